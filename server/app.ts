@@ -1,0 +1,64 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { DbHandle } from './db/database.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { clientPlugin } from './plugins/client.ts';
+import { dbPlugin } from './plugins/db.ts';
+import { errorsPlugin } from './plugins/errors.ts';
+import { openapiPlugin } from './plugins/openapi.ts';
+import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { consultationsRoutes } from './modules/consultations/consultations.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { scenariosRoutes } from './modules/scenarios/scenarios.routes.ts';
+
+export type AppDeps = { config: Config; db: DbHandle };
+
+/** Builds the app without listening: the server listens, tests use `app.inject`. */
+export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            ...(config.logPretty ? { transport: { target: 'pino-pretty' } } : {}),
+          },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onSend', async (_req, reply) => {
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('referrer-policy', 'same-origin');
+    void reply.header('x-frame-options', 'DENY');
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(dbPlugin, { handle: db });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(authPlugin, { publicUrl: config.publicUrl });
+  await app.register(openapiPlugin);
+
+  await app.register(healthRoutes);
+  await app.register(accountsRoutes, {
+    ttlHours: config.sessionTtlHours,
+    secure: config.cookieSecure,
+    loginPerMinute: config.rateLimitLoginPerMinute,
+  });
+  await app.register(auditRoutes);
+  await app.register(consultationsRoutes);
+  await app.register(scenariosRoutes);
+
+  await app.register(clientPlugin, { dist: config.clientDist });
+  return app;
+}

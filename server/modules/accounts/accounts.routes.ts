@@ -1,0 +1,146 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorBody, page } from '../../shared/schemas.ts';
+import { AppError } from '../../shared/errors.ts';
+import {
+  Account,
+  AccountListQuery,
+  CreateAccountBody,
+  LoginBody,
+  Me,
+  UpdateAccountBody,
+} from './accounts.schemas.ts';
+import * as svc from './accounts.service.ts';
+
+const IdParams = z.object({ id: z.uuid() });
+const security = [{ session: [] }];
+
+export const accountsRoutes: FastifyPluginAsyncZod<{ ttlHours: number; secure: 'auto' | 'true' | 'false'; loginPerMinute: number }> = async (
+  app,
+  opts,
+) => {
+  app.post(
+    '/api/auth/login',
+    {
+      config: { rateLimit: { max: opts.loginPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password; sets the session cookie',
+        body: LoginBody,
+        response: { 200: Me, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const { token, actor, expiresAt } = await svc.login(app.db, req.body, opts.ttlHours);
+      const secure = opts.secure === 'auto' ? req.protocol === 'https' : opts.secure === 'true';
+      void reply.setCookie(svc.SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        expires: expiresAt,
+      });
+      return { id: actor.id, email: actor.email, displayName: actor.displayName, roles: [...actor.roles] };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out and end the session',
+        security,
+        response: { 204: z.null().describe('Signed out'), 403: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      await svc.logout(app.db, req.actor, req.sessionToken);
+      void reply.clearCookie(svc.SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    {
+      preHandler: app.requireAuth,
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in account',
+        security,
+        response: { 200: Me, 401: ErrorBody },
+      },
+    },
+    async (req) => {
+      const a = req.actor!;
+      return { id: a.id, email: a.email, displayName: a.displayName, roles: [...a.roles] };
+    },
+  );
+
+  app.get(
+    '/api/accounts',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        tags: ['accounts'],
+        summary: 'List accounts (admin)',
+        security,
+        querystring: AccountListQuery,
+        response: { 200: page(Account), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+      },
+    },
+    async (req) => svc.listAccounts(app.db, req.actor, req.query),
+  );
+
+  app.post(
+    '/api/accounts',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        tags: ['accounts'],
+        summary: 'Create an account with roles (admin)',
+        security,
+        body: CreateAccountBody,
+        response: { 201: Account, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.createAccount(app.db, req.actor, req.body)),
+  );
+
+  app.get(
+    '/api/accounts/:id',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        tags: ['accounts'],
+        summary: 'Read an account (admin)',
+        security,
+        params: IdParams,
+        response: { 200: Account, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (req) => svc.getAccount(app.db, req.actor, req.params.id),
+  );
+
+  app.patch(
+    '/api/accounts/:id',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        tags: ['accounts'],
+        summary: 'Change roles, name, language, password or disable an account (admin)',
+        security,
+        params: IdParams,
+        body: UpdateAccountBody,
+        response: { 200: Account, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (req) => {
+      if (req.actor!.id === req.params.id && req.body.disabled) {
+        throw new AppError('RULE_VIOLATION', 'You cannot disable your own account');
+      }
+      return svc.updateAccount(app.db, req.actor, req.params.id, req.body);
+    },
+  );
+};

@@ -1,0 +1,162 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../../db/database.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
+import { AppError, forbidden, notFound, pgErrorCode } from '../../shared/errors.ts';
+import type { Role } from '../../shared/schemas.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import * as repo from './accounts.repository.ts';
+import { canAccount } from './accounts.policy.ts';
+import type { Account, CreateAccountInput, UpdateAccountInput } from './accounts.schemas.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+
+export const SESSION_COOKIE = 'samraad_session';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function resolveSession(db: Db, token: string): Promise<Actor | null> {
+  if (token.length > 100) return null;
+  const row = await repo.findSessionActor(db, hashToken(token));
+  return row ? { id: row.id, email: row.email, displayName: row.displayName, roles: row.roles } : null;
+}
+
+/** Signs in with e-mail and password; the same error whether the address exists or not. */
+export async function login(
+  db: Db,
+  input: { email: string; password: string },
+  ttlHours: number,
+): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
+  const user = await repo.findUserByEmail(db, input.email);
+  const ok = await verifyPassword(user?.passwordHash, input.password);
+  if (!user || !ok || user.disabledAt) {
+    throw new AppError('INVALID_CREDENTIALS', 'E-mail or password is wrong');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
+  const actor: Actor = { id: user.id, email: user.email, displayName: user.displayName, roles: user.roles };
+  await db.transaction().execute(async (trx) => {
+    await repo.insertSession(trx, { idHash: hashToken(token), userId: user.id, expiresAt });
+    await recordAudit(trx, actor, { action: 'auth.login', itemType: 'account', itemId: user.id });
+  });
+  return { token, actor, expiresAt };
+}
+
+export async function logout(db: Db, actor: Actor | null, token: string | null): Promise<void> {
+  if (!token) return;
+  await db.transaction().execute(async (trx) => {
+    await repo.deleteSession(trx, hashToken(token));
+    if (actor) await recordAudit(trx, actor, { action: 'auth.logout', itemType: 'account', itemId: actor.id });
+  });
+}
+
+type UserWithRoles = NonNullable<Awaited<ReturnType<typeof repo.findUserById>>>;
+
+export function toAccount(u: UserWithRoles): Account {
+  return {
+    id: u.id,
+    email: u.email,
+    displayName: u.displayName,
+    roles: u.roles,
+    locale: u.locale,
+    disabled: u.disabledAt !== null,
+    createdAt: u.createdAt.toISOString(),
+  };
+}
+
+export async function listAccounts(db: Db, actor: Actor | null, q: { q?: string | undefined; cursor?: string | undefined; limit: number }) {
+  if (!canAccount(actor, 'list')) throw forbidden();
+  const cur = decodeCursor(q.cursor);
+  if (q.cursor && (!cur || cur.length !== 2)) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+  const rows = await repo.listUsers(db, {
+    q: q.q,
+    ...(cur ? { after: [String(cur[0]), String(cur[1])] as [string, string] } : {}),
+    limit: q.limit,
+  });
+  const items = rows.slice(0, q.limit).map(toAccount);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor([last.email.toLowerCase(), last.id]) : null };
+}
+
+export async function getAccount(db: Db, actor: Actor | null, id: string): Promise<Account> {
+  if (!canAccount(actor, 'read', id)) throw forbidden();
+  const u = await repo.findUserById(db, id);
+  if (!u) throw notFound('Account');
+  return toAccount(u);
+}
+
+/** Used by the admin API, the CLI (`npm run user:create`), the env bootstrap and the seed. */
+export async function createAccount(db: Db, actor: Actor | null, input: CreateAccountInput, opts = { system: false }) {
+  if (!opts.system && !canAccount(actor, 'create')) throw forbidden();
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const { id } = await repo.insertUser(trx, {
+        email: input.email,
+        displayName: input.displayName,
+        passwordHash,
+        locale: input.locale,
+      });
+      await repo.replaceRoles(trx, id, unique(input.roles));
+      await recordAudit(trx, actor, {
+        action: 'account.create',
+        itemType: 'account',
+        itemId: id,
+        details: { email: input.email, roles: unique(input.roles) },
+      });
+      return toAccount((await repo.findUserById(trx, id))!);
+    });
+  } catch (err) {
+    if (pgErrorCode(err) === '23505') throw new AppError('EMAIL_TAKEN', 'An account with this e-mail exists');
+    throw err;
+  }
+}
+
+export async function updateAccount(db: Db, actor: Actor | null, id: string, input: UpdateAccountInput) {
+  if (!canAccount(actor, 'update', id)) throw forbidden();
+  return db.transaction().execute(async (trx) => {
+    const before = await repo.findUserById(trx, id);
+    if (!before) throw notFound('Account');
+    const losesAdmin =
+      before.roles.includes('admin') &&
+      ((input.roles && !input.roles.includes('admin')) || input.disabled === true);
+    if (losesAdmin && (await repo.countAdmins(trx, id)) === 0) {
+      throw new AppError('RULE_VIOLATION', 'The last active admin cannot lose the admin role');
+    }
+    await repo.updateUser(trx, id, {
+      ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
+      ...(input.locale !== undefined ? { locale: input.locale } : {}),
+      ...(input.password !== undefined ? { passwordHash: await hashPassword(input.password) } : {}),
+      ...(input.disabled !== undefined ? { disabledAt: input.disabled ? new Date() : null } : {}),
+    });
+    if (input.roles) await repo.replaceRoles(trx, id, unique(input.roles));
+    // A disabled account or a new password ends every open session of that person.
+    if (input.disabled === true || input.password !== undefined) await repo.deleteSessionsOfUser(trx, id);
+    const { password: _omit, ...logged } = input;
+    await recordAudit(trx, actor, {
+      action: 'account.update',
+      itemType: 'account',
+      itemId: id,
+      details: {
+        ...logged,
+        ...(input.password !== undefined ? { passwordChanged: true } : {}),
+        before: { roles: before.roles, disabled: before.disabledAt !== null },
+      },
+    });
+    return toAccount((await repo.findUserById(trx, id))!);
+  });
+}
+
+/** Ensures the deployment's first admin from ADMIN_EMAIL / ADMIN_PASSWORD exists (idempotent). */
+export async function ensureAdminFromEnv(db: Db, email: string, password: string): Promise<boolean> {
+  const existing = await repo.findUserByEmail(db, email);
+  if (existing) return false;
+  await createAccount(
+    db,
+    null,
+    { email: email.toLowerCase(), displayName: 'Administrator', password, roles: ['admin'], locale: 'da' },
+    { system: true },
+  );
+  return true;
+}
+
+const unique = (roles: readonly Role[]): Role[] => [...new Set(roles)];

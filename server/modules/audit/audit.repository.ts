@@ -1,0 +1,45 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+
+export const PLATFORM_SCOPE = '00000000-0000-0000-0000-000000000000';
+
+export async function insertAuditEvent(
+  db: Db,
+  values: {
+    consultationId: string;
+    actorId: string | null;
+    actorLabel: string | null;
+    action: string;
+    itemType: string;
+    itemId: string | null;
+    details: Record<string, unknown>;
+  },
+) {
+  await db
+    .insertInto('auditEvents')
+    .values({ ...values, details: JSON.stringify(values.details) })
+    .execute();
+}
+
+export async function listAuditEvents(
+  db: Db,
+  f: {
+    consultationId?: string | undefined;
+    itemType?: string | undefined;
+    itemId?: string | undefined;
+    action?: string | undefined;
+    before?: [string, string] | undefined;
+    limit: number;
+  },
+) {
+  let q = db.selectFrom('auditEvents').selectAll();
+  if (f.consultationId) q = q.where('consultationId', '=', f.consultationId);
+  if (f.itemType) q = q.where('itemType', '=', f.itemType);
+  if (f.itemId) q = q.where('itemId', '=', f.itemId);
+  if (f.action) q = q.where('action', '=', f.action);
+  if (f.before) {
+    const [at, id] = f.before;
+    q = q.where(sql<boolean>`(occurred_at, id) < (${at}::timestamptz, ${id}::uuid)`);
+  }
+  return q.orderBy('occurredAt', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute();
+}

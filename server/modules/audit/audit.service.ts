@@ -1,0 +1,59 @@
+import type { Db } from '../../db/database.ts';
+import { type Actor, actorLabel } from '../../shared/actor.ts';
+import { AppError } from '../../shared/errors.ts';
+import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
+import { insertAuditEvent, listAuditEvents, PLATFORM_SCOPE } from './audit.repository.ts';
+import type { AuditEvent, AuditQuery } from './audit.schemas.ts';
+
+export type AuditInput = {
+  action: string;
+  itemType: string;
+  itemId?: string | null;
+  consultationId?: string | null;
+  details?: Record<string, unknown>;
+};
+
+/**
+ * Records who did what to which item. Call it inside the same transaction as the change, so the
+ * log and the data can never disagree.
+ */
+export async function recordAudit(db: Db, actor: Actor | null, e: AuditInput): Promise<void> {
+  await insertAuditEvent(db, {
+    consultationId: e.consultationId ?? PLATFORM_SCOPE,
+    actorId: actor?.id ?? null,
+    actorLabel: actorLabel(actor),
+    action: e.action,
+    itemType: e.itemType,
+    itemId: e.itemId ?? null,
+    details: e.details ?? {},
+  });
+}
+
+export async function listAudit(db: Db, q: AuditQuery): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
+  const cur = decodeCursor(q.cursor);
+  if (q.cursor && (!cur || cur.length !== 2)) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+  const rows = await listAuditEvents(db, {
+    consultationId: q.consultationId,
+    itemType: q.itemType,
+    itemId: q.itemId,
+    action: q.action,
+    before: cur ? [String(cur[0]), String(cur[1])] : undefined,
+    limit: q.limit,
+  });
+  const items = rows.slice(0, q.limit).map(
+    (r): AuditEvent => ({
+      id: r.id,
+      consultationId: r.consultationId === PLATFORM_SCOPE ? null : r.consultationId,
+      occurredAt: r.occurredAt.toISOString(),
+      actorId: r.actorId,
+      actorLabel: r.actorLabel,
+      action: r.action,
+      itemType: r.itemType,
+      itemId: r.itemId,
+      details: r.details,
+    }),
+  );
+  const last = items.at(-1);
+  const nextCursor = rows.length > q.limit && last ? encodeCursor([last.occurredAt, last.id]) : null;
+  return { items, nextCursor };
+}

@@ -1,0 +1,145 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { Localized } from '../../db/schema.ts';
+
+const scenarioCount = sql<string>`(select count(*) from scenarios s where s.consultation_id = consultations.id)`;
+
+export async function listConsultations(
+  db: Db,
+  f: { phases: readonly string[]; after?: [string, string] | undefined; limit: number },
+) {
+  let q = db
+    .selectFrom('consultations')
+    .selectAll()
+    .select(scenarioCount.as('scenarioCount'))
+    .where('phase', 'in', [...f.phases]);
+  if (f.after) {
+    const [at, id] = f.after;
+    q = q.where(sql<boolean>`(created_at, id) < (${at}::timestamptz, ${id}::uuid)`);
+  }
+  return q.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute();
+}
+
+export async function findConsultation(db: Db, idOrSlug: string, opts: { forUpdate?: boolean } = {}) {
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug);
+  let q = db
+    .selectFrom('consultations')
+    .selectAll()
+    .select(scenarioCount.as('scenarioCount'))
+    .where(isUuid ? 'id' : 'slug', '=', idOrSlug);
+  if (opts.forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function listDocuments(db: Db, consultationId: string) {
+  return db
+    .selectFrom('consultationDocuments')
+    .selectAll()
+    .where('consultationId', '=', consultationId)
+    .orderBy('position')
+    .execute();
+}
+
+export async function listPhaseChanges(db: Db, consultationId: string) {
+  return db
+    .selectFrom('consultationPhaseChanges')
+    .leftJoin('users', 'users.id', 'consultationPhaseChanges.changedBy')
+    .select([
+      'consultationPhaseChanges.fromPhase',
+      'consultationPhaseChanges.toPhase',
+      'consultationPhaseChanges.changedAt',
+      'users.displayName',
+    ])
+    .where('consultationId', '=', consultationId)
+    .orderBy('changedAt')
+    .execute();
+}
+
+export async function insertConsultation(
+  db: Db,
+  v: {
+    slug: string;
+    title: Localized;
+    summary: Localized;
+    body: Localized;
+    languages: string[];
+    opensAt: string | null;
+    closesAt: string | null;
+    itStage: string;
+    createdBy: string | null;
+    phase?: string;
+  },
+) {
+  return db
+    .insertInto('consultations')
+    .values({
+      ...v,
+      title: JSON.stringify(v.title),
+      summary: JSON.stringify(v.summary),
+      body: JSON.stringify(v.body),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateConsultation(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  v: Partial<{
+    slug: string;
+    title: Localized;
+    summary: Localized;
+    body: Localized;
+    languages: string[];
+    opensAt: string | null;
+    closesAt: string | null;
+    itStage: string;
+    phase: string;
+  }>,
+) {
+  const { title, summary, body, ...rest } = v;
+  const res = await db
+    .updateTable('consultations')
+    .set({
+      ...rest,
+      ...(title ? { title: JSON.stringify(title) } : {}),
+      ...(summary ? { summary: JSON.stringify(summary) } : {}),
+      ...(body ? { body: JSON.stringify(body) } : {}),
+      version: sql<number>`version + 1`,
+      updatedAt: sql<Date>`now()`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function insertPhaseChange(
+  db: Db,
+  v: { consultationId: string; fromPhase: string; toPhase: string; changedBy: string | null },
+) {
+  await db.insertInto('consultationPhaseChanges').values(v).execute();
+}
+
+export async function replaceDocuments(
+  db: Db,
+  consultationId: string,
+  docs: { title: Localized; url: string; mediaType: string | null; sizeBytes: number | null }[],
+) {
+  await db.deleteFrom('consultationDocuments').where('consultationId', '=', consultationId).execute();
+  if (docs.length === 0) return;
+  await db
+    .insertInto('consultationDocuments')
+    .values(
+      docs.map((d, i) => ({
+        consultationId,
+        title: JSON.stringify(d.title),
+        url: d.url,
+        mediaType: d.mediaType,
+        sizeBytes: d.sizeBytes,
+        position: i,
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,108 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorBody, page } from '../../shared/schemas.ts';
+import {
+  Consultation,
+  ConsultationSummary,
+  CreateConsultationBody,
+  DocumentsBody,
+  IdOrSlugParams,
+  IdParams,
+  ListQuery,
+  TransitionBody,
+  UpdateConsultationBody,
+} from './consultations.schemas.ts';
+import * as svc from './consultations.service.ts';
+
+const security = [{ session: [] }];
+const staffErrors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
+
+export const consultationsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/consultations',
+    {
+      schema: {
+        tags: ['consultations'],
+        summary: 'List consultations, newest first (drafts only for staff)',
+        querystring: ListQuery,
+        response: { 200: page(ConsultationSummary), 400: ErrorBody },
+      },
+    },
+    async (req) => svc.listConsultations(app.db, req.actor, req.query),
+  );
+
+  app.get(
+    '/api/consultations/:id',
+    {
+      schema: {
+        tags: ['consultations'],
+        summary: 'Read a consultation by id or slug',
+        params: IdOrSlugParams,
+        response: { 200: Consultation, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (req) => svc.getConsultation(app.db, req.actor, req.params.id),
+  );
+
+  app.post(
+    '/api/consultations',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        tags: ['consultations'],
+        summary: 'Create a consultation (as a draft)',
+        security,
+        body: CreateConsultationBody,
+        response: { 201: Consultation, ...staffErrors, 409: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.createConsultation(app.db, req.actor, req.body)),
+  );
+
+  app.patch(
+    '/api/consultations/:id',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        tags: ['consultations'],
+        summary: 'Edit a consultation; send the version you edited (409 when stale)',
+        security,
+        params: IdParams,
+        body: UpdateConsultationBody,
+        response: { 200: Consultation, ...staffErrors, 409: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (req) => svc.updateConsultation(app.db, req.actor, req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/consultations/:id/transition',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        tags: ['consultations'],
+        summary: 'Move a consultation to another phase (422 when the move is not allowed)',
+        security,
+        params: IdParams,
+        body: TransitionBody,
+        response: { 200: Consultation, ...staffErrors, 422: ErrorBody },
+      },
+    },
+    async (req) => svc.transitionConsultation(app.db, req.actor, req.params.id, req.body.to),
+  );
+
+  app.put(
+    '/api/consultations/:id/documents',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        tags: ['consultations'],
+        summary: "Replace the consultation's list of documents",
+        security,
+        params: IdParams,
+        body: DocumentsBody,
+        response: { 200: Consultation, ...staffErrors },
+      },
+    },
+    async (req) => svc.replaceDocuments(app.db, req.actor, req.params.id, req.body),
+  );
+};

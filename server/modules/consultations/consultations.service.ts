@@ -1,0 +1,216 @@
+import type { Db } from '../../db/database.ts';
+import type { Localized } from '../../db/schema.ts';
+import { type Actor, isStaff } from '../../shared/actor.ts';
+import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
+import { AppError, forbidden, notFound, pgConstraint, pgErrorCode } from '../../shared/errors.ts';
+import { Lru } from '../../shared/lru.ts';
+import { renderMarkdown } from '../../shared/markdown.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { canConsultation } from './consultations.policy.ts';
+import * as repo from './consultations.repository.ts';
+import { acceptsInput, allowedTransitions, checkTransition, type Phase } from './consultations.rules.ts';
+import type {
+  Consultation,
+  ConsultationSummary,
+  CreateConsultationInput,
+  DocumentsInput,
+  ListQuery,
+  UpdateConsultationInput,
+} from './consultations.schemas.ts';
+
+type Row = NonNullable<Awaited<ReturnType<typeof repo.findConsultation>>>;
+type Clock = () => Date;
+const systemClock: Clock = () => new Date();
+
+function toSummary(r: Row, now: Date): ConsultationSummary {
+  return {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    summary: r.summary,
+    phase: r.phase as Phase,
+    opensAt: r.opensAt?.toISOString() ?? null,
+    closesAt: r.closesAt?.toISOString() ?? null,
+    itStage: r.itStage as ConsultationSummary['itStage'],
+    acceptsInput: acceptsInput(r, now),
+    scenarioCount: Number(r.scenarioCount),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+const bodyCache = new Lru<string, Localized>(500);
+function bodyHtml(r: Row): Localized {
+  const key = `${r.id}:${r.version}`;
+  let html = bodyCache.get(key);
+  if (!html) {
+    html = { da: renderMarkdown(r.body.da), en: renderMarkdown(r.body.en) };
+    bodyCache.set(key, html);
+  }
+  return html;
+}
+
+export async function listConsultations(db: Db, actor: Actor | null, q: ListQuery, clock: Clock = systemClock) {
+  const visible = isStaff(actor) ? ['draft', 'open', 'closed', 'analysis', 'concluded'] : ['open', 'closed', 'analysis', 'concluded'];
+  const phases = q.phase ? visible.filter((p) => p === q.phase) : visible;
+  const cur = decodeCursor(q.cursor);
+  if (q.cursor && (!cur || cur.length !== 2)) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+  const rows =
+    phases.length === 0
+      ? []
+      : await repo.listConsultations(db, {
+          phases,
+          after: cur ? [String(cur[0]), String(cur[1])] : undefined,
+          limit: q.limit,
+        });
+  const page = rows.slice(0, q.limit);
+  const now = clock();
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => toSummary(r, now)),
+    nextCursor: rows.length > q.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+  };
+}
+
+/** Loads a consultation the actor may read; a draft is "not found" to the public (no existence leak). */
+export async function requireReadableConsultation(db: Db, actor: Actor | null, idOrSlug: string): Promise<Row> {
+  const row = await repo.findConsultation(db, idOrSlug);
+  if (!row || !canConsultation(actor, 'read', row)) throw notFound('Consultation');
+  return row;
+}
+
+export async function getConsultation(db: Db, actor: Actor | null, idOrSlug: string, clock: Clock = systemClock): Promise<Consultation> {
+  const row = await requireReadableConsultation(db, actor, idOrSlug);
+  const [docs, changes] = await Promise.all([repo.listDocuments(db, row.id), repo.listPhaseChanges(db, row.id)]);
+  const now = clock();
+  return {
+    ...toSummary(row, now),
+    body: row.body,
+    bodyHtml: bodyHtml(row),
+    languages: row.languages as ('da' | 'en')[],
+    version: row.version,
+    documents: docs.map((d) => ({
+      id: d.id,
+      title: d.title,
+      url: d.url,
+      mediaType: d.mediaType,
+      sizeBytes: d.sizeBytes === null ? null : Number(d.sizeBytes),
+    })),
+    phaseHistory: changes.map((c) => ({
+      from: c.fromPhase as Phase,
+      to: c.toPhase as Phase,
+      at: c.changedAt.toISOString(),
+      by: isStaff(actor) ? c.displayName : null,
+    })),
+    allowedTransitions: canConsultation(actor, 'transition') ? [...allowedTransitions(row.phase as Phase)] : [],
+    serverTime: now.toISOString(),
+  };
+}
+
+function translateWriteError(err: unknown): never {
+  if (pgErrorCode(err) === '23505' && pgConstraint(err)?.includes('slug')) {
+    throw new AppError('SLUG_TAKEN', 'Another consultation uses this address (slug)');
+  }
+  if (pgErrorCode(err) === '23514' && pgConstraint(err) === 'consultations_window_check') {
+    throw new AppError('RULE_VIOLATION', 'The opening time must be before the closing time');
+  }
+  throw err;
+}
+
+export async function createConsultation(db: Db, actor: Actor | null, input: CreateConsultationInput) {
+  if (!canConsultation(actor, 'create')) throw forbidden();
+  try {
+    const id = await db.transaction().execute(async (trx) => {
+      const { id } = await repo.insertConsultation(trx, {
+        slug: input.slug,
+        title: input.title,
+        summary: input.summary,
+        body: input.body,
+        languages: input.languages,
+        opensAt: input.opensAt ?? null,
+        closesAt: input.closesAt ?? null,
+        itStage: input.itStage,
+        createdBy: actor?.id ?? null,
+      });
+      await recordAudit(trx, actor, {
+        action: 'consultation.create',
+        itemType: 'consultation',
+        itemId: id,
+        consultationId: id,
+        details: { slug: input.slug },
+      });
+      return id;
+    });
+    return getConsultation(db, actor, id);
+  } catch (err) {
+    translateWriteError(err);
+  }
+}
+
+export async function updateConsultation(db: Db, actor: Actor | null, id: string, input: UpdateConsultationInput) {
+  if (!canConsultation(actor, 'update')) throw forbidden();
+  try {
+    await db.transaction().execute(async (trx) => {
+      const before = await repo.findConsultation(trx, id, { forUpdate: true });
+      if (!before) throw notFound('Consultation');
+      const { version, ...changes } = input;
+      if (before.version !== version) {
+        throw new AppError('STALE_VERSION', 'Someone else changed this consultation; reload and try again', {
+          currentVersion: before.version,
+        });
+      }
+      if (before.phase === 'concluded') throw new AppError('RULE_VIOLATION', 'A concluded consultation is frozen');
+      await repo.updateConsultation(trx, id, version, changes);
+      await recordAudit(trx, actor, {
+        action: 'consultation.update',
+        itemType: 'consultation',
+        itemId: id,
+        consultationId: id,
+        details: { fields: Object.keys(changes) },
+      });
+    });
+  } catch (err) {
+    translateWriteError(err);
+  }
+  return getConsultation(db, actor, id);
+}
+
+export async function transitionConsultation(db: Db, actor: Actor | null, id: string, to: Phase, clock: Clock = systemClock) {
+  if (!canConsultation(actor, 'transition')) throw forbidden();
+  await db.transaction().execute(async (trx) => {
+    const c = await repo.findConsultation(trx, id, { forUpdate: true });
+    if (!c) throw notFound('Consultation');
+    const check = checkTransition({ phase: c.phase as Phase, opensAt: c.opensAt, closesAt: c.closesAt }, to, clock());
+    if (!check.ok) throw new AppError('ILLEGAL_TRANSITION', check.reason, { from: c.phase, to });
+    await repo.updateConsultation(trx, id, c.version, { phase: to });
+    await repo.insertPhaseChange(trx, { consultationId: id, fromPhase: c.phase, toPhase: to, changedBy: actor?.id ?? null });
+    await recordAudit(trx, actor, {
+      action: 'consultation.transition',
+      itemType: 'consultation',
+      itemId: id,
+      consultationId: id,
+      details: { from: c.phase, to },
+    });
+  });
+  return getConsultation(db, actor, id);
+}
+
+export async function replaceDocuments(db: Db, actor: Actor | null, id: string, input: DocumentsInput) {
+  if (!canConsultation(actor, 'update')) throw forbidden();
+  await db.transaction().execute(async (trx) => {
+    const c = await repo.findConsultation(trx, id, { forUpdate: true });
+    if (!c) throw notFound('Consultation');
+    await repo.replaceDocuments(
+      trx,
+      id,
+      input.documents.map((d) => ({ title: d.title, url: d.url, mediaType: d.mediaType ?? null, sizeBytes: d.sizeBytes ?? null })),
+    );
+    await recordAudit(trx, actor, {
+      action: 'consultation.documents',
+      itemType: 'consultation',
+      itemId: id,
+      consultationId: id,
+      details: { count: input.documents.length },
+    });
+  });
+  return getConsultation(db, actor, id);
+}

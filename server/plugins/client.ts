@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+
+/**
+ * Serves the built Lit client from one process with the API. Any non-API GET that is not a file
+ * gets index.html (client-side routes); unknown /api paths get a JSON 404.
+ */
+export const clientPlugin = fp(
+  async function client(app: FastifyInstance, opts: { dist: string }) {
+    const root = path.resolve(opts.dist);
+    const hasClient = existsSync(path.join(root, 'index.html'));
+    if (hasClient) {
+      await app.register(fastifyStatic, {
+        root,
+        wildcard: false,
+        index: false,
+        setHeaders: (reply, file) => {
+          // Vite fingerprints assets: cache them for a year; index.html must always be revalidated.
+          if (file.includes(`${path.sep}assets${path.sep}`)) void reply.header('cache-control', 'public, max-age=31536000, immutable');
+        },
+      });
+    }
+    app.setNotFoundHandler(async (req, reply) => {
+      const url = req.url.split('?')[0] ?? '';
+      if (url.startsWith('/api/') || url === '/api' || req.method !== 'GET' || !hasClient) {
+        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'No such route' } });
+      }
+      if (path.extname(url) && !url.endsWith('.html')) {
+        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'No such file' } });
+      }
+      void reply.header('cache-control', 'no-cache');
+      return reply.sendFile('index.html', root);
+    });
+  },
+  { name: 'client' },
+);

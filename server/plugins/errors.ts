@@ -1,0 +1,68 @@
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError } from '../shared/errors.ts';
+
+type ErrorPayload = { error: { code: string; message: string; details?: Record<string, unknown> } };
+
+const FASTIFY_CODES: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'INVALID_JSON', message: 'The body is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'INVALID_JSON', message: 'The JSON body is empty' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The body is too large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'This content type is not accepted',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_REQUEST', message: 'Invalid Content-Length' },
+  FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The file is too large' },
+  FST_FILES_LIMIT: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Too many files' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Expected multipart/form-data',
+  },
+};
+
+function body(code: string, message: string, details?: Record<string, unknown>): ErrorPayload {
+  return { error: details ? { code, message, details } : { code, message } };
+}
+
+/**
+ * One error handler for the whole API: `{ error: { code, message, details? } }` with the right
+ * status, zod issues as 400 details, and every 5xx masked (logged with req.log, never sent).
+ */
+export const errorsPlugin = fp(
+  async function errors(app: FastifyInstance) {
+    app.setErrorHandler((err: FastifyError, req, reply) => {
+      if (hasZodFastifySchemaValidationErrors(err)) {
+        const issues = err.validation.map((v) => ({
+          path: v.instancePath,
+          keyword: v.keyword,
+          message: v.message,
+        }));
+        return reply
+          .status(400)
+          .send(body('VALIDATION_FAILED', `Invalid ${err.validationContext ?? 'input'}`, { issues }));
+      }
+      if (err instanceof AppError) {
+        if (err.code === 'RATE_LIMITED') void reply.header('retry-after', '60');
+        return reply.status(err.statusCode).send(body(err.code, err.message, err.details));
+      }
+      if (isResponseSerializationError(err)) {
+        req.log.error({ err }, 'response did not match its schema');
+        return reply.status(500).send(body('INTERNAL', 'Internal server error'));
+      }
+      const known = err.code ? FASTIFY_CODES[err.code] : undefined;
+      if (known) return reply.status(known.status).send(body(known.code, known.message));
+      const status = err.statusCode ?? 500;
+      if (status === 429) return reply.status(429).send(body('RATE_LIMITED', 'Too many requests, try again later'));
+      if (status >= 400 && status < 500) {
+        return reply.status(status).send(body('BAD_REQUEST', err.message || 'Bad request'));
+      }
+      req.log.error({ err }, 'unhandled error');
+      return reply.status(500).send(body('INTERNAL', 'Internal server error'));
+    });
+  },
+  { name: 'errors' },
+);

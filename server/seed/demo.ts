@@ -1,0 +1,101 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { Actor } from '../shared/actor.ts';
+import type { Role } from '../shared/schemas.ts';
+import { createAccount } from '../modules/accounts/accounts.service.ts';
+import * as consultations from '../modules/consultations/consultations.service.ts';
+import * as scenarios from '../modules/scenarios/scenarios.service.ts';
+import { DEMO_CONSULTATIONS, type DemoConsultation } from './demo-content.ts';
+
+/** One account per role; they exist only in the demo data (never on a deployment unless seeded). */
+export const DEMO_ACCOUNTS: { email: string; displayName: string; password: string; roles: Role[] }[] = [
+  { email: 'admin@samraad.demo', displayName: 'Astrid Admin', password: 'demo-admin-2026', roles: ['admin'] },
+  { email: 'analyst@samraad.demo', displayName: 'Anders Analytiker', password: 'demo-analyst-2026', roles: ['analyst'] },
+  { email: 'reviewer@samraad.demo', displayName: 'Rikke Reviewer', password: 'demo-reviewer-2026', roles: ['reviewer'] },
+  { email: 'participant@samraad.demo', displayName: 'Peter Deltager', password: 'demo-participant-2026', roles: ['participant'] },
+];
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const row = await db
+    .selectNoFrom([
+      sql<boolean>`exists (select 1 from consultations)`.as('hasConsultations'),
+      sql<boolean>`exists (select 1 from users)`.as('hasUsers'),
+    ])
+    .executeTakeFirstOrThrow();
+  return !row.hasConsultations && !row.hasUsers;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Loads the demo data through the same services the API uses, so audit events and histories are
+ * real. Idempotent: existing demo accounts and consultations (by slug) are left as they are.
+ */
+export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ accounts: number; consultations: number }> {
+  let admin: Actor | null = null;
+  let accounts = 0;
+  for (const a of DEMO_ACCOUNTS) {
+    const existing = await db.selectFrom('users').select('id').where(sql`lower(email)`, '=', a.email).executeTakeFirst();
+    const id = existing
+      ? existing.id
+      : (await createAccount(db, null, { ...a, locale: 'da' }, { system: true })).id;
+    if (!existing) accounts++;
+    if (a.roles.includes('admin')) admin = { id, email: a.email, displayName: a.displayName, roles: a.roles };
+  }
+  let created = 0;
+  for (const c of DEMO_CONSULTATIONS) {
+    const exists = await db.selectFrom('consultations').select('id').where('slug', '=', c.slug).executeTakeFirst();
+    if (exists) continue;
+    await seedConsultation(db, admin!, c, now);
+    created++;
+  }
+  return { accounts, consultations: created };
+}
+
+async function seedConsultation(db: Db, admin: Actor, c: DemoConsultation, now: Date): Promise<void> {
+  const isOpen = c.state.phase === 'open';
+  const closesAt = isOpen
+    ? new Date(now.getTime() + (c.state as { closesInDays: number }).closesInDays * DAY)
+    : new Date(now.getTime() + DAY);
+  const opensAt = new Date(now.getTime() - (isOpen ? 2 : 60) * DAY);
+  let row = await consultations.createConsultation(db, admin, {
+    slug: c.slug,
+    title: c.title,
+    summary: c.summary,
+    body: c.body,
+    languages: ['da', 'en'],
+    opensAt: opensAt.toISOString(),
+    closesAt: closesAt.toISOString(),
+    itStage: c.itStage,
+  });
+  if (c.documents.length) {
+    row = await consultations.replaceDocuments(db, admin, row.id, {
+      documents: c.documents.map((d) => ({ ...d, mediaType: d.mediaType ?? null, sizeBytes: d.sizeBytes ?? null })),
+    });
+  }
+  for (const s of c.scenarios) {
+    const created = await scenarios.createScenario(db, admin, row.id, {
+      key: s.key,
+      title: s.title,
+      summary: s.summary,
+      description: s.description,
+    });
+    for (const change of s.status ?? []) {
+      await scenarios.changeStatus(db, admin, created.id, { status: change.to, round: change.round, ...(change.note ? { note: change.note } : {}) });
+    }
+  }
+  row = await consultations.transitionConsultation(db, admin, row.id, 'open', () => now);
+  if (c.state.phase === 'open') return;
+  // A past hearing: the deadline moved into the past, then closed (and concluded) as an admin would.
+  const closedAt = new Date(now.getTime() - c.state.closedDaysAgo * DAY);
+  row = await consultations.updateConsultation(db, admin, row.id, {
+    version: row.version,
+    opensAt: new Date(closedAt.getTime() - 42 * DAY).toISOString(),
+    closesAt: closedAt.toISOString(),
+  });
+  row = await consultations.transitionConsultation(db, admin, row.id, 'closed', () => now);
+  if (c.state.phase === 'concluded') {
+    row = await consultations.transitionConsultation(db, admin, row.id, 'analysis', () => now);
+    await consultations.transitionConsultation(db, admin, row.id, 'concluded', () => now);
+  }
+}

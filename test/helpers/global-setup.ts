@@ -1,0 +1,35 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { createDb } from '../../server/db/database.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string | null;
+  }
+}
+
+/**
+ * PostgreSQL (TEST_DATABASE_URL): migrate once; every test makes its own rows.
+ * PGlite: migrate one in-memory template, dump it, and let each test file load the dump (STACK.md).
+ */
+export default async function setup(project: TestProject): Promise<void> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const handle = await createDb({ databaseUrl: url, poolMax: 1 });
+    await migrateToLatest(handle.db);
+    await handle.close();
+    project.provide('pgliteTemplate', null);
+    return;
+  }
+  const handle = await createDb({});
+  await migrateToLatest(handle.db);
+  const dir = await mkdtemp(path.join(tmpdir(), 'samraad-test-'));
+  const file = path.join(dir, 'template.tar.gz');
+  const dump = await handle.dumpDataDir!();
+  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
+  await handle.close();
+  project.provide('pgliteTemplate', file);
+}
