@@ -8,6 +8,7 @@ import { authPlugin } from './plugins/auth.ts';
 import { clientPlugin } from './plugins/client.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { errorsPlugin } from './plugins/errors.ts';
+import { jobsPlugin } from './plugins/jobs.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -44,6 +45,7 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
 
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { handle: db });
+  await app.register(jobsPlugin, { handle: db, enabled: config.jobsEnabled });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { publicUrl: config.publicUrl });

@@ -26,6 +26,18 @@ const ConfigSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   CLIENT_DIST: z.string().default('./dist/client'),
+  JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Samråd <no-reply@samraad.local>'),
+  FILES_DIR: z.string().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('eu-north-1'),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: boolish,
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(100).default(10),
 });
 
 export type Config = Readonly<{
@@ -45,6 +57,23 @@ export type Config = Readonly<{
   bodyLimitBytes: number;
   rateLimitLoginPerMinute: number;
   clientDist: string;
+  jobsEnabled: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Local blob store directory (default `<DATA_DIR>/files`); ignored when S3 is configured. */
+  filesDir: string;
+  s3:
+    | {
+        bucket: string;
+        region: string;
+        endpoint: string | undefined;
+        accessKeyId: string | undefined;
+        secretAccessKey: string | undefined;
+        forcePathStyle: boolean;
+      }
+    | undefined;
+  uploadMaxBytes: number;
+  uploadMaxFiles: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -76,5 +105,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     rateLimitLoginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
     clientDist: e.CLIENT_DIST,
+    jobsEnabled: e.JOBS_ENABLED === 'true',
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    filesDir: e.FILES_DIR ?? `${e.DATA_DIR.replace(/\/$/, '')}/files`,
+    s3: e.S3_BUCKET
+      ? {
+          bucket: e.S3_BUCKET,
+          region: e.S3_REGION,
+          endpoint: e.S3_ENDPOINT,
+          accessKeyId: e.S3_ACCESS_KEY_ID,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE,
+        }
+      : undefined,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    uploadMaxFiles: e.UPLOAD_MAX_FILES,
   });
 }

@@ -10,6 +10,10 @@ export type DbHandle = {
   db: Db;
   kind: 'postgres' | 'pglite';
   close: () => Promise<void>;
+  /** PGlite only: the instance, shared with the job queue (pg-boss `fromPglite`). */
+  pglite?: import('@electric-sql/pglite').PGlite;
+  /** PostgreSQL only: the connection string (the job queue opens its own small pool). */
+  databaseUrl?: string;
   /** PGlite only: a gzipped tarball of the data directory (the test template). */
   dumpDataDir?: () => Promise<Blob>;
 };
@@ -28,7 +32,7 @@ export async function createDb(opts: CreateDbOptions): Promise<DbHandle> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', databaseUrl: opts.databaseUrl, close: () => db.destroy() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
@@ -45,6 +49,7 @@ export async function createDb(opts: CreateDbOptions): Promise<DbHandle> {
   return {
     db,
     kind: 'pglite',
+    pglite,
     close: async () => {
       await db.destroy();
     },

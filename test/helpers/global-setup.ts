@@ -4,6 +4,16 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createDb } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
+import { createJobQueue } from '../../server/modules/jobs/jobs.queue.ts';
+
+const silent = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} } as never;
+
+/** Installs pg-boss's own schema once, so each test app starts its queue quickly. */
+async function installQueueSchema(handle: Awaited<ReturnType<typeof createDb>>): Promise<void> {
+  const q = createJobQueue(handle, silent, { workers: false });
+  await q.start();
+  await q.stop();
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,12 +30,14 @@ export default async function setup(project: TestProject): Promise<void> {
   if (url) {
     const handle = await createDb({ databaseUrl: url, poolMax: 1 });
     await migrateToLatest(handle.db);
+    await installQueueSchema(handle);
     await handle.close();
     project.provide('pgliteTemplate', null);
     return;
   }
   const handle = await createDb({});
   await migrateToLatest(handle.db);
+  await installQueueSchema(handle);
   const dir = await mkdtemp(path.join(tmpdir(), 'samraad-test-'));
   const file = path.join(dir, 'template.tar.gz');
   const dump = await handle.dumpDataDir!();
