@@ -48,7 +48,7 @@ export function checkOptionCount(n: number): void {
   if (!Number.isInteger(n) || n < 0) throw new RangeError('The number of options must be a whole number ≥ 0');
 }
 
-/** Total number of ballots in either input shape. */
+/** Total number of ballots behind a list of distinct rankings. */
 export const ballotCount = (ballots: readonly WeightedRanking[]): number =>
   ballots.reduce((sum, b) => sum + b.count, 0);
 
@@ -72,6 +72,14 @@ export function collapseBallots(ballots: BallotInput, n: number): WeightedRankin
     else byKey.set(key, { ranks, count: b.count });
   }
   return [...byKey.values()];
+}
+
+export function checkMatrix(d: Matrix): void {
+  checkOptionCount(d.length);
+  for (const row of d) {
+    if (row.length !== d.length) throw new RangeError('A pairwise matrix must be square');
+    if (row.some((v) => !Number.isFinite(v) || v < 0)) throw new RangeError('Pairwise counts must be ≥ 0');
+  }
 }
 
 export const emptyMatrix = (n: number): Matrix => Array.from({ length: n }, () => new Array<number>(n).fill(0));
@@ -109,9 +117,9 @@ export interface PairCount {
 export function pairwiseFromCounts(n: number, rows: Iterable<PairCount>): Matrix {
   checkOptionCount(n);
   const d = emptyMatrix(n);
+  const inRange = (i: number) => Number.isInteger(i) && i >= 0 && i < n;
   for (const { winner, loser, count } of rows) {
     const c = Number(count);
-    const inRange = (i: number) => Number.isInteger(i) && i >= 0 && i < n;
     if (!inRange(winner) || !inRange(loser) || winner === loser) throw new RangeError('A pair must name two options');
     if (!Number.isInteger(c) || c < 0) throw new RangeError('A pair count must be a whole number ≥ 0');
     d[winner]![loser]! += c;
