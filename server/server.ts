@@ -3,7 +3,7 @@ import { createDb } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { ensureAdminFromEnv } from './modules/accounts/accounts.service.ts';
-import { DEMO_ACCOUNTS, isEmpty, seedDemo } from './seed/demo.ts';
+import { DEMO_ACCOUNTS, hasDemoAccounts, isEmpty, seedDemo } from './seed/demo.ts';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -22,17 +22,17 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, db: handle });
   for (const m of applied) app.log.info({ migration: m.migrationName, status: m.status }, 'migration');
 
-  if (config.adminEmail && config.adminPassword) {
-    if (await ensureAdminFromEnv(handle.db, config.adminEmail, config.adminPassword)) {
-      app.log.info({ email: config.adminEmail }, 'created the first admin from ADMIN_EMAIL');
-    }
-  }
   // Demo data on the embedded database's first start; never on a real deployment unless asked.
   const wantSeed = config.seedDemo === 'true' || (config.seedDemo === 'auto' && handle.kind === 'pglite');
   let seeded = false;
   if (wantSeed && (await isEmpty(handle.db))) {
     await seedDemo(handle.db);
     seeded = true;
+  }
+  if (config.adminEmail && config.adminPassword) {
+    if (await ensureAdminFromEnv(handle.db, config.adminEmail, config.adminPassword)) {
+      app.log.info({ email: config.adminEmail }, 'created the first admin from ADMIN_EMAIL');
+    }
   }
 
   let closing = false;
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     `  Samråd is running at ${url}  (database: ${handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}/pg` : 'PostgreSQL'})`,
     `  API docs: ${url}/api/docs   ready in ${Math.round(performance.now() - started)} ms${seeded ? ', demo data loaded' : ''}`,
   ];
-  if (handle.kind === 'pglite' || seeded) {
+  if (seeded || (handle.kind === 'pglite' && (await hasDemoAccounts(handle.db)))) {
     lines.push('', '  Demo accounts (demo data only):');
     for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.roles.join('+').padEnd(12)} ${a.email.padEnd(28)} ${a.password}`);
   }

@@ -25,6 +25,15 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return !row.hasConsultations && !row.hasUsers;
 }
 
+export async function hasDemoAccounts(db: Db): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where(sql`lower(email)`, '=', DEMO_ACCOUNTS[0]!.email)
+    .executeTakeFirst();
+  return !!row;
+}
+
 const DAY = 86_400_000;
 
 /**

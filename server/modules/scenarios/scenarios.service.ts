@@ -166,6 +166,7 @@ export async function changeStatus(db: Db, actor: Actor | null, id: string, inpu
     await db.transaction().execute(async (trx) => {
       const s = await repo.findScenario(trx, id, { forUpdate: true });
       if (!s) throw notFound('Scenario');
+      if (s.consultationPhase === 'concluded') throw new AppError('RULE_VIOLATION', 'A concluded consultation is frozen');
       const check = checkStatusChange({ status: s.status as ScenarioStatus, round: s.statusRound }, input.status, input.round);
       if (!check.ok) throw new AppError('ILLEGAL_TRANSITION', check.reason, { from: s.status, to: input.status });
       await repo.updateScenario(trx, id, { status: input.status, statusRound: input.round });
