@@ -1,0 +1,93 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { da } from './da.ts';
+import { en, type MessageKey, type Messages } from './en.ts';
+
+export type Locale = 'da' | 'en';
+export const LOCALES: readonly Locale[] = ['da', 'en'];
+const STORAGE_KEY = 'samraad.locale';
+const dictionaries: Record<Locale, Messages> = { da, en };
+
+/** The parameters a message takes: none for a string, the function's argument otherwise. */
+export type MessageParams<K extends MessageKey> = Messages[K] extends (p: infer P) => string ? [params: P] : [];
+
+const isLocale = (v: unknown): v is Locale => v === 'da' || v === 'en';
+
+function storedLocale(): Locale {
+  try {
+    const v = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (isLocale(v)) return v;
+  } catch {
+    // Storage can be blocked (privacy settings); Danish is the default.
+  }
+  return 'da';
+}
+
+let current: Locale = storedLocale();
+const listeners = new Set<(locale: Locale) => void>();
+
+export const getLocale = (): Locale => current;
+
+/** The Intl locale for dates and numbers. */
+export const intlLocale = (locale: Locale = current): string => (locale === 'da' ? 'da-DK' : 'en-GB');
+
+/** Translates a key in the current locale; parameterised messages (and plurals) take their params. */
+export function t<K extends MessageKey>(key: K, ...args: MessageParams<K>): string {
+  const message = dictionaries[current][key] as string | ((p: unknown) => string);
+  return typeof message === 'function' ? message(args[0]) : message;
+}
+
+/** Whether a string is a message key (for codes that come from the server, like error codes). */
+export const hasMessage = (key: string): key is MessageKey => Object.hasOwn(en, key);
+
+/** Translates a key built at run time (an error code, an audit action); `fallback` when unknown. */
+export function tDynamic(key: string, fallback: string): string {
+  if (!hasMessage(key)) return fallback;
+  const message = dictionaries[current][key];
+  return typeof message === 'string' ? message : fallback;
+}
+
+/** Picks the current locale's text of a `{ da, en }` value, falling back to the other language. */
+export function loc(value: { da: string; en: string }, locale: Locale = current): string {
+  return value[locale] || value[locale === 'da' ? 'en' : 'da'];
+}
+
+/** The language a `{ da, en }` value is actually shown in (for a `lang` attribute on a fallback). */
+export function locLang(value: { da: string; en: string }, locale: Locale = current): Locale {
+  return value[locale] ? locale : locale === 'da' ? 'en' : 'da';
+}
+
+/** Switches the language of the whole UI, remembers it, and keeps `<html lang>` right. */
+export function setLocale(locale: Locale): void {
+  current = locale;
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Not remembered when storage is blocked; the switch still works for this visit.
+  }
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+  for (const listener of listeners) listener(locale);
+}
+
+/** Calls `listener` on every locale change; returns the unsubscribe function. */
+export function onLocaleChange(listener: (locale: Locale) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Re-renders its host whenever the locale changes. */
+export class LocaleController implements ReactiveController {
+  private _off: (() => void) | undefined;
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+  hostConnected(): void {
+    this._off = onLocaleChange(() => this.host.requestUpdate());
+  }
+  hostDisconnected(): void {
+    this._off?.();
+    this._off = undefined;
+  }
+}
+
+/** Used by tests: the dictionaries themselves. */
+export const messages = dictionaries;

@@ -1,0 +1,212 @@
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { listAccounts } from '../../api/accounts.ts';
+import type { Account } from '../../api/types.ts';
+import { SrLightElement, type SrPage } from '../../app/light-element.ts';
+import { announce } from '../../app/navigation.ts';
+import { alert, errorAlert, loading } from '../../components/alerts.ts';
+import type { SrAccountForm, SrAccountSavedEvent } from '../../components/sr-account-form.ts';
+import '../../components/sr-account-form.ts';
+import { t } from '../../i18n/i18n.ts';
+import { formatDate } from '../../i18n/format.ts';
+
+/** `/admin/accounts`: search, list, create, and edit roles or disable an account. */
+@customElement('sr-page-admin-accounts')
+export class SrPageAdminAccounts extends SrLightElement implements SrPage {
+  @state() private _query = '';
+  @state() private _search = '';
+  @state() private _items: Account[] = [];
+  @state() private _cursor: string | null = null;
+  @state() private _busy = false;
+  @state() private _moreError: unknown = null;
+  @state() private _editing: Account | null = null;
+  @state() private _message: string | null = null;
+
+  private readonly _task = new Task(this, {
+    task: async ([q], { signal }) => {
+      const page = await listAccounts({ q: q || undefined, limit: 50 }, signal);
+      this._items = page.items;
+      this._cursor = page.nextCursor;
+      return page;
+    },
+    args: () => [this._search] as const,
+  });
+
+  get ready(): Promise<unknown> {
+    return this.updateComplete.then(() => this._task.taskComplete).then(() => this.updateComplete);
+  }
+
+  private _onSearch(e: Event): void {
+    e.preventDefault();
+    this._search = this._query.trim();
+    this._editing = null;
+    void this._task.taskComplete.then(() =>
+      announce(t('common.shown', { shown: this._items.length, more: !!this._cursor })),
+    );
+  }
+
+  private async _loadMore(): Promise<void> {
+    if (!this._cursor || this._busy) return;
+    this._busy = true;
+    this._moreError = null;
+    try {
+      const before = this._items.length;
+      const page = await listAccounts({ q: this._search || undefined, cursor: this._cursor, limit: 50 });
+      this._items = [...this._items, ...page.items];
+      this._cursor = page.nextCursor;
+      await this.updateComplete;
+      this.querySelectorAll('#accounts-table tbody tr')[before]?.querySelector<HTMLElement>('button')?.focus();
+      announce(t('common.shown', { shown: this._items.length, more: !!this._cursor }));
+    } catch (err) {
+      this._moreError = err;
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private async _edit(a: Account): Promise<void> {
+    this._editing = a;
+    this._message = null;
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('#account-edit-heading')?.focus();
+  }
+
+  private async _closeEdit(id: string | null): Promise<void> {
+    this._editing = null;
+    await this.updateComplete;
+    if (id) this.querySelector<HTMLElement>(`#account-edit-${id}`)?.focus();
+  }
+
+  private readonly _onSaved = (e: SrAccountSavedEvent) => void this._saved(e);
+
+  private async _saved(e: SrAccountSavedEvent): Promise<void> {
+    const a = e.account;
+    if (e.created) {
+      this._items = [a, ...this._items.filter((x) => x.id !== a.id)];
+      this._message = t('accounts.created', { email: a.email });
+      (e.target as SrAccountForm).reset();
+      await this.updateComplete;
+      this.querySelector<HTMLElement>('#accounts-message')?.focus();
+    } else {
+      this._items = this._items.map((x) => (x.id === a.id ? a : x));
+      this._message = t('accounts.updated', { email: a.email });
+      await this._closeEdit(a.id);
+    }
+  }
+
+  private _table() {
+    if (!this._items.length) return html`<p class="sr-empty">${t('accounts.empty')}</p>`;
+    return html`<div
+        class="table--responsive-scroll sr-table-scroll"
+        tabindex="0"
+        role="region"
+        aria-labelledby="accounts-list-heading"
+      >
+        <table class="table table--zebra table--responsive-headers" id="accounts-table">
+          <thead>
+            <tr>
+              <th scope="col">${t('accounts.col.name')}</th>
+              <th scope="col">${t('accounts.col.email')}</th>
+              <th scope="col">${t('accounts.col.roles')}</th>
+              <th scope="col">${t('accounts.col.status')}</th>
+              <th scope="col">${t('accounts.col.created')}</th>
+              <th scope="col">${t('accounts.col.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${this._items.map(
+              (a) =>
+                html`<tr data-id=${a.id} data-email=${a.email}>
+                  <td data-title=${t('accounts.col.name')}>${a.displayName}</td>
+                  <td data-title=${t('accounts.col.email')}>${a.email}</td>
+                  <td data-title=${t('accounts.col.roles')}>${a.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
+                  <td data-title=${t('accounts.col.status')}>
+                    ${a.disabled ? html`<span class="badge badge-error">${t('accounts.disabledState')}</span>` : t('accounts.active')}
+                  </td>
+                  <td data-title=${t('accounts.col.created')}>
+                    <time datetime=${a.createdAt}>${formatDate(a.createdAt)}</time>
+                  </td>
+                  <td data-title=${t('accounts.col.actions')}>
+                    <button
+                      type="button"
+                      class="button button-secondary sr-account-edit"
+                      id="account-edit-${a.id}"
+                      aria-label=${t('accounts.edit', { name: a.displayName })}
+                      aria-expanded=${this._editing?.id === a.id ? 'true' : 'false'}
+                      @click=${() => void this._edit(a)}
+                    >
+                      ${t('common.edit')}
+                    </button>
+                  </td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      ${this._moreError ? errorAlert(this._moreError) : nothing}
+      ${
+        this._cursor
+          ? html`<button
+              type="button"
+              class="button button-secondary sr-load-more"
+              id="accounts-more"
+              ?disabled=${this._busy}
+              @click=${() => void this._loadMore()}
+            >
+              ${this._busy ? t('common.loadingMore') : t('common.loadMore')}
+            </button>`
+          : nothing
+      }`;
+  }
+
+  protected override render() {
+    const editing = this._editing;
+    return html`<h1 tabindex="-1">${t('accounts.title')}</h1>
+      <div id="accounts-message" tabindex="-1">${this._message ? alert('success', this._message) : nothing}</div>
+      <form role="search" id="accounts-search-form" class="sr-toolbar sr-search" @submit=${this._onSearch}>
+        <div class="form-group">
+          <label class="form-label" for="accounts-search">${t('accounts.searchLabel')}</label>
+          <input
+            class="form-input"
+            type="search"
+            id="accounts-search"
+            .value=${this._query}
+            @input=${(e: Event) => (this._query = (e.target as HTMLInputElement).value)}
+          />
+        </div>
+        <button type="submit" class="button button-secondary sr-search-button" id="accounts-search-submit">
+          ${t('common.search')}
+        </button>
+      </form>
+      <section class="sr-section">
+        <h2 id="accounts-list-heading">${t('accounts.listHeading')}</h2>
+        ${this._task.render({ pending: () => loading(), error: (e) => errorAlert(e), complete: () => this._table() })}
+      </section>
+      ${
+        editing
+          ? html`<section class="sr-section" id="account-edit" aria-labelledby="account-edit-heading">
+              <h2 id="account-edit-heading" tabindex="-1">
+                ${t('accounts.editHeading', { name: editing.displayName })}
+              </h2>
+              <p>${editing.email}</p>
+              <sr-account-form
+                .account=${editing}
+                @sr-account-saved=${this._onSaved}
+                @sr-account-cancel=${() => void this._closeEdit(editing.id)}
+              ></sr-account-form>
+            </section>`
+          : nothing
+      }
+      <section class="sr-section" aria-labelledby="account-create-heading">
+        <h2 id="account-create-heading">${t('accounts.createHeading')}</h2>
+        <sr-account-form @sr-account-saved=${this._onSaved}></sr-account-form>
+      </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sr-page-admin-accounts': SrPageAdminAccounts;
+  }
+}

@@ -1,0 +1,190 @@
+import { html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { Task } from '@lit/task';
+import { getConsultation } from '../../api/consultations.ts';
+import { ApiError } from '../../api/http.ts';
+import { listScenarios } from '../../api/scenarios.ts';
+import type { Consultation, ConsultationDocument, ScenarioSummary } from '../../api/types.ts';
+import { SrLightElement, type SrPage } from '../../app/light-element.ts';
+import { isAdmin, SessionController } from '../../app/session.ts';
+import { alert, errorAlert, loading } from '../../components/alerts.ts';
+import { phaseBadge, statusBadge } from '../../components/badges.ts';
+import { icon } from '../../components/icons.ts';
+import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
+import { formatBytes, formatDateTime, formatRelative } from '../../i18n/format.ts';
+import '../public/sr-page-not-found.ts';
+
+/**
+ * `/consultations/:slug`: the consultation's facts, its body (HTML rendered and sanitised by the
+ * server from Markdown), its documents and its scenarios.
+ */
+@customElement('sr-page-consultation')
+export class SrPageConsultation extends SrLightElement implements SrPage {
+  @property() slug = '';
+  private readonly _session = new SessionController(this);
+
+  private readonly _task = new Task(this, {
+    task: async ([slug], { signal }) => {
+      const [consultation, scenarios] = await Promise.all([getConsultation(slug, signal), listScenarios(slug, signal)]);
+      return { consultation, scenarios };
+    },
+    args: () => [this.slug] as const,
+  });
+
+  get ready(): Promise<unknown> {
+    return this.updateComplete.then(() => this._task.taskComplete).then(() => this.updateComplete);
+  }
+
+  private _facts(c: Consultation) {
+    const now = new Date(c.serverTime);
+    const closes = c.closesAt ? new Date(c.closesAt) : null;
+    const opens = c.opensAt ? new Date(c.opensAt) : null;
+    let timeLeft: string | null = null;
+    if (c.phase === 'open' && closes) {
+      if (opens && opens > now) timeLeft = t('consultation.opensIn', { relative: formatRelative(opens, now) });
+      else
+        timeLeft =
+          closes > now
+            ? t('consultation.closesIn', { relative: formatRelative(closes, now) })
+            : t('consultation.deadlinePassed');
+    }
+    const time = (iso: string) => html`<time datetime=${iso}>${formatDateTime(iso)}</time>`;
+    return html`<dl class="sr-facts">
+      <div>
+        <dt>${t('consultation.phase')}</dt>
+        <dd>${phaseBadge(c.phase)}</dd>
+      </div>
+      ${
+        c.opensAt && c.closesAt
+          ? html`<div>
+              <dt>${t('consultation.period')}</dt>
+              <dd>${time(c.opensAt)} – ${time(c.closesAt)}</dd>
+            </div>`
+          : nothing
+      }
+      <div>
+        <dt>${t('consultation.deadline')}</dt>
+        <dd>${c.closesAt ? time(c.closesAt) : t('common.notSet')}</dd>
+      </div>
+      ${
+        timeLeft
+          ? html`<div>
+              <dt>${t('consultation.timeLeft')}</dt>
+              <dd class="sr-time-left"><strong>${timeLeft}</strong></dd>
+            </div>`
+          : nothing
+      }
+      <div>
+        <dt>${t('stage.label')}</dt>
+        <dd>${t(`stage.${c.itStage}`)}</dd>
+      </div>
+    </dl>`;
+  }
+
+  private _document(d: ConsultationDocument) {
+    const type = d.mediaType ? mediaTypeLabel(d.mediaType) : null;
+    const meta =
+      type && d.sizeBytes !== null
+        ? t('document.meta', { type, size: formatBytes(d.sizeBytes) })
+        : (type ?? (d.sizeBytes !== null ? formatBytes(d.sizeBytes) : null));
+    return html`<li class="sr-document">
+      ${icon('document')}
+      <span>
+        <a href=${d.url} class="sr-document-link" lang=${locLang(d.title)}>${loc(d.title)}</a>
+        ${meta ? html`<span class="sr-document-meta">(${meta})</span>` : nothing}
+      </span>
+    </li>`;
+  }
+
+  private _scenario(s: ScenarioSummary) {
+    const summary = loc(s.summary);
+    return html`<li class="sr-scenario-item">
+      <article class="sr-card" data-key=${s.key}>
+        <h3 class="h4 sr-card-title">
+          <a href="/scenarios/${s.id}" class="sr-scenario-link"
+            ><span class="sr-key">${s.key}</span> <span lang=${locLang(s.title)}>${loc(s.title)}</span></a
+          >
+        </h3>
+        ${summary ? html`<p class="sr-card-summary" lang=${locLang(s.summary)}>${summary}</p>` : nothing}
+        <p class="sr-card-status">${statusBadge(s.status, s.statusRound)}</p>
+      </article>
+    </li>`;
+  }
+
+  private _render({ consultation: c, scenarios }: { consultation: Consultation; scenarios: ScenarioSummary[] }) {
+    const locale = getLocale();
+    const body = c.bodyHtml[locale] || c.bodyHtml[locale === 'da' ? 'en' : 'da'];
+    const summary = loc(c.summary);
+    return html`<h1 tabindex="-1" lang=${locLang(c.title)}>${loc(c.title)}</h1>
+      ${c.phase === 'draft' ? alert('warning', t('consultation.draftNotice'), { live: false }) : nothing}
+      ${summary ? html`<p class="font-lead" lang=${locLang(c.summary)}>${summary}</p>` : nothing} ${this._facts(c)}
+      ${
+        isAdmin(this._session.user)
+          ? html`<p><a href="/admin/consultations/${c.id}" class="sr-manage-link">${t('consultation.manage')}</a></p>`
+          : nothing
+      }
+      ${
+        body
+          ? html`<section
+              class="sr-prose sr-body"
+              aria-label=${t('consultation.aboutHeading')}
+              lang=${locLang(c.bodyHtml)}
+            >
+              ${unsafeHTML(body)}
+            </section>`
+          : nothing
+      }
+      <section class="sr-section" aria-labelledby="documents-heading">
+        <h2 id="documents-heading">${t('consultation.documentsHeading')}</h2>
+        ${
+          c.documents.length
+            ? html`<ul class="sr-document-list nobullet-list">
+                ${c.documents.map((d) => this._document(d))}
+              </ul>`
+            : html`<p class="sr-empty">${t('consultation.noDocuments')}</p>`
+        }
+      </section>
+      <section class="sr-section" aria-labelledby="scenarios-heading">
+        <h2 id="scenarios-heading">${t('consultation.scenariosHeading')}</h2>
+        ${
+          scenarios.length
+            ? html`<ul class="sr-card-list sr-scenario-list">
+                ${scenarios.map((s) => this._scenario(s))}
+              </ul>`
+            : html`<p class="sr-empty">${t('consultation.noScenarios')}</p>`
+        }
+      </section>`;
+  }
+
+  protected override render() {
+    return this._task.render({
+      pending: () => loading(),
+      error: (e) =>
+        e instanceof ApiError && e.status === 404
+          ? html`<sr-page-not-found></sr-page-not-found>`
+          : html`<h1 tabindex="-1">${t('errors.loadFailed')}</h1>
+              ${errorAlert(e)}`,
+      complete: (data) => this._render(data),
+    });
+  }
+}
+
+/** A short, readable name for a media type: "PDF", "DOCX", else the subtype. */
+export function mediaTypeLabel(mediaType: string): string {
+  const known: Record<string, string> = {
+    'application/pdf': 'PDF',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
+    'application/vnd.oasis.opendocument.text': 'ODT',
+    'application/msword': 'DOC',
+    'text/html': 'HTML',
+    'text/csv': 'CSV',
+  };
+  return known[mediaType] ?? (mediaType.split('/')[1] ?? mediaType).toUpperCase();
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sr-page-consultation': SrPageConsultation;
+  }
+}

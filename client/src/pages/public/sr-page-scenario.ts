@@ -1,0 +1,97 @@
+import { html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { Task } from '@lit/task';
+import { ApiError } from '../../api/http.ts';
+import { getScenario } from '../../api/scenarios.ts';
+import type { Scenario } from '../../api/types.ts';
+import { SrLightElement, type SrPage } from '../../app/light-element.ts';
+import { isAdmin, SessionController } from '../../app/session.ts';
+import { errorAlert, loading } from '../../components/alerts.ts';
+import { statusBadge } from '../../components/badges.ts';
+import '../../components/sr-breadcrumbs.ts';
+import '../../components/sr-status-history.ts';
+import { icon } from '../../components/icons.ts';
+import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
+import '../public/sr-page-not-found.ts';
+
+/**
+ * `/scenarios/:id`: a scenario's description as addressable paragraphs. Each paragraph is an
+ * element whose id is the paragraph id (`p-1a2b3c4d`) with a visible link to `#p-…`; the app
+ * shell scrolls to and focuses the paragraph named in the URL.
+ */
+@customElement('sr-page-scenario')
+export class SrPageScenario extends SrLightElement implements SrPage {
+  @property() scenarioId = '';
+  private readonly _session = new SessionController(this);
+
+  private readonly _task = new Task(this, {
+    task: ([id], { signal }) => getScenario(id, signal),
+    args: () => [this.scenarioId] as const,
+  });
+
+  get ready(): Promise<unknown> {
+    return this.updateComplete.then(() => this._task.taskComplete).then(() => this.updateComplete);
+  }
+
+  private _description(s: Scenario) {
+    const locale = getLocale();
+    const lang = s.paragraphs[locale].length ? locale : locale === 'da' ? 'en' : 'da';
+    const paragraphs = s.paragraphs[lang];
+    if (!paragraphs.length) return html`<p class="sr-empty">${t('scenario.noDescription')}</p>`;
+    return html`<div class="sr-paragraphs sr-prose" lang=${lang}>
+      ${paragraphs.map(
+        (p, i) =>
+          html`<div class="sr-paragraph" id=${p.id} tabindex="-1">
+            <div class="sr-paragraph-body">${unsafeHTML(p.html)}</div>
+            <a class="sr-paragraph-link" href="#${p.id}" lang=${locale}
+              >${icon('link')}<span class="sr-only">${t('scenario.linkToParagraph', { n: i + 1 })}</span></a
+            >
+          </div>`,
+      )}
+    </div>`;
+  }
+
+  private _render(s: Scenario) {
+    const title = loc(s.title);
+    const summary = loc(s.summary);
+    return html`<sr-breadcrumbs
+        .items=${[
+          { href: '/', label: t('nav.home') },
+          { href: `/consultations/${encodeURIComponent(s.consultationSlug)}`, label: loc(s.consultationTitle) },
+          { label: `${s.key} ${title}` },
+        ]}
+      ></sr-breadcrumbs>
+      <h1 tabindex="-1"><span class="sr-key">${s.key}</span> <span lang=${locLang(s.title)}>${title}</span></h1>
+      <p class="sr-scenario-status">${t('scenario.status')}: ${statusBadge(s.status, s.statusRound)}</p>
+      ${summary ? html`<p class="font-lead" lang=${locLang(s.summary)}>${summary}</p>` : nothing}
+      ${isAdmin(this._session.user) ? html`<p><a href="/admin/scenarios/${s.id}" class="sr-manage-link">${t('scenario.manage')}</a></p>` : nothing}
+      <section class="sr-section" aria-labelledby="description-heading">
+        <h2 id="description-heading">${t('scenario.descriptionHeading')}</h2>
+        <p class="sr-muted">${t('scenario.version', { version: s.version })}</p>
+        ${this._description(s)}
+      </section>
+      <section class="sr-section">
+        <h2 id="history-heading">${t('scenario.historyHeading')}</h2>
+        <sr-status-history .history=${s.statusHistory}></sr-status-history>
+      </section>`;
+  }
+
+  protected override render() {
+    return this._task.render({
+      pending: () => loading(),
+      error: (e) =>
+        e instanceof ApiError && (e.status === 404 || e.status === 400)
+          ? html`<sr-page-not-found></sr-page-not-found>`
+          : html`<h1 tabindex="-1">${t('errors.loadFailed')}</h1>
+              ${errorAlert(e)}`,
+      complete: (s) => this._render(s),
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sr-page-scenario': SrPageScenario;
+  }
+}
