@@ -15,11 +15,13 @@ export const clientPlugin = fp(
     if (hasClient) {
       await app.register(fastifyStatic, {
         root,
-        wildcard: false,
-        index: false,
+        // wildcard: files are looked up per request, so a rebuild is served without a restart.
+        wildcard: true,
+        index: ['index.html'],
         setHeaders: (reply, file) => {
           // Vite fingerprints assets: cache them for a year; index.html must always be revalidated.
           if (file.includes(`${path.sep}assets${path.sep}`)) void reply.header('cache-control', 'public, max-age=31536000, immutable');
+          else void reply.header('cache-control', 'no-cache');
         },
       });
     }

@@ -48,3 +48,15 @@ export function splitParagraphs(md: string): Paragraph[] {
     return { id: n === 1 ? base : `${base}-${n}`, html, text };
   });
 }
+
+/**
+ * Splits both languages of a description. When the Danish and English texts have the same number
+ * of blocks (the normal case: a translation), the English blocks take the Danish ids, so `#p-…`
+ * links and comments anchored to a paragraph mean the same paragraph in both languages.
+ */
+export function splitLocalizedParagraphs(md: { da: string; en: string }): { da: Paragraph[]; en: Paragraph[] } {
+  const da = splitParagraphs(md.da);
+  const en = splitParagraphs(md.en);
+  if (da.length === en.length) return { da, en: en.map((p, i) => ({ ...p, id: da[i]!.id })) };
+  return { da, en };
+}

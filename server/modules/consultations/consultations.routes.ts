@@ -40,7 +40,11 @@ export const consultationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Consultation, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async (req) => svc.getConsultation(app.db, req.actor, req.params.id),
+    async (req, reply) =>
+      // Already-serialised JSON from the versioned cache (same shape as the schema above).
+      reply
+        .type('application/json; charset=utf-8')
+        .send((await svc.getConsultationJson(app.db, req.actor, req.params.id)) as never),
   );
 
   app.post(

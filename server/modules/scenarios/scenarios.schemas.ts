@@ -32,6 +32,7 @@ export const ScenarioSummary = z
 export const Scenario = ScenarioSummary.extend({
   consultationSlug: z.string(),
   consultationTitle: Localized,
+  consultationPhase: z.enum(['draft', 'open', 'closed', 'analysis', 'concluded']),
   description: Localized,
   paragraphs: Paragraphs,
   statusHistory: z.array(StatusChange),

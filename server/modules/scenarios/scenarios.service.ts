@@ -3,9 +3,9 @@ import type { Localized } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { AppError, forbidden, notFound, pgConstraint, pgErrorCode } from '../../shared/errors.ts';
 import { Lru } from '../../shared/lru.ts';
-import { type Paragraph, splitParagraphs } from '../../shared/markdown.ts';
+import { type Paragraph, splitLocalizedParagraphs } from '../../shared/markdown.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { requireReadableConsultation } from '../consultations/consultations.service.ts';
+import { requireReadableConsultation, touchConsultation } from '../consultations/consultations.service.ts';
 import { canScenario } from './scenarios.policy.ts';
 import * as repo from './scenarios.repository.ts';
 import { allowedStatusChanges, checkOrder, checkStatusChange, type ScenarioStatus } from './scenarios.rules.ts';
@@ -25,7 +25,7 @@ function paragraphsOf(scenarioId: string, version: number, d: Localized) {
   const key = `${scenarioId}:${version}`;
   let p = paragraphCache.get(key);
   if (!p) {
-    p = { da: splitParagraphs(d.da), en: splitParagraphs(d.en) };
+    p = splitLocalizedParagraphs(d);
     paragraphCache.set(key, p);
   }
   return p;
@@ -63,6 +63,7 @@ export async function getScenario(db: Db, actor: Actor | null, id: string): Prom
     ...toSummary(row),
     consultationSlug: row.consultationSlug,
     consultationTitle: row.consultationTitle,
+    consultationPhase: row.consultationPhase as Scenario['consultationPhase'],
     description: row.description,
     paragraphs: paragraphsOf(row.id, row.currentVersion, row.description),
     statusHistory: history.map((h) => ({
@@ -116,6 +117,7 @@ export async function createScenario(db: Db, actor: Actor | null, consultationId
       });
       await repo.insertVersion(trx, { scenarioId: id, version: 1, description: input.description, createdBy: actor?.id ?? null });
       await repo.insertStatusChange(trx, { scenarioId: id, fromStatus: null, toStatus: 'candidate', round: 1, note: null, changedBy: actor?.id ?? null });
+      await touchConsultation(trx, c.id);
       await recordAudit(trx, actor, { action: 'scenario.create', itemType: 'scenario', itemId: id, consultationId: c.id, details: { key: input.key } });
       return id;
     });
