@@ -21,6 +21,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // PGlite is ~350 MB per file; two workers fit the 2-core machine.
           maxWorkers: 2,
+          // Vitest 4 runs projects with their own maxWorkers as a separate group, after unit and client.
+          sequence: { groupOrder: 1 },
         },
       },
       {

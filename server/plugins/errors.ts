@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../shared/errors.ts';
 
@@ -26,6 +26,19 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; message: str
 
 function body(code: string, message: string, details?: Record<string, unknown>): ErrorPayload {
   return { error: details ? { code, message, details } : { code, message } };
+}
+
+/**
+ * The router's own failures (a malformed URL, a path segment over the 100-character limit) happen
+ * before any route or error handler; Fastify's `frameworkErrors` option renders them here, in the
+ * same `{ error: { code, message } }` shape instead of Fastify's default body.
+ */
+export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  if (err.code === 'FST_ERR_BAD_URL' || err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void reply.status(400).send(body('BAD_REQUEST', 'The address is malformed or too long'));
+    return;
+  }
+  void reply.status(500).send(body('INTERNAL', 'Internal server error'));
 }
 
 /**

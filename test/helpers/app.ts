@@ -1,18 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { inject } from 'vitest';
+import pg from 'pg';
+import { expect, inject } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createDb, type DbHandle } from '../../server/db/database.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
 import { createAccount } from '../../server/modules/accounts/accounts.service.ts';
 import type { Role } from '../../server/shared/schemas.ts';
 
 export type TestApp = { app: FastifyInstance; handle: DbHandle; close: () => Promise<void> };
 
 /** A real app on a real database: the migrated PGlite template, or TEST_DATABASE_URL. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const url = process.env.TEST_DATABASE_URL;
+export async function createTestApp(
+  env: Record<string, string> = {},
+  url: string | undefined = process.env.TEST_DATABASE_URL,
+): Promise<TestApp> {
   let handle: DbHandle;
   if (url) {
     handle = await createDb({ databaseUrl: url, poolMax: 5 });
@@ -22,7 +26,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     const buf = await readFile(template);
     handle = await createDb({ loadDataDir: new Blob([buf]) });
   }
-  const config = loadConfig({ LOG_LEVEL: 'silent', CLIENT_DIST: './no-client-in-tests', RATE_LIMIT_LOGIN_PER_MINUTE: '1000', ...env });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    CLIENT_DIST: './no-client-in-tests',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
+    ...env,
+  });
   const app = await buildApp({ config, db: handle });
   await app.ready();
   return {
@@ -41,7 +50,12 @@ export type TestUser = { id: string; email: string; password: string; roles: Rol
 export async function signedInUser(t: TestApp, roles: Role[]): Promise<TestUser> {
   const email = `${roles.join('-')}-${randomUUID().slice(0, 8)}@test.example`;
   const password = `pw-${randomUUID()}`;
-  const acc = await createAccount(t.handle.db, null, { email, displayName: `Test ${roles.join(' ')}`, password, roles, locale: 'da' }, { system: true });
+  const acc = await createAccount(
+    t.handle.db,
+    null,
+    { email, displayName: `Test ${roles.join(' ')}`, password, roles, locale: 'da' },
+    { system: true },
+  );
   const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
   const cookie = String(res.headers['set-cookie']).split(';')[0]!;
@@ -50,7 +64,10 @@ export async function signedInUser(t: TestApp, roles: Role[]): Promise<TestUser>
 
 /** app.inject with an optional signed-in user's cookie. */
 export function call(t: TestApp, user: TestUser | null, opts: InjectOptions): Promise<LightMyRequestResponse> {
-  return t.app.inject({ ...opts, headers: { ...(opts.headers ?? {}), ...(user ? { cookie: user.cookie } : {}) } }) as Promise<LightMyRequestResponse>;
+  return t.app.inject({
+    ...opts,
+    headers: { ...(opts.headers ?? {}), ...(user ? { cookie: user.cookie } : {}) },
+  }) as Promise<LightMyRequestResponse>;
 }
 
 export const json = <T = any>(res: LightMyRequestResponse): T => JSON.parse(res.body) as T;
@@ -73,4 +90,85 @@ export async function makeConsultation(t: TestApp, admin: TestUser, overrides: R
   });
   if (res.statusCode !== 201) throw new Error(`create consultation failed: ${res.body}`);
   return json(res);
+}
+
+/** The four roles, each signed in as its own fresh account. */
+export type Cast = { admin: TestUser; analyst: TestUser; reviewer: TestUser; participant: TestUser };
+export async function signInCast(t: TestApp): Promise<Cast> {
+  const [admin, analyst, reviewer, participant] = await Promise.all([
+    signedInUser(t, ['admin']),
+    signedInUser(t, ['analyst']),
+    signedInUser(t, ['reviewer']),
+    signedInUser(t, ['participant']),
+  ]);
+  return { admin: admin!, analyst: analyst!, reviewer: reviewer!, participant: participant! };
+}
+
+/** Asserts the API's error shape (DESIGN.md §5) with the status and code, and no stack trace. */
+export function expectError(res: LightMyRequestResponse, status: number, code: string): void {
+  expect({ status: res.statusCode, body: res.body }).toMatchObject({ status });
+  const body = json(res);
+  expect(body).toEqual({ error: expect.objectContaining({ code, message: expect.any(String) }) });
+  expectNoStack(res.body);
+}
+
+/** No stack frames, file paths or internal module names in a response body. */
+export function expectNoStack(body: string): void {
+  // Raw or JSON-escaped newlines before "at …" frames, frames with a location, and source paths.
+  expect(body).not.toMatch(/(\n|\\n)\s*at\s|\bat\s+\S+\s+\(|\bat\s+(file|node):|node_modules|\.ts:\d+|\.js:\d+/);
+}
+
+/** A new, empty PostgreSQL database next to TEST_DATABASE_URL's, and how to drop it. */
+async function scratchDatabase(baseUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `samraad_${prefix}_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const admin = async (statement: string) => {
+    const c = new pg.Client({ connectionString: baseUrl });
+    await c.connect();
+    try {
+      await c.query(statement);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
+/**
+ * An app on a database of its own, for the few tests that must reason about every row of a table
+ * (the last active admin): a fresh PGlite from the template, or a new PostgreSQL database that is
+ * dropped on close.
+ */
+export async function createIsolatedTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) return createTestApp(env);
+  const scratch = await scratchDatabase(base, 'iso');
+  const migrateHandle = await createDb({ databaseUrl: scratch.url, poolMax: 1 });
+  await migrateToLatest(migrateHandle.db);
+  await migrateHandle.close();
+  const t = await createTestApp(env, scratch.url);
+  return {
+    ...t,
+    close: async () => {
+      await t.close();
+      await scratch.drop();
+    },
+  };
+}
+
+/** A database with nothing in it (no migrations), closed and removed by `close`. */
+export async function createEmptyDatabase(): Promise<DbHandle> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) return createDb({});
+  const scratch = await scratchDatabase(base, 'empty');
+  const handle = await createDb({ databaseUrl: scratch.url, poolMax: 1 });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await scratch.drop();
+    },
+  };
 }

@@ -14,7 +14,7 @@ function errorOf(env: Record<string, string>): ConfigError {
 describe('config', () => {
   it('has defaults for an empty environment', () => {
     const c = loadConfig({});
-    expect(c).toEqual({
+    expect(c).toMatchObject({
       port: 3000,
       host: '0.0.0.0',
       databaseUrl: undefined,
@@ -80,7 +80,9 @@ describe('config', () => {
   });
 
   it('refuses a short ADMIN_PASSWORD', () => {
-    expect(errorOf({ ADMIN_EMAIL: 'root@agency.example', ADMIN_PASSWORD: 'short' }).message).toContain('ADMIN_PASSWORD:');
+    expect(errorOf({ ADMIN_EMAIL: 'root@agency.example', ADMIN_PASSWORD: 'short' }).message).toContain(
+      'ADMIN_PASSWORD:',
+    );
   });
 
   it('does not echo secret values in the error', () => {

@@ -68,7 +68,9 @@ describe('consultation phase transitions', () => {
 
     it('closing does not care about the closing time', () => {
       expect(checkTransition({ phase: 'open', opensAt: null, closesAt: null }, 'closed', NOW)).toEqual({ ok: true });
-      expect(checkTransition({ phase: 'open', opensAt: null, closesAt: later(-DAY) }, 'closed', NOW)).toEqual({ ok: true });
+      expect(checkTransition({ phase: 'open', opensAt: null, closesAt: later(-DAY) }, 'closed', NOW)).toEqual({
+        ok: true,
+      });
     });
   });
 });

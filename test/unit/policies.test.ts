@@ -31,17 +31,19 @@ function table<A extends string>(expected: Record<A, Who[]>) {
 describe('consultation policy', () => {
   const draft = { phase: 'draft' };
 
-  it.each(table<Exclude<ConsultationAction, 'read'>>({ history: STAFF, create: ADMIN, update: ADMIN, transition: ADMIN }))(
-    '%s by %s → %s',
-    (action, who, allowed) => {
-      expect(canConsultation(WHO[who]!, action, draft)).toBe(allowed);
-      expect(canConsultation(WHO[who]!, action, { phase: 'open' })).toBe(allowed);
+  it.each(
+    table<Exclude<ConsultationAction, 'read'>>({ history: STAFF, create: ADMIN, update: ADMIN, transition: ADMIN }),
+  )('%s by %s → %s', (action, who, allowed) => {
+    expect(canConsultation(WHO[who]!, action, draft)).toBe(allowed);
+    expect(canConsultation(WHO[who]!, action, { phase: 'open' })).toBe(allowed);
+  });
+
+  it.each(everyone.map((who) => [who, STAFF.includes(who)] as const))(
+    'a draft is readable by %s → %s',
+    (who, allowed) => {
+      expect(canConsultation(WHO[who]!, 'read', draft)).toBe(allowed);
     },
   );
-
-  it.each(everyone.map((who) => [who, STAFF.includes(who)] as const))('a draft is readable by %s → %s', (who, allowed) => {
-    expect(canConsultation(WHO[who]!, 'read', draft)).toBe(allowed);
-  });
 
   for (const phase of ['open', 'closed', 'analysis', 'concluded']) {
     it.each(everyone)(`a consultation in phase ${phase} is readable by %s`, (who) => {

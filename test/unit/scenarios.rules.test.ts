@@ -17,7 +17,9 @@ const ALLOWED: [ScenarioStatus, ScenarioStatus][] = [
   ['selected', 'shortlisted'],
 ];
 const isAllowed = (f: ScenarioStatus, t: ScenarioStatus) => ALLOWED.some(([a, b]) => a === f && b === t);
-const ALL_PAIRS = SCENARIO_STATUSES.flatMap((f) => SCENARIO_STATUSES.map((t) => [f, t] as [ScenarioStatus, ScenarioStatus]));
+const ALL_PAIRS = SCENARIO_STATUSES.flatMap((f) =>
+  SCENARIO_STATUSES.map((t) => [f, t] as [ScenarioStatus, ScenarioStatus]),
+);
 
 describe('scenario status changes', () => {
   it.each(ALLOWED)('allows %s → %s', (from, to) => {

@@ -70,6 +70,9 @@ export async function replaceRoles(db: Db, userId: string, roles: readonly Role[
 }
 
 export async function countAdmins(db: Db, exceptUserId?: string) {
+  // Lock every admin role first, always in the same order (no deadlock): otherwise two admins who
+  // demote or disable each other at once each count the other as the remaining admin, leaving none.
+  await db.selectFrom('userRoles').select('userId').where('role', '=', 'admin').orderBy('userId').forUpdate().execute();
   let q = db
     .selectFrom('userRoles')
     .innerJoin('users', 'users.id', 'userRoles.userId')

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
-import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
+import { decodeKeysetCursor, encodeCursor } from '../../shared/cursor.ts';
 import { AppError, forbidden, notFound, pgErrorCode } from '../../shared/errors.ts';
 import type { Role } from '../../shared/schemas.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -28,7 +28,8 @@ export async function login(
 ): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
   const user = await repo.findUserByEmail(db, input.email);
   const ok = await verifyPassword(user?.passwordHash, input.password);
-  if (!user || !ok || user.disabledAt) {
+  // An unconfirmed self-registration gets the same answer as a wrong password (issue #5).
+  if (!user || !ok || user.disabledAt || !user.emailConfirmedAt) {
     throw new AppError('INVALID_CREDENTIALS', 'E-mail or password is wrong');
   }
   const token = randomBytes(32).toString('base64url');
@@ -65,11 +66,11 @@ export function toAccount(u: UserWithRoles): Account {
 
 export async function listAccounts(db: Db, actor: Actor | null, q: { q?: string | undefined; cursor?: string | undefined; limit: number }) {
   if (!canAccount(actor, 'list')) throw forbidden();
-  const cur = decodeCursor(q.cursor);
-  if (q.cursor && (!cur || cur.length !== 2)) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+  const cur = decodeKeysetCursor(q.cursor, 'text');
+  if (q.cursor && !cur) throw new AppError('BAD_REQUEST', 'Invalid cursor');
   const rows = await repo.listUsers(db, {
     q: q.q,
-    ...(cur ? { after: [String(cur[0]), String(cur[1])] as [string, string] } : {}),
+    ...(cur ? { after: cur } : {}),
     limit: q.limit,
   });
   const items = rows.slice(0, q.limit).map(toAccount);

@@ -32,7 +32,11 @@ export async function listAuditEvents(
     limit: number;
   },
 ) {
-  let q = db.selectFrom('auditEvents').selectAll();
+  // The cursor key to the microsecond: a JS Date would cut it to milliseconds (see shared/cursor.ts).
+  let q = db
+    .selectFrom('auditEvents')
+    .selectAll()
+    .select(sql<string>`to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('cursorKey'));
   if (f.consultationId) q = q.where('consultationId', '=', f.consultationId);
   if (f.itemType) q = q.where('itemType', '=', f.itemType);
   if (f.itemId) q = q.where('itemId', '=', f.itemId);

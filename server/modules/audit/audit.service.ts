@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { type Actor, actorLabel } from '../../shared/actor.ts';
 import { AppError } from '../../shared/errors.ts';
-import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
+import { decodeKeysetCursor, encodeCursor } from '../../shared/cursor.ts';
 import { insertAuditEvent, listAuditEvents, PLATFORM_SCOPE } from './audit.repository.ts';
 import type { AuditEvent, AuditQuery } from './audit.schemas.ts';
 
@@ -30,17 +30,18 @@ export async function recordAudit(db: Db, actor: Actor | null, e: AuditInput): P
 }
 
 export async function listAudit(db: Db, q: AuditQuery): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
-  const cur = decodeCursor(q.cursor);
-  if (q.cursor && (!cur || cur.length !== 2)) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+  const cur = decodeKeysetCursor(q.cursor, 'timestamp');
+  if (q.cursor && !cur) throw new AppError('BAD_REQUEST', 'Invalid cursor');
   const rows = await listAuditEvents(db, {
     consultationId: q.consultationId,
     itemType: q.itemType,
     itemId: q.itemId,
     action: q.action,
-    before: cur ? [String(cur[0]), String(cur[1])] : undefined,
+    before: cur,
     limit: q.limit,
   });
-  const items = rows.slice(0, q.limit).map(
+  const page = rows.slice(0, q.limit);
+  const items = page.map(
     (r): AuditEvent => ({
       id: r.id,
       consultationId: r.consultationId === PLATFORM_SCOPE ? null : r.consultationId,
@@ -53,7 +54,7 @@ export async function listAudit(db: Db, q: AuditQuery): Promise<{ items: AuditEv
       details: r.details,
     }),
   );
-  const last = items.at(-1);
-  const nextCursor = rows.length > q.limit && last ? encodeCursor([last.occurredAt, last.id]) : null;
+  const last = page.at(-1);
+  const nextCursor = rows.length > q.limit && last ? encodeCursor([last.cursorKey, last.id]) : null;
   return { items, nextCursor };
 }

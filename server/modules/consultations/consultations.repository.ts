@@ -3,6 +3,8 @@ import type { Db } from '../../db/database.ts';
 import type { Localized } from '../../db/schema.ts';
 
 const scenarioCount = sql<string>`(select count(*) from scenarios s where s.consultation_id = consultations.id)`;
+// The list's cursor key, to the microsecond (a JS Date would cut it to milliseconds; see shared/cursor.ts).
+const createdAtKey = sql<string>`to_char(consultations.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 export async function listConsultations(
   db: Db,
@@ -11,7 +13,7 @@ export async function listConsultations(
   let q = db
     .selectFrom('consultations')
     .selectAll()
-    .select(scenarioCount.as('scenarioCount'))
+    .select([scenarioCount.as('scenarioCount'), createdAtKey.as('cursorKey')])
     .where('phase', 'in', [...f.phases]);
   if (f.after) {
     const [at, id] = f.after;
@@ -142,4 +144,19 @@ export async function replaceDocuments(
       })),
     )
     .execute();
+}
+
+/** The few columns that decide whether a cached rendering of a consultation is still current. */
+export async function findConsultationStamp(db: Db, idOrSlug: string) {
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug);
+  return db
+    .selectFrom('consultations')
+    .select(['id', 'version', 'phase', 'opensAt', 'closesAt', 'updatedAt'])
+    .where(isUuid ? 'id' : 'slug', '=', idOrSlug)
+    .executeTakeFirst();
+}
+
+/** Marks a consultation as changed when something it shows (documents, scenario count) changed. */
+export async function touchConsultation(db: Db, id: string) {
+  await db.updateTable('consultations').set({ updatedAt: sql<Date>`clock_timestamp()` }).where('id', '=', id).execute();
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { Localized } from '../../db/schema.ts';
 import { type Actor, isStaff } from '../../shared/actor.ts';
-import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
+import { decodeKeysetCursor, encodeCursor } from '../../shared/cursor.ts';
 import { AppError, forbidden, notFound, pgConstraint, pgErrorCode } from '../../shared/errors.ts';
 import { Lru } from '../../shared/lru.ts';
 import { renderMarkdown } from '../../shared/markdown.ts';
@@ -52,22 +52,16 @@ function bodyHtml(r: Row): Localized {
 export async function listConsultations(db: Db, actor: Actor | null, q: ListQuery, clock: Clock = systemClock) {
   const visible = isStaff(actor) ? ['draft', 'open', 'closed', 'analysis', 'concluded'] : ['open', 'closed', 'analysis', 'concluded'];
   const phases = q.phase ? visible.filter((p) => p === q.phase) : visible;
-  const cur = decodeCursor(q.cursor);
-  if (q.cursor && (!cur || cur.length !== 2)) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+  const cur = decodeKeysetCursor(q.cursor, 'timestamp');
+  if (q.cursor && !cur) throw new AppError('BAD_REQUEST', 'Invalid cursor');
   const rows =
-    phases.length === 0
-      ? []
-      : await repo.listConsultations(db, {
-          phases,
-          after: cur ? [String(cur[0]), String(cur[1])] : undefined,
-          limit: q.limit,
-        });
+    phases.length === 0 ? [] : await repo.listConsultations(db, { phases, after: cur, limit: q.limit });
   const page = rows.slice(0, q.limit);
   const now = clock();
   const last = page.at(-1);
   return {
     items: page.map((r) => toSummary(r, now)),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+    nextCursor: rows.length > q.limit && last ? encodeCursor([last.cursorKey, last.id]) : null,
   };
 }
 
@@ -104,6 +98,39 @@ export async function getConsultation(db: Db, actor: Actor | null, idOrSlug: str
     allowedTransitions: canConsultation(actor, 'transition') ? [...allowedTransitions(row.phase as Phase)] : [],
     serverTime: now.toISOString(),
   };
+}
+
+const jsonCache = new Lru<string, string>(2000);
+
+/**
+ * The public read path, serialised once per version: one indexed look-up decides whether the
+ * cached JSON is current (version, updated_at, the viewer's class and whether input is accepted
+ * right now), so every instance behind a load balancer stays correct without shared state.
+ * `serverTime` is spliced in per request.
+ */
+export async function getConsultationJson(
+  db: Db,
+  actor: Actor | null,
+  idOrSlug: string,
+  clock: Clock = systemClock,
+): Promise<string> {
+  const stamp = await repo.findConsultationStamp(db, idOrSlug);
+  if (!stamp || !canConsultation(actor, 'read', stamp)) throw notFound('Consultation');
+  const now = clock();
+  const viewer = canConsultation(actor, 'transition') ? 'admin' : isStaff(actor) ? 'staff' : 'public';
+  const key = `${stamp.id}:${stamp.version}:${stamp.updatedAt.getTime()}:${viewer}:${acceptsInput(stamp, now) ? 1 : 0}`;
+  let json = jsonCache.get(key);
+  if (!json) {
+    const { serverTime: _t, ...rest } = await getConsultation(db, actor, stamp.id, clock);
+    json = JSON.stringify(rest);
+    jsonCache.set(key, json);
+  }
+  return `${json.slice(0, -1)},"serverTime":${JSON.stringify(now.toISOString())}}`;
+}
+
+/** Called by other modules when something a consultation shows has changed (e.g. its scenarios). */
+export async function touchConsultation(db: Db, id: string): Promise<void> {
+  await repo.touchConsultation(db, id);
 }
 
 function translateWriteError(err: unknown): never {
@@ -159,6 +186,10 @@ export async function updateConsultation(db: Db, actor: Actor | null, id: string
         });
       }
       if (before.phase === 'concluded') throw new AppError('RULE_VIOLATION', 'A concluded consultation is frozen');
+      // An open hearing always has a deadline: it may move, but it cannot be removed.
+      if (before.phase === 'open' && changes.closesAt === null) {
+        throw new AppError('RULE_VIOLATION', 'An open consultation must keep a closing time');
+      }
       await repo.updateConsultation(trx, id, version, changes);
       await recordAudit(trx, actor, {
         action: 'consultation.update',
@@ -199,6 +230,7 @@ export async function replaceDocuments(db: Db, actor: Actor | null, id: string, 
   await db.transaction().execute(async (trx) => {
     const c = await repo.findConsultation(trx, id, { forUpdate: true });
     if (!c) throw notFound('Consultation');
+    await repo.touchConsultation(trx, id);
     await repo.replaceDocuments(
       trx,
       id,

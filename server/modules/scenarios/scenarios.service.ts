@@ -197,6 +197,7 @@ export async function changeStatus(db: Db, actor: Actor | null, id: string, inpu
 export async function reorderScenarios(db: Db, actor: Actor | null, consultationIdOrSlug: string, ids: string[]) {
   if (!canScenario(actor, 'reorder')) throw forbidden();
   const c = await requireReadableConsultation(db, actor, consultationIdOrSlug);
+  if (c.phase === 'concluded') throw new AppError('RULE_VIOLATION', 'A concluded consultation is frozen');
   await db.transaction().execute(async (trx) => {
     const existing = (await repo.listScenarios(trx, c.id)).map((s) => s.id);
     const check = checkOrder(existing, ids);

@@ -1,0 +1,78 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import type { Database } from '../../server/db/schema.ts';
+import type { DbHandle } from '../../server/db/database.ts';
+import { createEmptyDatabase, createTestApp, json, type TestApp } from '../helpers/app.ts';
+
+const config = loadConfig({ LOG_LEVEL: 'silent', CLIENT_DIST: './no-client-in-tests' });
+
+/** The real app, but with its queries going to `db` (the job queue keeps the test database). */
+async function appWithQueriesOn(t: TestApp, db: Kysely<Database>) {
+  const handle: DbHandle = { ...t.handle, db };
+  const app = await buildApp({ config, db: handle });
+  await app.ready();
+  return app;
+}
+
+describe('health', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('GET /api/health says the process is up', async () => {
+    const res = await t.app.inject({ url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(json(res)).toEqual({ status: 'ok' });
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+  });
+
+  it('GET /api/ready is 200 with the database reachable and every migration applied', async () => {
+    const res = await t.app.inject({ url: '/api/ready' });
+    expect(res.statusCode).toBe(200);
+    expect(json(res)).toEqual({ status: 'ready', database: true, migrations: true });
+    expect(res.headers['retry-after']).toBeUndefined();
+  });
+
+  it('health and readiness need no sign-in and ignore unknown query parameters', async () => {
+    const res = await t.app.inject({ url: '/api/ready?verbose=1' });
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('GET /api/ready is 503 with Retry-After when the database is unreachable', async () => {
+    const pool = new pg.Pool({
+      connectionString: 'postgres://postgres@127.0.0.1:1/nowhere',
+      connectionTimeoutMillis: 2000,
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const app = await appWithQueriesOn(t, db);
+    try {
+      const res = await app.inject({ url: '/api/ready' });
+      expect(res.statusCode).toBe(503);
+      expect(json(res)).toEqual({ status: 'unavailable', database: false, migrations: false });
+      expect(res.headers['retry-after']).toBe('5');
+      // Liveness is about the process only.
+      expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await db.destroy();
+    }
+  });
+
+  it('GET /api/ready is 503 when the database has not been migrated', async () => {
+    const empty = await createEmptyDatabase();
+    const app = await appWithQueriesOn(t, empty.db);
+    try {
+      const res = await app.inject({ url: '/api/ready' });
+      expect(res.statusCode).toBe(503);
+      expect(json(res)).toEqual({ status: 'unavailable', database: true, migrations: false });
+    } finally {
+      await app.close();
+      await empty.close();
+    }
+  });
+});
