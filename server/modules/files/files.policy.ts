@@ -1,0 +1,29 @@
+import { type Actor, hasRole, isStaff } from '../../shared/actor.ts';
+
+export type UploadSource = 'upload' | 'letter';
+
+/** Staff who may upload outside the participation window and register letters (DESIGN.md §1, §2). */
+export const canRegisterLetters = (actor: Actor | null): boolean => hasRole(actor, 'admin', 'analyst');
+
+/**
+ * Uploading (no I/O): anyone, without an account, while the consultation accepts input; admins and
+ * analysts at any time (a letter that arrived by post is registered after the deadline too).
+ * Only they may mark a file as a letter (`source: 'letter'`).
+ */
+export function canUploadAttachment(actor: Actor | null, c: { acceptsInput: boolean }, source: UploadSource): boolean {
+  if (source === 'letter') return canRegisterLetters(actor);
+  return c.acceptsInput || canRegisterLetters(actor);
+}
+
+/**
+ * Downloading (no I/O): staff always; the public only a file claimed by a response that is published
+ * (`isPublic`, which the responses module decides). An unclaimed upload is never public.
+ */
+export function canDownloadAttachment(
+  actor: Actor | null,
+  a: { responseId: string | null },
+  isPublic: boolean,
+): boolean {
+  if (isStaff(actor)) return true;
+  return a.responseId !== null && isPublic;
+}
