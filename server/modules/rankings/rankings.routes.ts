@@ -1,0 +1,93 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorBody } from '../../shared/schemas.ts';
+import { resultsToCsv } from './rankings.csv.ts';
+import { ConsultationParams, PublishState, Results, ResultsQuery } from './rankings.schemas.ts';
+import * as svc from './rankings.service.ts';
+
+const security = [{ session: [] }];
+// Anyone may call these; signed-in staff also see unpublished results.
+const optionalSession: { [label: string]: string[] }[] = [{}, { session: [] }];
+const readErrors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
+const adminErrors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
+const fileName = (slug: string, segment: string, ext: string) =>
+  `attachment; filename="samraad-results-${slug}-${segment}.${ext}"`;
+
+/** Ranking results and their publication (issue #5 story 6). */
+export const rankingsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/consultations/:id/results',
+    {
+      schema: {
+        tags: ['results'],
+        summary: 'Ranking results, whole or per segment (public once published; staff always)',
+        security: optionalSession,
+        params: ConsultationParams,
+        querystring: ResultsQuery,
+        response: { 200: Results, ...readErrors },
+      },
+    },
+    async (req) => (await svc.getResults(app.db, req.actor, req.params.id, req.query.segment)).results,
+  );
+
+  app.get(
+    '/api/consultations/:id/results.json',
+    {
+      schema: {
+        tags: ['results'],
+        summary: 'The same results as a JSON download',
+        security: optionalSession,
+        params: ConsultationParams,
+        querystring: ResultsQuery,
+        response: { 200: Results, ...readErrors },
+      },
+    },
+    async (req, reply) => {
+      const { results, slug } = await svc.getResults(app.db, req.actor, req.params.id, req.query.segment);
+      void reply.header('content-disposition', fileName(slug, results.segment, 'json'));
+      return results;
+    },
+  );
+
+  app.get(
+    '/api/consultations/:id/results.csv',
+    {
+      schema: {
+        tags: ['results'],
+        summary: 'The results as a CSV download, a row per scenario (formula-safe cells)',
+        security: optionalSession,
+        params: ConsultationParams,
+        querystring: ResultsQuery,
+        produces: ['text/csv'],
+        response: { 200: z.string().describe('CSV (UTF-8 with BOM)'), ...readErrors },
+      },
+    },
+    async (req, reply) => {
+      const { results, slug } = await svc.getResults(app.db, req.actor, req.params.id, req.query.segment);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', fileName(slug, results.segment, 'csv'))
+        .serializer((s: string) => s)
+        .send(resultsToCsv(results));
+    },
+  );
+
+  for (const publish of [true, false]) {
+    app.post(
+      `/api/consultations/:id/results/${publish ? 'publish' : 'unpublish'}`,
+      {
+        preHandler: app.requireRole('admin'),
+        schema: {
+          tags: ['results'],
+          summary: publish
+            ? 'Publish the ranking results to everyone (admin)'
+            : 'Withdraw the published results (admin)',
+          security,
+          params: ConsultationParams,
+          response: { 200: PublishState, ...adminErrors },
+        },
+      },
+      async (req) => svc.setPublished(app.db, req.actor, req.params.id, publish),
+    );
+  }
+};

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { call, json, makeConsultation, type TestApp, type TestUser } from './app.ts';
+
+/** Factories for the debate-and-ranking tests (issue #5). Each makes its own rows. */
+
+export type ScenarioSpec = { key: string; description?: { da: string; en: string } };
+
+/** An open consultation with scenarios, made through the API by an admin. */
+export async function makeOpenConsultation(
+  t: TestApp,
+  admin: TestUser,
+  specs: ScenarioSpec[] = [{ key: 'S1' }, { key: 'S2' }, { key: 'S3' }],
+) {
+  const consultation = await makeConsultation(t, admin);
+  const scenarios: any[] = [];
+  for (const s of specs) {
+    const res = await call(t, admin, {
+      method: 'POST',
+      url: `/api/consultations/${consultation.id}/scenarios`,
+      payload: {
+        key: s.key,
+        title: { da: `Scenarie ${s.key}`, en: `Scenario ${s.key}` },
+        description: s.description ?? {
+          da: `Første afsnit af ${s.key}.\n\nAndet afsnit.`,
+          en: `First paragraph of ${s.key}.\n\nSecond paragraph.`,
+        },
+      },
+    });
+    if (res.statusCode !== 201) throw new Error(`create scenario failed: ${res.body}`);
+    scenarios.push(json(res));
+  }
+  const open = await call(t, admin, {
+    method: 'POST',
+    url: `/api/consultations/${consultation.id}/transition`,
+    payload: { to: 'open' },
+  });
+  if (open.statusCode !== 200) throw new Error(`open failed: ${open.body}`);
+  return { consultation: json(open), scenarios };
+}
+
+/** Moves the deadline into the past (the consultation stays "open" but no longer takes input). */
+export async function passDeadline(t: TestApp, consultationId: string): Promise<void> {
+  await sql`update consultations set closes_at = now() - interval '1 minute' where id = ${consultationId}`.execute(
+    t.handle.db,
+  );
+}
+
+export async function restoreDeadline(t: TestApp, consultationId: string): Promise<void> {
+  await sql`update consultations set closes_at = now() + interval '7 days' where id = ${consultationId}`.execute(
+    t.handle.db,
+  );
+}
+
+export type OutboxMail = { recipient: string; subject: string; textBody: string; kind: string; locale: string };
+
+/** Mails written to the outbox for an address, oldest first. */
+export async function mailsTo(t: TestApp, recipient: string): Promise<OutboxMail[]> {
+  const { rows } = await sql<OutboxMail>`
+    select recipient, subject, text_body, kind, locale from mail_outbox
+    where recipient = ${recipient} order by created_at, id`.execute(t.handle.db);
+  return rows;
+}
+
+export async function lastMailTo(t: TestApp, recipient: string): Promise<OutboxMail> {
+  const all = await mailsTo(t, recipient);
+  const last = all.at(-1);
+  if (!last) throw new Error(`no mail to ${recipient}`);
+  return last;
+}
+
+export function tokenIn(mail: OutboxMail): string {
+  const m = /#token=([A-Za-z0-9_-]{43})/.exec(mail.textBody);
+  if (!m) throw new Error(`no token in mail: ${mail.textBody}`);
+  return m[1]!;
+}
+
+export const freshEmail = (prefix = 'p') => `${prefix}-${randomUUID().slice(0, 8)}@test.example`;
+
+export const login = (t: TestApp, email: string, password: string) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+
+/** Registers through the API, opens the mailed link and signs in: a self-registered participant. */
+export async function registeredParticipant(t: TestApp, opts: { locale?: 'da' | 'en' } = {}): Promise<TestUser> {
+  const email = freshEmail();
+  const password = `pw-${randomUUID()}`;
+  const reg = await t.app.inject({
+    method: 'POST',
+    url: '/api/participants/register',
+    payload: { email, password, displayName: 'Registered Person', locale: opts.locale ?? 'da' },
+  });
+  if (reg.statusCode !== 202) throw new Error(`register failed: ${reg.body}`);
+  const token = tokenIn(await lastMailTo(t, email));
+  const conf = await t.app.inject({ method: 'POST', url: '/api/participants/confirm', payload: { token } });
+  if (conf.statusCode !== 200) throw new Error(`confirm failed: ${conf.body}`);
+  const res = await login(t, email, password);
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
+  return {
+    id: json(res).id,
+    email,
+    password,
+    roles: ['participant'],
+    cookie: String(res.headers['set-cookie']).split(';')[0]!,
+  };
+}
