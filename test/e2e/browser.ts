@@ -1,8 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { da } from '../../client/src/i18n/da.ts';
+import { en, type MessageKey } from '../../client/src/i18n/en.ts';
+
+export type Lang = 'da' | 'en';
+export const LANGS: readonly Lang[] = ['da', 'en'];
+export const other = (lang: Lang): Lang => (lang === 'da' ? 'en' : 'da');
 
 export const baseUrl = (): string => inject('baseUrl');
+
+/** Waits for slow steps: other suites share this machine, so allow for a loaded CPU. */
+const WAIT = 30_000;
 
 /** Debian's Chromium, started as STACK.md says it must be on this closed network. */
 export async function launch(): Promise<Browser> {
@@ -24,10 +33,11 @@ export async function launch(): Promise<Browser> {
 /** A fresh context (own cookies and storage) with the UI language preset. */
 export async function newPage(
   browser: Browser,
-  lang: 'da' | 'en',
+  lang: Lang,
   viewport = { width: 1280, height: 900 },
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: baseUrl(), viewport, locale: lang === 'da' ? 'da-DK' : 'en-GB' });
+  context.setDefaultTimeout(WAIT);
   await context.addInitScript((l) => {
     try {
       const ls = (globalThis as any).localStorage;
@@ -46,23 +56,276 @@ export async function newPage(
 /** axe-core with the WCAG 2.1 A and AA rules: no violation allowed on any page visited. */
 export async function expectNoA11yViolations(page: Page, label: string): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const summary = result.violations.map(
+    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 
-/** Presses Tab until the focused element matches, like a keyboard user would; fails after max presses. */
-export async function tabTo(page: Page, selector: string, max = 60): Promise<void> {
+/** What has focus, for failure messages: tag#id.class "text". */
+export async function describeFocus(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = (globalThis as any).document.activeElement;
+    if (!el) return '(nothing)';
+    const cls =
+      typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
+    return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls} "${text}"`;
+  });
+}
+
+const focusMatches = (page: Page, selector: string): Promise<boolean> =>
+  page.evaluate((sel) => {
+    const el = (globalThis as any).document.activeElement;
+    return !!el && el !== (globalThis as any).document.body && el.matches(sel);
+  }, selector);
+
+/**
+ * Presses Tab (or Shift+Tab with `back`) until the focused element matches, like a keyboard user
+ * would; fails after `max` presses. A date-time input counts as one element, however many of
+ * its parts Tab walks through.
+ */
+export async function tabTo(page: Page, selector: string, opts: { back?: boolean; max?: number } = {}): Promise<void> {
+  const { back = false, max = 80 } = opts;
   for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const hit = await page.evaluate((sel) => {
-      const el = (globalThis as any).document.activeElement;
-      return !!el && el.matches(sel);
-    }, selector);
-    if (hit) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    if (await focusMatches(page, selector)) return;
   }
-  throw new Error(`could not reach ${selector} with Tab`);
+  throw new Error(
+    `could not reach ${selector} with ${back ? 'Shift+Tab' : 'Tab'} (focus: ${await describeFocus(page)})`,
+  );
+}
+
+/** Shift+Tab until the selector has focus (the header and breadcrumbs come before the page's h1). */
+export const shiftTabTo = (page: Page, selector: string, max?: number): Promise<void> =>
+  tabTo(page, selector, { back: true, max });
+
+/** Tab to an element and press Enter on it. */
+export async function activate(
+  page: Page,
+  selector: string,
+  opts: { back?: boolean; max?: number } = {},
+): Promise<void> {
+  await tabTo(page, selector, opts);
+  await page.keyboard.press('Enter');
+}
+
+/** Waits until the element matching `selector` has focus. */
+export async function waitForFocus(page: Page, selector: string): Promise<void> {
+  try {
+    await page.waitForFunction(
+      (sel) => {
+        const el = (globalThis as any).document.activeElement;
+        return !!el && el.matches(sel);
+      },
+      selector,
+      { timeout: WAIT },
+    );
+  } catch (err) {
+    throw new Error(`focus never reached ${selector} (focus: ${await describeFocus(page)})`, { cause: err });
+  }
+}
+
+const pageLoaded = () => {
+  const doc = (globalThis as any).document;
+  return !!doc.querySelector('main h1') && !doc.querySelector('main .sr-loading');
+};
+
+/** After `page.goto`: the app has rendered the page and its data (no spinner left in main). */
+export async function waitForLoad(page: Page): Promise<void> {
+  await page.waitForFunction(pageLoaded, undefined, { timeout: WAIT });
+}
+
+/** Opens an address as a person typing it would, and waits for the page's content. */
+export async function open(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await waitForLoad(page);
+}
+
+/**
+ * After a link or button led to another page inside the app: the address changed, the page's data
+ * is shown, and focus moved to the new page's h1 (or to the `#fragment` target), as the shell does.
+ */
+export async function waitForPage(page: Page, path: string | RegExp, focus = 'main h1'): Promise<void> {
+  await page.waitForURL(
+    (url) => (typeof path === 'string' ? url.pathname === path : path.test(url.pathname + url.hash)),
+    {
+      timeout: WAIT,
+    },
+  );
+  await waitForFocus(page, focus);
+  await waitForLoad(page);
+}
+
+// Checks that run in the page. The test project has no DOM types, so the page's globals are reached
+// through `globalThis`.
+
+/** Waits until the element's text (whitespace collapsed) is `expected`. */
+export async function waitForText(page: Page, selector: string, expected: string): Promise<void> {
+  try {
+    await page.waitForFunction(
+      ([sel, want]) => {
+        const el = (globalThis as any).document.querySelector(sel);
+        return !!el && (el.textContent ?? '').replace(/\s+/g, ' ').trim() === want;
+      },
+      [selector, expected] as const,
+      { timeout: WAIT },
+    );
+  } catch (err) {
+    const got = await page
+      .locator(selector)
+      .first()
+      .textContent({ timeout: 1000 })
+      .catch(() => null);
+    throw new Error(`${selector} never read "${expected}" (it reads "${got?.replace(/\s+/g, ' ').trim()}")`, {
+      cause: err,
+    });
+  }
+}
+
+/** Waits until the polite live region has spoken `message`. */
+export const waitForAnnouncement = (page: Page, message: string): Promise<void> =>
+  waitForText(page, '#sr-announcer', message);
+
+/** Waits until `<html lang>` is `lang`. */
+export async function waitForHtmlLang(page: Page, lang: Lang): Promise<void> {
+  await page.waitForFunction((l) => (globalThis as any).document.documentElement.lang === l, lang, { timeout: WAIT });
+}
+
+/** Whether focus is somewhere inside the element matching `selector`. */
+export const focusIsInside = (page: Page, selector: string): Promise<boolean> =>
+  page.evaluate((sel) => !!(globalThis as any).document.activeElement?.closest(sel), selector);
+
+/** Waits until the element is wholly inside the viewport (a skip link slides in when focused). */
+export async function waitForInView(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction(
+    (sel) => {
+      const w = globalThis as any;
+      const r = w.document.querySelector(sel)?.getBoundingClientRect();
+      return (
+        !!r &&
+        r.width > 1 &&
+        r.height > 1 &&
+        r.top >= 0 &&
+        r.left >= 0 &&
+        r.bottom <= w.innerHeight &&
+        r.right <= w.innerWidth
+      );
+    },
+    selector,
+    { timeout: WAIT },
+  );
+}
+
+/** Whether the element's top edge is inside the viewport, and the page had to scroll to show it. */
+export const scrolledIntoView = (page: Page, selector: string): Promise<boolean> =>
+  page.evaluate((sel) => {
+    const w = globalThis as any;
+    const top = w.document.querySelector(sel).getBoundingClientRect().top;
+    return top >= 0 && top < w.innerHeight && w.scrollY > 0;
+  }, selector);
+
+/** Whether the page fits the viewport's width (no sideways scrolling). */
+export const fitsWidth = (page: Page): Promise<boolean> =>
+  page.evaluate(() => {
+    const w = globalThis as any;
+    return w.document.documentElement.scrollWidth <= w.innerWidth;
+  });
+
+/** A same-origin API call from inside the page, with the page's session cookie. */
+export const fetchInPage = (
+  page: Page,
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<{ status: number; body: any }> =>
+  page.evaluate(
+    async ([p, i]) => {
+      const res = await (globalThis as any).fetch(p, {
+        method: i.method ?? 'GET',
+        headers: {
+          accept: 'application/json',
+          ...(i.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: i.body === undefined ? undefined : JSON.stringify(i.body),
+      });
+      const text = await res.text();
+      return { status: res.status as number, body: text ? JSON.parse(text) : null };
+    },
+    [path, init] as const,
+  );
+
+/** The text of an element, whitespace collapsed. */
+export async function text(page: Page, selector: string): Promise<string> {
+  const t = await page.locator(selector).first().textContent({ timeout: WAIT });
+  return (t ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Selects what a field holds and types over it. */
+export async function typeOver(page: Page, value: string): Promise<void> {
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(value);
+}
+
+/** Types multi-line text into a textarea (Enter makes the new line). */
+export async function typeLines(page: Page, value: string): Promise<void> {
+  const lines = value.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (i > 0) await page.keyboard.press('Enter');
+    if (lines[i]) await page.keyboard.type(lines[i]!);
+  }
+}
+
+/**
+ * A date at least `days` ahead whose day and month are the same number, at 14:00 local time.
+ * Chromium lays out its date-time field in the browser's own locale (Debian's package ships only
+ * en-US: month/day/year and a 12-hour clock; with its language packs, Danish: day.month.year, 24
+ * hours). Day = month and an afternoon hour read the same in either layout.
+ */
+export function unambiguousDateAfter(days: number): Date {
+  const d = new Date(Date.now() + days * 24 * 3600_000);
+  for (;;) {
+    if (d.getDate() === d.getMonth() + 1) break;
+    d.setDate(d.getDate() + 1);
+  }
+  d.setHours(14, 0, 0, 0);
+  return d;
+}
+
+/**
+ * Types a date and time into a focused `datetime-local` input, part by part as a person does:
+ * day and month (equal, see above), the year (it takes up to six digits, so Tab moves on), then
+ * the hour and minutes (after 12 the field sets PM itself). Returns the value the input should hold.
+ */
+export async function typeDateTime(page: Page, d: Date): Promise<string> {
+  if (d.getDate() !== d.getMonth() + 1 || d.getHours() <= 12) throw new Error('use unambiguousDateAfter()');
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  await page.keyboard.type(`${p(d.getDate())}${p(d.getMonth() + 1)}${p(d.getFullYear(), 4)}`);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(`${p(d.getHours())}${p(d.getMinutes())}`);
+  return `${p(d.getFullYear(), 4)}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** Signs in on the open sign-in form by keyboard; returns when the app has moved on. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await tabTo(page, '#login-email');
+  await typeOver(page, email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.pathname !== '/login', { timeout: WAIT });
+  await waitForFocus(page, 'main h1');
+  await waitForLoad(page);
+}
+
+/** A message from the client's own dictionaries, so a test reads what a user would see. */
+export function tr(lang: Lang, key: MessageKey, params?: Record<string, unknown>): string {
+  const m = (lang === 'da' ? da : en)[key] as string | ((p: unknown) => string);
+  return typeof m === 'function' ? m(params) : m;
 }
 
 export function pageErrors(page: Page): string[] {
   return (page as Page & { _errors?: string[] })._errors ?? [];
 }
+
+/** A suffix that makes slugs and e-mail addresses unique within and across runs. */
+export const unique = (): string => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
