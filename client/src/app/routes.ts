@@ -1,4 +1,7 @@
 /** The route table: path patterns (`:param` is one segment), the page element, and who may open it. */
+import { DEBATE_ROUTES } from './routes.debate.ts';
+import { RESPONSES_ROUTES } from './routes.responses.ts';
+
 export type Access = 'public' | 'staff' | 'admin';
 
 export type RouteDef = {
@@ -68,6 +71,8 @@ export const ROUTES: readonly RouteDef[] = [
     load: adminPages.accounts,
   },
   { name: 'admin-audit', path: '/admin/audit', tag: 'sr-page-admin-audit', access: 'admin', load: adminPages.audit },
+  ...RESPONSES_ROUTES,
+  ...DEBATE_ROUTES,
 ];
 
 export type RouteMatch = { route: RouteDef; params: Record<string, string> };

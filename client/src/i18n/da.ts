@@ -1,4 +1,6 @@
 import type { Messages } from './en.ts';
+import { daDebate } from './parts/da.debate.ts';
+import { daResponses } from './parts/da.responses.ts';
 
 /** Danish messages. `satisfies Messages`: a missing or extra key or a wrong parameter fails tsc. */
 type Count = { count: number };
@@ -345,4 +347,6 @@ export const da = {
   'audit.item.account': 'Bruger',
   'audit.item.consultation': 'Høring',
   'audit.item.scenario': 'Scenarie',
+  ...daResponses,
+  ...daDebate,
 } satisfies Messages;

@@ -3,6 +3,9 @@
  * is declared `satisfies Messages`, so a missing or extra key, or a message whose parameters
  * differ, fails the typecheck. A message with parameters (plurals too) is a function of them.
  */
+import { enDebate } from './parts/en.debate.ts';
+import { enResponses } from './parts/en.responses.ts';
+
 type Count = { count: number };
 
 export const en = {
@@ -346,6 +349,8 @@ export const en = {
   'audit.item.account': 'Account',
   'audit.item.consultation': 'Consultation',
   'audit.item.scenario': 'Scenario',
+  ...enResponses,
+  ...enDebate,
 };
 
 export type Messages = typeof en;

@@ -1,0 +1,2 @@
+/** English messages for the debate pages; merged into `en` (see en.ts). */
+export const enDebate = {};
