@@ -7,14 +7,23 @@ import type { DbHandle } from './db/database.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { clientPlugin } from './plugins/client.ts';
 import { dbPlugin } from './plugins/db.ts';
-import { errorsPlugin } from './plugins/errors.ts';
+import { errorsPlugin, frameworkErrors } from './plugins/errors.ts';
 import { jobsPlugin } from './plugins/jobs.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { consultationsRoutes } from './modules/consultations/consultations.routes.ts';
+import { filesPlugin } from './modules/files/files.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { mailRoutes } from './modules/mail/mail.routes.ts';
+import { questionsRoutes } from './modules/questions/questions.routes.ts';
+import { isResponsePublished } from './modules/responses/public.service.ts';
+import { responsesRoutes } from './modules/responses/responses.routes.ts';
 import { scenariosRoutes } from './modules/scenarios/scenarios.routes.ts';
+import { participantsRoutes } from './modules/participants/participants.routes.ts';
+import { commentsRoutes } from './modules/comments/comments.routes.ts';
+import { ballotsRoutes } from './modules/ballots/ballots.routes.ts';
+import { rankingsRoutes } from './modules/rankings/rankings.routes.ts';
 
 export type AppDeps = { config: Config; db: DbHandle };
 
@@ -32,6 +41,7 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -60,6 +70,18 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   await app.register(auditRoutes);
   await app.register(consultationsRoutes);
   await app.register(scenariosRoutes);
+  await app.register(participantsRoutes, { publicUrl: config.publicUrl, perMinute: config.rateLimitLoginPerMinute });
+  await app.register(commentsRoutes, { publicUrl: config.publicUrl });
+  await app.register(ballotsRoutes);
+  await app.register(rankingsRoutes);
+  await app.register(filesPlugin, { config, isPublished: isResponsePublished });
+  await app.register(questionsRoutes);
+  await app.register(responsesRoutes, {
+    publicUrl: config.publicUrl,
+    maxFiles: config.uploadMaxFiles,
+    submitPerMinute: config.rateLimitSubmitPerMinute,
+  });
+  await app.register(mailRoutes, { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom });
 
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;

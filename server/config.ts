@@ -25,6 +25,7 @@ const ConfigSchema = z.object({
   ADMIN_PASSWORD: z.string().min(12).optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_SUBMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   CLIENT_DIST: z.string().default('./dist/client'),
   JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
   SMTP_URL: z.string().url().optional(),
@@ -56,6 +57,8 @@ export type Config = Readonly<{
   adminPassword: string | undefined;
   bodyLimitBytes: number;
   rateLimitLoginPerMinute: number;
+  /** Submissions, edits and uploads per IP and minute (a client retries with its Idempotency-Key). */
+  rateLimitSubmitPerMinute: number;
   clientDist: string;
   jobsEnabled: boolean;
   smtpUrl: string | undefined;
@@ -106,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.ADMIN_PASSWORD,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     rateLimitLoginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
+    rateLimitSubmitPerMinute: e.RATE_LIMIT_SUBMIT_PER_MINUTE,
     clientDist: e.CLIENT_DIST,
     jobsEnabled: e.JOBS_ENABLED === 'true',
     smtpUrl: e.SMTP_URL,

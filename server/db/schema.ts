@@ -111,6 +111,24 @@ export interface AuditEventsTable {
   details: ColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
+export interface AttachmentsTable {
+  consultationId: string;
+  id: Generated<string>;
+  responseId: string | null;
+  filename: string;
+  mediaType: string;
+  sizeBytes: ColumnType<string, number, number>;
+  sha256: string;
+  storageKey: string;
+  extractionStatus: Generated<'pending' | 'done' | 'failed' | 'skipped'>;
+  extractedText: string | null;
+  extractionError: string | null;
+  textSearch: ColumnType<string | null, never, string>;
+  uploadedBy: string | null;
+  source: Generated<'upload' | 'letter'>;
+  createdAt: Generated<Date>;
+}
+
 export interface Database {
   users: UsersTable;
   userRoles: UserRolesTable;
@@ -122,8 +140,176 @@ export interface Database {
   scenarioVersions: ScenarioVersionsTable;
   scenarioStatusChanges: ScenarioStatusChangesTable;
   auditEvents: AuditEventsTable;
+  attachments: AttachmentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
 export type ConsultationRow = Selectable<ConsultationsTable>;
 export type ScenarioRow = Selectable<ScenariosTable>;
+
+// Debate and ranking (issue #5, migration 20261125093000). Columns added to existing tables are
+// declared by interface merging, so this block stays in one place.
+export type ActingAs = 'citizen' | 'business' | 'ngo' | 'public_authority' | 'other';
+export type ParagraphText = { da: string | null; en: string | null };
+
+export interface UsersTable {
+  /** Null until a self-registered participant confirms the address; staff-made accounts default to now(). */
+  emailConfirmedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  actingAs: ActingAs | null;
+  organisationName: string | null;
+  invited: Generated<boolean>;
+}
+
+export interface ConsultationsTable {
+  resultsPublishedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface AccountTokensTable {
+  idHash: string;
+  userId: string;
+  purpose: 'confirm_email' | 'reset_password';
+  passwordHash: string | null;
+  displayName: string | null;
+  locale: 'da' | 'en' | null;
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
+  createdAt: Generated<Date>;
+}
+
+export interface CommentsTable {
+  consultationId: string;
+  id: Generated<string>;
+  scenarioId: string;
+  authorId: string;
+  parentId: string | null;
+  paragraphId: string | null;
+  paragraphText: ColumnType<ParagraphText | null, string | null, string | null>;
+  scenarioVersion: number;
+  body: string;
+  status: Generated<'visible' | 'hidden' | 'deleted'>;
+  hiddenReason: string | null;
+  hiddenBy: string | null;
+  hiddenAt: Timestamp | null;
+  idempotencyKey: string | null;
+  createdAt: Generated<Date>;
+  editedAt: Timestamp | null;
+  deletedAt: Timestamp | null;
+}
+
+export interface CommentSupportsTable {
+  consultationId: string;
+  commentId: string;
+  userId: string;
+  createdAt: Generated<Date>;
+}
+
+export interface BallotsTable {
+  consultationId: string;
+  id: Generated<string>;
+  userId: string;
+  ranks: Json<Record<string, number>>;
+  ranking: string;
+  actingAs: ActingAs | null;
+  invited: Generated<boolean>;
+  idempotencyKey: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+export interface Database {
+  accountTokens: AccountTokensTable;
+  comments: CommentsTable;
+  commentSupports: CommentSupportsTable;
+  ballots: BallotsTable;
+}
+
+// Hearing responses and mail (issue 4, migration 20261125091000), declared by interface merging.
+export type QuestionKind = 'text' | 'single' | 'multi' | 'scale' | 'scenario_scale';
+export type QuestionOption = { id: string; label: Localized };
+
+export interface QuestionsTable {
+  consultationId: string;
+  id: Generated<string>;
+  position: number;
+  kind: QuestionKind;
+  required: Generated<boolean>;
+  prompt: Json<Localized>;
+  help: ColumnType<Localized, string | undefined, string>;
+  options: ColumnType<QuestionOption[], string | undefined, string>;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+export interface ResponsesTable {
+  consultationId: string;
+  id: Generated<string>;
+  receiptCode: string;
+  respondentName: string;
+  respondentEmail: string | null;
+  actingAs: 'citizen' | 'business' | 'ngo' | 'public_authority' | 'other';
+  organisationName: string | null;
+  cvr: string | null;
+  invited: Generated<boolean>;
+  consent: 'public_named' | 'public_anonymous' | 'not_public';
+  status: Generated<'submitted' | 'withdrawn'>;
+  channel: Generated<'web' | 'letter' | 'email'>;
+  locale: Generated<'da' | 'en'>;
+  body: string;
+  fingerprint: string;
+  editTokenHash: string | null;
+  editTokenSealed: Buffer | null;
+  idempotencyKeyHash: string | null;
+  requestHash: string | null;
+  publicationStatus: 'pending' | 'approved' | 'rejected' | 'not_requested';
+  publicationReason: string | null;
+  reviewedBy: string | null;
+  reviewedAt: Timestamp | null;
+  registeredBy: string | null;
+  submittedAt: Timestamp;
+  editedAt: Timestamp | null;
+  withdrawnAt: Timestamp | null;
+  version: Generated<number>;
+  search: ColumnType<string, unknown, unknown>;
+  createdAt: Generated<Date>;
+}
+
+export interface AnswersTable {
+  consultationId: string;
+  responseId: string;
+  questionId: string;
+  value: ColumnType<unknown, string, string>;
+}
+
+export interface ResponseVersionsTable {
+  consultationId: string;
+  responseId: string;
+  version: number;
+  snapshot: ColumnType<Record<string, unknown>, string, never>;
+  fingerprint: string;
+  createdAt: Generated<Date>;
+}
+
+export interface MailOutboxTable {
+  consultationId: Generated<string>;
+  id: Generated<string>;
+  recipient: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string | null;
+  kind: string;
+  locale: 'da' | 'en';
+  responseId: string | null;
+  status: Generated<'pending' | 'sent' | 'outboxed' | 'failed'>;
+  attempts: Generated<number>;
+  lastError: string | null;
+  createdAt: Generated<Date>;
+  sentAt: Timestamp | null;
+}
+
+export interface Database {
+  questions: QuestionsTable;
+  responses: ResponsesTable;
+  answers: AnswersTable;
+  responseVersions: ResponseVersionsTable;
+  mailOutbox: MailOutboxTable;
+}

@@ -1,0 +1,127 @@
+/**
+ * The mails Samråd sends, in Danish and English (DESIGN.md §6 Languages). Pure: data in, text and
+ * HTML out; every value is HTML-escaped in the HTML part.
+ */
+export type Locale = 'da' | 'en';
+
+export type ReceiptData = {
+  consultationTitle: string;
+  receiptCode: string;
+  submittedAt: Date;
+  fingerprint: string;
+  version: number;
+  closesAt: Date | null;
+  /** The private edit link; null for a letter registered by staff (it cannot be edited online). */
+  editUrl: string | null;
+};
+export type WithdrawalData = { consultationTitle: string; receiptCode: string; withdrawnAt: Date };
+
+export type MailTemplate = { kind: 'receipt'; data: ReceiptData } | { kind: 'withdrawal'; data: WithdrawalData };
+export type RenderedMail = { subject: string; text: string; html: string };
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+
+function formatTime(d: Date, locale: Locale): string {
+  const local = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'medium',
+    timeZone: 'Europe/Copenhagen',
+  }).format(d);
+  return locale === 'da' ? `${local} (dansk tid)` : `${local} (Copenhagen time)`;
+}
+
+type Line = { label?: string; value: string; href?: boolean };
+
+function render(subject: string, lines: readonly (Line | string)[]): RenderedMail {
+  const text = lines.map((l) => (typeof l === 'string' ? l : l.label ? `${l.label}: ${l.value}` : l.value)).join('\n');
+  const html = lines
+    .map((l) => {
+      if (typeof l === 'string') return l === '' ? '' : `<p>${escapeHtml(l)}</p>`;
+      const v = l.href
+        ? `<a href="${escapeHtml(l.value)}">${escapeHtml(l.value)}</a>`
+        : `<code>${escapeHtml(l.value)}</code>`;
+      return `<p>${l.label ? `${escapeHtml(l.label)}: ` : ''}${v}</p>`;
+    })
+    .filter((s) => s !== '')
+    .join('\n');
+  return { subject, text: `${text}\n`, html: `<!doctype html>\n<html><body>\n${html}\n</body></html>\n` };
+}
+
+function receipt(d: ReceiptData, locale: Locale): RenderedMail {
+  const edited = d.version > 1;
+  if (locale === 'da') {
+    return render(`${edited ? 'Ny kvittering' : 'Kvittering'} for dit høringssvar: ${d.consultationTitle}`, [
+      edited
+        ? `Dit rettede høringssvar til "${d.consultationTitle}" er modtaget.`
+        : `Tak for dit høringssvar til "${d.consultationTitle}".`,
+      '',
+      { label: 'Kvitteringskode', value: d.receiptCode },
+      { label: edited ? 'Rettet' : 'Modtaget', value: formatTime(d.submittedAt, 'da') },
+      ...(edited ? [{ label: 'Version', value: String(d.version) }] : []),
+      { label: 'Fingeraftryk (SHA-256 af det indsendte)', value: d.fingerprint },
+      '',
+      ...(d.editUrl
+        ? [
+            d.closesAt
+              ? `Du kan se, rette eller trække dit svar tilbage indtil høringsfristen ${formatTime(d.closesAt, 'da')}:`
+              : 'Du kan se, rette eller trække dit svar tilbage, så længe høringen er åben:',
+            { value: d.editUrl, href: true },
+            'Linket er personligt. Del det ikke med andre.',
+          ]
+        : ['Dit svar kom med brev eller e-mail og er registreret af myndigheden.']),
+    ]);
+  }
+  return render(`${edited ? 'New receipt' : 'Receipt'} for your consultation response: ${d.consultationTitle}`, [
+    edited
+      ? `Your edited response to "${d.consultationTitle}" has been received.`
+      : `Thank you for your response to "${d.consultationTitle}".`,
+    '',
+    { label: 'Receipt code', value: d.receiptCode },
+    { label: edited ? 'Edited' : 'Received', value: formatTime(d.submittedAt, 'en') },
+    ...(edited ? [{ label: 'Version', value: String(d.version) }] : []),
+    { label: 'Fingerprint (SHA-256 of what you submitted)', value: d.fingerprint },
+    '',
+    ...(d.editUrl
+      ? [
+          d.closesAt
+            ? `You can view, edit or withdraw your response until the deadline, ${formatTime(d.closesAt, 'en')}:`
+            : 'You can view, edit or withdraw your response while the consultation is open:',
+          { value: d.editUrl, href: true },
+          'This link is personal. Do not share it.',
+        ]
+      : ['Your response arrived by letter or e-mail and has been registered by the agency.']),
+  ]);
+}
+
+function withdrawal(d: WithdrawalData, locale: Locale): RenderedMail {
+  if (locale === 'da') {
+    return render(`Dit høringssvar er trukket tilbage: ${d.consultationTitle}`, [
+      `Dit høringssvar til "${d.consultationTitle}" er trukket tilbage og indgår ikke i høringen.`,
+      '',
+      { label: 'Kvitteringskode', value: d.receiptCode },
+      { label: 'Trukket tilbage', value: formatTime(d.withdrawnAt, 'da') },
+    ]);
+  }
+  return render(`Your consultation response has been withdrawn: ${d.consultationTitle}`, [
+    `Your response to "${d.consultationTitle}" has been withdrawn and is no longer part of the consultation.`,
+    '',
+    { label: 'Receipt code', value: d.receiptCode },
+    { label: 'Withdrawn', value: formatTime(d.withdrawnAt, 'en') },
+  ]);
+}
+
+export function renderMail(t: MailTemplate, locale: Locale): RenderedMail {
+  switch (t.kind) {
+    case 'receipt':
+      return receipt(t.data, locale);
+    case 'withdrawal':
+      return withdrawal(t.data, locale);
+  }
+}
+
+/**
+ * Once a mail has been handed to the SMTP server, the stored copy loses the secret of its link (a
+ * `token=…` in the fragment or the query), so the outbox is not a second place to find it.
+ */
+export const redactSecrets = (s: string): string => s.replace(/([#?&]token=)[A-Za-z0-9_-]+/g, '$1[sent]');

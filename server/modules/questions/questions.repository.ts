@@ -1,0 +1,132 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { Localized, QuestionKind, QuestionOption } from '../../db/schema.ts';
+
+export async function listQuestions(db: Db, consultationId: string) {
+  return db
+    .selectFrom('questions')
+    .selectAll()
+    .where('consultationId', '=', consultationId)
+    .orderBy('position')
+    .orderBy('createdAt')
+    .execute();
+}
+
+export async function findQuestion(db: Db, id: string) {
+  return db
+    .selectFrom('questions')
+    .innerJoin('consultations', 'consultations.id', 'questions.consultationId')
+    .selectAll('questions')
+    .select('consultations.phase as consultationPhase')
+    .where('questions.id', '=', id)
+    .executeTakeFirst();
+}
+
+/**
+ * Serialises shape changes with submissions: a submission holds a KEY SHARE lock on its consultation
+ * row from the moment it reads the questionnaire until it commits (and every insert into responses
+ * takes one through the foreign key), which this FOR UPDATE waits for, and vice versa. So
+ * "responses exist?" below is answered after every in-flight submission has committed or gone.
+ */
+export async function lockConsultation(db: Db, consultationId: string) {
+  await sql`select 1 from consultations where id = ${consultationId} for update`.execute(db);
+}
+
+/** Read of the responses table for the shape rule (both belong to issue 4's questionnaire + responses). */
+export async function responsesExist(db: Db, consultationId: string): Promise<boolean> {
+  const r = await sql<{ exists: boolean }>`
+    select exists (select 1 from responses where consultation_id = ${consultationId}) as exists`.execute(db);
+  return r.rows[0]?.exists ?? false;
+}
+
+export async function nextPosition(db: Db, consultationId: string): Promise<number> {
+  const r = await db
+    .selectFrom('questions')
+    .select(sql<number>`coalesce(max(position) + 1, 0)::int`.as('next'))
+    .where('consultationId', '=', consultationId)
+    .executeTakeFirstOrThrow();
+  return r.next;
+}
+
+export async function insertQuestion(
+  db: Db,
+  v: {
+    consultationId: string;
+    position: number;
+    kind: QuestionKind;
+    required: boolean;
+    prompt: Localized;
+    help: Localized;
+    options: QuestionOption[];
+  },
+) {
+  return db
+    .insertInto('questions')
+    .values({
+      ...v,
+      prompt: JSON.stringify(v.prompt),
+      help: JSON.stringify(v.help),
+      options: JSON.stringify(v.options),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateQuestion(
+  db: Db,
+  consultationId: string,
+  id: string,
+  v: { kind: QuestionKind; required: boolean; prompt: Localized; help: Localized; options: QuestionOption[] },
+) {
+  await db
+    .updateTable('questions')
+    .set({
+      kind: v.kind,
+      required: v.required,
+      prompt: JSON.stringify(v.prompt),
+      help: JSON.stringify(v.help),
+      options: JSON.stringify(v.options),
+      updatedAt: sql<Date>`now()`,
+    })
+    .where('consultationId', '=', consultationId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteQuestion(db: Db, consultationId: string, id: string) {
+  await db.deleteFrom('questions').where('consultationId', '=', consultationId).where('id', '=', id).execute();
+}
+
+/** Rewrites positions in one statement, so a concurrent reader never sees a half-done order. */
+export async function setPositions(db: Db, consultationId: string, ids: readonly string[]) {
+  await sql`
+    update questions q set position = o.ord - 1, updated_at = now()
+    from unnest(${sql.val([...ids])}::uuid[]) with ordinality as o(id, ord)
+    where q.id = o.id and q.consultation_id = ${consultationId}`.execute(db);
+}
+
+/**
+ * The consultation's participation window and questionnaire in one round trip, holding a KEY SHARE
+ * lock on the consultation row until the caller's transaction ends (see lockConsultation).
+ */
+export async function readQuestionnaireLocked(db: Db, consultationId: string) {
+  const r = await sql<{
+    phase: string;
+    opensAt: Date | null;
+    closesAt: Date | null;
+    id: string | null;
+    position: number | null;
+    kind: QuestionKind | null;
+    required: boolean | null;
+    prompt: Localized | null;
+    help: Localized | null;
+    options: QuestionOption[] | null;
+  }>`
+    select c.phase, c.opens_at, c.closes_at, q.id, q.position, q.kind, q.required, q.prompt, q.help, q.options
+    from consultations c
+    left join questions q on q.consultation_id = c.id
+    where c.id = ${consultationId}
+    order by q.position, q.created_at
+    for key share of c`.execute(db);
+  return r.rows;
+}

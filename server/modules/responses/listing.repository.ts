@@ -1,0 +1,141 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import { attachmentTextMatch } from '../files/files.service.ts';
+
+/** Lists: the public view, the open-data export and the publication queue. Keyset pagination on (submitted_at, id). */
+export type Keyset = { at: Date; id: string };
+
+const PUBLIC_COLUMNS = [
+  'r.consultationId',
+  'r.id',
+  'r.respondentName',
+  'r.actingAs',
+  'r.organisationName',
+  'r.cvr',
+  'r.invited',
+  'r.consent',
+  'r.channel',
+  'r.body',
+  'r.submittedAt',
+  'r.editedAt',
+] as const;
+
+/** Danish OR English: `bankerne` finds `banken` through the Danish stemmer, `banks` finds `bank` through the English one. */
+export const searchQuery = (q: string): RawBuilder<unknown> =>
+  sql`(websearch_to_tsquery('danish', ${q}) || websearch_to_tsquery('english', ${q}))`;
+
+/** What may be public: approved by staff, not withdrawn, and consented (the database guarantees the last). */
+export async function listPublished(
+  db: Db,
+  f: {
+    consultationId: string;
+    q?: string | undefined;
+    actingAs?: readonly string[] | undefined;
+    invited?: boolean | undefined;
+    after?: Keyset | undefined;
+    order: 'newest' | 'oldest';
+    limit: number;
+  },
+) {
+  let query = db
+    .selectFrom('responses as r')
+    .select(PUBLIC_COLUMNS)
+    .where('r.consultationId', '=', f.consultationId)
+    .where('r.status', '=', 'submitted')
+    .where('r.publicationStatus', '=', 'approved')
+    .where('r.consent', '<>', 'not_public');
+  if (f.actingAs && f.actingAs.length > 0) query = query.where('r.actingAs', 'in', [...f.actingAs] as never);
+  if (f.invited !== undefined) query = query.where('r.invited', '=', f.invited);
+  if (f.q) {
+    const tsq = searchQuery(f.q);
+    query = query.where(sql<boolean>`(r.search @@ ${tsq} or ${attachmentTextMatch('r', tsq)})`);
+  }
+  const desc = f.order === 'newest';
+  if (f.after) {
+    const cmp = sql.raw(desc ? '<' : '>');
+    query = query.where(sql<boolean>`(r.submitted_at, r.id) ${cmp} (${f.after.at}::timestamptz, ${f.after.id}::uuid)`);
+  }
+  const dir = desc ? 'desc' : 'asc';
+  return query
+    .orderBy('r.submittedAt', dir)
+    .orderBy('r.id', dir)
+    .limit(f.limit + 1)
+    .execute();
+}
+export type PublishedRow = Awaited<ReturnType<typeof listPublished>>[number];
+
+// U+0002 / U+0003 mark the hits; they are removed from the text first, so after HTML-escaping the
+// fragment the service can turn exactly these, and nothing a respondent typed, into <mark>.
+const HEADLINE_OPTIONS =
+  'StartSel=\u0002, StopSel=\u0003, MaxFragments=2, MaxWords=25, MinWords=8, FragmentDelimiter=" … "';
+
+/** Highlighted fragments of the responses' own text (body and free-text answers) that match `q`. */
+export async function responseHeadlines(db: Db, consultationId: string, ids: readonly string[], q: string) {
+  if (ids.length === 0) return [];
+  const r = await sql<{ id: string; snippet: string }>`
+    with docs as (
+      select r.id,
+             translate(r.body || coalesce(E'\n\n' || (
+               select string_agg(a.value #>> '{}', E'\n\n' order by q.position)
+                 from answers a
+                 join questions q on q.consultation_id = a.consultation_id and q.id = a.question_id
+                where a.consultation_id = r.consultation_id and a.response_id = r.id and q.kind = 'text'
+             ), ''), ${'\u0002\u0003'}, '') as doc,
+             websearch_to_tsquery('danish', ${q}) as qd,
+             websearch_to_tsquery('english', ${q}) as qe
+        from responses r
+       where r.consultation_id = ${consultationId} and r.id = any(${[...ids]}::uuid[])
+         and r.search @@ (websearch_to_tsquery('danish', ${q}) || websearch_to_tsquery('english', ${q}))
+    )
+    select id,
+           case when to_tsvector('danish', doc) @@ qd then ts_headline('danish', doc, qd, ${HEADLINE_OPTIONS})
+                else ts_headline('english', doc, qe, ${HEADLINE_OPTIONS}) end as snippet
+      from docs`.execute(db);
+  return r.rows;
+}
+
+/** The publication queue: oldest first, only responses whose author asked for publication. */
+export async function listQueue(
+  db: Db,
+  f: { consultationId: string; status: 'pending' | 'approved' | 'rejected'; after?: Keyset | undefined; limit: number },
+) {
+  let query = db
+    .selectFrom('responses as r')
+    .leftJoin('users as u', 'u.id', 'r.reviewedBy')
+    .select([
+      'r.consultationId',
+      'r.id',
+      'r.receiptCode',
+      'r.respondentName',
+      'r.respondentEmail',
+      'r.actingAs',
+      'r.organisationName',
+      'r.cvr',
+      'r.invited',
+      'r.consent',
+      'r.status',
+      'r.channel',
+      'r.locale',
+      'r.body',
+      'r.fingerprint',
+      'r.publicationStatus',
+      'r.publicationReason',
+      'r.reviewedAt',
+      'r.submittedAt',
+      'r.editedAt',
+      'r.withdrawnAt',
+      'r.version',
+      'u.displayName as reviewerName',
+    ])
+    .where('r.consultationId', '=', f.consultationId)
+    .where('r.status', '=', 'submitted')
+    .where('r.publicationStatus', '=', f.status)
+    .where('r.consent', '<>', 'not_public');
+  if (f.after)
+    query = query.where(sql<boolean>`(r.submitted_at, r.id) > (${f.after.at}::timestamptz, ${f.after.id}::uuid)`);
+  return query
+    .orderBy('r.submittedAt', 'asc')
+    .orderBy('r.id', 'asc')
+    .limit(f.limit + 1)
+    .execute();
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { ActingAs, AnswerView, AttachmentView, Channel, Text } from './responses.schemas.ts';
+
+/** The public view of published responses (issue 4, story 6). Imports only zod. */
+export const Highlight = z
+  .object({
+    source: z.enum(['response', 'attachment']),
+    attachmentId: z.uuid().nullable(),
+    html: z.string().describe('Escaped text; the only markup is <mark>…</mark> around the hits'),
+  })
+  .describe('Where the search matched');
+
+export const PublicResponse = z
+  .object({
+    id: z.uuid(),
+    submittedAt: z.iso.datetime(),
+    editedAt: z.iso.datetime().nullable(),
+    channel: Channel,
+    actingAs: ActingAs,
+    name: z.string().nullable().describe('Null when the respondent chose to be anonymous'),
+    organisationName: z.string().nullable(),
+    cvr: z.string().nullable(),
+    invited: z.boolean(),
+    body: z.string().describe('Plain text: render as text, never as HTML'),
+    answers: z.array(AnswerView),
+    attachments: z.array(AttachmentView),
+    highlight: Highlight.nullable(),
+  })
+  .describe('A published hearing response');
+export type PublicResponse = z.infer<typeof PublicResponse>;
+
+const ActingAsFilter = z
+  .union([ActingAs, z.array(ActingAs).max(5)])
+  .transform((v) => (Array.isArray(v) ? v : [v]))
+  .describe('Repeat to filter on several stakeholder types');
+
+export const PublicQuery = z.object({
+  q: Text(500)
+    .transform((v) => v.trim())
+    .optional()
+    .describe('Full-text search, Danish and English (web-search syntax: "phrase", -word, or)'),
+  actingAs: ActingAsFilter.optional(),
+  invited: z.stringbool().optional(),
+  cursor: z.string().max(300).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type PublicQuery = z.infer<typeof PublicQuery>;
+
+export const ExportQuery = z.object({
+  lang: z.enum(['da', 'en']).default('da').describe('Language of the column headings and option labels'),
+  delimiter: z.enum(['comma', 'semicolon']).default('comma').describe('semicolon suits a spreadsheet set to Danish'),
+});
+export type ExportQuery = z.infer<typeof ExportQuery>;

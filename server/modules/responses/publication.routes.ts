@@ -1,0 +1,77 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorBody, page } from '../../shared/schemas.ts';
+import { InvitedBody, PublicationBody, QueueQuery, StaffResponse } from './publication.schemas.ts';
+import * as svc from './publication.service.ts';
+import { ConsultationParams, ResponseParams } from './responses.schemas.ts';
+import type { ResponsesRouteOptions } from './responses.http.ts';
+
+const security = [{ session: [] }];
+const staffErrors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
+
+export const publicationRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = async (app, opts) => {
+  const staff = app.requireRole('admin', 'analyst');
+
+  app.get(
+    '/api/consultations/:id/publication-queue',
+    {
+      preHandler: staff,
+      schema: {
+        tags: ['publication'],
+        summary: 'Responses whose authors consented to publication, by decision (pending first in, first out)',
+        security,
+        params: ConsultationParams,
+        querystring: QueueQuery,
+        response: { 200: page(StaffResponse), ...staffErrors },
+      },
+    },
+    async (req) => svc.listPublicationQueue(opts.ctx(), req.actor, req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/responses/:id',
+    {
+      preHandler: staff,
+      schema: {
+        tags: ['publication'],
+        summary: 'Read any response with the respondent’s details',
+        security,
+        params: ResponseParams,
+        response: { 200: StaffResponse, ...staffErrors },
+      },
+    },
+    async (req) => svc.getStaffResponse(opts.ctx(), req.actor, req.params.id),
+  );
+
+  app.post(
+    '/api/responses/:id/publication',
+    {
+      preHandler: staff,
+      schema: {
+        tags: ['publication'],
+        summary:
+          'Approve or reject publication (a reason is required to reject; 422 without consent or when withdrawn)',
+        security,
+        params: ResponseParams,
+        body: PublicationBody,
+        response: { 200: StaffResponse, ...staffErrors, 422: ErrorBody },
+      },
+    },
+    async (req) => svc.decidePublication(opts.ctx(), req.actor, req.params.id, req.body),
+  );
+
+  app.put(
+    '/api/responses/:id/invited',
+    {
+      preHandler: staff,
+      schema: {
+        tags: ['publication'],
+        summary: 'Mark whether the respondent was invited (on the høringsliste)',
+        security,
+        params: ResponseParams,
+        body: InvitedBody,
+        response: { 200: StaffResponse, ...staffErrors },
+      },
+    },
+    async (req) => svc.setInvited(opts.ctx(), req.actor, req.params.id, req.body.invited),
+  );
+};

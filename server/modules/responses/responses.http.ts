@@ -1,0 +1,22 @@
+import type { FastifyRequest } from 'fastify';
+import type { RequestInfo, ResponsesContext } from './responses.context.ts';
+
+export type ResponsesPluginOptions = {
+  /** config.publicUrl: the origin of links in mails and exports; the request's origin when unset. */
+  publicUrl: string | undefined;
+  /** config.uploadMaxFiles. */
+  maxFiles: number;
+  /** Submissions and edits per IP and minute (default 30). */
+  submitPerMinute?: number;
+};
+
+export type ResponsesRouteOptions = ResponsesPluginOptions & { submitPerMinute: number; ctx: () => ResponsesContext };
+
+export function baseUrlOf(req: FastifyRequest, opts: { publicUrl: string | undefined }): string {
+  return (opts.publicUrl ?? `${req.protocol}://${req.host}`).replace(/\/+$/, '');
+}
+
+export function requestInfo(req: FastifyRequest, opts: { publicUrl: string | undefined }): RequestInfo {
+  const key = req.headers['idempotency-key'];
+  return { baseUrl: baseUrlOf(req, opts), idempotencyKey: typeof key === 'string' ? key : undefined };
+}

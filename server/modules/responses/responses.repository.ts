@@ -1,0 +1,249 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { CanonicalAnswer } from './fingerprint.rules.ts';
+
+/**
+ * Writes and single-response reads. Times are written from the server's clock as JS Dates
+ * (millisecond precision), so a `(submitted_at, id)` cursor round-trips exactly.
+ */
+const searchVector = (text: string) => sql<string>`to_tsvector('danish', ${text}) || to_tsvector('english', ${text})`;
+
+export type NewResponse = {
+  consultationId: string;
+  id: string;
+  receiptCode: string;
+  respondentName: string;
+  respondentEmail: string | null;
+  actingAs: 'citizen' | 'business' | 'ngo' | 'public_authority' | 'other';
+  organisationName: string | null;
+  cvr: string | null;
+  invited: boolean;
+  consent: 'public_named' | 'public_anonymous' | 'not_public';
+  channel: 'web' | 'letter' | 'email';
+  locale: 'da' | 'en';
+  body: string;
+  fingerprint: string;
+  editTokenHash: string | null;
+  editTokenSealed: Buffer | null;
+  idempotencyKeyHash: string | null;
+  requestHash: string | null;
+  publicationStatus: 'pending' | 'approved' | 'rejected' | 'not_requested';
+  registeredBy: string | null;
+  submittedAt: Date;
+  searchText: string;
+};
+
+export async function insertResponse(db: Db, v: NewResponse) {
+  const { searchText, ...values } = v;
+  await db
+    .insertInto('responses')
+    .values({ ...values, search: searchVector(searchText) })
+    .execute();
+}
+
+/** The final fingerprint once the attachments are claimed (their SHA-256s are part of it). */
+export async function setFingerprint(db: Db, consultationId: string, id: string, fingerprint: string) {
+  await db
+    .updateTable('responses')
+    .set({ fingerprint })
+    .where('consultationId', '=', consultationId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertAnswers(
+  db: Db,
+  consultationId: string,
+  responseId: string,
+  answers: readonly CanonicalAnswer[],
+) {
+  if (answers.length === 0) return;
+  await db
+    .insertInto('answers')
+    .values(
+      answers.map((a) => ({ consultationId, responseId, questionId: a.questionId, value: JSON.stringify(a.value) })),
+    )
+    .execute();
+}
+
+export async function deleteAnswers(db: Db, consultationId: string, responseId: string) {
+  await db
+    .deleteFrom('answers')
+    .where('consultationId', '=', consultationId)
+    .where('responseId', '=', responseId)
+    .execute();
+}
+
+export async function insertVersion(
+  db: Db,
+  v: { consultationId: string; responseId: string; version: number; snapshot: object; fingerprint: string },
+) {
+  await db
+    .insertInto('responseVersions')
+    .values({ ...v, snapshot: JSON.stringify(v.snapshot) })
+    .execute();
+}
+
+/** The first receipt of a submission made with this Idempotency-Key (its SHA-256). */
+export async function findByIdempotencyKey(db: Db, consultationId: string, keyHash: string) {
+  return db
+    .selectFrom('responses as r')
+    .innerJoin('responseVersions as v', (j) =>
+      j.onRef('v.consultationId', '=', 'r.consultationId').onRef('v.responseId', '=', 'r.id').on('v.version', '=', 1),
+    )
+    .select(['r.id', 'r.receiptCode', 'r.submittedAt', 'r.requestHash', 'r.editTokenSealed', 'v.fingerprint'])
+    .where('r.consultationId', '=', consultationId)
+    .where('r.idempotencyKeyHash', '=', keyHash)
+    .executeTakeFirst();
+}
+
+const STAFF_COLUMNS = [
+  'r.consultationId',
+  'r.id',
+  'r.receiptCode',
+  'r.respondentName',
+  'r.respondentEmail',
+  'r.actingAs',
+  'r.organisationName',
+  'r.cvr',
+  'r.invited',
+  'r.consent',
+  'r.status',
+  'r.channel',
+  'r.locale',
+  'r.body',
+  'r.fingerprint',
+  'r.publicationStatus',
+  'r.publicationReason',
+  'r.reviewedAt',
+  'r.submittedAt',
+  'r.editedAt',
+  'r.withdrawnAt',
+  'r.version',
+] as const;
+
+/** By the SHA-256 of an edit token: an index lookup on a digest, never a comparison of secrets. */
+export async function findByTokenHash(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('responses as r')
+    .select(STAFF_COLUMNS)
+    .where('r.editTokenHash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function findById(db: Db, id: string) {
+  return db
+    .selectFrom('responses as r')
+    .leftJoin('users as u', 'u.id', 'r.reviewedBy')
+    .select(STAFF_COLUMNS)
+    .select('u.displayName as reviewerName')
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+}
+export type StaffRow = NonNullable<Awaited<ReturnType<typeof findById>>>;
+
+export async function updateContent(
+  db: Db,
+  key: { consultationId: string; id: string; version: number },
+  v: {
+    respondentName: string;
+    respondentEmail: string | null;
+    actingAs: NewResponse['actingAs'];
+    organisationName: string | null;
+    cvr: string | null;
+    consent: NewResponse['consent'];
+    locale: 'da' | 'en';
+    body: string;
+    fingerprint: string;
+    publicationStatus: NewResponse['publicationStatus'];
+    editedAt: Date;
+    searchText: string;
+  },
+): Promise<boolean> {
+  const { searchText, ...values } = v;
+  const res = await db
+    .updateTable('responses')
+    .set({
+      ...values,
+      search: searchVector(searchText),
+      version: key.version + 1,
+      publicationReason: null,
+      reviewedBy: null,
+      reviewedAt: null,
+      // The token has been used, so the client holds it: nothing left to recover on a retry.
+      editTokenSealed: null,
+    })
+    .where('consultationId', '=', key.consultationId)
+    .where('id', '=', key.id)
+    .where('version', '=', key.version)
+    .where('status', '=', 'submitted')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function withdraw(db: Db, consultationId: string, id: string, at: Date): Promise<boolean> {
+  const res = await db
+    .updateTable('responses')
+    .set({ status: 'withdrawn', withdrawnAt: at, editTokenSealed: null })
+    .where('consultationId', '=', consultationId)
+    .where('id', '=', id)
+    .where('status', '=', 'submitted')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function setPublication(
+  db: Db,
+  consultationId: string,
+  id: string,
+  v: {
+    publicationStatus: 'approved' | 'rejected';
+    publicationReason: string | null;
+    reviewedBy: string | null;
+    reviewedAt: Date;
+  },
+) {
+  await db.updateTable('responses').set(v).where('consultationId', '=', consultationId).where('id', '=', id).execute();
+}
+
+export async function setInvited(db: Db, consultationId: string, id: string, invited: boolean) {
+  await db
+    .updateTable('responses')
+    .set({ invited })
+    .where('consultationId', '=', consultationId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listAnswers(db: Db, consultationId: string, responseIds: readonly string[]) {
+  const out = new Map<string, { questionId: string; value: unknown }[]>();
+  if (responseIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('answers')
+    .select(['responseId', 'questionId', 'value'])
+    .where('consultationId', '=', consultationId)
+    .where('responseId', 'in', [...responseIds])
+    .orderBy('responseId')
+    .orderBy('questionId')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.responseId) ?? [];
+    list.push({ questionId: r.questionId, value: r.value });
+    out.set(r.responseId, list);
+  }
+  return out;
+}
+
+/** Published = approved for publication by staff and not withdrawn (consent is checked by the database). */
+export async function isPublished(db: Db, consultationId: string, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('responses')
+    .select('id')
+    .where('consultationId', '=', consultationId)
+    .where('id', '=', id)
+    .where('status', '=', 'submitted')
+    .where('publicationStatus', '=', 'approved')
+    .where('consent', '<>', 'not_public')
+    .executeTakeFirst();
+  return !!row;
+}

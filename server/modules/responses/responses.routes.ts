@@ -1,0 +1,19 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { byTokenRoutes } from './by-token.routes.ts';
+import { publicRoutes } from './public.routes.ts';
+import { publicationRoutes } from './publication.routes.ts';
+import type { ResponsesContext } from './responses.context.ts';
+import type { ResponsesPluginOptions, ResponsesRouteOptions } from './responses.http.ts';
+import { submissionRoutes } from './submission.routes.ts';
+
+export type { ResponsesPluginOptions } from './responses.http.ts';
+
+/** Hearing responses (issue 4): submission, the edit link, the publication queue, the public view and export. */
+export const responsesRoutes: FastifyPluginAsyncZod<ResponsesPluginOptions> = async (app, opts) => {
+  const ctx = (): ResponsesContext => ({ db: app.db, jobs: app.jobs, maxFiles: opts.maxFiles });
+  const routeOpts: ResponsesRouteOptions = { ...opts, submitPerMinute: opts.submitPerMinute ?? 30, ctx };
+  await app.register(submissionRoutes, routeOpts);
+  await app.register(byTokenRoutes, routeOpts);
+  await app.register(publicationRoutes, routeOpts);
+  await app.register(publicRoutes, routeOpts);
+};

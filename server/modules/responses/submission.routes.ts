@@ -1,0 +1,86 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorBody } from '../../shared/schemas.ts';
+import { ConsultationParams, IdempotencyHeaders, LetterBody, Receipt, SubmissionBody } from './responses.schemas.ts';
+import * as svc from './submission.service.ts';
+import { type ResponsesRouteOptions, requestInfo } from './responses.http.ts';
+
+// No account needed; a session, when present, names the actor in the audit log.
+const optionalSession: Record<string, string[]>[] = [{}, { session: [] }];
+
+export const submissionRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = async (app, opts) => {
+  app.post(
+    '/api/consultations/:id/responses',
+    {
+      // Generous per IP (a shared office or school NAT); the client waits as Retry-After says and retries with the same key.
+      config: { rateLimit: { max: opts.submitPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['responses'],
+        summary:
+          'Submit a hearing response (no account needed); 201 with the receipt, 200 with the first receipt on a retry',
+        description:
+          'Upload files first (POST /api/consultations/:id/attachments) and send their ids. Send an Idempotency-Key ' +
+          '(a UUID per submission): a retry with the same key and the same body returns the first receipt, editToken ' +
+          'included; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED. 409 CONSULTATION_CLOSED after ' +
+          'the deadline (server clock). 400 with details.issues for answers that do not fit the questionnaire.',
+        security: optionalSession,
+        params: ConsultationParams,
+        headers: IdempotencyHeaders,
+        body: SubmissionBody,
+        response: {
+          200: Receipt,
+          201: Receipt,
+          400: ErrorBody,
+          404: ErrorBody,
+          409: ErrorBody,
+          422: ErrorBody,
+          429: ErrorBody,
+        },
+      },
+    },
+    async (req, reply) => {
+      const { status, receipt } = await svc.submitResponse(
+        opts.ctx(),
+        req.actor,
+        req.params.id,
+        req.body,
+        requestInfo(req, opts),
+      );
+      return reply.status(status).send(receipt);
+    },
+  );
+
+  app.post(
+    '/api/consultations/:id/responses/letters',
+    {
+      preHandler: app.requireRole('admin', 'analyst'),
+      schema: {
+        tags: ['responses'],
+        summary:
+          'Register a response that arrived by letter or e-mail (also after the deadline); upload its files with ?source=letter first',
+        security: [{ session: [] }],
+        params: ConsultationParams,
+        headers: IdempotencyHeaders,
+        body: LetterBody,
+        response: {
+          200: Receipt,
+          201: Receipt,
+          400: ErrorBody,
+          401: ErrorBody,
+          403: ErrorBody,
+          404: ErrorBody,
+          422: ErrorBody,
+        },
+      },
+    },
+    async (req, reply) => {
+      const { status, receipt } = await svc.registerLetter(
+        opts.ctx(),
+        req.actor,
+        req.params.id,
+        req.body,
+        requestInfo(req, opts),
+      );
+      return reply.status(status).send(receipt);
+    },
+  );
+};
