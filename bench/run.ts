@@ -65,7 +65,9 @@ async function main(): Promise<void> {
     if (questions.ok) {
       const { submissionBody } = await import('./submission.ts');
       const qs = (await questions.json()) as unknown;
-      const text = 'Jeg mener, at en fælles digital identitet skal være tilgængelig for alle borgere. '.repeat(13).slice(0, 1024);
+      const text = 'Jeg mener, at en fælles digital identitet skal være tilgængelig for alle borgere. '
+        .repeat(13)
+        .slice(0, 1024);
       await run(
         'response submission',
         0.5,
@@ -83,7 +85,11 @@ async function main(): Promise<void> {
             JSON.stringify({
               consultationId: consultation.id,
               body: text,
-              answers: [{ q: randomUUID(), v: 4 }, { q: randomUUID(), v: 'a' }, { q: randomUUID(), v: 'text' }],
+              answers: [
+                { q: randomUUID(), v: 4 },
+                { q: randomUUID(), v: 'a' },
+                { q: randomUUID(), v: 'text' },
+              ],
             }),
           connections,
           seconds,

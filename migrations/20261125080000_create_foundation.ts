@@ -12,7 +12,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('email', 'text', (c) => c.notNull())
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text')
-    .addColumn('locale', 'text', (c) => c.notNull().defaultTo('da').check(sql`locale in ('da', 'en')`))
+    .addColumn('locale', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('da')
+        .check(sql`locale in ('da', 'en')`),
+    )
     .addColumn('disabled_at', 'timestamptz')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -22,9 +27,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('user_roles')
     .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('role', 'text', (c) =>
-      c.notNull().check(sql`role in ('admin', 'analyst', 'reviewer', 'participant')`),
-    )
+    .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin', 'analyst', 'reviewer', 'participant')`))
     .addColumn('granted_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('user_roles_pkey', ['user_id', 'role'])
     .execute();
@@ -42,13 +45,21 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('consultations')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('slug', 'text', (c) => c.notNull().unique().check(sql`slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`))
+    .addColumn('slug', 'text', (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    )
     .addColumn('title', 'jsonb', (c) => c.notNull())
     .addColumn('summary', 'jsonb', (c) => c.notNull())
     .addColumn('body', 'jsonb', (c) => c.notNull())
     .addColumn('languages', sql`text[]`, (c) => c.notNull().defaultTo(sql`array['da','en']::text[]`))
     .addColumn('phase', 'text', (c) =>
-      c.notNull().defaultTo('draft').check(sql`phase in ('draft', 'open', 'closed', 'analysis', 'concluded')`),
+      c
+        .notNull()
+        .defaultTo('draft')
+        .check(sql`phase in ('draft', 'open', 'closed', 'analysis', 'concluded')`),
     )
     .addColumn('opens_at', 'timestamptz')
     .addColumn('closes_at', 'timestamptz')
@@ -62,7 +73,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'uuid', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addCheckConstraint('consultations_window_check', sql`opens_at is null or closes_at is null or opens_at < closes_at`)
+    .addCheckConstraint(
+      'consultations_window_check',
+      sql`opens_at is null or closes_at is null or opens_at < closes_at`,
+    )
     .execute();
   await db.schema
     .createIndex('consultations_listing_idx')
@@ -116,7 +130,12 @@ export async function up(db: Kysely<any>): Promise<void> {
         .defaultTo('candidate')
         .check(sql`status in ('candidate', 'shortlisted', 'eliminated', 'selected')`),
     )
-    .addColumn('status_round', 'integer', (c) => c.notNull().defaultTo(1).check(sql`status_round >= 1`))
+    .addColumn('status_round', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`status_round >= 1`),
+    )
     .addColumn('current_version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -177,11 +196,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('details', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addPrimaryKeyConstraint('audit_events_pkey', ['consultation_id', 'id'])
     .execute();
-  await db.schema
-    .createIndex('audit_events_time_idx')
-    .on('audit_events')
-    .columns(['occurred_at', 'id'])
-    .execute();
+  await db.schema.createIndex('audit_events_time_idx').on('audit_events').columns(['occurred_at', 'id']).execute();
   await db.schema
     .createIndex('audit_events_item_idx')
     .on('audit_events')

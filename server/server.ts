@@ -58,7 +58,8 @@ async function main(): Promise<void> {
   ];
   if (seeded || (handle.kind === 'pglite' && (await hasDemoAccounts(handle.db)))) {
     lines.push('', '  Demo accounts (demo data only):');
-    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.roles.join('+').padEnd(12)} ${a.email.padEnd(28)} ${a.password}`);
+    for (const a of DEMO_ACCOUNTS)
+      lines.push(`    ${a.roles.join('+').padEnd(12)} ${a.email.padEnd(28)} ${a.password}`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }

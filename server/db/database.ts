@@ -1,3 +1,4 @@
+import type { PGlite } from '@electric-sql/pglite';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
@@ -11,7 +12,7 @@ export type DbHandle = {
   kind: 'postgres' | 'pglite';
   close: () => Promise<void>;
   /** PGlite only: the instance, shared with the job queue (pg-boss `fromPglite`). */
-  pglite?: import('@electric-sql/pglite').PGlite;
+  pglite?: PGlite;
   /** PostgreSQL only: the connection string (the job queue opens its own small pool). */
   databaseUrl?: string;
   /** PGlite only: a gzipped tarball of the data directory (the test template). */

@@ -20,7 +20,8 @@ export const clientPlugin = fp(
         index: ['index.html'],
         setHeaders: (reply, file) => {
           // Vite fingerprints assets: cache them for a year; index.html must always be revalidated.
-          if (file.includes(`${path.sep}assets${path.sep}`)) void reply.header('cache-control', 'public, max-age=31536000, immutable');
+          if (file.includes(`${path.sep}assets${path.sep}`))
+            void reply.header('cache-control', 'public, max-age=31536000, immutable');
           else void reply.header('cache-control', 'no-cache');
         },
       });

@@ -23,7 +23,12 @@ export const openapiPlugin = fp(
         },
         components: {
           securitySchemes: {
-            session: { type: 'apiKey', in: 'cookie', name: 'samraad_session', description: 'Set by POST /api/auth/login' },
+            session: {
+              type: 'apiKey',
+              in: 'cookie',
+              name: 'samraad_session',
+              description: 'Set by POST /api/auth/login',
+            },
           },
         },
       },

@@ -10,9 +10,24 @@ import { DEMO_CONSULTATIONS, type DemoConsultation } from './demo-content.ts';
 /** One account per role; they exist only in the demo data (never on a deployment unless seeded). */
 export const DEMO_ACCOUNTS: { email: string; displayName: string; password: string; roles: Role[] }[] = [
   { email: 'admin@samraad.demo', displayName: 'Astrid Admin', password: 'demo-admin-2026', roles: ['admin'] },
-  { email: 'analyst@samraad.demo', displayName: 'Anders Analytiker', password: 'demo-analyst-2026', roles: ['analyst'] },
-  { email: 'reviewer@samraad.demo', displayName: 'Rikke Reviewer', password: 'demo-reviewer-2026', roles: ['reviewer'] },
-  { email: 'participant@samraad.demo', displayName: 'Peter Deltager', password: 'demo-participant-2026', roles: ['participant'] },
+  {
+    email: 'analyst@samraad.demo',
+    displayName: 'Anders Analytiker',
+    password: 'demo-analyst-2026',
+    roles: ['analyst'],
+  },
+  {
+    email: 'reviewer@samraad.demo',
+    displayName: 'Rikke Reviewer',
+    password: 'demo-reviewer-2026',
+    roles: ['reviewer'],
+  },
+  {
+    email: 'participant@samraad.demo',
+    displayName: 'Peter Deltager',
+    password: 'demo-participant-2026',
+    roles: ['participant'],
+  },
 ];
 
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -44,10 +59,12 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ accoun
   let admin: Actor | null = null;
   let accounts = 0;
   for (const a of DEMO_ACCOUNTS) {
-    const existing = await db.selectFrom('users').select('id').where(sql`lower(email)`, '=', a.email).executeTakeFirst();
-    const id = existing
-      ? existing.id
-      : (await createAccount(db, null, { ...a, locale: 'da' }, { system: true })).id;
+    const existing = await db
+      .selectFrom('users')
+      .select('id')
+      .where(sql`lower(email)`, '=', a.email)
+      .executeTakeFirst();
+    const id = existing ? existing.id : (await createAccount(db, null, { ...a, locale: 'da' }, { system: true })).id;
     if (!existing) accounts++;
     if (a.roles.includes('admin')) admin = { id, email: a.email, displayName: a.displayName, roles: a.roles };
   }
@@ -90,7 +107,11 @@ async function seedConsultation(db: Db, admin: Actor, c: DemoConsultation, now: 
       description: s.description,
     });
     for (const change of s.status ?? []) {
-      await scenarios.changeStatus(db, admin, created.id, { status: change.to, round: change.round, ...(change.note ? { note: change.note } : {}) });
+      await scenarios.changeStatus(db, admin, created.id, {
+        status: change.to,
+        round: change.round,
+        ...(change.note ? { note: change.note } : {}),
+      });
     }
   }
   row = await consultations.transitionConsultation(db, admin, row.id, 'open', () => now);

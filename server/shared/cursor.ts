@@ -29,7 +29,10 @@ const isTimestamp = (s: string): boolean => {
  * Timestamp keys carry microseconds (repositories select them with `to_char(… 'US')`): a key cut
  * to a JS Date's milliseconds would skip rows created in the same millisecond as a page's last row.
  */
-export function decodeKeysetCursor(cursor: string | undefined, key: 'timestamp' | 'text'): [string, string] | undefined {
+export function decodeKeysetCursor(
+  cursor: string | undefined,
+  key: 'timestamp' | 'text',
+): [string, string] | undefined {
   const parts = decodeCursor(cursor);
   if (!parts || parts.length !== 2) return undefined;
   const [k, id] = parts;

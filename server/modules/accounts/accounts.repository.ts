@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Role } from '../../shared/schemas.ts';
 
-const rolesOf = sql<Role[]>`coalesce((select array_agg(ur.role order by ur.role) from user_roles ur where ur.user_id = users.id), '{}')`;
+const rolesOf = sql<
+  Role[]
+>`coalesce((select array_agg(ur.role order by ur.role) from user_roles ur where ur.user_id = users.id), '{}')`;
 
 export async function findSessionActor(db: Db, idHash: string) {
   return db
@@ -38,7 +40,11 @@ export async function listUsers(db: Db, opts: { q?: string | undefined; after?: 
     const [email, id] = opts.after;
     query = query.where(sql<boolean>`(lower(email), id) > (${email}, ${id}::uuid)`);
   }
-  return query.orderBy(sql`lower(email)`).orderBy('id').limit(opts.limit + 1).execute();
+  return query
+    .orderBy(sql`lower(email)`)
+    .orderBy('id')
+    .limit(opts.limit + 1)
+    .execute();
 }
 
 export async function insertUser(
@@ -61,7 +67,11 @@ export async function updateUser(
 }
 
 export async function replaceRoles(db: Db, userId: string, roles: readonly Role[]) {
-  await db.deleteFrom('userRoles').where('userId', '=', userId).where('role', 'not in', [...roles]).execute();
+  await db
+    .deleteFrom('userRoles')
+    .where('userId', '=', userId)
+    .where('role', 'not in', [...roles])
+    .execute();
   await db
     .insertInto('userRoles')
     .values(roles.map((role) => ({ userId, role })))
@@ -97,5 +107,8 @@ export async function deleteSessionsOfUser(db: Db, userId: string) {
 }
 
 export async function deleteExpiredSessions(db: Db) {
-  await db.deleteFrom('sessions').where('expiresAt', '<=', sql<Date>`now()`).execute();
+  await db
+    .deleteFrom('sessions')
+    .where('expiresAt', '<=', sql<Date>`now()`)
+    .execute();
 }

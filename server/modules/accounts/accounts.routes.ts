@@ -2,23 +2,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, page } from '../../shared/schemas.ts';
 import { AppError } from '../../shared/errors.ts';
-import {
-  Account,
-  AccountListQuery,
-  CreateAccountBody,
-  LoginBody,
-  Me,
-  UpdateAccountBody,
-} from './accounts.schemas.ts';
+import { Account, AccountListQuery, CreateAccountBody, LoginBody, Me, UpdateAccountBody } from './accounts.schemas.ts';
 import * as svc from './accounts.service.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const security = [{ session: [] }];
 
-export const accountsRoutes: FastifyPluginAsyncZod<{ ttlHours: number; secure: 'auto' | 'true' | 'false'; loginPerMinute: number }> = async (
-  app,
-  opts,
-) => {
+export const accountsRoutes: FastifyPluginAsyncZod<{
+  ttlHours: number;
+  secure: 'auto' | 'true' | 'false';
+  loginPerMinute: number;
+}> = async (app, opts) => {
   app.post(
     '/api/auth/login',
     {

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { Role } from '../../shared/schemas.ts';
 
-export const Email = z.email().max(254).transform((e) => e.trim().toLowerCase());
+export const Email = z
+  .email()
+  .max(254)
+  .transform((e) => e.trim().toLowerCase());
 export const Password = z.string().min(12, 'At least 12 characters').max(256);
 
 export const LoginBody = z.object({ email: Email, password: z.string().min(1).max(256) });

@@ -64,7 +64,11 @@ export function toAccount(u: UserWithRoles): Account {
   };
 }
 
-export async function listAccounts(db: Db, actor: Actor | null, q: { q?: string | undefined; cursor?: string | undefined; limit: number }) {
+export async function listAccounts(
+  db: Db,
+  actor: Actor | null,
+  q: { q?: string | undefined; cursor?: string | undefined; limit: number },
+) {
   if (!canAccount(actor, 'list')) throw forbidden();
   const cur = decodeKeysetCursor(q.cursor, 'text');
   if (q.cursor && !cur) throw new AppError('BAD_REQUEST', 'Invalid cursor');
@@ -75,7 +79,10 @@ export async function listAccounts(db: Db, actor: Actor | null, q: { q?: string 
   });
   const items = rows.slice(0, q.limit).map(toAccount);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor([last.email.toLowerCase(), last.id]) : null };
+  return {
+    items,
+    nextCursor: rows.length > q.limit && last ? encodeCursor([last.email.toLowerCase(), last.id]) : null,
+  };
 }
 
 export async function getAccount(db: Db, actor: Actor | null, id: string): Promise<Account> {
@@ -118,8 +125,7 @@ export async function updateAccount(db: Db, actor: Actor | null, id: string, inp
     const before = await repo.findUserById(trx, id);
     if (!before) throw notFound('Account');
     const losesAdmin =
-      before.roles.includes('admin') &&
-      ((input.roles && !input.roles.includes('admin')) || input.disabled === true);
+      before.roles.includes('admin') && ((input.roles && !input.roles.includes('admin')) || input.disabled === true);
     if (losesAdmin && (await repo.countAdmins(trx, id)) === 0) {
       throw new AppError('RULE_VIOLATION', 'The last active admin cannot lose the admin role');
     }

@@ -45,5 +45,9 @@ export async function listAuditEvents(
     const [at, id] = f.before;
     q = q.where(sql<boolean>`(occurred_at, id) < (${at}::timestamptz, ${id}::uuid)`);
   }
-  return q.orderBy('occurredAt', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute();
+  return q
+    .orderBy('occurredAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
 }

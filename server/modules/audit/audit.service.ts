@@ -41,19 +41,17 @@ export async function listAudit(db: Db, q: AuditQuery): Promise<{ items: AuditEv
     limit: q.limit,
   });
   const page = rows.slice(0, q.limit);
-  const items = page.map(
-    (r): AuditEvent => ({
-      id: r.id,
-      consultationId: r.consultationId === PLATFORM_SCOPE ? null : r.consultationId,
-      occurredAt: r.occurredAt.toISOString(),
-      actorId: r.actorId,
-      actorLabel: r.actorLabel,
-      action: r.action,
-      itemType: r.itemType,
-      itemId: r.itemId,
-      details: r.details,
-    }),
-  );
+  const items = page.map((r): AuditEvent => ({
+    id: r.id,
+    consultationId: r.consultationId === PLATFORM_SCOPE ? null : r.consultationId,
+    occurredAt: r.occurredAt.toISOString(),
+    actorId: r.actorId,
+    actorLabel: r.actorLabel,
+    action: r.action,
+    itemType: r.itemType,
+    itemId: r.itemId,
+    details: r.details,
+  }));
   const last = page.at(-1);
   const nextCursor = rows.length > q.limit && last ? encodeCursor([last.cursorKey, last.id]) : null;
   return { items, nextCursor };

@@ -19,7 +19,11 @@ export async function listConsultations(
     const [at, id] = f.after;
     q = q.where(sql<boolean>`(created_at, id) < (${at}::timestamptz, ${id}::uuid)`);
   }
-  return q.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute();
+  return q
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
 }
 
 export async function findConsultation(db: Db, idOrSlug: string, opts: { forUpdate?: boolean } = {}) {
@@ -158,5 +162,9 @@ export async function findConsultationStamp(db: Db, idOrSlug: string) {
 
 /** Marks a consultation as changed when something it shows (documents, scenario count) changed. */
 export async function touchConsultation(db: Db, id: string) {
-  await db.updateTable('consultations').set({ updatedAt: sql<Date>`clock_timestamp()` }).where('id', '=', id).execute();
+  await db
+    .updateTable('consultations')
+    .set({ updatedAt: sql<Date>`clock_timestamp()` })
+    .where('id', '=', id)
+    .execute();
 }

@@ -37,10 +37,7 @@ export function checkTransition(
 }
 
 /** Whether participation (responses, comments, ballots) is accepted right now: decided by the server clock. */
-export function acceptsInput(
-  c: { phase: string; opensAt: Date | null; closesAt: Date | null },
-  now: Date,
-): boolean {
+export function acceptsInput(c: { phase: string; opensAt: Date | null; closesAt: Date | null }, now: Date): boolean {
   if (c.phase !== 'open') return false;
   if (c.opensAt && now.getTime() < c.opensAt.getTime()) return false;
   if (c.closesAt && now.getTime() >= c.closesAt.getTime()) return false;

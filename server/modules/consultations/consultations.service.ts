@@ -50,12 +50,13 @@ function bodyHtml(r: Row): Localized {
 }
 
 export async function listConsultations(db: Db, actor: Actor | null, q: ListQuery, clock: Clock = systemClock) {
-  const visible = isStaff(actor) ? ['draft', 'open', 'closed', 'analysis', 'concluded'] : ['open', 'closed', 'analysis', 'concluded'];
+  const visible = isStaff(actor)
+    ? ['draft', 'open', 'closed', 'analysis', 'concluded']
+    : ['open', 'closed', 'analysis', 'concluded'];
   const phases = q.phase ? visible.filter((p) => p === q.phase) : visible;
   const cur = decodeKeysetCursor(q.cursor, 'timestamp');
   if (q.cursor && !cur) throw new AppError('BAD_REQUEST', 'Invalid cursor');
-  const rows =
-    phases.length === 0 ? [] : await repo.listConsultations(db, { phases, after: cur, limit: q.limit });
+  const rows = phases.length === 0 ? [] : await repo.listConsultations(db, { phases, after: cur, limit: q.limit });
   const page = rows.slice(0, q.limit);
   const now = clock();
   const last = page.at(-1);
@@ -72,7 +73,12 @@ export async function requireReadableConsultation(db: Db, actor: Actor | null, i
   return row;
 }
 
-export async function getConsultation(db: Db, actor: Actor | null, idOrSlug: string, clock: Clock = systemClock): Promise<Consultation> {
+export async function getConsultation(
+  db: Db,
+  actor: Actor | null,
+  idOrSlug: string,
+  clock: Clock = systemClock,
+): Promise<Consultation> {
   const row = await requireReadableConsultation(db, actor, idOrSlug);
   const [docs, changes] = await Promise.all([repo.listDocuments(db, row.id), repo.listPhaseChanges(db, row.id)]);
   const now = clock();
@@ -205,7 +211,13 @@ export async function updateConsultation(db: Db, actor: Actor | null, id: string
   return getConsultation(db, actor, id);
 }
 
-export async function transitionConsultation(db: Db, actor: Actor | null, id: string, to: Phase, clock: Clock = systemClock) {
+export async function transitionConsultation(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+  to: Phase,
+  clock: Clock = systemClock,
+) {
   if (!canConsultation(actor, 'transition')) throw forbidden();
   await db.transaction().execute(async (trx) => {
     const c = await repo.findConsultation(trx, id, { forUpdate: true });
@@ -213,7 +225,12 @@ export async function transitionConsultation(db: Db, actor: Actor | null, id: st
     const check = checkTransition({ phase: c.phase as Phase, opensAt: c.opensAt, closesAt: c.closesAt }, to, clock());
     if (!check.ok) throw new AppError('ILLEGAL_TRANSITION', check.reason, { from: c.phase, to });
     await repo.updateConsultation(trx, id, c.version, { phase: to });
-    await repo.insertPhaseChange(trx, { consultationId: id, fromPhase: c.phase, toPhase: to, changedBy: actor?.id ?? null });
+    await repo.insertPhaseChange(trx, {
+      consultationId: id,
+      fromPhase: c.phase,
+      toPhase: to,
+      changedBy: actor?.id ?? null,
+    });
     await recordAudit(trx, actor, {
       action: 'consultation.transition',
       itemType: 'consultation',
@@ -234,7 +251,12 @@ export async function replaceDocuments(db: Db, actor: Actor | null, id: string, 
     await repo.replaceDocuments(
       trx,
       id,
-      input.documents.map((d) => ({ title: d.title, url: d.url, mediaType: d.mediaType ?? null, sizeBytes: d.sizeBytes ?? null })),
+      input.documents.map((d) => ({
+        title: d.title,
+        url: d.url,
+        mediaType: d.mediaType ?? null,
+        sizeBytes: d.sizeBytes ?? null,
+      })),
     );
     await recordAudit(trx, actor, {
       action: 'consultation.documents',

@@ -16,7 +16,11 @@ export type JobQueue = {
   readonly boss: PgBoss;
 };
 
-export function createJobQueue(handle: DbHandle, log: FastifyBaseLogger, opts: { workers: boolean } = { workers: true }): JobQueue {
+export function createJobQueue(
+  handle: DbHandle,
+  log: FastifyBaseLogger,
+  opts: { workers: boolean } = { workers: true },
+): JobQueue {
   const boss =
     handle.kind === 'pglite'
       ? new PgBoss({ db: fromPglite(handle.pglite!), backend: 'pglite', useListenNotify: true } as never)

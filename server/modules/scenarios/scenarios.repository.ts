@@ -84,7 +84,15 @@ export async function insertVersion(
 export async function updateScenario(
   db: Db,
   id: string,
-  v: Partial<{ key: string; title: Localized; summary: Localized; currentVersion: number; status: string; statusRound: number; position: number }>,
+  v: Partial<{
+    key: string;
+    title: Localized;
+    summary: Localized;
+    currentVersion: number;
+    status: string;
+    statusRound: number;
+    position: number;
+  }>,
 ) {
   const { title, summary, ...rest } = v;
   await db
@@ -101,7 +109,14 @@ export async function updateScenario(
 
 export async function insertStatusChange(
   db: Db,
-  v: { scenarioId: string; fromStatus: string | null; toStatus: string; round: number; note: string | null; changedBy: string | null },
+  v: {
+    scenarioId: string;
+    fromStatus: string | null;
+    toStatus: string;
+    round: number;
+    note: string | null;
+    changedBy: string | null;
+  },
 ) {
   await db.insertInto('scenarioStatusChanges').values(v).execute();
 }

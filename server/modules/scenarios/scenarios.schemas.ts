@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { Localized, LocalizedShort, LocalizedSummary } from '../../shared/schemas.ts';
 
 export const ScenarioStatus = z.enum(['candidate', 'shortlisted', 'eliminated', 'selected']);
-export const ScenarioKey = z.string().regex(/^[A-Z][A-Z0-9]{0,7}$/, 'Like S1: a capital letter, then up to 7 capitals or digits');
+export const ScenarioKey = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9]{0,7}$/, 'Like S1: a capital letter, then up to 7 capitals or digits');
 
 export const Paragraph = z.object({ id: z.string(), html: z.string(), text: z.string() });
 export const Paragraphs = z.object({ da: z.array(Paragraph), en: z.array(Paragraph) });

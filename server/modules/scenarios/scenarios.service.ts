@@ -101,7 +101,12 @@ function translateWriteError(err: unknown): never {
   throw err;
 }
 
-export async function createScenario(db: Db, actor: Actor | null, consultationIdOrSlug: string, input: CreateScenarioInput) {
+export async function createScenario(
+  db: Db,
+  actor: Actor | null,
+  consultationIdOrSlug: string,
+  input: CreateScenarioInput,
+) {
   if (!canScenario(actor, 'create')) throw forbidden();
   const c = await requireReadableConsultation(db, actor, consultationIdOrSlug);
   if (c.phase === 'concluded') throw new AppError('RULE_VIOLATION', 'A concluded consultation is frozen');
@@ -115,10 +120,28 @@ export async function createScenario(db: Db, actor: Actor | null, consultationId
         summary: input.summary,
         position,
       });
-      await repo.insertVersion(trx, { scenarioId: id, version: 1, description: input.description, createdBy: actor?.id ?? null });
-      await repo.insertStatusChange(trx, { scenarioId: id, fromStatus: null, toStatus: 'candidate', round: 1, note: null, changedBy: actor?.id ?? null });
+      await repo.insertVersion(trx, {
+        scenarioId: id,
+        version: 1,
+        description: input.description,
+        createdBy: actor?.id ?? null,
+      });
+      await repo.insertStatusChange(trx, {
+        scenarioId: id,
+        fromStatus: null,
+        toStatus: 'candidate',
+        round: 1,
+        note: null,
+        changedBy: actor?.id ?? null,
+      });
       await touchConsultation(trx, c.id);
-      await recordAudit(trx, actor, { action: 'scenario.create', itemType: 'scenario', itemId: id, consultationId: c.id, details: { key: input.key } });
+      await recordAudit(trx, actor, {
+        action: 'scenario.create',
+        itemType: 'scenario',
+        itemId: id,
+        consultationId: c.id,
+        details: { key: input.key },
+      });
       return id;
     });
     return getScenario(db, actor, id);
@@ -134,13 +157,19 @@ export async function updateScenario(db: Db, actor: Actor | null, id: string, in
     await db.transaction().execute(async (trx) => {
       const s = await repo.findScenario(trx, id, { forUpdate: true });
       if (!s) throw notFound('Scenario');
-      if (s.consultationPhase === 'concluded') throw new AppError('RULE_VIOLATION', 'A concluded consultation is frozen');
+      if (s.consultationPhase === 'concluded')
+        throw new AppError('RULE_VIOLATION', 'A concluded consultation is frozen');
       const descriptionChanged =
         input.description !== undefined &&
         (input.description.da !== s.description.da || input.description.en !== s.description.en);
       const nextVersion = descriptionChanged ? s.currentVersion + 1 : s.currentVersion;
       if (descriptionChanged) {
-        await repo.insertVersion(trx, { scenarioId: id, version: nextVersion, description: input.description!, createdBy: actor?.id ?? null });
+        await repo.insertVersion(trx, {
+          scenarioId: id,
+          version: nextVersion,
+          description: input.description!,
+          createdBy: actor?.id ?? null,
+        });
       }
       await repo.updateScenario(trx, id, {
         ...(input.key ? { key: input.key } : {}),
@@ -168,8 +197,13 @@ export async function changeStatus(db: Db, actor: Actor | null, id: string, inpu
     await db.transaction().execute(async (trx) => {
       const s = await repo.findScenario(trx, id, { forUpdate: true });
       if (!s) throw notFound('Scenario');
-      if (s.consultationPhase === 'concluded') throw new AppError('RULE_VIOLATION', 'A concluded consultation is frozen');
-      const check = checkStatusChange({ status: s.status as ScenarioStatus, round: s.statusRound }, input.status, input.round);
+      if (s.consultationPhase === 'concluded')
+        throw new AppError('RULE_VIOLATION', 'A concluded consultation is frozen');
+      const check = checkStatusChange(
+        { status: s.status as ScenarioStatus, round: s.statusRound },
+        input.status,
+        input.round,
+      );
       if (!check.ok) throw new AppError('ILLEGAL_TRANSITION', check.reason, { from: s.status, to: input.status });
       await repo.updateScenario(trx, id, { status: input.status, statusRound: input.round });
       await repo.insertStatusChange(trx, {
@@ -203,7 +237,13 @@ export async function reorderScenarios(db: Db, actor: Actor | null, consultation
     const check = checkOrder(existing, ids);
     if (!check.ok) throw new AppError('RULE_VIOLATION', check.reason);
     await repo.setPositions(trx, c.id, ids);
-    await recordAudit(trx, actor, { action: 'scenario.reorder', itemType: 'consultation', itemId: c.id, consultationId: c.id, details: { order: ids } });
+    await recordAudit(trx, actor, {
+      action: 'scenario.reorder',
+      itemType: 'consultation',
+      itemId: c.id,
+      consultationId: c.id,
+      details: { order: ids },
+    });
   });
   return listScenarios(db, actor, c.id);
 }
