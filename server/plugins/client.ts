@@ -4,6 +4,20 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
+/** The app loads only its own scripts, styles, fonts and images; nothing from other origins. */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /**
  * Serves the built Lit client from one process with the API. Any non-API GET that is not a file
  * gets index.html (client-side routes); unknown /api paths get a JSON 404.
@@ -22,7 +36,10 @@ export const clientPlugin = fp(
           // Vite fingerprints assets: cache them for a year; index.html must always be revalidated.
           if (file.includes(`${path.sep}assets${path.sep}`))
             void reply.header('cache-control', 'public, max-age=31536000, immutable');
-          else void reply.header('cache-control', 'no-cache');
+          else {
+            void reply.header('cache-control', 'no-cache');
+            void reply.header('content-security-policy', CSP);
+          }
         },
       });
     }
@@ -35,6 +52,7 @@ export const clientPlugin = fp(
         return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'No such file' } });
       }
       void reply.header('cache-control', 'no-cache');
+      void reply.header('content-security-policy', CSP);
       return reply.sendFile('index.html', root);
     });
   },

@@ -22,12 +22,14 @@ export type RenderedMail = { subject: string; text: string; html: string };
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
+// Building an Intl.DateTimeFormat costs far more than using one: make each once (measured in the bench).
+const TIME_FORMATS = {
+  da: new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Copenhagen' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Copenhagen' }),
+} as const;
+
 function formatTime(d: Date, locale: Locale): string {
-  const local = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'medium',
-    timeZone: 'Europe/Copenhagen',
-  }).format(d);
+  const local = TIME_FORMATS[locale].format(d);
   return locale === 'da' ? `${local} (dansk tid)` : `${local} (Copenhagen time)`;
 }
 
