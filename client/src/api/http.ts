@@ -34,7 +34,13 @@ export class ApiError extends Error {
 }
 
 type Query = Record<string, string | number | undefined | null>;
-export type RequestOptions = { method?: string; body?: unknown; query?: Query; signal?: AbortSignal };
+export type RequestOptions = {
+  method?: string;
+  body?: unknown;
+  query?: Query;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+};
 
 function withQuery(path: string, query?: Query): string {
   if (!query) return path;
@@ -45,7 +51,7 @@ function withQuery(path: string, query?: Query): string {
 }
 
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...opts.headers, accept: 'application/json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {

@@ -2,7 +2,8 @@
 import { DEBATE_ROUTES } from './routes.debate.ts';
 import { RESPONSES_ROUTES } from './routes.responses.ts';
 
-export type Access = 'public' | 'staff' | 'admin';
+/** `user`: any signed-in account (a participant's own pages). */
+export type Access = 'public' | 'user' | 'staff' | 'admin';
 
 export type RouteDef = {
   name: string;

@@ -13,6 +13,10 @@ import '../pages/public/sr-page-scenario.ts';
 import '../pages/public/sr-page-login.ts';
 import '../pages/public/sr-page-not-found.ts';
 import '../pages/public/sr-page-forbidden.ts';
+import '../pages/responses/sr-page-respond.ts';
+import '../pages/responses/sr-page-response-receipt.ts';
+import '../pages/responses/sr-page-response-edit.ts';
+import '../pages/responses/sr-page-responses.ts';
 
 /**
  * The app shell: skip link, header with language switch and sign-in state, main navigation,
@@ -84,7 +88,7 @@ export class SrApp extends SrLightElement {
           navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
           return;
         }
-        if (route.access === 'admin' ? !isAdmin(user) : !isStaff(user)) {
+        if (route.access === 'admin' ? !isAdmin(user) : route.access === 'staff' && !isStaff(user)) {
           this._show(document.createElement('sr-page-forbidden'), route, token, initial);
           return;
         }
@@ -166,11 +170,15 @@ export class SrApp extends SrLightElement {
       {
         href: '/',
         label: t('nav.home'),
-        current: cur(name === 'home', name === 'consultation' || name === 'scenario'),
+        current: cur(
+          name === 'home',
+          name === 'consultation' || name === 'scenario' || name === 'respond' || name === 'responses',
+        ),
       },
     ];
     if (isStaff(user)) {
-      const inAdmin = name.startsWith('admin') && name !== 'admin-accounts' && name !== 'admin-audit';
+      const inAdmin =
+        name.startsWith('admin') && name !== 'admin-accounts' && name !== 'admin-audit' && name !== 'admin-outbox';
       items.push({
         href: '/admin',
         label: isAdmin(user) ? t('nav.admin') : t('nav.staff'),
@@ -180,6 +188,7 @@ export class SrApp extends SrLightElement {
     if (isAdmin(user)) {
       items.push({ href: '/admin/accounts', label: t('nav.accounts'), current: cur(name === 'admin-accounts', false) });
       items.push({ href: '/admin/audit', label: t('nav.audit'), current: cur(name === 'admin-audit', false) });
+      items.push({ href: '/admin/outbox', label: t('nav.outbox'), current: cur(name === 'admin-outbox', false) });
     }
     return items;
   }
@@ -190,13 +199,20 @@ export class SrApp extends SrLightElement {
       return html`<p class="sr-user">
           ${icon('person')}<span>${t('auth.signedInAs', { name: user.displayName })}</span>
         </p>
+        <a class="function-link" id="sr-profile-link" href="/profile">${t('nav.profile')}</a>
         <button type="button" class="function-link" id="sr-sign-out" @click=${() => void this._onSignOut()}>
           ${icon('lock')}${t('auth.signOut')}
         </button>`;
     }
     if (this._route?.name === 'login') return nothing;
     const next = location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
-    return html`<a class="function-link" id="sr-sign-in" href="/login${next}">${icon('lock')}${t('auth.signIn')}</a>`;
+    return html`<a class="function-link" id="sr-sign-in" href="/login${next}">${icon('lock')}${t('auth.signIn')}</a> ${
+        this._route?.name === 'register'
+          ? nothing
+          : html`<a class="function-link" id="sr-register-link" href="/register"
+              >${icon('person')}${t('nav.register')}</a
+            >`
+      }`;
   }
 
   protected override render() {

@@ -67,6 +67,20 @@ export class SrPageAdminConsultation extends SrLightElement implements SrPage {
       <h1 tabindex="-1" lang=${locLang(c.title)}>${title}</h1>
       ${this._flash ? alert('success', this._flash()) : nothing}
       <p><a href="/consultations/${encodeURIComponent(c.slug)}" class="sr-public-link">${t('admin.viewPublic')}</a></p>
+      <nav aria-label=${t('adminResp.heading')} class="sr-responses-admin-links">
+        <ul class="sr-anchor-list">
+          <li>
+            <a href="/admin/consultations/${c.id}/questions" id="admin-questions-link">${t('adminResp.questions')}</a>
+          </li>
+          <li>
+            <a href="/admin/consultations/${c.id}/publication" id="admin-publication-link"
+              >${t('adminResp.publication')}</a
+            >
+          </li>
+          <li><a href="/admin/consultations/${c.id}/letters" id="admin-letters-link">${t('adminResp.letters')}</a></li>
+          <li><a href="/consultations/${encodeURIComponent(c.slug)}/responses">${t('adminResp.published')}</a></li>
+        </ul>
+      </nav>
       <nav aria-label=${t('admin.sections')}>
         <ul class="sr-anchor-list">
           <li><a href="#admin-details">${t('cform.detailsHeading')}</a></li>

@@ -82,6 +82,39 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
     </dl>`;
   }
 
+  /** "Give your response" while the consultation takes responses (server clock), and the published responses. */
+  private _respond(c: Consultation) {
+    const now = new Date(c.serverTime);
+    const open =
+      c.phase === 'open' && (!c.opensAt || new Date(c.opensAt) <= now) && (!c.closesAt || new Date(c.closesAt) > now);
+    const slug = encodeURIComponent(c.slug);
+    return html`${
+      open
+        ? html`<section class="sr-section sr-respond-cta" aria-labelledby="respond-heading">
+            <h2 id="respond-heading">${t('resp.ctaHeading')}</h2>
+            <p>${t('resp.ctaText')}</p>
+            ${
+              c.closesAt
+                ? html`<p class="sr-time-left">
+                    <strong>${t('consultation.closesIn', { relative: formatRelative(c.closesAt, now) })}</strong>
+                  </p>`
+                : nothing
+            }
+            <p>
+              <a href="/consultations/${slug}/respond" class="button button-primary" id="respond-link"
+                >${t('resp.cta')}</a
+              >
+            </p>
+          </section>`
+        : nothing
+    }
+    ${
+      c.phase !== 'draft'
+        ? html`<p><a href="/consultations/${slug}/responses" id="published-link">${t('resp.publishedLink')}</a></p>`
+        : nothing
+    }`;
+  }
+
   private _document(d: ConsultationDocument) {
     const type = d.mediaType ? mediaTypeLabel(d.mediaType) : null;
     const meta =
@@ -119,6 +152,7 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
     return html`<h1 tabindex="-1" lang=${locLang(c.title)}>${loc(c.title)}</h1>
       ${c.phase === 'draft' ? alert('warning', t('consultation.draftNotice'), { live: false }) : nothing}
       ${summary ? html`<p class="font-lead" lang=${locLang(c.summary)}>${summary}</p>` : nothing} ${this._facts(c)}
+      ${this._respond(c)}
       ${
         isAdmin(this._session.user)
           ? html`<p><a href="/admin/consultations/${c.id}" class="sr-manage-link">${t('consultation.manage')}</a></p>`
@@ -153,6 +187,22 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
                 ${scenarios.map((s) => this._scenario(s))}
               </ul>`
             : html`<p class="sr-empty">${t('consultation.noScenarios')}</p>`
+        }
+        ${
+          scenarios.length && c.phase !== 'draft'
+            ? html`<ul class="sr-debate-links">
+                <li>
+                  <a href="/consultations/${encodeURIComponent(c.slug)}/ranking" id="consultation-rank-link"
+                    >${t('consultation.rankLink')}</a
+                  >
+                </li>
+                <li>
+                  <a href="/consultations/${encodeURIComponent(c.slug)}/results" id="consultation-results-link"
+                    >${t('consultation.resultsLink')}</a
+                  >
+                </li>
+              </ul>`
+            : nothing
         }
       </section>`;
   }

@@ -97,7 +97,9 @@ export class SrPageLogin extends SrLightElement {
             ${this._busy ? t('login.submitting') : t('login.submit')}
           </button>
         </div>
-      </form> `;
+      </form>
+      <p id="login-register">${t('login.register')} <a href="/register">${t('nav.register')}</a></p>
+      <p><a href="/forgot-password" id="login-forgot">${t('login.forgot')}</a></p>`;
   }
 }
 

@@ -14,6 +14,7 @@ import '../../components/sr-status-history.ts';
 import { icon } from '../../components/icons.ts';
 import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
 import '../public/sr-page-not-found.ts';
+import { ScenarioComments } from '../../components/debate/scenario-comments.ts';
 
 /**
  * `/scenarios/:id`: a scenario's description as addressable paragraphs. Each paragraph is an
@@ -30,8 +31,13 @@ export class SrPageScenario extends SrLightElement implements SrPage {
     args: () => [this.scenarioId] as const,
   });
 
+  private readonly _comments = new ScenarioComments(this, () => this.scenarioId);
+
   get ready(): Promise<unknown> {
-    return this.updateComplete.then(() => this._task.taskComplete).then(() => this.updateComplete);
+    return this.updateComplete
+      .then(() => this._task.taskComplete)
+      .then(() => this.updateComplete)
+      .then(() => this._comments.ready);
   }
 
   private _description(s: Scenario) {
@@ -43,11 +49,12 @@ export class SrPageScenario extends SrLightElement implements SrPage {
       ${paragraphs.map(
         (p, i) =>
           html`<div class="sr-paragraph" id=${p.id} tabindex="-1">
-            <div class="sr-paragraph-body">${unsafeHTML(p.html)}</div>
-            <a class="sr-paragraph-link" href="#${p.id}" lang=${locale}
-              >${icon('link')}<span class="sr-only">${t('scenario.linkToParagraph', { n: i + 1 })}</span></a
-            >
-          </div>`,
+              <div class="sr-paragraph-body">${unsafeHTML(p.html)}</div>
+              <a class="sr-paragraph-link" href="#${p.id}" lang=${locale}
+                >${icon('link')}<span class="sr-only">${t('scenario.linkToParagraph', { n: i + 1 })}</span></a
+              >
+            </div>
+            <div lang=${locale}>${this._comments.paragraph(p.id, i + 1)}</div>`,
       )}
     </div>`;
   }
@@ -71,6 +78,7 @@ export class SrPageScenario extends SrLightElement implements SrPage {
         <p class="sr-muted">${t('scenario.version', { version: s.version })}</p>
         ${this._description(s)}
       </section>
+      ${this._comments.section(shownParagraphIds(s))}
       <section class="sr-section">
         <h2 id="history-heading">${t('scenario.historyHeading')}</h2>
         <sr-status-history .history=${s.statusHistory}></sr-status-history>
@@ -88,6 +96,13 @@ export class SrPageScenario extends SrLightElement implements SrPage {
       complete: (s) => this._render(s),
     });
   }
+}
+
+/** The ids of the paragraphs shown (the current language's, or the other when it has none). */
+function shownParagraphIds(s: Scenario): Set<string> {
+  const locale = getLocale();
+  const lang = s.paragraphs[locale].length ? locale : locale === 'da' ? 'en' : 'da';
+  return new Set(s.paragraphs[lang].map((p) => p.id));
 }
 
 declare global {

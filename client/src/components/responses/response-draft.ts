@@ -1,0 +1,113 @@
+import { emptyResponse, newIdempotencyKey, type ResponseValue } from './response-model.ts';
+
+/**
+ * The respondent's draft in localStorage, one per consultation: what was typed, the uploaded
+ * attachments, and the Idempotency-Key of this submission (so a retry after a reload is still the
+ * same submission). Cleared only after the server has acknowledged it.
+ */
+export type StoredDraft = { v: 1; value: ResponseValue; idempotencyKey: string; savedAt: string };
+
+const PREFIX = 'samraad.responseDraft.';
+export const draftKey = (consultationId: string) => `${PREFIX}${consultationId}`;
+
+function storage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function loadDraft(consultationId: string): StoredDraft | null {
+  const raw = storage()?.getItem(draftKey(consultationId));
+  if (!raw) return null;
+  try {
+    const d = JSON.parse(raw) as Partial<StoredDraft>;
+    if (d.v !== 1 || !d.value || typeof d.idempotencyKey !== 'string') return null;
+    return {
+      v: 1,
+      value: {
+        ...emptyResponse(),
+        ...d.value,
+        answers: { ...d.value.answers },
+        attachments: d.value.attachments ?? [],
+      },
+      idempotencyKey: d.idempotencyKey,
+      savedAt: typeof d.savedAt === 'string' ? d.savedAt : new Date().toISOString(),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Saves; false when the browser refuses (storage full or blocked). */
+export function saveDraft(consultationId: string, value: ResponseValue, idempotencyKey: string): boolean {
+  const s = storage();
+  if (!s) return false;
+  try {
+    const d: StoredDraft = { v: 1, value, idempotencyKey, savedAt: new Date().toISOString() };
+    s.setItem(draftKey(consultationId), JSON.stringify(d));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function clearDraft(consultationId: string): void {
+  try {
+    storage()?.removeItem(draftKey(consultationId));
+  } catch {
+    // Nothing to clear when storage is blocked.
+  }
+}
+
+export function isEmptyValue(v: ResponseValue): boolean {
+  const e = emptyResponse();
+  return (
+    v.name === e.name &&
+    v.email === e.email &&
+    v.actingAs === e.actingAs &&
+    v.organisationName === e.organisationName &&
+    v.cvr === e.cvr &&
+    v.consent === e.consent &&
+    v.body.trim() === '' &&
+    Object.keys(v.answers).length === 0 &&
+    v.attachments.length === 0
+  );
+}
+
+export const freshKey = newIdempotencyKey;
+
+/** The receipt handed from the form to the receipt page (sessionStorage: not in the URL, not kept). */
+export type ReceiptHandoff = {
+  receiptCode: string;
+  fingerprint: string;
+  editToken: string | null;
+  submittedAt: string;
+  consultationSlug: string;
+  consultationTitle: { da: string; en: string };
+  email: string;
+};
+const RECEIPT_KEY = 'samraad.receipt';
+
+export function storeReceipt(r: ReceiptHandoff): void {
+  try {
+    sessionStorage.setItem(RECEIPT_KEY, JSON.stringify(r));
+  } catch {
+    // Kept in memory below.
+  }
+  memoryReceipt = r;
+}
+let memoryReceipt: ReceiptHandoff | null = null;
+export function readReceipt(): ReceiptHandoff | null {
+  try {
+    const raw = sessionStorage.getItem(RECEIPT_KEY);
+    if (raw) return JSON.parse(raw) as ReceiptHandoff;
+  } catch {
+    // Fall back to memory.
+  }
+  return memoryReceipt;
+}
+
+export const editLink = (token: string, origin = location.origin) =>
+  `${origin}/responses/edit#token=${encodeURIComponent(token)}`;

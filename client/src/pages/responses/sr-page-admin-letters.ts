@@ -1,0 +1,208 @@
+import '../../components/responses/responses.css';
+import { html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { Task } from '@lit/task';
+import { getConsultation } from '../../api/consultations.ts';
+import { ApiError } from '../../api/http.ts';
+import { listQuestions, type Question } from '../../api/questions.ts';
+import { registerLetter, RetryLaterError } from '../../api/responses.ts';
+import { listScenarios } from '../../api/scenarios.ts';
+import type { Consultation, ScenarioSummary } from '../../api/types.ts';
+import type { FieldErrors } from '../../app/form-errors.ts';
+import { SrLightElement, type SrPage } from '../../app/light-element.ts';
+import { alert, errorAlert, loading } from '../../components/alerts.ts';
+import { checkbox, textField } from '../../components/fields.ts';
+import {
+  activeScenarios,
+  emptyResponse,
+  mapResponseIssues,
+  newIdempotencyKey,
+  toSubmission,
+  validateResponse,
+  type ResponseValue,
+} from '../../components/responses/response-model.ts';
+import '../../components/responses/sr-response-form.ts';
+import type { SrResponseChangeEvent, SrResponseForm } from '../../components/responses/sr-response-form.ts';
+import '../../components/sr-breadcrumbs.ts';
+import '../../components/sr-error-summary.ts';
+import { fromDateTimeLocal, toDateTimeLocal } from '../../i18n/format.ts';
+import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
+import '../public/sr-page-not-found.ts';
+
+type Base = { consultation: Consultation; questions: Question[]; scenarios: ScenarioSummary[] };
+
+/**
+ * `/admin/consultations/:consultationId/letters`: staff register a response that arrived by letter
+ * or e-mail, with its files (uploaded as `source=letter`), the channel and the day it arrived.
+ */
+@customElement('sr-page-admin-letters')
+export class SrPageAdminLetters extends SrLightElement implements SrPage {
+  @property() consultationId = '';
+  @state() private _value: ResponseValue = emptyResponse();
+  @state() private _channel: 'letter' | 'email' = 'letter';
+  @state() private _receivedAt = toDateTimeLocal(new Date().toISOString());
+  @state() private _invited = false;
+  @state() private _errors: FieldErrors = new Map();
+  @state() private _general: unknown[] = [];
+  @state() private _busy = false;
+  @state() private _done = '';
+  @state() private _failure: unknown = null;
+  private _key = newIdempotencyKey();
+
+  private readonly _task = new Task(this, {
+    task: async ([id], { signal }): Promise<Base> => {
+      const [consultation, questions, scenarios] = await Promise.all([
+        getConsultation(id, signal),
+        listQuestions(id, signal),
+        listScenarios(id, signal),
+      ]);
+      return { consultation, questions, scenarios };
+    },
+    args: () => [this.consultationId] as const,
+  });
+
+  get ready(): Promise<unknown> {
+    return this.updateComplete.then(() => this._task.taskComplete).then(() => this.updateComplete);
+  }
+
+  private async _onSubmit(e: Event, base: Base): Promise<void> {
+    e.preventDefault();
+    if (this._busy) return;
+    const form = this.querySelector<SrResponseForm>('sr-response-form');
+    const errors = validateResponse(
+      this._value,
+      base.questions,
+      activeScenarios(base.scenarios).map((s) => s.id),
+      { emailOptional: true, skipRequired: true },
+    );
+    const receivedAt = fromDateTimeLocal(this._receivedAt);
+    if (!receivedAt) errors.set('letter-received', t('letters.receivedAtRequired'));
+    this._errors = errors;
+    this._general = form?.uploading ? [t('resp.err.uploading')] : [];
+    this._failure = null;
+    if (errors.size || this._general.length || !receivedAt) return;
+    const sub = toSubmission(this._value, base.questions, getLocale());
+    const body = {
+      ...sub,
+      respondent: { ...sub.respondent, email: sub.respondent.email || null },
+      channel: this._channel,
+      receivedAt,
+      invited: this._invited,
+    };
+    this._busy = true;
+    try {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const { data } = await registerLetter(base.consultation.id, body, this._key);
+          this._done = t('letters.registered', { code: data.receiptCode });
+          break;
+        } catch (err) {
+          if (!(err instanceof RetryLaterError) || attempt >= 3) throw err;
+          await new Promise((r) => setTimeout(r, err.retryAfter * 1000));
+        }
+      }
+      this._value = emptyResponse();
+      this._invited = false;
+      this._key = newIdempotencyKey();
+      await this.updateComplete;
+      this.querySelector<HTMLElement>('#letter-done')?.focus();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 400 && err.issues.length) {
+        const { errors: mapped, unmatched } = mapResponseIssues(err, body.answers);
+        if (err.issues.some((i) => i.path.startsWith('/receivedAt')))
+          mapped.set('letter-received', t('letters.receivedAtRequired'));
+        this._errors = mapped;
+        this._general = unmatched && !mapped.size ? [t('errors.code.VALIDATION_FAILED')] : [];
+      } else {
+        this._failure = err;
+      }
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private _render(base: Base) {
+    const c = base.consultation;
+    const title = loc(c.title);
+    const recvError = this._errors.get('letter-received');
+    return html`<sr-breadcrumbs
+        .items=${[
+          { href: '/admin', label: t('nav.admin') },
+          { href: `/admin/consultations/${c.id}`, label: title },
+          { label: t('adminResp.letters') },
+        ]}
+      ></sr-breadcrumbs>
+      <h1 tabindex="-1">${t('letters.title')}</h1>
+      <p class="font-lead" lang=${locLang(c.title)}>${title}</p>
+      <p>${t('letters.intro')}</p>
+      ${this._done ? html`<div id="letter-done" tabindex="-1">${alert('success', this._done)}</div>` : nothing}
+      <form novalidate id="letter-form" @submit=${(e: Event) => void this._onSubmit(e, base)}>
+        <sr-error-summary .errors=${this._errors} .general=${this._general}></sr-error-summary>
+        <div class="form-group">
+          <fieldset id="letter-channel">
+            <legend class="form-label">${t('letters.channel')}</legend>
+            ${(['letter', 'email'] as const).map(
+              (ch) =>
+                html`<div class="form-group-radio">
+                  <input
+                    type="radio"
+                    class="form-radio"
+                    id="letter-channel-${ch}"
+                    name="letter-channel"
+                    value=${ch}
+                    .checked=${live(this._channel === ch)}
+                    @change=${() => (this._channel = ch)}
+                  />
+                  <label class="form-label" for="letter-channel-${ch}">${t(`letters.channel.${ch}`)}</label>
+                </div>`,
+            )}
+          </fieldset>
+        </div>
+        ${textField({
+          id: 'letter-received',
+          label: t('letters.receivedAt'),
+          hint: t('common.localTimeHint'),
+          type: 'datetime-local',
+          required: true,
+          value: this._receivedAt,
+          error: recvError,
+          onInput: (v) => (this._receivedAt = v),
+        })}
+        ${checkbox({ id: 'letter-invited', label: t('letters.invited'), checked: this._invited, onChange: (v) => (this._invited = v) })}
+        <sr-response-form
+          mode="letter"
+          .questions=${base.questions}
+          .scenarios=${base.scenarios}
+          .value=${this._value}
+          .errors=${this._errors}
+          .consultationId=${c.id}
+          @sr-response-change=${(e: SrResponseChangeEvent) => (this._value = e.value)}
+        ></sr-response-form>
+        ${this._failure ? errorAlert(this._failure) : nothing}
+        <div class="sr-actions">
+          <button type="submit" class="button button-primary" id="letter-submit" ?disabled=${this._busy}>
+            ${this._busy ? t('resp.submitting') : t('letters.submit')}
+          </button>
+        </div>
+      </form>`;
+  }
+
+  protected override render() {
+    return this._task.render({
+      pending: () => loading(),
+      error: (e) =>
+        e instanceof ApiError && (e.status === 404 || e.status === 400)
+          ? html`<sr-page-not-found></sr-page-not-found>`
+          : html`<h1 tabindex="-1">${t('errors.loadFailed')}</h1>
+              ${errorAlert(e)}`,
+      complete: (base) => this._render(base),
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sr-page-admin-letters': SrPageAdminLetters;
+  }
+}

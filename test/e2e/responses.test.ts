@@ -1,0 +1,327 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  activate,
+  baseUrl,
+  expectNoA11yViolations,
+  fetchInPage,
+  LANGS,
+  launch,
+  newPage,
+  open,
+  pageErrors,
+  signIn,
+  tabTo,
+  text,
+  typeOver,
+  unique,
+  waitForFocus,
+  waitForLoad,
+  waitForPage,
+  type Lang,
+} from './browser.ts';
+
+// The respondent's journey and the published list (issue 4, stories 2–6), keyboard only, both languages.
+
+const ADMIN = { email: 'admin@samraad.demo', password: 'demo-admin-2026' };
+const ANALYST = { email: 'analyst@samraad.demo', password: 'demo-analyst-2026' };
+const SLUG = 'naeste-generation-af-nemid';
+const PDF = 'test/fixtures/files/hoeringssvar.pdf';
+
+type Q = { id: string; kind: string; required: boolean; options: { id: string }[] };
+
+let browser: Browser;
+let consultationId = '';
+let questions: Q[] = [];
+
+/** Signs in through the API from a page (a cookie for that context). */
+async function apiSignIn(page: Page, who: { email: string; password: string }): Promise<void> {
+  await page.goto('/');
+  const res = await fetchInPage(page, '/api/auth/login', { method: 'POST', body: who });
+  expect(res.status).toBe(200);
+}
+
+beforeAll(async () => {
+  browser = await launch();
+  const { context, page } = await newPage(browser, 'en');
+  await apiSignIn(page, ADMIN);
+  const c = await fetchInPage(page, `/api/consultations/${SLUG}`);
+  consultationId = c.body.id;
+  const existing = await fetchInPage(page, `/api/consultations/${SLUG}/questions`);
+  if (existing.body.length === 0) {
+    const add = (body: unknown) =>
+      fetchInPage(page, `/api/consultations/${consultationId}/questions`, { method: 'POST', body });
+    const made = [
+      await add({
+        kind: 'single',
+        required: true,
+        prompt: { da: 'Støtter du forslaget?', en: 'Do you support the proposal?' },
+        options: [{ label: { da: 'Ja', en: 'Yes' } }, { label: { da: 'Nej', en: 'No' } }],
+      }),
+      await add({ kind: 'scale', required: false, prompt: { da: 'Hvor vigtigt er det?', en: 'How important is it?' } }),
+      await add({
+        kind: 'scenario_scale',
+        required: false,
+        prompt: { da: 'Vurdér scenarierne', en: 'Rate the scenarios' },
+      }),
+      await add({ kind: 'text', required: false, prompt: { da: 'Andet?', en: 'Anything else?' } }),
+    ];
+    for (const m of made) expect(m.status, JSON.stringify(m.body)).toBe(201);
+  }
+  questions = (await fetchInPage(page, `/api/consultations/${SLUG}/questions`)).body;
+  await context.close();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(LANGS)('respondent journey (%s)', (lang: Lang) => {
+  let context: BrowserContext;
+  let page: Page;
+  const u = unique();
+  const single = () => questions.find((q) => q.kind === 'single')!;
+
+  beforeAll(async () => {
+    ({ context, page } = await newPage(browser, lang));
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('finds the call to action and opens the form', async () => {
+    await open(page, `/consultations/${SLUG}`);
+    await expectNoA11yViolations(page, 'consultation with call to action');
+    await activate(page, '#respond-link');
+    await waitForPage(page, `/consultations/${SLUG}/respond`);
+    await expectNoA11yViolations(page, 'empty respondent form');
+  });
+
+  it('fills in part of the form, attaches a PDF, and finds the draft after a reload', async () => {
+    const q = single();
+    await tabTo(page, `#q-${q.id}-${q.options[0]!.id}`);
+    await page.keyboard.press('Space');
+    await tabTo(page, '#resp-body');
+    await page.keyboard.type(`My view on the proposal ${u}.`);
+    await page.setInputFiles('#resp-files', PDF);
+    await page.waitForSelector('.sr-file-done');
+    await tabTo(page, '#resp-name');
+    await page.keyboard.type(`Respondent ${u}`);
+    await page.waitForTimeout(1000); // the autosave is debounced
+    await page.reload();
+    await waitForLoad(page);
+    await page.waitForSelector('#resp-draft-restored');
+    expect(await page.inputValue('#resp-name')).toBe(`Respondent ${u}`);
+    expect(await page.inputValue('#resp-body')).toContain(u);
+    expect(await page.isChecked(`#q-${q.id}-${q.options[0]!.id}`)).toBe(true);
+    expect(await text(page, '.sr-file-done .sr-file-name')).toBe('hoeringssvar.pdf');
+    await expectNoA11yViolations(page, 'restored draft');
+  });
+
+  it('shows the error summary for missing fields, then submits and shows the receipt', async () => {
+    await tabTo(page, '#resp-submit');
+    await page.keyboard.press('Enter');
+    await waitForFocus(page, '.sr-error-summary');
+    await expectNoA11yViolations(page, 'form with errors');
+    await tabTo(page, '#resp-email');
+    await page.keyboard.type(`resp-${lang}-${u}@example.dk`);
+    await tabTo(page, '#resp-acting-as-citizen');
+    await page.keyboard.press('Space');
+    await tabTo(page, '#resp-consent-public_named');
+    await page.keyboard.press('Space');
+    await tabTo(page, '#resp-submit');
+    await page.keyboard.press('Enter');
+    await waitForPage(page, '/responses/receipt');
+    expect(await text(page, '#receipt-code')).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}$/);
+    expect(await text(page, '#receipt-fingerprint')).toMatch(/^[0-9a-f]{64}$/);
+    expect(await page.inputValue('#receipt-edit-link')).toMatch(/\/responses\/edit#token=/);
+    const draft = await page.evaluate(
+      (id) => (globalThis as any).localStorage.getItem(`samraad.responseDraft.${id}`),
+      consultationId,
+    );
+    expect(draft).toBeNull();
+    await expectNoA11yViolations(page, 'receipt');
+  });
+
+  it('opens the edit link, edits the response and gets a new receipt', async () => {
+    await activate(page, '#receipt-open-edit');
+    await waitForPage(page, /\/responses\/edit/);
+    expect(await text(page, '#edit-name')).toBe(`Respondent ${u}`);
+    await expectNoA11yViolations(page, 'own response');
+    await activate(page, '#edit-button');
+    await waitForFocus(page, '#edit-form-heading');
+    await tabTo(page, '#resp-body');
+    await typeOver(page, `Changed view ${u}.`);
+    await activate(page, '#edit-save');
+    await page.waitForSelector('#edit-receipt');
+    expect(await text(page, '#edit-body')).toBe(`Changed view ${u}.`);
+    await expectNoA11yViolations(page, 'edited response with new receipt');
+  });
+
+  it('withdraws the response after confirming', async () => {
+    await activate(page, '#withdraw-button');
+    await waitForFocus(page, '#withdraw-heading');
+    await activate(page, '#withdraw-yes');
+    await page.waitForSelector('#edit-withdrawn');
+    expect(await page.locator('#edit-button').count()).toBe(0);
+    await expectNoA11yViolations(page, 'withdrawn response');
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
+
+describe.each(LANGS)('publication and the published list (%s)', (lang: Lang) => {
+  const word = `zebrafinke${unique()}`;
+  let receiptCode = '';
+
+  it('an analyst approves a response in the publication queue', async () => {
+    const { context, page } = await newPage(browser, lang);
+    await page.goto('/');
+    const res = await page.evaluate(
+      async ([url, body]) => {
+        const r = await (globalThis as any).fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+          body: JSON.stringify(body),
+        });
+        return { status: r.status as number, body: await r.json() };
+      },
+      [
+        `/api/consultations/${SLUG}/responses`,
+        {
+          respondent: { name: `Named ${word}`, email: `pub-${word}@example.dk`, actingAs: 'citizen' },
+          consent: 'public_named',
+          body: `Et høringssvar om ${word} og digital identitet.`,
+          answers: [
+            {
+              questionId: questions.find((q) => q.kind === 'single')!.id,
+              value: questions.find((q) => q.kind === 'single')!.options[1]!.id,
+            },
+          ],
+        },
+      ] as const,
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    receiptCode = res.body.receiptCode;
+    await open(page, '/login');
+    await signIn(page, ANALYST.email, ANALYST.password);
+    await open(page, `/admin/consultations/${consultationId}/publication`);
+    await page.waitForSelector(`li[data-receipt="${receiptCode}"]`);
+    await expectNoA11yViolations(page, 'publication queue');
+    await activate(page, `li[data-receipt="${receiptCode}"] .queue-approve`);
+    await waitForFocus(page, '#queue-flash');
+    expect(await page.locator(`li[data-receipt="${receiptCode}"]`).count()).toBe(0);
+    await expectNoA11yViolations(page, 'publication queue after approval');
+    await context.close();
+  });
+
+  it('a visitor finds the approved response by search, with the hit highlighted', async () => {
+    const { context, page } = await newPage(browser, lang);
+    await open(page, `/consultations/${SLUG}`);
+    await activate(page, '#published-link');
+    await waitForPage(page, `/consultations/${SLUG}/responses`);
+    await expectNoA11yViolations(page, 'published responses');
+    await tabTo(page, '#published-q');
+    await page.keyboard.type(word);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.sr-highlight mark');
+    expect(await text(page, '.sr-highlight mark')).toContain(word);
+    expect(await text(page, '.sr-response-heading')).toBe(`Named ${word}`);
+    expect(await page.getAttribute('#published-csv', 'href')).toContain('/responses.csv');
+    await expectNoA11yViolations(page, 'search result');
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+    void baseUrl;
+  });
+});
+
+describe.each(LANGS)('staff pages for responses (%s)', (lang: Lang) => {
+  let context: BrowserContext;
+  let page: Page;
+  const u = unique();
+
+  beforeAll(async () => {
+    ({ context, page } = await newPage(browser, lang));
+    await open(page, '/login');
+    await signIn(page, ADMIN.email, ADMIN.password);
+    // A response exists, so the questionnaire is locked to wording changes.
+    const single = questions.find((x) => x.kind === 'single')!;
+    const status = await page.evaluate(
+      async ([url, body]) => {
+        const r = await (globalThis as any).fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+          body: JSON.stringify(body),
+        });
+        return r.status as number;
+      },
+      [
+        `/api/consultations/${SLUG}/responses`,
+        {
+          respondent: { name: `Staff test ${u}`, email: `staff-${u}@example.dk`, actingAs: 'citizen' },
+          consent: 'not_public',
+          answers: [{ questionId: single.id, value: single.options[0]!.id }],
+        },
+      ] as const,
+    );
+    expect(status).toBe(201);
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('an admin adds an optional question with the questionnaire builder, and sees 422 for a change of shape', async () => {
+    await open(page, `/admin/consultations/${consultationId}`);
+    await activate(page, '#admin-questions-link');
+    await waitForPage(page, `/admin/consultations/${consultationId}/questions`);
+    await expectNoA11yViolations(page, 'questionnaire builder');
+    await activate(page, '#questions-add');
+    await waitForFocus(page, '#qform-heading');
+    await tabTo(page, '#qf-prompt-da');
+    await page.keyboard.type(`Nyt spørgsmål ${u}`);
+    await tabTo(page, '#qf-prompt-en');
+    await page.keyboard.type(`New question ${u}`);
+    await expectNoA11yViolations(page, 'question form');
+    await activate(page, '#qf-save');
+    await waitForFocus(page, '#questions-flash');
+    expect(await page.locator('.sr-question-item h3', { hasText: u }).count()).toBe(1);
+    // Responses exist: making the first question optional changes its shape.
+    const first = questions.find((x) => x.kind === 'single')!;
+    await activate(page, `#q-edit-${first.id}`);
+    await waitForFocus(page, '#qform-heading');
+    await tabTo(page, '#qf-required');
+    await page.keyboard.press('Space');
+    await activate(page, '#qf-save');
+    await page.waitForSelector('#questions-failure');
+    expect(await text(page, '#questions-failure')).toContain(lang === 'da' ? 'ordlyden' : 'wording');
+    await expectNoA11yViolations(page, 'questionnaire locked');
+    await activate(page, '#qf-cancel');
+  });
+
+  it('registers a response that came by letter, with a file', async () => {
+    await open(page, `/admin/consultations/${consultationId}/letters`);
+    await expectNoA11yViolations(page, 'letter form');
+    await page.setInputFiles('#resp-files', PDF);
+    await page.waitForSelector('.sr-file-done');
+    await tabTo(page, '#resp-name');
+    await page.keyboard.type(`Letter writer ${u}`);
+    // Arrow keys move within a radio group (Up from the first wraps to the last).
+    await tabTo(page, '#resp-acting-as-citizen');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.isChecked('#resp-acting-as-other')).toBe(true);
+    await tabTo(page, '#resp-consent-public_named');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.isChecked('#resp-consent-not_public')).toBe(true);
+    await activate(page, '#letter-submit');
+    await waitForFocus(page, '#letter-done');
+    expect(await text(page, '#letter-done')).toMatch(/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}/);
+    await expectNoA11yViolations(page, 'letter registered');
+  });
+
+  it('reads the mail outbox', async () => {
+    await open(page, '/admin/outbox');
+    await page.waitForSelector('table tbody tr');
+    expect(await text(page, 'table tbody')).toContain(`staff-${u}@example.dk`);
+    await expectNoA11yViolations(page, 'mail outbox');
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
