@@ -24,6 +24,7 @@ const ANALYST = { email: 'analyst@samraad.demo', password: 'demo-analyst-2026' }
 const PARTICIPANT = { email: 'participant@samraad.demo', password: 'demo-participant-2026' };
 const draft = { slug: `e2e-roller-${unique()}`, title: { da: 'Kladde til rolletest', en: 'Draft for the role test' } };
 
+let draftId = '';
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
@@ -44,6 +45,7 @@ beforeAll(async () => {
       },
     });
     expect(created.status(), await created.text()).toBe(201);
+    draftId = ((await created.json()) as { id: string }).id;
   } finally {
     await admin.close();
   }
@@ -77,7 +79,20 @@ describe('roles', () => {
       // Read-only: no way to create or manage.
       expect(await page.locator('#admin-new-consultation').count()).toBe(0);
       expect(await page.locator('#admin-consultations-table a.sr-manage-link').count()).toBe(0);
+      // …but an analyst's own work is one link away: the publication queue and letters of each consultation.
+      expect(await row.locator('a.sr-queue-link').getAttribute('href')).toBe(
+        `/admin/consultations/${draftId}/publication`,
+      );
+      expect(await row.locator('a.sr-letters-link').getAttribute('href')).toBe(
+        `/admin/consultations/${draftId}/letters`,
+      );
       await expectNoA11yViolations(page, 'staff overview as analyst');
+      await activate(page, `#admin-consultations-table tr[data-slug="${draft.slug}"] a.sr-queue-link`);
+      await waitForPage(page, `/admin/consultations/${draftId}/publication`);
+      expect(await text(page, 'main h1')).toContain(tr(lang, 'queue.title'));
+      await expectNoA11yViolations(page, 'publication queue as analyst');
+      await page.goBack();
+      await waitForPage(page, '/admin');
 
       // The draft opens from the overview on its public page, marked as a draft, with no manage link.
       await activate(

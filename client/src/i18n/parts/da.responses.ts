@@ -281,4 +281,8 @@ export const daResponses = {
   'outbox.show': 'Vis',
   'outbox.empty': 'Udbakken er tom.',
   'outbox.text': (p: { subject: string }) => `Teksten i “${p.subject}”`,
+  'admin.queueLink': (p: { title: string }) => `Offentliggørelseskø: ${p.title}`,
+  'admin.queueShort': 'Offentliggørelseskø',
+  'admin.lettersLink': (p: { title: string }) => `Registrér brev: ${p.title}`,
+  'admin.lettersShort': 'Registrér brev',
 };

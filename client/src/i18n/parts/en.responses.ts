@@ -293,4 +293,8 @@ export const enResponses = {
   'outbox.show': 'Show',
   'outbox.empty': 'The outbox is empty.',
   'outbox.text': (p: { subject: string }) => `Text of “${p.subject}”`,
+  'admin.queueLink': (p: { title: string }) => `Publication queue: ${p.title}`,
+  'admin.queueShort': 'Publication queue',
+  'admin.lettersLink': (p: { title: string }) => `Register a letter: ${p.title}`,
+  'admin.lettersShort': 'Register a letter',
 };

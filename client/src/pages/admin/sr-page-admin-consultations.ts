@@ -5,7 +5,7 @@ import { listConsultations } from '../../api/consultations.ts';
 import type { ConsultationSummary } from '../../api/types.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
-import { isAdmin, SessionController } from '../../app/session.ts';
+import { hasRole, isAdmin, SessionController } from '../../app/session.ts';
 import { errorAlert, loading } from '../../components/alerts.ts';
 import { phaseBadge } from '../../components/badges.ts';
 import { icon } from '../../components/icons.ts';
@@ -56,7 +56,7 @@ export class SrPageAdminConsultations extends SrLightElement implements SrPage {
     }
   }
 
-  private _row(c: ConsultationSummary, admin: boolean) {
+  private _row(c: ConsultationSummary, admin: boolean, analystOnly: boolean) {
     const title = loc(c.title);
     return html`<tr data-id=${c.id} data-slug=${c.slug}>
       <td data-title=${t('admin.col.title')}>
@@ -80,13 +80,30 @@ export class SrPageAdminConsultations extends SrLightElement implements SrPage {
                 >${t('admin.manageShort')}</a
               >
             </td>`
-          : nothing
+          : analystOnly
+            ? html`<td data-title=${t('admin.col.actions')}>
+                <a
+                  href="/admin/consultations/${c.id}/publication"
+                  class="sr-queue-link"
+                  aria-label=${t('admin.queueLink', { title })}
+                  >${t('admin.queueShort')}</a
+                ><br />
+                <a
+                  href="/admin/consultations/${c.id}/letters"
+                  class="sr-letters-link"
+                  aria-label=${t('admin.lettersLink', { title })}
+                  >${t('admin.lettersShort')}</a
+                >
+              </td>`
+            : nothing
       }
     </tr>`;
   }
 
   private _table() {
     const admin = isAdmin(this._session.user);
+    // Analysts work the publication queue and register letters from here (issue 4, story 5).
+    const analystOnly = !admin && hasRole(this._session.user, 'analyst');
     if (!this._items.length) return html`<p class="sr-empty">${t('admin.empty')}</p>`;
     return html`<div
         class="table--responsive-scroll sr-table-scroll"
@@ -102,11 +119,11 @@ export class SrPageAdminConsultations extends SrLightElement implements SrPage {
               <th scope="col">${t('admin.col.closes')}</th>
               <th scope="col">${t('admin.col.scenarios')}</th>
               <th scope="col">${t('admin.col.updated')}</th>
-              ${admin ? html`<th scope="col">${t('admin.col.actions')}</th>` : nothing}
+              ${admin || analystOnly ? html`<th scope="col">${t('admin.col.actions')}</th>` : nothing}
             </tr>
           </thead>
           <tbody>
-            ${this._items.map((c) => this._row(c, admin))}
+            ${this._items.map((c) => this._row(c, admin, analystOnly))}
           </tbody>
         </table>
       </div>
