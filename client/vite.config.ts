@@ -10,7 +10,8 @@ const dkfds = fileURLToPath(new URL('../node_modules/dkfds/dist/', import.meta.u
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  publicDir: false,
+  // Static files served as they are (the demo consultations' documents under /docs).
+  publicDir: fileURLToPath(new URL('./public', import.meta.url)),
   resolve: {
     // dkfds exports only its JS entry; its CSS, fonts and icons are reached through this alias.
     alias: [{ find: /^@dkfds\//, replacement: dkfds }],

@@ -29,7 +29,6 @@ export type DemoConsultation = {
 const md = (strings: TemplateStringsArray, ...values: unknown[]): string => String.raw(strings, ...values).trim();
 
 const PDF = 'application/pdf';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const EIDAS_URL = 'https://eur-lex.europa.eu/eli/reg/2014/910/oj';
 const GDPR_URL = 'https://eur-lex.europa.eu/eli/reg/2016/679/oj';
 
@@ -148,31 +147,31 @@ const NEMID_DOCUMENTS: DemoConsultation['documents'] = [
     title: { da: 'Analyserapport: fremtidens eID', en: 'Analysis report: the future eID (in Danish)' },
     url: '/docs/naeste-generation-af-nemid/analyserapport-fremtidens-eid.pdf',
     mediaType: PDF,
-    sizeBytes: 2_874_112,
+    sizeBytes: 10433,
   },
   {
     title: { da: 'Høringsbrev', en: 'Consultation letter (in Danish)' },
     url: '/docs/naeste-generation-af-nemid/hoeringsbrev.pdf',
     mediaType: PDF,
-    sizeBytes: 186_402,
+    sizeBytes: 10414,
   },
   {
     title: { da: 'Høringsliste', en: 'List of consulted parties' },
     url: '/docs/naeste-generation-af-nemid/hoeringsliste.pdf',
     mediaType: PDF,
-    sizeBytes: 97_318,
+    sizeBytes: 10415,
   },
   {
     title: { da: 'Tidsplan for den næste generation af NemID', en: 'Timeline for the next generation of NemID' },
     url: '/docs/naeste-generation-af-nemid/tidsplan.pdf',
     mediaType: PDF,
-    sizeBytes: 143_776,
+    sizeBytes: 10445,
   },
   {
-    title: { da: 'De fire scenarier samlet (Word)', en: 'The four scenarios in one document (Word)' },
-    url: '/docs/naeste-generation-af-nemid/scenarier.docx',
-    mediaType: DOCX,
-    sizeBytes: 412_930,
+    title: { da: 'De fire scenarier samlet', en: 'The four scenarios in one document (in Danish)' },
+    url: '/docs/naeste-generation-af-nemid/scenarier.pdf',
+    mediaType: PDF,
+    sizeBytes: 10427,
   },
   {
     title: { da: 'eIDAS-forordningen (EUR-Lex)', en: 'The eIDAS Regulation (EUR-Lex)' },
@@ -867,19 +866,19 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
         title: { da: 'Høringsnotat', en: 'Consultation report (in Danish)' },
         url: '/docs/faelles-login-kommunal-selvbetjening/hoeringsnotat.pdf',
         mediaType: PDF,
-        sizeBytes: 612_044,
+        sizeBytes: 3920,
       },
       {
         title: { da: 'Beslutningsnotat', en: 'Decision memo (in Danish)' },
         url: '/docs/faelles-login-kommunal-selvbetjening/beslutningsnotat.pdf',
         mediaType: PDF,
-        sizeBytes: 158_902,
+        sizeBytes: 3924,
       },
       {
         title: { da: 'Vejledning om tilslutning til NemLog-in', en: 'Guide to connecting to NemLog-in' },
         url: '/docs/faelles-login-kommunal-selvbetjening/tilslutningsvejledning.pdf',
         mediaType: PDF,
-        sizeBytes: 1_204_388,
+        sizeBytes: 3947,
       },
     ],
     scenarios: [
@@ -951,13 +950,13 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
         title: { da: 'Kravspecifikation (udkast)', en: 'Requirements specification (draft, in Danish)' },
         url: '/docs/digital-post-til-virksomheder/kravspecifikation-udkast.pdf',
         mediaType: PDF,
-        sizeBytes: 1_538_210,
+        sizeBytes: 3734,
       },
       {
         title: { da: 'Høringsbrev', en: 'Consultation letter (in Danish)' },
         url: '/docs/digital-post-til-virksomheder/hoeringsbrev.pdf',
         mediaType: PDF,
-        sizeBytes: 171_663,
+        sizeBytes: 3717,
       },
     ],
     scenarios: [
