@@ -1,5 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -38,9 +38,11 @@ export async function createDb(opts: CreateDbOptions): Promise<DbHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   let dir: string | undefined;
+  let unlock = async () => {};
   if (opts.dataDir) {
     dir = path.resolve(opts.dataDir, 'pg');
     await mkdir(dir, { recursive: true });
+    unlock = await lockDataDir(path.resolve(opts.dataDir, 'pg.lock'));
   }
   const pglite = await PGlite.create(dir ?? 'memory://', {
     extensions: { pg_trgm },
@@ -53,9 +55,43 @@ export async function createDb(opts: CreateDbOptions): Promise<DbHandle> {
     pglite,
     close: async () => {
       await db.destroy();
+      await unlock();
     },
     dumpDataDir: async () => (await pglite.dumpDataDir('gzip')) as Blob,
   };
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same directory (the server and
+ * `npm run seed` at once) would corrupt it. A lock file with the owner's pid refuses that; a lock
+ * left by a process that no longer runs (after kill -9) is taken over.
+ */
+async function lockDataDir(file: string): Promise<() => Promise<void>> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(file, String(process.pid), { flag: 'wx' });
+      return () => rm(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const owner = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+      if (owner && owner !== process.pid && isRunning(owner)) {
+        throw new Error(
+          `The embedded database in ${path.dirname(file)} is in use by process ${owner}; stop that process first`,
+        );
+      }
+      await rm(file, { force: true });
+    }
+  }
+  throw new Error(`Could not lock the embedded database (${file})`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export async function ping(db: Db): Promise<boolean> {
