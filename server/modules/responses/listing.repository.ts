@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { attachmentTextMatch } from '../files/files.service.ts';
+import { STAFF_COLUMNS } from './responses.repository.ts';
 
 /** Lists: the public view, the open-data export and the publication queue. Keyset pagination on (submitted_at, id). */
 export type Keyset = { at: Date; id: string };
@@ -102,31 +103,7 @@ export async function listQueue(
   let query = db
     .selectFrom('responses as r')
     .leftJoin('users as u', 'u.id', 'r.reviewedBy')
-    .select([
-      'r.consultationId',
-      'r.id',
-      'r.receiptCode',
-      'r.respondentName',
-      'r.respondentEmail',
-      'r.actingAs',
-      'r.organisationName',
-      'r.cvr',
-      'r.invited',
-      'r.consent',
-      'r.status',
-      'r.channel',
-      'r.locale',
-      'r.body',
-      'r.fingerprint',
-      'r.publicationStatus',
-      'r.publicationReason',
-      'r.reviewedAt',
-      'r.submittedAt',
-      'r.editedAt',
-      'r.withdrawnAt',
-      'r.version',
-      'u.displayName as reviewerName',
-    ])
+    .select([...STAFF_COLUMNS, 'u.displayName as reviewerName'])
     .where('r.consultationId', '=', f.consultationId)
     .where('r.status', '=', 'submitted')
     .where('r.publicationStatus', '=', f.status)

@@ -97,7 +97,8 @@ export async function findByIdempotencyKey(db: Db, consultationId: string, keyHa
     .executeTakeFirst();
 }
 
-const STAFF_COLUMNS = [
+/** Every column staff may see (the queue, the staff detail view). */
+export const STAFF_COLUMNS = [
   'r.consultationId',
   'r.id',
   'r.receiptCode',

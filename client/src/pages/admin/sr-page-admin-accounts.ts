@@ -1,3 +1,4 @@
+import { loadMoreButton } from '../../components/load-more.ts';
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
@@ -145,19 +146,7 @@ export class SrPageAdminAccounts extends SrLightElement implements SrPage {
         </table>
       </div>
       ${this._moreError ? errorAlert(this._moreError) : nothing}
-      ${
-        this._cursor
-          ? html`<button
-              type="button"
-              class="button button-secondary sr-load-more"
-              id="accounts-more"
-              ?disabled=${this._busy}
-              @click=${() => void this._loadMore()}
-            >
-              ${this._busy ? t('common.loadingMore') : t('common.loadMore')}
-            </button>`
-          : nothing
-      }`;
+      ${loadMoreButton({ id: 'accounts-more', cursor: this._cursor, busy: this._busy, onClick: () => void this._loadMore() })}`;
   }
 
   protected override render() {

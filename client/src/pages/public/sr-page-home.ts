@@ -1,3 +1,4 @@
+import { loadMoreButton } from '../../components/load-more.ts';
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
@@ -82,19 +83,12 @@ export class SrPageHome extends SrLightElement implements SrPage {
             </ul>`
       }
       ${list.error ? errorAlert(list.error) : nothing}
-      ${
-        list.cursor
-          ? html`<button
-              type="button"
-              class="button button-secondary sr-load-more"
-              id="home-${which}-more"
-              ?disabled=${list.busy}
-              @click=${() => void this._loadMore(which)}
-            >
-              ${list.busy ? t('common.loadingMore') : t('common.loadMore')}
-            </button>`
-          : nothing
-      }
+      ${loadMoreButton({
+        id: `home-${which}-more`,
+        cursor: list.cursor,
+        busy: list.busy,
+        onClick: () => void this._loadMore(which),
+      })}
     </section>`;
   }
 
