@@ -81,7 +81,12 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
     maxFiles: config.uploadMaxFiles,
     submitPerMinute: config.rateLimitSubmitPerMinute,
   });
-  await app.register(mailRoutes, { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom });
+  await app.register(mailRoutes, {
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    relay: config.jobsEnabled,
+    pollMs: config.mailPollMs,
+  });
 
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;

@@ -39,6 +39,7 @@ const ConfigSchema = z.object({
   JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('Samråd <no-reply@samraad.local>'),
+  MAIL_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
   FILES_DIR: z.string().optional(),
   S3_BUCKET: z.string().optional(),
   S3_REGION: z.string().default('eu-north-1'),
@@ -76,6 +77,7 @@ export type Config = Readonly<{
   jobsEnabled: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
+  mailPollMs: number;
   /** Local blob store directory (default `<DATA_DIR>/files`); ignored when S3 is configured. */
   filesDir: string;
   s3:
@@ -127,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsEnabled: e.JOBS_ENABLED === 'true',
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    mailPollMs: e.MAIL_POLL_MS,
     filesDir: e.FILES_DIR ?? `${e.DATA_DIR.replace(/\/$/, '')}/files`,
     s3: e.S3_BUCKET
       ? {

@@ -304,6 +304,8 @@ export interface MailOutboxTable {
   lastError: string | null;
   createdAt: Generated<Date>;
   sentAt: Timestamp | null;
+  /** Added by migration 20261125110000: when the relay may (re)try it. */
+  nextAttemptAt: Generated<Date>;
 }
 
 export interface Database {

@@ -60,6 +60,7 @@ export const errorsPlugin = fp(
       }
       if (err instanceof AppError) {
         if (err.code === 'RATE_LIMITED') void reply.header('retry-after', '60');
+        if (err.code === 'UNAVAILABLE') void reply.header('retry-after', '1');
         return reply.status(err.statusCode).send(body(err.code, err.message, err.details));
       }
       if (isResponseSerializationError(err)) {

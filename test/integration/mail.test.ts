@@ -115,7 +115,7 @@ describe('mail when SMTP refuses it', () => {
     await smtp.close();
   });
 
-  it('marks the mail failed with the reason (pg-boss retries it) and keeps it in the outbox', async () => {
+  it('marks the mail failed with the reason (retried later with backoff) and keeps it in the outbox', async () => {
     const { c, questions } = await openConsultation(t, cast.admin);
     const receipt = await submitOk(t, c.id, submission(questions));
     const row = await outboxRow(t, receipt.id, 'failed');

@@ -3,7 +3,6 @@ import type { Actor } from '../../shared/actor.ts';
 import { forbidden } from '../../shared/errors.ts';
 import { findAccountById } from '../accounts/accounts.registration.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { JobQueue } from '../jobs/jobs.queue.ts';
 import { enqueueMail } from '../mail/mail.service.ts';
 import { moderationMail } from '../participants/participants.mail.ts';
 import { type Clock, loadComment, toRecord } from './comments.context.ts';
@@ -20,7 +19,6 @@ const systemClock: Clock = () => new Date();
  */
 export async function moderateComment(
   db: Db,
-  jobs: Pick<JobQueue, 'send'>,
   actor: Actor | null,
   id: string,
   input: ModerationInput,
@@ -54,7 +52,7 @@ export async function moderateComment(
           scenarioTitle: scenario.title[author.locale],
           link,
         });
-        await enqueueMail(trx, jobs, { ...mail, consultationId: row.consultationId });
+        await enqueueMail(trx, { ...mail, consultationId: row.consultationId });
       }
     });
   }

@@ -155,7 +155,6 @@ export const commentsRoutes: FastifyPluginAsyncZod<{ publicUrl: string | undefin
     async (req) =>
       moderateComment(
         app.db,
-        app.jobs,
         req.actor,
         req.params.id,
         req.body,

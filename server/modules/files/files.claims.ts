@@ -19,11 +19,17 @@ export const toRef = (r: RefRow): AttachmentRef => ({
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function claimAttachments(
-  trx: Db,
-  v: { consultationId: string; responseId: string; attachmentIds: readonly string[]; maxFiles: number },
-): Promise<AttachmentRef[]> {
-  const ids = [...new Set(v.attachmentIds.map((id) => id.toLowerCase()))].sort();
+type ClaimInput = { consultationId: string; responseId: string; attachmentIds: readonly string[]; maxFiles: number };
+
+const claimIds = (attachmentIds: readonly string[]) => [...new Set(attachmentIds.map((id) => id.toLowerCase()))].sort();
+
+/**
+ * The first half of a claim: locks the files (FOR UPDATE) and checks that each exists in this
+ * consultation and is unclaimed or already this response's; returns their refs sorted by id (their
+ * SHA-256s go into the receipt fingerprint). The response row need not exist yet.
+ */
+export async function lockClaimable(trx: Db, v: ClaimInput): Promise<AttachmentRef[]> {
+  const ids = claimIds(v.attachmentIds);
   if (ids.length > v.maxFiles) {
     throw new AppError('RULE_VIOLATION', `A response may have at most ${v.maxFiles} attachments`, {
       attachmentIds: ids,
@@ -51,6 +57,13 @@ export async function claimAttachments(
       },
     );
   }
+  return rows.map(toRef).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The second half: links the locked files to the (now existing) response, at most `maxFiles` in all. */
+export async function linkClaimed(trx: Db, v: ClaimInput): Promise<void> {
+  const ids = claimIds(v.attachmentIds);
+  if (ids.length === 0) return;
   await repo.linkAttachments(trx, v.consultationId, ids, v.responseId);
   const linked = await repo.countLinked(trx, v.consultationId, v.responseId);
   if (linked > v.maxFiles) {
@@ -59,7 +72,12 @@ export async function claimAttachments(
       maxFiles: v.maxFiles,
     });
   }
-  return rows.map(toRef).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export async function claimAttachments(trx: Db, v: ClaimInput): Promise<AttachmentRef[]> {
+  const refs = await lockClaimable(trx, v);
+  await linkClaimed(trx, v);
+  return refs;
 }
 
 export async function releaseAttachments(

@@ -9,6 +9,9 @@
  *     Otherwise throws AppError RULE_VIOLATION (422) with `details.attachmentIds` (the offending ids).
  *     Returns the refs sorted by id (stable, for the receipt fingerprint: hash their sha256 in order).
  *
+ *   lockClaimable(trx, sameInput) then linkClaimed(trx, sameInput): the two halves of claimAttachments,
+ *     for a caller that needs the files' SHA-256s before the response row exists (a new submission).
+ *
  *   releaseAttachments(trx, { consultationId, responseId, keepIds }): Promise<string[]>
  *     After an edit, unlinks this response's attachments that are not in keepIds (response_id → null;
  *     the blob and row stay, for the audit trail). Call it before claimAttachments. Returns the ids.
@@ -44,7 +47,7 @@ import type { AttachmentRef } from './files.schemas.ts';
 import { detectType, type StagedUpload, stageUpload } from './upload.ts';
 
 export type { AttachmentRef } from './files.schemas.ts';
-export { claimAttachments, listAttachments, releaseAttachments } from './files.claims.ts';
+export { claimAttachments, linkClaimed, listAttachments, lockClaimable, releaseAttachments } from './files.claims.ts';
 export { attachmentHeadlines, attachmentTextMatch, type AttachmentHeadline } from './files.search.ts';
 
 /** Whether a response is published (the responses module answers; until it does, nothing is). */

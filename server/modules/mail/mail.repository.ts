@@ -21,13 +21,44 @@ export async function insertMail(
     .executeTakeFirstOrThrow();
 }
 
-export async function findMail(db: Db, consultationId: string, id: string) {
-  return db
-    .selectFrom('mailOutbox')
-    .selectAll()
-    .where('consultationId', '=', consultationId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+/**
+ * Claims up to `limit` due mails (pending, or failed with attempts left) for this relay: each claim
+ * counts an attempt and leases the row for `leaseSeconds`; SKIP LOCKED keeps concurrent relays apart.
+ */
+export async function claimDue(db: Db, f: { limit: number; maxAttempts: number; leaseSeconds: number }) {
+  const r = await sql<{
+    consultationId: string;
+    id: string;
+    recipient: string;
+    subject: string;
+    textBody: string;
+    htmlBody: string | null;
+    attempts: number;
+  }>`
+    update mail_outbox m
+       set attempts = m.attempts + 1,
+           next_attempt_at = now() + make_interval(secs => ${f.leaseSeconds})
+      from (select consultation_id, id from mail_outbox
+             where status in ('pending', 'failed') and next_attempt_at <= now() and attempts < ${f.maxAttempts}
+             order by next_attempt_at
+             limit ${f.limit}
+             for update skip locked) due
+     where m.consultation_id = due.consultation_id and m.id = due.id
+    returning m.consultation_id, m.id, m.recipient, m.subject, m.text_body, m.html_body, m.attempts`.execute(db);
+  return r.rows;
+}
+
+/** Without SMTP: due mail is kept for admins ('outboxed'), up to `limit` rows in one statement. */
+export async function outboxDue(db: Db, limit: number): Promise<number> {
+  const r = await sql`
+    update mail_outbox m set status = 'outboxed'
+      from (select consultation_id, id from mail_outbox
+             where status = 'pending' and next_attempt_at <= now()
+             order by next_attempt_at
+             limit ${limit}
+             for update skip locked) due
+     where m.consultation_id = due.consultation_id and m.id = due.id`.execute(db);
+  return Number(r.numAffectedRows ?? 0);
 }
 
 export async function markSent(
@@ -38,26 +69,21 @@ export async function markSent(
 ) {
   await db
     .updateTable('mailOutbox')
-    .set({ ...v, status: 'sent', sentAt: new Date(), lastError: null, attempts: sql<number>`attempts + 1` })
+    .set({ ...v, status: 'sent', sentAt: new Date(), lastError: null })
     .where('consultationId', '=', consultationId)
     .where('id', '=', id)
     .execute();
 }
 
-export async function markOutboxed(db: Db, consultationId: string, id: string) {
+/** Refused: kept with the reason, due again after `retryInSeconds` (the relay's backoff). */
+export async function markFailed(db: Db, consultationId: string, id: string, error: string, retryInSeconds: number) {
   await db
     .updateTable('mailOutbox')
-    .set({ status: 'outboxed' })
-    .where('consultationId', '=', consultationId)
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .execute();
-}
-
-export async function markFailed(db: Db, consultationId: string, id: string, error: string) {
-  await db
-    .updateTable('mailOutbox')
-    .set({ status: 'failed', lastError: error, attempts: sql<number>`attempts + 1` })
+    .set({
+      status: 'failed',
+      lastError: error,
+      nextAttemptAt: sql<Date>`now() + make_interval(secs => ${retryInSeconds})`,
+    })
     .where('consultationId', '=', consultationId)
     .where('id', '=', id)
     .execute();

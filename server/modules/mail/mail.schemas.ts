@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const MailStatus = z
   .enum(['pending', 'sent', 'outboxed', 'failed'])
   .describe(
-    'pending: queued · sent: handed to SMTP · outboxed: no SMTP configured, kept here · failed: SMTP refused (retried)',
+    'pending: queued · sent: handed to SMTP · outboxed: no SMTP configured, kept here · failed: SMTP refused (retried with growing delays, attempts counted)',
   );
 
 export const OutboxItem = z
@@ -34,6 +34,3 @@ export const OutboxQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type OutboxQuery = z.infer<typeof OutboxQuery>;
-
-export const MailJob = z.object({ consultationId: z.uuid(), id: z.uuid() });
-export type MailJob = z.infer<typeof MailJob>;

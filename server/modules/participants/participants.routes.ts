@@ -31,7 +31,6 @@ export const participantsRoutes: FastifyPluginAsyncZod<{ publicUrl: string | und
   const rateLimit = { max: opts.perMinute, timeWindow: '1 minute' };
   const mail = (req: FastifyRequest): svc.MailContext => ({
     baseUrl: opts.publicUrl ?? `${req.protocol}://${req.host}`,
-    jobs: app.jobs,
   });
 
   app.post(

@@ -5,7 +5,6 @@ import { AppError, pgErrorCode } from '../../shared/errors.ts';
 import * as accounts from '../accounts/accounts.registration.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { JobQueue } from '../jobs/jobs.queue.ts';
 import { enqueueMail } from '../mail/mail.service.ts';
 import { alreadyRegisteredMail, confirmationMail, resetMail } from './participants.mail.ts';
 import * as repo from './participants.repository.ts';
@@ -15,7 +14,7 @@ import type { Accepted, RegisterInput, ResetConfirmInput } from './participants.
 type Clock = () => Date;
 const systemClock: Clock = () => new Date();
 /** Where mailed links point and who sends them: PUBLIC_URL (or the request origin) and the job queue. */
-export type MailContext = { baseUrl: string; jobs: Pick<JobQueue, 'send'> };
+export type MailContext = { baseUrl: string };
 
 // One answer whatever the address: registration and reset never reveal whether an account exists.
 const ACCEPTED: Accepted = {
@@ -65,11 +64,7 @@ export async function register(
         passwordHash,
       });
       await recordAudit(trx, null, { action: 'account.register', itemType: 'account', itemId: userId });
-      await enqueueMail(
-        trx,
-        mail.jobs,
-        confirmationMail(input.email, input.locale, mailLink(mail.baseUrl, '/confirm', token)),
-      );
+      await enqueueMail(trx, confirmationMail(input.email, input.locale, mailLink(mail.baseUrl, '/confirm', token)));
     });
   } catch (err) {
     // Registered twice at once: the database's unique index decided; answer as for a known address.
@@ -93,7 +88,7 @@ async function answerKnownAddress(
     if (acc.confirmed) {
       const signIn = mailLink(mail.baseUrl, '/login');
       const reset = mailLink(mail.baseUrl, '/forgot-password');
-      await enqueueMail(trx, mail.jobs, alreadyRegisteredMail(acc.email, acc.locale, signIn, reset));
+      await enqueueMail(trx, alreadyRegisteredMail(acc.email, acc.locale, signIn, reset));
       return;
     }
     // Still unconfirmed: a fresh link that carries this registration's choices. Whoever reads the
@@ -108,11 +103,7 @@ async function answerKnownAddress(
       displayName: input.displayName,
       locale: input.locale,
     });
-    await enqueueMail(
-      trx,
-      mail.jobs,
-      confirmationMail(acc.email, input.locale, mailLink(mail.baseUrl, '/confirm', token)),
-    );
+    await enqueueMail(trx, confirmationMail(acc.email, input.locale, mailLink(mail.baseUrl, '/confirm', token)));
   });
 }
 
@@ -156,11 +147,7 @@ export async function requestPasswordReset(
       expiresAt: new Date(clock().getTime() + RESET_TTL_MS),
     });
     await recordAudit(trx, null, { action: 'account.reset_request', itemType: 'account', itemId: acc.id });
-    await enqueueMail(
-      trx,
-      mail.jobs,
-      resetMail(acc.email, acc.locale, mailLink(mail.baseUrl, '/reset-password', token)),
-    );
+    await enqueueMail(trx, resetMail(acc.email, acc.locale, mailLink(mail.baseUrl, '/reset-password', token)));
   });
   return ACCEPTED;
 }

@@ -29,9 +29,11 @@ export async function findQuestion(db: Db, id: string) {
  * "responses exist?" below is answered after every in-flight submission has committed or gone.
  */
 export async function lockConsultation(db: Db, consultationId: string) {
-  // The exclusive half of the questionnaire lock (submissions take the shared half, see below).
+  // The exclusive half of the questionnaire lock (submissions take the shared half, see below). The
+  // row update locks the consultation and changes its stamp, so a submission checked against the
+  // questionnaire as it was is refused as stale by its guard (migration 20261125110000).
   await sql`select pg_advisory_xact_lock(hashtextextended(${consultationId}::text, 0))`.execute(db);
-  await sql`select 1 from consultations where id = ${consultationId} for update`.execute(db);
+  await sql`update consultations set updated_at = now() where id = ${consultationId}`.execute(db);
 }
 
 /** Read of the responses table for the shape rule (both belong to issue 4's questionnaire + responses). */
@@ -130,6 +132,34 @@ export async function readQuestionnaireLocked(db: Db, consultationId: string) {
     select c.phase, c.opens_at, c.closes_at, q.id, q.position, q.kind, q.required, q.prompt, q.help, q.options
     from shared_lock
     cross join consultations c
+    left join questions q on q.consultation_id = c.id
+    where c.id = ${consultationId}
+    order by q.position, q.created_at`.execute(db);
+  return r.rows;
+}
+
+/**
+ * The questionnaire with the consultation's window and its stamp (samraad_consultation_stamp), read
+ * in one statement so the three agree; the submission path caches it and the submission statement's
+ * guard re-checks the stamp under the lock (migration 20261125110000).
+ */
+export async function readQuestionnaireStamped(db: Db, consultationId: string) {
+  const r = await sql<{
+    phase: string;
+    opensAt: Date | null;
+    closesAt: Date | null;
+    stamp: string;
+    id: string | null;
+    position: number | null;
+    kind: QuestionKind | null;
+    required: boolean | null;
+    prompt: Localized | null;
+    help: Localized | null;
+    options: QuestionOption[] | null;
+  }>`
+    select c.phase, c.opens_at, c.closes_at, samraad_consultation_stamp(c.version, c.updated_at) as stamp,
+           q.id, q.position, q.kind, q.required, q.prompt, q.help, q.options
+    from consultations c
     left join questions q on q.consultation_id = c.id
     where c.id = ${consultationId}
     order by q.position, q.created_at`.execute(db);

@@ -71,6 +71,33 @@ export async function readQuestionnaireForSubmission(trx: Db, consultationId: st
   return { consultation: { phase: first.phase, opensAt: first.opensAt, closesAt: first.closesAt }, questions };
 }
 
+/**
+ * For the responses module's submission cache: the questionnaire, the window and the consultation's
+ * stamp, without a lock (the submission statement's guard re-checks the stamp under the lock).
+ */
+export async function readQuestionnaireStamped(db: Db, consultationId: string) {
+  const rows = await repo.readQuestionnaireStamped(db, consultationId);
+  const first = rows[0];
+  if (!first) throw notFound('Consultation');
+  const questions: Question[] = rows
+    .filter((r) => r.id !== null)
+    .map((r) => ({
+      id: r.id!,
+      consultationId,
+      position: r.position!,
+      kind: r.kind!,
+      required: r.required!,
+      prompt: r.prompt!,
+      help: r.help!,
+      options: r.options!,
+    }));
+  return {
+    consultation: { phase: first.phase, opensAt: first.opensAt, closesAt: first.closesAt },
+    stamp: first.stamp,
+    questions,
+  };
+}
+
 export async function createQuestion(
   db: Db,
   actor: Actor | null,

@@ -123,7 +123,7 @@ export async function editOwnResponse(
       consultationId: cid,
       details: { version, fingerprint },
     });
-    await mailReceipt(trx, ctx, {
+    await mailReceipt(trx, {
       to: r.email,
       locale: input.locale,
       consultationId: cid,
@@ -161,7 +161,7 @@ export async function withdrawOwnResponse(ctx: ResponsesContext, actor: Actor | 
       consultationId: row.consultationId,
     });
     if (row.respondentEmail) {
-      await queueMail(trx, ctx.jobs, {
+      await queueMail(trx, {
         to: row.respondentEmail,
         locale: row.locale,
         consultationId: row.consultationId,

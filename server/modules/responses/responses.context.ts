@@ -1,10 +1,14 @@
 import type { Db } from '../../db/database.ts';
-import type { JobQueue } from '../jobs/jobs.queue.ts';
+import type { TargetCache } from './submission.target.ts';
+import type { SubmissionWriter } from './submission.writer.ts';
 
 /** What the responses services need besides the actor and the input. */
 export type ResponsesContext = {
   db: Db;
-  jobs: Pick<JobQueue, 'send'>;
+  /** This app's cache of what submissions are checked against (submission.target.ts). */
+  targets: TargetCache;
+  /** This app's group-commit writer of new submissions (submission.writer.ts). */
+  writer: SubmissionWriter;
   /** config.uploadMaxFiles: attachments per response. */
   maxFiles: number;
   clock?: () => Date;

@@ -5,12 +5,16 @@ import { publicationRoutes } from './publication.routes.ts';
 import type { ResponsesContext } from './responses.context.ts';
 import type { ResponsesPluginOptions, ResponsesRouteOptions } from './responses.http.ts';
 import { submissionRoutes } from './submission.routes.ts';
+import { createTargetCache } from './submission.target.ts';
+import { createSubmissionWriter } from './submission.writer.ts';
 
 export type { ResponsesPluginOptions } from './responses.http.ts';
 
 /** Hearing responses (issue 4): submission, the edit link, the publication queue, the public view and export. */
 export const responsesRoutes: FastifyPluginAsyncZod<ResponsesPluginOptions> = async (app, opts) => {
-  const ctx = (): ResponsesContext => ({ db: app.db, jobs: app.jobs, maxFiles: opts.maxFiles });
+  const targets = createTargetCache();
+  const writer = createSubmissionWriter(app.db);
+  const ctx = (): ResponsesContext => ({ db: app.db, targets, writer, maxFiles: opts.maxFiles });
   const routeOpts: ResponsesRouteOptions = { ...opts, submitPerMinute: opts.submitPerMinute ?? 30, ctx };
   await app.register(submissionRoutes, routeOpts);
   await app.register(byTokenRoutes, routeOpts);

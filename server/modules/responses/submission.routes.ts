@@ -34,6 +34,7 @@ export const submissionRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = as
           409: ErrorBody,
           422: ErrorBody,
           429: ErrorBody,
+          503: ErrorBody,
         },
       },
     },

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
-import { AppError, forbidden, pgConstraint, pgErrorCode } from '../../shared/errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { actorLabel } from '../../shared/actor.ts';
+import { AppError, forbidden, notFound, pgConstraint, pgErrorCode } from '../../shared/errors.ts';
+import { canConsultation } from '../consultations/consultations.policy.ts';
 import { acceptsInput } from '../consultations/consultations.rules.ts';
-import { requireReadableConsultation } from '../consultations/consultations.service.ts';
-import { claimAttachments } from '../files/files.service.ts';
-import { queueMail } from '../mail/mail.service.ts';
+import { linkClaimed, lockClaimable } from '../files/files.service.ts';
+import { enqueueMail, mailQueued, outboxValues, renderOutgoing } from '../mail/mail.service.ts';
 import { readQuestionnaireForSubmission } from '../questions/questions.service.ts';
 import { listScenarios } from '../scenarios/scenarios.service.ts';
 import {
@@ -20,6 +20,7 @@ import { now, type RequestInfo, type ResponsesContext } from './responses.contex
 import { canResponse } from './responses.policy.ts';
 import * as repo from './responses.repository.ts';
 import { hasContent, initialPublicationStatus, searchableText, validateAnswers } from './responses.rules.ts';
+import type { SubmissionTarget } from './submission.target.ts';
 import type { LetterInput, Receipt, SubmissionInput } from './responses.schemas.ts';
 
 export const closedError = () =>
@@ -174,25 +175,23 @@ function newRow(
   };
 }
 
+type ReceiptMailInput = {
+  to: string;
+  locale: 'da' | 'en';
+  consultationId: string;
+  responseId: string;
+  title: string;
+  receiptCode: string;
+  at: Date;
+  fingerprint: string;
+  version: number;
+  closesAt: Date | null;
+  editUrl: string | null;
+};
+
 /** The receipt mail (with the private edit link for a web response), in the respondent's language. */
-export async function mailReceipt(
-  trx: Db,
-  ctx: ResponsesContext,
-  m: {
-    to: string;
-    locale: 'da' | 'en';
-    consultationId: string;
-    responseId: string;
-    title: string;
-    receiptCode: string;
-    at: Date;
-    fingerprint: string;
-    version: number;
-    closesAt: Date | null;
-    editUrl: string | null;
-  },
-) {
-  await queueMail(trx, ctx.jobs, {
+function receiptMail(m: ReceiptMailInput) {
+  return renderOutgoing({
     to: m.to,
     locale: m.locale,
     consultationId: m.consultationId,
@@ -212,113 +211,184 @@ export async function mailReceipt(
   });
 }
 
-/** One transaction: response, answers, attachment links, version 1, audit event, receipt mail and its job. */
-async function insertSubmission(
+/** Queues the receipt mail inside the caller's transaction (an edit re-issues the receipt). */
+export async function mailReceipt(trx: Db, m: ReceiptMailInput) {
+  await enqueueMail(trx, receiptMail(m));
+}
+
+/** The answers checked against the cached questionnaire (the statement's guard vouches for it). */
+function checkAgainst(t: SubmissionTarget, input: Content, enforceRequired: boolean) {
+  const checked = validateAnswers(t.questions, t.scenarios, input.answers, { enforceRequired });
+  if (!checked.ok)
+    throw new AppError('VALIDATION_FAILED', 'The answers do not fit the questionnaire', { issues: checked.issues });
+  if (!hasContent(input.body, checked.answers, input.attachmentIds)) {
+    throw new AppError('VALIDATION_FAILED', 'Write a response, answer a question or attach a file', {
+      issues: [{ path: '/body', keyword: 'required', message: 'Write a response, answer a question or attach a file' }],
+    });
+  }
+  return { answers: checked.answers, searchText: searchableText(input.body, checked.answers, t.textQuestionIds) };
+}
+
+type Mode = 'web' | 'letter';
+
+/** Whether this target takes this submission now; throws the refusal the client gets. */
+function admit(t: SubmissionTarget, actor: Actor | null, mode: Mode, at: Date): void {
+  if (!canConsultation(actor, 'read', t)) throw notFound('Consultation');
+  if (mode === 'web' && !acceptsInput(t, at)) throw closedError();
+  if (mode === 'letter' && (t.phase === 'draft' || t.phase === 'concluded')) {
+    throw new AppError('RULE_VIOLATION', `Responses cannot be registered while the consultation is ${t.phase}`);
+  }
+}
+
+type Attempt = { kind: 'created'; receipt: Receipt } | { kind: 'duplicate' } | { kind: 'stale' } | { kind: 'missing' };
+
+/**
+ * One try: the answers are checked against the target, then ONE statement writes the response, its
+ * answers, version 1, the audit event and the receipt mail (repo.writeSubmission) — or nothing, when
+ * its guard finds the target stale or closed, or the Idempotency-Key used. With attachments it runs
+ * in a transaction with the files' lock before it (their SHA-256s are part of the fingerprint) and
+ * their link after it.
+ */
+async function writeOnce(
   ctx: ResponsesContext,
   actor: Actor | null,
-  consultationId: string,
+  t: SubmissionTarget,
   w: Write,
   req: RequestInfo,
-  title: string,
-) {
+): Promise<Attempt> {
   const web = w.channel === 'web';
-  return ctx.db.transaction().execute(async (trx): Promise<Receipt> => {
-    const content = await checkContent(trx, consultationId, w.input, {
-      enforceRequired: web,
-      requireOpen: web,
-      at: now(ctx),
-    });
-    const id = randomUUID();
-    const receiptCode = newReceiptCode();
-    const token = web ? newEditToken() : null;
-    let snapshot = snapshotOf(w.input, content.answers, []);
-    let fingerprint = fingerprintOf(snapshot);
-    // The first write: a concurrent duplicate (same Idempotency-Key) stops here with 23505.
-    await repo.insertResponse(
-      trx,
-      newRow(consultationId, id, w, {
+  const content = checkAgainst(t, w.input, web);
+  const id = randomUUID();
+  const receiptCode = newReceiptCode();
+  const token = web ? newEditToken() : null;
+  const claim = {
+    consultationId: t.id,
+    responseId: id,
+    attachmentIds: w.input.attachmentIds,
+    maxFiles: ctx.maxFiles,
+  };
+  const write = async (db: Db): Promise<Attempt> => {
+    const refs = claim.attachmentIds.length > 0 ? await lockClaimable(db, claim) : [];
+    const snapshot = snapshotOf(
+      w.input,
+      content.answers,
+      refs.map((a) => a.sha256),
+    );
+    const fingerprint = fingerprintOf(snapshot);
+    const email = w.input.respondent.email;
+    const mail = email
+      ? outboxValues(
+          receiptMail({
+            to: email,
+            locale: w.input.locale,
+            consultationId: t.id,
+            responseId: id,
+            title: t.title[w.input.locale],
+            receiptCode,
+            at: w.submittedAt,
+            fingerprint,
+            version: 1,
+            closesAt: t.closesAt,
+            editUrl: token ? editUrl(req.baseUrl, token.token) : null,
+          }),
+        )
+      : null;
+    const submission: repo.SubmissionWrite = {
+      row: newRow(t.id, id, w, {
         receiptCode,
         fingerprint,
         token,
         key: req.idempotencyKey,
         searchText: content.searchText,
       }),
-    );
-    await repo.insertAnswers(trx, consultationId, id, content.answers);
-    if (w.input.attachmentIds.length > 0) {
-      // The files' SHA-256s are part of the fingerprint, known once they are claimed for this response.
-      const refs = await claimAttachments(trx, {
-        consultationId,
-        responseId: id,
-        attachmentIds: w.input.attachmentIds,
-        maxFiles: ctx.maxFiles,
-      });
-      snapshot = snapshotOf(
-        w.input,
-        content.answers,
-        refs.map((a) => a.sha256),
-      );
-      fingerprint = fingerprintOf(snapshot);
-      await repo.setFingerprint(trx, consultationId, id, fingerprint);
-    }
-    await repo.insertVersion(trx, { consultationId, responseId: id, version: 1, snapshot, fingerprint });
-    await recordAudit(trx, actor, {
-      action: web ? 'response.submit' : 'response.register',
-      itemType: 'response',
-      itemId: id,
-      consultationId,
-      details: { channel: w.channel, receiptCode, fingerprint },
-    });
-    const email = w.input.respondent.email;
-    if (email) {
-      await mailReceipt(trx, ctx, {
-        to: email,
-        locale: w.input.locale,
-        consultationId,
-        responseId: id,
-        title,
+      stamp: t.stamp,
+      answers: content.answers,
+      snapshot,
+      audit: {
+        actorId: actor?.id ?? null,
+        actorLabel: actorLabel(actor),
+        action: web ? 'response.submit' : 'response.register',
+        details: { channel: w.channel, receiptCode, fingerprint },
+      },
+      mail,
+    };
+    // Alone in the caller's transaction when files are linked; else grouped with concurrent submissions.
+    const out =
+      refs.length > 0 ? (await repo.writeSubmissions(db, [submission]))[0]! : await ctx.writer.write(submission);
+    if (out.guard !== 'ok') return { kind: out.guard };
+    if (!out.id) return { kind: 'duplicate' };
+    if (refs.length > 0) await linkClaimed(db, claim);
+    return {
+      kind: 'created',
+      receipt: {
+        id,
         receiptCode,
-        at: w.submittedAt,
         fingerprint,
-        version: 1,
-        closesAt: content.closesAt,
-        editUrl: token ? editUrl(req.baseUrl, token.token) : null,
-      });
-    }
-    return { id, receiptCode, fingerprint, editToken: token?.token ?? null, submittedAt: w.submittedAt.toISOString() };
-  });
+        editToken: token?.token ?? null,
+        submittedAt: w.submittedAt.toISOString(),
+      },
+    };
+  };
+  const attempt = claim.attachmentIds.length > 0 ? await ctx.db.transaction().execute(write) : await write(ctx.db);
+  if (attempt.kind === 'created' && w.input.respondent.email) mailQueued();
+  return attempt;
 }
 
+const isRefusal = (err: unknown) =>
+  err instanceof AppError &&
+  ['NOT_FOUND', 'CONSULTATION_CLOSED', 'RULE_VIOLATION', 'VALIDATION_FAILED'].includes(err.code);
+
 /**
- * Creates the response, or returns the first receipt for a retried Idempotency-Key (200). The
- * receipt is returned only after the transaction committed. Concurrent duplicates are settled by
- * the unique index on (consultation_id, idempotency_key_hash): the losers read the winner's receipt.
+ * Creates the response (201), or returns the first receipt for a retried Idempotency-Key (200). The
+ * receipt is returned only after the statement committed. Concurrent duplicates are settled by the
+ * unique index on (consultation_id, idempotency_key_hash): the losers read the winner's receipt.
+ * A refusal decided from a cached target is checked again against a fresh one before it is answered.
  */
 async function createOrReplay(
   ctx: ResponsesContext,
   actor: Actor | null,
-  consultationId: string,
+  idOrSlug: string,
+  mode: Mode,
   w: Omit<Write, 'requestHash'>,
   req: RequestInfo,
-  title: string,
 ): Promise<{ status: 200 | 201; receipt: Receipt }> {
   const key = req.idempotencyKey;
-  const requestHash = key ? requestHashOf(w.channel === 'web' ? 'web' : 'letter', w.input) : null;
-  if (key) {
-    const first = await replay(ctx.db, consultationId, key, requestHash!);
-    if (first) return { status: 200, receipt: first };
-  }
-  try {
-    const receipt = await withFreshReceiptCode(() =>
-      insertSubmission(ctx, actor, consultationId, { ...w, requestHash }, req, title),
-    );
-    return { status: 201, receipt };
-  } catch (err) {
-    if (key && isUniqueViolation(err, 'responses_idempotency_key')) {
-      const first = await replay(ctx.db, consultationId, key, requestHash!);
+  const requestHash = key ? requestHashOf(mode, w.input) : null;
+  let { target, fresh } = await ctx.targets.get(ctx.db, actor, idOrSlug);
+  const firstReceipt = async () => (key ? replay(ctx.db, target.id, key, requestHash!) : undefined);
+  for (let round = 0; ; round++) {
+    const at = now(ctx);
+    let attempt: Attempt;
+    try {
+      admit(target, actor, mode, at);
+      attempt = await withFreshReceiptCode(() => writeOnce(ctx, actor, target, { ...w, requestHash }, req));
+    } catch (err) {
+      if (!fresh && isRefusal(err)) {
+        ({ target, fresh } = { target: await ctx.targets.reload(ctx.db, actor, idOrSlug), fresh: true });
+        continue;
+      }
+      // A retry after the deadline of a submission that made it in time still gets its first receipt.
+      const first = err instanceof AppError && err.code === 'CONSULTATION_CLOSED' ? await firstReceipt() : undefined;
       if (first) return { status: 200, receipt: first };
+      throw err;
     }
-    throw err;
+    switch (attempt.kind) {
+      case 'created':
+        return { status: 201, receipt: attempt.receipt };
+      case 'duplicate': {
+        const first = await firstReceipt();
+        if (first) return { status: 200, receipt: first };
+        break; // the other submission under this key rolled back after all: try again
+      }
+      case 'stale':
+      case 'missing':
+        break;
+    }
+    if (round >= 3) {
+      throw new AppError('UNAVAILABLE', 'The consultation changed while the response was saved; try again');
+    }
+    target = await ctx.targets.reload(ctx.db, actor, idOrSlug);
+    fresh = true;
   }
 }
 
@@ -329,18 +399,8 @@ export async function submitResponse(
   input: SubmissionInput,
   req: RequestInfo,
 ) {
-  const c = await requireReadableConsultation(ctx.db, actor, consultationIdOrSlug);
-  const at = now(ctx);
-  if (!acceptsInput(c, at)) {
-    // A retry after the deadline of a submission that made it in time still gets its first receipt.
-    const first = req.idempotencyKey
-      ? await replay(ctx.db, c.id, req.idempotencyKey, requestHashOf('web', input))
-      : undefined;
-    if (first) return { status: 200 as const, receipt: first };
-    throw closedError();
-  }
-  const web = { channel: 'web' as const, input, submittedAt: at, invited: false, registeredBy: null };
-  return createOrReplay(ctx, actor, c.id, web, req, c.title[input.locale]);
+  const web = { channel: 'web' as const, input, submittedAt: now(ctx), invited: false, registeredBy: null };
+  return createOrReplay(ctx, actor, consultationIdOrSlug, 'web', web, req);
 }
 
 /** Staff register a response that came by post or e-mail, also after the deadline; it has no edit link. */
@@ -352,10 +412,6 @@ export async function registerLetter(
   req: RequestInfo,
 ) {
   if (!canResponse(actor, 'register_letter')) throw forbidden();
-  const c = await requireReadableConsultation(ctx.db, actor, consultationIdOrSlug);
-  if (c.phase === 'draft' || c.phase === 'concluded') {
-    throw new AppError('RULE_VIOLATION', `Responses cannot be registered while the consultation is ${c.phase}`);
-  }
   const receivedAt = new Date(input.receivedAt);
   if (receivedAt.getTime() > now(ctx).getTime() + 5 * 60_000) {
     throw new AppError('RULE_VIOLATION', 'The time of receipt is in the future');
@@ -367,5 +423,5 @@ export async function registerLetter(
     invited: input.invited,
     registeredBy: actor?.id ?? null,
   };
-  return createOrReplay(ctx, actor, c.id, w, req, c.title[input.locale]);
+  return createOrReplay(ctx, actor, consultationIdOrSlug, 'letter', w, req);
 }

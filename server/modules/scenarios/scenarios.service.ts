@@ -206,6 +206,8 @@ export async function changeStatus(db: Db, actor: Actor | null, id: string, inpu
       );
       if (!check.ok) throw new AppError('ILLEGAL_TRANSITION', check.reason, { from: s.status, to: input.status });
       await repo.updateScenario(trx, id, { status: input.status, statusRound: input.round });
+      // Which scenarios are still in play decides a required per-scenario scale: a new stamp for submissions.
+      await touchConsultation(trx, s.consultationId);
       await repo.insertStatusChange(trx, {
         scenarioId: id,
         fromStatus: s.status,
