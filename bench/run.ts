@@ -73,6 +73,9 @@ async function main(): Promise<void> {
     if (questions.ok) {
       const { submissionBody } = await import('./submission.ts');
       const qs = (await questions.json()) as unknown;
+      const scenarios = (await (
+        await fetch(`${appBase}/api/consultations/${consultation.id}/scenarios`)
+      ).json()) as unknown;
       const text = 'Jeg mener, at en fælles digital identitet skal være tilgængelig for alle borgere. '
         .repeat(13)
         .slice(0, 1024);
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
         {
           url: `${appBase}/api/consultations/${consultation.id}/responses`,
           method: 'POST',
-          body: () => JSON.stringify(submissionBody(qs, text)),
+          body: () => JSON.stringify(submissionBody(qs, text, scenarios)),
           connections,
           seconds,
         },

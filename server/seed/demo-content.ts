@@ -1,4 +1,4 @@
-import type { Localized } from '../db/schema.ts';
+import type { Localized, QuestionKind, QuestionOption } from '../db/schema.ts';
 
 /**
  * The demo data's text (DESIGN.md §4 C8): three consultations in the spirit of the Danish Agency
@@ -13,6 +13,14 @@ export type DemoScenario = {
   description: Localized;
   status?: { to: 'shortlisted' | 'eliminated' | 'selected'; round: number; note?: string }[];
 };
+/** A question of the questionnaire; choice options carry fixed ids, so answers stay readable. */
+export type DemoQuestion = {
+  kind: QuestionKind;
+  required: boolean;
+  prompt: Localized;
+  help: Localized;
+  options?: QuestionOption[];
+};
 export type DemoConsultation = {
   slug: string;
   title: Localized;
@@ -23,6 +31,8 @@ export type DemoConsultation = {
   state: { phase: 'open'; closesInDays: number } | { phase: 'closed' | 'concluded'; closedDaysAgo: number };
   documents: { title: Localized; url: string; mediaType: string | null; sizeBytes: number | null }[];
   scenarios: DemoScenario[];
+  /** Added in this order while the consultation is still a draft, before it opens. */
+  questions?: DemoQuestion[];
 };
 
 /** Markdown written flush left in a template literal; the surrounding blank lines are dropped. */
@@ -655,6 +665,132 @@ Legislation is the first and biggest uncertainty. After that, issuing cards to a
 Everyone would have to visit a citizen service centre or an embassy to get a card. In return they would get a physical identity document, which many people lack today, and a very secure eID. In daily life, many would probably still use a banking app and take out the card only for public services.
 `;
 
+// All four stay candidates while the hearing is open: narrowing starts when the input is in.
+const NEMID_SCENARIOS: DemoScenario[] = [
+  {
+    key: 'S1',
+    title: { da: 'Offentlig-privat partnerskab med bankerne', en: 'A public–private partnership with the banks' },
+    summary: {
+      da: 'Én fælles eID til offentlige tjenester og netbank, ejet og finansieret af det offentlige og bankerne i fællesskab.',
+      en: 'One shared eID for public services and online banking, jointly owned and financed by the public sector and the banks.',
+    },
+    description: { da: S1_DA, en: S1_EN },
+  },
+  {
+    key: 'S2',
+    title: { da: 'En rent offentlig eID', en: 'A purely public eID' },
+    summary: {
+      da: 'Staten udvikler, ejer og driver en ny eID alene; bankerne vælger selv, om de vil bruge den.',
+      en: 'The state develops, owns and runs a new eID on its own; the banks decide for themselves whether to use it.',
+    },
+    description: { da: S2_DA, en: S2_EN },
+  },
+  {
+    key: 'S3',
+    title: { da: 'Et åbent marked af certificerede udbydere', en: 'An open market of certified providers' },
+    summary: {
+      da: 'Staten fastsætter krav og fører tilsyn, og borgerne vælger mellem godkendte private eID’er – som i Sverige og Norge.',
+      en: 'The state sets requirements and supervises, and citizens choose between approved private eIDs – as in Sweden and Norway.',
+    },
+    description: { da: S3_DA, en: S3_EN },
+  },
+  {
+    key: 'S4',
+    title: { da: 'Et nationalt ID-kort med chip', en: 'A chip-based national ID card' },
+    summary: {
+      da: 'Et fysisk ID-kort med chip, der også er borgerens eID, brugt med kortlæser eller mobil med NFC.',
+      en: 'A physical ID card with a chip that is also the citizen’s eID, used with a card reader or an NFC phone.',
+    },
+    description: { da: S4_DA, en: S4_EN },
+  },
+];
+
+const scenarioOption = (s: DemoScenario): QuestionOption => ({
+  id: s.key.toLowerCase(),
+  label: { da: `${s.key} – ${s.title.da}`, en: `${s.key} – ${s.title.en}` },
+});
+
+/**
+ * The questionnaire of the open hearing. Every question is optional: a respondent may answer only
+ * some of them, or write free text alone (the hearing asks for views, not for a form filled in).
+ */
+const NEMID_QUESTIONS: DemoQuestion[] = [
+  {
+    kind: 'scenario_scale',
+    required: false,
+    prompt: {
+      da: 'Hvor godt opfylder hvert af de fire scenarier dine behov?',
+      en: 'How well does each of the four scenarios meet your needs?',
+    },
+    help: {
+      da: 'Tænk på, hvordan du selv logger på i dag – hos det offentlige, i netbanken og på mobilen. Giv et tal for hvert scenarie, eller spring spørgsmålet over.',
+      en: 'Think of how you log in today – with public services, in online banking and on your phone. Give a number for every scenario, or skip the question.',
+    },
+  },
+  {
+    kind: 'single',
+    required: false,
+    prompt: { da: 'Hvilket scenarie foretrækker du?', en: 'Which scenario do you prefer?' },
+    help: {
+      da: 'Vælg det scenarie, du helst ser afløse NemID. Vil du sætte alle fire i rækkefølge, kan du også rangordne scenarierne.',
+      en: 'Choose the scenario you would most like to see replace NemID. To put all four in order, you can also rank the scenarios.',
+    },
+    options: [
+      ...NEMID_SCENARIOS.map(scenarioOption),
+      { id: 'none', label: { da: 'Ingen præference', en: 'No preference' } },
+    ],
+  },
+  {
+    kind: 'scale',
+    required: false,
+    prompt: {
+      da: 'Hvor stor tillid har du til, at et offentlig-privat partnerskab mellem staten og bankerne vil varetage borgernes interesser?',
+      en: 'How much do you trust a public–private partnership between the state and the banks to look after citizens’ interests?',
+    },
+    help: {
+      da: 'Et partnerskab som i scenarie S1, hvor det offentlige og bankerne ejer og finansierer løsningen i fællesskab.',
+      en: 'A partnership as in scenario S1, where the public sector and the banks own and finance the solution jointly.',
+    },
+  },
+  {
+    kind: 'multi',
+    required: false,
+    prompt: {
+      da: 'Hvad bekymrer dig mest ved den næste generation af NemID?',
+      en: 'What concerns you most about the next generation of NemID?',
+    },
+    help: { da: 'Vælg alle, der passer.', en: 'Choose all that apply.' },
+    options: [
+      { id: 'privacy', label: { da: 'Beskyttelse af mine personoplysninger', en: 'Protection of my personal data' } },
+      {
+        id: 'no-smartphone',
+        label: { da: 'Adgang for borgere uden smartphone', en: 'Access for citizens without a smartphone' },
+      },
+      {
+        id: 'cost',
+        label: {
+          da: 'Udgifter for borgere, virksomheder og det offentlige',
+          en: 'Costs for citizens, businesses and the public sector',
+        },
+      },
+      { id: 'security', label: { da: 'Sikkerhed mod svindel og misbrug', en: 'Security against fraud and misuse' } },
+      { id: 'lock-in', label: { da: 'Afhængighed af én leverandør', en: 'Dependence on a single supplier' } },
+    ],
+  },
+  {
+    kind: 'text',
+    required: false,
+    prompt: {
+      da: 'Er der andet, du vil give os med på vejen?',
+      en: 'Is there anything else you would like to tell us?',
+    },
+    help: {
+      da: 'For eksempel forhold, vi har overset, eller erfaringer fra din egen hverdag.',
+      en: 'For example things we have overlooked, or experiences from your own everyday life.',
+    },
+  },
+];
+
 // ---------------------------------------------------------------------------------------------
 // 2. A closed consultation: Digital Post for businesses
 // ---------------------------------------------------------------------------------------------
@@ -1012,44 +1148,7 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
     itStage: 'analysis',
     state: { phase: 'open', closesInDays: 28 },
     documents: NEMID_DOCUMENTS,
-    // All four stay candidates while the hearing is open: narrowing starts when the input is in.
-    scenarios: [
-      {
-        key: 'S1',
-        title: { da: 'Offentlig-privat partnerskab med bankerne', en: 'A public–private partnership with the banks' },
-        summary: {
-          da: 'Én fælles eID til offentlige tjenester og netbank, ejet og finansieret af det offentlige og bankerne i fællesskab.',
-          en: 'One shared eID for public services and online banking, jointly owned and financed by the public sector and the banks.',
-        },
-        description: { da: S1_DA, en: S1_EN },
-      },
-      {
-        key: 'S2',
-        title: { da: 'En rent offentlig eID', en: 'A purely public eID' },
-        summary: {
-          da: 'Staten udvikler, ejer og driver en ny eID alene; bankerne vælger selv, om de vil bruge den.',
-          en: 'The state develops, owns and runs a new eID on its own; the banks decide for themselves whether to use it.',
-        },
-        description: { da: S2_DA, en: S2_EN },
-      },
-      {
-        key: 'S3',
-        title: { da: 'Et åbent marked af certificerede udbydere', en: 'An open market of certified providers' },
-        summary: {
-          da: 'Staten fastsætter krav og fører tilsyn, og borgerne vælger mellem godkendte private eID’er – som i Sverige og Norge.',
-          en: 'The state sets requirements and supervises, and citizens choose between approved private eIDs – as in Sweden and Norway.',
-        },
-        description: { da: S3_DA, en: S3_EN },
-      },
-      {
-        key: 'S4',
-        title: { da: 'Et nationalt ID-kort med chip', en: 'A chip-based national ID card' },
-        summary: {
-          da: 'Et fysisk ID-kort med chip, der også er borgerens eID, brugt med kortlæser eller mobil med NFC.',
-          en: 'A physical ID card with a chip that is also the citizen’s eID, used with a card reader or an NFC phone.',
-        },
-        description: { da: S4_DA, en: S4_EN },
-      },
-    ],
+    scenarios: NEMID_SCENARIOS,
+    questions: NEMID_QUESTIONS,
   },
 ];

@@ -4,6 +4,7 @@ import type { Actor } from '../shared/actor.ts';
 import type { Role } from '../shared/schemas.ts';
 import { createAccount } from '../modules/accounts/accounts.service.ts';
 import * as consultations from '../modules/consultations/consultations.service.ts';
+import * as questions from '../modules/questions/questions.service.ts';
 import * as scenarios from '../modules/scenarios/scenarios.service.ts';
 import { DEMO_CONSULTATIONS, type DemoConsultation } from './demo-content.ts';
 
@@ -52,8 +53,9 @@ export async function hasDemoAccounts(db: Db): Promise<boolean> {
 const DAY = 86_400_000;
 
 /**
- * Loads the demo data through the same services the API uses, so audit events and histories are
- * real. Idempotent: existing demo accounts and consultations (by slug) are left as they are.
+ * Loads the demo data through the same services the API uses, so audit events, histories and the
+ * questionnaire's shape rules are real. Idempotent: existing demo accounts and consultations (by
+ * slug, with their scenarios and questionnaire) are left as they are.
  */
 export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ accounts: number; consultations: number }> {
   let admin: Actor | null = null;
@@ -113,6 +115,10 @@ async function seedConsultation(db: Db, admin: Actor, c: DemoConsultation, now: 
         ...(change.note ? { note: change.note } : {}),
       });
     }
+  }
+  // Built while still a draft, as an admin would: the questionnaire is complete when the hearing opens.
+  for (const q of c.questions ?? []) {
+    await questions.createQuestion(db, admin, row.id, { ...q, options: q.options ?? [] });
   }
   row = await consultations.transitionConsultation(db, admin, row.id, 'open', () => now);
   if (c.state.phase === 'open') return;

@@ -29,46 +29,26 @@ const SLUG = 'naeste-generation-af-nemid';
 const PDF = 'test/fixtures/files/hoeringssvar.pdf';
 
 type Q = { id: string; kind: string; required: boolean; options: { id: string }[] };
+type S = { id: string; key: string };
 
 let browser: Browser;
 let consultationId = '';
 let questions: Q[] = [];
+let scenarios: S[] = [];
+const byKind = (kind: string): Q => questions.find((q) => q.kind === kind)!;
 
-/** Signs in through the API from a page (a cookie for that context). */
-async function apiSignIn(page: Page, who: { email: string; password: string }): Promise<void> {
-  await page.goto('/');
-  const res = await fetchInPage(page, '/api/auth/login', { method: 'POST', body: who });
-  expect(res.status).toBe(200);
-}
-
+// The journeys answer the demo seed's questionnaire (server/seed/demo-content.ts): one question of
+// every kind, all optional, so a respondent may also send free text alone.
 beforeAll(async () => {
   browser = await launch();
   const { context, page } = await newPage(browser, 'en');
-  await apiSignIn(page, ADMIN);
-  const c = await fetchInPage(page, `/api/consultations/${SLUG}`);
-  consultationId = c.body.id;
-  const existing = await fetchInPage(page, `/api/consultations/${SLUG}/questions`);
-  if (existing.body.length === 0) {
-    const add = (body: unknown) =>
-      fetchInPage(page, `/api/consultations/${consultationId}/questions`, { method: 'POST', body });
-    const made = [
-      await add({
-        kind: 'single',
-        required: true,
-        prompt: { da: 'Støtter du forslaget?', en: 'Do you support the proposal?' },
-        options: [{ label: { da: 'Ja', en: 'Yes' } }, { label: { da: 'Nej', en: 'No' } }],
-      }),
-      await add({ kind: 'scale', required: false, prompt: { da: 'Hvor vigtigt er det?', en: 'How important is it?' } }),
-      await add({
-        kind: 'scenario_scale',
-        required: false,
-        prompt: { da: 'Vurdér scenarierne', en: 'Rate the scenarios' },
-      }),
-      await add({ kind: 'text', required: false, prompt: { da: 'Andet?', en: 'Anything else?' } }),
-    ];
-    for (const m of made) expect(m.status, JSON.stringify(m.body)).toBe(201);
-  }
+  await page.goto('/');
+  consultationId = (await fetchInPage(page, `/api/consultations/${SLUG}`)).body.id;
   questions = (await fetchInPage(page, `/api/consultations/${SLUG}/questions`)).body;
+  scenarios = (await fetchInPage(page, `/api/consultations/${SLUG}/scenarios`)).body;
+  expect(questions.map((q) => q.kind)).toEqual(['scenario_scale', 'single', 'scale', 'multi', 'text']);
+  expect(questions.every((q) => !q.required)).toBe(true);
+  expect(scenarios.length).toBeGreaterThan(1);
   await context.close();
 }, 120_000);
 
@@ -80,7 +60,8 @@ describe.each(LANGS)('respondent journey (%s)', (lang: Lang) => {
   let context: BrowserContext;
   let page: Page;
   const u = unique();
-  const single = () => questions.find((q) => q.kind === 'single')!;
+  // Every scenario row of the per-scenario scale gets its key's number (S1 → 1, S2 → 2, …).
+  const rating = (i: number) => (i % 5) + 1;
 
   beforeAll(async () => {
     ({ context, page } = await newPage(browser, lang));
@@ -98,8 +79,18 @@ describe.each(LANGS)('respondent journey (%s)', (lang: Lang) => {
   });
 
   it('fills in part of the form, attaches a PDF, and finds the draft after a reload', async () => {
-    const q = single();
+    const scale = byKind('scenario_scale');
+    for (const [i, sc] of scenarios.entries()) {
+      // Tab enters each row's radio group on its first radio; arrow keys move the choice along.
+      await tabTo(page, `#q-${scale.id}-${sc.id}-1`);
+      await page.keyboard.press('Space');
+      for (let n = 1; n < rating(i); n++) await page.keyboard.press('ArrowRight');
+    }
+    const q = byKind('single');
     await tabTo(page, `#q-${q.id}-${q.options[0]!.id}`);
+    await page.keyboard.press('Space');
+    const multi = byKind('multi');
+    await tabTo(page, `#q-${multi.id}-no-smartphone`);
     await page.keyboard.press('Space');
     await tabTo(page, '#resp-body');
     await page.keyboard.type(`My view on the proposal ${u}.`);
@@ -114,6 +105,10 @@ describe.each(LANGS)('respondent journey (%s)', (lang: Lang) => {
     expect(await page.inputValue('#resp-name')).toBe(`Respondent ${u}`);
     expect(await page.inputValue('#resp-body')).toContain(u);
     expect(await page.isChecked(`#q-${q.id}-${q.options[0]!.id}`)).toBe(true);
+    expect(await page.isChecked(`#q-${multi.id}-no-smartphone`)).toBe(true);
+    for (const [i, sc] of scenarios.entries()) {
+      expect(await page.isChecked(`#q-${scale.id}-${sc.id}-${rating(i)}`)).toBe(true);
+    }
     expect(await text(page, '.sr-file-done .sr-file-name')).toBe('hoeringssvar.pdf');
     await expectNoA11yViolations(page, 'restored draft');
   });
@@ -147,6 +142,7 @@ describe.each(LANGS)('respondent journey (%s)', (lang: Lang) => {
     await activate(page, '#receipt-open-edit');
     await waitForPage(page, /\/responses\/edit/);
     expect(await text(page, '#edit-name')).toBe(`Respondent ${u}`);
+    expect(await text(page, '.sr-answers')).toContain(scenarios.map((sc, i) => `${sc.key}: ${rating(i)}`).join(', '));
     await expectNoA11yViolations(page, 'own response');
     await activate(page, '#edit-button');
     await waitForFocus(page, '#edit-form-heading');
@@ -191,12 +187,7 @@ describe.each(LANGS)('publication and the published list (%s)', (lang: Lang) => 
           respondent: { name: `Named ${word}`, email: `pub-${word}@example.dk`, actingAs: 'citizen' },
           consent: 'public_named',
           body: `Et høringssvar om ${word} og digital identitet.`,
-          answers: [
-            {
-              questionId: questions.find((q) => q.kind === 'single')!.id,
-              value: questions.find((q) => q.kind === 'single')!.options[1]!.id,
-            },
-          ],
+          answers: [{ questionId: byKind('single').id, value: byKind('single').options[1]!.id }],
         },
       ] as const,
     );
@@ -244,7 +235,7 @@ describe.each(LANGS)('staff pages for responses (%s)', (lang: Lang) => {
     await open(page, '/login');
     await signIn(page, ADMIN.email, ADMIN.password);
     // A response exists, so the questionnaire is locked to wording changes.
-    const single = questions.find((x) => x.kind === 'single')!;
+    const single = byKind('single');
     const status = await page.evaluate(
       async ([url, body]) => {
         const r = await (globalThis as any).fetch(url, {
@@ -284,8 +275,8 @@ describe.each(LANGS)('staff pages for responses (%s)', (lang: Lang) => {
     await activate(page, '#qf-save');
     await waitForFocus(page, '#questions-flash');
     expect(await page.locator('.sr-question-item h3', { hasText: u }).count()).toBe(1);
-    // Responses exist: making the first question optional changes its shape.
-    const first = questions.find((x) => x.kind === 'single')!;
+    // Responses exist: making an optional question required changes its shape.
+    const first = byKind('single');
     await activate(page, `#q-edit-${first.id}`);
     await waitForFocus(page, '#qform-heading');
     await tabTo(page, '#qf-required');

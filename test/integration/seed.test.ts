@@ -1,0 +1,119 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { submissionBody } from '../../bench/submission.ts';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { createDb } from '../../server/db/database.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
+import { seedDemo } from '../../server/seed/demo.ts';
+import { call, json, type TestApp } from '../helpers/app.ts';
+import { submit } from './responses-fixtures.ts';
+
+// The demo seed (DESIGN.md §4 C8) shows a newcomer the whole respondent journey, questionnaire
+// included. It writes fixed slugs and accounts, so it runs on a database of its own (always PGlite,
+// also when TEST_DATABASE_URL is set) and never in the shared test database.
+
+const SLUG = 'naeste-generation-af-nemid';
+let t: TestApp;
+
+async function privateApp(): Promise<TestApp> {
+  const template = inject('pgliteTemplate');
+  const handle = template ? await createDb({ loadDataDir: new Blob([await readFile(template)]) }) : await createDb({});
+  if (!template) await migrateToLatest(handle.db);
+  const config = loadConfig({ LOG_LEVEL: 'silent', CLIENT_DIST: './no-client-in-tests' });
+  const app = await buildApp({ config, db: handle });
+  await app.ready();
+  return {
+    app,
+    handle,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
+
+beforeAll(async () => {
+  t = await privateApp();
+  await seedDemo(t.handle.db);
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+const get = async (url: string) => {
+  const res = await call(t, null, { method: 'GET', url });
+  expect(res.statusCode, res.body).toBe(200);
+  return json(res);
+};
+
+describe('demo seed: the open hearing has a questionnaire', () => {
+  it('has five optional questions of every kind, worded in Danish and English', async () => {
+    const questions = await get(`/api/consultations/${SLUG}/questions`);
+    expect(questions.map((q: any) => q.kind)).toEqual(['scenario_scale', 'single', 'scale', 'multi', 'text']);
+    for (const q of questions) {
+      expect(q.required).toBe(false);
+      expect(q.prompt.da).not.toBe(q.prompt.en);
+      for (const o of q.options) expect(o.label.da && o.label.en).toBeTruthy();
+    }
+    const single = questions.find((q: any) => q.kind === 'single');
+    expect(single.options.map((o: any) => o.id)).toEqual(['s1', 's2', 's3', 's4', 'none']);
+    const multi = questions.find((q: any) => q.kind === 'multi');
+    expect(multi.options.map((o: any) => o.id)).toEqual(['privacy', 'no-smartphone', 'cost', 'security', 'lock-in']);
+  });
+
+  it('was built through the questions service, so each question has its audit event', async () => {
+    const c = await get(`/api/consultations/${SLUG}`);
+    const rows = await t.handle.db
+      .selectFrom('auditEvents')
+      .select(['action', 'itemId'])
+      .where('consultationId', '=', c.id)
+      .where('action', '=', 'question.create')
+      .execute();
+    const questions = await get(`/api/consultations/${SLUG}/questions`);
+    expect(rows.map((r) => r.itemId).sort()).toEqual(questions.map((q: any) => q.id).sort());
+  });
+
+  it('accepts a response with free text only, and one that answers every question', async () => {
+    const c = await get(`/api/consultations/${SLUG}`);
+    const questions = await get(`/api/consultations/${SLUG}/questions`);
+    const scenarios = await get(`/api/consultations/${SLUG}/scenarios`);
+    const respondent = (n: string) => ({ name: `Demo ${n}`, email: `demo-${n}@example.dk`, actingAs: 'citizen' });
+    const textOnly = await submit(t, c.id, {
+      respondent: respondent('tekst'),
+      consent: 'not_public',
+      body: 'Jeg har kun en kommentar i fritekst.',
+      answers: [],
+    });
+    expect(textOnly.statusCode, textOnly.body).toBe(201);
+
+    const byKind = (k: string) => questions.find((q: any) => q.kind === k);
+    const answers = [
+      { questionId: byKind('scenario_scale').id, value: Object.fromEntries(scenarios.map((s: any) => [s.id, 3])) },
+      { questionId: byKind('single').id, value: 'none' },
+      { questionId: byKind('scale').id, value: 2 },
+      { questionId: byKind('multi').id, value: ['privacy', 'no-smartphone'] },
+      { questionId: byKind('text').id, value: 'Husk dem, der ikke har en smartphone.' },
+    ];
+    const full = await submit(t, c.id, { respondent: respondent('alle'), consent: 'not_public', body: '', answers });
+    expect(full.statusCode, full.body).toBe(201);
+    const own = await get(`/api/responses/by-token/${json(full).editToken}`);
+    expect(own.answers).toHaveLength(5);
+  });
+
+  it('accepts the bench body (npm run bench measures valid submissions, not 422s)', async () => {
+    const c = await get(`/api/consultations/${SLUG}`);
+    const questions = await get(`/api/consultations/${SLUG}/questions`);
+    const scenarios = await get(`/api/consultations/${SLUG}/scenarios`);
+    const body = submissionBody(questions, 'Et høringssvar fra benchmarken.', scenarios);
+    expect(body.answers).toHaveLength(3);
+    const res = await submit(t, c.id, body);
+    expect(res.statusCode, res.body).toBe(201);
+  });
+
+  it('running the seed again adds nothing', async () => {
+    const before = await get(`/api/consultations/${SLUG}/questions`);
+    expect(await seedDemo(t.handle.db)).toEqual({ accounts: 0, consultations: 0 });
+    expect(await get(`/api/consultations/${SLUG}/questions`)).toEqual(before);
+  });
+});
