@@ -62,6 +62,8 @@ export async function load(opts: {
   method?: 'GET' | 'POST' | 'PUT';
   body?: () => string;
   headers?: Record<string, string>;
+  /** Headers made per request (an Idempotency-Key per submission, as the real client sends). */
+  headersPerRequest?: () => Record<string, string>;
   connections: number;
   seconds: number;
 }): Promise<Figures> {
@@ -75,7 +77,13 @@ export async function load(opts: {
       ? {
           requests: [
             {
-              setupRequest: (req: Record<string, unknown>) => ({ ...req, body: opts.body!() }),
+              setupRequest: (req: Record<string, unknown>) => ({
+                ...req,
+                body: opts.body!(),
+                ...(opts.headersPerRequest
+                  ? { headers: { ...(req.headers as object), ...opts.headersPerRequest() } }
+                  : {}),
+              }),
             },
           ],
         }

@@ -85,6 +85,8 @@ async function main(): Promise<void> {
         {
           url: `${appBase}/api/consultations/${consultation.id}/responses`,
           method: 'POST',
+          // Each submission with its own Idempotency-Key, as the Samråd client sends it.
+          headersPerRequest: () => ({ 'idempotency-key': randomUUID() }),
           body: () => JSON.stringify(submissionBody(qs, text, scenarios)),
           connections,
           seconds,

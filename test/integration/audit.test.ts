@@ -77,6 +77,32 @@ describe('audit', () => {
       await theEvent('auth.logout', u.id, { actor: u, itemType: 'account', consultationId: null });
     });
 
+    it('a failed sign-in, with the reason and the address, never the password tried', async () => {
+      const u = await signedInUser(t, ['analyst']);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: u.email.toUpperCase(), password: 'not the password at all' },
+        remoteAddress: '198.51.100.23',
+      });
+      expect(res.statusCode).toBe(401);
+      const e = await theEvent('auth.login_failed', u.id, { actor: null, itemType: 'account', consultationId: null });
+      expect(e.details).toEqual({ email: u.email.toLowerCase(), reason: 'wrong_password', ip: '198.51.100.23' });
+      expect(JSON.stringify(e)).not.toContain('not the password at all');
+
+      const unknown = `nobody-${randomUUID().slice(0, 8)}@test.example`;
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: unknown, password: 'whatever it is' },
+      });
+      const { items } = await audit({ action: 'auth.login_failed' });
+      expect(items.find((i) => (i.details as { email?: string }).email === unknown)).toMatchObject({
+        itemId: null,
+        details: { reason: 'unknown_email' },
+      });
+    });
+
     it('account creation and update, never with the password', async () => {
       const email = `audited-${randomUUID().slice(0, 8)}@test.example`;
       const acc = await mutate(admin, 'POST', '/api/accounts', {

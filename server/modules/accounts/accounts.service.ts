@@ -25,11 +25,21 @@ export async function login(
   db: Db,
   input: { email: string; password: string },
   ttlHours: number,
+  from: { ip: string | null } = { ip: null },
 ): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
   const user = await repo.findUserByEmail(db, input.email);
   const ok = await verifyPassword(user?.passwordHash, input.password);
   // An unconfirmed self-registration gets the same answer as a wrong password (issue #5).
   if (!user || !ok || user.disabledAt || !user.emailConfirmedAt) {
+    // The client learns nothing more; the audit log (admins only) keeps why, for whom and from where,
+    // so password guessing against an account is visible.
+    const reason = !user ? 'unknown_email' : !ok ? 'wrong_password' : user.disabledAt ? 'disabled' : 'unconfirmed';
+    await recordAudit(db, null, {
+      action: 'auth.login_failed',
+      itemType: 'account',
+      itemId: user?.id ?? null,
+      details: { email: input.email.trim().toLowerCase().slice(0, 320), reason, ip: from.ip },
+    });
     throw new AppError('INVALID_CREDENTIALS', 'E-mail or password is wrong');
   }
   const token = randomBytes(32).toString('base64url');
