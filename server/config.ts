@@ -53,6 +53,7 @@ const ConfigSchema = z.object({
     .min(1024)
     .default(20 * 1024 * 1024),
   UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(100).default(10),
+  FILES_ORPHAN_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(72),
 });
 
 export type Config = Readonly<{
@@ -92,6 +93,8 @@ export type Config = Readonly<{
     | undefined;
   uploadMaxBytes: number;
   uploadMaxFiles: number;
+  /** Unlinked uploads are deleted this many hours after they can no longer be used (files.sweep.ts). */
+  filesOrphanHours: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -143,5 +146,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     uploadMaxFiles: e.UPLOAD_MAX_FILES,
+    filesOrphanHours: e.FILES_ORPHAN_HOURS,
   });
 }

@@ -6,6 +6,7 @@ import { ExtractionError, extractInWorker } from './extract.ts';
 import * as repo from './files.repository.ts';
 import { isExtractable } from './files.rules.ts';
 import { ExtractJob } from './files.schemas.ts';
+import { SWEEP_JOB, sweepOrphanUploads } from './files.sweep.ts';
 
 /** Queue name of the text-extraction job; enqueued by uploadAttachment in the insert's transaction. */
 export const EXTRACT_JOB = 'files.extract';
@@ -62,6 +63,15 @@ export async function runExtraction(deps: ExtractDeps, data: unknown): Promise<v
 }
 
 /** Starts the extraction worker of this process (none when JOBS_ENABLED=false; see plugins/jobs.ts). */
-export async function registerFileJobs(app: FastifyInstance, deps: Omit<ExtractDeps, 'log'>): Promise<void> {
+export async function registerFileJobs(
+  app: FastifyInstance,
+  deps: Omit<ExtractDeps, 'log'>,
+  sweep: { orphanHours: number },
+): Promise<void> {
   await app.jobs.work<unknown>(EXTRACT_JOB, (data) => runExtraction({ ...deps, log: app.log }, data), { batchSize: 1 });
+  // Daily at 03:17 UTC: uploads that can no longer become part of a response (files.sweep.ts).
+  await app.jobs.work<unknown>(SWEEP_JOB, async () => {
+    await sweepOrphanUploads({ ...deps, log: app.log }, { graceHours: sweep.orphanHours });
+  });
+  await app.jobs.schedule(SWEEP_JOB, '17 3 * * *');
 }

@@ -23,7 +23,7 @@ declare module 'fastify' {
 }
 
 export type FilesPluginOptions = {
-  config: Pick<Config, 'filesDir' | 's3' | 'uploadMaxBytes'>;
+  config: Pick<Config, 'filesDir' | 's3' | 'uploadMaxBytes' | 'filesOrphanHours'>;
   /** The responses module's answer to "is this response published?"; until then nothing is public. */
   isPublished?: svc.IsPublished;
   /** Uploads per IP and minute (a respondent sends up to UPLOAD_MAX_FILES, and may retry). */
@@ -158,7 +158,7 @@ export const filesPlugin = fp(
     };
     app.addHook('onReady', async () => {
       await sweepStaging(stagingDir, app.log);
-      await registerFileJobs(app, { db: app.db, store });
+      await registerFileJobs(app, { db: app.db, store }, { orphanHours: opts.config.filesOrphanHours });
     });
     await app.register(routes, { ctx, uploadsPerMinute: opts.uploadsPerMinute ?? 60 });
   },

@@ -10,6 +10,8 @@ import type { Db, DbHandle } from '../../db/database.ts';
 export type JobQueue = {
   send: (name: string, data: object, opts?: { trx?: Db; retryLimit?: number; singletonKey?: string }) => Promise<void>;
   work: <T>(name: string, handler: (data: T) => Promise<void>, opts?: { batchSize?: number }) => Promise<void>;
+  /** A recurring job (cron, UTC); pg-boss keeps one schedule per name across instances. */
+  schedule: (name: string, cron: string) => Promise<void>;
   start: () => Promise<void>;
   stop: () => Promise<void>;
   /** Names of the queues created so far (send/work create them on demand). */
@@ -55,6 +57,11 @@ export function createJobQueue(
         ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
         ...(opts.trx ? { db: fromKysely(opts.trx as never) } : {}),
       });
+    },
+    async schedule(name, cron) {
+      await ensureQueue(name);
+      if (!opts.workers) return;
+      await boss.schedule(name, cron, {}, { tz: 'UTC' });
     },
     async work<T>(name: string, handler: (data: T) => Promise<void>, workOpts: { batchSize?: number } = {}) {
       await ensureQueue(name);
