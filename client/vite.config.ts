@@ -13,8 +13,19 @@ export default defineConfig({
   // Static files served as they are (the demo consultations' documents under /docs).
   publicDir: fileURLToPath(new URL('./public', import.meta.url)),
   resolve: {
-    // dkfds exports only its JS entry; its CSS, fonts and icons are reached through this alias.
+    // dkfds exports only its JS entry; its fonts and icons are reached through this alias.
     alias: [{ find: /^@dkfds\//, replacement: dkfds }],
+  },
+  css: {
+    preprocessorOptions: {
+      scss: {
+        // styles/dkfds.scss picks dkfds's Sass partials by their path under dist/scss. Sass loads
+        // them itself (not through Vite's importer, which would rewrite their computed url()s).
+        loadPaths: [`${dkfds}scss`],
+        // dkfds's sources use Sass features now deprecated; those warnings are dkfds's to fix.
+        quietDeps: true,
+      },
+    },
   },
   build: {
     outDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
@@ -25,7 +36,8 @@ export default defineConfig({
     sourcemap: true,
     rolldownOptions: {
       output: {
-        // Lit in its own long-cached chunk; the admin pages split off by their dynamic imports.
+        // Lit in its own long-cached chunk; every page but the eager ones (EAGER_ROUTES in
+        // client/src/app/routes.ts) splits off by its dynamic import, with its area's messages.
         codeSplitting: { groups: [{ name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/ }] },
       },
     },

@@ -1,5 +1,5 @@
-// Det Fælles Designsystem's compiled CSS (fonts, icons and components), then Samråd's tokens and layout.
-import '@dkfds/css/dkfds.min.css';
+// Det Fælles Designsystem (the parts Samråd uses, see styles/dkfds.scss), then Samråd's tokens and layout.
+import './styles/dkfds.scss';
 import './styles/tokens.css';
 import './styles/app.css';
 import './app/sr-app.ts';

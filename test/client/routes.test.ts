@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute, ROUTES } from '../../client/src/app/routes.ts';
+import { EAGER_ROUTES, matchRoute, ROUTES } from '../../client/src/app/routes.ts';
 import { safeNext } from '../../client/src/app/navigation.ts';
+import { hasMessage } from '../../client/src/i18n/i18n.ts';
 
 describe('router', () => {
   it('matches each page and its parameters', () => {
@@ -26,9 +27,28 @@ describe('router', () => {
     expect(matchRoute('/consultations/%E0%A4%A')).toBeNull();
   });
 
-  it('lazy-loads the admin area and only it', () => {
-    for (const r of ROUTES) expect(!!r.load, r.name).toBe(r.path.startsWith('/admin'));
+  it('keeps the landing page and the consultation page in the first load, and loads every other page on demand', () => {
+    expect(EAGER_ROUTES).toEqual(['home', 'consultation']);
+    for (const r of ROUTES) expect(!!r.load, r.name).toBe(!EAGER_ROUTES.includes(r.name));
+    expect(ROUTES.filter((r) => !r.load).every((r) => r.access === 'public')).toBe(true);
     expect(ROUTES.filter((r) => r.path.startsWith('/admin')).every((r) => r.access !== 'public')).toBe(true);
+  });
+
+  it('ships only the eager pages and the shell messages with the app shell', async () => {
+    await import('../../client/src/app/sr-app.ts');
+    for (const r of ROUTES) expect(!!customElements.get(r.tag), r.tag).toBe(!r.load);
+    for (const tag of ['sr-page-not-found', 'sr-page-forbidden', 'sr-page-load-failed'])
+      expect(customElements.get(tag), tag).toBeDefined();
+    // One key of each area part: none is loaded before a page that uses it.
+    for (const key of ['admin.title', 'resp.title', 'ranking.title']) expect(hasMessage(key), key).toBe(false);
+  });
+
+  it("loads each lazy route's page element, and its messages with it", async () => {
+    for (const r of ROUTES.filter((r) => r.load)) {
+      await r.load!();
+      expect(customElements.get(r.tag), r.name).toBeDefined();
+    }
+    for (const key of ['admin.title', 'resp.title', 'ranking.title']) expect(hasMessage(key), key).toBe(true);
   });
 
   it('follows ?next= only to a path on this site', () => {

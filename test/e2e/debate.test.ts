@@ -1,7 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  baseUrl,
   expectNoA11yViolations,
   LANGS,
   launch,
@@ -19,14 +18,13 @@ import {
   waitForText,
   type Lang,
 } from './browser.ts';
+import { ADMIN, ANALYST, api, apiLogin } from './debate-fixtures.ts';
 
 // Scenario debate and ranking (issue #5): register, comment, reply, support, rank by keyboard and
 // by drag, read the results — by keyboard only (except the drag test), in Danish and English.
 
 const NEMID = 'naeste-generation-af-nemid';
 const PARTICIPANT = { email: 'participant@samraad.demo', password: 'demo-participant-2026' };
-const ADMIN = { email: 'admin@samraad.demo', password: 'demo-admin-2026' };
-const ANALYST = { email: 'analyst@samraad.demo', password: 'demo-analyst-2026' };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -35,22 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** An API call with a context's cookies (same origin, as the app makes it). */
-async function api(context: BrowserContext, method: string, path: string, data?: unknown, headers = {}) {
-  const res = await context.request.fetch(path, {
-    method,
-    data,
-    headers: { origin: baseUrl(), ...headers },
-  });
-  const body = await res.text();
-  return { status: res.status(), body: body ? JSON.parse(body) : null };
-}
-
-async function apiLogin(context: BrowserContext, who: { email: string; password: string }) {
-  const r = await api(context, 'POST', '/api/auth/login', who);
-  expect(r.status).toBe(200);
-}
 
 /** The confirmation token from the newest mail to `to`, read by an admin from the outbox. */
 async function tokenFromOutbox(admin: BrowserContext, to: string): Promise<string> {

@@ -1,20 +1,47 @@
 import type { RouteDef } from './routes.ts';
-// Public-side pages load with the app (only the admin area is lazy, see test/client/routes.test.ts).
-import '../pages/debate/sr-page-confirm.ts';
-import '../pages/debate/sr-page-forgot-password.ts';
-import '../pages/debate/sr-page-profile.ts';
-import '../pages/debate/sr-page-ranking.ts';
-import '../pages/debate/sr-page-register.ts';
-import '../pages/debate/sr-page-reset-password.ts';
-import '../pages/debate/sr-page-results.ts';
+
+/** Every debate page loads on first visit (see EAGER_ROUTES in routes.ts). */
+const pages = {
+  register: () => import('../pages/debate/sr-page-register.ts'),
+  confirm: () => import('../pages/debate/sr-page-confirm.ts'),
+  forgotPassword: () => import('../pages/debate/sr-page-forgot-password.ts'),
+  resetPassword: () => import('../pages/debate/sr-page-reset-password.ts'),
+  profile: () => import('../pages/debate/sr-page-profile.ts'),
+  ranking: () => import('../pages/debate/sr-page-ranking.ts'),
+  results: () => import('../pages/debate/sr-page-results.ts'),
+};
 
 /** Routes of the debate pages, appended to the route table in routes.ts. Specific paths before `:param` ones. */
 export const DEBATE_ROUTES: readonly RouteDef[] = [
-  { name: 'register', path: '/register', tag: 'sr-page-register', access: 'public' },
-  { name: 'confirm', path: '/confirm', tag: 'sr-page-confirm', access: 'public' },
-  { name: 'forgot-password', path: '/forgot-password', tag: 'sr-page-forgot-password', access: 'public' },
-  { name: 'reset-password', path: '/reset-password', tag: 'sr-page-reset-password', access: 'public' },
-  { name: 'profile', path: '/profile', tag: 'sr-page-profile', access: 'user' },
-  { name: 'ranking', path: '/consultations/:slug/ranking', tag: 'sr-page-ranking', access: 'user' },
-  { name: 'results', path: '/consultations/:slug/results', tag: 'sr-page-results', access: 'public' },
+  { name: 'register', path: '/register', tag: 'sr-page-register', access: 'public', load: pages.register },
+  { name: 'confirm', path: '/confirm', tag: 'sr-page-confirm', access: 'public', load: pages.confirm },
+  {
+    name: 'forgot-password',
+    path: '/forgot-password',
+    tag: 'sr-page-forgot-password',
+    access: 'public',
+    load: pages.forgotPassword,
+  },
+  {
+    name: 'reset-password',
+    path: '/reset-password',
+    tag: 'sr-page-reset-password',
+    access: 'public',
+    load: pages.resetPassword,
+  },
+  { name: 'profile', path: '/profile', tag: 'sr-page-profile', access: 'user', load: pages.profile },
+  {
+    name: 'ranking',
+    path: '/consultations/:slug/ranking',
+    tag: 'sr-page-ranking',
+    access: 'user',
+    load: pages.ranking,
+  },
+  {
+    name: 'results',
+    path: '/consultations/:slug/results',
+    tag: 'sr-page-results',
+    access: 'public',
+    load: pages.results,
+  },
 ];

@@ -1,7 +1,11 @@
 import type { RouteDef } from './routes.ts';
 
-/** The staff pages load on first visit; the public ones are imported by the app shell (sr-app.ts). */
+/** Every responses page loads on first visit (see EAGER_ROUTES in routes.ts). */
 const pages = {
+  respond: () => import('../pages/responses/sr-page-respond.ts'),
+  responses: () => import('../pages/responses/sr-page-responses.ts'),
+  receipt: () => import('../pages/responses/sr-page-response-receipt.ts'),
+  edit: () => import('../pages/responses/sr-page-response-edit.ts'),
   questions: () => import('../pages/responses/sr-page-admin-questions.ts'),
   publication: () => import('../pages/responses/sr-page-admin-publication.ts'),
   letters: () => import('../pages/responses/sr-page-admin-letters.ts'),
@@ -15,20 +19,23 @@ export const RESPONSES_ROUTES: readonly RouteDef[] = [
     path: '/consultations/:slug/respond',
     tag: 'sr-page-respond',
     access: 'public',
+    load: pages.respond,
   },
   {
     name: 'responses',
     path: '/consultations/:slug/responses',
     tag: 'sr-page-responses',
     access: 'public',
+    load: pages.responses,
   },
   {
     name: 'response-receipt',
     path: '/responses/receipt',
     tag: 'sr-page-response-receipt',
     access: 'public',
+    load: pages.receipt,
   },
-  { name: 'response-edit', path: '/responses/edit', tag: 'sr-page-response-edit', access: 'public' },
+  { name: 'response-edit', path: '/responses/edit', tag: 'sr-page-response-edit', access: 'public', load: pages.edit },
   {
     name: 'admin-questions',
     path: '/admin/consultations/:consultationId/questions',

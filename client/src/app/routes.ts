@@ -10,68 +10,77 @@ export type RouteDef = {
   path: string;
   tag: string;
   access: Access;
-  /** Lazy pages (the admin area) are loaded with a dynamic import on first visit. */
+  /**
+   * Loads the page's chunk on first visit (a dynamic import). Only the routes in EAGER_ROUTES have
+   * none: their pages are imported by the app shell, so the first paint of the most visited pages
+   * needs no request after the app's own script.
+   */
   load?: () => Promise<unknown>;
 };
 
-const adminPages = {
-  consultations: () => import('../pages/admin/sr-page-admin-consultations.ts'),
-  consultationNew: () => import('../pages/admin/sr-page-admin-consultation-new.ts'),
-  consultation: () => import('../pages/admin/sr-page-admin-consultation.ts'),
-  scenarioNew: () => import('../pages/admin/sr-page-admin-scenario-new.ts'),
-  scenario: () => import('../pages/admin/sr-page-admin-scenario.ts'),
-  accounts: () => import('../pages/admin/sr-page-admin-accounts.ts'),
-  audit: () => import('../pages/admin/sr-page-admin-audit.ts'),
+/** The landing page (the consultation list) and a consultation's page: most visitors see only these. */
+export const EAGER_ROUTES: readonly string[] = ['home', 'consultation'];
+
+const pages = {
+  scenario: () => import('../pages/public/sr-page-scenario.ts'),
+  login: () => import('../pages/public/sr-page-login.ts'),
+  adminConsultations: () => import('../pages/admin/sr-page-admin-consultations.ts'),
+  adminConsultationNew: () => import('../pages/admin/sr-page-admin-consultation-new.ts'),
+  adminConsultation: () => import('../pages/admin/sr-page-admin-consultation.ts'),
+  adminScenarioNew: () => import('../pages/admin/sr-page-admin-scenario-new.ts'),
+  adminScenario: () => import('../pages/admin/sr-page-admin-scenario.ts'),
+  adminAccounts: () => import('../pages/admin/sr-page-admin-accounts.ts'),
+  adminAudit: () => import('../pages/admin/sr-page-admin-audit.ts'),
 };
 
 export const ROUTES: readonly RouteDef[] = [
   { name: 'home', path: '/', tag: 'sr-page-home', access: 'public' },
   { name: 'consultation', path: '/consultations/:slug', tag: 'sr-page-consultation', access: 'public' },
-  { name: 'scenario', path: '/scenarios/:scenarioId', tag: 'sr-page-scenario', access: 'public' },
-  { name: 'login', path: '/login', tag: 'sr-page-login', access: 'public' },
+  { name: 'scenario', path: '/scenarios/:scenarioId', tag: 'sr-page-scenario', access: 'public', load: pages.scenario },
+  { name: 'login', path: '/login', tag: 'sr-page-login', access: 'public', load: pages.login },
   {
     name: 'admin',
     path: '/admin',
     tag: 'sr-page-admin-consultations',
     access: 'staff',
-    load: adminPages.consultations,
+    load: pages.adminConsultations,
   },
   {
     name: 'admin-consultation-new',
     path: '/admin/consultations/new',
     tag: 'sr-page-admin-consultation-new',
     access: 'admin',
-    load: adminPages.consultationNew,
+    load: pages.adminConsultationNew,
   },
   {
     name: 'admin-consultation',
     path: '/admin/consultations/:consultationId',
     tag: 'sr-page-admin-consultation',
     access: 'admin',
-    load: adminPages.consultation,
+    load: pages.adminConsultation,
   },
   {
     name: 'admin-scenario-new',
     path: '/admin/consultations/:consultationId/scenarios/new',
     tag: 'sr-page-admin-scenario-new',
     access: 'admin',
-    load: adminPages.scenarioNew,
+    load: pages.adminScenarioNew,
   },
   {
     name: 'admin-scenario',
     path: '/admin/scenarios/:scenarioId',
     tag: 'sr-page-admin-scenario',
     access: 'admin',
-    load: adminPages.scenario,
+    load: pages.adminScenario,
   },
   {
     name: 'admin-accounts',
     path: '/admin/accounts',
     tag: 'sr-page-admin-accounts',
     access: 'admin',
-    load: adminPages.accounts,
+    load: pages.adminAccounts,
   },
-  { name: 'admin-audit', path: '/admin/audit', tag: 'sr-page-admin-audit', access: 'admin', load: adminPages.audit },
+  { name: 'admin-audit', path: '/admin/audit', tag: 'sr-page-admin-audit', access: 'admin', load: pages.adminAudit },
   ...RESPONSES_ROUTES,
   ...DEBATE_ROUTES,
 ];

@@ -1,35 +1,40 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { logout } from '../api/auth.ts';
+import { loading } from '../components/alerts.ts';
 import { icon } from '../components/icons.ts';
 import { getLocale, onLocaleChange, setLocale, t } from '../i18n/i18n.ts';
 import { SrLightElement, type SrPage } from './light-element.ts';
 import { announce, NAVIGATE_EVENT, navigate, setFlash } from './navigation.ts';
 import { matchRoute, type RouteDef } from './routes.ts';
 import { isAdmin, isStaff, loadSession, SessionController, setUser } from './session.ts';
+import './sr-page-load-failed.ts';
+// The pages of EAGER_ROUTES (routes.ts) and the shell's own fallbacks; every other page is a chunk.
 import '../pages/public/sr-page-home.ts';
 import '../pages/public/sr-page-consultation.ts';
-import '../pages/public/sr-page-scenario.ts';
-import '../pages/public/sr-page-login.ts';
 import '../pages/public/sr-page-not-found.ts';
 import '../pages/public/sr-page-forbidden.ts';
-import '../pages/responses/sr-page-respond.ts';
-import '../pages/responses/sr-page-response-receipt.ts';
-import '../pages/responses/sr-page-response-edit.ts';
-import '../pages/responses/sr-page-responses.ts';
+
+/** A chunk that arrives sooner than this shows no loading state, so fast navigation does not flicker. */
+const LOADING_DELAY_MS = 150;
 
 /**
  * The app shell: skip link, header with language switch and sign-in state, main navigation,
  * `<main>` with the current page, footer, and a polite live region. Owns routing (History API),
- * the document title, and focus on route change (to the page's h1, or to a `#fragment` target).
+ * loading the chunk of a lazy page (a loading state while it comes, an error page with a retry if
+ * it fails), the document title, and focus on route change (to the page's h1, or to a `#fragment`).
  */
 @customElement('sr-app')
 export class SrApp extends SrLightElement {
   private readonly _session = new SessionController(this);
   @state() private _page: HTMLElement | null = null;
   @state() private _route: RouteDef | null = null;
+  /** A lazy page's chunk is on its way (shown only after LOADING_DELAY_MS). */
+  @state() private _loading = false;
   private _navToken = 0;
   private _path = '';
+  /** The address whose page chunk failed to load last (see the retry in _routeTo). */
+  private _failedPath = '';
   private _offLocale: (() => void) | undefined;
 
   override connectedCallback(): void {
@@ -38,6 +43,8 @@ export class SrApp extends SrLightElement {
     window.addEventListener('popstate', this._onPopState);
     window.addEventListener(NAVIGATE_EVENT, this._onNavigate);
     document.addEventListener('click', this._onDocumentClick);
+    document.addEventListener('pointerover', this._onLinkIntent);
+    document.addEventListener('focusin', this._onLinkIntent);
     this._offLocale = onLocaleChange(() => void this._afterLocaleChange());
     void loadSession();
     void this._routeTo(true);
@@ -48,6 +55,8 @@ export class SrApp extends SrLightElement {
     window.removeEventListener('popstate', this._onPopState);
     window.removeEventListener(NAVIGATE_EVENT, this._onNavigate);
     document.removeEventListener('click', this._onDocumentClick);
+    document.removeEventListener('pointerover', this._onLinkIntent);
+    document.removeEventListener('focusin', this._onLinkIntent);
     this._offLocale?.();
   }
 
@@ -72,6 +81,18 @@ export class SrApp extends SrLightElement {
     navigate(url.pathname + url.search + url.hash);
   };
 
+  /** Pointing at or tabbing to a link starts loading its page's chunk, so the click rarely waits. */
+  private readonly _onLinkIntent = (e: Event) => {
+    const a = (e.composedPath()[0] as Element | undefined)?.closest?.('a');
+    if (!a?.href) return;
+    const url = new URL(a.href);
+    if (url.origin !== location.origin) return;
+    // A failure here is ignored: the navigation, if it comes, loads again and shows the error.
+    matchRoute(url.pathname)
+      ?.route.load?.()
+      .catch(() => undefined);
+  };
+
   private async _routeTo(initial: boolean): Promise<void> {
     const token = ++this._navToken;
     this._path = location.pathname + location.search;
@@ -93,21 +114,45 @@ export class SrApp extends SrLightElement {
           return;
         }
       }
-      try {
-        await route.load?.();
-      } catch {
-        // A lazy chunk failed to load (offline, or a new deployment replaced it): a full load fixes it.
-        location.reload();
+      if (!(await this._loadPage(route, token))) {
+        if (token !== this._navToken) return;
+        const failed = document.createElement('sr-page-load-failed');
+        // A retry first loads the chunk again in place (the connection may be back). If that fails
+        // too, the chunk is likely gone (a new deployment renamed it) and only a full load helps.
+        const again = this._failedPath === this._path;
+        this._failedPath = this._path;
+        failed.retry = again ? () => location.reload() : () => void this._routeTo(false);
+        this._show(failed, route, token, initial);
         return;
       }
       if (token !== this._navToken) return;
+      this._failedPath = '';
       page = document.createElement(route.tag);
       Object.assign(page, params);
     }
     this._show(page, match?.route ?? null, token, initial);
   }
 
+  /** Loads a lazy page's chunk; false when it failed (offline, or a new deployment replaced it). */
+  private async _loadPage(route: RouteDef, token: number): Promise<boolean> {
+    if (!route.load || customElements.get(route.tag)) return true;
+    const timer = setTimeout(() => {
+      if (token === this._navToken) this._loading = true;
+    }, LOADING_DELAY_MS);
+    try {
+      await route.load();
+      return true;
+    } catch {
+      return false;
+    } finally {
+      // _show clears the loading state when the next page replaces it, so the old page never
+      // comes back for a frame in between.
+      clearTimeout(timer);
+    }
+  }
+
   private _show(page: HTMLElement, route: RouteDef | null, token: number, initial: boolean): void {
+    this._loading = false;
     this._page = page;
     this._route = route;
     void this._afterRender(token, initial);
@@ -259,7 +304,9 @@ export class SrApp extends SrLightElement {
         </div>
       </header>
       <div class="page-container">
-        <main id="main-content" class="container sr-main" tabindex="-1">${this._page ?? nothing}</main>
+        <main id="main-content" class="container sr-main" tabindex="-1">
+          ${this._loading ? loading() : (this._page ?? nothing)}
+        </main>
       </div>
       <footer>
         <div class="footer">

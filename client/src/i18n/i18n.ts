@@ -1,11 +1,24 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { da } from './da.ts';
-import { en, type MessageKey, type Messages } from './en.ts';
+import type { MessageKey, Messages } from './en.ts';
+import { daShell } from './parts/da.shell.ts';
+import { enShell } from './parts/en.shell.ts';
 
 export type Locale = 'da' | 'en';
 export const LOCALES: readonly Locale[] = ['da', 'en'];
 const STORAGE_KEY = 'samraad.locale';
-const dictionaries: Record<Locale, Messages> = { da, en };
+
+/**
+ * The messages loaded so far: the shell's at once, each other area's when a module that uses it
+ * loads (parts/<area>.ts). The keys are typed against the whole dictionary (en.ts), so a missing
+ * key still fails tsc; test/client/i18n-parts.test.ts checks that every module imports the parts
+ * whose keys it names.
+ */
+const dictionaries: Record<Locale, Partial<Messages>> = { da: { ...daShell }, en: { ...enShell } };
+
+/** Adds an area's messages in both languages (called by parts/<area>.ts when it loads). */
+export function addMessages(part: Record<Locale, Partial<Messages>>): void {
+  for (const locale of LOCALES) Object.assign(dictionaries[locale], part[locale]);
+}
 
 /** The parameters a message takes: none for a string, the function's argument otherwise. */
 export type MessageParams<K extends MessageKey> = Messages[K] extends (p: infer P) => string ? [params: P] : [];
@@ -32,12 +45,14 @@ export const intlLocale = (locale: Locale = current): string => (locale === 'da'
 
 /** Translates a key in the current locale; parameterised messages (and plurals) take their params. */
 export function t<K extends MessageKey>(key: K, ...args: MessageParams<K>): string {
-  const message = dictionaries[current][key] as string | ((p: unknown) => string);
+  const message = dictionaries[current][key] as string | ((p: unknown) => string) | undefined;
+  // An area's message before its part has loaded: the key shows, rather than "undefined".
+  if (message === undefined) return key;
   return typeof message === 'function' ? message(args[0]) : message;
 }
 
-/** Whether a string is a message key (for codes that come from the server, like error codes). */
-export const hasMessage = (key: string): key is MessageKey => Object.hasOwn(en, key);
+/** Whether a string is a loaded message's key (for codes that come from the server, like error codes). */
+export const hasMessage = (key: string): key is MessageKey => Object.hasOwn(dictionaries[current], key);
 
 /** Translates a key built at run time (an error code, an audit action); `fallback` when unknown. */
 export function tDynamic(key: string, fallback: string): string {
@@ -88,6 +103,3 @@ export class LocaleController implements ReactiveController {
     this._off = undefined;
   }
 }
-
-/** Used by tests: the dictionaries themselves. */
-export const messages = dictionaries;

@@ -6,6 +6,7 @@ import { newIdempotencyKey } from '../../api/comments.ts';
 import { SrLightElement } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
+import '../../i18n/parts/debate.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { alert, errorMessage } from '../alerts.ts';
 import { icon } from '../icons.ts';
@@ -208,6 +209,12 @@ export class SrBallotEditor extends SrLightElement {
     this._finishDrag(this._dragId, this._targetAt(e.clientX, e.clientY));
   }
 
+  /** The system took the touch back (a gesture, a call): the drag ends where it began. */
+  private _onPointerCancel(e: PointerEvent): void {
+    if (e.pointerType === 'mouse') return;
+    this._finishDrag(null, null);
+  }
+
   private _item(id: string, ranked: boolean) {
     const s = this._s(id);
     const m = this._model;
@@ -247,6 +254,7 @@ export class SrBallotEditor extends SrLightElement {
         @pointerdown=${(e: PointerEvent) => this._onPointerDown(e, id)}
         @pointermove=${this._onPointerMove}
         @pointerup=${this._onPointerUp}
+        @pointercancel=${this._onPointerCancel}
         >⠿</span
       >
       <span class="sr-ballot-rank" aria-hidden="true">${rank === null ? '–' : tied ? `=${rank}` : `${rank}.`}</span>

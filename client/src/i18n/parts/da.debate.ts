@@ -1,4 +1,6 @@
-/** Danish messages for the debate pages; merged into `da`, checked by `satisfies Messages` in da.ts. */
+import type { enDebate } from './en.debate.ts';
+
+/** Danish messages for the debate pages; `satisfies`: a missing or extra key or a wrong parameter fails tsc. */
 type Count = { count: number };
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -29,7 +31,7 @@ export const daDebate = {
   'comments.deletedAuthor': 'Slettet kommentar',
   'comments.deletedNotice': 'Forfatteren har slettet kommentaren.',
   'comments.removedByModerator': (p: { reason: string }) => `Fjernet af moderator: ${p.reason}`,
-  'comments.hiddenTextForStaff': 'Skjult tekst (kun medarbejdere ser den):',
+  'comments.hiddenTextForStaff': 'Skjult tekst (vises kun for forfatteren og medarbejdere):',
   'comments.earlierVersion': (p: { version: number }) =>
     `Skrevet om dette afsnit fra en tidligere version (version ${p.version}) af beskrivelsen:`,
   'comments.support': 'Støt (+1)',
@@ -195,10 +197,6 @@ export const daDebate = {
   'register.sentText': (p: { email: string }) =>
     `Hvis ${p.email} kan bruges til en ny profil, har vi sendt et link til den. Åbn linket for at bekræfte din adresse.`,
   'register.sentHint': 'Ingen e-mail efter nogle minutter? Se i din spam-mappe, eller opret dig igen.',
-  'nav.register': 'Opret profil',
-  'nav.profile': 'Min profil',
-  'login.register': 'Har du ingen profil?',
-  'login.forgot': 'Glemt din adgangskode?',
   'confirm.title': 'Din e-mailadresse bekræftes',
   'confirm.doneTitle': 'Din e-mailadresse er bekræftet',
   'confirm.doneText': (p: { email: string }) => `${p.email} er bekræftet. Du kan nu logge på.`,
@@ -230,9 +228,21 @@ export const daDebate = {
   'profile.ballotSaved': (p: { time: string; count: number }) =>
     `${p.count} ${plural(p.count, 'scenarie', 'scenarier')} rangordnet, gemt ${p.time}`,
   'profile.staffOnly': 'Medarbejderprofiler har ingen deltagerprofil.',
-  'consultation.rankLink': 'Rangordn scenarierne',
-  'consultation.resultsLink': 'Resultatet af rangordningen',
-  'errors.code.CONSULTATION_CLOSED': 'Høringen er lukket: det kan ikke længere ændres.',
-  'errors.code.INVALID_TOKEN': 'Linket er ugyldigt, allerede brugt eller udløbet. Bed om et nyt.',
-  'errors.code.RESULTS_NOT_PUBLISHED': 'Resultatet er endnu ikke offentliggjort.',
-};
+  'audit.action.account.register': 'Konto oprettet af deltager',
+  'audit.action.account.confirm': 'E-mailadresse bekræftet',
+  'audit.action.account.reset_request': 'Nulstilling af adgangskode bestilt',
+  'audit.action.account.password_reset': 'Adgangskode nulstillet',
+  'audit.action.profile.update': 'Profil ændret',
+  'audit.action.comment.create': 'Kommentar skrevet',
+  'audit.action.comment.edit': 'Kommentar rettet',
+  'audit.action.comment.delete': 'Kommentar slettet',
+  'audit.action.comment.hide': 'Kommentar skjult',
+  'audit.action.comment.restore': 'Kommentar vist igen',
+  'audit.action.ballot.cast': 'Rangordning gemt',
+  'audit.action.ballot.replace': 'Rangordning erstattet',
+  'audit.action.ballot.withdraw': 'Rangordning slettet',
+  'audit.action.results.publish': 'Resultater af rangordningen offentliggjort',
+  'audit.action.results.unpublish': 'Resultater af rangordningen trukket tilbage',
+  'audit.item.comment': 'Kommentar',
+  'audit.item.ballot': 'Rangordning',
+} satisfies typeof enDebate;

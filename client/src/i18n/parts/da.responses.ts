@@ -1,18 +1,9 @@
-/** Danish messages for the responses pages; merged into `da`, checked by `satisfies Messages` in da.ts. */
+import type { enResponses } from './en.responses.ts';
+
+/** Danish messages for the responses pages; `satisfies`: a missing or extra key or a wrong parameter fails tsc. */
 type Count = { count: number };
 
 export const daResponses = {
-  'errors.code.CONSULTATION_CLOSED': 'Høringen er lukket. Der kan ikke længere afgives eller ændres høringssvar.',
-  'errors.code.QUESTIONNAIRE_LOCKED':
-    'Høringen har fået svar, så spørgsmålenes type, svarmuligheder og om de skal besvares kan ikke længere ændres – kun ordlyden.',
-  'errors.code.IDEMPOTENCY_KEY_REUSED': 'Dette høringssvar er allerede sendt i en anden udgave.',
-  'errors.code.UNSUPPORTED_MEDIA_TYPE': 'Filtypen kan ikke bruges.',
-  'errors.code.INVALID_TOKEN': 'Linket er ikke gyldigt.',
-
-  'resp.cta': 'Afgiv høringssvar',
-  'resp.ctaHeading': 'Afgiv dit høringssvar',
-  'resp.ctaText': 'Alle kan svare, uden at oprette en konto. Din kladde gemmes i denne browser, til du sender den.',
-  'resp.publishedLink': 'Læs de offentliggjorte høringssvar',
   'resp.title': 'Afgiv høringssvar',
   'resp.lead': 'Dit høringssvar til høringen',
   'resp.requiredSr': '(skal udfyldes)',
@@ -186,13 +177,6 @@ export const daResponses = {
   'published.hit': 'Fundet:',
   'published.hitInAttachment': 'Fundet i en vedhæftet fil:',
 
-  'adminResp.heading': 'Høringssvar',
-  'adminResp.questions': 'Spørgeskema',
-  'adminResp.publication': 'Offentliggørelseskø',
-  'adminResp.letters': 'Registrér brev eller e-mail',
-  'adminResp.published': 'Offentliggjorte høringssvar',
-  'nav.outbox': 'Udbakke',
-
   'questions.title': 'Spørgeskema',
   'questions.intro': 'De spørgsmål, der besvares, i denne rækkefølge. Når der er kommet svar, kan kun ordlyden ændres.',
   'questions.empty': 'Spørgeskemaet har ingen spørgsmål endnu.',
@@ -281,8 +265,4 @@ export const daResponses = {
   'outbox.show': 'Vis',
   'outbox.empty': 'Udbakken er tom.',
   'outbox.text': (p: { subject: string }) => `Teksten i “${p.subject}”`,
-  'admin.queueLink': (p: { title: string }) => `Offentliggørelseskø: ${p.title}`,
-  'admin.queueShort': 'Offentliggørelseskø',
-  'admin.lettersLink': (p: { title: string }) => `Registrér brev: ${p.title}`,
-  'admin.lettersShort': 'Registrér brev',
-};
+} satisfies typeof enResponses;

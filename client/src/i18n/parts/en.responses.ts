@@ -2,19 +2,7 @@
 type Count = { count: number };
 
 export const enResponses = {
-  // Errors from the responses API
-  'errors.code.CONSULTATION_CLOSED': 'The consultation is closed. Responses can no longer be given or changed.',
-  'errors.code.QUESTIONNAIRE_LOCKED':
-    'The consultation has responses, so the questions can no longer change kind, options or whether they are required – only their wording.',
-  'errors.code.IDEMPOTENCY_KEY_REUSED': 'This response has already been sent in another version.',
-  'errors.code.UNSUPPORTED_MEDIA_TYPE': 'The file type is not accepted.',
-  'errors.code.INVALID_TOKEN': 'The link is not valid.',
-
   // Respondent form
-  'resp.cta': 'Give your response',
-  'resp.ctaHeading': 'Give your response',
-  'resp.ctaText': 'Anyone can respond, without an account. Your draft is kept in this browser until you send it.',
-  'resp.publishedLink': 'Read the published responses',
   'resp.title': 'Give your response',
   'resp.lead': 'Your response to the consultation',
   'resp.requiredSr': '(required)',
@@ -193,14 +181,6 @@ export const enResponses = {
   'published.hit': 'Match:',
   'published.hitInAttachment': 'Match in an attachment:',
 
-  // Admin links
-  'adminResp.heading': 'Responses',
-  'adminResp.questions': 'Questionnaire',
-  'adminResp.publication': 'Publication queue',
-  'adminResp.letters': 'Register a letter or e-mail',
-  'adminResp.published': 'Published responses',
-  'nav.outbox': 'Mail outbox',
-
   // Admin: questionnaire
   'questions.title': 'Questionnaire',
   'questions.intro':
@@ -293,8 +273,4 @@ export const enResponses = {
   'outbox.show': 'Show',
   'outbox.empty': 'The outbox is empty.',
   'outbox.text': (p: { subject: string }) => `Text of “${p.subject}”`,
-  'admin.queueLink': (p: { title: string }) => `Publication queue: ${p.title}`,
-  'admin.queueShort': 'Publication queue',
-  'admin.lettersLink': (p: { title: string }) => `Register a letter: ${p.title}`,
-  'admin.lettersShort': 'Register a letter',
 };

@@ -34,6 +34,7 @@ import '../../components/sr-breadcrumbs.ts';
 import '../../components/sr-error-summary.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
+import '../../i18n/parts/responses.ts';
 import '../public/sr-page-not-found.ts';
 import { clockOffset, closedNotice, openState, timeLeft, type OpenState } from './consultation-state.ts';
 

@@ -1,0 +1,322 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  activate,
+  expectNoA11yViolations,
+  LANGS,
+  launch,
+  newPage,
+  open,
+  pageErrors,
+  signIn,
+  tabTo,
+  text,
+  tr,
+  typeOver,
+  waitForAnnouncement,
+  waitForFocus,
+  waitForLoad,
+  waitForText,
+  type Lang,
+} from './browser.ts';
+import {
+  ADMIN,
+  ANALYST,
+  api,
+  createDebate,
+  createParticipant,
+  linkIn,
+  mailTo,
+  postComment,
+  setDeadline,
+  signedInContext,
+  type Debate,
+  type Participant,
+} from './debate-fixtures.ts';
+
+// Moderation and the author's own changes to comments (issue #5 stories 2 and 4): a moderator
+// hides a comment with a reason and restores it, the public, the author (by mail) and the audit log
+// see it; the author edits and deletes until the deadline and is refused after it. Keyboard only,
+// in Danish and English, with axe-core on every state.
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens a paragraph's comment thread by keyboard and waits for one of its comments. */
+async function openThread(page: Page, pid: string, commentId: string): Promise<void> {
+  await tabTo(page, `#comments-toggle-${pid}`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`#comments-${pid}:not([hidden]) #comment-${commentId}`);
+}
+
+describe.each(LANGS)('comment moderation (%s)', (lang: Lang) => {
+  // The analyst moderates in Danish, the admin in English: both roles may.
+  const MODERATOR = lang === 'da' ? ANALYST : ADMIN;
+  let admin: BrowserContext;
+  let debate: Debate;
+  let author: Participant;
+  let authorCtx: BrowserContext;
+
+  beforeAll(async () => {
+    admin = await signedInContext(browser, lang, ADMIN);
+    debate = await createDebate(admin, `moderation-${lang}`);
+    author = await createParticipant(admin, lang, 'Forfatter');
+    authorCtx = await signedInContext(browser, lang, author);
+  });
+  afterAll(async () => {
+    await admin?.close();
+    await authorCtx?.close();
+  });
+
+  it('hides a comment with a reason and restores it; the public, the author and the audit log see it', async () => {
+    const s = debate.scenarios[0]!;
+    const pid = s.paragraphs[0]!;
+    const body = `En kommentar, der bliver skjult (${lang})`;
+    const reason = lang === 'da' ? 'Personoplysninger om en navngiven borger' : 'Personal data about a named citizen';
+    const cid = await postComment(authorCtx, s.id, body, { paragraphId: pid });
+    const mod = await newPage(browser, lang);
+    const anon = await newPage(browser, lang);
+    try {
+      // The moderator opens the paragraph's thread and hides the comment.
+      await open(mod.page, `/login?next=${encodeURIComponent(`/scenarios/${s.id}`)}`);
+      await signIn(mod.page, MODERATOR.email, MODERATOR.password);
+      await openThread(mod.page, pid, cid);
+      await expectNoA11yViolations(mod.page, 'thread, moderator');
+      await activate(mod.page, `#hide-${cid}`);
+      await waitForFocus(mod.page, `#comment-${cid}-reason`);
+      await expectNoA11yViolations(mod.page, 'hide form');
+      // Without a reason it is refused, and focus goes back to the reason.
+      await tabTo(mod.page, `#comment-${cid} .sr-comment-hide button[type="submit"]`);
+      await mod.page.keyboard.press('Enter');
+      await waitForFocus(mod.page, `#comment-${cid}-reason`);
+      expect(await text(mod.page, `#comment-${cid}-error`)).toContain(
+        tr(lang, 'errors.required', { field: tr(lang, 'comments.hideReason') }),
+      );
+      await expectNoA11yViolations(mod.page, 'hide form, reason missing');
+      await mod.page.keyboard.type(reason);
+      await tabTo(mod.page, `#comment-${cid} .sr-comment-hide button[type="submit"]`);
+      await mod.page.keyboard.press('Enter');
+      await waitForAnnouncement(mod.page, tr(lang, 'comments.hiddenDone'));
+      await waitForFocus(mod.page, `#comment-${cid}`);
+      expect(await text(mod.page, `#comment-${cid} .sr-comment-removed`)).toBe(
+        tr(lang, 'comments.removedByModerator', { reason }),
+      );
+      // Staff still read what was hidden, marked as such.
+      expect(await text(mod.page, `#comment-${cid} .sr-comment-body-hidden`)).toContain(body);
+      expect(await mod.page.locator(`#hide-${cid}`).count()).toBe(0);
+      expect(await mod.page.locator(`#restore-${cid}`).count()).toBe(1);
+      await expectNoA11yViolations(mod.page, 'hidden comment, moderator');
+
+      // Everyone else sees only that it was removed and why: no text, no author.
+      await open(anon.page, `/scenarios/${s.id}`);
+      await openThread(anon.page, pid, cid);
+      expect(await text(anon.page, `#comment-${cid} .sr-comment-removed`)).toBe(
+        tr(lang, 'comments.removedByModerator', { reason }),
+      );
+      expect(await anon.page.locator(`#comment-${cid} .sr-comment-body`).count()).toBe(0);
+      expect(await text(anon.page, `#comment-${cid} .sr-comment-author`)).toBe(tr(lang, 'comments.someone'));
+      expect(await anon.page.locator(`#comment-${cid}`).textContent()).not.toContain(body);
+      await expectNoA11yViolations(anon.page, 'hidden comment, public');
+      const list = await api(anon.context, 'GET', `/api/scenarios/${s.id}/comments`);
+      expect(list.body.items.find((c: any) => c.id === cid)).toMatchObject({ body: null, author: null });
+
+      // The author is told, in their language, with a link to the comment.
+      const hiddenMail = await mailTo(admin, author.email, 'comment.hidden');
+      expect(hiddenMail.locale).toBe(lang);
+      expect(hiddenMail.subject).toBe(lang === 'da' ? 'Din kommentar er skjult' : 'Your comment was hidden');
+      expect(hiddenMail.text).toContain(reason);
+      const link = linkIn(hiddenMail.text);
+      expect(link).toBe(`/scenarios/${s.id}#comment-${cid}`);
+
+      // Following the link opens the thread at the comment; its author still reads it, cannot change it.
+      const mine = await authorCtx.newPage();
+      try {
+        await mine.goto(link);
+        await waitForLoad(mine);
+        await waitForFocus(mine, `#comment-${cid}`);
+        expect(await mine.getAttribute(`#comments-${pid}`, 'hidden')).toBeNull();
+        expect(await text(mine, `#comment-${cid} .sr-comment-removed`)).toBe(
+          tr(lang, 'comments.removedByModerator', { reason }),
+        );
+        expect(await text(mine, `#comment-${cid} .sr-comment-body-hidden`)).toContain(body);
+        expect(await mine.locator(`#edit-${cid}, #delete-${cid}, #restore-${cid}`).count()).toBe(0);
+        await expectNoA11yViolations(mine, 'hidden comment, its author');
+        expect(pageErrors(mine)).toEqual([]);
+      } finally {
+        await mine.close();
+      }
+
+      // The moderator restores it.
+      await activate(mod.page, `#restore-${cid}`);
+      await waitForAnnouncement(mod.page, tr(lang, 'comments.restoredDone'));
+      await waitForFocus(mod.page, `#comment-${cid}`);
+      expect(await text(mod.page, `#comment-${cid} .sr-comment-body`)).toBe(body);
+      expect(await mod.page.locator(`#comment-${cid} .sr-comment-removed`).count()).toBe(0);
+      expect(await mod.page.locator(`#hide-${cid}`).count()).toBe(1);
+      await expectNoA11yViolations(mod.page, 'restored comment, moderator');
+
+      await anon.page.reload();
+      await waitForLoad(anon.page);
+      await openThread(anon.page, pid, cid);
+      expect(await text(anon.page, `#comment-${cid} .sr-comment-body`)).toBe(body);
+      expect(await text(anon.page, `#comment-${cid} .sr-comment-author`)).toBe(author.displayName);
+      await expectNoA11yViolations(anon.page, 'restored comment, public');
+
+      const restoredMail = await mailTo(admin, author.email, 'comment.restored');
+      expect(restoredMail.subject).toBe(
+        lang === 'da' ? 'Din kommentar er synlig igen' : 'Your comment is visible again',
+      );
+      expect(linkIn(restoredMail.text)).toBe(link);
+
+      // The audit log keeps both, with who did it and why.
+      const me = await api(mod.context, 'GET', '/api/auth/me');
+      const audit = await api(admin, 'GET', `/api/audit?itemType=comment&itemId=${cid}`);
+      expect(audit.status).toBe(200);
+      const events = audit.body.items as any[];
+      expect(events.find((e) => e.action === 'comment.hide')).toMatchObject({
+        actorId: me.body.id,
+        consultationId: debate.id,
+        details: { reason, before: 'visible' },
+      });
+      expect(events.find((e) => e.action === 'comment.restore')).toMatchObject({
+        actorId: me.body.id,
+        details: { before: 'hidden' },
+      });
+
+      // …and an admin reads it on the audit page, in words rather than codes.
+      const log = await newPage(browser, lang);
+      try {
+        await open(log.page, '/login?next=%2Fadmin%2Faudit');
+        await signIn(log.page, ADMIN.email, ADMIN.password);
+        const row = log.page.locator(`#audit-table tr[data-action="comment.hide"]:has(code[title="${cid}"])`);
+        await row.waitFor();
+        expect((await row.locator('td').nth(2).textContent())?.trim()).toBe(tr(lang, 'audit.action.comment.hide'));
+        expect(await row.textContent()).toContain(reason);
+        const restoreRow = log.page.locator(`#audit-table tr[data-action="comment.restore"]:has(code[title="${cid}"])`);
+        expect((await restoreRow.locator('td').nth(2).textContent())?.trim()).toBe(
+          tr(lang, 'audit.action.comment.restore'),
+        );
+        await expectNoA11yViolations(log.page, 'audit log');
+      } finally {
+        await log.context.close();
+      }
+      expect(pageErrors(mod.page)).toEqual([]);
+      expect(pageErrors(anon.page)).toEqual([]);
+    } finally {
+      await mod.context.close();
+      await anon.context.close();
+    }
+  });
+});
+
+describe.each(LANGS)('own comments and the deadline (%s)', (lang: Lang) => {
+  let admin: BrowserContext;
+  let debate: Debate;
+  let author: Participant;
+  let authorCtx: BrowserContext;
+
+  beforeAll(async () => {
+    admin = await signedInContext(browser, lang, ADMIN);
+    // A consultation of its own: this test moves the deadline into the past.
+    debate = await createDebate(admin, `deadline-${lang}`);
+    author = await createParticipant(admin, lang, 'Skribent');
+    authorCtx = await signedInContext(browser, lang, author);
+  });
+  afterAll(async () => {
+    await admin?.close();
+    await authorCtx?.close();
+  });
+
+  it('edits and deletes an own comment before the deadline; after it both are refused and the page is closed', async () => {
+    const s = debate.scenarios[0]!;
+    const first = `Min første kommentar (${lang})`;
+    const edited = `Min første kommentar, rettet (${lang})`;
+    const second = `Min anden kommentar (${lang})`;
+    const a = await postComment(authorCtx, s.id, first);
+    const b = await postComment(authorCtx, s.id, second);
+    const { context, page } = await newPage(browser, lang);
+    try {
+      await open(page, `/login?next=${encodeURIComponent(`/scenarios/${s.id}`)}`);
+      await signIn(page, author.email, author.password);
+      await page.waitForSelector(`#comment-${b}`);
+
+      // Edit: the field holds the text; the change is saved, announced and marked as edited.
+      await activate(page, `#edit-${a}`);
+      await waitForFocus(page, `#comment-${a}-edit`);
+      expect(await page.inputValue(`#comment-${a}-edit`)).toBe(first);
+      await expectNoA11yViolations(page, 'editing own comment');
+      await typeOver(page, edited);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await waitForAnnouncement(page, tr(lang, 'comments.edited'));
+      await waitForFocus(page, `#comment-${a}`);
+      expect(await text(page, `#comment-${a} .sr-comment-body`)).toBe(edited);
+      expect(await text(page, `#comment-${a}-head`)).toContain(tr(lang, 'comments.editedMark'));
+      await expectNoA11yViolations(page, 'own comment edited');
+
+      // Delete, after a confirmation.
+      await activate(page, `#delete-${a}`);
+      await waitForFocus(page, `#delete-confirm-${a}`);
+      expect(await text(page, `#delete-q-${a}`)).toBe(tr(lang, 'comments.deleteQuestion'));
+      await expectNoA11yViolations(page, 'confirming delete');
+      await page.keyboard.press('Enter');
+      await waitForAnnouncement(page, tr(lang, 'comments.deleted'));
+      await waitForFocus(page, '#scenario-comments-heading');
+      expect(await page.locator(`#comment-${a}`).count()).toBe(0);
+      expect(await text(page, '#comments-total')).toBe(tr(lang, 'comments.total', { count: 1 }));
+
+      // The page stays open while the deadline passes (an admin moves it into the past).
+      await activate(page, `#edit-${b}`);
+      await waitForFocus(page, `#comment-${b}-edit`);
+      await typeOver(page, `For sent (${lang})`);
+      await setDeadline(admin, debate.id, new Date(Date.now() - 60_000));
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await waitForFocus(page, `#comment-${b}-error`);
+      expect(await text(page, `#comment-${b}-error`)).toContain(tr(lang, 'errors.code.CONSULTATION_CLOSED'));
+      await expectNoA11yViolations(page, 'edit refused after the deadline');
+      await tabTo(page, `#comment-${b} .sr-comment-edit button[type="button"]`);
+      await page.keyboard.press('Enter');
+      await waitForFocus(page, `#edit-${b}`);
+      await activate(page, `#delete-${b}`);
+      await waitForFocus(page, `#delete-confirm-${b}`);
+      await page.keyboard.press('Enter');
+      await waitForFocus(page, `#comment-${b}-error`);
+      expect(await text(page, `#comment-${b}-error`)).toContain(tr(lang, 'errors.code.CONSULTATION_CLOSED'));
+
+      // The server refuses both whatever the page shows, and the comment is as it was.
+      const patch = await api(authorCtx, 'PATCH', `/api/comments/${b}`, { body: 'Alligevel' });
+      expect([patch.status, patch.body.error.code]).toEqual([409, 'CONSULTATION_CLOSED']);
+      const del = await api(authorCtx, 'DELETE', `/api/comments/${b}`);
+      expect([del.status, del.body.error.code]).toEqual([409, 'CONSULTATION_CLOSED']);
+      const list = await api(authorCtx, 'GET', `/api/scenarios/${s.id}/comments`);
+      expect(list.body.items.find((c: any) => c.id === b)).toMatchObject({ body: second, canEdit: false });
+
+      // Loaded again, the page is closed: a notice instead of the form, no edit, delete or reply.
+      await page.reload();
+      await waitForLoad(page);
+      await page.waitForSelector(`#comment-${b}`);
+      await waitForText(page, '#scenario-comments .alert-info .alert-text', tr(lang, 'comments.closedNotice'));
+      expect(await page.locator(`#edit-${b}, #delete-${b}, #reply-${b}`).count()).toBe(0);
+      expect(await page.locator('main textarea').count()).toBe(0);
+      expect(await text(page, `#comment-${b} .sr-comment-body`)).toBe(second);
+      // The paragraphs' threads say the same.
+      await tabTo(page, `#comments-toggle-${s.paragraphs[0]}`);
+      await page.keyboard.press('Enter');
+      await waitForText(
+        page,
+        `#comments-${s.paragraphs[0]} .alert-info .alert-text`,
+        tr(lang, 'comments.closedNotice'),
+      );
+      await expectNoA11yViolations(page, 'scenario page after the deadline');
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
