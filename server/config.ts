@@ -53,7 +53,12 @@ const ConfigSchema = z.object({
     .min(1024)
     .default(20 * 1024 * 1024),
   UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(100).default(10),
-  FILES_ORPHAN_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(72),
+  FILES_ORPHAN_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(72),
 });
 
 export type Config = Readonly<{

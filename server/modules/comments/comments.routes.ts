@@ -153,12 +153,6 @@ export const commentsRoutes: FastifyPluginAsyncZod<{ publicUrl: string | undefin
       },
     },
     async (req) =>
-      moderateComment(
-        app.db,
-        req.actor,
-        req.params.id,
-        req.body,
-        opts.publicUrl ?? `${req.protocol}://${req.host}`,
-      ),
+      moderateComment(app.db, req.actor, req.params.id, req.body, opts.publicUrl ?? `${req.protocol}://${req.host}`),
   );
 };
