@@ -73,7 +73,7 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   await app.register(participantsRoutes, { publicUrl: config.publicUrl, perMinute: config.rateLimitLoginPerMinute });
   await app.register(commentsRoutes, { publicUrl: config.publicUrl });
   await app.register(ballotsRoutes);
-  await app.register(rankingsRoutes);
+  await app.register(rankingsRoutes, { minSegment: config.resultsMinSegment });
   await app.register(filesPlugin, { config, isPublished: isResponsePublished });
   await app.register(questionsRoutes);
   await app.register(responsesRoutes, {

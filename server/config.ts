@@ -35,6 +35,7 @@ const ConfigSchema = z.object({
     .default(1024 * 1024),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_SUBMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  RESULTS_MIN_SEGMENT: z.coerce.number().int().min(1).max(1000).default(5),
   CLIENT_DIST: z.string().default('./dist/client'),
   JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
   SMTP_URL: z.string().url().optional(),
@@ -79,6 +80,8 @@ export type Config = Readonly<{
   rateLimitLoginPerMinute: number;
   /** Submissions, edits and uploads per IP and minute (a client retries with its Idempotency-Key). */
   rateLimitSubmitPerMinute: number;
+  /** Segments with fewer rankings than this are shown to staff only (statistical disclosure). */
+  resultsMinSegment: number;
   clientDist: string;
   jobsEnabled: boolean;
   smtpUrl: string | undefined;
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     rateLimitLoginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
     rateLimitSubmitPerMinute: e.RATE_LIMIT_SUBMIT_PER_MINUTE,
+    resultsMinSegment: e.RESULTS_MIN_SEGMENT,
     clientDist: e.CLIENT_DIST,
     jobsEnabled: e.JOBS_ENABLED === 'true',
     smtpUrl: e.SMTP_URL,

@@ -215,9 +215,21 @@ describe('ranking results', () => {
     const pub = await call(t, admin, { method: 'POST', url: publishUrl });
     expect(pub.statusCode).toBe(200);
     expect(json(pub)).toEqual({ consultationId: c.id, resultsPublishedAt: expect.any(String) });
-    const open = await results(null, '?segment=citizen');
+    const open = await results(null);
     expect(open.statusCode).toBe(200);
-    expect(json(open)).toMatchObject({ ballotCount: 1, publishedAt: json(pub).resultsPublishedAt });
+    expect(json(open)).toMatchObject({ ballotCount: 3, publishedAt: json(pub).resultsPublishedAt });
+
+    // A segment of one ranking would show that participant's ranking: staff only (RESULTS_MIN_SEGMENT, 5).
+    expect(json(open)).toMatchObject({ minSegmentSize: 5 });
+    expect(json(open).hiddenSegments).toEqual(expect.arrayContaining(['citizen', 'business']));
+    expect(json(open).hiddenSegments).not.toContain('ngo');
+    for (const path of ['results', 'results.csv', 'results.json']) {
+      expectError(await results(null, '?segment=citizen', path), 403, 'SEGMENT_TOO_SMALL');
+      expectError(await results(p, '?segment=citizen', path), 403, 'SEGMENT_TOO_SMALL');
+    }
+    expect(json(await results(null, '?segment=ngo'))).toMatchObject({ ballotCount: 0 });
+    const staffView = json(await results(analyst, '?segment=citizen'));
+    expect(staffView).toMatchObject({ ballotCount: 1, hiddenSegments: [] });
 
     const unpub = await call(t, admin, { method: 'POST', url: `/api/consultations/${c.id}/results/unpublish` });
     expect(json(unpub)).toEqual({ consultationId: c.id, resultsPublishedAt: null });

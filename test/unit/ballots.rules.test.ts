@@ -162,6 +162,8 @@ describe('results CSV', () => {
         invited: 0,
         not_invited: 2,
       },
+      minSegmentSize: 5,
+      hiddenSegments: [],
       scenarios: [
         { id: A, key: 'S1', title: { da: 'Én', en: 'One' } },
         { id: B, key: 'S2', title: { da: 'To', en: 'Two' } },

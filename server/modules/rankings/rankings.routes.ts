@@ -14,7 +14,7 @@ const fileName = (slug: string, segment: string, ext: string) =>
   `attachment; filename="samraad-results-${slug}-${segment}.${ext}"`;
 
 /** Ranking results and their publication (issue #5 story 6). */
-export const rankingsRoutes: FastifyPluginAsyncZod = async (app) => {
+export const rankingsRoutes: FastifyPluginAsyncZod<{ minSegment: number }> = async (app, opts) => {
   app.get(
     '/api/consultations/:id/results',
     {
@@ -27,7 +27,7 @@ export const rankingsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Results, ...readErrors },
       },
     },
-    async (req) => (await svc.getResults(app.db, req.actor, req.params.id, req.query.segment)).results,
+    async (req) => (await svc.getResults(app.db, req.actor, req.params.id, req.query.segment, opts.minSegment)).results,
   );
 
   app.get(
@@ -43,7 +43,13 @@ export const rankingsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const { results, slug } = await svc.getResults(app.db, req.actor, req.params.id, req.query.segment);
+      const { results, slug } = await svc.getResults(
+        app.db,
+        req.actor,
+        req.params.id,
+        req.query.segment,
+        opts.minSegment,
+      );
       void reply.header('content-disposition', fileName(slug, results.segment, 'json'));
       return results;
     },
@@ -63,7 +69,13 @@ export const rankingsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const { results, slug } = await svc.getResults(app.db, req.actor, req.params.id, req.query.segment);
+      const { results, slug } = await svc.getResults(
+        app.db,
+        req.actor,
+        req.params.id,
+        req.query.segment,
+        opts.minSegment,
+      );
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', fileName(slug, results.segment, 'csv'))

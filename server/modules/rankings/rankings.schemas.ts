@@ -18,6 +18,10 @@ export const Results = z
       .describe('When an admin published the results; null while only staff see them'),
     ballotCount: z.number().int(),
     segmentCounts: z.record(Segment, z.number().int()).describe('Ballots per segment, to label the segment choice'),
+    minSegmentSize: z.number().int().describe('RESULTS_MIN_SEGMENT: smaller segments are shown to staff only'),
+    hiddenSegments: z
+      .array(Segment)
+      .describe('Segments this viewer may not open (fewer rankings than minSegmentSize); 403 SEGMENT_TOO_SMALL'),
     scenarios: z
       .array(z.object({ id: z.uuid(), key: z.string(), title: Localized }))
       .describe('The counted scenarios (all but eliminated ones), in their order; every array below follows it'),

@@ -18,10 +18,35 @@ import type { PublishState, Results } from './rankings.schemas.ts';
 export const canReadResults = (actor: Actor | null, c: { resultsPublishedAt: Date | null }): boolean =>
   isStaff(actor) || c.resultsPublishedAt !== null;
 
-export async function getResults(db: Db, actor: Actor | null, consultationIdOrSlug: string, segment: Segment) {
+/**
+ * Segments (stakeholder type, invited or not) with fewer rankings than `minSegment` are shown to
+ * staff only: published per segment, one organisation's or a few people's rankings could be read
+ * off. An empty segment reveals nothing and is shown.
+ */
+export function hiddenSegments(actor: Actor | null, counts: Record<Segment, number>, minSegment: number): Segment[] {
+  if (isStaff(actor)) return [];
+  return (Object.keys(counts) as Segment[]).filter((s) => s !== 'all' && counts[s] > 0 && counts[s] < minSegment);
+}
+
+export async function getResults(
+  db: Db,
+  actor: Actor | null,
+  consultationIdOrSlug: string,
+  segment: Segment,
+  minSegment = 1,
+) {
   const c = await requireReadableConsultation(db, actor, consultationIdOrSlug);
   if (!canReadResults(actor, c)) {
     throw new AppError('RESULTS_NOT_PUBLISHED', 'The ranking results have not been published yet');
+  }
+  const segmentCounts = await countSegments(db, c.id);
+  const hidden = hiddenSegments(actor, segmentCounts, minSegment);
+  if (hidden.includes(segment)) {
+    throw new AppError(
+      'SEGMENT_TOO_SMALL',
+      `Segments with fewer than ${minSegment} rankings are not shown, so no one's ranking can be singled out`,
+      { minSegment },
+    );
   }
   // Eliminated scenarios are not counted; a ballot's rank for one is simply left out.
   const scenarios = (await listScenarios(db, actor, c.id)).filter((s) => s.status !== 'eliminated');
@@ -38,7 +63,9 @@ export async function getResults(db: Db, actor: Actor | null, consultationIdOrSl
     segment,
     publishedAt: c.resultsPublishedAt?.toISOString() ?? null,
     ballotCount: t.ballots,
-    segmentCounts: await countSegments(db, c.id),
+    segmentCounts,
+    minSegmentSize: minSegment,
+    hiddenSegments: hidden,
     scenarios: scenarios.map((s) => ({ id: s.id, key: s.key, title: s.title })),
     firstPreference: {
       blank: t.firstPreference.blank,

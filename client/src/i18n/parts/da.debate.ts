@@ -118,6 +118,9 @@ export const daDebate = {
   'results.intro':
     'Sådan rangordnede deltagerne scenarierne, talt op på flere måder. Efter hver figur følger en tabel med de samme tal.',
   'results.segmentLabel': 'Vis resultatet for',
+  'results.segmentHidden': 'for få til at blive vist',
+  'results.smallSegments': (p: Count) =>
+    `Grupper med færre end ${p.count} rangordninger vises ikke for sig, så ingens rangordning kan udpeges. De tælles med i det hele.`,
   'segment.all': 'Alle',
   'segment.citizen': 'Borgere',
   'segment.business': 'Virksomheder',

@@ -105,6 +105,7 @@ export const daShell = {
   'errors.code.CONSULTATION_CLOSED': 'Høringen er lukket: det kan ikke længere ændres.',
   'errors.code.INVALID_TOKEN': 'Linket er ugyldigt, allerede brugt eller udløbet. Bed om et nyt.',
   'errors.code.RESULTS_NOT_PUBLISHED': 'Resultatet er endnu ikke offentliggjort.',
+  'errors.code.SEGMENT_TOO_SMALL': 'Der er for få rangordninger i denne gruppe til at vise dens resultat for sig.',
 
   // Phases, stages, statuses and roles
   'phase.draft': 'Kladde',

@@ -118,6 +118,9 @@ export const enDebate = {
   'results.intro':
     'How the participants ranked the scenarios, counted in several ways. Each chart is followed by a table with the same numbers.',
   'results.segmentLabel': 'Show the results for',
+  'results.segmentHidden': 'too few to show',
+  'results.smallSegments': (p: Count) =>
+    `Groups with fewer than ${p.count} rankings are not shown on their own, so no one's ranking can be singled out. They are counted in the whole.`,
   'segment.all': 'Everyone',
   'segment.citizen': 'Citizens',
   'segment.business': 'Businesses',

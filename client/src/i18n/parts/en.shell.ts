@@ -102,6 +102,7 @@ export const enShell = {
   'errors.code.CONSULTATION_CLOSED': 'The consultation is closed: this can no longer be changed.',
   'errors.code.INVALID_TOKEN': 'The link is invalid, already used or expired. Ask for a new one.',
   'errors.code.RESULTS_NOT_PUBLISHED': 'The results have not been published yet.',
+  'errors.code.SEGMENT_TOO_SMALL': 'Too few rankings in this group to show its results on their own.',
 
   // Phases, stages, statuses and roles
   'phase.draft': 'Draft',

@@ -89,10 +89,19 @@ export class SrPageResults extends SrLightElement implements SrPage {
           ${SEGMENTS.map(
             (s) =>
               html`<option value=${s} ?selected=${s === this._segment}>
-                ${t(`segment.${s}`)}${r ? ` (${formatNumber(r.segmentCounts[s] ?? 0)})` : ''}
+                ${t(`segment.${s}`)}${r ? ` (${formatNumber(r.segmentCounts[s] ?? 0)})` : ''}${
+                  r?.hiddenSegments.includes(s) ? ` – ${t('results.segmentHidden')}` : ''
+                }
               </option>`,
           )}
         </select>
+        ${
+          r && r.hiddenSegments.length > 0
+            ? html`<p class="form-hint" id="results-small-segments">
+                ${t('results.smallSegments', { count: r.minSegmentSize })}
+              </p>`
+            : nothing
+        }
       </div>
       ${
         r
