@@ -239,6 +239,7 @@ describe('ranking results', () => {
       .select('action')
       .where('itemId', '=', c.id)
       .where('action', 'like', 'results.%')
+      .orderBy('occurredAt')
       .execute();
     expect(actions.map((a) => a.action)).toEqual(['results.publish', 'results.unpublish']);
   });
