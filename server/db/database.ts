@@ -32,7 +32,6 @@ export async function createDb(opts: CreateDbOptions): Promise<DbHandle> {
   const plugins = [new CamelCasePlugin()];
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 });
-    pool.on('connect', usePreparedStatements);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, kind: 'postgres', databaseUrl: opts.databaseUrl, close: () => db.destroy() };
   }
@@ -93,30 +92,6 @@ function isRunning(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-const PREPARED_PREFIX = '/* prepared:';
-
-/**
- * Marks a hot statement to run as a named prepared statement on PostgreSQL: each connection parses
- * and plans it once instead of on every call (measured on the submission statement: parse + plan
- * were half of its server time). Put it first in a `sql` template whose text never varies (values
- * only as parameters). On PGlite it is a comment.
- */
-export const preparedAs = (name: string) => {
-  if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`Bad prepared statement name: ${name}`);
-  return sql.raw(`${PREPARED_PREFIX}${name} */ `);
-};
-
-function usePreparedStatements(client: pg.PoolClient): void {
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  (client as { query: unknown }).query = (text: unknown, ...rest: unknown[]) => {
-    if (typeof text === 'string' && text.startsWith(PREPARED_PREFIX)) {
-      const name = text.slice(PREPARED_PREFIX.length, text.indexOf(' */'));
-      return query({ name, text, values: rest[0] }, ...rest.slice(1));
-    }
-    return query(text, ...rest);
-  };
 }
 
 export async function ping(db: Db): Promise<boolean> {

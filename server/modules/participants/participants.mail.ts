@@ -3,8 +3,9 @@ import type { RenderedOutgoingMail } from '../mail/mail.service.ts';
 /**
  * The mails of participant self-service and moderation (issue #5), in the recipient's language.
  * Pure: the services enqueue them with the mail module's `enqueueMail` inside their transaction, so
- * a mail exists if and only if the change that caused it committed; the `mail.send` job delivers it
- * (SMTP, or the outbox when none is configured) and strips the link token from the stored copy.
+ * a mail exists if and only if the change that caused it committed; the outbox relay (mail.relay.ts)
+ * delivers it (SMTP, or the outbox when none is configured) and strips the link token from the
+ * stored copy.
  */
 export type Locale = 'da' | 'en';
 export type OutgoingMail = RenderedOutgoingMail & { locale: Locale };

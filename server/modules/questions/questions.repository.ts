@@ -110,40 +110,18 @@ export async function setPositions(db: Db, consultationId: string, ids: readonly
 }
 
 /**
- * The consultation's participation window and questionnaire in one round trip, holding the shared
- * half of a per-consultation advisory lock until the caller's transaction ends (see lockConsultation).
- * An advisory lock, not `FOR KEY SHARE` on the consultation row: row share locks taken by many
+ * The consultation's participation window, its stamp (samraad_consultation_stamp) and its
+ * questionnaire in one statement, so the three agree. With `lock`, it also takes the shared half of
+ * the per-consultation advisory lock until the caller's transaction ends (see lockConsultation): an
+ * advisory lock, not `FOR KEY SHARE` on the consultation row, because row share locks taken by many
  * concurrent submissions build MultiXacts on one hot row and serialised them (measured: 7× slower).
+ * Without it, the submission path caches the result and its statement's guard re-checks the stamp
+ * under the lock (migration 20261125110000).
  */
-export async function readQuestionnaireLocked(db: Db, consultationId: string) {
-  const r = await sql<{
-    phase: string;
-    opensAt: Date | null;
-    closesAt: Date | null;
-    id: string | null;
-    position: number | null;
-    kind: QuestionKind | null;
-    required: boolean | null;
-    prompt: Localized | null;
-    help: Localized | null;
-    options: QuestionOption[] | null;
-  }>`
-    with shared_lock as (select pg_advisory_xact_lock_shared(hashtextextended(${consultationId}::text, 0)))
-    select c.phase, c.opens_at, c.closes_at, q.id, q.position, q.kind, q.required, q.prompt, q.help, q.options
-    from shared_lock
-    cross join consultations c
-    left join questions q on q.consultation_id = c.id
-    where c.id = ${consultationId}
-    order by q.position, q.created_at`.execute(db);
-  return r.rows;
-}
-
-/**
- * The questionnaire with the consultation's window and its stamp (samraad_consultation_stamp), read
- * in one statement so the three agree; the submission path caches it and the submission statement's
- * guard re-checks the stamp under the lock (migration 20261125110000).
- */
-export async function readQuestionnaireStamped(db: Db, consultationId: string) {
+export async function readQuestionnaire(db: Db, consultationId: string, opts: { lock: boolean }) {
+  const lock = opts.lock
+    ? sql`cross join (select pg_advisory_xact_lock_shared(hashtextextended(${consultationId}::text, 0))) shared_lock`
+    : sql``;
   const r = await sql<{
     phase: string;
     opensAt: Date | null;
@@ -160,6 +138,7 @@ export async function readQuestionnaireStamped(db: Db, consultationId: string) {
     select c.phase, c.opens_at, c.closes_at, samraad_consultation_stamp(c.version, c.updated_at) as stamp,
            q.id, q.position, q.kind, q.required, q.prompt, q.help, q.options
     from consultations c
+    ${lock}
     left join questions q on q.consultation_id = c.id
     where c.id = ${consultationId}
     order by q.position, q.created_at`.execute(db);

@@ -48,35 +48,13 @@ export async function listQuestions(db: Db, actor: Actor | null, consultationIdO
 }
 
 /**
- * For the responses module, inside its submission transaction: the participation window and the
- * questionnaire, read under a lock that keeps the questionnaire's shape fixed until that
- * transaction ends (so answers are always checked against the questions they are stored with).
+ * For the responses module: the participation window, the consultation's stamp and the
+ * questionnaire. With `lock` (inside the caller's transaction) the questionnaire's shape stays fixed
+ * until that transaction ends, so answers are checked against the questions they are stored with;
+ * without it, for the submission cache, whose statement's guard re-checks the stamp under the lock.
  */
-export async function readQuestionnaireForSubmission(trx: Db, consultationId: string) {
-  const rows = await repo.readQuestionnaireLocked(trx, consultationId);
-  const first = rows[0];
-  if (!first) throw notFound('Consultation');
-  const questions: Question[] = rows
-    .filter((r) => r.id !== null)
-    .map((r) => ({
-      id: r.id!,
-      consultationId,
-      position: r.position!,
-      kind: r.kind!,
-      required: r.required!,
-      prompt: r.prompt!,
-      help: r.help!,
-      options: r.options!,
-    }));
-  return { consultation: { phase: first.phase, opensAt: first.opensAt, closesAt: first.closesAt }, questions };
-}
-
-/**
- * For the responses module's submission cache: the questionnaire, the window and the consultation's
- * stamp, without a lock (the submission statement's guard re-checks the stamp under the lock).
- */
-export async function readQuestionnaireStamped(db: Db, consultationId: string) {
-  const rows = await repo.readQuestionnaireStamped(db, consultationId);
+export async function readQuestionnaire(db: Db, consultationId: string, opts: { lock: boolean }) {
+  const rows = await repo.readQuestionnaire(db, consultationId, opts);
   const first = rows[0];
   if (!first) throw notFound('Consultation');
   const questions: Question[] = rows

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { type Db, preparedAs } from '../../db/database.ts';
+import type { Db } from '../../db/database.ts';
 import type { CanonicalAnswer } from './fingerprint.rules.ts';
 
 /**
@@ -32,24 +32,6 @@ export type NewResponse = {
   submittedAt: Date;
   searchText: string;
 };
-
-export async function insertResponse(db: Db, v: NewResponse) {
-  const { searchText, ...values } = v;
-  await db
-    .insertInto('responses')
-    .values({ ...values, search: searchVector(searchText) })
-    .execute();
-}
-
-/** The final fingerprint once the attachments are claimed (their SHA-256s are part of it). */
-export async function setFingerprint(db: Db, consultationId: string, id: string, fingerprint: string) {
-  await db
-    .updateTable('responses')
-    .set({ fingerprint })
-    .where('consultationId', '=', consultationId)
-    .where('id', '=', id)
-    .execute();
-}
 
 export async function insertAnswers(
   db: Db,
@@ -318,7 +300,7 @@ export async function writeSubmissions(db: Db, items: readonly SubmissionWrite[]
       };
     }),
   );
-  const res = await sql<{ ord: number; guard: GuardOutcome; id: string | null }>`${preparedAs('submissions_write_v1')}
+  const res = await sql<{ ord: number; guard: GuardOutcome; id: string | null }>`
     with input as materialized (
       select * from jsonb_to_recordset(${input}::jsonb) as x(
         ord int, consultation_id uuid, id uuid, receipt_code text, respondent_name text, respondent_email text,

@@ -7,7 +7,7 @@ import { canConsultation } from '../consultations/consultations.policy.ts';
 import { acceptsInput } from '../consultations/consultations.rules.ts';
 import { linkClaimed, lockClaimable } from '../files/files.service.ts';
 import { enqueueMail, mailQueued, outboxValues, renderOutgoing } from '../mail/mail.service.ts';
-import { readQuestionnaireForSubmission } from '../questions/questions.service.ts';
+import { readQuestionnaire } from '../questions/questions.service.ts';
 import { listScenarios } from '../scenarios/scenarios.service.ts';
 import {
   canonicalJson,
@@ -19,7 +19,14 @@ import { fingerprintOf, newEditToken, newReceiptCode, sealToken, sha256Hex, unse
 import { now, type RequestInfo, type ResponsesContext } from './responses.context.ts';
 import { canResponse } from './responses.policy.ts';
 import * as repo from './responses.repository.ts';
-import { hasContent, initialPublicationStatus, searchableText, validateAnswers } from './responses.rules.ts';
+import {
+  hasContent,
+  initialPublicationStatus,
+  type QuestionForAnswers,
+  type ScenarioForAnswers,
+  searchableText,
+  validateAnswers,
+} from './responses.rules.ts';
 import type { SubmissionTarget } from './submission.target.ts';
 import type { LetterInput, Receipt, SubmissionInput } from './responses.schemas.ts';
 
@@ -36,21 +43,16 @@ type Content = Pick<SubmissionInput, 'consent' | 'body' | 'answers' | 'attachmen
 };
 
 /**
- * Inside the caller's transaction: reads the questionnaire under its lock (questions.service) and
- * the window, then checks the answers. Returns what will be stored.
+ * The answers checked against a questionnaire (and the scenarios a per-scenario scale rates): 400
+ * with the issues when they do not fit, or when there is nothing at all. Returns what will be stored.
  */
-export async function checkContent(
-  trx: Db,
-  consultationId: string,
+function checkAnswers(
+  questions: readonly QuestionForAnswers[],
+  scenarios: readonly ScenarioForAnswers[],
   input: Content,
-  opts: { enforceRequired: boolean; requireOpen: boolean; at: Date },
+  enforceRequired: boolean,
 ) {
-  const { consultation, questions } = await readQuestionnaireForSubmission(trx, consultationId);
-  if (opts.requireOpen && !acceptsInput(consultation, opts.at)) throw closedError();
-  const scenarios = questions.some((q) => q.kind === 'scenario_scale')
-    ? await listScenarios(trx, null, consultationId)
-    : [];
-  const checked = validateAnswers(questions, scenarios, input.answers, { enforceRequired: opts.enforceRequired });
+  const checked = validateAnswers(questions, scenarios, input.answers, { enforceRequired });
   if (!checked.ok)
     throw new AppError('VALIDATION_FAILED', 'The answers do not fit the questionnaire', { issues: checked.issues });
   if (!hasContent(input.body, checked.answers, input.attachmentIds)) {
@@ -59,11 +61,25 @@ export async function checkContent(
     });
   }
   const textIds = new Set(questions.filter((q) => q.kind === 'text').map((q) => q.id));
-  return {
-    answers: checked.answers,
-    searchText: searchableText(input.body, checked.answers, textIds),
-    closesAt: consultation.closesAt,
-  };
+  return { answers: checked.answers, searchText: searchableText(input.body, checked.answers, textIds) };
+}
+
+/**
+ * Inside the caller's transaction (an edit): reads the questionnaire under its lock (questions.service)
+ * and the window, then checks the answers. Returns what will be stored.
+ */
+export async function checkContent(
+  trx: Db,
+  consultationId: string,
+  input: Content,
+  opts: { enforceRequired: boolean; requireOpen: boolean; at: Date },
+) {
+  const { consultation, questions } = await readQuestionnaire(trx, consultationId, { lock: true });
+  if (opts.requireOpen && !acceptsInput(consultation, opts.at)) throw closedError();
+  const scenarios = questions.some((q) => q.kind === 'scenario_scale')
+    ? await listScenarios(trx, null, consultationId)
+    : [];
+  return { ...checkAnswers(questions, scenarios, input, opts.enforceRequired), closesAt: consultation.closesAt };
 }
 
 export function snapshotOf(
@@ -216,19 +232,6 @@ export async function mailReceipt(trx: Db, m: ReceiptMailInput) {
   await enqueueMail(trx, receiptMail(m));
 }
 
-/** The answers checked against the cached questionnaire (the statement's guard vouches for it). */
-function checkAgainst(t: SubmissionTarget, input: Content, enforceRequired: boolean) {
-  const checked = validateAnswers(t.questions, t.scenarios, input.answers, { enforceRequired });
-  if (!checked.ok)
-    throw new AppError('VALIDATION_FAILED', 'The answers do not fit the questionnaire', { issues: checked.issues });
-  if (!hasContent(input.body, checked.answers, input.attachmentIds)) {
-    throw new AppError('VALIDATION_FAILED', 'Write a response, answer a question or attach a file', {
-      issues: [{ path: '/body', keyword: 'required', message: 'Write a response, answer a question or attach a file' }],
-    });
-  }
-  return { answers: checked.answers, searchText: searchableText(input.body, checked.answers, t.textQuestionIds) };
-}
-
 type Mode = 'web' | 'letter';
 
 /** Whether this target takes this submission now; throws the refusal the client gets. */
@@ -257,7 +260,8 @@ async function writeOnce(
   req: RequestInfo,
 ): Promise<Attempt> {
   const web = w.channel === 'web';
-  const content = checkAgainst(t, w.input, web);
+  // Checked against the cached questionnaire: the statement's guard vouches for its stamp.
+  const content = checkAnswers(t.questions, t.scenarios, w.input, web);
   const id = randomUUID();
   const receiptCode = newReceiptCode();
   const token = web ? newEditToken() : null;

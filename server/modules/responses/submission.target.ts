@@ -3,7 +3,7 @@ import type { Localized } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { Lru } from '../../shared/lru.ts';
 import { requireReadableConsultation } from '../consultations/consultations.service.ts';
-import { readQuestionnaireStamped } from '../questions/questions.service.ts';
+import { readQuestionnaire } from '../questions/questions.service.ts';
 import { listScenarios } from '../scenarios/scenarios.service.ts';
 import type { QuestionForAnswers, ScenarioForAnswers } from './responses.rules.ts';
 
@@ -23,13 +23,12 @@ export type SubmissionTarget = {
   title: Localized;
   stamp: string;
   questions: QuestionForAnswers[];
-  textQuestionIds: ReadonlySet<string>;
   scenarios: ScenarioForAnswers[];
 };
 
 export async function loadTarget(db: Db, actor: Actor | null, idOrSlug: string): Promise<SubmissionTarget> {
   const c = await requireReadableConsultation(db, actor, idOrSlug);
-  const q = await readQuestionnaireStamped(db, c.id);
+  const q = await readQuestionnaire(db, c.id, { lock: false });
   const scenarios = q.questions.some((x) => x.kind === 'scenario_scale')
     ? (await listScenarios(db, null, c.id)).map((s) => ({ id: s.id, status: s.status }))
     : [];
@@ -42,7 +41,6 @@ export async function loadTarget(db: Db, actor: Actor | null, idOrSlug: string):
     title: c.title,
     stamp: q.stamp,
     questions: q.questions,
-    textQuestionIds: new Set(q.questions.filter((x) => x.kind === 'text').map((x) => x.id)),
     scenarios,
   };
 }
