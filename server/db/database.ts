@@ -26,12 +26,22 @@ export type CreateDbOptions = {
   /** PGlite only: start from a data-dir dump (tests load a migrated template this way). */
   loadDataDir?: Blob | undefined;
   poolMax?: number;
+  /**
+   * PostgreSQL only: an idle pooled connection that fails (the server restarted, an admin ended the
+   * session). pg drops the connection and the next query opens a new one; without a listener Node
+   * would treat the error as uncaught and end the process. Default: one line on stderr.
+   */
+  onIdleError?: (err: Error) => void;
 };
 
 export async function createDb(opts: CreateDbOptions): Promise<DbHandle> {
   const plugins = [new CamelCasePlugin()];
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 });
+    pool.on(
+      'error',
+      opts.onIdleError ?? ((err) => process.stderr.write(`database connection lost (idle): ${err.message}\n`)),
+    );
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, kind: 'postgres', databaseUrl: opts.databaseUrl, close: () => db.destroy() };
   }

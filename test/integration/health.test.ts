@@ -1,10 +1,10 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { Database } from '../../server/db/schema.ts';
-import type { DbHandle } from '../../server/db/database.ts';
+import { createDb, type DbHandle } from '../../server/db/database.ts';
 import { createEmptyDatabase, createTestApp, json, type TestApp } from '../helpers/app.ts';
 
 const config = loadConfig({ LOG_LEVEL: 'silent', CLIENT_DIST: './no-client-in-tests' });
@@ -73,6 +73,34 @@ describe('health', () => {
     } finally {
       await app.close();
       await empty.close();
+    }
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('a pooled connection ended by the server', () => {
+  it('is reported, dropped and replaced; the next query works and nothing is uncaught', async () => {
+    const errors: Error[] = [];
+    const handle = await createDb({
+      databaseUrl: process.env.TEST_DATABASE_URL!,
+      poolMax: 1,
+      onIdleError: (err) => errors.push(err),
+    });
+    try {
+      const first = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(handle.db);
+      const pid = first.rows[0]!.pid;
+      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await admin.connect();
+      try {
+        await admin.query('select pg_terminate_backend($1)', [pid]);
+      } finally {
+        await admin.end();
+      }
+      await expect.poll(() => errors.length).toBe(1);
+      expect(errors[0]!.message).toMatch(/terminat/i);
+      const second = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(handle.db);
+      expect(second.rows[0]!.pid).not.toBe(pid);
+    } finally {
+      await handle.close();
     }
   });
 });

@@ -33,9 +33,13 @@ async function startSmtp(opts: { refuse?: boolean } = {}) {
       });
     },
   });
+  // A client socket reset in the middle of a transaction is emitted as 'error' on the server; with no
+  // listener Node would treat it as an uncaught exception of the whole test file.
+  const errors: Error[] = [];
+  server.on('error', (err: Error) => errors.push(err));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return { received, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { received, errors, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 /** The text of a quoted-printable MIME body, enough to find ASCII tokens in it. */
