@@ -80,6 +80,7 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
     publicUrl: config.publicUrl,
     maxFiles: config.uploadMaxFiles,
     submitPerMinute: config.rateLimitSubmitPerMinute,
+    smtpConfigured: Boolean(config.smtpUrl),
   });
   await app.register(mailRoutes, {
     smtpUrl: config.smtpUrl,

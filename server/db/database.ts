@@ -42,6 +42,7 @@ export async function createDb(opts: CreateDbOptions): Promise<DbHandle> {
       'error',
       opts.onIdleError ?? ((err) => process.stderr.write(`database connection lost (idle): ${err.message}\n`)),
     );
+    pool.on('connect', usePreparedStatements);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, kind: 'postgres', databaseUrl: opts.databaseUrl, close: () => db.destroy() };
   }
@@ -102,6 +103,31 @@ function isRunning(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+const PREPARED_PREFIX = '/* prepared:';
+
+/**
+ * Marks a hot statement to run as a named prepared statement on PostgreSQL: each connection parses
+ * and plans it once instead of on every call (the submission statement: a tenth of PostgreSQL's
+ * time per submission was its planning). Put it first in a `sql` template whose text never varies
+ * (values only as parameters). On PGlite it is a comment.
+ */
+export const preparedAs = (name: string) => {
+  if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`Bad prepared statement name: ${name}`);
+  return sql.raw(`${PREPARED_PREFIX}${name} */ `);
+};
+
+/** pg prepares a query once per connection when it has a name; Kysely passes text, so name it here. */
+function usePreparedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (text: unknown, ...rest: unknown[]) => {
+    if (typeof text === 'string' && text.startsWith(PREPARED_PREFIX)) {
+      const name = text.slice(PREPARED_PREFIX.length, text.indexOf(' */'));
+      return query({ name, text, values: rest[0] }, ...rest.slice(1));
+    }
+    return query(text, ...rest);
+  };
 }
 
 export async function ping(db: Db): Promise<boolean> {

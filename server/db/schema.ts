@@ -269,7 +269,8 @@ export interface ResponsesTable {
   editedAt: Timestamp | null;
   withdrawnAt: Timestamp | null;
   version: Generated<number>;
-  search: ColumnType<string, unknown, unknown>;
+  /** Made by the database when the response is approved (migration 20261125150000); null otherwise. */
+  search: ColumnType<string | null, never, never>;
   createdAt: Generated<Date>;
 }
 

@@ -164,6 +164,46 @@ describe('the published responses of a consultation', () => {
     expect(ids(await list(`?q=${encodeURIComponent('"digitale identitet" -staten')}`))).toEqual([]);
   });
 
+  it('keeps a search vector only while a response is public: made on approval, dropped when it stops being public', async () => {
+    const vector = async (id: string) =>
+      (
+        await sql<{ search: string | null }>`select search::text as search from responses where id = ${id}`.execute(
+          t.handle.db,
+        )
+      ).rows[0]!.search;
+    for (const hidden of ['private', 'withdrawn', 'pending', 'rejected']) expect(await vector(r[hidden].id)).toBeNull();
+    // Body and free-text answers in both stemmers; never the respondent's name.
+    const named = (await vector(r.named.id))!;
+    expect(named).toMatch(/'bank'/);
+    expect(named).toMatch(/'ring'/);
+    expect(named).not.toMatch(/karen|jensen/i);
+
+    // A decision revised to rejection drops it; approval again brings it back.
+    const body = submission(questions, { body: 'Midlertidigt synligt svar om kortlæsere.' });
+    const receipt = await submitOk(t, c.id, body);
+    expect(await vector(receipt.id)).toBeNull();
+    await decide(t, cast.analyst, receipt.id, 'approve');
+    expect(await vector(receipt.id)).toMatch(/kortlæs/);
+    expect(ids(await list('?q=kortlæsere'))).toContain(receipt.id);
+    await decide(t, cast.analyst, receipt.id, 'reject', 'Usagligt');
+    expect(await vector(receipt.id)).toBeNull();
+    await decide(t, cast.analyst, receipt.id, 'approve');
+    // An edit sends it back to the queue: no longer public, no longer searchable.
+    const edited = await call(t, null, {
+      method: 'PATCH',
+      url: `/api/responses/by-token/${receipt.editToken}`,
+      payload: { ...body, body: 'Rettet svar om kortlæsere.' },
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(await vector(receipt.id)).toBeNull();
+    expect(ids(await list('?q=kortlæsere'))).not.toContain(receipt.id);
+    await decide(t, cast.analyst, receipt.id, 'approve');
+    expect(await vector(receipt.id)).toMatch(/'rette'|'ret'/);
+    // Withdrawn: gone from the index with the response.
+    await call(t, null, { method: 'DELETE', url: `/api/responses/by-token/${receipt.editToken}` });
+    expect(await vector(receipt.id)).toBeNull();
+  });
+
   it('searches in English with stemming', async () => {
     const res = json(await list('?q=controlling%20banks'));
     expect(res.items.map((i: any) => i.id)).toEqual([r.english.id]);

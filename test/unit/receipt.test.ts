@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   newEditToken,
@@ -72,5 +72,19 @@ describe('edit tokens', () => {
     tampered[tampered.length - 1]! ^= 1;
     expect(unsealToken(tampered, key, id)).toBeNull();
     expect(unsealToken(randomBytes(10), key, id)).toBeNull();
+  });
+
+  it('opens a token sealed under the key from node:crypto HKDF (what stored rows were sealed with)', () => {
+    const { token } = newEditToken();
+    const key = crypto.randomUUID();
+    const id = crypto.randomUUID();
+    const hkdfKey = Buffer.from(hkdfSync('sha256', Buffer.from(key), Buffer.from(id), 'samraad/edit-token/v1', 32));
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', hkdfKey, iv);
+    cipher.setAAD(Buffer.from(id, 'utf8'));
+    const ct = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
+    const sealed = Buffer.concat([iv, cipher.getAuthTag(), ct]);
+    expect(unsealToken(sealed, key, id)).toBe(token);
+    expect(unsealToken(sealToken(token, key, id), key, id)).toBe(token);
   });
 });

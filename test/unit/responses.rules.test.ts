@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   publicIdentity,
-  searchableText,
   validateAnswers,
   type QuestionForAnswers,
 } from '../../server/modules/responses/responses.rules.ts';
@@ -99,16 +98,4 @@ describe('who a published response names', () => {
     });
     expect(publicIdentity({ ...r, consent: 'not_public' })).toEqual({ name: null, organisationName: null, cvr: null });
   });
-});
-
-it('a response is found by its body and free-text answers, never by the respondent’s name', () => {
-  const text = searchableText(
-    'Brødtekst',
-    [
-      { questionId: 'q-text', value: 'Svar' },
-      { questionId: 'q-single', value: 'yes' },
-    ],
-    new Set(['q-text']),
-  );
-  expect(text).toBe('Brødtekst\n\nSvar');
 });

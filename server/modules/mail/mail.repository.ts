@@ -12,6 +12,7 @@ export async function insertMail(
     kind: string;
     locale: 'da' | 'en';
     responseId: string | null;
+    status?: 'pending' | 'outboxed';
   },
 ) {
   return db

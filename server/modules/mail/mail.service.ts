@@ -18,9 +18,14 @@ export type RenderedOutgoingMail = {
   responseId?: string | null;
 };
 
-/** The outbox row of a mail (for a caller that writes it in a statement of its own, see responses). */
-export function outboxValues(m: RenderedOutgoingMail) {
+/**
+ * The outbox row of a mail (for a caller that writes it in a statement of its own, see responses).
+ * `status`: 'pending' for the relay to deliver, or 'outboxed' when this process has no SMTP server
+ * (kept for admins; the relay would only mark it so).
+ */
+export function outboxValues(m: RenderedOutgoingMail, status: 'pending' | 'outboxed' = 'pending') {
   return {
+    status,
     consultationId: m.consultationId ?? PLATFORM_SCOPE,
     recipient: m.to,
     subject: m.subject,
@@ -49,9 +54,13 @@ export function renderOutgoing(m: {
  * change that caused it committed, and the relay (mail.relay.ts) delivers it, also after a restart.
  * For modules with their own wording; `queueMail` renders this module's templates.
  */
-export async function enqueueMail(trx: Db, m: RenderedOutgoingMail): Promise<string> {
-  const row = await repo.insertMail(trx, outboxValues(m));
-  mailQueued();
+export async function enqueueMail(
+  trx: Db,
+  m: RenderedOutgoingMail,
+  status: 'pending' | 'outboxed' = 'pending',
+): Promise<string> {
+  const row = await repo.insertMail(trx, outboxValues(m, status));
+  if (status === 'pending') mailQueued();
   return row.id;
 }
 

@@ -28,9 +28,20 @@ const TIME_FORMATS = {
   en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Copenhagen' }),
 } as const;
 
+// Times are shown to the second, and under load many receipts share a second (and every receipt of
+// a consultation its deadline): a small memo saves formatting them again.
+const formatted = new Map<string, string>();
+
 function formatTime(d: Date, locale: Locale): string {
-  const local = TIME_FORMATS[locale].format(d);
-  return locale === 'da' ? `${local} (dansk tid)` : `${local} (Copenhagen time)`;
+  const key = `${locale}${Math.floor(d.getTime() / 1000)}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    const local = TIME_FORMATS[locale].format(d);
+    text = locale === 'da' ? `${local} (dansk tid)` : `${local} (Copenhagen time)`;
+    if (formatted.size >= 512) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
 }
 
 type Line = { label?: string; value: string; href?: boolean };

@@ -108,7 +108,6 @@ export async function editOwnResponse(
         fingerprint,
         publicationStatus: initialPublicationStatus(input.consent),
         editedAt: at,
-        searchText: content.searchText,
       },
     );
     if (!updated) throw new AppError('STALE_VERSION', 'The response changed while you edited it; reload and try again');
@@ -123,19 +122,23 @@ export async function editOwnResponse(
       consultationId: cid,
       details: { version, fingerprint },
     });
-    await mailReceipt(trx, {
-      to: r.email,
-      locale: input.locale,
-      consultationId: cid,
-      responseId: row.id,
-      title: c.title[input.locale],
-      receiptCode: row.receiptCode,
-      at,
-      fingerprint,
-      version,
-      closesAt: content.closesAt,
-      editUrl: editUrl(req.baseUrl, token),
-    });
+    await mailReceipt(
+      trx,
+      {
+        to: r.email,
+        locale: input.locale,
+        consultationId: cid,
+        responseId: row.id,
+        title: c.title[input.locale],
+        receiptCode: row.receiptCode,
+        at,
+        fingerprint,
+        version,
+        closesAt: content.closesAt,
+        editUrl: editUrl(req.baseUrl, token),
+      },
+      ctx.mailStatus,
+    );
     return { ...receipt, fingerprint, version, editedAt: at.toISOString() };
   });
 }

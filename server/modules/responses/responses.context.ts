@@ -11,6 +11,8 @@ export type ResponsesContext = {
   writer: SubmissionWriter;
   /** config.uploadMaxFiles: attachments per response. */
   maxFiles: number;
+  /** The outbox status a receipt is written with: 'pending' for the relay, 'outboxed' without SMTP. */
+  mailStatus: 'pending' | 'outboxed';
   clock?: () => Date;
 };
 

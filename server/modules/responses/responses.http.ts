@@ -8,6 +8,11 @@ export type ResponsesPluginOptions = {
   maxFiles: number;
   /** Submissions and edits per IP and minute (default 30). */
   submitPerMinute?: number;
+  /**
+   * Whether this process delivers mail (SMTP_URL set). Without SMTP a receipt is written straight to
+   * the outbox as kept for admins ('outboxed'), so the relay has nothing to do for it.
+   */
+  smtpConfigured?: boolean;
 };
 
 export type ResponsesRouteOptions = ResponsesPluginOptions & { submitPerMinute: number; ctx: () => ResponsesContext };

@@ -1,12 +1,11 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.ts';
-import type { CanonicalAnswer } from './fingerprint.rules.ts';
+import { type Db, preparedAs } from '../../db/database.ts';
+import type { CanonicalAnswer, CanonicalSubmission } from './fingerprint.rules.ts';
 
 /**
  * Writes and single-response reads. Times are written from the server's clock as JS Dates
  * (millisecond precision), so a `(submitted_at, id)` cursor round-trips exactly.
  */
-const searchVector = (text: string) => sql<string>`to_tsvector('danish', ${text}) || to_tsvector('english', ${text})`;
 
 export type NewResponse = {
   consultationId: string;
@@ -30,7 +29,6 @@ export type NewResponse = {
   publicationStatus: 'pending' | 'approved' | 'rejected' | 'not_requested';
   registeredBy: string | null;
   submittedAt: Date;
-  searchText: string;
 };
 
 export async function insertAnswers(
@@ -140,15 +138,13 @@ export async function updateContent(
     fingerprint: string;
     publicationStatus: NewResponse['publicationStatus'];
     editedAt: Date;
-    searchText: string;
   },
 ): Promise<boolean> {
-  const { searchText, ...values } = v;
+  // The search vector follows the publication status (trigger responses_search_on_update).
   const res = await db
     .updateTable('responses')
     .set({
-      ...values,
-      search: searchVector(searchText),
+      ...v,
       version: key.version + 1,
       publicationReason: null,
       reviewedBy: null,
@@ -237,8 +233,11 @@ export type SubmissionWrite = {
   row: NewResponse;
   /** The consultation's stamp the answers and the window were checked against (submission.target.ts). */
   stamp: string;
-  answers: readonly CanonicalAnswer[];
-  snapshot: object;
+  /**
+   * What the fingerprint was computed over. Version 1's snapshot is rebuilt from the row's columns and
+   * these (answers sorted by question, attachment SHA-256s sorted) in the statement, not sent twice.
+   */
+  snapshot: CanonicalSubmission;
   audit: { actorId: string | null; actorLabel: string | null; action: string; details: Record<string, unknown> };
   mail: {
     recipient: string;
@@ -288,10 +287,9 @@ export async function writeSubmissions(db: Db, items: readonly SubmissionWrite[]
         publication_status: r.publicationStatus,
         registered_by: r.registeredBy,
         submitted_at: r.submittedAt.toISOString(),
-        search_text: r.searchText,
         stamp: w.stamp,
-        answers: w.answers.map((a) => ({ question_id: a.questionId, value: a.value })),
-        snapshot: w.snapshot,
+        answers: w.snapshot.answers,
+        attachments: w.snapshot.attachments,
         actor_id: w.audit.actorId,
         actor_label: w.audit.actorLabel,
         action: w.audit.action,
@@ -300,14 +298,14 @@ export async function writeSubmissions(db: Db, items: readonly SubmissionWrite[]
       };
     }),
   );
-  const res = await sql<{ ord: number; guard: GuardOutcome; id: string | null }>`
+  const res = await sql<{ ord: number; guard: GuardOutcome; id: string | null }>`${preparedAs('submissions_write_v2')}
     with input as materialized (
       select * from jsonb_to_recordset(${input}::jsonb) as x(
         ord int, consultation_id uuid, id uuid, receipt_code text, respondent_name text, respondent_email text,
         acting_as text, organisation_name text, cvr text, invited boolean, consent text, channel text, locale text,
         body text, fingerprint text, edit_token_hash text, edit_token_sealed text, idempotency_key_hash text,
-        request_hash text, publication_status text, registered_by uuid, submitted_at timestamptz, search_text text,
-        stamp text, answers jsonb, snapshot jsonb, actor_id uuid, actor_label text, action text, details jsonb,
+        request_hash text, publication_status text, registered_by uuid, submitted_at timestamptz,
+        stamp text, answers jsonb, attachments jsonb, actor_id uuid, actor_label text, action text, details jsonb,
         mail jsonb)
     ), guards as materialized (
       select g.consultation_id, g.stamp, samraad_submission_guard(g.consultation_id, g.stamp) as status
@@ -316,12 +314,11 @@ export async function writeSubmissions(db: Db, items: readonly SubmissionWrite[]
       insert into responses (consultation_id, id, receipt_code, respondent_name, respondent_email, acting_as,
                              organisation_name, cvr, invited, consent, channel, locale, body, fingerprint,
                              edit_token_hash, edit_token_sealed, idempotency_key_hash, request_hash,
-                             publication_status, registered_by, submitted_at, search)
+                             publication_status, registered_by, submitted_at)
       select i.consultation_id, i.id, i.receipt_code, i.respondent_name, i.respondent_email, i.acting_as,
              i.organisation_name, i.cvr, i.invited, i.consent, i.channel, i.locale, i.body, i.fingerprint,
              i.edit_token_hash, decode(i.edit_token_sealed, 'hex'), i.idempotency_key_hash, i.request_hash,
-             i.publication_status, i.registered_by, i.submitted_at,
-             to_tsvector('danish', i.search_text) || to_tsvector('english', i.search_text)
+             i.publication_status, i.registered_by, i.submitted_at
         from input i join guards g on g.consultation_id = i.consultation_id and g.stamp = i.stamp
        where g.status = 'ok'
        order by i.ord
@@ -329,12 +326,19 @@ export async function writeSubmissions(db: Db, items: readonly SubmissionWrite[]
       returning consultation_id, id
     ), answers_ins as (
       insert into answers (consultation_id, response_id, question_id, value)
-      select ins.consultation_id, ins.id, a.question_id, a.value
+      select ins.consultation_id, ins.id, a."questionId", a.value
         from ins join input i on i.id = ins.id
-       cross join jsonb_to_recordset(i.answers) as a(question_id uuid, value jsonb)
+       cross join jsonb_to_recordset(i.answers) as a("questionId" uuid, value jsonb)
     ), version_ins as (
       insert into response_versions (consultation_id, response_id, version, snapshot, fingerprint)
-      select ins.consultation_id, ins.id, 1, i.snapshot, i.fingerprint from ins join input i on i.id = ins.id
+      select ins.consultation_id, ins.id, 1,
+             jsonb_build_object(
+               'respondent', jsonb_build_object('name', i.respondent_name, 'email', i.respondent_email,
+                                                'actingAs', i.acting_as, 'organisationName', i.organisation_name,
+                                                'cvr', i.cvr),
+               'consent', i.consent, 'body', i.body, 'answers', i.answers, 'attachments', i.attachments),
+             i.fingerprint
+        from ins join input i on i.id = ins.id
     ), audit_ins as (
       insert into audit_events (consultation_id, actor_id, actor_label, action, item_type, item_id, details)
       select ins.consultation_id, i.actor_id, i.actor_label, i.action, 'response', ins.id::text, i.details
@@ -342,10 +346,10 @@ export async function writeSubmissions(db: Db, items: readonly SubmissionWrite[]
        order by i.ord
     ), mail_ins as (
       insert into mail_outbox (consultation_id, recipient, subject, text_body, html_body, kind, locale,
-                               response_id, created_at)
+                               response_id, created_at, status)
       select ins.consultation_id, i.mail->>'recipient', i.mail->>'subject', i.mail->>'textBody',
              i.mail->>'htmlBody', i.mail->>'kind', i.mail->>'locale', ins.id,
-             date_trunc('milliseconds', now())
+             date_trunc('milliseconds', now()), i.mail->>'status'
         from ins join input i on i.id = ins.id
        where i.mail is not null and jsonb_typeof(i.mail) = 'object'
     )

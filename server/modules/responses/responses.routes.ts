@@ -14,7 +14,8 @@ export type { ResponsesPluginOptions } from './responses.http.ts';
 export const responsesRoutes: FastifyPluginAsyncZod<ResponsesPluginOptions> = async (app, opts) => {
   const targets = createTargetCache();
   const writer = createSubmissionWriter(app.db);
-  const ctx = (): ResponsesContext => ({ db: app.db, targets, writer, maxFiles: opts.maxFiles });
+  const mailStatus = opts.smtpConfigured === false ? 'outboxed' : 'pending';
+  const ctx = (): ResponsesContext => ({ db: app.db, targets, writer, maxFiles: opts.maxFiles, mailStatus });
   const routeOpts: ResponsesRouteOptions = { ...opts, submitPerMinute: opts.submitPerMinute ?? 30, ctx };
   await app.register(submissionRoutes, routeOpts);
   await app.register(byTokenRoutes, routeOpts);

@@ -126,15 +126,3 @@ export function publicIdentity(r: {
   if (r.consent === 'public_named') return { name: r.respondentName, organisationName: r.organisationName, cvr: r.cvr };
   return { name: null, organisationName: null, cvr: null };
 }
-
-/** The text a response is found by: its body and its free-text answers (never the respondent's name). */
-export function searchableText(
-  body: string,
-  answers: readonly CanonicalAnswer[],
-  textQuestionIds: ReadonlySet<string>,
-): string {
-  const texts = answers
-    .filter((a) => textQuestionIds.has(a.questionId) && typeof a.value === 'string')
-    .map((a) => a.value as string);
-  return [body, ...texts].filter((t) => t.trim() !== '').join('\n\n');
-}

@@ -24,7 +24,6 @@ import {
   initialPublicationStatus,
   type QuestionForAnswers,
   type ScenarioForAnswers,
-  searchableText,
   validateAnswers,
 } from './responses.rules.ts';
 import type { SubmissionTarget } from './submission.target.ts';
@@ -60,8 +59,7 @@ function checkAnswers(
       issues: [{ path: '/body', keyword: 'required', message: 'Write a response, answer a question or attach a file' }],
     });
   }
-  const textIds = new Set(questions.filter((q) => q.kind === 'text').map((q) => q.id));
-  return { answers: checked.answers, searchText: searchableText(input.body, checked.answers, textIds) };
+  return { answers: checked.answers };
 }
 
 /**
@@ -161,7 +159,6 @@ function newRow(
     fingerprint: string;
     token: { token: string; hash: string } | null;
     key: string | undefined;
-    searchText: string;
   },
 ): repo.NewResponse {
   const r = w.input.respondent;
@@ -187,7 +184,6 @@ function newRow(
     publicationStatus: initialPublicationStatus(w.input.consent),
     registeredBy: w.registeredBy,
     submittedAt: w.submittedAt,
-    searchText: v.searchText,
   };
 }
 
@@ -228,8 +224,8 @@ function receiptMail(m: ReceiptMailInput) {
 }
 
 /** Queues the receipt mail inside the caller's transaction (an edit re-issues the receipt). */
-export async function mailReceipt(trx: Db, m: ReceiptMailInput) {
-  await enqueueMail(trx, receiptMail(m));
+export async function mailReceipt(trx: Db, m: ReceiptMailInput, status: 'pending' | 'outboxed') {
+  await enqueueMail(trx, receiptMail(m), status);
 }
 
 type Mode = 'web' | 'letter';
@@ -295,6 +291,7 @@ async function writeOnce(
             closesAt: t.closesAt,
             editUrl: token ? editUrl(req.baseUrl, token.token) : null,
           }),
+          ctx.mailStatus,
         )
       : null;
     const submission: repo.SubmissionWrite = {
@@ -303,10 +300,8 @@ async function writeOnce(
         fingerprint,
         token,
         key: req.idempotencyKey,
-        searchText: content.searchText,
       }),
       stamp: t.stamp,
-      answers: content.answers,
       snapshot,
       audit: {
         actorId: actor?.id ?? null,
@@ -334,7 +329,7 @@ async function writeOnce(
     };
   };
   const attempt = claim.attachmentIds.length > 0 ? await ctx.db.transaction().execute(write) : await write(ctx.db);
-  if (attempt.kind === 'created' && w.input.respondent.email) mailQueued();
+  if (attempt.kind === 'created' && w.input.respondent.email && ctx.mailStatus === 'pending') mailQueued();
   return attempt;
 }
 
