@@ -294,9 +294,12 @@ export interface MailOutboxTable {
   consultationId: Generated<string>;
   id: Generated<string>;
   recipient: string;
-  subject: string;
-  textBody: string;
+  /** Null while the mail waits as a template (migration 20261125160000); set once it is sent. */
+  subject: string | null;
+  textBody: string | null;
   htmlBody: string | null;
+  /** A mail module template and its data (mail.templates.ts StoredTemplate), rendered when sent or read. */
+  template: ColumnType<unknown, string | null | undefined, string | null>;
   kind: string;
   locale: 'da' | 'en';
   responseId: string | null;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { call, json, makeConsultation, type TestApp, type TestUser } from './app.ts';
+import { renderedOf } from '../../server/modules/mail/mail.templates.ts';
 
 /** Factories for the debate-and-ranking tests (issue #5). Each makes its own rows. */
 
@@ -54,12 +55,23 @@ export async function restoreDeadline(t: TestApp, consultationId: string): Promi
 
 export type OutboxMail = { recipient: string; subject: string; textBody: string; kind: string; locale: string };
 
-/** Mails written to the outbox for an address, oldest first. */
+/** Mails written to the outbox for an address, oldest first (one kept as a template, rendered). */
 export async function mailsTo(t: TestApp, recipient: string): Promise<OutboxMail[]> {
-  const { rows } = await sql<OutboxMail>`
-    select recipient, subject, text_body, kind, locale from mail_outbox
+  const { rows } = await sql<
+    OutboxMail & {
+      subject: string | null;
+      textBody: string | null;
+      htmlBody: string | null;
+      template: unknown;
+      locale: 'da' | 'en';
+    }
+  >`
+    select recipient, subject, text_body, html_body, template, kind, locale from mail_outbox
     where recipient = ${recipient} order by created_at, id`.execute(t.handle.db);
-  return rows;
+  return rows.map((r) => {
+    const m = renderedOf(r);
+    return { recipient: r.recipient, subject: m.subject, textBody: m.text, kind: r.kind, locale: r.locale };
+  });
 }
 
 export async function lastMailTo(t: TestApp, recipient: string): Promise<OutboxMail> {

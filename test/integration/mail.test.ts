@@ -3,6 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createIsolatedTestApp, expectError, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
 import { openConsultation, submission, submitOk, waitFor } from './responses-fixtures.ts';
+import { renderedOf } from '../../server/modules/mail/mail.templates.ts';
 
 // Each app here has a database of its own: on a shared PostgreSQL test database every app's worker
 // takes `mail.send` jobs from one queue, and an app without SMTP would deliver another's mail to its outbox.
@@ -91,7 +92,10 @@ describe('mail over SMTP', () => {
     const row = await outboxRow(t, receipt.id, 'sent');
     expect(row.sentAt).toBeInstanceOf(Date);
     expect(row.textBody).toContain('#token=[sent]');
-    expect(row.textBody + row.htmlBody).not.toContain(receipt.editToken);
+    expect(String(row.textBody) + String(row.htmlBody)).not.toContain(receipt.editToken);
+    // What was sent is kept as text; the template, with the link's secret in its data, is not.
+    expect(row.template).toBeNull();
+    expect(row.subject).toMatch(/Kvittering/);
   });
 
   it('writes in English when the respondent chose English', async () => {
@@ -125,7 +129,7 @@ describe('mail when SMTP refuses it', () => {
     const row = await outboxRow(t, receipt.id, 'failed');
     expect(row.attempts).toBeGreaterThanOrEqual(1);
     expect(row.lastError).toMatch(/mailbox unavailable/);
-    expect(row.textBody).toContain(receipt.editToken);
+    expect(renderedOf(row).text).toContain(receipt.editToken);
   });
 });
 

@@ -21,6 +21,7 @@ import {
   TEXT_Q,
   upload,
 } from './responses-fixtures.ts';
+import { renderedOf } from '../../server/modules/mail/mail.templates.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -151,8 +152,8 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
       ['receipt', 'da'],
       ['receipt', 'en'],
     ]);
-    expect(mails[1]!.subject).toMatch(/^New receipt/);
-    expect(mails[1]!.textBody).toContain(again.fingerprint);
+    expect(renderedOf(mails[1]!).subject).toMatch(/^New receipt/);
+    expect(renderedOf(mails[1]!).text).toContain(again.fingerprint);
     expect(await countRows(t, 'responses', c.id)).toBe(1);
   });
 

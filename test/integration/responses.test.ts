@@ -26,6 +26,7 @@ import {
   TEXT_Q,
   upload,
 } from './responses-fixtures.ts';
+import { renderedOf } from '../../server/modules/mail/mail.templates.ts';
 
 const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
 
@@ -95,8 +96,10 @@ describe('submitting a hearing response', () => {
     const mails = await t.handle.db.selectFrom('mailOutbox').selectAll().where('responseId', '=', receipt.id).execute();
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ recipient: body.respondent.email, kind: 'receipt', locale: 'en' });
-    expect(mails[0]!.textBody).toContain(receipt.receiptCode);
-    expect(mails[0]!.textBody).toContain(receipt.fingerprint);
+    // Kept as its template until sent; what it says, rendered:
+    const mailText = renderedOf(mails[0]!).text;
+    expect(mailText).toContain(receipt.receiptCode);
+    expect(mailText).toContain(receipt.fingerprint);
   });
 
   it('gives a fingerprint anyone can recompute from the stored snapshot (canonical JSON, SHA-256)', async () => {

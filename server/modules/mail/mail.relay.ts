@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import * as repo from './mail.repository.ts';
-import { redactSecrets } from './mail.templates.ts';
+import { redactSecrets, renderedOf } from './mail.templates.ts';
 import type { MailTransport } from './mail.transport.ts';
 
 /**
@@ -60,13 +60,15 @@ export function createMailRelay(deps: MailRelayDeps): MailRelay {
     transport: MailTransport,
     row: Awaited<ReturnType<typeof repo.claimDue>>[number],
   ): Promise<void> {
+    let mail: ReturnType<typeof renderedOf>;
     try {
+      mail = renderedOf(row);
       await transport.send({
         from: deps.from,
         to: row.recipient,
-        subject: row.subject,
-        text: row.textBody,
-        html: row.htmlBody,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
       });
     } catch (err) {
       const message = (err instanceof Error ? err.message : String(err)).slice(0, 500);
@@ -75,8 +77,9 @@ export function createMailRelay(deps: MailRelayDeps): MailRelay {
       return;
     }
     await repo.markSent(deps.db, row.consultationId, row.id, {
-      textBody: redactSecrets(row.textBody),
-      htmlBody: row.htmlBody === null ? null : redactSecrets(row.htmlBody),
+      subject: mail.subject,
+      textBody: redactSecrets(mail.text),
+      htmlBody: mail.html === null ? null : redactSecrets(mail.html),
     });
   }
 

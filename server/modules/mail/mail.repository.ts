@@ -1,23 +1,22 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { type MailTemplate, storedTemplate } from './mail.templates.ts';
 
 export async function insertMail(
   db: Db,
   v: {
     consultationId: string;
     recipient: string;
-    subject: string;
-    textBody: string;
-    htmlBody: string | null;
     kind: string;
     locale: 'da' | 'en';
     responseId: string | null;
     status?: 'pending' | 'outboxed';
-  },
+  } & ({ subject: string; textBody: string; htmlBody: string | null } | { template: MailTemplate }),
 ) {
+  const values = 'template' in v ? { ...v, template: storedTemplate(v.template) } : v;
   return db
     .insertInto('mailOutbox')
-    .values({ ...v, createdAt: new Date() })
+    .values({ ...values, createdAt: new Date() })
     .returning(['consultationId', 'id'])
     .executeTakeFirstOrThrow();
 }
@@ -31,9 +30,11 @@ export async function claimDue(db: Db, f: { limit: number; maxAttempts: number; 
     consultationId: string;
     id: string;
     recipient: string;
-    subject: string;
-    textBody: string;
+    subject: string | null;
+    textBody: string | null;
     htmlBody: string | null;
+    template: unknown;
+    locale: 'da' | 'en';
     attempts: number;
   }>`
     update mail_outbox m
@@ -45,7 +46,8 @@ export async function claimDue(db: Db, f: { limit: number; maxAttempts: number; 
              limit ${f.limit}
              for update skip locked) due
      where m.consultation_id = due.consultation_id and m.id = due.id
-    returning m.consultation_id, m.id, m.recipient, m.subject, m.text_body, m.html_body, m.attempts`.execute(db);
+    returning m.consultation_id, m.id, m.recipient, m.subject, m.text_body, m.html_body, m.template, m.locale,
+              m.attempts`.execute(db);
   return r.rows;
 }
 
@@ -66,11 +68,12 @@ export async function markSent(
   db: Db,
   consultationId: string,
   id: string,
-  v: { textBody: string; htmlBody: string | null },
+  v: { subject: string; textBody: string; htmlBody: string | null },
 ) {
+  // What was sent is kept as text; a template (and the secret in its data) is not kept.
   await db
     .updateTable('mailOutbox')
-    .set({ ...v, status: 'sent', sentAt: new Date(), lastError: null })
+    .set({ ...v, template: null, status: 'sent', sentAt: new Date(), lastError: null })
     .where('consultationId', '=', consultationId)
     .where('id', '=', id)
     .execute();

@@ -5,7 +5,7 @@ import { PLATFORM_SCOPE } from '../audit/audit.repository.ts';
 import { mailQueued } from './mail.relay.ts';
 import * as repo from './mail.repository.ts';
 import type { OutboxItem, OutboxQuery } from './mail.schemas.ts';
-import { type Locale, type MailTemplate, renderMail } from './mail.templates.ts';
+import { type Locale, type MailTemplate, renderedOf } from './mail.templates.ts';
 
 export type RenderedOutgoingMail = {
   to: string;
@@ -19,11 +19,10 @@ export type RenderedOutgoingMail = {
 };
 
 /**
- * The outbox row of a mail (for a caller that writes it in a statement of its own, see responses).
- * `status`: 'pending' for the relay to deliver, or 'outboxed' when this process has no SMTP server
- * (kept for admins; the relay would only mark it so).
+ * The outbox row of a rendered mail. `status`: 'pending' for the relay to deliver, or 'outboxed'
+ * when this process has no SMTP server (kept for admins; the relay would only mark it so).
  */
-export function outboxValues(m: RenderedOutgoingMail, status: 'pending' | 'outboxed' = 'pending') {
+function outboxValues(m: RenderedOutgoingMail, status: 'pending' | 'outboxed' = 'pending') {
   return {
     status,
     consultationId: m.consultationId ?? PLATFORM_SCOPE,
@@ -37,22 +36,30 @@ export function outboxValues(m: RenderedOutgoingMail, status: 'pending' | 'outbo
   };
 }
 
-/** Renders a template of this module (Danish or English) into a mail ready for the outbox. */
-export function renderOutgoing(m: {
-  to: string;
-  locale: Locale;
-  consultationId: string | null;
-  responseId: string | null;
-  template: MailTemplate;
-}): RenderedOutgoingMail {
-  const rendered = renderMail(m.template, m.locale);
-  return { ...m, kind: m.template.kind, subject: rendered.subject, text: rendered.text, html: rendered.html };
+/**
+ * A mail of this module's templates as an outbox row that keeps the template, not its text: the
+ * relay renders it when it sends it, the outbox when an admin reads it (migration 20261125160000).
+ * For a caller that writes the row in a statement of its own (responses); `enqueueMail` otherwise.
+ */
+export function templateOutboxValues(
+  m: { to: string; locale: Locale; consultationId: string | null; responseId: string | null; template: MailTemplate },
+  status: 'pending' | 'outboxed' = 'pending',
+) {
+  return {
+    status,
+    consultationId: m.consultationId ?? PLATFORM_SCOPE,
+    recipient: m.to,
+    kind: m.template.kind,
+    locale: m.locale,
+    responseId: m.responseId ?? null,
+    template: m.template,
+  };
 }
 
 /**
  * Writes a mail to the outbox inside the caller's transaction: the mail exists if and only if the
  * change that caused it committed, and the relay (mail.relay.ts) delivers it, also after a restart.
- * For modules with their own wording; `queueMail` renders this module's templates.
+ * For modules with their own wording; `queueMail` queues this module's templates.
  */
 export async function enqueueMail(
   trx: Db,
@@ -64,15 +71,23 @@ export async function enqueueMail(
   return row.id;
 }
 
-/** Renders a template of this module (Danish or English) and enqueues it (see enqueueMail). */
+/** Enqueues a template of this module (see enqueueMail); it is rendered when sent or read. */
 export async function queueMail(
   trx: Db,
   m: { to: string; locale: Locale; consultationId: string | null; responseId: string | null; template: MailTemplate },
+  status: 'pending' | 'outboxed' = 'pending',
 ): Promise<string> {
-  return enqueueMail(trx, renderOutgoing(m));
+  const row = await repo.insertMail(trx, templateOutboxValues(m, status));
+  if (status === 'pending') mailQueued();
+  return row.id;
 }
 
 export { mailQueued };
+
+function renderedFields(r: Parameters<typeof renderedOf>[0]) {
+  const m = renderedOf(r);
+  return { subject: m.subject, text: m.text, html: m.html };
+}
 
 export async function listOutbox(db: Db, q: OutboxQuery): Promise<{ items: OutboxItem[]; nextCursor: string | null }> {
   const cur = decodeCursor(q.cursor);
@@ -89,15 +104,13 @@ export async function listOutbox(db: Db, q: OutboxQuery): Promise<{ items: Outbo
   const last = page.at(-1);
   return {
     items: page.map((r) => ({
+      ...renderedFields(r),
       id: r.id,
       consultationId: r.consultationId === PLATFORM_SCOPE ? null : r.consultationId,
       responseId: r.responseId,
       kind: r.kind,
       locale: r.locale,
       to: r.recipient,
-      subject: r.subject,
-      text: r.textBody,
-      html: r.htmlBody,
       status: r.status,
       attempts: r.attempts,
       lastError: r.lastError,

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The mails Samråd sends, in Danish and English (DESIGN.md §6 Languages). Pure: data in, text and
  * HTML out; every value is HTML-escaped in the HTML part.
@@ -18,6 +20,38 @@ export type WithdrawalData = { consultationTitle: string; receiptCode: string; w
 
 export type MailTemplate = { kind: 'receipt'; data: ReceiptData } | { kind: 'withdrawal'; data: WithdrawalData };
 export type RenderedMail = { subject: string; text: string; html: string };
+
+/**
+ * A template as the outbox keeps it (JSON, times as ISO strings) until it is rendered: read back
+ * through this schema, so a row that does not fit is an error, not a mail with holes.
+ */
+const isoDate = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+const StoredTemplate = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('receipt'),
+    data: z.object({
+      consultationTitle: z.string(),
+      receiptCode: z.string(),
+      submittedAt: isoDate,
+      fingerprint: z.string(),
+      version: z.number().int(),
+      closesAt: isoDate.nullable(),
+      editUrl: z.string().nullable(),
+    }),
+  }),
+  z.object({
+    kind: z.literal('withdrawal'),
+    data: z.object({ consultationTitle: z.string(), receiptCode: z.string(), withdrawnAt: isoDate }),
+  }),
+]);
+
+/** The template in the form the outbox stores (`JSON.stringify` writes the times as ISO strings). */
+export const storedTemplate = (t: MailTemplate): string => JSON.stringify(t);
+
+/** A stored template back as a MailTemplate (jsonb comes back parsed; a string is parsed first). */
+export function parseStoredTemplate(stored: unknown): MailTemplate {
+  return StoredTemplate.parse(typeof stored === 'string' ? JSON.parse(stored) : stored);
+}
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
@@ -131,6 +165,20 @@ export function renderMail(t: MailTemplate, locale: Locale): RenderedMail {
     case 'withdrawal':
       return withdrawal(t.data, locale);
   }
+}
+
+/** What a row says: its own text, or its template rendered in its language. */
+export function renderedOf(row: {
+  subject: string | null;
+  textBody: string | null;
+  htmlBody: string | null;
+  template: unknown;
+  locale: Locale;
+}): { subject: string; text: string; html: string | null } {
+  if (row.subject !== null && row.textBody !== null) {
+    return { subject: row.subject, text: row.textBody, html: row.htmlBody };
+  }
+  return renderMail(parseStoredTemplate(row.template), row.locale);
 }
 
 /**

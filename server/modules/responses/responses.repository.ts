@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { type Db, preparedAs } from '../../db/database.ts';
+import type { MailTemplate } from '../mail/mail.templates.ts';
 import type { CanonicalAnswer, CanonicalSubmission } from './fingerprint.rules.ts';
 
 /**
@@ -239,13 +240,13 @@ export type SubmissionWrite = {
    */
   snapshot: CanonicalSubmission;
   audit: { actorId: string | null; actorLabel: string | null; action: string; details: Record<string, unknown> };
+  /** The receipt as a template (mail.service templateOutboxValues), rendered when sent or read. */
   mail: {
     recipient: string;
-    subject: string;
-    textBody: string;
-    htmlBody: string | null;
     kind: string;
     locale: 'da' | 'en';
+    status: 'pending' | 'outboxed';
+    template: MailTemplate;
   } | null;
 };
 
@@ -345,11 +346,9 @@ export async function writeSubmissions(db: Db, items: readonly SubmissionWrite[]
         from ins join input i on i.id = ins.id
        order by i.ord
     ), mail_ins as (
-      insert into mail_outbox (consultation_id, recipient, subject, text_body, html_body, kind, locale,
-                               response_id, created_at, status)
-      select ins.consultation_id, i.mail->>'recipient', i.mail->>'subject', i.mail->>'textBody',
-             i.mail->>'htmlBody', i.mail->>'kind', i.mail->>'locale', ins.id,
-             date_trunc('milliseconds', now()), i.mail->>'status'
+      insert into mail_outbox (consultation_id, recipient, template, kind, locale, response_id, created_at, status)
+      select ins.consultation_id, i.mail->>'recipient', i.mail->'template', i.mail->>'kind',
+             i.mail->>'locale', ins.id, date_trunc('milliseconds', now()), i.mail->>'status'
         from ins join input i on i.id = ins.id
        where i.mail is not null and jsonb_typeof(i.mail) = 'object'
     )

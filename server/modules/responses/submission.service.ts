@@ -6,7 +6,8 @@ import { AppError, forbidden, notFound, pgConstraint, pgErrorCode } from '../../
 import { canConsultation } from '../consultations/consultations.policy.ts';
 import { acceptsInput } from '../consultations/consultations.rules.ts';
 import { linkClaimed, lockClaimable } from '../files/files.service.ts';
-import { enqueueMail, mailQueued, outboxValues, renderOutgoing } from '../mail/mail.service.ts';
+import { mailQueued, queueMail, templateOutboxValues } from '../mail/mail.service.ts';
+import type { MailTemplate } from '../mail/mail.templates.ts';
 import { readQuestionnaire } from '../questions/questions.service.ts';
 import { listScenarios } from '../scenarios/scenarios.service.ts';
 import {
@@ -203,29 +204,24 @@ type ReceiptMailInput = {
 
 /** The receipt mail (with the private edit link for a web response), in the respondent's language. */
 function receiptMail(m: ReceiptMailInput) {
-  return renderOutgoing({
-    to: m.to,
-    locale: m.locale,
-    consultationId: m.consultationId,
-    responseId: m.responseId,
-    template: {
-      kind: 'receipt',
-      data: {
-        consultationTitle: m.title,
-        receiptCode: m.receiptCode,
-        submittedAt: m.at,
-        fingerprint: m.fingerprint,
-        version: m.version,
-        closesAt: m.closesAt,
-        editUrl: m.editUrl,
-      },
+  const template: MailTemplate = {
+    kind: 'receipt',
+    data: {
+      consultationTitle: m.title,
+      receiptCode: m.receiptCode,
+      submittedAt: m.at,
+      fingerprint: m.fingerprint,
+      version: m.version,
+      closesAt: m.closesAt,
+      editUrl: m.editUrl,
     },
-  });
+  };
+  return { to: m.to, locale: m.locale, consultationId: m.consultationId, responseId: m.responseId, template };
 }
 
 /** Queues the receipt mail inside the caller's transaction (an edit re-issues the receipt). */
 export async function mailReceipt(trx: Db, m: ReceiptMailInput, status: 'pending' | 'outboxed') {
-  await enqueueMail(trx, receiptMail(m), status);
+  await queueMail(trx, receiptMail(m), status);
 }
 
 type Mode = 'web' | 'letter';
@@ -277,7 +273,7 @@ async function writeOnce(
     const fingerprint = fingerprintOf(snapshot);
     const email = w.input.respondent.email;
     const mail = email
-      ? outboxValues(
+      ? templateOutboxValues(
           receiptMail({
             to: email,
             locale: w.input.locale,
