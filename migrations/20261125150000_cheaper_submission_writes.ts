@@ -62,6 +62,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     update responses set search = null
      where search is not null and not (status = 'submitted' and publication_status = 'approved')`.execute(db);
+  // GIN keeps an entry even for a null; partial, it holds only what can be found (`search @@ q`
+  // implies `search is not null`, so the public search still uses it).
+  await sql`drop index responses_search_idx`.execute(db);
+  await sql`create index responses_search_idx on responses using gin (search) where search is not null`.execute(db);
 
   // 3. The same rules without a bounded repeat like {64}, which PostgreSQL's regular-expression
   // engine runs slowly (a tenth of its time per submission).
@@ -102,6 +106,8 @@ export async function down(db: Kysely<any>): Promise<void> {
     );
   }
 
+  await sql`drop index responses_search_idx`.execute(db);
+  await sql`create index responses_search_idx on responses using gin (search)`.execute(db);
   // Every response gets its vector back, as the old code made it at submission.
   await sql`
     update responses set search = samraad_response_search(consultation_id, id, body) where search is null`.execute(db);
