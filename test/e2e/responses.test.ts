@@ -13,13 +13,16 @@ import {
   signIn,
   tabTo,
   text,
+  tr,
   typeOver,
   unique,
+  waitForAnnouncement,
   waitForFocus,
   waitForLoad,
   waitForPage,
   type Lang,
 } from './browser.ts';
+import { api, createDebate, setDeadline, signedInContext } from './debate-fixtures.ts';
 
 // The respondent's journey and the published list (issue 4, stories 2–6), keyboard only, both languages.
 
@@ -315,4 +318,97 @@ describe.each(LANGS)('staff pages for responses (%s)', (lang: Lang) => {
     await expectNoA11yViolations(page, 'mail outbox');
     expect(pageErrors(page)).toEqual([]);
   });
+});
+
+// A page left open across the deadline closes by itself, without a reload (issue 4, story 5: until
+// the deadline). One consultation per language; its deadline is moved a few seconds ahead while a
+// respondent has the respond page and another the edit page of a response sent earlier.
+describe.each(LANGS)('pages left open at the deadline (%s)', (lang: Lang) => {
+  const u = unique();
+  let admin: BrowserContext;
+  let debateId = '';
+  let slug = '';
+  let editToken = '';
+
+  beforeAll(async () => {
+    admin = await signedInContext(browser, lang, ADMIN);
+    ({ id: debateId, slug } = await createDebate(admin, `deadline-${lang}`));
+    const sent = await api(
+      admin,
+      'POST',
+      `/api/consultations/${slug}/responses`,
+      {
+        respondent: { name: `Early ${u}`, email: `early-${lang}-${u}@example.dk`, actingAs: 'citizen' },
+        consent: 'not_public',
+        body: `Sent in time ${u}.`,
+      },
+      { 'idempotency-key': crypto.randomUUID() },
+    );
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    editToken = sent.body.editToken;
+  });
+  afterAll(async () => {
+    await admin?.close();
+  });
+
+  it('the respond form and the edit form give way to the closed notice, and the draft is kept', async () => {
+    const draft = `Written until the last second ${u}`;
+    // Ten seconds: the set-up below takes about 1.5 s on an idle machine.
+    await setDeadline(admin, debateId, new Date(Date.now() + 10_000));
+    const respondent = await newPage(browser, lang);
+    const editor = await newPage(browser, lang);
+    const respond = respondent.page;
+    const edit = editor.page;
+
+    await open(respond, `/consultations/${slug}/respond`);
+    await tabTo(respond, '#resp-body');
+    await respond.keyboard.type(draft);
+    await open(edit, `/responses/edit#token=${editToken}`);
+    await activate(edit, '#edit-button');
+    await waitForFocus(edit, '#edit-form-heading');
+    await tabTo(edit, '#resp-body');
+    await typeOver(edit, `Changed too late ${u}`);
+    // Still before the deadline, both forms are offered.
+    const slow = 'the set-up outlasted the deadline';
+    expect(await respond.locator('#resp-submit').count(), slow).toBe(1);
+    expect(await edit.locator('#edit-save').count(), slow).toBe(1);
+
+    // The respond page: the notice takes the focus from the field, the news is spoken politely.
+    await waitForFocus(respond, '#resp-closed');
+    await waitForAnnouncement(respond, tr(lang, 'resp.closedNow'));
+    expect(await text(respond, '#resp-closed')).toContain(tr(lang, 'resp.closed'));
+    expect(await respond.getAttribute('#resp-closed', 'role')).toBeNull();
+    expect(await respond.getAttribute('#resp-closed', 'tabindex')).toBe('-1');
+    expect(await respond.locator('#resp-submit').count()).toBe(0);
+    expect(await respond.locator('.sr-time-left').count()).toBe(0);
+    expect(await respond.getAttribute('#resp-body', 'readonly')).not.toBeNull();
+    expect(await respond.inputValue('#resp-body')).toBe(draft);
+    const stored = await respond.evaluate(
+      (id) => (globalThis as any).localStorage.getItem(`samraad.responseDraft.${id}`),
+      debateId,
+    );
+    expect(JSON.parse(stored ?? '{}').value?.body).toBe(draft);
+    await expectNoA11yViolations(respond, 'respond page closed while open');
+
+    // The edit page: the form and the withdraw button are gone, the notice has the focus.
+    await waitForFocus(edit, '#edit-closed');
+    await waitForAnnouncement(edit, tr(lang, 'edit.closedNow'));
+    expect(await text(edit, '#edit-closed')).toContain(tr(lang, 'edit.closed'));
+    expect(await edit.locator('#edit-form').count()).toBe(0);
+    expect(await edit.locator('#edit-button').count()).toBe(0);
+    expect(await edit.locator('#withdraw-button').count()).toBe(0);
+    expect(await text(edit, '#edit-body')).toBe(`Sent in time ${u}.`);
+    await expectNoA11yViolations(edit, 'edit page closed while open');
+
+    // A reload agrees (the server's word): closed, with the draft still shown.
+    await respond.reload();
+    await waitForLoad(respond);
+    expect(await respond.getAttribute('#resp-closed', 'role')).toBe('alert');
+    expect(await respond.inputValue('#resp-body')).toBe(draft);
+    expect(await respond.locator('#resp-submit').count()).toBe(0);
+    expect(pageErrors(respond)).toEqual([]);
+    expect(pageErrors(edit)).toEqual([]);
+    await respondent.context.close();
+    await editor.context.close();
+  }, 90_000);
 });

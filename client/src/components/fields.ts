@@ -47,6 +47,8 @@ export type TextFieldOpts = Common & {
   width?: 'xs' | 's' | 'm' | 'l' | 'xl';
   min?: number;
   name?: string;
+  /** Shown and selectable (so it can be copied) but not changed. */
+  readonly?: boolean;
 };
 
 export function textField(o: TextFieldOpts): TemplateResult {
@@ -62,6 +64,7 @@ export function textField(o: TextFieldOpts): TemplateResult {
           lang=${ifDefined(o.lang)}
           maxlength=${ifDefined(o.maxlength)}
           ?required=${!!o.required}
+          ?readonly=${!!o.readonly}
           aria-invalid=${o.error ? 'true' : nothing}
           aria-describedby=${ifDefined(describedBy(o))}
           .value=${live(o.value)}
@@ -78,6 +81,7 @@ export function textField(o: TextFieldOpts): TemplateResult {
           maxlength=${ifDefined(o.maxlength)}
           min=${ifDefined(o.min)}
           ?required=${!!o.required}
+          ?readonly=${!!o.readonly}
           aria-invalid=${o.error ? 'true' : nothing}
           aria-describedby=${ifDefined(describedBy(o))}
           .value=${live(o.value)}

@@ -15,6 +15,7 @@ export type QuestionFieldOpts = {
   scenarios: readonly ScenarioSummary[];
   value: AnswerInput | undefined;
   error?: string | undefined;
+  /** Nothing can be changed: choices disabled, a text answer read only (it can still be copied). */
   disabled?: boolean;
   onChange: (value: AnswerInput | undefined) => void;
 };
@@ -83,7 +84,7 @@ export function questionFieldTemplate(o: QuestionFieldOpts): TemplateResult {
         id=${id}
         rows="5"
         ?required=${q.required}
-        ?disabled=${!!o.disabled}
+        ?readonly=${!!o.disabled}
         aria-invalid=${o.error ? 'true' : nothing}
         aria-describedby=${described}
         .value=${live(typeof o.value === 'string' ? o.value : '')}

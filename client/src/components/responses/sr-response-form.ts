@@ -50,6 +50,10 @@ export class SrResponseForm extends SrLightElement {
   @property() consultationId = '';
   /** `letter`: staff register a response; the e-mail is optional and files are uploaded as letters. */
   @property() mode: 'public' | 'letter' = 'public';
+  /**
+   * Nothing can be changed (the consultation is closed): choices are disabled, texts read only, so
+   * what was typed can still be read and copied.
+   */
   @property({ type: Boolean }) disabled = false;
 
   /** True while a file is uploading. */
@@ -152,6 +156,7 @@ export class SrResponseForm extends SrLightElement {
           rows: 10,
           maxlength: 100_000,
           value: v.body,
+          readonly: this.disabled,
           error: this.errors.get(FIELD.body),
           onInput: (body) => this._set({ body }),
         })}
@@ -173,6 +178,7 @@ export class SrResponseForm extends SrLightElement {
           required: true,
           maxlength: 200,
           value: v.name,
+          readonly: this.disabled,
           error: this.errors.get(FIELD.name),
           onInput: (name) => this._set({ name }),
         })}
@@ -186,6 +192,7 @@ export class SrResponseForm extends SrLightElement {
           optional: letter,
           maxlength: 320,
           value: v.email,
+          readonly: this.disabled,
           error: this.errors.get(FIELD.email),
           onInput: (email) => this._set({ email }),
         })}
@@ -206,6 +213,7 @@ export class SrResponseForm extends SrLightElement {
                 required: true,
                 maxlength: 300,
                 value: v.organisationName,
+                readonly: this.disabled,
                 error: this.errors.get(FIELD.organisationName),
                 onInput: (organisationName) => this._set({ organisationName }),
               })
@@ -224,6 +232,7 @@ export class SrResponseForm extends SrLightElement {
                 width: 's',
                 maxlength: 20,
                 value: v.cvr,
+                readonly: this.disabled,
                 error: this.errors.get(FIELD.cvr),
                 onInput: (cvr) => this._set({ cvr }),
               })

@@ -68,6 +68,7 @@ export const daResponses = {
   'resp.notOpen': 'Du kan afgive høringssvar, når høringen åbner.',
   'resp.closedHeading': 'Høringen er lukket',
   'resp.closed': 'Der kan ikke længere afgives eller ændres høringssvar.',
+  'resp.closedNow': 'Fristen er overskredet, og høringen er nu lukket. Der kan ikke længere sendes høringssvar.',
   'resp.err.answerRequired': 'Besvar dette spørgsmål',
   'resp.err.answerInvalid': 'Svaret passer ikke til spørgsmålet',
   'resp.err.scenarioRows': 'Giv et tal for hvert scenarie eller for ingen',
@@ -144,6 +145,8 @@ export const daResponses = {
     `Du trak høringssvaret tilbage ${p.date}. Det tæller ikke med og offentliggøres ikke.`,
   'edit.closed':
     'Fristen er overskredet. Du kan læse dit høringssvar, men ikke længere ændre det eller trække det tilbage.',
+  'edit.closedNow':
+    'Fristen er overskredet, og høringen er nu lukket. Dit høringssvar kan ikke længere ændres eller trækkes tilbage.',
 
   'publication.status.pending': 'Afventer gennemgang',
   'publication.status.approved': 'Offentliggjort',

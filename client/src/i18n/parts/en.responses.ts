@@ -68,6 +68,7 @@ export const enResponses = {
   'resp.notOpen': 'Responses can be given when the consultation opens.',
   'resp.closedHeading': 'The consultation is closed',
   'resp.closed': 'Responses can no longer be given or changed.',
+  'resp.closedNow': 'The deadline has passed, and the consultation is now closed. Responses can no longer be sent.',
   'resp.err.answerRequired': 'Answer this question',
   'resp.err.answerInvalid': 'This answer does not fit the question',
   'resp.err.scenarioRows': 'Give a number for every scenario, or for none',
@@ -145,6 +146,8 @@ export const enResponses = {
   'edit.withdrawnHeading': 'The response is withdrawn',
   'edit.withdrawnText': (p: { date: string }) => `You withdrew the response ${p.date}. It is not counted or published.`,
   'edit.closed': 'The deadline has passed. You can read your response, but no longer change or withdraw it.',
+  'edit.closedNow':
+    'The deadline has passed, and the consultation is now closed. Your response can no longer be changed or withdrawn.',
 
   // Publication status
   'publication.status.pending': 'Awaiting review',

@@ -36,7 +36,14 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
 import '../../i18n/parts/responses.ts';
 import '../public/sr-page-not-found.ts';
-import { clockOffset, closedNotice, openState, timeLeft, type OpenState } from './consultation-state.ts';
+import {
+  clockOffset,
+  closedNotice,
+  DeadlineController,
+  openState,
+  timeLeft,
+  type OpenState,
+} from './consultation-state.ts';
 
 type Data = { consultation: Consultation; questions: Question[]; scenarios: ScenarioSummary[] };
 
@@ -47,7 +54,8 @@ const SAVE_DELAY_MS = 600;
  * `/consultations/:slug/respond`: the respondent's form. The draft (with the uploaded attachments
  * and the submission's Idempotency-Key) is saved in this browser as it is typed and restored after
  * a reload; a submission is retried with the same key (after Retry-After on 429/503), and the draft
- * is cleared only when the server has given a receipt.
+ * is cleared only when the server has given a receipt. At the deadline an open page switches to its
+ * closed state by itself; the draft stays saved.
  */
 @customElement('sr-page-respond')
 export class SrPageRespond extends SrLightElement implements SrPage {
@@ -68,7 +76,9 @@ export class SrPageRespond extends SrLightElement implements SrPage {
   private _offset = 0;
   private _saveTimer: ReturnType<typeof setTimeout> | undefined;
   private _countdown: ReturnType<typeof setInterval> | undefined;
-  private _tick: ReturnType<typeof setInterval> | undefined;
+  /** Whether the form has been offered since the page loaded (then the closing is announced). */
+  private _shownOpen = false;
+  private readonly _deadline = new DeadlineController(this, () => this._onDeadline());
 
   private readonly _task = new Task(this, {
     task: async ([slug], { signal }): Promise<Data> => {
@@ -79,6 +89,8 @@ export class SrPageRespond extends SrLightElement implements SrPage {
       ]);
       this._offset = clockOffset(consultation);
       this._consultationId = consultation.id;
+      this._shownOpen = false;
+      this._deadline.watch(consultation, this._offset);
       const draft = loadDraft(consultation.id);
       if (draft) {
         this._value = draft.value;
@@ -101,16 +113,29 @@ export class SrPageRespond extends SrLightElement implements SrPage {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('pagehide', this._flush);
-    // The time left is shown in minutes: refresh it now and then.
-    this._tick = setInterval(() => this.requestUpdate(), 30_000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._flush();
     window.removeEventListener('pagehide', this._flush);
-    clearInterval(this._tick);
     clearInterval(this._countdown);
+  }
+
+  /**
+   * The deadline passed while the form was offered: the page now renders closed. What was typed is
+   * saved (not cleared); focus leaves the read-only form for the closed notice; the news is spoken
+   * politely, once (the notice itself is then no alert).
+   */
+  private _onDeadline(): void {
+    // A submission under way (or waiting to retry) gets the server's answer: a receipt, or 409.
+    if (!this._shownOpen || this._closed || this._submitting || this._retryIn > 0) return;
+    // The form's fields turn read only and its button goes, as does the restored-draft notice's.
+    const active = document.activeElement;
+    const hadFocus = !!active && this.contains(active) && !!active.closest('#resp-form, .sr-draft-notice');
+    this._flush();
+    announce(t('resp.closedNow'));
+    if (hadFocus) void this._focusAlert('#resp-closed');
   }
 
   private readonly _flush = () => {
@@ -299,6 +324,8 @@ export class SrPageRespond extends SrLightElement implements SrPage {
     const title = loc(c.title);
     const state = this._closed ?? openState(c, this._offset);
     const open = state === 'open';
+    const closedByClock = this._shownOpen && !this._closed;
+    if (open) this._shownOpen = true;
     return html`<sr-breadcrumbs
         .items=${[
           { href: '/', label: t('nav.home') },
@@ -308,7 +335,7 @@ export class SrPageRespond extends SrLightElement implements SrPage {
       ></sr-breadcrumbs>
       <h1 tabindex="-1">${t('resp.title')}</h1>
       <p class="font-lead">${t('resp.lead')} <span lang=${locLang(c.title)}>${title}</span></p>
-      ${open ? timeLeft(c, this._offset) : closedNotice(c, state)}
+      ${open ? timeLeft(c, this._offset) : closedNotice(c, state, { live: !closedByClock })}
       ${
         open && this._restoredAt
           ? html`<div class="sr-draft-notice">

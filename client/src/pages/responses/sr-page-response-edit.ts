@@ -36,7 +36,7 @@ import { formatBytes, formatDateTime } from '../../i18n/format.ts';
 import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
 import '../../i18n/parts/responses.ts';
 import { receiptDetails } from './receipt-view.ts';
-import { clockOffset, timeLeft } from './consultation-state.ts';
+import { clockOffset, DeadlineController, openState, timeLeft } from './consultation-state.ts';
 
 type Data = {
   response: OwnResponse;
@@ -69,7 +69,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * `/responses/edit#token=…`: the respondent's own response, opened with the private link from the
  * receipt. Edit (a new version; the receipt is re-issued) or withdraw until the deadline; after it,
- * read only. The token stays in the fragment, which browsers never send to a server.
+ * read only, also on a page left open across it. The token stays in the fragment, which browsers
+ * never send to a server.
  */
 @customElement('sr-page-response-edit')
 export class SrPageResponseEdit extends SrLightElement implements SrPage {
@@ -85,6 +86,9 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
   @state() private _failure: unknown = null;
   @state() private _waiting = 0;
   private _offset = 0;
+  /** Whether editing has been offered since the last load (then the closing is announced). */
+  private _shownEditable = false;
+  private readonly _deadline = new DeadlineController(this, () => this._onDeadline());
 
   private readonly _task = new Task(this, {
     task: async ([token], { signal }): Promise<Data | null> => {
@@ -96,6 +100,8 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
         listScenarios(response.consultationId, signal),
       ]);
       this._offset = new Date(response.serverTime).getTime() - Date.now() || clockOffset(consultation);
+      this._shownEditable = false;
+      this._deadline.watch(consultation, this._offset);
       return { response, consultation, questions, scenarios };
     },
     args: () => [this._token] as const,
@@ -111,6 +117,23 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
     if (!el) return;
     if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
     el.focus();
+  }
+
+  /**
+   * The deadline passed while changes were offered: the page now renders read only. An open edit
+   * form and the withdraw buttons go; focus that was in them moves to the closed notice; the news
+   * is spoken politely, once.
+   */
+  private _onDeadline(): void {
+    // A save under way gets the server's answer: a new receipt, or 409 shown as a failure.
+    if (!this._shownEditable || this._saving) return;
+    const active = document.activeElement;
+    const hadFocus =
+      !!active && this.contains(active) && !!active.closest('#edit-form, #edit-actions, #withdraw-confirm');
+    this._editing = false;
+    this._confirmWithdraw = false;
+    announce(t('edit.closedNow'));
+    if (hadFocus) void this._focus('#edit-closed');
   }
 
   private _onEdit(data: Data): void {
@@ -269,7 +292,7 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
           </button>
         </div>
       </section>`;
-    return html`<div class="sr-actions">
+    return html`<div class="sr-actions" id="edit-actions">
       <button type="button" class="button button-primary" id="edit-button" @click=${() => this._onEdit(data)}>
         ${t('edit.edit')}
       </button>
@@ -294,6 +317,9 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
     const r = data.response;
     const c = data.consultation;
     const withdrawn = r.status === 'withdrawn';
+    // The server's word at load, then the clock (with the server's offset) while the page is open.
+    const editable = r.editable && !withdrawn && openState(c, this._offset) !== 'closed';
+    if (editable) this._shownEditable = true;
     return html`<h1 tabindex="-1">${t('edit.title')}</h1>
       <p class="font-lead">
         <a href="/consultations/${encodeURIComponent(c.slug)}" lang=${locLang(c.title)}>${loc(c.title)}</a>
@@ -306,7 +332,7 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
               id: 'edit-withdrawn',
               live: this._withdrawn,
             })
-          : r.editable
+          : editable
             ? timeLeft(c, this._offset)
             : alert('warning', html`${t('edit.closed')}`, {
                 heading: t('resp.closedHeading'),
@@ -334,7 +360,7 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
             </p>`
       }
       ${
-        this._editing && this._value
+        this._editing && this._value && editable
           ? html`<form novalidate id="edit-form" @submit=${(e: Event) => void this._onSave(e, data)}>
               <h2 id="edit-form-heading" tabindex="-1">${t('edit.editHeading')}</h2>
               <sr-error-summary .errors=${this._errors} .general=${this._general}></sr-error-summary>
@@ -356,7 +382,7 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
                 </button>
               </div>
             </form>`
-          : html`${this._view(data)} ${r.editable && !withdrawn ? this._actions(data) : nothing}`
+          : html`${this._view(data)} ${editable ? this._actions(data) : nothing}`
       }`;
   }
 
