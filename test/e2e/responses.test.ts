@@ -357,8 +357,14 @@ describe.each(LANGS)('pages left open at the deadline (%s)', (lang: Lang) => {
     await setDeadline(admin, debateId, new Date(Date.now() + 10_000));
     const respondent = await newPage(browser, lang);
     const editor = await newPage(browser, lang);
+    const reader = await newPage(browser, lang);
     const respond = respondent.page;
     const edit = editor.page;
+    const overview = reader.page;
+
+    // The consultation's own page, with the keyboard on its invitation to respond.
+    await open(overview, `/consultations/${slug}`);
+    await tabTo(overview, '#respond-link');
 
     await open(respond, `/consultations/${slug}/respond`);
     await tabTo(respond, '#resp-body');
@@ -372,6 +378,7 @@ describe.each(LANGS)('pages left open at the deadline (%s)', (lang: Lang) => {
     const slow = 'the set-up outlasted the deadline';
     expect(await respond.locator('#resp-submit').count(), slow).toBe(1);
     expect(await edit.locator('#edit-save').count(), slow).toBe(1);
+    expect(await overview.locator('#respond-link').count(), slow).toBe(1);
 
     // The respond page: the notice takes the focus from the field, the news is spoken politely.
     await waitForFocus(respond, '#resp-closed');
@@ -400,6 +407,13 @@ describe.each(LANGS)('pages left open at the deadline (%s)', (lang: Lang) => {
     expect(await text(edit, '#edit-body')).toBe(`Sent in time ${u}.`);
     await expectNoA11yViolations(edit, 'edit page closed while open');
 
+    // The consultation's page: the invitation goes, the focus it had moves to the heading.
+    await waitForFocus(overview, 'h1');
+    expect(await overview.locator('#respond-link').count()).toBe(0);
+    expect(await overview.locator('.sr-respond-cta').count()).toBe(0);
+    expect(await text(overview, '.sr-time-left')).toBe(tr(lang, 'consultation.deadlinePassed'));
+    await expectNoA11yViolations(overview, 'consultation page at its deadline');
+
     // A reload agrees (the server's word): closed, with the draft still shown.
     await respond.reload();
     await waitForLoad(respond);
@@ -408,7 +422,9 @@ describe.each(LANGS)('pages left open at the deadline (%s)', (lang: Lang) => {
     expect(await respond.locator('#resp-submit').count()).toBe(0);
     expect(pageErrors(respond)).toEqual([]);
     expect(pageErrors(edit)).toEqual([]);
+    expect(pageErrors(overview)).toEqual([]);
     await respondent.context.close();
     await editor.context.close();
+    await reader.context.close();
   }, 90_000);
 });

@@ -6,6 +6,7 @@ import { getConsultation } from '../../api/consultations.ts';
 import { ApiError } from '../../api/http.ts';
 import { listScenarios } from '../../api/scenarios.ts';
 import type { Consultation, ConsultationDocument, ScenarioSummary } from '../../api/types.ts';
+import { DeadlineController } from '../../app/deadline.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { isAdmin, SessionController } from '../../app/session.ts';
 import { alert, errorAlert, loading } from '../../components/alerts.ts';
@@ -24,20 +25,39 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
   @property() slug = '';
   private readonly _session = new SessionController(this);
 
+  /** The server's clock minus this browser's, at load: "now" is judged as the server would. */
+  private _offset = 0;
+  // The time left counts down while the page is open, and at the deadline the invitation to
+  // respond goes (the server refuses after it anyway).
+  private readonly _deadline = new DeadlineController(this, () => this._onDeadline());
+
   private readonly _task = new Task(this, {
     task: async ([slug], { signal }) => {
       const [consultation, scenarios] = await Promise.all([getConsultation(slug, signal), listScenarios(slug, signal)]);
+      this._offset = new Date(consultation.serverTime).getTime() - Date.now();
+      this._deadline.watch(consultation, this._offset);
       return { consultation, scenarios };
     },
     args: () => [this.slug] as const,
   });
+
+  private _now(): Date {
+    return new Date(Date.now() + this._offset);
+  }
+
+  /** Focus inside the invitation that is about to go moves to the page's heading. */
+  private async _onDeadline() {
+    const hadFocus = this.querySelector('.sr-respond-cta')?.contains(document.activeElement) ?? false;
+    await this.updateComplete;
+    if (hadFocus) this.querySelector<HTMLElement>('h1')?.focus();
+  }
 
   get ready(): Promise<unknown> {
     return this.updateComplete.then(() => this._task.taskComplete).then(() => this.updateComplete);
   }
 
   private _facts(c: Consultation) {
-    const now = new Date(c.serverTime);
+    const now = this._now();
     const closes = c.closesAt ? new Date(c.closesAt) : null;
     const opens = c.opensAt ? new Date(c.opensAt) : null;
     let timeLeft: string | null = null;
@@ -84,7 +104,7 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
 
   /** "Give your response" while the consultation takes responses (server clock), and the published responses. */
   private _respond(c: Consultation) {
-    const now = new Date(c.serverTime);
+    const now = this._now();
     const open =
       c.phase === 'open' && (!c.opensAt || new Date(c.opensAt) <= now) && (!c.closesAt || new Date(c.closesAt) > now);
     const slug = encodeURIComponent(c.slug);
