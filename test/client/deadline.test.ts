@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { draftKey } from '../../client/src/components/responses/response-draft.ts';
 import { setLocale } from '../../client/src/i18n/i18n.ts';
 import { enResponses } from '../../client/src/i18n/parts/en.responses.ts';
-import { nextCheckDelay } from '../../client/src/pages/responses/consultation-state.ts';
+import { DeadlineController, nextCheckDelay } from '../../client/src/pages/responses/consultation-state.ts';
 import type { SrPageRespond } from '../../client/src/pages/responses/sr-page-respond.ts';
 
 const MINUTE = 60_000;
@@ -113,5 +113,41 @@ describe('the respond page at the deadline (happy-dom)', () => {
     await vi.advanceTimersByTimeAsync(10 * MINUTE);
     expect(document.querySelector('#sr-announcer')?.textContent).toBe('');
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('the deadline watcher when the page comes back into view', () => {
+  it('looks at the clock at once (a background tab or a sleeping laptop ran its timer late), and closes once', () => {
+    vi.useFakeTimers({ now: NOW });
+    try {
+      let updates = 0;
+      const closes: number[] = [];
+      const host = { addController: () => {}, requestUpdate: () => void updates++ } as never;
+      const watcher = new DeadlineController(host, () => closes.push(Date.now()));
+      watcher.hostConnected();
+      watcher.watch(at(5 * MINUTE), 0);
+
+      // Back into view before the deadline: the time left is redrawn, nothing closes.
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(updates).toBe(1);
+      expect(closes).toEqual([]);
+
+      // The clock moves past the deadline while no timer runs (setSystemTime fires none).
+      vi.setSystemTime(NOW + 6 * MINUTE);
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(closes).toEqual([NOW + 6 * MINUTE]);
+      document.dispatchEvent(new Event('visibilitychange'));
+      vi.advanceTimersByTime(10 * MINUTE);
+      expect(closes).toHaveLength(1);
+
+      // Once the page is gone it listens no more.
+      watcher.hostDisconnected();
+      watcher.watch(at(20 * MINUTE), 0);
+      vi.setSystemTime(NOW + 30 * MINUTE);
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(closes).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

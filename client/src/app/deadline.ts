@@ -48,11 +48,13 @@ export class DeadlineController implements ReactiveController {
 
   hostConnected(): void {
     this._connected = true;
+    document.addEventListener('visibilitychange', this._onVisible);
     this._arm();
   }
 
   hostDisconnected(): void {
     this._connected = false;
+    document.removeEventListener('visibilitychange', this._onVisible);
     clearTimeout(this._timer);
     this._timer = undefined;
   }
@@ -65,7 +67,14 @@ export class DeadlineController implements ReactiveController {
     if (delay !== null) this._timer = setTimeout(this._tick, delay);
   }
 
+  // A tab in the background runs its timers late (browsers throttle them), and a sleeping laptop
+  // runs none: coming back into view, the page looks at the clock at once.
+  private readonly _onVisible = (): void => {
+    if (document.visibilityState === 'visible' && this._timer !== undefined) this._tick();
+  };
+
   private readonly _tick = (): void => {
+    clearTimeout(this._timer);
     this._timer = undefined;
     // The update is requested first, so `onClose` still sees the open page (where focus was) and
     // its `await updateComplete` waits for the closed one.
