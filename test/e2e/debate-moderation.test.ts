@@ -54,26 +54,31 @@ async function openThread(page: Page, pid: string, commentId: string): Promise<v
   await page.waitForSelector(`#comments-${pid}:not([hidden]) #comment-${commentId}`);
 }
 
+type Cast = { admin: BrowserContext; debate: Debate; author: Participant; authorCtx: BrowserContext };
+
+/** For one describe block: a signed-in admin, a consultation of its own, and a signed-in participant. */
+function debateWithAuthor(lang: Lang, slug: string, authorName: string): Cast {
+  const cast = {} as Cast;
+  beforeAll(async () => {
+    cast.admin = await signedInContext(browser, lang, ADMIN);
+    cast.debate = await createDebate(cast.admin, slug);
+    cast.author = await createParticipant(cast.admin, lang, authorName);
+    cast.authorCtx = await signedInContext(browser, lang, cast.author);
+  });
+  afterAll(async () => {
+    await cast.admin?.close();
+    await cast.authorCtx?.close();
+  });
+  return cast;
+}
+
 describe.each(LANGS)('comment moderation (%s)', (lang: Lang) => {
   // The analyst moderates in Danish, the admin in English: both roles may.
   const MODERATOR = lang === 'da' ? ANALYST : ADMIN;
-  let admin: BrowserContext;
-  let debate: Debate;
-  let author: Participant;
-  let authorCtx: BrowserContext;
-
-  beforeAll(async () => {
-    admin = await signedInContext(browser, lang, ADMIN);
-    debate = await createDebate(admin, `moderation-${lang}`);
-    author = await createParticipant(admin, lang, 'Forfatter');
-    authorCtx = await signedInContext(browser, lang, author);
-  });
-  afterAll(async () => {
-    await admin?.close();
-    await authorCtx?.close();
-  });
+  const cast = debateWithAuthor(lang, `moderation-${lang}`, 'Forfatter');
 
   it('hides a comment with a reason and restores it; the public, the author and the audit log see it', async () => {
+    const { admin, debate, author, authorCtx } = cast;
     const s = debate.scenarios[0]!;
     const pid = s.paragraphs[0]!;
     const body = `En kommentar, der bliver skjult (${lang})`;
@@ -215,24 +220,11 @@ describe.each(LANGS)('comment moderation (%s)', (lang: Lang) => {
 });
 
 describe.each(LANGS)('own comments and the deadline (%s)', (lang: Lang) => {
-  let admin: BrowserContext;
-  let debate: Debate;
-  let author: Participant;
-  let authorCtx: BrowserContext;
-
-  beforeAll(async () => {
-    admin = await signedInContext(browser, lang, ADMIN);
-    // A consultation of its own: this test moves the deadline into the past.
-    debate = await createDebate(admin, `deadline-${lang}`);
-    author = await createParticipant(admin, lang, 'Skribent');
-    authorCtx = await signedInContext(browser, lang, author);
-  });
-  afterAll(async () => {
-    await admin?.close();
-    await authorCtx?.close();
-  });
+  // A consultation of its own: this test moves the deadline into the past.
+  const cast = debateWithAuthor(lang, `deadline-${lang}`, 'Skribent');
 
   it('edits and deletes an own comment before the deadline; after it both are refused and the page is closed', async () => {
+    const { admin, debate, author, authorCtx } = cast;
     const s = debate.scenarios[0]!;
     const first = `Min første kommentar (${lang})`;
     const edited = `Min første kommentar, rettet (${lang})`;

@@ -62,8 +62,9 @@ const TIME_FORMATS = {
   en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Copenhagen' }),
 } as const;
 
-// Times are shown to the second, and under load many receipts share a second (and every receipt of
-// a consultation its deadline): a small memo saves formatting them again.
+// Times are shown to the second; receipts rendered together (a relay batch, an outbox page) often
+// share a second, and every receipt of a consultation its deadline: a small memo saves formatting
+// them again.
 const formatted = new Map<string, string>();
 
 function formatTime(d: Date, locale: Locale): string {
