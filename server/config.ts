@@ -101,7 +101,7 @@ export type Config = Readonly<{
     | undefined;
   uploadMaxBytes: number;
   uploadMaxFiles: number;
-  /** Unlinked uploads are deleted this many hours after they can no longer be used (files.sweep.ts). */
+  /** Unlinked uploads are deleted this many hours after they can no longer be used (upload/upload.sweep.ts). */
   filesOrphanHours: number;
 }>;
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEventValues } from '../../server/modules/audit/audit.service.ts';
 import { newEditToken, newReceiptCode } from '../../server/modules/responses/responses.crypto.ts';
-import type { SubmissionWrite } from '../../server/modules/responses/responses.repository.ts';
+import type { SubmissionWrite } from '../../server/modules/responses/submission/submission.repository.ts';
 import { createSubmissionWriter } from '../../server/modules/responses/submission/submission.writer.ts';
 import { call, createTestApp, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
 import { countRows, openConsultation, SCALE_Q, submission, submit, submitOk, TEXT_Q } from './responses-fixtures.ts';
@@ -24,10 +25,11 @@ function rawWrite(
   overrides: Partial<SubmissionWrite['row']> = {},
 ): SubmissionWrite {
   const text = 'Et digitalt ID skal kunne bruges af alle.';
+  const id = overrides.id ?? randomUUID();
   return {
     row: {
       consultationId,
-      id: randomUUID(),
+      id,
       receiptCode: newReceiptCode(),
       respondentName: 'Ib Hansen',
       respondentEmail: 'ib@example.dk',
@@ -57,7 +59,7 @@ function rawWrite(
       answers: [],
       attachments: [],
     },
-    audit: { actorId: null, actorLabel: null, action: 'response.submit', details: {} },
+    audit: auditEventValues(null, { action: 'response.submit', itemType: 'response', itemId: id, consultationId }),
     mail: null,
   };
 }

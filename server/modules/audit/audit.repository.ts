@@ -1,20 +1,17 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 
-export const PLATFORM_SCOPE = '00000000-0000-0000-0000-000000000000';
+export type AuditEventRow = {
+  consultationId: string;
+  actorId: string | null;
+  actorLabel: string | null;
+  action: string;
+  itemType: string;
+  itemId: string | null;
+  details: Record<string, unknown>;
+};
 
-export async function insertAuditEvent(
-  db: Db,
-  values: {
-    consultationId: string;
-    actorId: string | null;
-    actorLabel: string | null;
-    action: string;
-    itemType: string;
-    itemId: string | null;
-    details: Record<string, unknown>;
-  },
-) {
+export async function insertAuditEvent(db: Db, values: AuditEventRow) {
   await db
     .insertInto('auditEvents')
     .values({ ...values, details: JSON.stringify(values.details) })

@@ -2,8 +2,11 @@ import type { Db } from '../../db/database.ts';
 import { type Actor, actorLabel } from '../../shared/actor.ts';
 import { AppError } from '../../shared/errors.ts';
 import { decodeKeysetCursor, encodeCursor } from '../../shared/cursor.ts';
-import { insertAuditEvent, listAuditEvents, PLATFORM_SCOPE } from './audit.repository.ts';
+import { type AuditEventRow, insertAuditEvent, listAuditEvents } from './audit.repository.ts';
 import type { AuditEvent, AuditQuery } from './audit.schemas.ts';
+
+/** The consultation id of platform-wide rows (audit events, mails): the tables are partitioned by consultation. */
+export const PLATFORM_SCOPE = '00000000-0000-0000-0000-000000000000';
 
 export type AuditInput = {
   action: string;
@@ -14,11 +17,13 @@ export type AuditInput = {
 };
 
 /**
- * Records who did what to which item. Call it inside the same transaction as the change, so the
- * log and the data can never disagree.
+ * The audit_events row of an event, as this module makes it: for a caller that writes the row in a
+ * statement of its own (the one-statement submission); `recordAudit` otherwise.
  */
-export async function recordAudit(db: Db, actor: Actor | null, e: AuditInput): Promise<void> {
-  await insertAuditEvent(db, {
+export type AuditEventValues = AuditEventRow;
+
+export function auditEventValues(actor: Actor | null, e: AuditInput): AuditEventValues {
+  return {
     consultationId: e.consultationId ?? PLATFORM_SCOPE,
     actorId: actor?.id ?? null,
     actorLabel: actorLabel(actor),
@@ -26,7 +31,15 @@ export async function recordAudit(db: Db, actor: Actor | null, e: AuditInput): P
     itemType: e.itemType,
     itemId: e.itemId ?? null,
     details: e.details ?? {},
-  });
+  };
+}
+
+/**
+ * Records who did what to which item. Call it inside the same transaction as the change, so the
+ * log and the data can never disagree.
+ */
+export async function recordAudit(db: Db, actor: Actor | null, e: AuditInput): Promise<void> {
+  await insertAuditEvent(db, auditEventValues(actor, e));
 }
 
 export async function listAudit(db: Db, q: AuditQuery): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {

@@ -69,7 +69,7 @@ export async function registerFileJobs(
   sweep: { orphanHours: number },
 ): Promise<void> {
   await app.jobs.work<unknown>(EXTRACT_JOB, (data) => runExtraction({ ...deps, log: app.log }, data), { batchSize: 1 });
-  // Daily at 03:17 UTC: uploads that can no longer become part of a response (files.sweep.ts).
+  // Daily at 03:17 UTC: uploads that can no longer become part of a response (upload/upload.sweep.ts).
   await app.jobs.work<unknown>(SWEEP_JOB, async () => {
     await sweepOrphanUploads({ ...deps, log: app.log }, { graceHours: sweep.orphanHours });
   });

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../shared/errors.ts';
 import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
-import { PLATFORM_SCOPE } from '../audit/audit.repository.ts';
+import { PLATFORM_SCOPE } from '../audit/audit.service.ts';
 import { mailQueued } from './mail.relay.ts';
 import * as repo from './mail.repository.ts';
 import type { OutboxItem, OutboxQuery } from './mail.schemas.ts';
@@ -36,6 +36,16 @@ function outboxValues(m: RenderedOutgoingMail, status: 'pending' | 'outboxed' = 
   };
 }
 
+export type TemplateOutboxValues = {
+  status: 'pending' | 'outboxed';
+  consultationId: string;
+  recipient: string;
+  kind: MailTemplate['kind'];
+  locale: Locale;
+  responseId: string | null;
+  template: MailTemplate;
+};
+
 /**
  * A mail of this module's templates as an outbox row that keeps the template, not its text: the
  * relay renders it when it sends it, the outbox when an admin reads it (migration 20261125160000).
@@ -44,7 +54,7 @@ function outboxValues(m: RenderedOutgoingMail, status: 'pending' | 'outboxed' = 
 export function templateOutboxValues(
   m: { to: string; locale: Locale; consultationId: string | null; responseId: string | null; template: MailTemplate },
   status: 'pending' | 'outboxed' = 'pending',
-) {
+): TemplateOutboxValues {
   return {
     status,
     consultationId: m.consultationId ?? PLATFORM_SCOPE,

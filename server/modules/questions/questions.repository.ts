@@ -23,24 +23,15 @@ export async function findQuestion(db: Db, id: string) {
 }
 
 /**
- * Serialises shape changes with submissions: a submission holds a KEY SHARE lock on its consultation
- * row from the moment it reads the questionnaire until it commits (and every insert into responses
- * takes one through the foreign key), which this FOR UPDATE waits for, and vice versa. So
- * "responses exist?" below is answered after every in-flight submission has committed or gone.
+ * Serialises shape changes with submissions: a submission holds the shared half of this
+ * per-consultation advisory lock from the moment it reads the questionnaire until it commits (see
+ * readQuestionnaire), which this exclusive half waits for, and vice versa. So "responses exist?" is
+ * answered after every in-flight submission has committed or gone. The caller then changes the
+ * consultation's stamp (consultations.service touchConsultation), so a submission checked against the
+ * questionnaire as it was is refused as stale by its guard (migration 20261125110000).
  */
-export async function lockConsultation(db: Db, consultationId: string) {
-  // The exclusive half of the questionnaire lock (submissions take the shared half, see below). The
-  // row update locks the consultation and changes its stamp, so a submission checked against the
-  // questionnaire as it was is refused as stale by its guard (migration 20261125110000).
+export async function lockQuestionnaire(db: Db, consultationId: string) {
   await sql`select pg_advisory_xact_lock(hashtextextended(${consultationId}::text, 0))`.execute(db);
-  await sql`update consultations set updated_at = now() where id = ${consultationId}`.execute(db);
-}
-
-/** Read of the responses table for the shape rule (both belong to issue 4's questionnaire + responses). */
-export async function responsesExist(db: Db, consultationId: string): Promise<boolean> {
-  const r = await sql<{ exists: boolean }>`
-    select exists (select 1 from responses where consultation_id = ${consultationId}) as exists`.execute(db);
-  return r.rows[0]?.exists ?? false;
 }
 
 export async function nextPosition(db: Db, consultationId: string): Promise<number> {
@@ -112,7 +103,7 @@ export async function setPositions(db: Db, consultationId: string, ids: readonly
 /**
  * The consultation's participation window, its stamp (samraad_consultation_stamp) and its
  * questionnaire in one statement, so the three agree. With `lock`, it also takes the shared half of
- * the per-consultation advisory lock until the caller's transaction ends (see lockConsultation): an
+ * the per-consultation advisory lock until the caller's transaction ends (see lockQuestionnaire): an
  * advisory lock, not `FOR KEY SHARE` on the consultation row, because row share locks taken by many
  * concurrent submissions build MultiXacts on one hot row and serialised them (measured: 7× slower).
  * Without it, the submission path caches the result and its statement's guard re-checks the stamp

@@ -4,7 +4,8 @@ import type { QuestionKind } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { AppError, forbidden, notFound } from '../../shared/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { requireReadableConsultation } from '../consultations/consultations.service.ts';
+import { requireReadableConsultation, touchConsultation } from '../consultations/consultations.service.ts';
+import { hasResponses } from '../responses/responses.service.ts';
 import { canQuestion } from './questions.policy.ts';
 import * as repo from './questions.repository.ts';
 import {
@@ -16,6 +17,12 @@ import {
   resolveOptions,
 } from './questions.rules.ts';
 import type { CreateQuestionInput, Question, UpdateQuestionInput } from './questions.schemas.ts';
+
+/** The questionnaire's exclusive lock, then a new consultation stamp (see repo.lockQuestionnaire). */
+async function lockForShapeChange(trx: Db, consultationId: string): Promise<void> {
+  await repo.lockQuestionnaire(trx, consultationId);
+  await touchConsultation(trx, consultationId);
+}
 
 type Row = Awaited<ReturnType<typeof repo.listQuestions>>[number];
 
@@ -88,8 +95,8 @@ export async function createQuestion(
   const resolved = resolveOptions(input.kind, input.options, newOptionId);
   if (!resolved.ok) throw new AppError('RULE_VIOLATION', resolved.reason);
   const id = await db.transaction().execute(async (trx) => {
-    await repo.lockConsultation(trx, c.id);
-    enforce(checkNewQuestion(input.required, await repo.responsesExist(trx, c.id)));
+    await lockForShapeChange(trx, c.id);
+    enforce(checkNewQuestion(input.required, await hasResponses(trx, c.id)));
     const { id } = await repo.insertQuestion(trx, {
       consultationId: c.id,
       position: await repo.nextPosition(trx, c.id),
@@ -139,8 +146,8 @@ export async function updateQuestion(db: Db, actor: Actor | null, id: string, in
     options: resolved.options,
   };
   await db.transaction().execute(async (trx) => {
-    await repo.lockConsultation(trx, before.consultationId);
-    enforce(checkShapeChange(before, after, await repo.responsesExist(trx, before.consultationId)));
+    await lockForShapeChange(trx, before.consultationId);
+    enforce(checkShapeChange(before, after, await hasResponses(trx, before.consultationId)));
     await repo.updateQuestion(trx, before.consultationId, id, after);
     await recordAudit(trx, actor, {
       action: 'question.update',
@@ -158,8 +165,8 @@ export async function deleteQuestion(db: Db, actor: Actor | null, id: string): P
   const q = await requireQuestion(db, actor, id);
   requireWritable({ phase: q.consultationPhase });
   await db.transaction().execute(async (trx) => {
-    await repo.lockConsultation(trx, q.consultationId);
-    enforce(checkDelete(await repo.responsesExist(trx, q.consultationId)));
+    await lockForShapeChange(trx, q.consultationId);
+    enforce(checkDelete(await hasResponses(trx, q.consultationId)));
     await repo.deleteQuestion(trx, q.consultationId, id);
     await recordAudit(trx, actor, {
       action: 'question.delete',

@@ -1,6 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { attachmentTextMatch } from '../files/files.service.ts';
 import { STAFF_COLUMNS } from './responses.repository.ts';
 
 /** Lists: the public view, the open-data export and the publication queue. Keyset pagination on (submitted_at, id). */
@@ -30,7 +29,11 @@ export async function listPublished(
   db: Db,
   f: {
     consultationId: string;
-    q?: string | undefined;
+    /**
+     * Full-text search: the responses' own text matches `tsquery`, or `orMatches` (a boolean SQL
+     * expression over the row aliased `r`, e.g. the files module's attachmentTextMatch) holds.
+     */
+    search?: { tsquery: RawBuilder<unknown>; orMatches: RawBuilder<unknown> } | undefined;
     actingAs?: readonly string[] | undefined;
     invited?: boolean | undefined;
     after?: Keyset | undefined;
@@ -47,10 +50,7 @@ export async function listPublished(
     .where('r.consent', '<>', 'not_public');
   if (f.actingAs && f.actingAs.length > 0) query = query.where('r.actingAs', 'in', [...f.actingAs] as never);
   if (f.invited !== undefined) query = query.where('r.invited', '=', f.invited);
-  if (f.q) {
-    const tsq = searchQuery(f.q);
-    query = query.where(sql<boolean>`(r.search @@ ${tsq} or ${attachmentTextMatch('r', tsq)})`);
-  }
+  if (f.search) query = query.where(sql<boolean>`(r.search @@ ${f.search.tsquery} or ${f.search.orMatches})`);
   const desc = f.order === 'newest';
   if (f.after) {
     const cmp = sql.raw(desc ? '<' : '>');

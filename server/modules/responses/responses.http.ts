@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { RequestInfo, ResponsesContext } from './responses.context.ts';
+import type { MailStatus } from './responses.mail.ts';
 
 export type ResponsesPluginOptions = {
   /** config.publicUrl: the origin of links in mails and exports; the request's origin when unset. */
@@ -15,7 +15,16 @@ export type ResponsesPluginOptions = {
   smtpConfigured?: boolean;
 };
 
-export type ResponsesRouteOptions = ResponsesPluginOptions & { submitPerMinute: number; ctx: () => ResponsesContext };
+/** What the entry (responses.routes.ts) works out once and passes to each use case's routes. */
+export type ResponsesRouteOptions = {
+  publicUrl: string | undefined;
+  maxFiles: number;
+  submitPerMinute: number;
+  mailStatus: MailStatus;
+};
+
+/** Per request: where links point (PUBLIC_URL, else the request's origin) and the Idempotency-Key. */
+export type RequestInfo = { baseUrl: string; idempotencyKey?: string | undefined };
 
 export function baseUrlOf(req: FastifyRequest, opts: { publicUrl: string | undefined }): string {
   return (opts.publicUrl ?? `${req.protocol}://${req.host}`).replace(/\/+$/, '');

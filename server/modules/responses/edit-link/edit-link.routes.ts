@@ -10,7 +10,7 @@ const quiet = 'warn' as const;
 const optionalSession: Record<string, string[]>[] = [{}, { session: [] }];
 
 /** The respondent's private edit link: the token is the only credential (no account). */
-export const byTokenRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = async (app, opts) => {
+export const editLinkRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = async (app, opts) => {
   app.get(
     '/api/responses/by-token/:token',
     {
@@ -22,7 +22,7 @@ export const byTokenRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = async
         response: { 200: OwnResponse, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async (req) => svc.getOwnResponse(opts.ctx(), req.params.token),
+    async (req) => svc.getOwnResponse(app.db, req.params.token),
   );
 
   app.patch(
@@ -39,7 +39,7 @@ export const byTokenRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = async
         response: { 200: EditReceipt, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody },
       },
     },
-    async (req) => svc.editOwnResponse(opts.ctx(), req.actor, req.params.token, req.body, requestInfo(req, opts)),
+    async (req) => svc.editOwnResponse(app.db, req.actor, req.params.token, req.body, requestInfo(req, opts), opts),
   );
 
   app.delete(
@@ -54,6 +54,6 @@ export const byTokenRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = async
         response: { 200: Withdrawal, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
-    async (req) => svc.withdrawOwnResponse(opts.ctx(), req.actor, req.params.token),
+    async (req) => svc.withdrawOwnResponse(app.db, req.actor, req.params.token),
   );
 };

@@ -1,3 +1,4 @@
+import type { Db } from '../../../db/database.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { AppError, notFound } from '../../../shared/errors.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
@@ -6,32 +7,33 @@ import { requireReadableConsultation } from '../../consultations/consultations.s
 import { claimAttachments, listAttachments, releaseAttachments } from '../../files/files.service.ts';
 import { queueMail } from '../../mail/mail.service.ts';
 import { EDIT_TOKEN_PATTERN, fingerprintOf, sha256Hex } from '../responses.crypto.ts';
-import { now, type RequestInfo, type ResponsesContext } from '../responses.context.ts';
+import { checkContent, closedError, snapshotOf } from '../responses.content.ts';
+import type { RequestInfo } from '../responses.http.ts';
+import { editUrl, mailReceipt, type MailStatus } from '../responses.mail.ts';
 import { toOwnView } from '../responses.mapping.ts';
 import * as repo from '../responses.repository.ts';
 import { initialPublicationStatus } from '../responses.rules.ts';
 import type { EditInput, EditReceipt, OwnResponse } from '../responses.schemas.ts';
-import { checkContent, closedError, editUrl, mailReceipt, snapshotOf } from '../submission/submission.service.ts';
 
 /**
  * The respondent's own response, reached with the edit token alone (issue 4, story 4). The token is
  * looked up by its SHA-256, so nothing compares secrets; a malformed or unknown token is a 404.
  */
-async function requireOwn(ctx: ResponsesContext, token: string) {
+async function requireOwn(db: Db, token: string) {
   if (!EDIT_TOKEN_PATTERN.test(token)) throw notFound('Response');
-  const row = await repo.findByTokenHash(ctx.db, sha256Hex(token));
+  const row = await repo.findByTokenHash(db, sha256Hex(token));
   if (!row) throw notFound('Response');
-  const c = await requireReadableConsultation(ctx.db, null, row.consultationId);
+  const c = await requireReadableConsultation(db, null, row.consultationId);
   return { row, c };
 }
 
 /** Readable also after the deadline (as proof of what was submitted); `editable` says whether it may change. */
-export async function getOwnResponse(ctx: ResponsesContext, token: string): Promise<OwnResponse> {
-  const { row, c } = await requireOwn(ctx, token);
-  const at = now(ctx);
+export async function getOwnResponse(db: Db, token: string): Promise<OwnResponse> {
+  const { row, c } = await requireOwn(db, token);
+  const at = new Date();
   const [answers, files] = await Promise.all([
-    repo.listAnswers(ctx.db, row.consultationId, [row.id]),
-    listAttachments(ctx.db, row.consultationId, [row.id]),
+    repo.listAnswers(db, row.consultationId, [row.id]),
+    listAttachments(db, row.consultationId, [row.id]),
   ]);
   const editable = row.status === 'submitted' && acceptsInput(c, at);
   return toOwnView(row, answers.get(row.id), files.get(row.id), { editable, closesAt: c.closesAt, now: at });
@@ -42,21 +44,25 @@ function requireSubmitted(status: string): void {
     throw new AppError('RULE_VIOLATION', 'This response has been withdrawn; submit a new one');
 }
 
+/** config.uploadMaxFiles, and the status a re-issued receipt is queued with. */
+export type EditLimits = { maxFiles: number; mailStatus: MailStatus };
+
 /**
  * Replaces the response with a new version (the old one stays in response_versions), re-issues the
  * receipt by mail, and sends a published response back to the publication queue. Sending the same
  * content again changes nothing (a retried PATCH is harmless).
  */
 export async function editOwnResponse(
-  ctx: ResponsesContext,
+  db: Db,
   actor: Actor | null,
   token: string,
   input: EditInput,
   req: RequestInfo,
+  limits: EditLimits,
 ): Promise<EditReceipt> {
-  const { row, c } = await requireOwn(ctx, token);
+  const { row, c } = await requireOwn(db, token);
   requireSubmitted(row.status);
-  const at = now(ctx);
+  const at = new Date();
   if (!acceptsInput(c, at)) throw closedError();
   if (input.version !== undefined && input.version !== row.version) {
     throw new AppError('STALE_VERSION', 'The response changed since you opened it; reload and try again', {
@@ -64,7 +70,7 @@ export async function editOwnResponse(
     });
   }
   const cid = row.consultationId;
-  return ctx.db.transaction().execute(async (trx): Promise<EditReceipt> => {
+  return db.transaction().execute(async (trx): Promise<EditReceipt> => {
     const content = await checkContent(trx, cid, input, {
       enforceRequired: row.channel === 'web',
       requireOpen: true,
@@ -75,7 +81,7 @@ export async function editOwnResponse(
       consultationId: cid,
       responseId: row.id,
       attachmentIds: input.attachmentIds,
-      maxFiles: ctx.maxFiles,
+      maxFiles: limits.maxFiles,
     });
     const snapshot = snapshotOf(
       input,
@@ -137,15 +143,15 @@ export async function editOwnResponse(
         closesAt: content.closesAt,
         editUrl: editUrl(req.baseUrl, token),
       },
-      ctx.mailStatus,
+      limits.mailStatus,
     );
     return { ...receipt, fingerprint, version, editedAt: at.toISOString() };
   });
 }
 
 /** Withdraws the response (final; it stays on file for the audit trail, never published). Repeating it is harmless. */
-export async function withdrawOwnResponse(ctx: ResponsesContext, actor: Actor | null, token: string) {
-  const { row, c } = await requireOwn(ctx, token);
+export async function withdrawOwnResponse(db: Db, actor: Actor | null, token: string) {
+  const { row, c } = await requireOwn(db, token);
   const done = (at: Date) => ({
     id: row.id,
     receiptCode: row.receiptCode,
@@ -153,9 +159,9 @@ export async function withdrawOwnResponse(ctx: ResponsesContext, actor: Actor | 
     withdrawnAt: at.toISOString(),
   });
   if (row.status === 'withdrawn' && row.withdrawnAt) return done(row.withdrawnAt);
-  const at = now(ctx);
+  const at = new Date();
   if (!acceptsInput(c, at)) throw closedError();
-  await ctx.db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     if (!(await repo.withdraw(trx, row.consultationId, row.id, at))) return;
     await recordAudit(trx, actor, {
       action: 'response.withdraw',
@@ -176,6 +182,6 @@ export async function withdrawOwnResponse(ctx: ResponsesContext, actor: Actor | 
       });
     }
   });
-  const after = await repo.findByTokenHash(ctx.db, sha256Hex(token));
+  const after = await repo.findByTokenHash(db, sha256Hex(token));
   return done(after?.withdrawnAt ?? at);
 }

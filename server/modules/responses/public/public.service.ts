@@ -1,13 +1,12 @@
 import type { Db } from '../../../db/database.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
-import { attachmentHeadlines, listAttachments } from '../../files/files.service.ts';
+import { attachmentHeadlines, attachmentTextMatch, listAttachments } from '../../files/files.service.ts';
 import { listPublished, responseHeadlines, searchQuery } from '../listing.repository.ts';
 import { toPublicItem } from '../responses.mapping.ts';
 import * as repo from '../responses.repository.ts';
 import type { PublicQuery, PublicResponse } from '../public.schemas.ts';
-import { keysetCursor, parseKeyset } from '../publication/publication.service.ts';
-import type { ResponsesContext } from '../responses.context.ts';
+import { keysetCursor, parseKeyset } from '../responses.paging.ts';
 
 /** The published responses of a consultation, for anyone (issue 4, story 6; DESIGN.md §4 C2). */
 const escapeHtml = (s: string) =>
@@ -39,17 +38,14 @@ async function highlights(db: Db, consultationId: string, ids: string[], q: stri
   return out;
 }
 
-export async function listPublicResponses(
-  ctx: ResponsesContext,
-  actor: Actor | null,
-  consultationIdOrSlug: string,
-  q: PublicQuery,
-) {
-  const c = await requireReadableConsultation(ctx.db, actor, consultationIdOrSlug);
+export async function listPublicResponses(db: Db, actor: Actor | null, consultationIdOrSlug: string, q: PublicQuery) {
+  const c = await requireReadableConsultation(db, actor, consultationIdOrSlug);
   const search = q.q && q.q !== '' ? q.q : undefined;
-  const rows = await listPublished(ctx.db, {
+  const tsquery = search ? searchQuery(search) : undefined;
+  const rows = await listPublished(db, {
     consultationId: c.id,
-    q: search,
+    // The attachments' text is the files module's: it gives the condition on its own table.
+    search: tsquery ? { tsquery, orMatches: attachmentTextMatch('r', tsquery) } : undefined,
     actingAs: q.actingAs,
     invited: q.invited,
     after: parseKeyset(q.cursor),
@@ -59,10 +55,10 @@ export async function listPublicResponses(
   const page = rows.slice(0, q.limit);
   const ids = page.map((r) => r.id);
   const [answers, files, marks] = await Promise.all([
-    repo.listAnswers(ctx.db, c.id, ids),
-    listAttachments(ctx.db, c.id, ids),
+    repo.listAnswers(db, c.id, ids),
+    listAttachments(db, c.id, ids),
     search
-      ? highlights(ctx.db, c.id, ids, search)
+      ? highlights(db, c.id, ids, search)
       : Promise.resolve(new Map<string, NonNullable<PublicResponse['highlight']>>()),
   ]);
   return {
@@ -70,7 +66,3 @@ export async function listPublicResponses(
     nextCursor: keysetCursor(page.at(-1), rows.length > q.limit),
   };
 }
-
-/** For the files module: a published response's attachments may be downloaded by anyone. */
-export const isResponsePublished = (db: Db, consultationId: string, responseId: string): Promise<boolean> =>
-  repo.isPublished(db, consultationId, responseId);

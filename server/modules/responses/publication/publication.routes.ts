@@ -3,12 +3,12 @@ import { ErrorBody, page } from '../../../shared/schemas.ts';
 import { InvitedBody, PublicationBody, QueueQuery, StaffResponse } from '../publication.schemas.ts';
 import * as svc from './publication.service.ts';
 import { ConsultationParams, ResponseParams } from '../responses.schemas.ts';
-import type { ResponsesRouteOptions } from '../responses.http.ts';
 
 const security = [{ session: [] }];
 const staffErrors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
 
-export const publicationRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = async (app, opts) => {
+/** Staff: the publication queue, a response with the respondent's details, decisions, the invited flag. */
+export const publicationRoutes: FastifyPluginAsyncZod = async (app) => {
   const staff = app.requireRole('admin', 'analyst');
 
   app.get(
@@ -24,7 +24,7 @@ export const publicationRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = a
         response: { 200: page(StaffResponse), ...staffErrors },
       },
     },
-    async (req) => svc.listPublicationQueue(opts.ctx(), req.actor, req.params.id, req.query),
+    async (req) => svc.listPublicationQueue(app.db, req.actor, req.params.id, req.query),
   );
 
   app.get(
@@ -39,7 +39,7 @@ export const publicationRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = a
         response: { 200: StaffResponse, ...staffErrors },
       },
     },
-    async (req) => svc.getStaffResponse(opts.ctx(), req.actor, req.params.id),
+    async (req) => svc.getStaffResponse(app.db, req.actor, req.params.id),
   );
 
   app.post(
@@ -56,7 +56,7 @@ export const publicationRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = a
         response: { 200: StaffResponse, ...staffErrors, 422: ErrorBody },
       },
     },
-    async (req) => svc.decidePublication(opts.ctx(), req.actor, req.params.id, req.body),
+    async (req) => svc.decidePublication(app.db, req.actor, req.params.id, req.body),
   );
 
   app.put(
@@ -72,6 +72,6 @@ export const publicationRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = a
         response: { 200: StaffResponse, ...staffErrors },
       },
     },
-    async (req) => svc.setInvited(opts.ctx(), req.actor, req.params.id, req.body.invited),
+    async (req) => svc.setInvited(app.db, req.actor, req.params.id, req.body.invited),
   );
 };

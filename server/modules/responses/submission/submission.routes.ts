@@ -1,13 +1,25 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody } from '../../../shared/schemas.ts';
 import { ConsultationParams, IdempotencyHeaders, LetterBody, Receipt, SubmissionBody } from '../responses.schemas.ts';
-import * as svc from './submission.service.ts';
 import { type ResponsesRouteOptions, requestInfo } from '../responses.http.ts';
+import * as svc from './submission.service.ts';
+import { createTargetCache } from './submission.target.ts';
+import { createSubmissionWriter } from './submission.writer.ts';
 
 // No account needed; a session, when present, names the actor in the audit log.
 const optionalSession: Record<string, string[]>[] = [{}, { session: [] }];
 
+/** A response over the web (anyone, until the deadline) and one registered from a letter (staff). */
 export const submissionRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = async (app, opts) => {
+  // Built once for this app: the target cache and the group-commit writer are per process.
+  const deps: svc.SubmissionDeps = {
+    db: app.db,
+    targets: createTargetCache(),
+    writer: createSubmissionWriter(app.db),
+    maxFiles: opts.maxFiles,
+    mailStatus: opts.mailStatus,
+  };
+
   app.post(
     '/api/consultations/:id/responses',
     {
@@ -40,7 +52,7 @@ export const submissionRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = as
     },
     async (req, reply) => {
       const { status, receipt } = await svc.submitResponse(
-        opts.ctx(),
+        deps,
         req.actor,
         req.params.id,
         req.body,
@@ -75,7 +87,7 @@ export const submissionRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = as
     },
     async (req, reply) => {
       const { status, receipt } = await svc.registerLetter(
-        opts.ctx(),
+        deps,
         req.actor,
         req.params.id,
         req.body,

@@ -1,21 +1,21 @@
 import type { Db } from '../../../db/database.ts';
-import * as repo from '../responses.repository.ts';
+import { type SubmissionWrite, type SubmissionWritten, writeSubmissions } from './submission.repository.ts';
 
 /**
  * Group commit for submissions: while a write is in flight, the submissions that arrive meanwhile
- * wait and then go to the database together, as one statement (repo.writeSubmissions), so under load
+ * wait and then go to the database together, as one statement (writeSubmissions), so under load
  * a hundred submissions cost a few round trips and commits instead of a hundred. Alone, a submission
  * goes at once (no timer, no added wait). Each caller still learns its own outcome only after the
  * statement committed. If a shared statement fails, its submissions are written again one by one,
  * so one submission's error (a receipt-code collision, a question deleted meanwhile) stays its own.
  */
 export type SubmissionWriter = {
-  write: (w: repo.SubmissionWrite) => Promise<repo.SubmissionWritten>;
+  write: (w: SubmissionWrite) => Promise<SubmissionWritten>;
 };
 
 type Waiting = {
-  w: repo.SubmissionWrite;
-  resolve: (r: repo.SubmissionWritten) => void;
+  w: SubmissionWrite;
+  resolve: (r: SubmissionWritten) => void;
   reject: (err: unknown) => void;
 };
 
@@ -32,7 +32,7 @@ export function createSubmissionWriter(
 
   async function writeAlone(item: Waiting) {
     try {
-      item.resolve((await repo.writeSubmissions(db, [item.w]))[0]!);
+      item.resolve((await writeSubmissions(db, [item.w]))[0]!);
     } catch (err) {
       item.reject(err);
     }
@@ -40,9 +40,9 @@ export function createSubmissionWriter(
 
   async function run(batch: Waiting[]) {
     if (batch.length === 1) return writeAlone(batch[0]!);
-    let results: repo.SubmissionWritten[];
+    let results: SubmissionWritten[];
     try {
-      results = await repo.writeSubmissions(
+      results = await writeSubmissions(
         db,
         batch.map((b) => b.w),
       );

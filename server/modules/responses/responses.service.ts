@@ -1,0 +1,14 @@
+import type { Db } from '../../db/database.ts';
+import * as repo from './responses.repository.ts';
+
+/**
+ * What other modules may ask of the responses tables (STYLE.md §1: each table has one owner, and
+ * other modules go through its service).
+ */
+
+/** For the files module: a published response's attachments may be downloaded by anyone. */
+export const isResponsePublished = (db: Db, consultationId: string, responseId: string): Promise<boolean> =>
+  repo.isPublished(db, consultationId, responseId);
+
+/** For the questions module's shape rules: whether the consultation has any response (withdrawn ones too). */
+export const hasResponses = (db: Db, consultationId: string): Promise<boolean> => repo.anyResponse(db, consultationId);
