@@ -39,7 +39,7 @@ import { acceptsInput } from '../consultations/consultations.rules.ts';
 import type { JobQueue } from '../jobs/jobs.queue.ts';
 import type { BlobStore } from './blob-store.ts';
 import { toRef } from './files.claims.ts';
-import { EXTRACT_JOB } from './files.jobs.ts';
+import { EXTRACT_JOB } from './extraction/extraction.job.ts';
 import { canDownloadAttachment, canRegisterLetters, canUploadAttachment, type UploadSource } from './files.policy.ts';
 import * as repo from './files.repository.ts';
 import { type AcceptedType, checkFileType, contentDisposition, sanitizeFilename, storageKey } from './files.rules.ts';
