@@ -1,6 +1,14 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { ItStage, Phase } from '../modules/consultations/consultations.rules.ts';
+import type { Consent } from '../modules/responses/responses.rules.ts';
+import type { ScenarioStatus } from '../modules/scenarios/scenarios.rules.ts';
+import type { Role } from '../shared/schemas.ts';
 
-/** Database types, camelCase through Kysely's CamelCasePlugin (the SQL stays snake_case). */
+/**
+ * Database types, camelCase through Kysely's CamelCasePlugin (the SQL stays snake_case). A state
+ * column has the domain type of its `check` constraint (imported from the owning module's rules or
+ * schemas), so rows need no casts.
+ */
 export type Localized = { da: string; en: string };
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -18,7 +26,7 @@ export interface UsersTable {
 
 export interface UserRolesTable {
   userId: string;
-  role: string;
+  role: Role;
   grantedAt: Generated<Date>;
 }
 
@@ -35,11 +43,11 @@ export interface ConsultationsTable {
   title: Json<Localized>;
   summary: Json<Localized>;
   body: Json<Localized>;
-  languages: ColumnType<string[], string[] | undefined, string[]>;
-  phase: Generated<string>;
+  languages: ColumnType<('da' | 'en')[], ('da' | 'en')[] | undefined, ('da' | 'en')[]>;
+  phase: Generated<Phase>;
   opensAt: Timestamp | null;
   closesAt: Timestamp | null;
-  itStage: Generated<string>;
+  itStage: Generated<ItStage>;
   version: Generated<number>;
   createdBy: string | null;
   createdAt: Generated<Date>;
@@ -60,8 +68,8 @@ export interface ConsultationDocumentsTable {
 export interface ConsultationPhaseChangesTable {
   id: Generated<string>;
   consultationId: string;
-  fromPhase: string;
-  toPhase: string;
+  fromPhase: Phase;
+  toPhase: Phase;
   changedBy: string | null;
   changedAt: Generated<Date>;
 }
@@ -73,7 +81,7 @@ export interface ScenariosTable {
   title: Json<Localized>;
   summary: Json<Localized>;
   position: number;
-  status: Generated<string>;
+  status: Generated<ScenarioStatus>;
   statusRound: Generated<number>;
   currentVersion: Generated<number>;
   createdAt: Generated<Date>;
@@ -91,8 +99,8 @@ export interface ScenarioVersionsTable {
 export interface ScenarioStatusChangesTable {
   id: Generated<string>;
   scenarioId: string;
-  fromStatus: string | null;
-  toStatus: string;
+  fromStatus: ScenarioStatus | null;
+  toStatus: ScenarioStatus;
   round: number;
   note: string | null;
   changedBy: string | null;
@@ -250,7 +258,7 @@ export interface ResponsesTable {
   organisationName: string | null;
   cvr: string | null;
   invited: Generated<boolean>;
-  consent: 'public_named' | 'public_anonymous' | 'not_public';
+  consent: Consent;
   status: Generated<'submitted' | 'withdrawn'>;
   channel: Generated<'web' | 'letter' | 'email'>;
   locale: Generated<'da' | 'en'>;
@@ -290,6 +298,8 @@ export interface ResponseVersionsTable {
   createdAt: Generated<Date>;
 }
 
+export type OutboxStatus = 'pending' | 'sent' | 'outboxed' | 'failed';
+
 export interface MailOutboxTable {
   consultationId: Generated<string>;
   id: Generated<string>;
@@ -303,7 +313,7 @@ export interface MailOutboxTable {
   kind: string;
   locale: 'da' | 'en';
   responseId: string | null;
-  status: Generated<'pending' | 'sent' | 'outboxed' | 'failed'>;
+  status: Generated<OutboxStatus>;
   attempts: Generated<number>;
   lastError: string | null;
   createdAt: Generated<Date>;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Localized } from '../../db/schema.ts';
+import type { ItStage, Phase } from './consultations.rules.ts';
 
 const scenarioCount = sql<string>`(select count(*) from scenarios s where s.consultation_id = consultations.id)`;
 // The list's cursor key, to the microsecond (a JS Date would cut it to milliseconds; see shared/cursor.ts).
@@ -8,7 +9,7 @@ const createdAtKey = sql<string>`to_char(consultations.created_at at time zone '
 
 export async function listConsultations(
   db: Db,
-  f: { phases: readonly string[]; after?: [string, string] | undefined; limit: number },
+  f: { phases: readonly Phase[]; after?: [string, string] | undefined; limit: number },
 ) {
   let q = db
     .selectFrom('consultations')
@@ -68,12 +69,12 @@ export async function insertConsultation(
     title: Localized;
     summary: Localized;
     body: Localized;
-    languages: string[];
+    languages: ('da' | 'en')[];
     opensAt: string | null;
     closesAt: string | null;
-    itStage: string;
+    itStage: ItStage;
     createdBy: string | null;
-    phase?: string;
+    phase?: Phase;
   },
 ) {
   return db
@@ -97,11 +98,11 @@ export async function updateConsultation(
     title: Localized;
     summary: Localized;
     body: Localized;
-    languages: string[];
+    languages: ('da' | 'en')[];
     opensAt: string | null;
     closesAt: string | null;
-    itStage: string;
-    phase: string;
+    itStage: ItStage;
+    phase: Phase;
   }>,
 ) {
   const { title, summary, body, ...rest } = v;
@@ -123,7 +124,7 @@ export async function updateConsultation(
 
 export async function insertPhaseChange(
   db: Db,
-  v: { consultationId: string; fromPhase: string; toPhase: string; changedBy: string | null },
+  v: { consultationId: string; fromPhase: Phase; toPhase: Phase; changedBy: string | null },
 ) {
   await db.insertInto('consultationPhaseChanges').values(v).execute();
 }

@@ -28,10 +28,10 @@ function toSummary(r: Row, now: Date): ConsultationSummary {
     slug: r.slug,
     title: r.title,
     summary: r.summary,
-    phase: r.phase as Phase,
+    phase: r.phase,
     opensAt: r.opensAt?.toISOString() ?? null,
     closesAt: r.closesAt?.toISOString() ?? null,
-    itStage: r.itStage as ConsultationSummary['itStage'],
+    itStage: r.itStage,
     acceptsInput: acceptsInput(r, now),
     scenarioCount: Number(r.scenarioCount),
     updatedAt: r.updatedAt.toISOString(),
@@ -50,7 +50,7 @@ function bodyHtml(r: Row): Localized {
 }
 
 export async function listConsultations(db: Db, actor: Actor | null, q: ListQuery, clock: Clock = systemClock) {
-  const visible = isStaff(actor)
+  const visible: Phase[] = isStaff(actor)
     ? ['draft', 'open', 'closed', 'analysis', 'concluded']
     : ['open', 'closed', 'analysis', 'concluded'];
   const phases = q.phase ? visible.filter((p) => p === q.phase) : visible;
@@ -86,7 +86,7 @@ export async function getConsultation(
     ...toSummary(row, now),
     body: row.body,
     bodyHtml: bodyHtml(row),
-    languages: row.languages as ('da' | 'en')[],
+    languages: row.languages,
     version: row.version,
     documents: docs.map((d) => ({
       id: d.id,
@@ -96,12 +96,12 @@ export async function getConsultation(
       sizeBytes: d.sizeBytes === null ? null : Number(d.sizeBytes),
     })),
     phaseHistory: changes.map((c) => ({
-      from: c.fromPhase as Phase,
-      to: c.toPhase as Phase,
+      from: c.fromPhase,
+      to: c.toPhase,
       at: c.changedAt.toISOString(),
       by: isStaff(actor) ? c.displayName : null,
     })),
-    allowedTransitions: canConsultation(actor, 'transition') ? [...allowedTransitions(row.phase as Phase)] : [],
+    allowedTransitions: canConsultation(actor, 'transition') ? [...allowedTransitions(row.phase)] : [],
     serverTime: now.toISOString(),
   };
 }
@@ -222,7 +222,7 @@ export async function transitionConsultation(
   await db.transaction().execute(async (trx) => {
     const c = await repo.findConsultation(trx, id, { forUpdate: true });
     if (!c) throw notFound('Consultation');
-    const check = checkTransition({ phase: c.phase as Phase, opensAt: c.opensAt, closesAt: c.closesAt }, to, clock());
+    const check = checkTransition({ phase: c.phase, opensAt: c.opensAt, closesAt: c.closesAt }, to, clock());
     if (!check.ok) throw new AppError('ILLEGAL_TRANSITION', check.reason, { from: c.phase, to });
     await repo.updateConsultation(trx, id, c.version, { phase: to });
     await repo.insertPhaseChange(trx, {

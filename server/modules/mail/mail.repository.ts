@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { OutboxStatus } from '../../db/schema.ts';
 import { type MailTemplate, storedTemplate } from './mail.templates.ts';
 
 export async function insertMail(
@@ -96,14 +97,14 @@ export async function markFailed(db: Db, consultationId: string, id: string, err
 export async function listOutbox(
   db: Db,
   f: {
-    status?: string | undefined;
+    status?: OutboxStatus | undefined;
     to?: string | undefined;
     before?: { at: Date; id: string } | undefined;
     limit: number;
   },
 ) {
   let q = db.selectFrom('mailOutbox').selectAll();
-  if (f.status) q = q.where('status', '=', f.status as never);
+  if (f.status) q = q.where('status', '=', f.status);
   if (f.to) q = q.where('recipient', '=', f.to);
   if (f.before) q = q.where(sql<boolean>`(created_at, id) < (${f.before.at}::timestamptz, ${f.before.id}::uuid)`);
   return q

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Localized, QuestionKind, QuestionOption } from '../../db/schema.ts';
+import type { Phase } from '../consultations/consultations.rules.ts';
 
 export async function listQuestions(db: Db, consultationId: string) {
   return db
@@ -114,7 +115,7 @@ export async function readQuestionnaire(db: Db, consultationId: string, opts: { 
     ? sql`cross join (select pg_advisory_xact_lock_shared(hashtextextended(${consultationId}::text, 0))) shared_lock`
     : sql``;
   const r = await sql<{
-    phase: string;
+    phase: Phase;
     opensAt: Date | null;
     closesAt: Date | null;
     stamp: string;

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { ActingAs } from '../../db/schema.ts';
 import { STAFF_COLUMNS } from './responses.repository.ts';
 
 /** Lists: the public view, the open-data export and the publication queue. Keyset pagination on (submitted_at, id). */
@@ -34,7 +35,7 @@ export async function listPublished(
      * expression over the row aliased `r`, e.g. the files module's attachmentTextMatch) holds.
      */
     search?: { tsquery: RawBuilder<unknown>; orMatches: RawBuilder<unknown> } | undefined;
-    actingAs?: readonly string[] | undefined;
+    actingAs?: readonly ActingAs[] | undefined;
     invited?: boolean | undefined;
     after?: Keyset | undefined;
     order: 'newest' | 'oldest';
@@ -48,7 +49,7 @@ export async function listPublished(
     .where('r.status', '=', 'submitted')
     .where('r.publicationStatus', '=', 'approved')
     .where('r.consent', '<>', 'not_public');
-  if (f.actingAs && f.actingAs.length > 0) query = query.where('r.actingAs', 'in', [...f.actingAs] as never);
+  if (f.actingAs && f.actingAs.length > 0) query = query.where('r.actingAs', 'in', [...f.actingAs]);
   if (f.invited !== undefined) query = query.where('r.invited', '=', f.invited);
   if (f.search) query = query.where(sql<boolean>`(r.search @@ ${f.search.tsquery} or ${f.search.orMatches})`);
   const desc = f.order === 'newest';

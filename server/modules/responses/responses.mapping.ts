@@ -2,7 +2,7 @@ import type { AttachmentRef } from '../files/files.service.ts';
 import type { StaffResponse } from './publication.schemas.ts';
 import type { PublicResponse } from './public.schemas.ts';
 import type { StaffRow } from './responses.repository.ts';
-import { type Consent, publicIdentity } from './responses.rules.ts';
+import { publicIdentity } from './responses.rules.ts';
 import type { AttachmentView, OwnResponse } from './responses.schemas.ts';
 import type { PublishedRow } from './listing.repository.ts';
 
@@ -36,7 +36,7 @@ export function toPublicItem(
   baseUrl = '',
 ): PublicResponse {
   const who = publicIdentity({
-    consent: r.consent as Consent,
+    consent: r.consent,
     respondentName: r.respondentName,
     organisationName: r.organisationName,
     cvr: r.cvr,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Localized } from '../../db/schema.ts';
+import type { ScenarioStatus } from './scenarios.rules.ts';
 
 export async function listScenarios(db: Db, consultationId: string) {
   return db
@@ -89,7 +90,7 @@ export async function updateScenario(
     title: Localized;
     summary: Localized;
     currentVersion: number;
-    status: string;
+    status: ScenarioStatus;
     statusRound: number;
     position: number;
   }>,
@@ -111,8 +112,8 @@ export async function insertStatusChange(
   db: Db,
   v: {
     scenarioId: string;
-    fromStatus: string | null;
-    toStatus: string;
+    fromStatus: ScenarioStatus | null;
+    toStatus: ScenarioStatus;
     round: number;
     note: string | null;
     changedBy: string | null;

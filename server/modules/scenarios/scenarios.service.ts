@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { requireReadableConsultation, touchConsultation } from '../consultations/consultations.service.ts';
 import { canScenario } from './scenarios.policy.ts';
 import * as repo from './scenarios.repository.ts';
-import { allowedStatusChanges, checkOrder, checkStatusChange, type ScenarioStatus } from './scenarios.rules.ts';
+import { allowedStatusChanges, checkOrder, checkStatusChange } from './scenarios.rules.ts';
 import type {
   CreateScenarioInput,
   Scenario,
@@ -39,7 +39,7 @@ function toSummary(r: Row): ScenarioSummary {
     title: r.title,
     summary: r.summary,
     position: r.position,
-    status: r.status as ScenarioStatus,
+    status: r.status,
     statusRound: r.statusRound,
     version: r.currentVersion,
   };
@@ -63,17 +63,17 @@ export async function getScenario(db: Db, actor: Actor | null, id: string): Prom
     ...toSummary(row),
     consultationSlug: row.consultationSlug,
     consultationTitle: row.consultationTitle,
-    consultationPhase: row.consultationPhase as Scenario['consultationPhase'],
+    consultationPhase: row.consultationPhase,
     description: row.description,
     paragraphs: paragraphsOf(row.id, row.currentVersion, row.description),
     statusHistory: history.map((h) => ({
-      from: h.fromStatus as ScenarioStatus | null,
-      to: h.toStatus as ScenarioStatus,
+      from: h.fromStatus,
+      to: h.toStatus,
       round: h.round,
       note: h.note,
       at: h.changedAt.toISOString(),
     })),
-    allowedStatusChanges: canScenario(actor, 'status') ? [...allowedStatusChanges(row.status as ScenarioStatus)] : [],
+    allowedStatusChanges: canScenario(actor, 'status') ? [...allowedStatusChanges(row.status)] : [],
     updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -199,11 +199,7 @@ export async function changeStatus(db: Db, actor: Actor | null, id: string, inpu
       if (!s) throw notFound('Scenario');
       if (s.consultationPhase === 'concluded')
         throw new AppError('RULE_VIOLATION', 'A concluded consultation is frozen');
-      const check = checkStatusChange(
-        { status: s.status as ScenarioStatus, round: s.statusRound },
-        input.status,
-        input.round,
-      );
+      const check = checkStatusChange({ status: s.status, round: s.statusRound }, input.status, input.round);
       if (!check.ok) throw new AppError('ILLEGAL_TRANSITION', check.reason, { from: s.status, to: input.status });
       await repo.updateScenario(trx, id, { status: input.status, statusRound: input.round });
       // Which scenarios are still in play decides a required per-scenario scale: a new stamp for submissions.

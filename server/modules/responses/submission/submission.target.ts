@@ -2,6 +2,7 @@ import type { Db } from '../../../db/database.ts';
 import type { Localized } from '../../../db/schema.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { Lru } from '../../../shared/lru.ts';
+import type { Phase } from '../../consultations/consultations.rules.ts';
 import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
 import { readQuestionnaire } from '../../questions/questions.service.ts';
 import { listScenarios } from '../../scenarios/scenarios.service.ts';
@@ -17,7 +18,7 @@ import type { QuestionForAnswers, ScenarioForAnswers } from '../responses.rules.
 export type SubmissionTarget = {
   id: string;
   slug: string;
-  phase: string;
+  phase: Phase;
   opensAt: Date | null;
   closesAt: Date | null;
   title: Localized;
