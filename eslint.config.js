@@ -2,6 +2,7 @@
 import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
 import litA11y from 'eslint-plugin-lit-a11y';
+import tables from './eslint/no-foreign-repository.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'node_modules/**', 'coverage/**', 'bench/results/**', '**/*.mjs', '**/*.js'] },
@@ -29,6 +30,12 @@ export default tseslint.config(
   {
     files: ['server/**/*.ts'],
     rules: { 'no-console': 'error' },
+  },
+  {
+    // Each table has one owner: no module imports another module's repository (tests may).
+    files: ['server/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    plugins: { tables },
+    rules: { 'tables/no-foreign-repository': 'error' },
   },
   {
     files: ['client/src/**/*.ts'],
