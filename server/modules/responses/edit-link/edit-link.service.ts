@@ -6,6 +6,7 @@ import { acceptsInput } from '../../consultations/consultations.rules.ts';
 import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
 import { claimAttachments, listAttachments, releaseAttachments } from '../../files/files.service.ts';
 import { queueMail } from '../../mail/mail.service.ts';
+import type { CanonicalAnswer, CanonicalSubmission } from '../fingerprint.rules.ts';
 import { EDIT_TOKEN_PATTERN, fingerprintOf, sha256Hex } from '../responses.crypto.ts';
 import { checkContent, closedError, snapshotOf } from '../responses.content.ts';
 import type { RequestInfo } from '../responses.http.ts';
@@ -42,6 +43,71 @@ export async function getOwnResponse(db: Db, token: string): Promise<OwnResponse
 function requireSubmitted(status: string): void {
   if (status === 'withdrawn')
     throw new AppError('RULE_VIOLATION', 'This response has been withdrawn; submit a new one');
+}
+
+type Own = Awaited<ReturnType<typeof requireOwn>>;
+type NewVersion = {
+  answers: CanonicalAnswer[];
+  closesAt: Date | null;
+  snapshot: CanonicalSubmission;
+  fingerprint: string;
+  at: Date;
+  editUrl: string;
+  mailStatus: MailStatus;
+};
+
+/** Writes the edit as the response's next version, with its audit event and the re-issued receipt; returns the version. */
+async function storeVersion(trx: Db, actor: Actor | null, { row, c }: Own, input: EditInput, v: NewVersion) {
+  const cid = row.consultationId;
+  const { snapshot, fingerprint, at } = v;
+  const r = input.respondent;
+  const updated = await repo.updateContent(
+    trx,
+    { consultationId: cid, id: row.id, version: row.version },
+    {
+      respondentName: r.name,
+      respondentEmail: r.email,
+      actingAs: r.actingAs,
+      organisationName: r.organisationName,
+      cvr: r.cvr,
+      consent: input.consent,
+      locale: input.locale,
+      body: input.body,
+      fingerprint,
+      publicationStatus: initialPublicationStatus(input.consent),
+      editedAt: at,
+    },
+  );
+  if (!updated) throw new AppError('STALE_VERSION', 'The response changed while you edited it; reload and try again');
+  const version = row.version + 1;
+  await repo.deleteAnswers(trx, cid, row.id);
+  await repo.insertAnswers(trx, cid, row.id, v.answers);
+  await repo.insertVersion(trx, { consultationId: cid, responseId: row.id, version, snapshot, fingerprint });
+  await recordAudit(trx, actor, {
+    action: 'response.edit',
+    itemType: 'response',
+    itemId: row.id,
+    consultationId: cid,
+    details: { version, fingerprint },
+  });
+  await mailReceipt(
+    trx,
+    {
+      to: r.email,
+      locale: input.locale,
+      consultationId: cid,
+      responseId: row.id,
+      title: c.title[input.locale],
+      receiptCode: row.receiptCode,
+      at,
+      fingerprint,
+      version,
+      closesAt: v.closesAt,
+      editUrl: v.editUrl,
+    },
+    v.mailStatus,
+  );
+  return version;
 }
 
 /** config.uploadMaxFiles, and the status a re-issued receipt is queued with. */
@@ -98,53 +164,15 @@ export async function editOwnResponse(
     if (fingerprint === row.fingerprint && input.locale === row.locale) {
       return { ...receipt, fingerprint, version: row.version, editedAt: row.editedAt?.toISOString() ?? null };
     }
-    const r = input.respondent;
-    const updated = await repo.updateContent(
-      trx,
-      { consultationId: cid, id: row.id, version: row.version },
-      {
-        respondentName: r.name,
-        respondentEmail: r.email,
-        actingAs: r.actingAs,
-        organisationName: r.organisationName,
-        cvr: r.cvr,
-        consent: input.consent,
-        locale: input.locale,
-        body: input.body,
-        fingerprint,
-        publicationStatus: initialPublicationStatus(input.consent),
-        editedAt: at,
-      },
-    );
-    if (!updated) throw new AppError('STALE_VERSION', 'The response changed while you edited it; reload and try again');
-    const version = row.version + 1;
-    await repo.deleteAnswers(trx, cid, row.id);
-    await repo.insertAnswers(trx, cid, row.id, content.answers);
-    await repo.insertVersion(trx, { consultationId: cid, responseId: row.id, version, snapshot, fingerprint });
-    await recordAudit(trx, actor, {
-      action: 'response.edit',
-      itemType: 'response',
-      itemId: row.id,
-      consultationId: cid,
-      details: { version, fingerprint },
+    const version = await storeVersion(trx, actor, { row, c }, input, {
+      answers: content.answers,
+      closesAt: content.closesAt,
+      snapshot,
+      fingerprint,
+      at,
+      editUrl: editUrl(req.baseUrl, token),
+      mailStatus: limits.mailStatus,
     });
-    await mailReceipt(
-      trx,
-      {
-        to: r.email,
-        locale: input.locale,
-        consultationId: cid,
-        responseId: row.id,
-        title: c.title[input.locale],
-        receiptCode: row.receiptCode,
-        at,
-        fingerprint,
-        version,
-        closesAt: content.closesAt,
-        editUrl: editUrl(req.baseUrl, token),
-      },
-      limits.mailStatus,
-    );
     return { ...receipt, fingerprint, version, editedAt: at.toISOString() };
   });
 }

@@ -5,6 +5,7 @@ import { pgConstraint, pgErrorCode } from '../../../shared/errors.ts';
 import { auditEventValues } from '../../audit/audit.service.ts';
 import { linkClaimed, lockClaimable } from '../../files/files.service.ts';
 import { mailQueued, templateOutboxValues } from '../../mail/mail.service.ts';
+import type { CanonicalSubmission } from '../fingerprint.rules.ts';
 import { checkAnswers, snapshotOf } from '../responses.content.ts';
 import { fingerprintOf, newEditToken, newReceiptCode, sealToken, sha256Hex } from '../responses.crypto.ts';
 import type { RequestInfo } from '../responses.http.ts';
@@ -89,6 +90,63 @@ function newRow(
   };
 }
 
+type Made = {
+  id: string;
+  receiptCode: string;
+  token: { token: string; hash: string } | null;
+  snapshot: CanonicalSubmission;
+  fingerprint: string;
+};
+
+/** The statement's input for one submission: its row and snapshot, and its audit event and receipt mail. */
+function submissionOf(
+  deps: SubmissionDeps,
+  actor: Actor | null,
+  t: SubmissionTarget,
+  w: Write,
+  req: RequestInfo,
+  m: Made,
+): SubmissionWrite {
+  const email = w.input.respondent.email;
+  const mail = email
+    ? templateOutboxValues(
+        receiptMail({
+          to: email,
+          locale: w.input.locale,
+          consultationId: t.id,
+          responseId: m.id,
+          title: t.title[w.input.locale],
+          receiptCode: m.receiptCode,
+          at: w.submittedAt,
+          fingerprint: m.fingerprint,
+          version: 1,
+          closesAt: t.closesAt,
+          editUrl: m.token ? editUrl(req.baseUrl, m.token.token) : null,
+        }),
+        deps.mailStatus,
+      )
+    : null;
+  return {
+    row: newRow(t.id, m.id, w, {
+      receiptCode: m.receiptCode,
+      fingerprint: m.fingerprint,
+      token: m.token,
+      key: req.idempotencyKey,
+    }),
+    stamp: t.stamp,
+    snapshot: m.snapshot,
+    // Made by their owners (audit, mail), written by this statement: the same rows as recordAudit and queueMail.
+    audit: auditEventValues(actor, {
+      action: w.channel === 'web' ? 'response.submit' : 'response.register',
+      itemType: 'response',
+      itemId: m.id,
+      consultationId: t.id,
+      details: { channel: w.channel, receiptCode: m.receiptCode, fingerprint: m.fingerprint },
+    }),
+    mail,
+  };
+}
+
 export type Attempt =
   { kind: 'created'; receipt: Receipt } | { kind: 'duplicate' } | { kind: 'stale' } | { kind: 'missing' };
 
@@ -126,44 +184,7 @@ export async function writeOnce(
       refs.map((a) => a.sha256),
     );
     const fingerprint = fingerprintOf(snapshot);
-    const email = w.input.respondent.email;
-    const mail = email
-      ? templateOutboxValues(
-          receiptMail({
-            to: email,
-            locale: w.input.locale,
-            consultationId: t.id,
-            responseId: id,
-            title: t.title[w.input.locale],
-            receiptCode,
-            at: w.submittedAt,
-            fingerprint,
-            version: 1,
-            closesAt: t.closesAt,
-            editUrl: token ? editUrl(req.baseUrl, token.token) : null,
-          }),
-          deps.mailStatus,
-        )
-      : null;
-    const submission: SubmissionWrite = {
-      row: newRow(t.id, id, w, {
-        receiptCode,
-        fingerprint,
-        token,
-        key: req.idempotencyKey,
-      }),
-      stamp: t.stamp,
-      snapshot,
-      // Made by their owners (audit, mail), written by this statement: the same rows as recordAudit and queueMail.
-      audit: auditEventValues(actor, {
-        action: web ? 'response.submit' : 'response.register',
-        itemType: 'response',
-        itemId: id,
-        consultationId: t.id,
-        details: { channel: w.channel, receiptCode, fingerprint },
-      }),
-      mail,
-    };
+    const submission = submissionOf(deps, actor, t, w, req, { id, receiptCode, token, snapshot, fingerprint });
     // Alone in the caller's transaction when files are linked; else grouped with concurrent submissions.
     const out = refs.length > 0 ? (await writeSubmissions(db, [submission]))[0]! : await deps.writer.write(submission);
     if (out.guard !== 'ok') return { kind: out.guard };
