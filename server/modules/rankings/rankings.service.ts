@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { type Actor, hasRole, isStaff } from '../../shared/actor.ts';
 import { AppError, forbidden } from '../../shared/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { ranksVector } from '../ballots/ballots.rules.ts';
+import { ranksVector } from '../ballots/ranking-key.rules.ts';
 import type { Segment } from '../ballots/ballots.schemas.ts';
 import { countRankings, countSegments } from '../ballots/ballots.service.ts';
 import { requireReadableConsultation } from '../consultations/consultations.service.ts';
