@@ -19,7 +19,8 @@
  *   listAttachments(db, consultationId, responseIds): Promise<Map<responseId, AttachmentRef[]>>
  *     The refs of many responses in one query (each list sorted by id); responses without files are absent.
  *
- *   attachmentTextMatch(alias, tsquery) / attachmentHeadlines(db, …): search over extracted text.
+ *   attachmentTextMatch(alias, q) / matchInOwnLanguage(…) / attachmentHeadlines(db, …): search over
+ *   extracted text, each text in its own language.
  *
  * Routes (files.routes.ts): POST /api/consultations/:id/attachments (upload, one file per request) and
  * GET /api/consultations/:id/attachments/:attachmentId (download; staff, or anyone when the
@@ -48,7 +49,12 @@ import { detectType, type StagedUpload, stageUpload } from './upload/upload.stag
 
 export type { AttachmentRef } from './files.schemas.ts';
 export { claimAttachments, linkClaimed, listAttachments, lockClaimable, releaseAttachments } from './files.claims.ts';
-export { attachmentHeadlines, attachmentTextMatch, type AttachmentHeadline } from './files.search.ts';
+export {
+  attachmentHeadlines,
+  attachmentTextMatch,
+  type AttachmentHeadline,
+  matchInOwnLanguage,
+} from './files.search.ts';
 
 /** Whether a response is published (the responses module answers; until it does, nothing is). */
 export type IsPublished = (db: Db, consultationId: string, responseId: string) => Promise<boolean>;

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { attachmentTextMatch } from '../files/files.service.ts';
+import { attachmentTextMatch, matchInOwnLanguage } from '../files/files.service.ts';
 import { STAFF_COLUMNS } from './responses.repository.ts';
 
 /** Lists: the public view, the open-data export and the publication queue. Keyset pagination on (submitted_at, id). */
@@ -21,9 +21,13 @@ const PUBLIC_COLUMNS = [
   'r.editedAt',
 ] as const;
 
-/** Danish OR English: `bankerne` finds `banken` through the Danish stemmer, `banks` finds `bank` through the English one. */
-export const searchQuery = (q: string): RawBuilder<unknown> =>
-  sql`(websearch_to_tsquery('danish', ${q}) || websearch_to_tsquery('english', ${q}))`;
+/**
+ * Each response is indexed in its own language (detected on approval, migration 20261205060000) and
+ * matched only by the query read in that language: `bankerne` finds a Danish `banken`, `banks` an
+ * English `bank`, but a Danish `hoster` no English "hosting" (issue #10 item 10).
+ */
+export const searchMatch = (alias: string, q: string): RawBuilder<boolean> =>
+  matchInOwnLanguage(sql.ref(`${alias}.search`), sql.ref(`${alias}.search_language`), q);
 
 /** What may be public: approved by staff, not withdrawn, and consented (the database guarantees the last). */
 export async function listPublished(
@@ -48,8 +52,7 @@ export async function listPublished(
   if (f.actingAs && f.actingAs.length > 0) query = query.where('r.actingAs', 'in', [...f.actingAs] as never);
   if (f.invited !== undefined) query = query.where('r.invited', '=', f.invited);
   if (f.q) {
-    const tsq = searchQuery(f.q);
-    query = query.where(sql<boolean>`(r.search @@ ${tsq} or ${attachmentTextMatch('r', tsq)})`);
+    query = query.where(sql<boolean>`(${searchMatch('r', f.q)} or ${attachmentTextMatch('r', f.q)})`);
   }
   const desc = f.order === 'newest';
   if (f.after) {
@@ -82,15 +85,13 @@ export async function responseHeadlines(db: Db, consultationId: string, ids: rea
                  join questions q on q.consultation_id = a.consultation_id and q.id = a.question_id
                 where a.consultation_id = r.consultation_id and a.response_id = r.id and q.kind = 'text'
              ), ''), ${'\u0002\u0003'}, '') as doc,
-             websearch_to_tsquery('danish', ${q}) as qd,
-             websearch_to_tsquery('english', ${q}) as qe
+             r.search_language::regconfig as lang
         from responses r
        where r.consultation_id = ${consultationId} and r.id = any(${[...ids]}::uuid[])
-         and r.search @@ (websearch_to_tsquery('danish', ${q}) || websearch_to_tsquery('english', ${q}))
+         and ${searchMatch('r', q)}
     )
-    select id,
-           case when to_tsvector('danish', doc) @@ qd then ts_headline('danish', doc, qd, ${HEADLINE_OPTIONS})
-                else ts_headline('english', doc, qe, ${HEADLINE_OPTIONS}) end as snippet
+    -- In the language the text was matched in, with the query read in it: the headline marks the hit.
+    select id, ts_headline(lang, doc, websearch_to_tsquery(lang, ${q}), ${HEADLINE_OPTIONS}) as snippet
       from docs`.execute(db);
   return r.rows;
 }
