@@ -7,8 +7,9 @@ import { checkZipBounds, ZipBombError } from './zip-guard.ts';
  * (content.xml read with fflate). Untrusted documents are parsed in a worker thread with a memory
  * cap and a timeout (`extractInWorker`), so a hostile or huge file can neither stall the API's
  * event loop nor exhaust its heap. A DOCX or ODT is first checked over ALL its parts for a zip bomb
- * (zip-guard.ts); a PDF page's text is read as a stream and dropped once `maxChars` is reached, so a
- * content stream of 200 MiB of text operators is not turned into strings.
+ * (zip-guard.ts); a PDF page's text is read as a stream and no more of it is kept than `maxChars`, so a
+ * content stream of 200 MiB of text operators is not held as strings (PDF.js still parses the whole
+ * page: the timeout bounds that, and a page that needs more than the heap cap is refused).
  */
 
 export type ExtractOutcome = { status: 'done'; text: string } | { status: 'skipped' };
