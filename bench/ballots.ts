@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import { createDb } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
-import { normaliseRanks, rankingKey } from '../server/modules/ballots/ballots.rules.ts';
+import { normaliseRanks, rankingKey } from '../server/modules/ballots/ranking-key.rules.ts';
 import { getResults } from '../server/modules/rankings/rankings.service.ts';
 import type { Actor } from '../server/shared/actor.ts';
 import { createDatabase, dropDatabase } from './lib.ts';

@@ -10,6 +10,8 @@ import type { Role } from '../shared/schemas.ts';
  * schemas), so rows need no casts.
  */
 export type Localized = { da: string; en: string };
+/** A PostgreSQL text-search configuration a text is indexed in (migration 20261205060000). */
+export type SearchLanguage = 'danish' | 'english';
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 
@@ -131,6 +133,8 @@ export interface AttachmentsTable {
   extractionStatus: Generated<'pending' | 'done' | 'failed' | 'skipped'>;
   extractedText: string | null;
   extractionError: string | null;
+  /** The language the text is indexed in (detected from its stop words): text_search uses only it. */
+  textLanguage: ColumnType<SearchLanguage | null, never, SearchLanguage | null>;
   textSearch: ColumnType<string | null, never, string>;
   uploadedBy: string | null;
   source: Generated<'upload' | 'letter'>;
@@ -279,6 +283,8 @@ export interface ResponsesTable {
   version: Generated<number>;
   /** Made by the database when the response is approved (migration 20261125150000); null otherwise. */
   search: ColumnType<string | null, never, never>;
+  /** Set with `search` by the approval trigger: the one language the text is indexed and searched in. */
+  searchLanguage: ColumnType<SearchLanguage | null, never, never>;
   createdAt: Generated<Date>;
 }
 

@@ -178,7 +178,10 @@ describe.each(LANGS)('debate pages on a phone (%s)', (lang: Lang) => {
       expect(ballot.status, JSON.stringify(ballot.body)).toBe(201);
       await ctx.close();
     }
-    expect((await api(admin, 'POST', `/api/consultations/${debate.id}/results/publish`)).status).toBe(200);
+    const published = await api(admin, 'POST', `/api/consultations/${debate.id}/results/publish`, {
+      confirmSmall: true,
+    });
+    expect(published.status).toBe(200);
     // The one who looks at the pages: a participant who has chosen a segment, with no ranking yet.
     viewer = await createParticipant(admin, lang, 'Telefon');
     const vctx = await signedInContext(browser, lang, viewer);

@@ -96,7 +96,7 @@ describe('the published responses of a consultation', () => {
     const text = 'Kommunen anbefaler en løsning med chipkort og kortlæser til borgere uden smartphone.';
     await sql`
       update attachments set extracted_text = ${text}, extraction_status = 'done',
-             text_search = to_tsvector('danish', ${text}) || to_tsvector('english', ${text})
+             text_language = 'danish', text_search = to_tsvector('danish', ${text})
        where consultation_id = ${c.id} and id = ${file.id}`.execute(t.handle.db);
   });
   afterAll(async () => t.close());
@@ -148,7 +148,9 @@ describe('the published responses of a consultation', () => {
   });
 
   it('searches in Danish with stemming and highlights the hits', async () => {
-    for (const q of ['banken', 'bankerne', 'identiteten']) {
+    // ('identiteten' is not here: PostgreSQL's Danish stemmer makes it 'identitet' but 'identitet'
+    // 'identit', so it matched only through the English index, with nothing to highlight; issue #10 item 10.)
+    for (const q of ['banken', 'bankerne', 'identitet']) {
       const res = json(await list(`?q=${encodeURIComponent(q)}`));
       expect(res.items.map((i: any) => i.id)).toContain(r.named.id);
       expect(res.items.map((i: any) => i.id)).not.toContain(r.pending.id);
@@ -239,7 +241,9 @@ describe('the published responses of a consultation', () => {
     expect(ids(await list('?invited=true'))).toEqual([r.english.id]);
     expect(ids(await list('?invited=false&actingAs=citizen'))).toEqual([r.withFile.id, r.named.id]);
     expect(ids(await list('?invited=true&q=staten'))).toEqual([]);
-    expect(ids(await list('?invited=true&q=bankerne'))).toEqual([r.english.id]);
+    // A Danish query does not find an English text (issue #10 item 10); its English words do.
+    expect(ids(await list('?invited=true&q=bankerne'))).toEqual([]);
+    expect(ids(await list('?invited=true&q=banks'))).toEqual([r.english.id]);
   });
 
   it('pages with a cursor', async () => {

@@ -212,7 +212,7 @@ describe('ranking results', () => {
       expectError(await call(t, who, { method: 'POST', url: publishUrl }), 403, 'FORBIDDEN');
     expectError(await results(null), 403, 'RESULTS_NOT_PUBLISHED');
 
-    const pub = await call(t, admin, { method: 'POST', url: publishUrl });
+    const pub = await call(t, admin, { method: 'POST', url: publishUrl, payload: { confirmSmall: true } });
     expect(pub.statusCode).toBe(200);
     expect(json(pub)).toEqual({ consultationId: c.id, resultsPublishedAt: expect.any(String) });
     const open = await results(null);
@@ -247,7 +247,13 @@ describe('ranking results', () => {
   it('is a 404 for a draft consultation to the public, even when published', async () => {
     const draft = await makeConsultation(t, admin);
     expect(
-      (await call(t, admin, { method: 'POST', url: `/api/consultations/${draft.id}/results/publish` })).statusCode,
+      (
+        await call(t, admin, {
+          method: 'POST',
+          url: `/api/consultations/${draft.id}/results/publish`,
+          payload: { confirmSmall: true },
+        })
+      ).statusCode,
     ).toBe(200);
     expectError(await call(t, null, { url: `/api/consultations/${draft.id}/results` }), 404, 'NOT_FOUND');
     const r = json(await call(t, admin, { url: `/api/consultations/${draft.id}/results` }));

@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import {
   bootstrapStability,
   condorcetWinner,
-  debianOutcome,
   type Matrix,
   pairwiseFromCounts,
   pairwiseMatrix,
   schulze,
 } from '../../server/modules/rankings/rankings.rules.ts';
+import { debianOutcome } from './helpers/debian-count.ts';
 import { type DebianTally, loadDebianTally } from './helpers/debian-tally.ts';
 
 interface Election {

@@ -7,7 +7,7 @@ import {
   rankingKey,
   ranksVector,
   unrankable,
-} from '../../server/modules/ballots/ballots.rules.ts';
+} from '../../server/modules/ballots/ranking-key.rules.ts';
 import { BallotBody } from '../../server/modules/ballots/ballots.schemas.ts';
 import { csvCell, resultsToCsv } from '../../server/modules/rankings/rankings.csv.ts';
 import type { Results } from '../../server/modules/rankings/rankings.schemas.ts';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  debianOutcome,
   pairwiseMatrix,
   type Ranks,
   schulze,
   type WeightedRanking,
   xoshiro128ss,
 } from '../../server/modules/rankings/rankings.rules.ts';
+import { debianOutcome } from '../real/helpers/debian-count.ts';
 
 // Options 0..2 are candidates, 3 is "None Of The Above".
 const NOTA = 3;

@@ -29,5 +29,9 @@ export const getResults = (consultation: string, segment: Segment, signal?: Abor
 export const resultsDownloadUrl = (consultation: string, segment: Segment, format: 'csv' | 'json') =>
   `${base(consultation)}/results.${format}?segment=${encodeURIComponent(segment)}`;
 
-export const setResultsPublished = (consultation: string, publish: boolean) =>
-  request<PublishState>(`${base(consultation)}/results/${publish ? 'publish' : 'unpublish'}`, { method: 'POST' });
+/** Publishing from fewer rankings than the minimum answers 409 RESULTS_TOO_FEW unless `confirmSmall`. */
+export const setResultsPublished = (consultation: string, publish: boolean, confirmSmall = false) =>
+  request<PublishState>(`${base(consultation)}/results/${publish ? 'publish' : 'unpublish'}`, {
+    method: 'POST',
+    ...(publish && confirmSmall ? { body: { confirmSmall: true } } : {}),
+  });

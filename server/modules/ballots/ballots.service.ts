@@ -9,7 +9,7 @@ import { requireReadableConsultation } from '../consultations/consultations.serv
 import { listScenarios } from '../scenarios/scenarios.service.ts';
 import { canCastBallot } from './ballots.policy.ts';
 import * as repo from './ballots.repository.ts';
-import { normaliseRanks, orderedEntries, rankingKey, unrankable } from './ballots.rules.ts';
+import { normaliseRanks, orderedEntries, rankingKey, unrankable } from './ranking-key.rules.ts';
 import type { Ballot, BallotInput, OwnBallot, Segment } from './ballots.schemas.ts';
 
 type Clock = () => Date;

@@ -169,3 +169,13 @@ export async function touchConsultation(db: Db, id: string) {
     .where('id', '=', id)
     .execute();
 }
+
+/** Publishes (now, keeping an earlier time) or withdraws the ranking results; returns the new state. */
+export async function setResultsPublished(db: Db, consultationId: string, publish: boolean) {
+  return db
+    .updateTable('consultations')
+    .set({ resultsPublishedAt: publish ? sql<Date>`coalesce(results_published_at, now())` : null })
+    .where('id', '=', consultationId)
+    .returning(['id', 'resultsPublishedAt'])
+    .executeTakeFirstOrThrow();
+}

@@ -139,6 +139,18 @@ export async function touchConsultation(db: Db, id: string): Promise<void> {
   await repo.touchConsultation(db, id);
 }
 
+/**
+ * Called by the rankings module, which decides who may publish (its policy and audit): the
+ * consultations table is written only here.
+ */
+export async function setResultsPublished(
+  db: Db,
+  consultationId: string,
+  publish: boolean,
+): Promise<{ id: string; resultsPublishedAt: Date | null }> {
+  return repo.setResultsPublished(db, consultationId, publish);
+}
+
 function translateWriteError(err: unknown): never {
   if (pgErrorCode(err) === '23505' && pgConstraint(err)?.includes('slug')) {
     throw new AppError('SLUG_TAKEN', 'Another consultation uses this address (slug)');

@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { matchInOwnLanguage } from '../../shared/search.ts';
 
 /** All Kysely of the files module; the executor comes first so any call can join a caller's transaction. */
 
@@ -108,9 +109,10 @@ export async function markExtraction(
 }
 
 /**
- * Stores the text and its search vector: Danish and English stems (PostgreSQL's `danish` and
- * `english` configurations) at weight D, so attachment hits rank below a response's own text.
- * Only the first `indexChars` characters are indexed (a tsvector is limited to 1 MB).
+ * Stores the text and its search vector in the text's own language (detected from its stop words by
+ * `samraad_text_language`, migration 20261205060000; Danish when it cannot tell), at weight D, so
+ * attachment hits rank below a response's own text. Only the first `indexChars` characters are
+ * indexed (a tsvector is limited to 1 MB).
  */
 export async function storeExtractedText(db: Db, consultationId: string, id: string, text: string, indexChars: number) {
   await sql`
@@ -118,47 +120,57 @@ export async function storeExtractedText(db: Db, consultationId: string, id: str
        set extracted_text = t.txt,
            extraction_status = 'done',
            extraction_error = null,
-           text_search = setweight(to_tsvector('danish', left(t.txt, ${indexChars})), 'D')
-                      || setweight(to_tsvector('english', left(t.txt, ${indexChars})), 'D')
-      from (select ${text}::text as txt) t
+           text_language = t.lang,
+           text_search = setweight(to_tsvector(t.lang::regconfig, left(t.txt, ${indexChars})), 'D')
+      from (select txt, samraad_text_language(txt, 'danish') as lang from (select ${text}::text as txt) s) t
      where a.consultation_id = ${consultationId} and a.id = ${id}`.execute(db);
 }
 
-/** `exists (…)`: some attachment of the response row aliased `alias` matches the tsquery. */
-export function attachmentTextMatch(alias: string, tsquery: RawBuilder<unknown>) {
+/** `exists (…)`: some attachment of the response row aliased `alias` matches `q` in its own language. */
+export function attachmentTextMatch(alias: string, q: string) {
   return sql<boolean>`exists (select 1 from attachments att
      where att.consultation_id = ${sql.ref(`${alias}.consultation_id`)}
        and att.response_id = ${sql.ref(`${alias}.id`)}
-       and att.text_search @@ ${tsquery})`;
+       and ${matchInOwnLanguage(sql.ref('att.text_search'), sql.ref('att.text_language'), q)})`;
 }
 
 // U+0002/U+0003 mark the hits: extracted text never contains control characters, so the service
-// can escape the fragment as plain text and then turn only these into <mark> elements.
-const HEADLINE_OPTIONS = 'StartSel=\u0002, StopSel=\u0003, MaxFragments=2, MaxWords=25, MinWords=8';
+// can escape the fragment as plain text and then turn only these into <mark> elements. A fragment
+// of 8 to 25 words around each hit, at most 2, joined by an ellipsis.
+const HEADLINE_OPTIONS =
+  'StartSel=\u0002, StopSel=\u0003, MaxFragments=2, MaxWords=25, MinWords=8, FragmentDelimiter=" … "';
+
+/**
+ * Extracted text made readable for a snippet (OCR'd PDFs are full of it: "**~ National ~ Fa~mers"):
+ * control, private-use and replacement characters and runs of stray symbols become a space, and
+ * every run of white space one space.
+ */
+const GARBAGE = String.raw`[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ue000-\uf8ff\ufffd]|[~*^_|=<>{}\[\]\\#]+`;
+const readable = (text: RawBuilder<unknown>) =>
+  sql`regexp_replace(regexp_replace(${text}, ${GARBAGE}, ' ', 'g'), ${String.raw`\s+`}, ' ', 'g')`;
 
 export async function headlines(
   db: Db,
   v: {
     consultationId: string;
     responseIds: readonly string[];
-    tsquery: RawBuilder<unknown>;
-    config: 'danish' | 'english';
+    q: string;
     maxChars: number;
   },
 ) {
   if (v.responseIds.length === 0) return [];
-  const config = sql.lit(v.config);
+  // The headline is made in the text's own language with the query in that language, the same
+  // pair that matched, so it marks what was found.
   return db
     .selectFrom('attachments')
     .select(['id', 'responseId', 'filename'])
     .select(
-      sql<string>`ts_headline(${config}::regconfig, left(extracted_text, ${v.maxChars}), ${v.tsquery}, ${HEADLINE_OPTIONS})`.as(
-        'snippet',
-      ),
+      sql<string>`ts_headline(text_language::regconfig, ${readable(sql`left(extracted_text, ${v.maxChars})`)},
+        websearch_to_tsquery(text_language::regconfig, ${v.q}), ${HEADLINE_OPTIONS})`.as('snippet'),
     )
     .where('consultationId', '=', v.consultationId)
     .where('responseId', 'in', [...v.responseIds])
-    .where(sql<boolean>`text_search @@ ${v.tsquery}`)
+    .where(matchInOwnLanguage(sql.ref('text_search'), sql.ref('text_language'), v.q))
     .orderBy('responseId')
     .orderBy('id')
     .execute();

@@ -19,7 +19,8 @@
  *   listAttachments(db, consultationId, responseIds): Promise<Map<responseId, AttachmentRef[]>>
  *     The refs of many responses in one query (each list sorted by id); responses without files are absent.
  *
- *   attachmentTextMatch(alias, tsquery) / attachmentHeadlines(db, …): search over extracted text.
+ *   attachmentTextMatch(alias, q) / attachmentHeadlines(db, …): search over
+ *   extracted text, each text in its own language.
  *
  * Routes (files.routes.ts): POST /api/consultations/:id/attachments (upload, one file per request) and
  * GET /api/consultations/:id/attachments/:attachmentId (download; staff, or anyone when the

@@ -8,7 +8,7 @@
  * how often each distinct ranking appears, so a resample costs O(D·n²), never O(N): a million
  * ballots over 6 scenarios (a few thousand distinct rankings) never become a million objects.
  */
-import { ballotCount, type BallotInput, collapseBallots } from './ballots.rules.ts';
+import { ballotCount, type BallotInput, collapseBallots } from './pairwise.rules.ts';
 import { multinomial, xoshiro128ss } from './sampling.rules.ts';
 import { schulze, type SchulzeWeights } from './schulze.rules.ts';
 

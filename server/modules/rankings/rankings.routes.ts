@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '../../shared/schemas.ts';
 import { resultsToCsv } from './rankings.csv.ts';
-import { ConsultationParams, PublishState, Results, ResultsQuery } from './rankings.schemas.ts';
+import { ConsultationParams, PublishBody, PublishState, Results, ResultsQuery } from './rankings.schemas.ts';
 import * as svc from './rankings.service.ts';
 
 const security = [{ session: [] }];
@@ -10,6 +10,7 @@ const security = [{ session: [] }];
 const optionalSession: { [label: string]: string[] }[] = [{}, { session: [] }];
 const readErrors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
 const adminErrors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
+const publishErrors = { ...adminErrors, 409: ErrorBody } as const;
 const fileName = (slug: string, segment: string, ext: string) =>
   `attachment; filename="samraad-results-${slug}-${segment}.${ext}"`;
 
@@ -84,22 +85,39 @@ export const rankingsRoutes: FastifyPluginAsyncZod<{ minSegment: number }> = asy
     },
   );
 
-  for (const publish of [true, false]) {
-    app.post(
-      `/api/consultations/:id/results/${publish ? 'publish' : 'unpublish'}`,
-      {
-        preHandler: app.requireRole('admin'),
-        schema: {
-          tags: ['results'],
-          summary: publish
-            ? 'Publish the ranking results to everyone (admin)'
-            : 'Withdraw the published results (admin)',
-          security,
-          params: ConsultationParams,
-          response: { 200: PublishState, ...adminErrors },
-        },
+  app.post(
+    '/api/consultations/:id/results/publish',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        tags: ['results'],
+        summary:
+          'Publish the ranking results to everyone (admin); below RESULTS_MIN_SEGMENT rankings only with confirmSmall',
+        security,
+        params: ConsultationParams,
+        body: PublishBody,
+        response: { 200: PublishState, ...publishErrors },
       },
-      async (req) => svc.setPublished(app.db, req.actor, req.params.id, publish),
-    );
-  }
+    },
+    async (req) =>
+      svc.setPublished(app.db, req.actor, req.params.id, true, {
+        minSegment: opts.minSegment,
+        confirmSmall: req.body?.confirmSmall ?? false,
+      }),
+  );
+
+  app.post(
+    '/api/consultations/:id/results/unpublish',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        tags: ['results'],
+        summary: 'Withdraw the published results (admin)',
+        security,
+        params: ConsultationParams,
+        response: { 200: PublishState, ...adminErrors },
+      },
+    },
+    async (req) => svc.setPublished(app.db, req.actor, req.params.id, false),
+  );
 };

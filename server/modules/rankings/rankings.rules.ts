@@ -12,13 +12,12 @@ import {
   pairwiseMatrix,
   prefers,
   toWeighted,
-} from './ballots.rules.ts';
+} from './pairwise.rules.ts';
 import { bootstrapStability, type BootstrapOptions, type Stability } from './bootstrap.rules.ts';
 import { schulze, type SchulzeResult, type SchulzeWeights } from './schulze.rules.ts';
 
-export * from './ballots.rules.ts';
+export * from './pairwise.rules.ts';
 export * from './schulze.rules.ts';
-export * from './debian.rules.ts';
 export * from './bootstrap.rules.ts';
 export { binomial, multinomial, xoshiro128ss, type Uniform } from './sampling.rules.ts';
 

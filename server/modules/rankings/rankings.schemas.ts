@@ -17,11 +17,16 @@ export const Results = z
       .nullable()
       .describe('When an admin published the results; null while only staff see them'),
     ballotCount: z.number().int(),
-    segmentCounts: z.record(Segment, z.number().int()).describe('Ballots per segment, to label the segment choice'),
+    segmentCounts: z
+      .record(Segment, z.number().int().nullable())
+      .describe('Ballots per segment, to label the segment choice; null for a segment hidden from this viewer'),
     minSegmentSize: z.number().int().describe('RESULTS_MIN_SEGMENT: smaller segments are shown to staff only'),
     hiddenSegments: z
       .array(Segment)
-      .describe('Segments this viewer may not open (fewer rankings than minSegmentSize); 403 SEGMENT_TOO_SMALL'),
+      .describe(
+        'Segments this viewer may not open (403 SEGMENT_TOO_SMALL): fewer rankings than minSegmentSize, a rest of the whole ' +
+          'after it below that, or hidden with it so that no subtraction rebuilds a small group',
+      ),
     scenarios: z
       .array(z.object({ id: z.uuid(), key: z.string(), title: Localized }))
       .describe('The counted scenarios (all but eliminated ones), in their order; every array below follows it'),
@@ -61,5 +66,17 @@ export const PublishState = z
   .object({ consultationId: z.uuid(), resultsPublishedAt: z.iso.datetime().nullable() })
   .describe('Whether the ranking results are public');
 export type PublishState = z.infer<typeof PublishState>;
+
+export const PublishBody = z
+  .object({
+    confirmSmall: z
+      .boolean()
+      .default(false)
+      .describe('Publish even when fewer rankings than RESULTS_MIN_SEGMENT were cast (else 409 RESULTS_TOO_FEW)'),
+  })
+  .strict()
+  .nullish()
+  .describe('Optional (an empty request has a null body); an empty body publishes only when enough rankings were cast');
+export type PublishBody = z.infer<typeof PublishBody>;
 
 export const ConsultationParams = z.object({ id: z.string().min(1).max(100).describe('Consultation id or slug') });

@@ -1,32 +1,15 @@
 import type { Db } from '../../db/database.ts';
-import { type Actor, hasRole, isStaff } from '../../shared/actor.ts';
+import { type Actor, hasRole } from '../../shared/actor.ts';
 import { AppError, forbidden } from '../../shared/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { ranksVector } from '../ballots/ballots.rules.ts';
+import { ranksVector } from '../ballots/ranking-key.rules.ts';
 import type { Segment } from '../ballots/ballots.schemas.ts';
 import { countRankings, countSegments } from '../ballots/ballots.service.ts';
-import { requireReadableConsultation } from '../consultations/consultations.service.ts';
+import { requireReadableConsultation, setResultsPublished } from '../consultations/consultations.service.ts';
 import { listScenarios } from '../scenarios/scenarios.service.ts';
 import { tally } from './rankings.rules.ts';
-import * as repo from './rankings.repository.ts';
+import { canReadResults, hiddenSegments, needsSmallConfirmation, visibleSegmentCounts } from './rankings.policy.ts';
 import type { PublishState, Results } from './rankings.schemas.ts';
-
-/**
- * Ranking results (issue #5 story 6). Staff always see them; everyone else once an admin has
- * published them (403 RESULTS_NOT_PUBLISHED before, 404 when the consultation itself is not public).
- */
-export const canReadResults = (actor: Actor | null, c: { resultsPublishedAt: Date | null }): boolean =>
-  isStaff(actor) || c.resultsPublishedAt !== null;
-
-/**
- * Segments (stakeholder type, invited or not) with fewer rankings than `minSegment` are shown to
- * staff only: published per segment, one organisation's or a few people's rankings could be read
- * off. An empty segment reveals nothing and is shown.
- */
-export function hiddenSegments(actor: Actor | null, counts: Record<Segment, number>, minSegment: number): Segment[] {
-  if (isStaff(actor)) return [];
-  return (Object.keys(counts) as Segment[]).filter((s) => s !== 'all' && counts[s] > 0 && counts[s] < minSegment);
-}
 
 export async function getResults(
   db: Db,
@@ -63,7 +46,7 @@ export async function getResults(
     segment,
     publishedAt: c.resultsPublishedAt?.toISOString() ?? null,
     ballotCount: t.ballots,
-    segmentCounts,
+    segmentCounts: visibleSegmentCounts(segmentCounts, hidden),
     minSegmentSize: minSegment,
     hiddenSegments: hidden,
     scenarios: scenarios.map((s) => ({ id: s.id, key: s.key, title: s.title })),
@@ -97,11 +80,24 @@ export async function setPublished(
   actor: Actor | null,
   consultationIdOrSlug: string,
   publish: boolean,
+  opts: { minSegment?: number; confirmSmall?: boolean } = {},
 ): Promise<PublishState> {
   if (!hasRole(actor, 'admin')) throw forbidden();
   const c = await requireReadableConsultation(db, actor, consultationIdOrSlug);
+  const minSegment = opts.minSegment ?? 1;
+  if (publish && c.resultsPublishedAt === null && !opts.confirmSmall) {
+    // Results from a handful of rankings can be read back to the people who cast them (issue #10 item 7).
+    const { all } = await countSegments(db, c.id);
+    if (needsSmallConfirmation(all, minSegment)) {
+      throw new AppError(
+        'RESULTS_TOO_FEW',
+        `Only ${all} rankings, fewer than ${minSegment}: publish again with confirmSmall to publish anyway`,
+        { rankings: all, minSegment },
+      );
+    }
+  }
   const row = await db.transaction().execute(async (trx) => {
-    const r = await repo.setResultsPublished(trx, c.id, publish);
+    const r = await setResultsPublished(trx, c.id, publish);
     await recordAudit(trx, actor, {
       action: publish ? 'results.publish' : 'results.unpublish',
       itemType: 'consultation',

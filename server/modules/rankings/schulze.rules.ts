@@ -8,7 +8,7 @@
  *    the stronger — exactly the weakness rule of Debian's constitution A.6.7.1, so this variant
  *    picks the same winners as debianOutcome's sequential dropping when nothing is dropped.
  */
-import { checkMatrix, type Matrix } from './ballots.rules.ts';
+import { checkMatrix, type Matrix } from './pairwise.rules.ts';
 
 export type SchulzeWeights = 'margins' | 'winning';
 

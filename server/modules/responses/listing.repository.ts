@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { ActingAs } from '../../db/schema.ts';
+import { matchInOwnLanguage } from '../../shared/search.ts';
 import { STAFF_COLUMNS } from './responses.repository.ts';
 
 /** Lists: the public view, the open-data export and the publication queue. Keyset pagination on (submitted_at, id). */
@@ -21,9 +22,13 @@ const PUBLIC_COLUMNS = [
   'r.editedAt',
 ] as const;
 
-/** Danish OR English: `bankerne` finds `banken` through the Danish stemmer, `banks` finds `bank` through the English one. */
-export const searchQuery = (q: string): RawBuilder<unknown> =>
-  sql`(websearch_to_tsquery('danish', ${q}) || websearch_to_tsquery('english', ${q}))`;
+/**
+ * Each response is indexed in its own language (detected on approval, migration 20261205060000) and
+ * matched only by the query read in that language: `bankerne` finds a Danish `banken`, `banks` an
+ * English `bank`, but a Danish `hoster` no English "hosting" (issue #10 item 10).
+ */
+export const searchMatch = (alias: string, q: string): RawBuilder<boolean> =>
+  matchInOwnLanguage(sql.ref(`${alias}.search`), sql.ref(`${alias}.search_language`), q);
 
 /** What may be public: approved by staff, not withdrawn, and consented (the database guarantees the last). */
 export async function listPublished(
@@ -31,10 +36,10 @@ export async function listPublished(
   f: {
     consultationId: string;
     /**
-     * Full-text search: the responses' own text matches `tsquery`, or `orMatches` (a boolean SQL
+     * Full-text search: the responses' own text matches `q` in its own language, or `orMatches` (a boolean SQL
      * expression over the row aliased `r`, e.g. the files module's attachmentTextMatch) holds.
      */
-    search?: { tsquery: RawBuilder<unknown>; orMatches: RawBuilder<unknown> } | undefined;
+    search?: { q: string; orMatches: RawBuilder<unknown> } | undefined;
     actingAs?: readonly ActingAs[] | undefined;
     invited?: boolean | undefined;
     after?: Keyset | undefined;
@@ -51,7 +56,7 @@ export async function listPublished(
     .where('r.consent', '<>', 'not_public');
   if (f.actingAs && f.actingAs.length > 0) query = query.where('r.actingAs', 'in', [...f.actingAs]);
   if (f.invited !== undefined) query = query.where('r.invited', '=', f.invited);
-  if (f.search) query = query.where(sql<boolean>`(r.search @@ ${f.search.tsquery} or ${f.search.orMatches})`);
+  if (f.search) query = query.where(sql<boolean>`(${searchMatch('r', f.search.q)} or ${f.search.orMatches})`);
   const desc = f.order === 'newest';
   if (f.after) {
     const cmp = sql.raw(desc ? '<' : '>');
@@ -83,15 +88,13 @@ export async function responseHeadlines(db: Db, consultationId: string, ids: rea
                  join questions q on q.consultation_id = a.consultation_id and q.id = a.question_id
                 where a.consultation_id = r.consultation_id and a.response_id = r.id and q.kind = 'text'
              ), ''), ${'\u0002\u0003'}, '') as doc,
-             websearch_to_tsquery('danish', ${q}) as qd,
-             websearch_to_tsquery('english', ${q}) as qe
+             r.search_language::regconfig as lang
         from responses r
        where r.consultation_id = ${consultationId} and r.id = any(${[...ids]}::uuid[])
-         and r.search @@ (websearch_to_tsquery('danish', ${q}) || websearch_to_tsquery('english', ${q}))
+         and ${searchMatch('r', q)}
     )
-    select id,
-           case when to_tsvector('danish', doc) @@ qd then ts_headline('danish', doc, qd, ${HEADLINE_OPTIONS})
-                else ts_headline('english', doc, qe, ${HEADLINE_OPTIONS}) end as snippet
+    -- In the language the text was matched in, with the query read in it: the headline marks the hit.
+    select id, ts_headline(lang, doc, websearch_to_tsquery(lang, ${q}), ${HEADLINE_OPTIONS}) as snippet
       from docs`.execute(db);
   return r.rows;
 }

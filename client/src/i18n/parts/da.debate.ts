@@ -137,6 +137,10 @@ export const daDebate = {
   'results.notPublished': 'Resultatet er endnu ikke offentliggjort. Det offentliggøres, når myndigheden har talt op.',
   'results.publish': 'Offentliggør resultatet',
   'results.unpublish': 'Træk offentliggørelsen tilbage',
+  'results.confirmSmall': (p: { count: number; min: number }) =>
+    `Kun ${p.count} ${plural(p.count, 'rangordning', 'rangordninger')}, færre end ${p.min}: med så få kan det offentliggjorte resultat vise, hvordan enkelte deltagere har rangordnet. Offentliggør alligevel?`,
+  'results.confirmSmallPublish': 'Offentliggør alligevel',
+  'results.confirmSmallCancel': 'Annuller',
   'results.publishedDone': 'Resultatet er offentliggjort.',
   'results.unpublishedDone': 'Resultatet er ikke længere offentliggjort.',
   'results.downloads': 'Hent',

@@ -103,6 +103,7 @@ export const daShell = {
   'errors.code.IDEMPOTENCY_KEY_REUSED': 'Dette høringssvar er allerede sendt i en anden udgave.',
   'errors.code.UNSUPPORTED_MEDIA_TYPE': 'Filtypen kan ikke bruges.',
   'errors.code.CONSULTATION_CLOSED': 'Høringen er lukket: det kan ikke længere ændres.',
+  'errors.code.RESULTS_TOO_FEW': 'Der er for få rangordninger til at offentliggøre uden en bekræftelse.',
   'errors.code.INVALID_TOKEN': 'Linket er ugyldigt, allerede brugt eller udløbet. Bed om et nyt.',
   'errors.code.RESULTS_NOT_PUBLISHED': 'Resultatet er endnu ikke offentliggjort.',
   'errors.code.SEGMENT_TOO_SMALL': 'Der er for få rangordninger i denne gruppe til at vise dens resultat for sig.',

@@ -138,6 +138,10 @@ export const enDebate = {
     'The results have not been published yet. They are published when the agency has counted them.',
   'results.publish': 'Publish the results',
   'results.unpublish': 'Withdraw the publication',
+  'results.confirmSmall': (p: { count: number; min: number }) =>
+    `Only ${p.count} ${plural(p.count, 'ranking', 'rankings')}, fewer than ${p.min}: with so few, the published results may show how individual participants ranked. Publish anyway?`,
+  'results.confirmSmallPublish': 'Publish anyway',
+  'results.confirmSmallCancel': 'Cancel',
   'results.publishedDone': 'The results are published.',
   'results.unpublishedDone': 'The results are no longer published.',
   'results.downloads': 'Downloads',

@@ -100,6 +100,7 @@ export const enShell = {
   'errors.code.IDEMPOTENCY_KEY_REUSED': 'This response has already been sent in another version.',
   'errors.code.UNSUPPORTED_MEDIA_TYPE': 'The file type is not accepted.',
   'errors.code.CONSULTATION_CLOSED': 'The consultation is closed: this can no longer be changed.',
+  'errors.code.RESULTS_TOO_FEW': 'Too few rankings to publish without a confirmation.',
   'errors.code.INVALID_TOKEN': 'The link is invalid, already used or expired. Ask for a new one.',
   'errors.code.RESULTS_NOT_PUBLISHED': 'The results have not been published yet.',
   'errors.code.SEGMENT_TOO_SMALL': 'Too few rankings in this group to show its results on their own.',

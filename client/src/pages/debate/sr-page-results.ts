@@ -32,6 +32,8 @@ export class SrPageResults extends SrLightElement implements SrPage {
   })();
   @state() private _publishError = '';
   @state() private _busy = false;
+  /** The admin asked to publish results from fewer rankings than the minimum: confirm first. */
+  @state() private _confirmSmall = false;
 
   private readonly _consultation = new Task(this, {
     task: ([slug], { signal }) => getConsultation(slug, signal),
@@ -62,22 +64,78 @@ export class SrPageResults extends SrLightElement implements SrPage {
     if (r) announce(t('results.shownFor', { segment: t(`segment.${v}`), count: r.ballotCount }));
   }
 
-  private async _onPublish(publish: boolean): Promise<void> {
+  private async _askConfirmSmall(): Promise<void> {
+    this._confirmSmall = true;
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('#results-confirm-small')?.focus();
+  }
+
+  private async _cancelConfirmSmall(): Promise<void> {
+    this._confirmSmall = false;
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('#results-publish')?.focus();
+  }
+
+  private async _onPublish(publish: boolean, confirmSmall = false): Promise<void> {
     if (this._busy) return;
+    const r = this._results.value;
+    if (publish && !confirmSmall && r && r.segment === 'all' && r.ballotCount < r.minSegmentSize) {
+      await this._askConfirmSmall();
+      return;
+    }
     this._busy = true;
     this._publishError = '';
     try {
-      await setResultsPublished(this.slug, publish);
+      await setResultsPublished(this.slug, publish, confirmSmall);
+      this._confirmSmall = false;
       await this._results.run();
       this._busy = false;
       announce(publish ? t('results.publishedDone') : t('results.unpublishedDone'));
       await this.updateComplete;
       this.querySelector<HTMLElement>(publish ? '#results-unpublish' : '#results-publish')?.focus();
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'RESULTS_TOO_FEW') {
+        this._busy = false;
+        await this._askConfirmSmall();
+        return;
+      }
       this._publishError = errorMessage(err);
     } finally {
       this._busy = false;
     }
+  }
+
+  /** The confirm step before publishing results from fewer rankings than the minimum (issue #10 item 7). */
+  private _confirmSmallStep() {
+    const r = this._results.value;
+    return alert(
+      'warning',
+      html`<p id="results-confirm-small-text">
+          ${t('results.confirmSmall', { count: r?.ballotCount ?? 0, min: r?.minSegmentSize ?? 0 })}
+        </p>
+        <div class="sr-actions">
+          <button
+            type="button"
+            class="button button-primary"
+            id="results-confirm-small"
+            aria-describedby="results-confirm-small-text"
+            ?disabled=${this._busy}
+            @click=${() => void this._onPublish(true, true)}
+          >
+            ${t('results.confirmSmallPublish')}
+          </button>
+          <button
+            type="button"
+            class="button button-secondary"
+            id="results-confirm-small-cancel"
+            ?disabled=${this._busy}
+            @click=${() => void this._cancelConfirmSmall()}
+          >
+            ${t('results.confirmSmallCancel')}
+          </button>
+        </div>`,
+      { id: 'results-confirm-small-step', live: false },
+    );
   }
 
   private _controls() {
@@ -89,7 +147,7 @@ export class SrPageResults extends SrLightElement implements SrPage {
           ${SEGMENTS.map(
             (s) =>
               html`<option value=${s} ?selected=${s === this._segment}>
-                ${t(`segment.${s}`)}${r ? ` (${formatNumber(r.segmentCounts[s] ?? 0)})` : ''}${
+                ${t(`segment.${s}`)}${r && r.segmentCounts[s] != null ? ` (${formatNumber(r.segmentCounts[s])})` : ''}${
                   r?.hiddenSegments.includes(s) ? ` – ${t('results.segmentHidden')}` : ''
                 }
               </option>`,
@@ -133,7 +191,7 @@ export class SrPageResults extends SrLightElement implements SrPage {
                               type="button"
                               class="button button-primary"
                               id="results-publish"
-                              ?disabled=${this._busy}
+                              ?disabled=${this._busy || this._confirmSmall}
                               @click=${() => void this._onPublish(true)}
                             >
                               ${t('results.publish')}
@@ -142,6 +200,7 @@ export class SrPageResults extends SrLightElement implements SrPage {
                     </div>`
                   : nothing
               }
+              ${admin && this._confirmSmall && !r.publishedAt ? this._confirmSmallStep() : nothing}
               ${this._publishError ? alert('error', this._publishError) : nothing}
               <ul class="sr-downloads" aria-label=${t('results.downloads')}>
                 <li>

@@ -1,11 +1,15 @@
 import { Worker } from 'node:worker_threads';
 import { isExtractable, MAX_EXTRACTED_CHARS, normaliseExtractedText } from '../files.rules.ts';
+import { checkZipBounds, ZipBombError } from './zip-guard.ts';
 
 /**
  * Text extraction from PDF (unpdf, a serverless build of Mozilla's PDF.js), DOCX (mammoth) and ODT
  * (content.xml read with fflate). Untrusted documents are parsed in a worker thread with a memory
  * cap and a timeout (`extractInWorker`), so a hostile or huge file can neither stall the API's
- * event loop nor exhaust its heap.
+ * event loop nor exhaust its heap. A DOCX or ODT is first checked over ALL its parts for a zip bomb
+ * (zip-guard.ts); a PDF page's text is read as a stream and no more of it is kept than `maxChars`, so a
+ * content stream of 200 MiB of text operators is not held as strings (PDF.js still parses the whole
+ * page: the timeout bounds that, and a page that needs more than the heap cap is refused).
  */
 
 export type ExtractOutcome = { status: 'done'; text: string } | { status: 'skipped' };
@@ -15,7 +19,11 @@ export const EXTRACT_LIMITS = {
   maxPdfPages: 2000,
   /** Declared uncompressed size of the XML part we read from a DOCX/ODT (zip-bomb guard). */
   maxXmlBytes: 64 * 1024 * 1024,
+  /** What all parts of a DOCX/ODT may inflate to together, checked before any reader opens it. */
+  maxZipBytes: 128 * 1024 * 1024,
+  maxZipEntries: 2000,
 };
+export type ExtractLimits = typeof EXTRACT_LIMITS;
 
 export class ExtractionError extends Error {
   constructor(message: string) {
@@ -34,9 +42,18 @@ const MIME = {
 export async function extractText(
   data: Uint8Array,
   mediaType: string,
-  limits = EXTRACT_LIMITS,
+  overrides: Partial<ExtractLimits> = {},
 ): Promise<ExtractOutcome> {
   if (!isExtractable(mediaType)) return { status: 'skipped' };
+  const limits = { ...EXTRACT_LIMITS, ...overrides };
+  if (mediaType === MIME.docx || mediaType === MIME.odt) {
+    try {
+      checkZipBounds(data, { maxTotalBytes: limits.maxZipBytes, maxEntries: limits.maxZipEntries });
+    } catch (err) {
+      if (err instanceof ZipBombError) throw new ExtractionError(err.message);
+      throw new ExtractionError(`The document is not a readable ZIP archive`);
+    }
+  }
   let raw: string;
   if (mediaType === MIME.pdf) raw = await pdfText(data, limits);
   else if (mediaType === MIME.docx) raw = await docxText(data, limits);
@@ -45,7 +62,7 @@ export async function extractText(
   return { status: 'done', text: normaliseExtractedText(raw, limits.maxChars) };
 }
 
-async function pdfText(data: Uint8Array, limits: typeof EXTRACT_LIMITS): Promise<string> {
+async function pdfText(data: Uint8Array, limits: ExtractLimits): Promise<string> {
   const { getDocumentProxy } = await import('unpdf');
   // A copy: PDF.js detaches the buffer it is given.
   const pdf = await getDocumentProxy(new Uint8Array(data), {
@@ -60,10 +77,20 @@ async function pdfText(data: Uint8Array, limits: typeof EXTRACT_LIMITS): Promise
     const last = Math.min(pdf.numPages, limits.maxPdfPages);
     for (let n = 1; n <= last && length < limits.maxChars; n++) {
       const page = await pdf.getPage(n);
-      const content = await page.getTextContent();
+      // Streamed, and cancelled once enough text is read: a page whose content stream holds
+      // hundreds of MiB of text operators is never turned into strings whole.
+      const reader = page.streamTextContent().getReader();
       let text = '';
-      for (const item of content.items) {
-        if ('str' in item) text += item.str + (item.hasEOL ? '\n' : '');
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        for (const item of value.items) {
+          if ('str' in item) text += item.str + (item.hasEOL ? '\n' : '');
+        }
+        if (length + text.length >= limits.maxChars) {
+          await reader.cancel();
+          break;
+        }
       }
       page.cleanup();
       pages.push(text);
@@ -92,14 +119,14 @@ async function zipEntry(data: Uint8Array, name: string, maxBytes: number): Promi
   return entry;
 }
 
-async function docxText(data: Uint8Array, limits: typeof EXTRACT_LIMITS): Promise<string> {
+async function docxText(data: Uint8Array, limits: ExtractLimits): Promise<string> {
   await zipEntry(data, 'word/document.xml', limits.maxXmlBytes);
   const mammoth = (await import('mammoth')).default;
   const result = await mammoth.extractRawText({ buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength) });
   return result.value;
 }
 
-async function odtText(data: Uint8Array, limits: typeof EXTRACT_LIMITS): Promise<string> {
+async function odtText(data: Uint8Array, limits: ExtractLimits): Promise<string> {
   const xml = new TextDecoder('utf-8').decode(await zipEntry(data, 'content.xml', limits.maxXmlBytes));
   return odfXmlToText(xml);
 }
@@ -132,8 +159,9 @@ export function odfXmlToText(xml: string): string {
     });
 }
 
-export type WorkerLimits = { timeoutMs: number; maxMemoryMb: number };
-export const WORKER_LIMITS: WorkerLimits = { timeoutMs: 60_000, maxMemoryMb: 512 };
+export type WorkerLimits = { timeoutMs: number; maxMemoryMb: number; extract?: Partial<ExtractLimits> };
+/** The worker's heap; inflated buffers live outside it and are bounded by zip-guard.ts and maxChars. */
+export const WORKER_LIMITS: WorkerLimits = { timeoutMs: 60_000, maxMemoryMb: 256 };
 
 /**
  * Runs `extractText` in a fresh worker thread (see extract.worker.mjs). Rejects with
@@ -144,7 +172,7 @@ export function extractInWorker(data: Uint8Array, mediaType: string, limits = WO
   const copy = new Uint8Array(data); // its own ArrayBuffer, transferred without a second copy
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./extract.worker.mjs', import.meta.url), {
-      workerData: { data: copy, mediaType },
+      workerData: { data: copy, mediaType, limits: limits.extract ?? {} },
       transferList: [copy.buffer],
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: 64 },
@@ -168,7 +196,17 @@ export function extractInWorker(data: Uint8Array, mediaType: string, limits = WO
     worker.on('message', (msg: { ok: true; outcome: ExtractOutcome } | { ok: false; error: string }) =>
       settle(() => (msg.ok ? resolve(msg.outcome) : reject(new ExtractionError(msg.error)))),
     );
-    worker.on('error', (err) => settle(() => reject(new ExtractionError(err.message))));
+    worker.on('error', (err) =>
+      settle(() =>
+        reject(
+          new ExtractionError(
+            (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? `Refused: reading the document needs more than ${limits.maxMemoryMb} MB of memory`
+              : err.message,
+          ),
+        ),
+      ),
+    );
     worker.on('exit', (code) => settle(() => reject(new ExtractionError(`Extraction worker exited (${code})`))));
   });
 }

@@ -6,7 +6,7 @@ import { register } from 'tsx/esm/api';
 register();
 try {
   const { extractText } = await import('./extract.ts');
-  const outcome = await extractText(workerData.data, workerData.mediaType);
+  const outcome = await extractText(workerData.data, workerData.mediaType, workerData.limits);
   parentPort.postMessage({ ok: true, outcome });
 } catch (err) {
   parentPort.postMessage({ ok: false, error: err instanceof Error ? err.message : String(err) });

@@ -2,7 +2,7 @@ import type { Db } from '../../../db/database.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
 import { attachmentHeadlines, attachmentTextMatch, listAttachments } from '../../files/files.service.ts';
-import { listPublished, responseHeadlines, searchQuery } from '../listing.repository.ts';
+import { listPublished, responseHeadlines } from '../listing.repository.ts';
 import { toPublicItem } from '../responses.mapping.ts';
 import * as repo from '../responses.repository.ts';
 import type { PublicQuery, PublicResponse } from '../public.schemas.ts';
@@ -19,6 +19,8 @@ export const markHits = (snippet: string): string =>
 async function highlights(db: Db, consultationId: string, ids: string[], q: string) {
   const out = new Map<string, NonNullable<PublicResponse['highlight']>>();
   for (const h of await responseHeadlines(db, consultationId, ids, q)) {
+    // Never a highlight that marks nothing (issue #10 item 10): then the attachments may have one.
+    if (!h.snippet.includes('\u0002')) continue;
     out.set(h.id, { source: 'response', attachmentId: null, html: markHits(h.snippet) });
   }
   const rest = ids.filter((id) => !out.has(id));
@@ -26,8 +28,7 @@ async function highlights(db: Db, consultationId: string, ids: string[], q: stri
     const files = await attachmentHeadlines(db, {
       consultationId,
       responseIds: rest,
-      tsquery: searchQuery(q),
-      config: 'danish',
+      q,
     });
     for (const [responseId, list] of files) {
       const first = list[0];
@@ -41,11 +42,10 @@ async function highlights(db: Db, consultationId: string, ids: string[], q: stri
 export async function listPublicResponses(db: Db, actor: Actor | null, consultationIdOrSlug: string, q: PublicQuery) {
   const c = await requireReadableConsultation(db, actor, consultationIdOrSlug);
   const search = q.q && q.q !== '' ? q.q : undefined;
-  const tsquery = search ? searchQuery(search) : undefined;
   const rows = await listPublished(db, {
     consultationId: c.id,
     // The attachments' text is the files module's: it gives the condition on its own table.
-    search: tsquery ? { tsquery, orMatches: attachmentTextMatch('r', tsquery) } : undefined,
+    search: search ? { q: search, orMatches: attachmentTextMatch('r', search) } : undefined,
     actingAs: q.actingAs,
     invited: q.invited,
     after: parseKeyset(q.cursor),

@@ -1,7 +1,8 @@
 /**
  * Debian's own count, literally as its constitution's A.6 "Vote Counting" reads in the versions in
  * force for the 2006, 2007 and 2020 leader elections (v1.2 of 2003 to v1.7 of 2016; the 2021–22
- * rewrite came later). Pure, no I/O. Used by the real-data check; the site's order is `schulze`.
+ * rewrite came later). Pure, no I/O. Used only by the real-data check and its unit test (so it lives with the tests); the site's order
+ * is `schulze`.
  *
  *  2. Quorum: a non-default option that fewer than R voters rank above the default is dropped.
  *  3. Majority: a non-default option that does not defeat the default by its majority ratio N,
@@ -14,7 +15,7 @@
  * A leader election's default option is "None Of The Above"; its quorum is 3·Q with Q = √(developers)/2
  * (constitution §4.2.7, §5.2.7).
  */
-import { checkMatrix, type Matrix } from './ballots.rules.ts';
+import { checkMatrix, type Matrix } from '../../../server/modules/rankings/pairwise.rules.ts';
 
 export interface DebianOptions {
   /** Index of the default option ("None Of The Above", "Further Discussion"). */
