@@ -24,14 +24,14 @@ const security = [{ session: [] }];
  * Participant self-service (issue #5 story 1). Registration, confirmation and reset are rate-limited
  * per client address with the sign-in limit (RATE_LIMIT_LOGIN_PER_MINUTE).
  */
-export const participantsRoutes: FastifyPluginAsyncZod<{ publicUrl: string | undefined; perMinute: number }> = async (
+export const participantsRoutes: FastifyPluginAsyncZod<{ publicUrl: string; perMinute: number }> = async (
   app,
   opts,
 ) => {
   const rateLimit = { max: opts.perMinute, timeWindow: '1 minute' };
-  const mail = (req: FastifyRequest): svc.MailContext => ({
-    baseUrl: opts.publicUrl ?? `${req.protocol}://${req.host}`,
-  });
+  // Mailed links are built from PUBLIC_URL only, never from the request's Host (issue 10 item 2).
+  const mailContext: svc.MailContext = { baseUrl: opts.publicUrl };
+  const mail = (_req: FastifyRequest): svc.MailContext => mailContext;
 
   app.post(
     '/api/participants/register',
