@@ -69,7 +69,8 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
     if (req.protocol === 'https') void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     // API answers carry sessions and personal data: no shared or browser cache keeps them unless a
     // route says otherwise (issue 10 item 9).
-    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      void reply.header('cache-control', 'no-store');
   });
 
   await app.register(errorsPlugin);

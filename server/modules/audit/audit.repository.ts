@@ -9,6 +9,7 @@ export async function insertAuditEvent(
     consultationId: string;
     actorId: string | null;
     actorLabel: string | null;
+    actorKind: 'account' | 'respondent' | 'system';
     action: string;
     itemType: string;
     itemId: string | null;

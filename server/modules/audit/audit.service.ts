@@ -14,18 +14,29 @@ export type AuditInput = {
 };
 
 /**
+ * A respondent acting through their private edit link: the token is their credential, so the act is
+ * theirs, whoever's session cookie the browser also sent (issue 10 item 1).
+ */
+export type RespondentActor = { kind: 'respondent'; responseId: string };
+const isRespondent = (a: Actor | RespondentActor | null): a is RespondentActor =>
+  a !== null && 'kind' in a && a.kind === 'respondent';
+
+/**
  * Records who did what to which item. Call it inside the same transaction as the change, so the
  * log and the data can never disagree.
  */
-export async function recordAudit(db: Db, actor: Actor | null, e: AuditInput): Promise<void> {
+export async function recordAudit(db: Db, actor: Actor | RespondentActor | null, e: AuditInput): Promise<void> {
+  const respondent = isRespondent(actor) ? actor : null;
+  const account = isRespondent(actor) ? null : actor;
   await insertAuditEvent(db, {
     consultationId: e.consultationId ?? PLATFORM_SCOPE,
-    actorId: actor?.id ?? null,
-    actorLabel: actorLabel(actor),
+    actorId: account?.id ?? null,
+    actorLabel: actorLabel(account),
+    actorKind: respondent ? 'respondent' : account ? 'account' : 'system',
     action: e.action,
     itemType: e.itemType,
     itemId: e.itemId ?? null,
-    details: e.details ?? {},
+    details: respondent ? { ...e.details, responseId: respondent.responseId } : (e.details ?? {}),
   });
 }
 
@@ -47,6 +58,7 @@ export async function listAudit(db: Db, q: AuditQuery): Promise<{ items: AuditEv
     occurredAt: r.occurredAt.toISOString(),
     actorId: r.actorId,
     actorLabel: r.actorLabel,
+    actorKind: (r.actorKind as AuditEvent['actorKind'] | null) ?? (r.actorId ? 'account' : 'system'),
     action: r.action,
     itemType: r.itemType,
     itemId: r.itemId,

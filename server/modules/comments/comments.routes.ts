@@ -152,7 +152,6 @@ export const commentsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
         response: { 200: Comment, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    async (req) =>
-      moderateComment(app.db, req.actor, req.params.id, req.body, opts.publicUrl),
+    async (req) => moderateComment(app.db, req.actor, req.params.id, req.body, opts.publicUrl),
   );
 };

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { type Actor, hasRole, isStaff } from '../../shared/actor.ts';
+import { type Actor, hasRole } from '../../shared/actor.ts';
 import { AppError, forbidden } from '../../shared/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { ranksVector } from '../ballots/ballots.rules.ts';
@@ -12,11 +12,16 @@ import * as repo from './rankings.repository.ts';
 import type { PublishState, Results } from './rankings.schemas.ts';
 
 /**
- * Ranking results (issue #5 story 6). Staff always see them; everyone else once an admin has
+ * Ranking results (issue #5 story 6). Admins and analysts always see them; everyone else once an admin has
  * published them (403 RESULTS_NOT_PUBLISHED before, 404 when the consultation itself is not public).
  */
 export const canReadResults = (actor: Actor | null, c: { resultsPublishedAt: Date | null }): boolean =>
-  isStaff(actor) || c.resultsPublishedAt !== null;
+  seesUnpublished(actor) || c.resultsPublishedAt !== null;
+
+/** Admins and analysts; reviewers read only what is public until they get a scoped view (issue 10 item 8). */
+function seesUnpublished(actor: Actor | null): boolean {
+  return hasRole(actor, 'admin', 'analyst');
+}
 
 /**
  * Segments (stakeholder type, invited or not) with fewer rankings than `minSegment` are shown to
@@ -24,7 +29,7 @@ export const canReadResults = (actor: Actor | null, c: { resultsPublishedAt: Dat
  * off. An empty segment reveals nothing and is shown.
  */
 export function hiddenSegments(actor: Actor | null, counts: Record<Segment, number>, minSegment: number): Segment[] {
-  if (isStaff(actor)) return [];
+  if (seesUnpublished(actor)) return [];
   return (Object.keys(counts) as Segment[]).filter((s) => s !== 'all' && counts[s] > 0 && counts[s] < minSegment);
 }
 

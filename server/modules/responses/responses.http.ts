@@ -2,8 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import type { RequestInfo, ResponsesContext } from './responses.context.ts';
 
 export type ResponsesPluginOptions = {
-  /** config.publicUrl: the origin of links in mails and exports; the request's origin when unset. */
-  publicUrl: string | undefined;
+  /** config.publicUrl: the origin of links in mails and exports, never the request's Host (issue 10 item 2). */
+  publicUrl: string;
   /** config.uploadMaxFiles. */
   maxFiles: number;
   /** Submissions and edits per IP and minute (default 30). */
@@ -17,11 +17,11 @@ export type ResponsesPluginOptions = {
 
 export type ResponsesRouteOptions = ResponsesPluginOptions & { submitPerMinute: number; ctx: () => ResponsesContext };
 
-export function baseUrlOf(req: FastifyRequest, opts: { publicUrl: string | undefined }): string {
-  return (opts.publicUrl ?? `${req.protocol}://${req.host}`).replace(/\/+$/, '');
+export function baseUrlOf(_req: FastifyRequest, opts: { publicUrl: string }): string {
+  return opts.publicUrl.replace(/\/+$/, '');
 }
 
-export function requestInfo(req: FastifyRequest, opts: { publicUrl: string | undefined }): RequestInfo {
+export function requestInfo(req: FastifyRequest, opts: { publicUrl: string }): RequestInfo {
   const key = req.headers['idempotency-key'];
   return { baseUrl: baseUrlOf(req, opts), idempotencyKey: typeof key === 'string' ? key : undefined };
 }

@@ -1,9 +1,15 @@
-import type { Actor } from '../../../shared/actor.ts';
 import { AppError, notFound } from '../../../shared/errors.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
+import { recordAudit, type RespondentActor } from '../../audit/audit.service.ts';
 import { acceptsInput } from '../../consultations/consultations.rules.ts';
 import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
-import { claimAttachments, listAttachments, releaseAttachments } from '../../files/files.service.ts';
+import type { BlobStore } from '../../files/blob-store.ts';
+import {
+  claimAttachments,
+  type Download,
+  downloadResponseAttachment,
+  listAttachments,
+  releaseAttachments,
+} from '../../files/files.service.ts';
 import { queueMail } from '../../mail/mail.service.ts';
 import { EDIT_TOKEN_PATTERN, fingerprintOf, sha256Hex } from '../responses.crypto.ts';
 import { now, type RequestInfo, type ResponsesContext } from '../responses.context.ts';
@@ -34,8 +40,36 @@ export async function getOwnResponse(ctx: ResponsesContext, token: string): Prom
     listAttachments(ctx.db, row.consultationId, [row.id]),
   ]);
   const editable = row.status === 'submitted' && acceptsInput(c, at);
-  return toOwnView(row, answers.get(row.id), files.get(row.id), { editable, closesAt: c.closesAt, now: at });
+  return toOwnView(row, answers.get(row.id), files.get(row.id), {
+    editable,
+    closesAt: c.closesAt,
+    now: at,
+    attachmentUrl: (id) => ownAttachmentUrl(token, id),
+  });
 }
+
+/** Where the holder of the edit link downloads a file of their response (the public URL is 404 to them). */
+export const ownAttachmentUrl = (token: string, attachmentId: string) =>
+  `/api/responses/by-token/${encodeURIComponent(token)}/attachments/${attachmentId}`;
+
+/** A file of the respondent's own response, whatever its publication (issue 10 item 12). */
+export async function downloadOwnAttachment(
+  ctx: ResponsesContext,
+  store: BlobStore,
+  token: string,
+  attachmentId: string,
+): Promise<Download> {
+  const { row } = await requireOwn(ctx, token);
+  return downloadResponseAttachment(
+    ctx.db,
+    store,
+    { consultationId: row.consultationId, responseId: row.id },
+    attachmentId,
+  );
+}
+
+/** Through the edit link the act is the respondent's own, whoever's session the browser also sent. */
+const asRespondent = (responseId: string): RespondentActor => ({ kind: 'respondent', responseId });
 
 function requireSubmitted(status: string): void {
   if (status === 'withdrawn')
@@ -49,7 +83,6 @@ function requireSubmitted(status: string): void {
  */
 export async function editOwnResponse(
   ctx: ResponsesContext,
-  actor: Actor | null,
   token: string,
   input: EditInput,
   req: RequestInfo,
@@ -115,7 +148,7 @@ export async function editOwnResponse(
     await repo.deleteAnswers(trx, cid, row.id);
     await repo.insertAnswers(trx, cid, row.id, content.answers);
     await repo.insertVersion(trx, { consultationId: cid, responseId: row.id, version, snapshot, fingerprint });
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, asRespondent(row.id), {
       action: 'response.edit',
       itemType: 'response',
       itemId: row.id,
@@ -144,7 +177,7 @@ export async function editOwnResponse(
 }
 
 /** Withdraws the response (final; it stays on file for the audit trail, never published). Repeating it is harmless. */
-export async function withdrawOwnResponse(ctx: ResponsesContext, actor: Actor | null, token: string) {
+export async function withdrawOwnResponse(ctx: ResponsesContext, token: string) {
   const { row, c } = await requireOwn(ctx, token);
   const done = (at: Date) => ({
     id: row.id,
@@ -157,7 +190,7 @@ export async function withdrawOwnResponse(ctx: ResponsesContext, actor: Actor | 
   if (!acceptsInput(c, at)) throw closedError();
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.withdraw(trx, row.consultationId, row.id, at))) return;
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, asRespondent(row.id), {
       action: 'response.withdraw',
       itemType: 'response',
       itemId: row.id,
