@@ -50,12 +50,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  await app.listen({ port: config.port, host: config.host });
-  const url = config.publicUrl;
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   const lines = [
     '',
     `  Samråd is running at ${url}  (database: ${handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}/pg` : 'PostgreSQL'})`,
     `  API docs: ${url}/api/docs   ready in ${Math.round(performance.now() - started)} ms${seeded ? ', demo data loaded' : ''}`,
+    `  Links in mail: ${config.publicUrl} (PUBLIC_URL)`,
   ];
   if (seeded || (handle.kind === 'pglite' && (await hasDemoAccounts(handle.db)))) {
     lines.push('', '  Demo accounts (demo data only):');
