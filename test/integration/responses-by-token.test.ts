@@ -34,12 +34,7 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
   });
   afterAll(async () => t.close());
 
-  const byToken = (
-    method: 'GET' | 'PUT' | 'DELETE',
-    token: string,
-    payload?: unknown,
-    user: TestUser | null = null,
-  ) =>
+  const byToken = (method: 'GET' | 'PUT' | 'DELETE', token: string, payload?: unknown, user: TestUser | null = null) =>
     call(t, user, {
       method,
       url: `/api/responses/by-token/${token}`,
@@ -89,11 +84,7 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
     expectError(await byToken('GET', a.receipt.receiptCode), 404, 'NOT_FOUND');
     expectError(await byToken('GET', sha256(a.receipt.editToken)), 404, 'NOT_FOUND');
     expect(json(await byToken('GET', b.receipt.editToken)).id).toBe(b.receipt.id);
-    expectError(
-      await byToken('PUT', randomBytes(32).toString('base64url'), submission(a.questions)),
-      404,
-      'NOT_FOUND',
-    );
+    expectError(await byToken('PUT', randomBytes(32).toString('base64url'), submission(a.questions)), 404, 'NOT_FOUND');
     expectError(await byToken('DELETE', randomBytes(32).toString('base64url')), 404, 'NOT_FOUND');
     expect(json(await byToken('GET', a.receipt.editToken)).status).toBe('submitted');
   });
@@ -233,11 +224,7 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
     it('edit and withdraw are 409 CONSULTATION_CLOSED and change nothing; reading still works, read-only', async () => {
       const { c, body, receipt } = await fresh();
       await setClosesAt(t, c.id, new Date(Date.now() - 1000));
-      expectError(
-        await byToken('PUT', receipt.editToken, { ...body, body: 'For sent.' }),
-        409,
-        'CONSULTATION_CLOSED',
-      );
+      expectError(await byToken('PUT', receipt.editToken, { ...body, body: 'For sent.' }), 409, 'CONSULTATION_CLOSED');
       expectError(await byToken('DELETE', receipt.editToken), 409, 'CONSULTATION_CLOSED');
       const own = json(await byToken('GET', receipt.editToken));
       expect(own).toMatchObject({ status: 'submitted', version: 1, body: body.body, editable: false });
