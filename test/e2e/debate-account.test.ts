@@ -159,7 +159,7 @@ describe.each(LANGS)('participant account (%s)', (lang: Lang) => {
       expect(mail.locale).toBe(lang);
       expect(mail.subject).toBe(lang === 'da' ? 'Nulstil din adgangskode' : 'Reset your password');
       // Staff read the mail without its secret; the recipient's copy has the link (issue 10 item 1).
-      expect(linkIn(mail.text)).toBe('/reset-password#token=[hidden]');
+      expect(linkIn(mail.text)).toMatch(/^\/reset-password#token=\[(hidden|sent)\]$/);
       const link = await secretLinkTo(p.email, '/reset-password');
       expect(link).toMatch(/^\/reset-password#token=[A-Za-z0-9_-]{43}$/);
 
