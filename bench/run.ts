@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     ['server/server.ts'],
     {
       DATABASE_URL: appUrl,
+      PUBLIC_URL: 'http://127.0.0.1',
       PORT: '0',
       HOST: '127.0.0.1',
       SEED_DEMO: 'true',

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const env = {
     DATABASE_URL: url,
+    PUBLIC_URL: base,
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',

@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from './config.ts';
+import { assertServable, type Config } from './config.ts';
 import type { DbHandle } from './db/database.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { clientPlugin } from './plugins/client.ts';
@@ -25,10 +25,21 @@ import { commentsRoutes } from './modules/comments/comments.routes.ts';
 import { ballotsRoutes } from './modules/ballots/ballots.routes.ts';
 import { rankingsRoutes } from './modules/rankings/rankings.routes.ts';
 
+/**
+ * TRUST_PROXY for Fastify. A hop count becomes proxy-addr's function form (trust the nearest `n`
+ * addresses): Fastify 5 takes a bare number as "trust nothing", and `true` would trust every
+ * X-Forwarded-For hop, so a client could pick its own address (issue 10 item 2).
+ */
+function trustProxyOption(tp: Config['trustProxy']): false | string[] | ((addr: string, i: number) => boolean) {
+  return typeof tp === 'number' ? (_addr, i) => i < tp : tp;
+}
+
 export type AppDeps = { config: Config; db: DbHandle };
 
 /** Builds the app without listening: the server listens, tests use `app.inject`. */
 export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance> {
+  assertServable(config);
+  const publicUrl = config.publicUrl;
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -39,7 +50,7 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
             ...(config.logPretty ? { transport: { target: 'pino-pretty' } } : {}),
           },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
@@ -52,13 +63,22 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
     void reply.header('referrer-policy', 'same-origin');
     void reply.header('x-frame-options', 'DENY');
   });
+  app.addHook('onSend', async (req, reply) => {
+    // HSTS whenever the request came over TLS; behind a proxy `req.protocol` reads X-Forwarded-Proto
+    // only from the proxies TRUST_PROXY names (issue 10 item 9).
+    if (req.protocol === 'https') void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    // API answers carry sessions and personal data: no shared or browser cache keeps them unless a
+    // route says otherwise (issue 10 item 9).
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      void reply.header('cache-control', 'no-store');
+  });
 
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { handle: db });
   await app.register(jobsPlugin, { handle: db, enabled: config.jobsEnabled });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
-  await app.register(authPlugin, { publicUrl: config.publicUrl });
+  await app.register(authPlugin, { publicUrl });
   await app.register(openapiPlugin);
 
   await app.register(healthRoutes);
@@ -70,14 +90,14 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   await app.register(auditRoutes);
   await app.register(consultationsRoutes);
   await app.register(scenariosRoutes);
-  await app.register(participantsRoutes, { publicUrl: config.publicUrl, perMinute: config.rateLimitLoginPerMinute });
-  await app.register(commentsRoutes, { publicUrl: config.publicUrl });
+  await app.register(participantsRoutes, { publicUrl, perMinute: config.rateLimitLoginPerMinute });
+  await app.register(commentsRoutes, { publicUrl });
   await app.register(ballotsRoutes);
   await app.register(rankingsRoutes, { minSegment: config.resultsMinSegment });
   await app.register(filesPlugin, { config, isPublished: isResponsePublished });
   await app.register(questionsRoutes);
   await app.register(responsesRoutes, {
-    publicUrl: config.publicUrl,
+    publicUrl,
     maxFiles: config.uploadMaxFiles,
     submitPerMinute: config.rateLimitSubmitPerMinute,
     smtpConfigured: Boolean(config.smtpUrl),

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -9,15 +10,50 @@ const boolish = z
   .optional()
   .transform((v) => v === 'true' || v === '1');
 
+/**
+ * Which proxies to believe for X-Forwarded-For/-Proto (issue 10 item 2): never every hop, or a
+ * client rotates the header's first address past the rate limits. `true` = the one proxy in front,
+ * a number = that many hops, or a comma-separated list of proxy addresses/CIDRs (or proxy-addr's
+ * names loopback, linklocal, uniquelocal). Fastify's `trustProxy` takes each form as it is.
+ */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isProxyAddress = (a: string) => {
+  const [ip, bits, ...rest] = a.split('/');
+  if (rest.length > 0 || !ip) return false;
+  const family = isIP(ip);
+  if (family === 0) return PROXY_NAMES.has(ip) && bits === undefined;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+};
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((v, ctx): false | number | string[] => {
+    if (v === undefined || v === 'false' || v === '0') return false;
+    if (v === 'true') return 1;
+    if (/^\d{1,2}$/.test(v)) return Number(v);
+    const list = v.split(',').map((a) => a.trim());
+    if (list.every(isProxyAddress)) return list;
+    ctx.addIssue({
+      code: 'custom',
+      message: 'true, false, a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs',
+    });
+    return z.NEVER;
+  });
+
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
-  PUBLIC_URL: z.string().url().optional(),
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//i.test(u), 'an http(s) address such as https://samraad.example.dk')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: boolish,
-  TRUST_PROXY: boolish,
+  TRUST_PROXY: trustProxy,
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   SESSION_TTL_HOURS: z.coerce
     .number()
@@ -67,10 +103,16 @@ export type Config = Readonly<{
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /**
+   * The origin of every link in mail (never the request's Host). PUBLIC_URL, or on the embedded
+   * database (the demo, a laptop) http://localhost:PORT; undefined only for a CLI on DATABASE_URL
+   * without PUBLIC_URL, which sends no mail: the server refuses to start so (`assertServable`).
+   */
   publicUrl: string | undefined;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   logPretty: boolean;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: false, a number of hops, or proxy addresses/CIDRs. */
+  trustProxy: false | number | string[];
   cookieSecure: 'auto' | 'true' | 'false';
   sessionTtlHours: number;
   seedDemo: 'auto' | 'true' | 'false';
@@ -124,7 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
-    publicUrl: e.PUBLIC_URL,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, '') ?? (e.DATABASE_URL ? undefined : `http://localhost:${e.PORT}`),
     logLevel: e.LOG_LEVEL,
     logPretty: e.LOG_PRETTY,
     trustProxy: e.TRUST_PROXY,
@@ -157,4 +199,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxFiles: e.UPLOAD_MAX_FILES,
     filesOrphanHours: e.FILES_ORPHAN_HOURS,
   });
+}
+
+/**
+ * What the server needs beyond what every CLI needs: the public address for mailed links. The
+ * embedded database (development, the demo) has a default; a deployment on DATABASE_URL must say.
+ */
+export function assertServable(config: Config): asserts config is Config & { publicUrl: string } {
+  if (!config.publicUrl) {
+    throw new ConfigError(
+      'Invalid environment:\n  PUBLIC_URL: required with DATABASE_URL — the address people use, e.g. https://samraad.example.dk (links in mail are built from it, never from the request)',
+    );
+  }
 }

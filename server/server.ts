@@ -1,4 +1,4 @@
-import { loadConfig, ConfigError } from './config.ts';
+import { assertServable, loadConfig, ConfigError } from './config.ts';
 import { createDb } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();
+    assertServable(config);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
@@ -50,11 +51,12 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   const address = await app.listen({ port: config.port, host: config.host });
-  const url = config.publicUrl ?? address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   const lines = [
     '',
     `  Samråd is running at ${url}  (database: ${handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}/pg` : 'PostgreSQL'})`,
     `  API docs: ${url}/api/docs   ready in ${Math.round(performance.now() - started)} ms${seeded ? ', demo data loaded' : ''}`,
+    `  Links in mail: ${config.publicUrl} (PUBLIC_URL)`,
   ];
   if (seeded || (handle.kind === 'pglite' && (await hasDemoAccounts(handle.db)))) {
     lines.push('', '  Demo accounts (demo data only):');

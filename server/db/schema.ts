@@ -115,6 +115,8 @@ export interface AuditEventsTable {
   occurredAt: Generated<Date>;
   actorId: string | null;
   actorLabel: string | null;
+  /** 'account' | 'respondent' | 'system'; null on rows older than 20261205050000 (see AuditActorKind). */
+  actorKind: Generated<string | null>;
   action: string;
   itemType: string;
   itemId: string | null;

@@ -33,18 +33,18 @@ function hostOf(value: string): string | null {
  * SameSite=Lax, the browser's Fetch Metadata must not say cross-site, and an Origin header, when
  * sent, must name this host. JSON-only bodies add a CORS preflight that we never grant.
  */
-function assertSameOrigin(req: FastifyRequest, publicUrl: string | undefined): void {
+function assertSameOrigin(req: FastifyRequest, publicUrl: string): void {
   const site = req.headers['sec-fetch-site'];
   if (site === 'cross-site') throw new AppError('CSRF_REJECTED', 'Cross-site request refused');
   const origin = req.headers.origin;
   if (origin) {
-    const allowed = new Set([req.headers.host, publicUrl ? hostOf(publicUrl) : null].filter(Boolean));
+    const allowed = new Set([req.headers.host, hostOf(publicUrl)].filter(Boolean));
     if (!allowed.has(hostOf(origin))) throw new AppError('CSRF_REJECTED', 'Cross-site request refused');
   }
 }
 
 export const authPlugin = fp(
-  async function auth(app: FastifyInstance, opts: { publicUrl: string | undefined }) {
+  async function auth(app: FastifyInstance, opts: { publicUrl: string }) {
     app.decorateRequest('actor', null);
     app.decorateRequest('sessionToken', null);
 

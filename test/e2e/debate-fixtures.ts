@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { baseUrl, newPage, unique, type Lang } from './browser.ts';
 
 // Set-up for the debate journeys through the API, which is faster than the UI and leaves the
@@ -69,6 +69,26 @@ export async function mailTo(admin: BrowserContext, to: string, kind: string, af
     await new Promise((res) => setTimeout(res, 200));
   }
   throw new Error(`no ${kind} mail to ${to}`);
+}
+
+/**
+ * The newest link to `path` (with its `#token=…`) in a mail delivered to `to`, read from the
+ * recipient's mailbox: the outbox never shows staff a link's secret (issue 10 item 1).
+ */
+export async function secretLinkTo(to: string, path: string): Promise<string> {
+  const pattern = new RegExp(
+    `https?://[^\\s/]+(${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}#token=[A-Za-z0-9_-]{43})`,
+  );
+  for (let i = 0; i < 100; i++) {
+    const res = await fetch(`${inject('mailboxUrl')}?to=${encodeURIComponent(to)}`);
+    const mails = (await res.json()) as { text: string }[];
+    for (const m of [...mails].reverse()) {
+      const found = pattern.exec(m.text);
+      if (found) return found[1]!;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no ${path} link mailed to ${to}`);
 }
 
 /** The address of the first link to this app in a mail's text, as a path with its fragment. */

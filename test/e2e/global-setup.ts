@@ -1,13 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SMTPServer } from 'smtp-server';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** GET ?to=<address>: the mails the app sent there, as JSON (see startMailbox). */
+    mailboxUrl: string;
   }
 }
 
@@ -21,10 +25,54 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The text of a quoted-printable MIME body, enough to find the ASCII links in it. */
+const unQuotedPrintable = (s: string) =>
+  s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+/**
+ * The recipients' mailboxes: an SMTP server the app delivers to, and a small HTTP reader for the
+ * tests. The outbox never shows staff a link's secret (issue 10 item 1), so a journey that follows
+ * a mailed link reads it here, as the recipient would.
+ */
+async function startMailbox(): Promise<{ smtpUrl: string; readUrl: string; close: () => Promise<void> }> {
+  const mails: { to: string[]; at: string; text: string }[] = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, cb) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const text = unQuotedPrintable(Buffer.concat(chunks).toString('utf8'));
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), at: new Date().toISOString(), text });
+        cb();
+      });
+    },
+  });
+  smtp.on('error', () => {});
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const reader = createHttpServer((req, res) => {
+    const to = new URL(req.url ?? '/', 'http://mailbox').searchParams.get('to');
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify(mails.filter((m) => !to || m.to.includes(to))));
+  });
+  await new Promise<void>((resolve) => reader.listen(0, '127.0.0.1', resolve));
+  return {
+    smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+    readUrl: `http://127.0.0.1:${(reader.address() as AddressInfo).port}/`,
+    close: async () => {
+      await new Promise<void>((resolve) => reader.close(() => resolve()));
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    },
+  };
+}
+
 /** Starts the real server (built client, fresh embedded database with the demo data) for the run. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'samraad-e2e-'));
   const port = await freePort();
+  const mailbox = await startMailbox();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
     env: {
       ...process.env,
@@ -34,6 +82,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'true',
       DATABASE_URL: '',
+      SMTP_URL: mailbox.smtpUrl,
+      MAIL_POLL_MS: '200',
       // The journeys sign in many times from one address; the default is 10 a minute.
       RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
     },
@@ -56,9 +106,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await new Promise((r) => setTimeout(r, 250));
   }
   project.provide('baseUrl', baseUrl);
+  project.provide('mailboxUrl', mailbox.readUrl);
   return async () => {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
+    await mailbox.close();
     await rm(dataDir, { recursive: true, force: true });
   };
 }

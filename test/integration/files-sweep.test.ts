@@ -39,7 +39,7 @@ describe('sweeping orphan uploads', () => {
     // One response with two files; its edit drops one (released, but named by version 1's fingerprint).
     const receipt = await submitOk(t, c.id, submission(questions, { attachmentIds: [kept.id, released.id] }));
     const edit = await call(t, null, {
-      method: 'PATCH',
+      method: 'PUT',
       url: `/api/responses/by-token/${receipt.editToken}`,
       payload: submission(questions, { attachmentIds: [kept.id] }),
     });

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, expectError, json, signedInUser, type TestApp, type TestUser } from '../helpers/app.ts';
 import { freshEmail, lastMailTo, login, mailsTo, registeredParticipant, tokenIn } from '../helpers/debate.ts';
+import { passwordResetsSettled } from '../../server/modules/participants/participants.service.ts';
 
 const register = (t: TestApp, payload: Record<string, unknown>) =>
   t.app.inject({ method: 'POST', url: '/api/participants/register', payload });
@@ -161,8 +162,16 @@ describe('participants', () => {
   });
 
   describe('password reset', () => {
-    const requestReset = (email: string) =>
-      t.app.inject({ method: 'POST', url: '/api/participants/password-reset/request', payload: { email } });
+    // The reset is done after the answer (no timing oracle): wait for it before reading the mail.
+    const requestReset = async (email: string) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/participants/password-reset/request',
+        payload: { email },
+      });
+      await passwordResetsSettled();
+      return res;
+    };
     const resetWith = (token: string, password: string) =>
       t.app.inject({ method: 'POST', url: '/api/participants/password-reset/confirm', payload: { token, password } });
 

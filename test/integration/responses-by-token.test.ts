@@ -34,12 +34,7 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
   });
   afterAll(async () => t.close());
 
-  const byToken = (
-    method: 'GET' | 'PATCH' | 'DELETE',
-    token: string,
-    payload?: unknown,
-    user: TestUser | null = null,
-  ) =>
+  const byToken = (method: 'GET' | 'PUT' | 'DELETE', token: string, payload?: unknown, user: TestUser | null = null) =>
     call(t, user, {
       method,
       url: `/api/responses/by-token/${token}`,
@@ -89,11 +84,7 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
     expectError(await byToken('GET', a.receipt.receiptCode), 404, 'NOT_FOUND');
     expectError(await byToken('GET', sha256(a.receipt.editToken)), 404, 'NOT_FOUND');
     expect(json(await byToken('GET', b.receipt.editToken)).id).toBe(b.receipt.id);
-    expectError(
-      await byToken('PATCH', randomBytes(32).toString('base64url'), submission(a.questions)),
-      404,
-      'NOT_FOUND',
-    );
+    expectError(await byToken('PUT', randomBytes(32).toString('base64url'), submission(a.questions)), 404, 'NOT_FOUND');
     expectError(await byToken('DELETE', randomBytes(32).toString('base64url')), 404, 'NOT_FOUND');
     expect(json(await byToken('GET', a.receipt.editToken)).status).toBe('submitted');
   });
@@ -106,7 +97,7 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
       consent: 'public_anonymous',
       locale: 'en',
     };
-    const res = await byToken('PATCH', receipt.editToken, { ...edited, version: 1 });
+    const res = await byToken('PUT', receipt.editToken, { ...edited, version: 1 });
     expect(res.statusCode).toBe(200);
     const again = json(res);
     expect(again).toMatchObject({
@@ -159,11 +150,11 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
 
   it('the same content again changes nothing; a stale version is 409', async () => {
     const { body, receipt } = await fresh();
-    const same = await byToken('PATCH', receipt.editToken, body);
+    const same = await byToken('PUT', receipt.editToken, body);
     expect(json(same)).toMatchObject({ version: 1, fingerprint: receipt.fingerprint });
-    await byToken('PATCH', receipt.editToken, { ...body, body: 'Ny tekst.' });
+    await byToken('PUT', receipt.editToken, { ...body, body: 'Ny tekst.' });
     expectError(
-      await byToken('PATCH', receipt.editToken, { ...body, body: 'Tredje tekst.', version: 1 }),
+      await byToken('PUT', receipt.editToken, { ...body, body: 'Tredje tekst.', version: 1 }),
       409,
       'STALE_VERSION',
     );
@@ -172,10 +163,10 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
 
   it('bad input in an edit is 400 and changes nothing', async () => {
     const { body, receipt } = await fresh();
-    expectError(await byToken('PATCH', receipt.editToken, { ...body, answers: [] }), 400, 'VALIDATION_FAILED');
-    expectError(await byToken('PATCH', receipt.editToken, { ...body, consent: 'everyone' }), 400, 'VALIDATION_FAILED');
+    expectError(await byToken('PUT', receipt.editToken, { ...body, answers: [] }), 400, 'VALIDATION_FAILED');
+    expectError(await byToken('PUT', receipt.editToken, { ...body, consent: 'everyone' }), 400, 'VALIDATION_FAILED');
     expectError(
-      await byToken('PATCH', receipt.editToken, { ...body, respondent: { ...body.respondent, email: null } }),
+      await byToken('PUT', receipt.editToken, { ...body, respondent: { ...body.respondent, email: null } }),
       400,
       'VALIDATION_FAILED',
     );
@@ -188,9 +179,9 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
   it('an edit can swap attachments; the fingerprint follows the files', async () => {
     const { c, body, receipt } = await fresh();
     const a = await upload(t, c.id, 'a.png');
-    const withFile = json(await byToken('PATCH', receipt.editToken, { ...body, attachmentIds: [a.id] }));
+    const withFile = json(await byToken('PUT', receipt.editToken, { ...body, attachmentIds: [a.id] }));
     expect(json(await byToken('GET', receipt.editToken)).attachments.map((x: any) => x.id)).toEqual([a.id]);
-    const without = json(await byToken('PATCH', receipt.editToken, { ...body, attachmentIds: [] }));
+    const without = json(await byToken('PUT', receipt.editToken, { ...body, attachmentIds: [] }));
     expect(without.fingerprint).toBe(receipt.fingerprint);
     expect(withFile.fingerprint).not.toBe(receipt.fingerprint);
     expect(json(await byToken('GET', receipt.editToken)).attachments).toEqual([]);
@@ -200,9 +191,9 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
     const { body, receipt } = await fresh();
     await decide(t, cast.analyst, receipt.id, 'approve');
     expect(json(await byToken('GET', receipt.editToken)).publicationStatus).toBe('approved');
-    await byToken('PATCH', receipt.editToken, { ...body, body: 'Rettet efter godkendelse.' });
+    await byToken('PUT', receipt.editToken, { ...body, body: 'Rettet efter godkendelse.' });
     expect(json(await byToken('GET', receipt.editToken)).publicationStatus).toBe('pending');
-    await byToken('PATCH', receipt.editToken, { ...body, consent: 'not_public' });
+    await byToken('PUT', receipt.editToken, { ...body, consent: 'not_public' });
     expect(json(await byToken('GET', receipt.editToken)).publicationStatus).toBe('not_requested');
   });
 
@@ -214,7 +205,7 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
     const twice = await byToken('DELETE', receipt.editToken);
     expect(json(twice)).toEqual(json(res));
     expect(json(await byToken('GET', receipt.editToken))).toMatchObject({ status: 'withdrawn', editable: false });
-    expectError(await byToken('PATCH', receipt.editToken, body), 422, 'RULE_VIOLATION');
+    expectError(await byToken('PUT', receipt.editToken, body), 422, 'RULE_VIOLATION');
     const mails = await t.handle.db
       .selectFrom('mailOutbox')
       .select('kind')
@@ -233,11 +224,7 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
     it('edit and withdraw are 409 CONSULTATION_CLOSED and change nothing; reading still works, read-only', async () => {
       const { c, body, receipt } = await fresh();
       await setClosesAt(t, c.id, new Date(Date.now() - 1000));
-      expectError(
-        await byToken('PATCH', receipt.editToken, { ...body, body: 'For sent.' }),
-        409,
-        'CONSULTATION_CLOSED',
-      );
+      expectError(await byToken('PUT', receipt.editToken, { ...body, body: 'For sent.' }), 409, 'CONSULTATION_CLOSED');
       expectError(await byToken('DELETE', receipt.editToken), 409, 'CONSULTATION_CLOSED');
       const own = json(await byToken('GET', receipt.editToken));
       expect(own).toMatchObject({ status: 'submitted', version: 1, body: body.body, editable: false });
@@ -247,7 +234,7 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
     it('just before the deadline an edit is accepted', async () => {
       const { c, body, receipt } = await fresh();
       await setClosesAt(t, c.id, new Date(Date.now() + 3000));
-      const res = await byToken('PATCH', receipt.editToken, { ...body, body: 'I sidste øjeblik.' });
+      const res = await byToken('PUT', receipt.editToken, { ...body, body: 'I sidste øjeblik.' });
       expect(res.statusCode).toBe(200);
       expect(json(res).version).toBe(2);
     });

@@ -192,7 +192,7 @@ describe('the published responses of a consultation', () => {
     await decide(t, cast.analyst, receipt.id, 'approve');
     // An edit sends it back to the queue: no longer public, no longer searchable.
     const edited = await call(t, null, {
-      method: 'PATCH',
+      method: 'PUT',
       url: `/api/responses/by-token/${receipt.editToken}`,
       payload: { ...body, body: 'Rettet svar om kortlæsere.' },
     });

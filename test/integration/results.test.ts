@@ -126,7 +126,8 @@ describe('ranking results', () => {
     for (const row of r.stability.rankShares) expect(row.reduce((s: number, x: number) => s + x, 0)).toBeCloseTo(1, 10);
     // Deterministic: the same seed gives the same numbers.
     expect(json(await results(admin)).stability).toEqual(r.stability);
-    expect((await results(reviewer)).statusCode).toBe(200);
+    // Reviewers read only what is public (issue 10 item 8).
+    expect((await results(reviewer)).statusCode).toBe(403);
   });
 
   it.each([

@@ -19,7 +19,7 @@ describe('config', () => {
       host: '0.0.0.0',
       databaseUrl: undefined,
       dataDir: './data',
-      publicUrl: undefined,
+      publicUrl: 'http://localhost:3000',
       logLevel: 'info',
       logPretty: false,
       trustProxy: false,
@@ -39,6 +39,7 @@ describe('config', () => {
     const c = loadConfig({
       PORT: '8080',
       DATABASE_URL: 'postgres://u@db.example:5432/samraad',
+      PUBLIC_URL: 'https://samraad.example.dk',
       TRUST_PROXY: 'true',
       LOG_PRETTY: '1',
       SESSION_TTL_HOURS: '24',
@@ -48,7 +49,7 @@ describe('config', () => {
     });
     expect(c.port).toBe(8080);
     expect(c.databaseUrl).toBe('postgres://u@db.example:5432/samraad');
-    expect(c.trustProxy).toBe(true);
+    expect(c.trustProxy).toBe(1);
     expect(c.logPretty).toBe(true);
     expect(c.sessionTtlHours).toBe(24);
     expect(c.cookieSecure).toBe('true');

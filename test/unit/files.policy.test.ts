@@ -15,7 +15,6 @@ const WHO: Record<string, Actor | null> = {
 };
 const everyone = Object.keys(WHO);
 const LETTER_STAFF = ['analyst', 'admin', 'participant+analyst'];
-const STAFF = ['reviewer', ...LETTER_STAFF];
 
 describe('canUploadAttachment', () => {
   it.each(everyone)('%s may upload while the consultation accepts input', (who) => {
@@ -42,8 +41,9 @@ describe('canDownloadAttachment', () => {
   const claimed = { responseId: '5b0c1e8e-0000-4000-8000-000000000001' };
   const unclaimed = { responseId: null };
 
-  it.each(everyone.map((who) => [who, STAFF.includes(who)] as const))(
-    'an unclaimed upload or a non-public response file: only staff (%s → %s)',
+  // Reviewers read only what is public (issue 10 item 8).
+  it.each(everyone.map((who) => [who, LETTER_STAFF.includes(who)] as const))(
+    'an unclaimed upload or a non-public response file: only admins and analysts (%s → %s)',
     (who, allowed) => {
       expect(canDownloadAttachment(WHO[who]!, unclaimed, false)).toBe(allowed);
       expect(canDownloadAttachment(WHO[who]!, claimed, false)).toBe(allowed);

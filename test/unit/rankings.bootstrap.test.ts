@@ -110,7 +110,7 @@ describe('bootstrap stability', () => {
     expect(s.winnerRetained).toBeNull();
   });
 
-  it('resamples 1 M ballots over 6 options, as every possible distinct ranking, 200 times in well under 5 s', () => {
+  it('resamples 1 M ballots over 6 options, as every possible distinct ranking, 200 times (its speed is measured by npm run bench, not here)', () => {
     // Every way to fill in 6 ranks from 1–6 or blank (7^6) collapses to the 9,366 distinct rankings
     // of 6 options with ties and unranked options: the most a consultation with 6 scenarios can have.
     const all: Ranks[] = Array.from({ length: 7 ** 6 }, (_, x) =>
@@ -125,14 +125,8 @@ describe('bootstrap stability', () => {
       u,
     );
     const ballots = distinct.map((b, k) => ({ ranks: b.ranks, count: counts[k]! }));
-    const started = performance.now();
     const s = bootstrapStability(ballots, 6, { resamples: 200, seed: 1 });
-    const ms = performance.now() - started;
-    console.log(
-      `bootstrap: 200 resamples of 1,000,000 ballots in ${distinct.length} distinct rankings of 6 options: ${ms.toFixed(0)} ms`,
-    );
     expect(s.resamples).toBe(200);
     for (const row of s.rankShares) expect(row.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
-    expect(ms).toBeLessThan(5_000);
   });
 });

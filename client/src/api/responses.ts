@@ -53,7 +53,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return 5;
 }
 
-/** A JSON POST/PATCH that honours Retry-After and sends an Idempotency-Key (fetch wrapper of its own for the headers). */
+/** A JSON POST/PUT that honours Retry-After and sends an Idempotency-Key (fetch wrapper of its own for the headers). */
 async function sendWithKey<T>(
   method: string,
   path: string,
@@ -103,7 +103,11 @@ const byToken = (token: string) => `/api/responses/by-token/${encodeURIComponent
 export const getOwnResponse = (token: string, signal?: AbortSignal) => request<OwnResponse>(byToken(token), { signal });
 
 export const editOwnResponse = (token: string, body: EditInput) =>
-  sendWithKey<EditReceipt>('PATCH', byToken(token), body).then((r) => r.data);
+  sendWithKey<EditReceipt>('PUT', byToken(token), body).then((r) => r.data);
+
+/** A file of the respondent's own response, opened with the edit token (the public URL is 404 to them). */
+export const ownAttachmentUrl = (token: string, attachmentId: string) =>
+  `${byToken(token)}/attachments/${encodeURIComponent(attachmentId)}`;
 
 export const withdrawOwnResponse = (token: string) =>
   request<{ id: string; receiptCode: string; status: string; withdrawnAt: string }>(byToken(token), {

@@ -27,7 +27,10 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (req, reply) => {
-      const { token, actor, expiresAt } = await svc.login(app.db, req.body, opts.ttlHours, { ip: req.ip });
+      const { token, actor, expiresAt } = await svc.login(app.db, req.body, opts.ttlHours, {
+        ip: req.ip,
+        previousToken: req.sessionToken,
+      });
       const secure = opts.secure === 'auto' ? req.protocol === 'https' : opts.secure === 'true';
       void reply.setCookie(svc.SESSION_COOKIE, token, {
         path: '/',

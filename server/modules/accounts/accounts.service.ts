@@ -20,12 +20,16 @@ export async function resolveSession(db: Db, token: string): Promise<Actor | nul
   return row ? { id: row.id, email: row.email, displayName: row.displayName, roles: row.roles } : null;
 }
 
-/** Signs in with e-mail and password; the same error whether the address exists or not. */
+/**
+ * Signs in with e-mail and password; the same error whether the address exists or not. The
+ * browser's previous session (`from.previousToken`, whoever's it was) ends with the new sign-in,
+ * so a signed-out or replaced cookie cannot be replayed (issue 10 item 9).
+ */
 export async function login(
   db: Db,
   input: { email: string; password: string },
   ttlHours: number,
-  from: { ip: string | null } = { ip: null },
+  from: { ip: string | null; previousToken?: string | null } = { ip: null },
 ): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
   const user = await repo.findUserByEmail(db, input.email);
   const ok = await verifyPassword(user?.passwordHash, input.password);
@@ -46,6 +50,7 @@ export async function login(
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
   const actor: Actor = { id: user.id, email: user.email, displayName: user.displayName, roles: user.roles };
   await db.transaction().execute(async (trx) => {
+    if (from.previousToken) await repo.deleteSession(trx, hashToken(from.previousToken));
     await repo.insertSession(trx, { idHash: hashToken(token), userId: user.id, expiresAt });
     await recordAudit(trx, actor, { action: 'auth.login', itemType: 'account', itemId: user.id });
   });

@@ -5,6 +5,8 @@ export type AuditEventRow = {
   consultationId: string;
   actorId: string | null;
   actorLabel: string | null;
+  /** Who acted when it was no account: a respondent through their edit link, or the system (issue 10 item 1). */
+  actorKind: 'account' | 'respondent' | 'system';
   action: string;
   itemType: string;
   itemId: string | null;

@@ -7,6 +7,9 @@ export const AuditEvent = z
     occurredAt: z.iso.datetime(),
     actorId: z.uuid().nullable(),
     actorLabel: z.string().nullable(),
+    actorKind: z
+      .enum(['account', 'respondent', 'system'])
+      .describe('Who acted: an account (actorId), a respondent through their edit link (itemId), or the system'),
     action: z.string(),
     itemType: z.string(),
     itemId: z.string().nullable(),

@@ -17,20 +17,31 @@ export type AuditInput = {
 };
 
 /**
+ * A respondent acting through their private edit link: the token is their credential, so the act is
+ * theirs, whoever's session cookie the browser also sent (issue 10 item 1).
+ */
+export type RespondentActor = { kind: 'respondent'; responseId: string };
+const isRespondent = (a: Actor | RespondentActor | null): a is RespondentActor =>
+  a !== null && 'kind' in a && a.kind === 'respondent';
+
+/**
  * The audit_events row of an event, as this module makes it: for a caller that writes the row in a
  * statement of its own (the one-statement submission); `recordAudit` otherwise.
  */
 export type AuditEventValues = AuditEventRow;
 
-export function auditEventValues(actor: Actor | null, e: AuditInput): AuditEventValues {
+export function auditEventValues(actor: Actor | RespondentActor | null, e: AuditInput): AuditEventValues {
+  const respondent = isRespondent(actor) ? actor : null;
+  const account = isRespondent(actor) ? null : actor;
   return {
     consultationId: e.consultationId ?? PLATFORM_SCOPE,
-    actorId: actor?.id ?? null,
-    actorLabel: actorLabel(actor),
+    actorId: account?.id ?? null,
+    actorLabel: actorLabel(account),
+    actorKind: respondent ? 'respondent' : account ? 'account' : 'system',
     action: e.action,
     itemType: e.itemType,
     itemId: e.itemId ?? null,
-    details: e.details ?? {},
+    details: respondent ? { ...e.details, responseId: respondent.responseId } : (e.details ?? {}),
   };
 }
 
@@ -38,7 +49,7 @@ export function auditEventValues(actor: Actor | null, e: AuditInput): AuditEvent
  * Records who did what to which item. Call it inside the same transaction as the change, so the
  * log and the data can never disagree.
  */
-export async function recordAudit(db: Db, actor: Actor | null, e: AuditInput): Promise<void> {
+export async function recordAudit(db: Db, actor: Actor | RespondentActor | null, e: AuditInput): Promise<void> {
   await insertAuditEvent(db, auditEventValues(actor, e));
 }
 
@@ -60,6 +71,7 @@ export async function listAudit(db: Db, q: AuditQuery): Promise<{ items: AuditEv
     occurredAt: r.occurredAt.toISOString(),
     actorId: r.actorId,
     actorLabel: r.actorLabel,
+    actorKind: (r.actorKind as AuditEvent['actorKind'] | null) ?? (r.actorId ? 'account' : 'system'),
     action: r.action,
     itemType: r.itemType,
     itemId: r.itemId,

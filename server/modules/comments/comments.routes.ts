@@ -29,7 +29,7 @@ const writeErrors = {
 } as const;
 
 /** Paragraph-anchored comment threads on scenarios (issue #5 stories 2–4, DESIGN.md §5). */
-export const commentsRoutes: FastifyPluginAsyncZod<{ publicUrl: string | undefined }> = async (app, opts) => {
+export const commentsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, opts) => {
   app.get(
     '/api/scenarios/:id/comments',
     {
@@ -152,7 +152,6 @@ export const commentsRoutes: FastifyPluginAsyncZod<{ publicUrl: string | undefin
         response: { 200: Comment, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    async (req) =>
-      moderateComment(app.db, req.actor, req.params.id, req.body, opts.publicUrl ?? `${req.protocol}://${req.host}`),
+    async (req) => moderateComment(app.db, req.actor, req.params.id, req.body, opts.publicUrl),
   );
 };

@@ -98,7 +98,8 @@ export const DocumentsBody = z.object({
         url: z
           .string()
           .max(2000)
-          .refine((u) => /^(https?:\/\/|\/)/.test(u), 'An http(s) URL or a path on this site'),
+          // A path must not start with // or /\: browsers read both as another host (issue 10 item 9).
+          .refine((u) => /^(https?:\/\/[^\s/\\]|\/(?![/\\]))/i.test(u), 'An http(s) URL or a path on this site'),
         mediaType: z.string().max(100).nullable().optional(),
         sizeBytes: z.number().int().min(0).nullable().optional(),
       }),

@@ -1,4 +1,4 @@
-import { type Actor, hasRole, isStaff } from '../../shared/actor.ts';
+import { type Actor, hasRole } from '../../shared/actor.ts';
 
 export type UploadSource = 'upload' | 'letter';
 
@@ -16,14 +16,16 @@ export function canUploadAttachment(actor: Actor | null, c: { acceptsInput: bool
 }
 
 /**
- * Downloading (no I/O): staff always; the public only a file claimed by a response that is published
- * (`isPublic`, which the responses module decides). An unclaimed upload is never public.
+ * Downloading (no I/O): admins and analysts always; everyone else, reviewers included, only a file
+ * claimed by a response that is published (`isPublic`, which the responses module decides). An
+ * unclaimed upload is never public. Reviewers read only what is public until they get a scoped view
+ * of their own (issue 10 item 8).
  */
 export function canDownloadAttachment(
   actor: Actor | null,
   a: { responseId: string | null },
   isPublic: boolean,
 ): boolean {
-  if (isStaff(actor)) return true;
+  if (canRegisterLetters(actor)) return true;
   return a.responseId !== null && isPublic;
 }

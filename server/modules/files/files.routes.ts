@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fp from 'fastify-plugin';
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type FastifyPluginAsyncZod, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
@@ -38,6 +38,22 @@ const fileResponse = {
   description: 'The file, with Content-Disposition: attachment and its detected type',
   content: Object.fromEntries(ACCEPTED_TYPES.map((t) => [t.mediaType, { schema: FileBytes }])),
 };
+
+/** A file as a download: its detected type, attachment disposition, sandboxed, never cached. */
+export function sendDownload(reply: FastifyReply, d: svc.Download): FastifyReply {
+  void reply
+    .type(d.ref.mediaType)
+    .header('content-length', d.ref.sizeBytes)
+    .header('content-disposition', d.disposition)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', 'private, no-store');
+  // A stream bypasses the serializer; the 200 schema only documents the bytes for OpenAPI.
+  return reply.send(d.stream as unknown as string);
+}
+
+/** The download's 200 in OpenAPI: the bytes, in any of the accepted types. */
+export const fileDownloadResponse = fileResponse;
 
 /** The request's file parts, one at a time; other (text) fields are ignored. */
 function multipartFiles(req: FastifyRequest): svc.UploadParts {
@@ -111,7 +127,8 @@ const routes: FastifyPluginAsyncZod<{ ctx: svc.FilesContext; uploadsPerMinute: n
     {
       schema: {
         tags: ['files'],
-        summary: 'Download an attachment (staff; the public only files of published responses, else 404)',
+        summary:
+          'Download an attachment (admins and analysts; everyone else, reviewers too, only files of published responses, else 404)',
         security: optionalSession,
         params: DownloadParams,
         response: {
@@ -123,15 +140,7 @@ const routes: FastifyPluginAsyncZod<{ ctx: svc.FilesContext; uploadsPerMinute: n
     },
     async (req, reply) => {
       const d = await svc.downloadAttachment(ctx, req.actor, req.params.id, req.params.attachmentId);
-      void reply
-        .type(d.ref.mediaType)
-        .header('content-length', d.ref.sizeBytes)
-        .header('content-disposition', d.disposition)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-store');
-      // A stream bypasses the serializer; the 200 schema only documents the bytes for OpenAPI.
-      return reply.send(d.stream as unknown as string);
+      return sendDownload(reply, d);
     },
   );
 };

@@ -206,3 +206,21 @@ export async function downloadAttachment(
   const ref = toRef(a);
   return { ref, disposition: contentDisposition(ref.filename), stream };
 }
+
+/**
+ * A file of one response, for the holder of that response's edit link (issue 10 item 12): the
+ * responses module has checked the token; a file of another response, or one released by an edit,
+ * is a 404.
+ */
+export async function downloadResponseAttachment(
+  db: Db,
+  store: BlobStore,
+  r: { consultationId: string; responseId: string },
+  attachmentId: string,
+): Promise<Download> {
+  const a = await repo.findAttachment(db, r.consultationId, attachmentId);
+  if (!a || a.responseId !== r.responseId) throw notFound('Attachment');
+  const stream = await store.get(a.storageKey);
+  const ref = toRef(a);
+  return { ref, disposition: contentDisposition(ref.filename), stream };
+}

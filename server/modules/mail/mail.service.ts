@@ -5,7 +5,7 @@ import { PLATFORM_SCOPE } from '../audit/audit.service.ts';
 import { mailQueued } from './mail.relay.ts';
 import * as repo from './mail.repository.ts';
 import type { OutboxItem, OutboxQuery } from './mail.schemas.ts';
-import { type Locale, type MailTemplate, renderedOf } from './mail.templates.ts';
+import { type Locale, type MailTemplate, maskSecrets, renderedOf } from './mail.templates.ts';
 
 export type RenderedOutgoingMail = {
   to: string;
@@ -94,9 +94,14 @@ export async function queueMail(
 
 export { mailQueued };
 
+/** A row rendered for an admin to read: never with a link's secret (see maskSecrets). */
 function renderedFields(r: Parameters<typeof renderedOf>[0]) {
   const m = renderedOf(r);
-  return { subject: m.subject, text: m.text, html: m.html };
+  return {
+    subject: maskSecrets(m.subject),
+    text: maskSecrets(m.text),
+    html: m.html === null ? null : maskSecrets(m.html),
+  };
 }
 
 export async function listOutbox(db: Db, q: OutboxQuery): Promise<{ items: OutboxItem[]; nextCursor: string | null }> {

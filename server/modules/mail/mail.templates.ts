@@ -187,3 +187,10 @@ export function renderedOf(row: {
  * `token=…` in the fragment or the query), so the outbox is not a second place to find it.
  */
 export const redactSecrets = (s: string): string => s.replace(/([#?&]token=)[A-Za-z0-9_-]+/g, '$1[sent]');
+
+/**
+ * A mail as staff may read it: a link's secret (the edit token of a receipt, a confirmation or reset
+ * token) is masked whether the mail was sent or is kept, so the outbox never lets an admin act as a
+ * respondent or take over an account (issue 10 item 1). Only the relay, sending, sees the secret.
+ */
+export const maskSecrets = (s: string): string => s.replace(/([#?&;]token=)[A-Za-z0-9_-]+/g, '$1[hidden]');

@@ -24,14 +24,16 @@ const security = [{ session: [] }];
  * Participant self-service (issue #5 story 1). Registration, confirmation and reset are rate-limited
  * per client address with the sign-in limit (RATE_LIMIT_LOGIN_PER_MINUTE).
  */
-export const participantsRoutes: FastifyPluginAsyncZod<{ publicUrl: string | undefined; perMinute: number }> = async (
+export const participantsRoutes: FastifyPluginAsyncZod<{ publicUrl: string; perMinute: number }> = async (
   app,
   opts,
 ) => {
   const rateLimit = { max: opts.perMinute, timeWindow: '1 minute' };
-  const mail = (req: FastifyRequest): svc.MailContext => ({
-    baseUrl: opts.publicUrl ?? `${req.protocol}://${req.host}`,
-  });
+  // A reset is done after its answer (participants.service.ts): closing waits for those under way.
+  app.addHook('onClose', async () => svc.passwordResetsSettled());
+  // Mailed links are built from PUBLIC_URL only, never from the request's Host (issue 10 item 2).
+  const mailContext: svc.MailContext = { baseUrl: opts.publicUrl };
+  const mail = (_req: FastifyRequest): svc.MailContext => mailContext;
 
   app.post(
     '/api/participants/register',
@@ -70,13 +72,13 @@ export const participantsRoutes: FastifyPluginAsyncZod<{ publicUrl: string | und
       config: { rateLimit },
       schema: {
         tags: ['participants'],
-        summary: 'Ask for a password-reset link by e-mail (always 202)',
+        summary: 'Ask for a password-reset link by e-mail (always 202, at once; the mail follows)',
         security: [],
         body: ResetRequestBody,
         response: { 202: Accepted, 400: ErrorBody, 429: ErrorBody },
       },
     },
-    async (req, reply) => reply.status(202).send(await svc.requestPasswordReset(app.db, mail(req), req.body.email)),
+    async (req, reply) => reply.status(202).send(svc.queuePasswordReset(app.db, mail(req), req.body.email, req.log)),
   );
 
   app.post(

@@ -1,4 +1,4 @@
-import { type Actor, isStaff } from '../../shared/actor.ts';
+import { type Actor, hasRole } from '../../shared/actor.ts';
 import type { Segment } from '../ballots/ballots.schemas.ts';
 
 /**
@@ -6,9 +6,12 @@ import type { Segment } from '../ballots/ballots.schemas.ts';
  * issue #10 item 7). Pure, no I/O.
  */
 
-/** Staff always see the results; everyone else once an admin has published them. */
+/** Admins and analysts; reviewers read only what is public until they get a scoped view (issue 10 item 8). */
+const seesUnpublished = (actor: Actor | null): boolean => hasRole(actor, 'admin', 'analyst');
+
+/** Admins and analysts always see the results; everyone else once an admin has published them. */
 export const canReadResults = (actor: Actor | null, c: { resultsPublishedAt: Date | null }): boolean =>
-  isStaff(actor) || c.resultsPublishedAt !== null;
+  seesUnpublished(actor) || c.resultsPublishedAt !== null;
 
 /**
  * The segments split "all" in two ways; within each, the segments are disjoint and add up to "all".
@@ -58,13 +61,13 @@ export function suppressedSegments(counts: Readonly<Record<Segment, number>>, mi
   return [...hidden].sort();
 }
 
-/** The segments this viewer may not open: none for staff, the suppressed ones for everyone else. */
+/** The segments this viewer may not open: none for admins and analysts, the suppressed ones for everyone else. */
 export function hiddenSegments(
   actor: Actor | null,
   counts: Readonly<Record<Segment, number>>,
   minSegment: number,
 ): Segment[] {
-  return isStaff(actor) ? [] : suppressedSegments(counts, minSegment);
+  return seesUnpublished(actor) ? [] : suppressedSegments(counts, minSegment);
 }
 
 /**

@@ -2,8 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import type { MailStatus } from './responses.mail.ts';
 
 export type ResponsesPluginOptions = {
-  /** config.publicUrl: the origin of links in mails and exports; the request's origin when unset. */
-  publicUrl: string | undefined;
+  /** config.publicUrl: the origin of links in mails and exports, never the request's Host (issue 10 item 2). */
+  publicUrl: string;
   /** config.uploadMaxFiles. */
   maxFiles: number;
   /** Submissions and edits per IP and minute (default 30). */
@@ -17,20 +17,20 @@ export type ResponsesPluginOptions = {
 
 /** What the entry (responses.routes.ts) works out once and passes to each use case's routes. */
 export type ResponsesRouteOptions = {
-  publicUrl: string | undefined;
+  publicUrl: string;
   maxFiles: number;
   submitPerMinute: number;
   mailStatus: MailStatus;
 };
 
-/** Per request: where links point (PUBLIC_URL, else the request's origin) and the Idempotency-Key. */
+/** Per request: where links point (PUBLIC_URL, never the request's Host) and the Idempotency-Key. */
 export type RequestInfo = { baseUrl: string; idempotencyKey?: string | undefined };
 
-export function baseUrlOf(req: FastifyRequest, opts: { publicUrl: string | undefined }): string {
-  return (opts.publicUrl ?? `${req.protocol}://${req.host}`).replace(/\/+$/, '');
+export function baseUrlOf(_req: FastifyRequest, opts: { publicUrl: string }): string {
+  return opts.publicUrl.replace(/\/+$/, '');
 }
 
-export function requestInfo(req: FastifyRequest, opts: { publicUrl: string | undefined }): RequestInfo {
+export function requestInfo(req: FastifyRequest, opts: { publicUrl: string }): RequestInfo {
   const key = req.headers['idempotency-key'];
   return { baseUrl: baseUrlOf(req, opts), idempotencyKey: typeof key === 'string' ? key : undefined };
 }

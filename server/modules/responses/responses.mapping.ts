@@ -99,7 +99,7 @@ export function toOwnView(
   r: Omit<StaffLike, 'reviewerName' | 'invited' | 'publicationReason' | 'reviewedAt'>,
   answers: AnswerList | undefined,
   refs: readonly AttachmentRef[] | undefined,
-  window: { editable: boolean; closesAt: Date | null; now: Date },
+  window: { editable: boolean; closesAt: Date | null; now: Date; attachmentUrl: (id: string) => string },
 ): OwnResponse {
   return {
     id: r.id,
@@ -124,7 +124,7 @@ export function toOwnView(
     publicationStatus: r.publicationStatus,
     body: r.body,
     answers: answers ?? [],
-    attachments: toAttachmentViews(r.consultationId, refs),
+    attachments: toAttachmentViews(r.consultationId, refs).map((a) => ({ ...a, url: window.attachmentUrl(a.id) })),
     editable: window.editable,
     closesAt: iso(window.closesAt),
     serverTime: window.now.toISOString(),

@@ -152,6 +152,7 @@ export const daAdmin = {
   'audit.col.item': 'Element',
   'audit.col.details': 'Detaljer',
   'audit.system': 'Systemet',
+  'audit.respondent': 'Indsenderen (via sit private link)',
   'audit.empty': 'Revisionssporet er tomt.',
   'audit.action.account.create': 'Bruger oprettet',
   'audit.action.account.update': 'Bruger ændret',

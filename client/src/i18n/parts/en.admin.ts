@@ -150,6 +150,7 @@ export const enAdmin = {
   'audit.col.item': 'Item',
   'audit.col.details': 'Details',
   'audit.system': 'The system',
+  'audit.respondent': 'The respondent (through their private link)',
   'audit.empty': 'The log is empty.',
   'audit.action.account.create': 'Account created',
   'audit.action.account.update': 'Account changed',

@@ -105,7 +105,9 @@ export class SrPageAdminAudit extends SrLightElement implements SrPage {
                   <td data-title=${t('audit.col.when')}>
                     <time datetime=${e.occurredAt}>${formatDateTimeShort(e.occurredAt)}</time>
                   </td>
-                  <td data-title=${t('audit.col.who')}>${e.actorLabel ?? t('audit.system')}</td>
+                  <td data-title=${t('audit.col.who')}>
+                    ${e.actorLabel ?? (e.actorKind === 'respondent' ? t('audit.respondent') : t('audit.system'))}
+                  </td>
                   <td data-title=${t('audit.col.action')}>${tDynamic(`audit.action.${e.action}`, e.action)}</td>
                   <td data-title=${t('audit.col.item')}>${this._item(e)}</td>
                   <td class="sr-details" data-title=${t('audit.col.details')}>

@@ -2,13 +2,13 @@ import '../../components/responses/responses.css';
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { attachmentUrl } from '../../api/attachments.ts';
 import { getConsultation } from '../../api/consultations.ts';
 import { ApiError } from '../../api/http.ts';
 import { listQuestions, type Question } from '../../api/questions.ts';
 import {
   editOwnResponse,
   getOwnResponse,
+  ownAttachmentUrl,
   RetryLaterError,
   withdrawOwnResponse,
   type EditReceipt,
@@ -260,7 +260,7 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
                 ${r.attachments.map(
                   (a) =>
                     html`<li>
-                      <a href=${a.url || attachmentUrl(r.consultationId, a.id)} download>${a.filename}</a>
+                      <a href=${ownAttachmentUrl(this._token, a.id)} download>${a.filename}</a>
                       (${formatBytes(a.sizeBytes)})
                     </li>`,
                 )}

@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody } from '../../../shared/schemas.ts';
+import { z } from 'zod';
+import { fileDownloadResponse, sendDownload } from '../../files/files.routes.ts';
 import { EditBody, EditReceipt, OwnResponse, TokenParams, Withdrawal } from '../responses.schemas.ts';
 import * as svc from './edit-link.service.ts';
 import { type ResponsesRouteOptions, requestInfo } from '../responses.http.ts';
 
-// The token in the path is the credential; a session, when present, only names the actor in the audit log.
+// The token in the path is the credential; the audit log records what is done with it as the
+// respondent's own, whoever's session cookie the browser also sends (issue 10 item 1).
 // Fastify logs each request's URL at `info`; these routes log from `warn` up, so no edit token lands in the logs.
 const quiet = 'warn' as const;
 const optionalSession: Record<string, string[]>[] = [{}, { session: [] }];
@@ -25,7 +28,8 @@ export const editLinkRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = asyn
     async (req) => svc.getOwnResponse(app.db, req.params.token),
   );
 
-  app.patch(
+  // PUT, not PATCH: the body is the whole response as it should now read (issue 10 item 12).
+  app.put(
     '/api/responses/by-token/:token',
     {
       logLevel: quiet,
@@ -39,7 +43,7 @@ export const editLinkRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = asyn
         response: { 200: EditReceipt, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody },
       },
     },
-    async (req) => svc.editOwnResponse(app.db, req.actor, req.params.token, req.body, requestInfo(req, opts), opts),
+    async (req) => svc.editOwnResponse(app.db, req.params.token, req.body, requestInfo(req, opts), opts),
   );
 
   app.delete(
@@ -54,6 +58,24 @@ export const editLinkRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = asyn
         response: { 200: Withdrawal, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
-    async (req) => svc.withdrawOwnResponse(app.db, req.actor, req.params.token),
+    async (req) => svc.withdrawOwnResponse(app.db, req.params.token),
+  );
+
+  app.get(
+    '/api/responses/by-token/:token/attachments/:attachmentId',
+    {
+      logLevel: quiet,
+      schema: {
+        tags: ['responses'],
+        summary: 'Download a file of your own response with its edit token (whether or not it is published)',
+        params: TokenParams.extend({ attachmentId: z.uuid() }),
+        response: { 200: fileDownloadResponse, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (req, reply) =>
+      sendDownload(
+        reply,
+        await svc.downloadOwnAttachment(app.db, app.blobStore, req.params.token, req.params.attachmentId),
+      ),
   );
 };

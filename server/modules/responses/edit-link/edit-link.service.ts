@@ -1,10 +1,16 @@
 import type { Db } from '../../../db/database.ts';
-import type { Actor } from '../../../shared/actor.ts';
 import { AppError, notFound } from '../../../shared/errors.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
+import { recordAudit, type RespondentActor } from '../../audit/audit.service.ts';
 import { acceptsInput } from '../../consultations/consultations.rules.ts';
 import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
-import { claimAttachments, listAttachments, releaseAttachments } from '../../files/files.service.ts';
+import type { BlobStore } from '../../files/blob-store.ts';
+import {
+  claimAttachments,
+  type Download,
+  downloadResponseAttachment,
+  listAttachments,
+  releaseAttachments,
+} from '../../files/files.service.ts';
 import { queueMail } from '../../mail/mail.service.ts';
 import type { CanonicalAnswer, CanonicalSubmission } from '../fingerprint.rules.ts';
 import { EDIT_TOKEN_PATTERN, fingerprintOf, sha256Hex } from '../responses.crypto.ts';
@@ -37,8 +43,36 @@ export async function getOwnResponse(db: Db, token: string): Promise<OwnResponse
     listAttachments(db, row.consultationId, [row.id]),
   ]);
   const editable = row.status === 'submitted' && acceptsInput(c, at);
-  return toOwnView(row, answers.get(row.id), files.get(row.id), { editable, closesAt: c.closesAt, now: at });
+  return toOwnView(row, answers.get(row.id), files.get(row.id), {
+    editable,
+    closesAt: c.closesAt,
+    now: at,
+    attachmentUrl: (id) => ownAttachmentUrl(token, id),
+  });
 }
+
+/** Where the holder of the edit link downloads a file of their response (the public URL is 404 to them). */
+export const ownAttachmentUrl = (token: string, attachmentId: string) =>
+  `/api/responses/by-token/${encodeURIComponent(token)}/attachments/${attachmentId}`;
+
+/** A file of the respondent's own response, whatever its publication (issue 10 item 12). */
+export async function downloadOwnAttachment(
+  db: Db,
+  store: BlobStore,
+  token: string,
+  attachmentId: string,
+): Promise<Download> {
+  const { row } = await requireOwn(db, token);
+  return downloadResponseAttachment(
+    db,
+    store,
+    { consultationId: row.consultationId, responseId: row.id },
+    attachmentId,
+  );
+}
+
+/** Through the edit link the act is the respondent's own, whoever's session the browser also sent. */
+const asRespondent = (responseId: string): RespondentActor => ({ kind: 'respondent', responseId });
 
 function requireSubmitted(status: string): void {
   if (status === 'withdrawn')
@@ -57,7 +91,7 @@ type NewVersion = {
 };
 
 /** Writes the edit as the response's next version, with its audit event and the re-issued receipt; returns the version. */
-async function storeVersion(trx: Db, actor: Actor | null, { row, c }: Own, input: EditInput, v: NewVersion) {
+async function storeVersion(trx: Db, actor: RespondentActor, { row, c }: Own, input: EditInput, v: NewVersion) {
   const cid = row.consultationId;
   const { snapshot, fingerprint, at } = v;
   const r = input.respondent;
@@ -116,11 +150,10 @@ export type EditLimits = { maxFiles: number; mailStatus: MailStatus };
 /**
  * Replaces the response with a new version (the old one stays in response_versions), re-issues the
  * receipt by mail, and sends a published response back to the publication queue. Sending the same
- * content again changes nothing (a retried PATCH is harmless).
+ * content again changes nothing (a retried PUT is harmless).
  */
 export async function editOwnResponse(
   db: Db,
-  actor: Actor | null,
   token: string,
   input: EditInput,
   req: RequestInfo,
@@ -164,7 +197,7 @@ export async function editOwnResponse(
     if (fingerprint === row.fingerprint && input.locale === row.locale) {
       return { ...receipt, fingerprint, version: row.version, editedAt: row.editedAt?.toISOString() ?? null };
     }
-    const version = await storeVersion(trx, actor, { row, c }, input, {
+    const version = await storeVersion(trx, asRespondent(row.id), { row, c }, input, {
       answers: content.answers,
       closesAt: content.closesAt,
       snapshot,
@@ -178,7 +211,7 @@ export async function editOwnResponse(
 }
 
 /** Withdraws the response (final; it stays on file for the audit trail, never published). Repeating it is harmless. */
-export async function withdrawOwnResponse(db: Db, actor: Actor | null, token: string) {
+export async function withdrawOwnResponse(db: Db, token: string) {
   const { row, c } = await requireOwn(db, token);
   const done = (at: Date) => ({
     id: row.id,
@@ -191,7 +224,7 @@ export async function withdrawOwnResponse(db: Db, actor: Actor | null, token: st
   if (!acceptsInput(c, at)) throw closedError();
   await db.transaction().execute(async (trx) => {
     if (!(await repo.withdraw(trx, row.consultationId, row.id, at))) return;
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, asRespondent(row.id), {
       action: 'response.withdraw',
       itemType: 'response',
       itemId: row.id,

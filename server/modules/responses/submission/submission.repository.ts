@@ -68,7 +68,7 @@ export async function writeSubmissions(db: Db, items: readonly SubmissionWrite[]
       };
     }),
   );
-  const res = await sql<{ ord: number; guard: GuardOutcome; id: string | null }>`${preparedAs('submissions_write_v3')}
+  const res = await sql<{ ord: number; guard: GuardOutcome; id: string | null }>`${preparedAs('submissions_write_v4')}
     with input as materialized (
       select * from jsonb_to_recordset(${input}::jsonb) as x(
         ord int, consultation_id uuid, id uuid, receipt_code text, respondent_name text, respondent_email text,
@@ -109,8 +109,8 @@ export async function writeSubmissions(db: Db, items: readonly SubmissionWrite[]
              i.fingerprint
         from ins join input i on i.id = ins.id
     ), audit_ins as (
-      insert into audit_events (consultation_id, actor_id, actor_label, action, item_type, item_id, details)
-      select (i.audit->>'consultationId')::uuid, (i.audit->>'actorId')::uuid, i.audit->>'actorLabel',
+      insert into audit_events (consultation_id, actor_id, actor_label, actor_kind, action, item_type, item_id, details)
+      select (i.audit->>'consultationId')::uuid, (i.audit->>'actorId')::uuid, i.audit->>'actorLabel', i.audit->>'actorKind',
              i.audit->>'action', i.audit->>'itemType', i.audit->>'itemId', i.audit->'details'
         from ins join input i on i.id = ins.id
        order by i.ord
