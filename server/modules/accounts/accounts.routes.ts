@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, page } from '../../shared/schemas.ts';
+import { ErrorBody, optionalSession, page } from '../../shared/schemas.ts';
 import { AppError } from '../../shared/errors.ts';
 import { Account, AccountListQuery, CreateAccountBody, LoginBody, Me, UpdateAccountBody } from './accounts.schemas.ts';
 import * as svc from './accounts.service.ts';
@@ -45,8 +45,8 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
     {
       schema: {
         tags: ['auth'],
-        summary: 'Sign out and end the session',
-        security,
+        summary: 'Sign out and end the session (a visitor without one gets 204 too)',
+        security: optionalSession,
         response: { 204: z.null().describe('Signed out'), 403: ErrorBody },
       },
     },
@@ -60,7 +60,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/auth/me',
     {
-      preHandler: app.requireAuth,
+      onRequest: app.requireAuth,
       schema: {
         tags: ['auth'],
         summary: 'The signed-in account',
@@ -77,7 +77,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/accounts',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['accounts'],
         summary: 'List accounts (admin)',
@@ -92,7 +92,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/api/accounts',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['accounts'],
         summary: 'Create an account with roles (admin)',
@@ -107,7 +107,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/accounts/:id',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['accounts'],
         summary: 'Read an account (admin)',
@@ -122,7 +122,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
   app.patch(
     '/api/accounts/:id',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['accounts'],
         summary: 'Change roles, name, language, password or disable an account (admin)',

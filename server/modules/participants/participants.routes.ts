@@ -97,7 +97,7 @@ export const participantsRoutes: FastifyPluginAsyncZod<{ publicUrl: string | und
   app.get(
     '/api/me/profile',
     {
-      preHandler: app.requireAuth,
+      onRequest: app.requireAuth,
       schema: {
         tags: ['participants'],
         summary: 'Your profile, with the stakeholder segment your ballots count in',
@@ -111,7 +111,7 @@ export const participantsRoutes: FastifyPluginAsyncZod<{ publicUrl: string | und
   app.patch(
     '/api/me/profile',
     {
-      preHandler: app.requireAuth,
+      onRequest: app.requireAuth,
       schema: {
         tags: ['participants'],
         summary: 'Change your name, language or segment (acting as, organisation); `invited` is for admins only',
@@ -126,7 +126,7 @@ export const participantsRoutes: FastifyPluginAsyncZod<{ publicUrl: string | und
   app.get(
     '/api/me/activity',
     {
-      preHandler: app.requireAuth,
+      onRequest: app.requireAuth,
       schema: {
         tags: ['participants'],
         summary: 'Your own comments and ballots across consultations',
@@ -140,7 +140,7 @@ export const participantsRoutes: FastifyPluginAsyncZod<{ publicUrl: string | und
   app.get(
     '/api/participants/:id/profile',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['participants'],
         summary: "Read a person's profile and segment (admin)",
@@ -155,7 +155,7 @@ export const participantsRoutes: FastifyPluginAsyncZod<{ publicUrl: string | und
   app.patch(
     '/api/participants/:id/profile',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['participants'],
         summary: "Set a person's segment, including whether they were invited (admin)",

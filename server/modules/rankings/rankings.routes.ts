@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody } from '../../shared/schemas.ts';
+import { ErrorBody, optionalSession } from '../../shared/schemas.ts';
 import { resultsToCsv } from './rankings.csv.ts';
 import { ConsultationParams, PublishState, Results, ResultsQuery } from './rankings.schemas.ts';
 import * as svc from './rankings.service.ts';
 
 const security = [{ session: [] }];
 // Anyone may call these; signed-in staff also see unpublished results.
-const optionalSession: { [label: string]: string[] }[] = [{}, { session: [] }];
 const readErrors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
 const adminErrors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
 const fileName = (slug: string, segment: string, ext: string) =>
