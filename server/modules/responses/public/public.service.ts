@@ -6,7 +6,7 @@ import { listPublished, responseHeadlines, searchQuery } from '../listing.reposi
 import { toPublicItem } from '../responses.mapping.ts';
 import * as repo from '../responses.repository.ts';
 import type { PublicQuery, PublicResponse } from '../public.schemas.ts';
-import { keysetCursor, parseKeyset } from '../publication/publication.service.ts';
+import { pageOf, readCursor } from '../../../shared/cursor.ts';
 import type { ResponsesContext } from '../responses.context.ts';
 
 /** The published responses of a consultation, for anyone (issue 4, story 6; DESIGN.md §4 C2). */
@@ -47,17 +47,18 @@ export async function listPublicResponses(
 ) {
   const c = await requireReadableConsultation(ctx.db, actor, consultationIdOrSlug);
   const search = q.q && q.q !== '' ? q.q : undefined;
+  const cur = readCursor(q.cursor, 'timestamp');
   const rows = await listPublished(ctx.db, {
     consultationId: c.id,
     q: search,
     actingAs: q.actingAs,
     invited: q.invited,
-    after: parseKeyset(q.cursor),
+    after: cur && { at: new Date(cur[0]), id: cur[1] },
     order: 'newest',
     limit: q.limit,
   });
-  const page = rows.slice(0, q.limit);
-  const ids = page.map((r) => r.id);
+  const page = pageOf(rows, q.limit, (last) => [last.submittedAt.toISOString(), last.id]);
+  const ids = page.rows.map((r) => r.id);
   const [answers, files, marks] = await Promise.all([
     repo.listAnswers(ctx.db, c.id, ids),
     listAttachments(ctx.db, c.id, ids),
@@ -66,8 +67,8 @@ export async function listPublicResponses(
       : Promise.resolve(new Map<string, NonNullable<PublicResponse['highlight']>>()),
   ]);
   return {
-    items: page.map((r) => toPublicItem(r, answers.get(r.id), files.get(r.id), marks.get(r.id) ?? null)),
-    nextCursor: keysetCursor(page.at(-1), rows.length > q.limit),
+    items: page.rows.map((r) => toPublicItem(r, answers.get(r.id), files.get(r.id), marks.get(r.id) ?? null)),
+    nextCursor: page.nextCursor,
   };
 }
 

@@ -1,29 +1,17 @@
 import type { Actor } from '../../../shared/actor.ts';
 import { AppError, forbidden, notFound } from '../../../shared/errors.ts';
-import { decodeCursor, encodeCursor } from '../../../shared/cursor.ts';
+import { pageOf, readCursor } from '../../../shared/cursor.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
 import { listAttachments } from '../../files/files.service.ts';
 import { now, type ResponsesContext } from '../responses.context.ts';
-import { listQueue, type Keyset } from '../listing.repository.ts';
+import { listQueue } from '../listing.repository.ts';
 import { toStaffItem } from '../responses.mapping.ts';
 import { canResponse } from '../responses.policy.ts';
 import * as repo from '../responses.repository.ts';
 import type { PublicationInput, QueueQuery, StaffResponse } from '../publication.schemas.ts';
 
 /** Staff work on responses: the publication queue and decisions, the invited flag (issue 4, story 5). */
-export function parseKeyset(cursor: string | undefined): Keyset | undefined {
-  if (!cursor) return undefined;
-  const cur = decodeCursor(cursor);
-  const at = cur && cur.length === 2 ? new Date(String(cur[0])) : undefined;
-  if (!cur || !at || Number.isNaN(at.getTime()) || !/^[0-9a-f-]{36}$/i.test(String(cur[1]))) {
-    throw new AppError('BAD_REQUEST', 'Invalid cursor');
-  }
-  return { at, id: String(cur[1]) };
-}
-
-export const keysetCursor = (last: { submittedAt: Date; id: string } | undefined, more: boolean): string | null =>
-  more && last ? encodeCursor([last.submittedAt.toISOString(), last.id]) : null;
 
 export async function listPublicationQueue(
   ctx: ResponsesContext,
@@ -33,18 +21,19 @@ export async function listPublicationQueue(
 ) {
   if (!canResponse(actor, 'review')) throw forbidden();
   const c = await requireReadableConsultation(ctx.db, actor, consultationIdOrSlug);
+  const cur = readCursor(q.cursor, 'timestamp');
   const rows = await listQueue(ctx.db, {
     consultationId: c.id,
     status: q.status,
-    after: parseKeyset(q.cursor),
+    after: cur && { at: new Date(cur[0]), id: cur[1] },
     limit: q.limit,
   });
-  const page = rows.slice(0, q.limit);
-  const ids = page.map((r) => r.id);
+  const page = pageOf(rows, q.limit, (last) => [last.submittedAt.toISOString(), last.id]);
+  const ids = page.rows.map((r) => r.id);
   const [answers, files] = await Promise.all([repo.listAnswers(ctx.db, c.id, ids), listAttachments(ctx.db, c.id, ids)]);
   return {
-    items: page.map((r) => toStaffItem(r, answers.get(r.id), files.get(r.id), c.closesAt)),
-    nextCursor: keysetCursor(page.at(-1), rows.length > q.limit),
+    items: page.rows.map((r) => toStaffItem(r, answers.get(r.id), files.get(r.id), c.closesAt)),
+    nextCursor: page.nextCursor,
   };
 }
 

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorBody } from '../../../shared/schemas.ts';
+import { ErrorBody, optionalSession } from '../../../shared/schemas.ts';
 import { ConsultationParams, IdempotencyHeaders, LetterBody, Receipt, SubmissionBody } from '../responses.schemas.ts';
 import * as svc from './submission.service.ts';
 import { type ResponsesRouteOptions, requestInfo } from '../responses.http.ts';
 
 // No account needed; a session, when present, names the actor in the audit log.
-const optionalSession: Record<string, string[]>[] = [{}, { session: [] }];
 
 export const submissionRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = async (app, opts) => {
   app.post(
@@ -53,7 +52,7 @@ export const submissionRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = as
   app.post(
     '/api/consultations/:id/responses/letters',
     {
-      preHandler: app.requireRole('admin', 'analyst'),
+      onRequest: app.requireRole('admin', 'analyst'),
       schema: {
         tags: ['responses'],
         summary:
