@@ -4,7 +4,7 @@ import { pageOf, readCursor } from '../../shared/cursor.ts';
 import { AppError, forbidden } from '../../shared/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { getScenario } from '../scenarios/scenarios.service.ts';
-import { type Clock, closed, loadComment, loadContext, toRecord } from './comments.context.ts';
+import { closed, loadComment, loadContext, toRecord } from './comments.context.ts';
 import { canComment } from './comments.policy.ts';
 import * as repo from './comments.repository.ts';
 import { checkReplyParent, findParagraph, presentComment } from './comments.rules.ts';
@@ -16,8 +16,7 @@ import type {
   OwnComment,
   SupportState,
 } from './comments.schemas.ts';
-
-const systemClock: Clock = () => new Date();
+import { type Clock, systemClock } from '../../shared/clock.ts';
 
 export async function listComments(
   db: Db,

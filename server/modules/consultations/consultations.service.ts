@@ -17,10 +17,9 @@ import type {
   ListQuery,
   UpdateConsultationInput,
 } from './consultations.schemas.ts';
+import { type Clock, systemClock } from '../../shared/clock.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findConsultation>>>;
-type Clock = () => Date;
-const systemClock: Clock = () => new Date();
 
 function toSummary(r: Row, now: Date): ConsultationSummary {
   return {

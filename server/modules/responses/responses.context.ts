@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { TargetCache } from './submission/submission.target.ts';
 import type { SubmissionWriter } from './submission/submission.writer.ts';
+import type { Clock } from '../../shared/clock.ts';
 
 /** What the responses services need besides the actor and the input. */
 export type ResponsesContext = {
@@ -13,7 +14,7 @@ export type ResponsesContext = {
   maxFiles: number;
   /** The outbox status a receipt is written with: 'pending' for the relay, 'outboxed' without SMTP. */
   mailStatus: 'pending' | 'outboxed';
-  clock?: () => Date;
+  clock?: Clock;
 };
 
 /** Per request: where links point (PUBLIC_URL, else the request's origin) and the Idempotency-Key. */
