@@ -63,8 +63,11 @@ export const rankingsRoutes: FastifyPluginAsyncZod<{ minSegment: number }> = asy
         security: optionalSession,
         params: ConsultationParams,
         querystring: ResultsQuery,
-        produces: ['text/csv'],
-        response: { 200: z.string().describe('CSV (UTF-8 with BOM)'), ...readErrors },
+        // The CSV is text/csv; its errors are JSON like every other error (issue 10 item 11).
+        response: {
+          200: { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: z.string() } } },
+          ...readErrors,
+        },
       },
     },
     async (req, reply) => {

@@ -2,18 +2,19 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, page } from '../../../shared/schemas.ts';
 import { exportCsv, exportJson } from '../export/export.service.ts';
-import { ExportQuery, PublicQuery, PublicResponse } from '../public.schemas.ts';
+import { ExportQuery, OpenDataExport, PublicQuery, PublicResponse } from '../public.schemas.ts';
 import { listPublicResponses } from './public.service.ts';
 import { ConsultationParams } from '../responses.schemas.ts';
 import { baseUrlOf, type ResponsesRouteOptions } from '../responses.http.ts';
 
-// A file, not JSON: documented by media type; the handler sends a stream.
+// A file: documented by media type and the shape of its content; the handler sends a stream.
 const download = (
   mediaType: string,
   description: string,
+  schema: z.ZodType = z.string(),
 ): { description: string; content: Record<string, { schema: z.ZodType }> } => ({
   description,
-  content: { [mediaType]: { schema: z.string() } },
+  content: { [mediaType]: { schema } },
 });
 
 export const publicRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = async (app, opts) => {
@@ -60,7 +61,11 @@ export const publicRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = async 
         summary: 'Open data: the published responses as one JSON document (streamed)',
         params: ConsultationParams,
         response: {
-          200: download('application/json', '{ consultation, generatedAt, questions, responses: [...] }'),
+          200: download(
+            'application/json',
+            '{ consultation, generatedAt, questions, responses: [...] }',
+            OpenDataExport,
+          ),
           400: ErrorBody,
           404: ErrorBody,
         },
