@@ -8,6 +8,7 @@ import { authPlugin } from './plugins/auth.ts';
 import { clientPlugin } from './plugins/client.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { errorsPlugin, frameworkErrors } from './plugins/errors.ts';
+import { inputPlugin } from './plugins/input.ts';
 import { jobsPlugin } from './plugins/jobs.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
@@ -79,6 +80,7 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { publicUrl });
+  await app.register(inputPlugin);
   await app.register(openapiPlugin);
 
   await app.register(healthRoutes);

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../shared/errors.ts';
+import { ErrorBody } from '../shared/schemas.ts';
 
 type ErrorPayload = { error: { code: string; message: string; details?: Record<string, unknown> } };
 
@@ -45,8 +46,25 @@ export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: 
  * One error handler for the whole API: `{ error: { code, message, details? } }` with the right
  * status, zod issues as 400 details, and every 5xx masked (logged with req.log, never sent).
  */
+/**
+ * Errors any route can answer before its handler runs, so every route's contract declares them
+ * (issue 10 item 11): 400 for a malformed path, query or body (and the text rule of plugins/input),
+ * and for a request with a body 403 (cross-site refusal), 413 (too large) and 415 (not JSON).
+ */
+const ANY_ROUTE = ['400'] as const;
+const WITH_BODY = ['403', '413', '415'] as const;
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 export const errorsPlugin = fp(
   async function errors(app: FastifyInstance) {
+    app.addHook('onRoute', (route) => {
+      const schema = route.schema as { hide?: boolean; response?: Record<string, unknown> } | undefined;
+      if (!schema?.response || schema.hide) return;
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      const statuses = methods.some((m) => BODY_METHODS.has(m)) ? [...ANY_ROUTE, ...WITH_BODY] : ANY_ROUTE;
+      for (const status of statuses) schema.response[status] ??= ErrorBody;
+    });
+
     app.setErrorHandler((err: FastifyError, req, reply) => {
       if (hasZodFastifySchemaValidationErrors(err)) {
         const issues = err.validation.map((v) => ({

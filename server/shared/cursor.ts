@@ -1,4 +1,11 @@
-/** Opaque cursor: base64url of a JSON tuple. Invalid cursors are a 400, never a 500. */
+import { AppError } from './errors.ts';
+import { isStorableText } from './text.ts';
+
+/**
+ * The one cursor codec and page builder (issue 9 item 3). A cursor is opaque: base64url of a JSON
+ * tuple. A list reads `readCursor(q.cursor, key)` (one 400 for every cursor that is not exactly what
+ * this API wrote), fetches `limit + 1` rows, and answers `pageOf(rows, limit, keyOf)`.
+ */
 export function encodeCursor(parts: (string | number)[]): string {
   return Buffer.from(JSON.stringify(parts)).toString('base64url');
 }
@@ -20,7 +27,8 @@ const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d{1,6})?Z$/;
 const isTimestamp = (s: string): boolean => {
   const m = TIMESTAMP.exec(s);
   // The round trip refuses impossible dates (2026-02-30) that PostgreSQL would reject with a 500.
-  return !!m && !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(m[1]!);
+  // Year 0000 does not exist in PostgreSQL; the regular expression already refuses +275760.
+  return !!m && !s.startsWith('0000') && !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(m[1]!);
 };
 
 /**
@@ -36,7 +44,28 @@ export function decodeKeysetCursor(
   const parts = decodeCursor(cursor);
   if (!parts || parts.length !== 2) return undefined;
   const [k, id] = parts;
-  if (typeof k !== 'string' || typeof id !== 'string' || !UUID.test(id)) return undefined;
+  if (typeof k !== 'string' || typeof id !== 'string' || !UUID.test(id) || !isStorableText(k)) return undefined;
   if (key === 'timestamp' && !isTimestamp(k)) return undefined;
   return [k, id];
+}
+
+export type Keyset = [key: string, id: string];
+
+/** The keyset of `?cursor=`: undefined when none was sent, else exactly a cursor this API wrote, else 400. */
+export function readCursor(cursor: string | undefined, key: 'timestamp' | 'text'): Keyset | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
+  const keyset = decodeKeysetCursor(cursor, key);
+  if (!keyset) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+  return keyset;
+}
+
+/** One page of rows fetched with `limit + 1`: the first `limit` rows, and a cursor after the last when more exist. */
+export function pageOf<R>(
+  rows: readonly R[],
+  limit: number,
+  keyOf: (last: R) => Keyset,
+): { rows: R[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { rows: page, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null };
 }

@@ -35,3 +35,8 @@ export function page<T extends z.ZodType>(item: T) {
 export const Role = z.enum(['admin', 'analyst', 'reviewer', 'participant']);
 export type Role = z.infer<typeof Role>;
 export const STAFF_ROLES: readonly Role[] = ['admin', 'analyst', 'reviewer'];
+
+/** OpenAPI `security` of a route that needs a session (its guard answers 401 without one). */
+export const sessionRequired: Record<string, string[]>[] = [{ session: [] }];
+/** OpenAPI `security` of a route open to visitors that does more for a signed-in user. */
+export const optionalSession: Record<string, string[]>[] = [{}, { session: [] }];

@@ -8,6 +8,7 @@ import { loadConfig } from '../../server/config.ts';
 import { createDb, type DbHandle } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { createAccount } from '../../server/modules/accounts/accounts.service.ts';
+import { checkResponsesAgainstOpenApi } from './contract.ts';
 import type { Role } from '../../server/shared/schemas.ts';
 
 export type TestApp = { app: FastifyInstance; handle: DbHandle; close: () => Promise<void> };
@@ -33,6 +34,7 @@ export async function createTestApp(
     ...env,
   });
   const app = await buildApp({ config, db: handle });
+  checkResponsesAgainstOpenApi(app);
   await app.ready();
   return {
     app,

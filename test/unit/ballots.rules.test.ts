@@ -9,7 +9,8 @@ import {
   unrankable,
 } from '../../server/modules/ballots/ranking-key.rules.ts';
 import { BallotBody } from '../../server/modules/ballots/ballots.schemas.ts';
-import { csvCell, resultsToCsv } from '../../server/modules/rankings/rankings.csv.ts';
+import { resultsToCsv } from '../../server/modules/rankings/rankings.csv.ts';
+import { csvCell } from '../../server/shared/csv.ts';
 import type { Results } from '../../server/modules/rankings/rankings.schemas.ts';
 import type { Actor } from '../../server/shared/actor.ts';
 

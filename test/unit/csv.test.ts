@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvRow, neutralizeCell, UTF8_BOM } from '../../server/modules/responses/export/csv.rules.ts';
+import { csvCell, csvRow, neutralizeCell, UTF8_BOM } from '../../server/shared/csv.ts';
 
 describe('CSV cells (OWASP CSV injection)', () => {
   it.each([
@@ -14,12 +14,26 @@ describe('CSV cells (OWASP CSV injection)', () => {
     expect(neutralizeCell(value)).toBe(`'${value}`);
   });
 
-  it.each(['Hej', 'æøå', ' =1 (leading space is shown as text)', "'already quoted", '1+1', ''])(
+  it.each(['Hej', 'æøå', "'already quoted", '1+1', '', ' 1 + 1', '"citat"', 'e-mail@x', 'a＝b (mid-text)'])(
     'leaves %j alone',
     (value) => {
       expect(neutralizeCell(value)).toBe(value);
     },
   );
+
+  // Issue 10 item 9: each trigger, also full-width, at the start or after leading whitespace or quotes.
+  const triggers = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+  const leads = ['', ' ', '  ', '\u00a0', '\u3000', '\n', '"', "'", '＂', '＇', ' "', '" ', "' ", '"\''];
+  const variants = leads.flatMap((lead) =>
+    triggers.map((trigger) => `${lead}${trigger}HYPERLINK("http://evil.example")`),
+  );
+  it(`neutralises all ${variants.length} variants of a leading formula`, () => {
+    expect(variants.length).toBeGreaterThanOrEqual(24);
+    for (const value of variants) {
+      expect(neutralizeCell(value), JSON.stringify(value)).toBe(`'${value}`);
+      expect(csvCell(value).replace(/^"/, ''), JSON.stringify(value)).toMatch(/^'/);
+    }
+  });
 
   it('quotes RFC 4180 style only when needed, after neutralising', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
@@ -31,7 +45,7 @@ describe('CSV cells (OWASP CSV injection)', () => {
     expect(csvCell(null)).toBe('');
     expect(csvCell(undefined)).toBe('');
     expect(csvCell(4)).toBe('4');
-    expect(csvCell(-4)).toBe("'-4");
+    expect(csvCell(-4)).toBe('-4'); // a number is written as a number, never run as a formula
     expect(csvCell(true)).toBe('true');
   });
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, page } from '../../shared/schemas.ts';
+import { ErrorBody, optionalSession, page } from '../../shared/schemas.ts';
 import { AppError } from '../../shared/errors.ts';
 import { Account, AccountListQuery, CreateAccountBody, LoginBody, Me, UpdateAccountBody } from './accounts.schemas.ts';
 import * as svc from './accounts.service.ts';
@@ -48,8 +48,8 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
     {
       schema: {
         tags: ['auth'],
-        summary: 'Sign out and end the session',
-        security,
+        summary: 'Sign out and end the session (a visitor without one gets 204 too)',
+        security: optionalSession,
         response: { 204: z.null().describe('Signed out'), 403: ErrorBody },
       },
     },
@@ -63,7 +63,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/auth/me',
     {
-      preHandler: app.requireAuth,
+      onRequest: app.requireAuth,
       schema: {
         tags: ['auth'],
         summary: 'The signed-in account',
@@ -80,7 +80,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/accounts',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['accounts'],
         summary: 'List accounts (admin)',
@@ -95,7 +95,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/api/accounts',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['accounts'],
         summary: 'Create an account with roles (admin)',
@@ -110,7 +110,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/accounts/:id',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['accounts'],
         summary: 'Read an account (admin)',
@@ -125,7 +125,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
   app.patch(
     '/api/accounts/:id',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['accounts'],
         summary: 'Change roles, name, language, password or disable an account (admin)',

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
-import { decodeKeysetCursor, encodeCursor } from '../../shared/cursor.ts';
+import { pageOf, readCursor } from '../../shared/cursor.ts';
 import { AppError, forbidden, notFound, pgErrorCode } from '../../shared/errors.ts';
 import type { Role } from '../../shared/schemas.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -85,19 +85,14 @@ export async function listAccounts(
   q: { q?: string | undefined; cursor?: string | undefined; limit: number },
 ) {
   if (!canAccount(actor, 'list')) throw forbidden();
-  const cur = decodeKeysetCursor(q.cursor, 'text');
-  if (q.cursor && !cur) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+  const cur = readCursor(q.cursor, 'text');
   const rows = await repo.listUsers(db, {
     q: q.q,
     ...(cur ? { after: cur } : {}),
     limit: q.limit,
   });
-  const items = rows.slice(0, q.limit).map(toAccount);
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.email.toLowerCase(), last.id]) : null,
-  };
+  const page = pageOf(rows, q.limit, (last) => [last.email.toLowerCase(), last.id]);
+  return { items: page.rows.map(toAccount), nextCursor: page.nextCursor };
 }
 
 export async function getAccount(db: Db, actor: Actor | null, id: string): Promise<Account> {

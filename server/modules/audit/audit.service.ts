@@ -1,7 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { type Actor, actorLabel } from '../../shared/actor.ts';
-import { AppError } from '../../shared/errors.ts';
-import { decodeKeysetCursor, encodeCursor } from '../../shared/cursor.ts';
+import { pageOf, readCursor } from '../../shared/cursor.ts';
 import { type AuditEventRow, insertAuditEvent, listAuditEvents } from './audit.repository.ts';
 import type { AuditEvent, AuditQuery } from './audit.schemas.ts';
 
@@ -54,8 +53,7 @@ export async function recordAudit(db: Db, actor: Actor | RespondentActor | null,
 }
 
 export async function listAudit(db: Db, q: AuditQuery): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
-  const cur = decodeKeysetCursor(q.cursor, 'timestamp');
-  if (q.cursor && !cur) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+  const cur = readCursor(q.cursor, 'timestamp');
   const rows = await listAuditEvents(db, {
     consultationId: q.consultationId,
     itemType: q.itemType,
@@ -64,8 +62,8 @@ export async function listAudit(db: Db, q: AuditQuery): Promise<{ items: AuditEv
     before: cur,
     limit: q.limit,
   });
-  const page = rows.slice(0, q.limit);
-  const items = page.map((r): AuditEvent => ({
+  const page = pageOf(rows, q.limit, (last) => [last.cursorKey, last.id]);
+  const items = page.rows.map((r): AuditEvent => ({
     id: r.id,
     consultationId: r.consultationId === PLATFORM_SCOPE ? null : r.consultationId,
     occurredAt: r.occurredAt.toISOString(),
@@ -77,7 +75,5 @@ export async function listAudit(db: Db, q: AuditQuery): Promise<{ items: AuditEv
     itemId: r.itemId,
     details: r.details,
   }));
-  const last = page.at(-1);
-  const nextCursor = rows.length > q.limit && last ? encodeCursor([last.cursorKey, last.id]) : null;
-  return { items, nextCursor };
+  return { items, nextCursor: page.nextCursor };
 }

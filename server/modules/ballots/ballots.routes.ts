@@ -13,7 +13,7 @@ export const ballotsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/consultations/:id/ballot',
     {
-      preHandler: app.requireRole('participant'),
+      onRequest: app.requireRole('participant'),
       schema: {
         tags: ['ballots'],
         summary: 'Cast or replace your ballot until the deadline (honours Idempotency-Key)',
@@ -47,7 +47,7 @@ export const ballotsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/consultations/:id/ballot',
     {
-      preHandler: app.requireAuth,
+      onRequest: app.requireAuth,
       schema: {
         tags: ['ballots'],
         summary: 'Your ballot in this consultation (404 when you have none)',
@@ -62,7 +62,7 @@ export const ballotsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/consultations/:id/ballot',
     {
-      preHandler: app.requireAuth,
+      onRequest: app.requireAuth,
       schema: {
         tags: ['ballots'],
         summary: 'Withdraw your ballot until the deadline',

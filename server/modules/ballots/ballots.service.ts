@@ -11,9 +11,8 @@ import { canCastBallot } from './ballots.policy.ts';
 import * as repo from './ballots.repository.ts';
 import { normaliseRanks, orderedEntries, rankingKey, unrankable } from './ranking-key.rules.ts';
 import type { Ballot, BallotInput, OwnBallot, Segment } from './ballots.schemas.ts';
+import { type Clock, systemClock } from '../../shared/clock.ts';
 
-type Clock = () => Date;
-const systemClock: Clock = () => new Date();
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findBallot>>>;
 
 const closed = () => new AppError('CONSULTATION_CLOSED', 'The consultation no longer takes ballots');

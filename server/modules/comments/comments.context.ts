@@ -10,7 +10,7 @@ import { type CommentRecord, paragraphIdsOf, type ViewContext } from './comments
 
 /** What every comment use case loads first: the scenario, its consultation and the viewer's context. */
 
-export type Clock = () => Date;
+import type { Clock } from '../../shared/clock.ts';
 type Row = repo.CommentRow;
 
 export const closed = () => new AppError('CONSULTATION_CLOSED', 'The consultation no longer takes comments');

@@ -5,13 +5,12 @@ import { findAccountById } from '../accounts/accounts.registration.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { enqueueMail } from '../mail/mail.service.ts';
 import { moderationMail } from '../participants/participants.mail.ts';
-import { type Clock, loadComment, toRecord } from './comments.context.ts';
+import { loadComment, toRecord } from './comments.context.ts';
 import { canComment } from './comments.policy.ts';
 import * as repo from './comments.repository.ts';
 import { presentComment } from './comments.rules.ts';
 import type { Comment, ModerationInput } from './comments.schemas.ts';
-
-const systemClock: Clock = () => new Date();
+import { type Clock, systemClock } from '../../shared/clock.ts';
 
 /**
  * Hides (with a reason shown to visitors) or restores a comment; audited, and the author is told by

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody } from '../../shared/schemas.ts';
+import { ErrorBody, optionalSession } from '../../shared/schemas.ts';
 import {
   Comment,
   CommentIdParams,
@@ -18,7 +18,6 @@ import * as svc from './comments.service.ts';
 
 const security = [{ session: [] }];
 // Public; signed in, the list also marks your own comments and supports.
-const optionalSession: { [label: string]: string[] }[] = [{}, { session: [] }];
 const writeErrors = {
   400: ErrorBody,
   401: ErrorBody,
@@ -48,7 +47,7 @@ export const commentsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
   app.post(
     '/api/scenarios/:id/comments',
     {
-      preHandler: app.requireAuth,
+      onRequest: app.requireAuth,
       schema: {
         tags: ['comments'],
         summary: 'Comment on a scenario or one paragraph of it, or reply to a comment (honours Idempotency-Key)',
@@ -78,7 +77,7 @@ export const commentsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
   app.patch(
     '/api/comments/:id',
     {
-      preHandler: app.requireAuth,
+      onRequest: app.requireAuth,
       schema: {
         tags: ['comments'],
         summary: 'Edit your own comment until the deadline',
@@ -94,7 +93,7 @@ export const commentsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
   app.delete(
     '/api/comments/:id',
     {
-      preHandler: app.requireAuth,
+      onRequest: app.requireAuth,
       schema: {
         tags: ['comments'],
         summary: 'Delete your own comment until the deadline',
@@ -112,7 +111,7 @@ export const commentsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
   app.put(
     '/api/comments/:id/support',
     {
-      preHandler: app.requireAuth,
+      onRequest: app.requireAuth,
       schema: {
         tags: ['comments'],
         summary: "Support (+1) someone else's comment; idempotent",
@@ -127,7 +126,7 @@ export const commentsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
   app.delete(
     '/api/comments/:id/support',
     {
-      preHandler: app.requireAuth,
+      onRequest: app.requireAuth,
       schema: {
         tags: ['comments'],
         summary: 'Take your support back; idempotent',
@@ -142,7 +141,7 @@ export const commentsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
   app.post(
     '/api/comments/:id/moderation',
     {
-      preHandler: app.requireRole('analyst', 'admin'),
+      onRequest: app.requireRole('analyst', 'admin'),
       schema: {
         tags: ['comments'],
         summary: 'Hide a comment with a reason, or restore it (analyst, admin); audited, the author is told',

@@ -1,10 +1,10 @@
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
-import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
+import { pageOf, readCursor } from '../../shared/cursor.ts';
 import { AppError, forbidden } from '../../shared/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { getScenario } from '../scenarios/scenarios.service.ts';
-import { type Clock, closed, loadComment, loadContext, toRecord } from './comments.context.ts';
+import { closed, loadComment, loadContext, toRecord } from './comments.context.ts';
 import { canComment } from './comments.policy.ts';
 import * as repo from './comments.repository.ts';
 import { checkReplyParent, findParagraph, presentComment } from './comments.rules.ts';
@@ -16,8 +16,7 @@ import type {
   OwnComment,
   SupportState,
 } from './comments.schemas.ts';
-
-const systemClock: Clock = () => new Date();
+import { type Clock, systemClock } from '../../shared/clock.ts';
 
 export async function listComments(
   db: Db,
@@ -27,27 +26,25 @@ export async function listComments(
   clock: Clock = systemClock,
 ): Promise<CommentList> {
   const { scenario, ctx } = await loadContext(db, actor, scenarioId, clock);
-  const cur = decodeCursor(q.cursor);
-  if (q.cursor && (!cur || cur.length !== 2)) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+  const cur = readCursor(q.cursor, 'timestamp');
   const viewerId = actor?.id ?? null;
   const rows = await repo.listThreads(db, {
     scenarioId,
     viewerId,
     paragraph: q.paragraph,
-    ...(cur ? { after: [String(cur[0]), String(cur[1])] as [string, string] } : {}),
+    ...(cur ? { after: cur } : {}),
     limit: q.limit,
   });
-  const page = rows.slice(0, q.limit);
+  const page = pageOf(rows, q.limit, (last) => [last.cursorAt, last.id]);
   const replies = await repo.listReplies(
     db,
     scenario.consultationId,
-    page.map((r) => r.id),
+    page.rows.map((r) => r.id),
     viewerId,
   );
   const counts = await repo.countVisibleByParagraph(db, scenarioId);
   const paragraphCounts: Record<string, number> = {};
   for (const c of counts) if (c.paragraphId !== null) paragraphCounts[c.paragraphId] = Number(c.n);
-  const last = page.at(-1);
   return {
     scenarioId,
     currentVersion: scenario.version,
@@ -55,11 +52,11 @@ export async function listComments(
     canModerate: ctx.moderator,
     total: counts.reduce((s, c) => s + Number(c.n), 0),
     paragraphCounts,
-    items: page.map((t) => ({
+    items: page.rows.map((t) => ({
       ...presentComment(toRecord(t), ctx),
       replies: replies.filter((r) => r.parentId === t.id).map((r) => presentComment(toRecord(r), ctx)),
     })),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.cursorAt, last.id]) : null,
+    nextCursor: page.nextCursor,
   };
 }
 

@@ -50,7 +50,7 @@ export const consultationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/consultations',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['consultations'],
         summary: 'Create a consultation (as a draft)',
@@ -65,7 +65,7 @@ export const consultationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/consultations/:id',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['consultations'],
         summary: 'Edit a consultation; send the version you edited (409 when stale)',
@@ -81,7 +81,7 @@ export const consultationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/consultations/:id/transition',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['consultations'],
         summary: 'Move a consultation to another phase (422 when the move is not allowed)',
@@ -97,7 +97,7 @@ export const consultationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/consultations/:id/documents',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['consultations'],
         summary: "Replace the consultation's list of documents",

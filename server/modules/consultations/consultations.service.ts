@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { Localized } from '../../db/schema.ts';
 import { type Actor, isStaff } from '../../shared/actor.ts';
-import { decodeKeysetCursor, encodeCursor } from '../../shared/cursor.ts';
+import { pageOf, readCursor } from '../../shared/cursor.ts';
 import { AppError, forbidden, notFound, pgConstraint, pgErrorCode } from '../../shared/errors.ts';
 import { Lru } from '../../shared/lru.ts';
 import { renderMarkdown } from '../../shared/markdown.ts';
@@ -17,10 +17,9 @@ import type {
   ListQuery,
   UpdateConsultationInput,
 } from './consultations.schemas.ts';
+import { type Clock, systemClock } from '../../shared/clock.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findConsultation>>>;
-type Clock = () => Date;
-const systemClock: Clock = () => new Date();
 
 function toSummary(r: Row, now: Date): ConsultationSummary {
   return {
@@ -54,16 +53,11 @@ export async function listConsultations(db: Db, actor: Actor | null, q: ListQuer
     ? ['draft', 'open', 'closed', 'analysis', 'concluded']
     : ['open', 'closed', 'analysis', 'concluded'];
   const phases = q.phase ? visible.filter((p) => p === q.phase) : visible;
-  const cur = decodeKeysetCursor(q.cursor, 'timestamp');
-  if (q.cursor && !cur) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+  const cur = readCursor(q.cursor, 'timestamp');
   const rows = phases.length === 0 ? [] : await repo.listConsultations(db, { phases, after: cur, limit: q.limit });
-  const page = rows.slice(0, q.limit);
+  const page = pageOf(rows, q.limit, (last) => [last.cursorKey, last.id]);
   const now = clock();
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => toSummary(r, now)),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.cursorKey, last.id]) : null,
-  };
+  return { items: page.rows.map((r) => toSummary(r, now)), nextCursor: page.nextCursor };
 }
 
 /** Loads a consultation the actor may read; a draft is "not found" to the public (no existence leak). */

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type FastifyPluginAsyncZod, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
-import { ErrorBody } from '../../shared/schemas.ts';
+import { ErrorBody, optionalSession } from '../../shared/schemas.ts';
 import { type BlobStore, createBlobStore } from './blob-store.ts';
 import { registerFileJobs } from './files.jobs.ts';
 import { canRegisterLetters } from './files.policy.ts';
@@ -30,8 +30,6 @@ export type FilesPluginOptions = {
   uploadsPerMinute?: number;
   store?: BlobStore;
 };
-
-const optionalSession: Record<string, string[]>[] = [{}, { session: [] }];
 
 const FileBytes = z.string().meta({ format: 'binary' });
 const fileResponse = {

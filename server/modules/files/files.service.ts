@@ -46,6 +46,7 @@ import * as repo from './files.repository.ts';
 import { type AcceptedType, checkFileType, contentDisposition, sanitizeFilename, storageKey } from './files.rules.ts';
 import type { AttachmentRef } from './files.schemas.ts';
 import { detectType, type StagedUpload, stageUpload } from './upload/upload.staging.ts';
+import type { Clock } from '../../shared/clock.ts';
 
 export type { AttachmentRef } from './files.schemas.ts';
 export { claimAttachments, linkClaimed, listAttachments, lockClaimable, releaseAttachments } from './files.claims.ts';
@@ -63,7 +64,7 @@ export type FilesContext = {
   stagingDir: string;
   maxBytes: number;
   isPublished: IsPublished;
-  clock?: () => Date;
+  clock?: Clock;
 };
 
 export type UploadPart = { filename: string; file: Readable & { truncated?: boolean } };

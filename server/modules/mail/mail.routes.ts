@@ -33,7 +33,7 @@ export const mailRoutes: FastifyPluginAsyncZod<MailPluginOptions> = async (app, 
   app.get(
     '/api/mail/outbox',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['mail'],
         summary:

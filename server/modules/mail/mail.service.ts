@@ -1,6 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../shared/errors.ts';
-import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
+import { pageOf, readCursor } from '../../shared/cursor.ts';
 import { PLATFORM_SCOPE } from '../audit/audit.service.ts';
 import { mailQueued } from './mail.relay.ts';
 import * as repo from './mail.repository.ts';
@@ -105,20 +104,16 @@ function renderedFields(r: Parameters<typeof renderedOf>[0]) {
 }
 
 export async function listOutbox(db: Db, q: OutboxQuery): Promise<{ items: OutboxItem[]; nextCursor: string | null }> {
-  const cur = decodeCursor(q.cursor);
-  if (q.cursor && (!cur || cur.length !== 2 || Number.isNaN(Date.parse(String(cur[0]))))) {
-    throw new AppError('BAD_REQUEST', 'Invalid cursor');
-  }
+  const cur = readCursor(q.cursor, 'timestamp');
   const rows = await repo.listOutbox(db, {
     status: q.status,
     to: q.to,
-    before: cur ? { at: new Date(String(cur[0])), id: String(cur[1]) } : undefined,
+    before: cur ? { at: new Date(cur[0]), id: cur[1] } : undefined,
     limit: q.limit,
   });
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
+  const page = pageOf(rows, q.limit, (last) => [last.createdAt.toISOString(), last.id]);
   return {
-    items: page.map((r) => ({
+    items: page.rows.map((r) => ({
       ...renderedFields(r),
       id: r.id,
       consultationId: r.consultationId === PLATFORM_SCOPE ? null : r.consultationId,
@@ -132,6 +127,6 @@ export async function listOutbox(db: Db, q: OutboxQuery): Promise<{ items: Outbo
       createdAt: r.createdAt.toISOString(),
       sentAt: r.sentAt?.toISOString() ?? null,
     })),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+    nextCursor: page.nextCursor,
   };
 }

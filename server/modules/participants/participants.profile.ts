@@ -7,10 +7,9 @@ import * as ballots from '../ballots/ballots.service.ts';
 import * as comments from '../comments/comments.service.ts';
 import { canParticipant } from './participants.policy.ts';
 import type { Activity, AdminProfileInput, Profile, UpdateMyProfileInput } from './participants.schemas.ts';
+import { type Clock, systemClock } from '../../shared/clock.ts';
 
 /** A participant's profile (the segment their ballots count in) and activity page (issue #5 story 1). */
-type Clock = () => Date;
-const systemClock: Clock = () => new Date();
 
 async function loadProfile(db: Db, userId: string): Promise<Profile> {
   const p = await accounts.readProfile(db, userId);

@@ -99,7 +99,7 @@ export const participantsRoutes: FastifyPluginAsyncZod<{ publicUrl: string; perM
   app.get(
     '/api/me/profile',
     {
-      preHandler: app.requireAuth,
+      onRequest: app.requireAuth,
       schema: {
         tags: ['participants'],
         summary: 'Your profile, with the stakeholder segment your ballots count in',
@@ -113,7 +113,7 @@ export const participantsRoutes: FastifyPluginAsyncZod<{ publicUrl: string; perM
   app.patch(
     '/api/me/profile',
     {
-      preHandler: app.requireAuth,
+      onRequest: app.requireAuth,
       schema: {
         tags: ['participants'],
         summary: 'Change your name, language or segment (acting as, organisation); `invited` is for admins only',
@@ -128,7 +128,7 @@ export const participantsRoutes: FastifyPluginAsyncZod<{ publicUrl: string; perM
   app.get(
     '/api/me/activity',
     {
-      preHandler: app.requireAuth,
+      onRequest: app.requireAuth,
       schema: {
         tags: ['participants'],
         summary: 'Your own comments and ballots across consultations',
@@ -142,7 +142,7 @@ export const participantsRoutes: FastifyPluginAsyncZod<{ publicUrl: string; perM
   app.get(
     '/api/participants/:id/profile',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['participants'],
         summary: "Read a person's profile and segment (admin)",
@@ -157,7 +157,7 @@ export const participantsRoutes: FastifyPluginAsyncZod<{ publicUrl: string; perM
   app.patch(
     '/api/participants/:id/profile',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['participants'],
         summary: "Set a person's segment, including whether they were invited (admin)",

@@ -10,9 +10,8 @@ import { alreadyRegisteredMail, confirmationMail, resetMail } from './participan
 import * as repo from './participants.repository.ts';
 import { CONFIRM_TTL_MS, hashToken, mailLink, RESET_TTL_MS } from './participants.rules.ts';
 import type { Accepted, RegisterInput, ResetConfirmInput } from './participants.schemas.ts';
+import { type Clock, systemClock } from '../../shared/clock.ts';
 
-type Clock = () => Date;
-const systemClock: Clock = () => new Date();
 /** Where mailed links point and who sends them: PUBLIC_URL (or the request origin) and the job queue. */
 export type MailContext = { baseUrl: string };
 

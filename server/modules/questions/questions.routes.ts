@@ -31,7 +31,7 @@ export const questionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/consultations/:id/questions',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['questions'],
         summary: 'Add a question at the end (only optional ones once responses exist)',
@@ -47,7 +47,7 @@ export const questionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/consultations/:id/questions/order',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['questions'],
         summary: 'Reorder the questionnaire (every question id once)',
@@ -63,7 +63,7 @@ export const questionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/questions/:id',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['questions'],
         summary: 'Edit a question; once responses exist only its wording (422 QUESTIONNAIRE_LOCKED otherwise)',
@@ -79,7 +79,7 @@ export const questionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/questions/:id',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['questions'],
         summary: 'Delete a question (422 QUESTIONNAIRE_LOCKED once responses exist)',

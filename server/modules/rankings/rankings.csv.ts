@@ -1,18 +1,10 @@
+import { csvRow, UTF8_BOM } from '../../shared/csv.ts';
 import type { Results } from './rankings.schemas.ts';
 
 /**
- * The results as one CSV table, a row per scenario (issue #5: "downloaded as CSV"). Text cells that
- * a spreadsheet would run as a formula (= + - @, tab, CR first) get a leading apostrophe
- * (OWASP "CSV injection"); numbers are written as numbers. RFC 4180 quoting, CRLF, UTF-8 with BOM
- * so spreadsheet programs read æ, ø, å.
+ * The results as one CSV table, a row per scenario (issue #5: "downloaded as CSV"), written with the
+ * shared formula-safe cell writer.
  */
-export function csvCell(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  if (typeof value !== 'string') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function resultsToCsv(r: Results): string {
   const keys = r.scenarios.map((s) => s.key);
   const places = r.scenarios.map((_, k) => `place_${k + 1}_share`);
@@ -50,5 +42,5 @@ export function resultsToCsv(r: Results): string {
     ...r.scenarios.map((_, k) => r.stability.rankShares[i]?.[k] ?? 0),
     r.stability.winner === s.id ? r.stability.winnerRetained : null,
   ]);
-  return '\uFEFF' + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return UTF8_BOM + [header, ...rows].map((row) => csvRow(row)).join('');
 }

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody } from '../../shared/schemas.ts';
+import { ErrorBody, optionalSession } from '../../shared/schemas.ts';
 import { resultsToCsv } from './rankings.csv.ts';
 import { ConsultationParams, PublishBody, PublishState, Results, ResultsQuery } from './rankings.schemas.ts';
 import * as svc from './rankings.service.ts';
 
 const security = [{ session: [] }];
 // Anyone may call these; signed-in staff also see unpublished results.
-const optionalSession: { [label: string]: string[] }[] = [{}, { session: [] }];
 const readErrors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
 const adminErrors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
 const publishErrors = { ...adminErrors, 409: ErrorBody } as const;
@@ -65,8 +64,11 @@ export const rankingsRoutes: FastifyPluginAsyncZod<{ minSegment: number }> = asy
         security: optionalSession,
         params: ConsultationParams,
         querystring: ResultsQuery,
-        produces: ['text/csv'],
-        response: { 200: z.string().describe('CSV (UTF-8 with BOM)'), ...readErrors },
+        // The CSV is text/csv; its errors are JSON like every other error (issue 10 item 11).
+        response: {
+          200: { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: z.string() } } },
+          ...readErrors,
+        },
       },
     },
     async (req, reply) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Question } from '../questions/questions.schemas.ts';
 import { ActingAs, AnswerView, AttachmentView, Channel, Text } from './responses.schemas.ts';
 
 /** The public view of published responses (issue 4, story 6). Imports only zod. */
@@ -51,3 +52,18 @@ export const ExportQuery = z.object({
   delimiter: z.enum(['comma', 'semicolon']).default('comma').describe('semicolon suits a spreadsheet set to Danish'),
 });
 export type ExportQuery = z.infer<typeof ExportQuery>;
+
+/** The open-data JSON export, one document (streamed): what `responses.json` returns. */
+export const OpenDataExport = z
+  .object({
+    consultation: z.object({
+      id: z.uuid(),
+      slug: z.string(),
+      title: z.object({ da: z.string(), en: z.string() }),
+      closesAt: z.iso.datetime().nullable(),
+    }),
+    generatedAt: z.iso.datetime(),
+    questions: z.array(Question),
+    responses: z.array(PublicResponse.omit({ highlight: true })),
+  })
+  .describe('Open data: the published responses of a consultation');

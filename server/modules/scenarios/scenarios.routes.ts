@@ -61,7 +61,7 @@ export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/consultations/:id/scenarios',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['scenarios'],
         summary: 'Add a scenario (at the end of the order)',
@@ -77,7 +77,7 @@ export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/consultations/:id/scenarios/order',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['scenarios'],
         summary: 'Reorder the scenarios (every scenario id once)',
@@ -93,7 +93,7 @@ export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/scenarios/:id',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['scenarios'],
         summary: 'Edit a scenario; a changed description is stored as a new version',
@@ -109,7 +109,7 @@ export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/scenarios/:id/status',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['scenarios'],
         summary: "Change a scenario's status in a round (422 when not allowed)",

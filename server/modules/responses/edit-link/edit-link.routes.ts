@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorBody } from '../../../shared/schemas.ts';
+import { ErrorBody, optionalSession } from '../../../shared/schemas.ts';
 import { z } from 'zod';
 import { fileDownloadResponse, sendDownload } from '../../files/files.routes.ts';
 import { EditBody, EditReceipt, OwnResponse, TokenParams, Withdrawal } from '../responses.schemas.ts';
@@ -10,7 +10,6 @@ import { type ResponsesRouteOptions, requestInfo } from '../responses.http.ts';
 // respondent's own, whoever's session cookie the browser also sends (issue 10 item 1).
 // Fastify logs each request's URL at `info`; these routes log from `warn` up, so no edit token lands in the logs.
 const quiet = 'warn' as const;
-const optionalSession: Record<string, string[]>[] = [{}, { session: [] }];
 
 /** The respondent's private edit link: the token is the only credential (no account). */
 export const editLinkRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = async (app, opts) => {

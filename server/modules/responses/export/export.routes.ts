@@ -1,18 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '../../../shared/schemas.ts';
-import { ExportQuery } from '../public.schemas.ts';
+import { ExportQuery, OpenDataExport } from '../public.schemas.ts';
 import { baseUrlOf, type ResponsesRouteOptions } from '../responses.http.ts';
 import { ConsultationParams } from '../responses.schemas.ts';
 import { exportCsv, exportJson } from './export.service.ts';
 
-// A file, not JSON: documented by media type; the handler sends a stream.
+// A file: documented by media type and the shape of its content; the handler sends a stream.
 const download = (
   mediaType: string,
   description: string,
+  schema: z.ZodType = z.string(),
 ): { description: string; content: Record<string, { schema: z.ZodType }> } => ({
   description,
-  content: { [mediaType]: { schema: z.string() } },
+  content: { [mediaType]: { schema } },
 });
 
 /** Open data: the published responses as CSV and as one JSON document, streamed. */
@@ -46,7 +47,11 @@ export const exportRoutes: FastifyPluginAsyncZod<Pick<ResponsesRouteOptions, 'pu
         summary: 'Open data: the published responses as one JSON document (streamed)',
         params: ConsultationParams,
         response: {
-          200: download('application/json', '{ consultation, generatedAt, questions, responses: [...] }'),
+          200: download(
+            'application/json',
+            '{ consultation, generatedAt, questions, responses: [...] }',
+            OpenDataExport,
+          ),
           400: ErrorBody,
           404: ErrorBody,
         },

@@ -6,7 +6,7 @@ import { listAttachments } from '../../files/files.service.ts';
 import { listQuestions } from '../../questions/questions.service.ts';
 import type { Question } from '../../questions/questions.schemas.ts';
 import { listScenarios } from '../../scenarios/scenarios.service.ts';
-import { type CsvValue, csvRow, UTF8_BOM } from './csv.rules.ts';
+import { type CsvValue, csvRow, UTF8_BOM } from '../../../shared/csv.ts';
 import { listPublished, type Keyset, type PublishedRow } from '../listing.repository.ts';
 import { toPublicItem } from '../responses.mapping.ts';
 import * as repo from '../responses.repository.ts';

@@ -6,7 +6,7 @@ import { listPublished, responseHeadlines } from '../listing.repository.ts';
 import { toPublicItem } from '../responses.mapping.ts';
 import * as repo from '../responses.repository.ts';
 import type { PublicQuery, PublicResponse } from '../public.schemas.ts';
-import { keysetCursor, parseKeyset } from '../responses.paging.ts';
+import { pageOf, readCursor } from '../../../shared/cursor.ts';
 
 /** The published responses of a consultation, for anyone (issue 4, story 6; DESIGN.md §4 C2). */
 const escapeHtml = (s: string) =>
@@ -42,18 +42,19 @@ async function highlights(db: Db, consultationId: string, ids: string[], q: stri
 export async function listPublicResponses(db: Db, actor: Actor | null, consultationIdOrSlug: string, q: PublicQuery) {
   const c = await requireReadableConsultation(db, actor, consultationIdOrSlug);
   const search = q.q && q.q !== '' ? q.q : undefined;
+  const cur = readCursor(q.cursor, 'timestamp');
   const rows = await listPublished(db, {
     consultationId: c.id,
     // The attachments' text is the files module's: it gives the condition on its own table.
     search: search ? { q: search, orMatches: attachmentTextMatch('r', search) } : undefined,
     actingAs: q.actingAs,
     invited: q.invited,
-    after: parseKeyset(q.cursor),
+    after: cur && { at: new Date(cur[0]), id: cur[1] },
     order: 'newest',
     limit: q.limit,
   });
-  const page = rows.slice(0, q.limit);
-  const ids = page.map((r) => r.id);
+  const page = pageOf(rows, q.limit, (last) => [last.submittedAt.toISOString(), last.id]);
+  const ids = page.rows.map((r) => r.id);
   const [answers, files, marks] = await Promise.all([
     repo.listAnswers(db, c.id, ids),
     listAttachments(db, c.id, ids),
@@ -62,7 +63,7 @@ export async function listPublicResponses(db: Db, actor: Actor | null, consultat
       : Promise.resolve(new Map<string, NonNullable<PublicResponse['highlight']>>()),
   ]);
   return {
-    items: page.map((r) => toPublicItem(r, answers.get(r.id), files.get(r.id), marks.get(r.id) ?? null)),
-    nextCursor: keysetCursor(page.at(-1), rows.length > q.limit),
+    items: page.rows.map((r) => toPublicItem(r, answers.get(r.id), files.get(r.id), marks.get(r.id) ?? null)),
+    nextCursor: page.nextCursor,
   };
 }

@@ -14,7 +14,7 @@ export const publicationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/consultations/:id/publication-queue',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: ['publication'],
         summary: 'Responses whose authors consented to publication, by decision (pending first in, first out)',
@@ -30,7 +30,7 @@ export const publicationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/responses/:id',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: ['publication'],
         summary: 'Read any response with the respondent’s details',
@@ -45,7 +45,7 @@ export const publicationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/responses/:id/publication',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: ['publication'],
         summary:
@@ -62,7 +62,7 @@ export const publicationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/responses/:id/invited',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: ['publication'],
         summary: 'Mark whether the respondent was invited (on the høringsliste)',

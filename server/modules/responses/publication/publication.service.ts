@@ -4,29 +4,30 @@ import { AppError, forbidden, notFound } from '../../../shared/errors.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
 import { listAttachments } from '../../files/files.service.ts';
+import { pageOf, readCursor } from '../../../shared/cursor.ts';
 import { listQueue } from '../listing.repository.ts';
 import { toStaffItem } from '../responses.mapping.ts';
 import { canResponse } from '../responses.policy.ts';
 import * as repo from '../responses.repository.ts';
 import type { PublicationInput, QueueQuery, StaffResponse } from '../publication.schemas.ts';
-import { keysetCursor, parseKeyset } from '../responses.paging.ts';
 
 /** Staff work on responses: the publication queue and decisions, the invited flag (issue 4, story 5). */
 export async function listPublicationQueue(db: Db, actor: Actor | null, consultationIdOrSlug: string, q: QueueQuery) {
   if (!canResponse(actor, 'review')) throw forbidden();
   const c = await requireReadableConsultation(db, actor, consultationIdOrSlug);
+  const cur = readCursor(q.cursor, 'timestamp');
   const rows = await listQueue(db, {
     consultationId: c.id,
     status: q.status,
-    after: parseKeyset(q.cursor),
+    after: cur && { at: new Date(cur[0]), id: cur[1] },
     limit: q.limit,
   });
-  const page = rows.slice(0, q.limit);
-  const ids = page.map((r) => r.id);
+  const page = pageOf(rows, q.limit, (last) => [last.submittedAt.toISOString(), last.id]);
+  const ids = page.rows.map((r) => r.id);
   const [answers, files] = await Promise.all([repo.listAnswers(db, c.id, ids), listAttachments(db, c.id, ids)]);
   return {
-    items: page.map((r) => toStaffItem(r, answers.get(r.id), files.get(r.id), c.closesAt)),
-    nextCursor: keysetCursor(page.at(-1), rows.length > q.limit),
+    items: page.rows.map((r) => toStaffItem(r, answers.get(r.id), files.get(r.id), c.closesAt)),
+    nextCursor: page.nextCursor,
   };
 }
 

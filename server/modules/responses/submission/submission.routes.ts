@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorBody } from '../../../shared/schemas.ts';
+import { ErrorBody, optionalSession } from '../../../shared/schemas.ts';
 import { ConsultationParams, IdempotencyHeaders, LetterBody, Receipt, SubmissionBody } from '../responses.schemas.ts';
 import { type ResponsesRouteOptions, requestInfo } from '../responses.http.ts';
 import * as svc from './submission.service.ts';
@@ -7,7 +7,6 @@ import { createTargetCache } from './submission.target.ts';
 import { createSubmissionWriter } from './submission.writer.ts';
 
 // No account needed; a session, when present, names the actor in the audit log.
-const optionalSession: Record<string, string[]>[] = [{}, { session: [] }];
 
 /** A response over the web (anyone, until the deadline) and one registered from a letter (staff). */
 export const submissionRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = async (app, opts) => {
@@ -65,7 +64,7 @@ export const submissionRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = as
   app.post(
     '/api/consultations/:id/responses/letters',
     {
-      preHandler: app.requireRole('admin', 'analyst'),
+      onRequest: app.requireRole('admin', 'analyst'),
       schema: {
         tags: ['responses'],
         summary:
