@@ -100,8 +100,8 @@ describe('comments', () => {
       } = await makeOpenConsultation(t, admin, [
         { key: 'U1', description: { da: 'Kun ét afsnit.', en: 'First.\n\nSecond.' } },
       ]);
-      const en = s.paragraphs.en[1];
-      expect(s.paragraphs.da.map((x: any) => x.id)).not.toContain(en.id);
+      const en = s.paragraphs.en[1]!;
+      expect(s.paragraphs.da.map((x) => x.id)).not.toContain(en.id);
       const res = await post(p2, s.id, { body: 'On the English text.', paragraphId: en.id });
       expect(res.statusCode).toBe(201);
       expect(json(res).anchor).toMatchObject({ paragraphId: en.id, text: { da: null, en: 'Second.' } });
