@@ -77,7 +77,11 @@ export const json = <T = any>(res: LightMyRequestResponse): T => JSON.parse(res.
 export { uniqueSlug };
 
 /** Creates a consultation as the admin through the API; returns its body (see factory.ts). */
-export function makeConsultation(t: TestApp, admin: TestUser, overrides: ConsultationOverrides = {}): Promise<Consultation> {
+export function makeConsultation(
+  t: TestApp,
+  admin: TestUser,
+  overrides: ConsultationOverrides = {},
+): Promise<Consultation> {
   return factory(t).newConsultation(admin, overrides);
 }
 

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { BrowserContext } from 'playwright-core';
 import type { Account } from '../../server/modules/accounts/accounts.schemas.ts';
 import type { Comment } from '../../server/modules/comments/comments.schemas.ts';
-import type { Consultation, CreateConsultationInput } from '../../server/modules/consultations/consultations.schemas.ts';
+import type {
+  Consultation,
+  CreateConsultationInput,
+} from '../../server/modules/consultations/consultations.schemas.ts';
 import type { CreateQuestionInput, Question } from '../../server/modules/questions/questions.schemas.ts';
 import type { CreateScenarioInput, Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
 import type { Role } from '../../server/shared/schemas.ts';
@@ -53,7 +56,14 @@ export type OpenConsultationSpec = {
  * Rows a test asked for, in order. The first few are typed as present (the test named them), so
  * `const [s1, s2] = scenarios` needs no assertion under `noUncheckedIndexedAccess`.
  */
-export type Made<T> = T[] & { readonly 0: T; readonly 1: T; readonly 2: T; readonly 3: T; readonly 4: T; readonly 5: T };
+export type Made<T> = T[] & {
+  readonly 0: T;
+  readonly 1: T;
+  readonly 2: T;
+  readonly 3: T;
+  readonly 4: T;
+  readonly 5: T;
+};
 export type OpenConsultation = { consultation: Consultation; scenarios: Made<Scenario>; questions: Made<Question> };
 export type NewAccount = { account: Account; email: string; password: string };
 

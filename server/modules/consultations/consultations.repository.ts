@@ -168,3 +168,9 @@ export async function touchConsultation(db: Db, id: string) {
     .where('id', '=', id)
     .execute();
 }
+
+/** Titles of several consultations by id, for other modules' listings (the audit log). */
+export async function listConsultationTitles(db: Db, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return db.selectFrom('consultations').select(['id', 'title']).where('id', 'in', ids).execute();
+}
