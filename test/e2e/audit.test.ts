@@ -15,6 +15,7 @@ import {
   text,
   tr,
   typeOver,
+  unambiguousDateAfter,
   unique,
   waitForFocus,
   waitForLoad,
@@ -38,7 +39,7 @@ afterAll(async () => {
 
 const f = () => browserFactory(baseUrl());
 const pad = (n: number) => String(n).padStart(2, '0');
-/** A date as the date input takes it typed: day, month, year (both locales put the day first). */
+/** A date typed into a date input; day = month, so Chromium's en-US and Danish layouts read it alike. */
 const typed = (d: Date) => `${pad(d.getDate())}${pad(d.getMonth() + 1)}${d.getFullYear()}`;
 
 describe.each(LANGS)('audit log filters (%s)', (lang: Lang) => {
@@ -69,15 +70,17 @@ describe.each(LANGS)('audit log filters (%s)', (lang: Lang) => {
     await open(page, '/admin/audit');
     await expectNoA11yViolations(page, `audit log (${lang})`);
 
-    await tabTo(page, '#audit-q');
-    await typeOver(page, made.consultation.slug);
     await tabTo(page, '#audit-actor');
     await typeOver(page, email);
+    // A closed select takes type-ahead, as a keyboard user picks an option ("Høring" is the first H).
+    await tabTo(page, '#audit-itemType');
+    await page.keyboard.type(tr(lang, 'audit.item.consultation').slice(0, 1)); // the first option with its letter
+    expect(await page.inputValue('#audit-itemType')).toBe('consultation');
     await activate(page, '#audit-apply');
     await waitForPage(page, '/admin/audit', '#audit-results');
     const url = new URL(page.url());
     expect(url.searchParams.get('actor')).toBe(email);
-    expect(url.searchParams.get('q')).toBe(made.consultation.slug);
+    expect(url.searchParams.get('itemType')).toBe('consultation');
 
     const rows = await page.locator('#audit-table tbody tr[data-action]').evaluateAll((trs) =>
       trs.map((row) => ({
@@ -111,20 +114,20 @@ describe.each(LANGS)('audit log filters (%s)', (lang: Lang) => {
   });
 
   it('narrows by date, refuses a reversed range, and clears the filters', async () => {
-    const tomorrow = new Date(Date.now() + 86_400_000);
+    const later = unambiguousDateAfter(1);
     await tabTo(page, '#audit-from');
-    await page.keyboard.type(typed(tomorrow));
+    await page.keyboard.type(typed(later));
     await activate(page, '#audit-apply');
     await waitForPage(page, '/admin/audit', '#audit-results');
     expect(new URL(page.url()).searchParams.get('from')).toBe(
-      `${tomorrow.getFullYear()}-${pad(tomorrow.getMonth() + 1)}-${pad(tomorrow.getDate())}`,
+      `${later.getFullYear()}-${pad(later.getMonth() + 1)}-${pad(later.getDate())}`,
     );
     expect(await text(page, 'main .sr-empty')).toBe(tr(lang, 'audit.noMatch'));
     await expectNoA11yViolations(page, `audit log, no match (${lang})`);
 
-    // From tomorrow to today: refused in place, focus on the field that needs changing.
+    // A range that ends before it starts: refused in place, focus on the field that needs changing.
     await tabTo(page, '#audit-to');
-    await page.keyboard.type(typed(new Date()));
+    await page.keyboard.type(typed(new Date(2020, 0, 1)));
     await activate(page, '#audit-apply');
     await waitForFocus(page, '#audit-from');
     expect(await text(page, '#audit-from-error')).toContain(tr(lang, 'audit.filter.dates'));
