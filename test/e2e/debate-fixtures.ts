@@ -24,7 +24,6 @@ const f = () => browserFactory(baseUrl());
  * An API call with a context's cookies (same origin, as the app makes it). The body is typed by
  * the caller (`api<Page<Comment>>(…)`); untyped, it stays loose for the tests' ad-hoc reads.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests' ad-hoc reads of many shapes
 export function api<T = any>(
   context: BrowserContext,
   method: string,
