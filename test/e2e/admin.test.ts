@@ -457,7 +457,7 @@ describe.each(LANGS)('admin journey (%s)', (lang: Lang) => {
         who: tr.children[1]?.textContent?.trim(),
         shown: tr.children[2]?.textContent?.trim(),
         href: tr.children[3]?.querySelector('a')?.getAttribute('href') ?? null,
-        item: tr.children[3]?.querySelector('code')?.getAttribute('title') ?? null,
+        item: tr.getAttribute('data-item-id') || null,
       })),
     );
     const find = (action: string, item: string) => events.filter((e) => e.action === action && e.item === item);

@@ -1,5 +1,8 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import type { Account } from '../../server/modules/accounts/accounts.schemas.ts';
+import type { OutboxItem } from '../../server/modules/mail/mail.schemas.ts';
+import { browserDriver, browserFactory, DAY_MS, type Page, type ScenarioSpec } from '../helpers/factory.ts';
 import { baseUrl, newPage, unique, type Lang } from './browser.ts';
 
 // Set-up for the debate journeys through the API, which is faster than the UI and leaves the
@@ -14,17 +17,21 @@ export type Participant = Who & { id: string; displayName: string };
 export type DebateScenario = { id: string; key: string; title: { da: string; en: string }; paragraphs: string[] };
 export type Debate = { id: string; slug: string; scenarios: DebateScenario[] };
 
-/** An API call with a context's cookies (same origin, as the app makes it). */
-export async function api(
+/** The shared factory (test/helpers/factory.ts) over HTTP from a browser context. */
+const f = () => browserFactory(baseUrl());
+
+/**
+ * An API call with a context's cookies (same origin, as the app makes it). The body is typed by
+ * the caller (`api<Page<Comment>>(…)`); untyped, it stays loose for the tests' ad-hoc reads.
+ */
+export function api<T = any>(
   context: BrowserContext,
   method: string,
   path: string,
   data?: unknown,
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: any }> {
-  const res = await context.request.fetch(path, { method, data, headers: { origin: baseUrl(), ...headers } });
-  const body = await res.text();
-  return { status: res.status(), body: body ? JSON.parse(body) : null };
+): Promise<{ status: number; body: T }> {
+  return browserDriver(baseUrl()).request<T>(context, method, path, data, headers);
 }
 
 export async function apiLogin(context: BrowserContext, who: Who): Promise<void> {
@@ -48,7 +55,7 @@ export async function createParticipant(
 ): Promise<Participant> {
   const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${lang}-${unique()}@example.dk`;
   const password = `a long enough password ${unique()}`;
-  const r = await api(admin, 'POST', '/api/accounts', {
+  const r = await api<Account>(admin, 'POST', '/api/accounts', {
     email,
     displayName,
     password,
@@ -60,11 +67,11 @@ export async function createParticipant(
 }
 
 /** The newest mail of `kind` to `to`, read by an admin from the outbox (the job may take a moment). */
-export async function mailTo(admin: BrowserContext, to: string, kind: string, after?: string): Promise<any> {
+export async function mailTo(admin: BrowserContext, to: string, kind: string, after?: string): Promise<OutboxItem> {
   for (let i = 0; i < 100; i++) {
-    const r = await api(admin, 'GET', `/api/mail/outbox?to=${encodeURIComponent(to)}&limit=100`);
+    const r = await api<Page<OutboxItem>>(admin, 'GET', `/api/mail/outbox?to=${encodeURIComponent(to)}&limit=100`);
     expect(r.status).toBe(200);
-    const mail = (r.body.items as any[]).find((m) => m.kind === kind && (!after || m.createdAt > after));
+    const mail = r.body.items.find((m) => m.kind === kind && (!after || m.createdAt > after));
     if (mail) return mail;
     await new Promise((res) => setTimeout(res, 200));
   }
@@ -98,12 +105,7 @@ export function linkIn(mailText: string): string {
   return m[1]!;
 }
 
-type ScenarioInput = {
-  key: string;
-  title: { da: string; en: string };
-  summary?: { da: string; en: string };
-  description: { da: string; en: string };
-};
+type ScenarioInput = ScenarioSpec & Pick<Required<ScenarioSpec>, 'title' | 'description'>;
 
 const DEFAULT_SCENARIOS: ScenarioInput[] = [
   {
@@ -135,39 +137,32 @@ export async function createDebate(
 ): Promise<Debate> {
   const slug = `${name}-${unique()}`;
   const now = Date.now();
-  const c = await api(admin, 'POST', '/api/consultations', {
-    slug,
-    title: opts.title ?? { da: `Debat ${slug}`, en: `Debate ${slug}` },
-    summary: { da: 'En høring til browsertestene.', en: 'A consultation for the browser tests.' },
-    opensAt: new Date(now - 86_400_000).toISOString(),
-    closesAt: new Date(now + (opts.closesInDays ?? 14) * 86_400_000).toISOString(),
+  const { consultation, scenarios } = await f().newOpenConsultation(admin, {
+    consultation: {
+      slug,
+      title: opts.title ?? { da: `Debat ${slug}`, en: `Debate ${slug}` },
+      summary: { da: 'En høring til browsertestene.', en: 'A consultation for the browser tests.' },
+      body: undefined,
+      opensAt: new Date(now - DAY_MS).toISOString(),
+      closesAt: new Date(now + (opts.closesInDays ?? 14) * DAY_MS).toISOString(),
+    },
+    scenarios: opts.scenarios ?? DEFAULT_SCENARIOS,
   });
-  expect(c.status, JSON.stringify(c.body)).toBe(201);
-  const scenarios: DebateScenario[] = [];
-  for (const s of opts.scenarios ?? DEFAULT_SCENARIOS) {
-    const r = await api(admin, 'POST', `/api/consultations/${c.body.id}/scenarios`, s);
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
-    const full = await api(admin, 'GET', `/api/scenarios/${r.body.id}`);
-    scenarios.push({
-      id: r.body.id,
+  return {
+    id: consultation.id,
+    slug,
+    scenarios: scenarios.map((s) => ({
+      id: s.id,
       key: s.key,
       title: s.title,
-      paragraphs: (full.body.paragraphs.da as { id: string }[]).map((p) => p.id),
-    });
-  }
-  const open = await api(admin, 'POST', `/api/consultations/${c.body.id}/transition`, { to: 'open' });
-  expect(open.status, JSON.stringify(open.body)).toBe(200);
-  return { id: c.body.id, slug, scenarios };
+      paragraphs: s.paragraphs.da.map((p) => p.id),
+    })),
+  };
 }
 
 /** Moves a consultation's deadline, as an admin editing its times would. */
 export async function setDeadline(admin: BrowserContext, consultationId: string, closesAt: Date): Promise<void> {
-  const c = await api(admin, 'GET', `/api/consultations/${consultationId}`);
-  const r = await api(admin, 'PATCH', `/api/consultations/${consultationId}`, {
-    version: c.body.version,
-    closesAt: closesAt.toISOString(),
-  });
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  await f().setDeadline(admin, consultationId, closesAt);
 }
 
 /** Posts a comment (on a paragraph, the whole scenario, or as a reply); returns its id. */
@@ -177,7 +172,5 @@ export async function postComment(
   body: string,
   where: { paragraphId?: string; parentId?: string } = {},
 ): Promise<string> {
-  const r = await api(context, 'POST', `/api/scenarios/${scenarioId}/comments`, { body, ...where });
-  expect(r.status, JSON.stringify(r.body)).toBe(201);
-  return r.body.id;
+  return (await f().newComment(context, scenarioId, body, where)).id;
 }

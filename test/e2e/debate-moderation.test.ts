@@ -198,11 +198,11 @@ describe.each(LANGS)('comment moderation (%s)', (lang: Lang) => {
       try {
         await open(log.page, '/login?next=%2Fadmin%2Faudit');
         await signIn(log.page, ADMIN.email, ADMIN.password);
-        const row = log.page.locator(`#audit-table tr[data-action="comment.hide"]:has(code[title="${cid}"])`);
+        const row = log.page.locator(`#audit-table tr[data-action="comment.hide"][data-item-id="${cid}"]`);
         await row.waitFor();
         expect((await row.locator('td').nth(2).textContent())?.trim()).toBe(tr(lang, 'audit.action.comment.hide'));
         expect(await row.textContent()).toContain(reason);
-        const restoreRow = log.page.locator(`#audit-table tr[data-action="comment.restore"]:has(code[title="${cid}"])`);
+        const restoreRow = log.page.locator(`#audit-table tr[data-action="comment.restore"][data-item-id="${cid}"]`);
         expect((await restoreRow.locator('td').nth(2).textContent())?.trim()).toBe(
           tr(lang, 'audit.action.comment.restore'),
         );

@@ -9,7 +9,9 @@ import { createDb, type DbHandle } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { createAccount } from '../../server/modules/accounts/accounts.service.ts';
 import { checkResponsesAgainstOpenApi } from './contract.ts';
+import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
 import type { Role } from '../../server/shared/schemas.ts';
+import { type ConsultationOverrides, factory, uniqueSlug } from './factory.ts';
 
 export type TestApp = { app: FastifyInstance; handle: DbHandle; close: () => Promise<void> };
 
@@ -74,24 +76,15 @@ export function call(t: TestApp, user: TestUser | null, opts: InjectOptions): Pr
 
 export const json = <T = any>(res: LightMyRequestResponse): T => JSON.parse(res.body) as T;
 
-export const uniqueSlug = (prefix = 'test') => `${prefix}-${randomUUID().slice(0, 8)}`;
+export { uniqueSlug };
 
-/** Creates a consultation as the admin through the API; returns its body. */
-export async function makeConsultation(t: TestApp, admin: TestUser, overrides: Record<string, unknown> = {}) {
-  const res = await call(t, admin, {
-    method: 'POST',
-    url: '/api/consultations',
-    payload: {
-      slug: uniqueSlug(),
-      title: { da: 'Test høring', en: 'Test hearing' },
-      summary: { da: 'Resumé', en: 'Summary' },
-      body: { da: '## Baggrund\n\nTekst.', en: '## Background\n\nText.' },
-      closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-      ...overrides,
-    },
-  });
-  if (res.statusCode !== 201) throw new Error(`create consultation failed: ${res.body}`);
-  return json(res);
+/** Creates a consultation as the admin through the API; returns its body (see factory.ts). */
+export function makeConsultation(
+  t: TestApp,
+  admin: TestUser,
+  overrides: ConsultationOverrides = {},
+): Promise<Consultation> {
+  return factory(t).newConsultation(admin, overrides);
 }
 
 /** The four roles, each signed in as its own fresh account. */

@@ -1,43 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { call, json, makeConsultation, type TestApp, type TestUser } from './app.ts';
+import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
+import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
+import { json, type TestApp, type TestUser } from './app.ts';
+import { factory, freshEmail, type Made, type ScenarioSpec } from './factory.ts';
 import { renderedOf } from '../../server/modules/mail/mail.templates.ts';
 
 /** Factories for the debate-and-ranking tests (issue #5). Each makes its own rows. */
 
-export type ScenarioSpec = { key: string; description?: { da: string; en: string } };
+export type { ScenarioSpec };
 
 /** An open consultation with scenarios, made through the API by an admin. */
 export async function makeOpenConsultation(
   t: TestApp,
   admin: TestUser,
   specs: ScenarioSpec[] = [{ key: 'S1' }, { key: 'S2' }, { key: 'S3' }],
-) {
-  const consultation = await makeConsultation(t, admin);
-  const scenarios: any[] = [];
-  for (const s of specs) {
-    const res = await call(t, admin, {
-      method: 'POST',
-      url: `/api/consultations/${consultation.id}/scenarios`,
-      payload: {
-        key: s.key,
-        title: { da: `Scenarie ${s.key}`, en: `Scenario ${s.key}` },
-        description: s.description ?? {
-          da: `Første afsnit af ${s.key}.\n\nAndet afsnit.`,
-          en: `First paragraph of ${s.key}.\n\nSecond paragraph.`,
-        },
-      },
-    });
-    if (res.statusCode !== 201) throw new Error(`create scenario failed: ${res.body}`);
-    scenarios.push(json(res));
-  }
-  const open = await call(t, admin, {
-    method: 'POST',
-    url: `/api/consultations/${consultation.id}/transition`,
-    payload: { to: 'open' },
-  });
-  if (open.statusCode !== 200) throw new Error(`open failed: ${open.body}`);
-  return { consultation: json(open), scenarios };
+): Promise<{ consultation: Consultation; scenarios: Made<Scenario> }> {
+  const { consultation, scenarios } = await factory(t).newOpenConsultation(admin, { scenarios: specs });
+  return { consultation, scenarios };
 }
 
 /** Moves the deadline into the past (the consultation stays "open" but no longer takes input). */
@@ -87,7 +67,7 @@ export function tokenIn(mail: OutboxMail): string {
   return m[1]!;
 }
 
-export const freshEmail = (prefix = 'p') => `${prefix}-${randomUUID().slice(0, 8)}@test.example`;
+export { freshEmail };
 
 export const login = (t: TestApp, email: string, password: string) =>
   t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
@@ -108,7 +88,7 @@ export async function registeredParticipant(t: TestApp, opts: { locale?: 'da' | 
   const res = await login(t, email, password);
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
   return {
-    id: json(res).id,
+    id: json<{ id: string }>(res).id,
     email,
     password,
     roles: ['participant'],

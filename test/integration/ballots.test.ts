@@ -249,7 +249,7 @@ describe('ballots', () => {
       put(
         p,
         c.id,
-        scenarios.map((s: any, j: number) => ({ scenarioId: s.id, rank: ((i + j) % 3) + 1 })),
+        scenarios.map((s, j) => ({ scenarioId: s.id, rank: ((i + j) % 3) + 1 })),
       ),
     );
     const results = await Promise.all(casts);

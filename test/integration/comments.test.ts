@@ -1,4 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { Activity } from '../../server/modules/participants/participants.schemas.ts';
+import type { CommentList } from '../../server/modules/comments/comments.schemas.ts';
+import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
+import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
+import type { Made } from '../helpers/factory.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
@@ -26,8 +31,8 @@ describe('comments', () => {
   let reviewer: TestUser;
   let p1: TestUser;
   let p2: TestUser;
-  let consultation: any;
-  let scenarios: any[];
+  let consultation: Consultation;
+  let scenarios: Made<Scenario>;
 
   const list = (who: TestUser | null, scenarioId: string, query = '') =>
     call(t, who, { url: `/api/scenarios/${scenarioId}/comments${query}` });
@@ -40,7 +45,7 @@ describe('comments', () => {
     });
   const rowsOf = (scenarioId: string) =>
     t.handle.db.selectFrom('comments').selectAll().where('scenarioId', '=', scenarioId).execute();
-  const paragraph = (s: any, i = 0) => s.paragraphs.da[i] as { id: string; text: string };
+  const paragraph = (s: Scenario, i = 0) => s.paragraphs.da[i] as { id: string; text: string };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -79,11 +84,11 @@ describe('comments', () => {
       const anchored = await post(p1, s.id, { body: 'About the first paragraph.', paragraphId: p.id });
       expect(anchored.statusCode).toBe(201);
       // A translation's paragraphs share their ids, so the snapshot holds both languages.
-      expect(s.paragraphs.en[0].id).toBe(p.id);
+      expect(s.paragraphs.en[0]!.id).toBe(p.id);
       expect(json(anchored).anchor).toEqual({
         paragraphId: p.id,
         version: 1,
-        text: { da: p.text, en: s.paragraphs.en[0].text },
+        text: { da: p.text, en: s.paragraphs.en[0]!.text },
         outdated: false,
       });
       const audit = await t.handle.db
@@ -100,8 +105,8 @@ describe('comments', () => {
       } = await makeOpenConsultation(t, admin, [
         { key: 'U1', description: { da: 'Kun ét afsnit.', en: 'First.\n\nSecond.' } },
       ]);
-      const en = s.paragraphs.en[1];
-      expect(s.paragraphs.da.map((x: any) => x.id)).not.toContain(en.id);
+      const en = s.paragraphs.en[1]!;
+      expect(s.paragraphs.da.map((x) => x.id)).not.toContain(en.id);
       const res = await post(p2, s.id, { body: 'On the English text.', paragraphId: en.id });
       expect(res.statusCode).toBe(201);
       expect(json(res).anchor).toMatchObject({ paragraphId: en.id, text: { da: null, en: 'Second.' } });
@@ -183,8 +188,8 @@ describe('comments', () => {
       );
       expectError(await post(p1, s.id, { body: 'Ghost.', parentId: randomUUID() }), 422, 'RULE_VIOLATION');
 
-      const thread = json(await list(null, s.id)).items.find((i: any) => i.id === top.id);
-      expect(thread.replies.map((r: any) => r.id)).toEqual([json(reply).id]);
+      const thread = json<CommentList>(await list(null, s.id)).items.find((i) => i.id === top.id);
+      expect(thread!.replies.map((r) => r.id)).toEqual([json(reply).id]);
     });
   });
 
@@ -203,7 +208,7 @@ describe('comments', () => {
 
       const res = await list(p2, s.id);
       expect(res.statusCode).toBe(200);
-      const body = json(res);
+      const body = json<CommentList>(res);
       expect(body).toMatchObject({
         scenarioId: s.id,
         currentVersion: 1,
@@ -213,7 +218,7 @@ describe('comments', () => {
         nextCursor: null,
       });
       expect(body.paragraphCounts).toEqual({ [a.id]: 3, [b.id]: 1 });
-      expect(body.items.map((i: any) => i.body)).toEqual(['one', 'two', 'three', 'whole']);
+      expect(body.items.map((i) => i.body)).toEqual(['one', 'two', 'three', 'whole']);
       expect(body.items[0]).toMatchObject({
         supportCount: 1,
         supportedByMe: true,
@@ -222,12 +227,12 @@ describe('comments', () => {
         canEdit: false,
       });
       expect(body.items[1]).toMatchObject({ mine: true, canEdit: true, canSupport: false });
-      expect(body.items[1].replies.map((r: any) => r.body)).toEqual(['reply']);
+      expect(body.items[1]!.replies.map((r) => r.body)).toEqual(['reply']);
 
-      const onA = json(await list(null, s.id, `?paragraph=${a.id}`));
-      expect(onA.items.map((i: any) => i.body)).toEqual(['one', 'two']);
+      const onA = json<CommentList>(await list(null, s.id, `?paragraph=${a.id}`));
+      expect(onA.items.map((i) => i.body)).toEqual(['one', 'two']);
       expect(onA.items[0]).toMatchObject({ mine: false, supportedByMe: false, canSupport: false });
-      expect(json(await list(null, s.id, '?paragraph=none')).items.map((i: any) => i.body)).toEqual(['whole']);
+      expect(json<CommentList>(await list(null, s.id, '?paragraph=none')).items.map((i) => i.body)).toEqual(['whole']);
     });
 
     it('pages with a cursor and refuses a bad one', async () => {
@@ -235,11 +240,11 @@ describe('comments', () => {
         scenarios: [s],
       } = await makeOpenConsultation(t, admin, [{ key: 'P1' }]);
       for (const body of ['a', 'b', 'c']) await post(p1, s.id, { body });
-      const first = json(await list(null, s.id, '?limit=2'));
-      expect(first.items.map((i: any) => i.body)).toEqual(['a', 'b']);
+      const first = json<CommentList>(await list(null, s.id, '?limit=2'));
+      expect(first.items.map((i) => i.body)).toEqual(['a', 'b']);
       expect(first.nextCursor).toEqual(expect.any(String));
-      const second = json(await list(null, s.id, `?limit=2&cursor=${first.nextCursor}`));
-      expect(second.items.map((i: any) => i.body)).toEqual(['c']);
+      const second = json<CommentList>(await list(null, s.id, `?limit=2&cursor=${first.nextCursor}`));
+      expect(second.items.map((i) => i.body)).toEqual(['c']);
       expect(second.nextCursor).toBeNull();
       expectError(await list(null, s.id, '?cursor=garbage'), 400, 'BAD_REQUEST');
       expectError(await list(null, s.id, '?limit=0'), 400, 'VALIDATION_FAILED');
@@ -267,11 +272,11 @@ describe('comments', () => {
         },
       });
       expect(json(edit).version).toBe(2);
-      const body = json(await list(null, s.id));
+      const body = json<CommentList>(await list(null, s.id));
       expect(body.currentVersion).toBe(2);
-      const byId = new Map(body.items.map((i: any) => [i.id, i]));
-      expect((byId.get(onKept.id) as any).anchor).toMatchObject({ paragraphId: kept.id, version: 1, outdated: false });
-      expect((byId.get(onChanged.id) as any).anchor).toEqual({
+      const byId = new Map(body.items.map((i) => [i.id, i]));
+      expect(byId.get(onKept.id)!.anchor).toMatchObject({ paragraphId: kept.id, version: 1, outdated: false });
+      expect(byId.get(onChanged.id)!.anchor).toEqual({
         paragraphId: changed.id,
         version: 1,
         text: { da: 'Afsnit der ændres.', en: 'Changed paragraph.' },
@@ -322,9 +327,9 @@ describe('comments', () => {
         const res = await call(t, p1, { method: 'DELETE', url: `/api/comments/${c.id}` });
         expect(res.statusCode).toBe(204);
       }
-      const items = json(await list(null, s.id)).items;
-      expect(items.find((i: any) => i.id === lone.id)).toBeUndefined();
-      const removed = items.find((i: any) => i.id === parent.id);
+      const items = json<CommentList>(await list(null, s.id)).items;
+      expect(items.find((i) => i.id === lone.id)).toBeUndefined();
+      const removed = items.find((i) => i.id === parent.id);
       expect(removed).toMatchObject({ status: 'deleted', body: null, author: null, replies: [{ body: 'answer' }] });
       expect(JSON.stringify(items)).not.toContain('secret');
       const row = await t.handle.db
@@ -401,9 +406,9 @@ describe('comments', () => {
         const replay = await post(p1, s.id, { body: 'before the deadline' }, key);
         expect(replay.statusCode).toBe(200);
         expect(json(replay).id).toBe(mine.id);
-        const body = json(await list(p1, s.id));
+        const body = json<CommentList>(await list(p1, s.id));
         expect(body.acceptsInput).toBe(false);
-        expect(body.items.map((i: any) => [i.body, i.canEdit, i.canSupport])).toEqual([
+        expect(body.items.map((i) => [i.body, i.canEdit, i.canSupport])).toEqual([
           ['before the deadline', false, false],
           ['theirs', false, false],
         ]);
@@ -482,8 +487,8 @@ describe('comments', () => {
 
       for (const viewer of [null, p2, reviewer]) {
         const res = await list(viewer, s.id);
-        const body = json(res);
-        const item = body.items.find((i: any) => i.id === bad.id);
+        const body = json<CommentList>(res);
+        const item = body.items.find((i) => i.id === bad.id);
         expect(item).toMatchObject({
           status: 'hidden',
           hiddenReason: 'Breaks the house rules',
@@ -491,11 +496,11 @@ describe('comments', () => {
           author: null,
           supportCount: 0,
         });
-        expect(item.replies.map((r: any) => r.body)).toEqual(['A fine reply']);
+        expect(item!.replies.map((r) => r.body)).toEqual(['A fine reply']);
         expect(res.body).not.toContain('Offensive');
         expect(body.paragraphCounts).toEqual({ [p.id]: 1 });
         expect(body.total).toBe(1);
-        expect(json(await list(viewer, s.id, `?paragraph=${p.id}`)).items[0].body).toBeNull();
+        expect(json<CommentList>(await list(viewer, s.id, `?paragraph=${p.id}`)).items[0]!.body).toBeNull();
       }
       expectError(await call(t, p2, { method: 'PUT', url: `/api/comments/${bad.id}/support` }), 422, 'RULE_VIOLATION');
       expectError(await post(p2, s.id, { body: 'reply to hidden', parentId: bad.id }), 422, 'RULE_VIOLATION');
@@ -506,11 +511,11 @@ describe('comments', () => {
       );
 
       // Moderators and the author still read it.
-      expect(json(await list(admin, s.id)).items[0]).toMatchObject({
+      expect(json<CommentList>(await list(admin, s.id)).items[0]).toMatchObject({
         body: 'Offensive words here',
         author: { displayName: 'Registered Person' },
       });
-      expect(json(await list(p1, s.id)).items[0]).toMatchObject({
+      expect(json<CommentList>(await list(p1, s.id)).items[0]).toMatchObject({
         body: 'Offensive words here',
         mine: true,
         canEdit: false,
@@ -521,8 +526,8 @@ describe('comments', () => {
       expect(mails.length).toBe(mailsBefore + 1);
       expect(mails.at(-1)).toMatchObject({ kind: 'comment.hidden', locale: 'en' });
       expect(mails.at(-1)!.textBody).toContain('Breaks the house rules');
-      const act = json(await call(t, p1, { url: '/api/me/activity' }));
-      expect(act.comments.find((x: any) => x.id === bad.id)).toMatchObject({
+      const act = json<Activity>(await call(t, p1, { url: '/api/me/activity' }));
+      expect(act.comments.find((x) => x.id === bad.id)).toMatchObject({
         status: 'hidden',
         hiddenReason: 'Breaks the house rules',
       });
@@ -547,7 +552,7 @@ describe('comments', () => {
       });
       expect(restore.statusCode).toBe(200);
       expect(json(restore)).toMatchObject({ status: 'visible', hiddenReason: null });
-      const after = json(await list(null, s.id));
+      const after = json<CommentList>(await list(null, s.id));
       expect(after.items[0]).toMatchObject({ body: 'Offensive words here', supportCount: 1 });
       expect(after.paragraphCounts).toEqual({ [p.id]: 2 });
       expect((await lastMailTo(t, p1.email)).kind).toBe('comment.restored');

@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutboxItem } from '../../server/modules/mail/mail.schemas.ts';
+import type { Page } from '../helpers/factory.ts';
 import { call, createIsolatedTestApp, expectError, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
 import { openConsultation, submission, submitOk, waitFor } from './responses-fixtures.ts';
 import { renderedOf } from '../../server/modules/mail/mail.templates.ts';
@@ -177,11 +179,13 @@ describe('mail without SMTP: the outbox', () => {
   it('pages newest first', async () => {
     const { c, questions } = await openConsultation(t, cast.admin);
     for (let i = 0; i < 3; i++) await submitOk(t, c.id, submission(questions));
-    const p1 = json(await call(t, cast.admin, { url: '/api/mail/outbox?limit=2' }));
-    const p2 = json(await call(t, cast.admin, { url: `/api/mail/outbox?limit=2&cursor=${p1.nextCursor}` }));
+    const p1 = json<Page<OutboxItem>>(await call(t, cast.admin, { url: '/api/mail/outbox?limit=2' }));
+    const p2 = json<Page<OutboxItem>>(
+      await call(t, cast.admin, { url: `/api/mail/outbox?limit=2&cursor=${p1.nextCursor}` }),
+    );
     const all = [...p1.items, ...p2.items];
-    expect(new Set(all.map((m: any) => m.id)).size).toBe(4);
-    const times = all.map((m: any) => Date.parse(m.createdAt));
+    expect(new Set(all.map((m) => m.id)).size).toBe(4);
+    const times = all.map((m) => Date.parse(m.createdAt));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
 });

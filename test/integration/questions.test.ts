@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
+import type { Question } from '../../server/modules/questions/questions.schemas.ts';
 import {
   call,
   createTestApp,
@@ -42,28 +44,28 @@ describe('the questionnaire', () => {
       options: [],
       help: { da: '', en: '' },
     });
-    const q2 = json(
+    const q2 = json<Question>(
       await create(cast.admin, c.id, {
         ...SINGLE_Q,
         options: [{ label: { da: 'Ja', en: 'Yes' } }, { label: { da: 'Nej', en: 'No' } }],
       }),
     );
     expect(q2.position).toBe(1);
-    expect(q2.options.map((o: any) => o.id)).toEqual([
+    expect(q2.options.map((o) => o.id)).toEqual([
       expect.stringMatching(/^o-[0-9a-f]{8}$/),
       expect.stringMatching(/^o-[0-9a-f]{8}$/),
     ]);
 
     // A draft's questionnaire is staff-only.
     expectError(await list(null, c.id), 404, 'NOT_FOUND');
-    expect(json(await list(cast.analyst, c.id))).toHaveLength(2);
+    expect(json<Question[]>(await list(cast.analyst, c.id))).toHaveLength(2);
     await call(t, cast.admin, {
       method: 'POST',
       url: `/api/consultations/${c.id}/transition`,
       payload: { to: 'open' },
     });
-    const items = json(await list(null, c.slug));
-    expect(items.map((q: any) => q.id)).toEqual([json(q1).id, q2.id]);
+    const items = json<Question[]>(await list(null, c.slug));
+    expect(items.map((q) => q.id)).toEqual([json(q1).id, q2.id]);
   });
 
   it.each([
@@ -91,7 +93,9 @@ describe('the questionnaire', () => {
       status,
       code,
     );
-    expect(json(await list(cast.admin, c.id))).toEqual([expect.objectContaining({ id: q.id, required: true })]);
+    expect(json<Question[]>(await list(cast.admin, c.id))).toEqual([
+      expect.objectContaining({ id: q.id, required: true }),
+    ]);
   });
 
   it('refuses malformed questions and creates nothing', async () => {
@@ -135,7 +139,7 @@ describe('the questionnaire', () => {
       400,
       'VALIDATION_FAILED',
     );
-    expect(json(await list(cast.admin, c.id))).toEqual([]);
+    expect(json<Question[]>(await list(cast.admin, c.id))).toEqual([]);
     expectError(await create(cast.admin, randomUUID(), TEXT_Q), 404, 'NOT_FOUND');
     expectError(
       await call(t, cast.admin, {
@@ -169,14 +173,14 @@ describe('the questionnaire', () => {
     expect(back).toMatchObject({ kind: 'scale', options: [] });
     const del = await call(t, cast.admin, { method: 'DELETE', url: `/api/questions/${q.id}` });
     expect(del.statusCode).toBe(204);
-    expect(json(await list(cast.admin, c.id))).toEqual([]);
+    expect(json<Question[]>(await list(cast.admin, c.id))).toEqual([]);
   });
 
   describe('once a response exists', () => {
-    let c: any;
-    let text: any;
-    let single: any;
-    let multi: any;
+    let c: Consultation;
+    let text: Question;
+    let single: Question;
+    let multi: Question;
     beforeAll(async () => {
       const made = await openConsultation(t, cast.admin, [TEXT_Q, SINGLE_Q, MULTI_Q]);
       c = made.c;
@@ -201,10 +205,10 @@ describe('the questionnaire', () => {
       const { id, payload } = make();
       const res = await call(t, cast.admin, { method: 'PATCH', url: `/api/questions/${id}`, payload });
       expectError(res, 422, 'QUESTIONNAIRE_LOCKED');
-      const now = json(await list(null, c.id));
-      expect(now.find((q: any) => q.id === text.id)).toMatchObject({ kind: 'text', required: true });
-      expect(now.find((q: any) => q.id === single.id).options.map((o: any) => o.id)).toEqual(['yes', 'no']);
-      expect(now.find((q: any) => q.id === multi.id).options).toHaveLength(3);
+      const now = json<Question[]>(await list(null, c.id));
+      expect(now.find((q) => q.id === text.id)).toMatchObject({ kind: 'text', required: true });
+      expect(now.find((q) => q.id === single.id)!.options.map((o) => o.id)).toEqual(['yes', 'no']);
+      expect(now.find((q) => q.id === multi.id)!.options).toHaveLength(3);
     });
 
     it('allows new wording, reordered options and a reordered questionnaire', async () => {
@@ -230,7 +234,7 @@ describe('the questionnaire', () => {
         url: `/api/consultations/${c.id}/questions/order`,
         payload: { questionIds: [single.id, multi.id, text.id] },
       });
-      expect(json(order).map((q: any) => q.id)).toEqual([single.id, multi.id, text.id]);
+      expect(json<Question[]>(order).map((q) => q.id)).toEqual([single.id, multi.id, text.id]);
     });
 
     it('refuses deleting a question, and adding a required one; an optional one may be added', async () => {
@@ -242,7 +246,7 @@ describe('the questionnaire', () => {
       expectError(await create(cast.admin, c.id, TEXT_Q), 422, 'QUESTIONNAIRE_LOCKED');
       const optional = await create(cast.admin, c.id, { ...TEXT_Q, required: false });
       expect(optional.statusCode).toBe(201);
-      expect(json(await list(null, c.id))).toHaveLength(4);
+      expect(json<Question[]>(await list(null, c.id))).toHaveLength(4);
     });
   });
 
@@ -259,7 +263,7 @@ describe('the questionnaire', () => {
     expectError(await put([a.id]), 422, 'RULE_VIOLATION');
     expectError(await put([a.id, a.id]), 422, 'RULE_VIOLATION');
     expectError(await put([a.id, randomUUID()]), 422, 'RULE_VIOLATION');
-    expect(json(await put([b.id, a.id])).map((q: any) => q.position)).toEqual([0, 1]);
-    expect(json(await list(cast.admin, c.id)).map((q: any) => q.id)).toEqual([b.id, a.id]);
+    expect(json<Question[]>(await put([b.id, a.id])).map((q) => q.position)).toEqual([0, 1]);
+    expect(json<Question[]>(await list(cast.admin, c.id)).map((q) => q.id)).toEqual([b.id, a.id]);
   });
 });

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
-import { call, json, makeConsultation, type TestApp, type TestUser } from '../helpers/app.ts';
+import type { AttachmentRef } from '../../server/modules/files/files.schemas.ts';
+import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
+import type { Question } from '../../server/modules/questions/questions.schemas.ts';
+import type { StaffResponse } from '../../server/modules/responses/publication.schemas.ts';
+import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
+import { call, json, type TestApp, type TestUser } from '../helpers/app.ts';
+import { type ConsultationOverrides, factory, type Made, type QuestionSpec } from '../helpers/factory.ts';
 
 /** Factories for the hearing-response tests (issue 4). Each test makes its own consultation. */
 
@@ -9,7 +15,7 @@ import { call, json, makeConsultation, type TestApp, type TestUser } from '../he
 export const someIp = () =>
   `10.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
 
-export type QuestionSpec = Record<string, unknown> & { kind: string };
+export type { QuestionSpec };
 
 export const TEXT_Q: QuestionSpec = {
   kind: 'text',
@@ -46,25 +52,14 @@ export async function openConsultation(
   t: TestApp,
   admin: TestUser,
   questions: QuestionSpec[] = [TEXT_Q],
-  overrides: Record<string, unknown> = {},
-) {
-  const c = await makeConsultation(t, admin, overrides);
-  const qs: any[] = [];
-  for (const q of questions) {
-    const res = await call(t, admin, { method: 'POST', url: `/api/consultations/${c.id}/questions`, payload: q });
-    if (res.statusCode !== 201) throw new Error(`create question failed: ${res.body}`);
-    qs.push(json(res));
-  }
-  const open = await call(t, admin, {
-    method: 'POST',
-    url: `/api/consultations/${c.id}/transition`,
-    payload: { to: 'open' },
-  });
-  if (open.statusCode !== 200) throw new Error(`open failed: ${open.body}`);
-  return { c: json(open), questions: qs };
+  overrides: ConsultationOverrides = {},
+): Promise<{ c: Consultation; questions: Made<Question> }> {
+  const open = await factory(t).newOpenConsultation(admin, { consultation: overrides, questions });
+  return { c: open.consultation, questions: open.questions };
 }
 
-export function submission(questions: any[], overrides: Record<string, unknown> = {}) {
+/** A valid submission answering every free-text question. */
+export function submission(questions: Pick<Question, 'id' | 'kind'>[], overrides: Record<string, unknown> = {}) {
   const answers = questions
     .filter((q) => q.kind === 'text')
     .map((q) => ({ questionId: q.id, value: 'Jeg støtter forslaget.' }));
@@ -96,7 +91,10 @@ export function submit(
 export async function submitOk(t: TestApp, consultationId: string, payload: unknown, opts: { key?: string } = {}) {
   const res = await submit(t, consultationId, payload, opts);
   if (res.statusCode !== 201) throw new Error(`submission failed: ${res.statusCode} ${res.body}`);
-  return json(res);
+  const receipt = json<Receipt>(res);
+  // A first submission always carries its edit token (only a letter or a replay has none).
+  if (receipt.editToken === null && !opts.key) throw new Error('a first submission without an edit token');
+  return receipt as Receipt & { editToken: string };
 }
 
 export async function decide(
@@ -112,7 +110,7 @@ export async function decide(
     payload: reason ? { decision, reason } : { decision },
   });
   if (res.statusCode !== 200) throw new Error(`decision failed: ${res.body}`);
-  return json(res);
+  return json<StaffResponse>(res);
 }
 
 /** Moves the deadline directly in the database (the server clock decides; the API refuses past deadlines). */
@@ -172,5 +170,5 @@ export async function upload(
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   });
   if (res.statusCode !== 201) throw new Error(`upload failed: ${res.statusCode} ${res.body}`);
-  return json(res);
+  return json<AttachmentRef>(res);
 }

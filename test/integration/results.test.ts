@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
+import type { Results } from '../../server/modules/rankings/rankings.schemas.ts';
+import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
 import {
   call,
   createTestApp,
@@ -17,12 +20,12 @@ describe('ranking results', () => {
   let analyst: TestUser;
   let reviewer: TestUser;
   let voters: TestUser[];
-  let c: any;
-  let A: any, B: any, C: any;
+  let c: Consultation;
+  let A: Scenario, B: Scenario, C: Scenario;
 
   const results = (who: TestUser | null, query = '', path = 'results') =>
     call(t, who, { url: `/api/consultations/${c.id}/${path}${query}` });
-  const cast = (who: TestUser, ranks: [any, number][]) =>
+  const cast = (who: TestUser, ranks: [Pick<Scenario, 'id'>, number][]) =>
     call(t, who, {
       method: 'PUT',
       url: `/api/consultations/${c.id}/ballot`,
@@ -308,7 +311,7 @@ describe('ranking results', () => {
       consultation: k,
       scenarios: [x, y, z],
     } = await makeOpenConsultation(t, admin, [{ key: 'X' }, { key: 'Y' }, { key: 'Z' }]);
-    const vote = (who: TestUser, ranks: [any, number][]) =>
+    const vote = (who: TestUser, ranks: [Pick<Scenario, 'id'>, number][]) =>
       call(t, who, {
         method: 'PUT',
         url: `/api/consultations/${k.id}/ballot`,
@@ -328,8 +331,8 @@ describe('ranking results', () => {
       url: `/api/scenarios/${x.id}/status`,
       payload: { status: 'eliminated', round: 2 },
     });
-    const r = json(await call(t, admin, { url: `/api/consultations/${k.id}/results` }));
-    expect(r.scenarios.map((s: any) => s.key)).toEqual(['Y', 'Z']);
+    const r = json<Results>(await call(t, admin, { url: `/api/consultations/${k.id}/results` }));
+    expect(r.scenarios.map((s) => s.key)).toEqual(['Y', 'Z']);
     expect(r.ballotCount).toBe(2);
     expect(r.firstPreference.counts).toEqual([1, 1]);
     expect(r.pairwise).toEqual([

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
 import {
   call,
   createTestApp,
@@ -14,7 +15,6 @@ import {
 
 const NON_ADMINS = ['analyst', 'reviewer', 'participant'] as const;
 const WRONG = [...NON_ADMINS, 'anonymous'] as const;
-type Scenario = { id: string; key: string; status: string; statusRound: number; version: number; [k: string]: any };
 
 const DESCRIPTION = {
   da: '# Partnerskab\n\nBankerne og staten deler én løsning.\n\nDet giver ét login til alt.',
@@ -243,7 +243,7 @@ describe('scenarios', () => {
       });
       const r2 = await setStatus(s.id, { status: 'selected', round: 3 });
       expect(json(r2)).toMatchObject({ status: 'selected', statusRound: 3 });
-      expect(json(r2).statusHistory.map((h: any) => [h.from, h.to, h.round, h.note])).toEqual([
+      expect(json<Scenario>(r2).statusHistory.map((h) => [h.from, h.to, h.round, h.note])).toEqual([
         [null, 'candidate', 1, null],
         ['candidate', 'shortlisted', 1, 'Best score'],
         ['shortlisted', 'selected', 3, null],

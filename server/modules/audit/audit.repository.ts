@@ -20,6 +20,9 @@ export async function insertAuditEvent(db: Db, values: AuditEventRow) {
     .execute();
 }
 
+/** A LIKE pattern that matches the text literally (% and _ are data here). */
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 export async function listAuditEvents(
   db: Db,
   f: {
@@ -27,6 +30,11 @@ export async function listAuditEvents(
     itemType?: string | undefined;
     itemId?: string | undefined;
     action?: string | undefined;
+    actorId?: string | undefined;
+    actor?: string | undefined;
+    q?: string | undefined;
+    from?: Date | undefined;
+    to?: Date | undefined;
     before?: [string, string] | undefined;
     limit: number;
   },
@@ -40,6 +48,22 @@ export async function listAuditEvents(
   if (f.itemType) q = q.where('itemType', '=', f.itemType);
   if (f.itemId) q = q.where('itemId', '=', f.itemId);
   if (f.action) q = q.where('action', '=', f.action);
+  if (f.actorId) q = q.where('actorId', '=', f.actorId);
+  // The time range bounds the walk down audit_events_time_idx; the text filters only read within it.
+  if (f.from) q = q.where('occurredAt', '>=', f.from);
+  if (f.to) q = q.where('occurredAt', '<', f.to);
+  if (f.actor) q = q.where('actorLabel', 'ilike', `%${likeEscape(f.actor)}%`);
+  if (f.q) {
+    const pattern = `%${likeEscape(f.q)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('actorLabel', 'ilike', pattern),
+        eb('action', 'ilike', pattern),
+        eb('itemId', 'ilike', pattern),
+        eb(sql<string>`details::text`, 'ilike', pattern),
+      ]),
+    );
+  }
   if (f.before) {
     const [at, id] = f.before;
     q = q.where(sql<boolean>`(occurred_at, id) < (${at}::timestamptz, ${id}::uuid)`);

@@ -179,3 +179,9 @@ export async function setResultsPublished(db: Db, consultationId: string, publis
     .returning(['id', 'resultsPublishedAt'])
     .executeTakeFirstOrThrow();
 }
+
+/** Titles of several consultations by id, for other modules' listings (the audit log). */
+export async function listConsultationTitles(db: Db, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return db.selectFrom('consultations').select(['id', 'title']).where('id', 'in', ids).execute();
+}

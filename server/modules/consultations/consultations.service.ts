@@ -274,3 +274,12 @@ export async function replaceDocuments(db: Db, actor: Actor | null, id: string, 
   });
   return getConsultation(db, actor, id);
 }
+
+/**
+ * Consultation titles by id, for staff listings in other modules (the audit log names its items).
+ * Callers check their own role first; this reads only titles.
+ */
+export async function consultationTitles(db: Db, ids: readonly string[]): Promise<Map<string, Localized>> {
+  const rows = await repo.listConsultationTitles(db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, r.title]));
+}

@@ -129,3 +129,9 @@ export async function setPositions(db: Db, consultationId: string, ids: readonly
     from unnest(${sql.val([...ids])}::uuid[]) with ordinality as o(id, ord)
     where s.id = o.id and s.consultation_id = ${consultationId}`.execute(db);
 }
+
+/** Titles of several scenarios by id, for other modules' listings (the audit log). */
+export async function listScenarioTitles(db: Db, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return db.selectFrom('scenarios').select(['id', 'key', 'title', 'consultationId']).where('id', 'in', ids).execute();
+}

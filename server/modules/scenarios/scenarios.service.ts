@@ -245,3 +245,15 @@ export async function reorderScenarios(db: Db, actor: Actor | null, consultation
   });
   return listScenarios(db, actor, c.id);
 }
+
+/**
+ * Scenario titles by id, for staff listings in other modules (the audit log names its items).
+ * Callers check their own role first; this reads only keys and titles.
+ */
+export async function scenarioTitles(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, { key: string; title: Localized; consultationId: string }>> {
+  const rows = await repo.listScenarioTitles(db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, { key: r.key, title: r.title, consultationId: r.consultationId }]));
+}
