@@ -13,14 +13,29 @@ const pages = {
 
 /** Routes of the debate pages, appended to the route table in routes.ts. Specific paths before `:param` ones. */
 export const DEBATE_ROUTES: readonly RouteDef[] = [
-  { name: 'register', path: '/register', tag: 'sr-page-register', access: 'public', load: pages.register },
-  { name: 'confirm', path: '/confirm', tag: 'sr-page-confirm', access: 'public', load: pages.confirm },
+  {
+    name: 'register',
+    path: '/register',
+    tag: 'sr-page-register',
+    access: 'public',
+    load: pages.register,
+    parts: ['debate'],
+  },
+  {
+    name: 'confirm',
+    path: '/confirm',
+    tag: 'sr-page-confirm',
+    access: 'public',
+    load: pages.confirm,
+    parts: ['debate'],
+  },
   {
     name: 'forgot-password',
     path: '/forgot-password',
     tag: 'sr-page-forgot-password',
     access: 'public',
     load: pages.forgotPassword,
+    parts: ['debate'],
   },
   {
     name: 'reset-password',
@@ -28,14 +43,16 @@ export const DEBATE_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-reset-password',
     access: 'public',
     load: pages.resetPassword,
+    parts: ['debate'],
   },
-  { name: 'profile', path: '/profile', tag: 'sr-page-profile', access: 'user', load: pages.profile },
+  { name: 'profile', path: '/profile', tag: 'sr-page-profile', access: 'user', load: pages.profile, parts: ['debate'] },
   {
     name: 'ranking',
     path: '/consultations/:slug/ranking',
     tag: 'sr-page-ranking',
     access: 'user',
     load: pages.ranking,
+    parts: ['debate'],
   },
   {
     name: 'results',
@@ -43,5 +60,6 @@ export const DEBATE_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-results',
     access: 'public',
     load: pages.results,
+    parts: ['debate'],
   },
 ];

@@ -6,7 +6,7 @@ import { icon } from '../components/icons.ts';
 import { getLocale, onLocaleChange, setLocale, t } from '../i18n/i18n.ts';
 import { SrLightElement, type SrPage } from './light-element.ts';
 import { announce, NAVIGATE_EVENT, navigate, setFlash } from './navigation.ts';
-import { matchRoute, type RouteDef } from './routes.ts';
+import { loadRoute, matchRoute, routeLoaded, type RouteDef } from './routes.ts';
 import { isAdmin, isStaff, loadSession, SessionController, setUser } from './session.ts';
 import './sr-page-load-failed.ts';
 // The pages of EAGER_ROUTES (routes.ts) and the shell's own fallbacks; every other page is a chunk.
@@ -88,9 +88,8 @@ export class SrApp extends SrLightElement {
     const url = new URL(a.href);
     if (url.origin !== location.origin) return;
     // A failure here is ignored: the navigation, if it comes, loads again and shows the error.
-    matchRoute(url.pathname)
-      ?.route.load?.()
-      .catch(() => undefined);
+    const route = matchRoute(url.pathname)?.route;
+    if (route) loadRoute(route).catch(() => undefined);
   };
 
   private async _routeTo(initial: boolean): Promise<void> {
@@ -133,14 +132,17 @@ export class SrApp extends SrLightElement {
     this._show(page, match?.route ?? null, token, initial);
   }
 
-  /** Loads a lazy page's chunk; false when it failed (offline, or a new deployment replaced it). */
+  /**
+   * Loads a lazy page's chunk and the message parts its route names; false when that failed
+   * (offline, or a new deployment replaced a chunk).
+   */
   private async _loadPage(route: RouteDef, token: number): Promise<boolean> {
-    if (!route.load || customElements.get(route.tag)) return true;
+    if (routeLoaded(route)) return true;
     const timer = setTimeout(() => {
       if (token === this._navToken) this._loading = true;
     }, LOADING_DELAY_MS);
     try {
-      await route.load();
+      await loadRoute(route);
       return true;
     } catch {
       return false;

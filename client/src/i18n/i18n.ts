@@ -9,9 +9,9 @@ const STORAGE_KEY = 'samraad.locale';
 
 /**
  * The messages loaded so far: the shell's at once, each other area's when a module that uses it
- * loads (parts/<area>.ts). The keys are typed against the whole dictionary (en.ts), so a missing
- * key still fails tsc; test/client/i18n-parts.test.ts checks that every module imports the parts
- * whose keys it names.
+ * loads (parts/<area>.ts, loaded by the app shell for the routes that name it, see parts.ts). The keys
+ * are typed against the whole dictionary (en.ts), so a missing key still fails tsc; test/client/i18n-parts.test.ts
+ * checks that every route names the parts whose keys its page names.
  */
 const dictionaries: Record<Locale, Partial<Messages>> = { da: { ...daShell }, en: { ...enShell } };
 

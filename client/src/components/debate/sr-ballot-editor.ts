@@ -6,7 +6,6 @@ import { newIdempotencyKey } from '../../api/comments.ts';
 import { SrLightElement } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/debate.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { alert, errorMessage } from '../alerts.ts';
 import { icon } from '../icons.ts';

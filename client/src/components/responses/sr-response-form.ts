@@ -7,7 +7,6 @@ import type { ScenarioSummary } from '../../api/types.ts';
 import type { FieldErrors } from '../../app/form-errors.ts';
 import { SrLightElement } from '../../app/light-element.ts';
 import { t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/responses.ts';
 import { textField } from '../fields.ts';
 import { questionFieldTemplate } from './question-fields.ts';
 import {

@@ -18,7 +18,6 @@ import { alert, errorAlert, errorMessage, loading } from '../../components/alert
 import { selectField, textField } from '../../components/fields.ts';
 import '../../components/sr-error-summary.ts';
 import { loc, locLang, setLocale, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/debate.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 
 /** `/profile`: a participant's display name, language and segment, and their own comments and ballots. */

@@ -10,7 +10,6 @@ import { alert, errorAlert, loading } from '../../components/alerts.ts';
 import type { SrAccountForm, SrAccountSavedEvent } from '../../components/sr-account-form.ts';
 import '../../components/sr-account-form.ts';
 import { t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/admin.ts';
 import { formatDate } from '../../i18n/format.ts';
 
 /** `/admin/accounts`: search, list, create, and edit roles or disable an account. */

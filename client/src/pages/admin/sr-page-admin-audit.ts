@@ -8,9 +8,7 @@ import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { errorAlert, loading } from '../../components/alerts.ts';
 import { t, tDynamic } from '../../i18n/i18n.ts';
-import '../../i18n/parts/admin.ts';
 // The names of the participants' and moderators' actions (audit.action.comment.*, …) live there.
-import '../../i18n/parts/debate.ts';
 import { formatDateTimeShort } from '../../i18n/format.ts';
 
 const PAGE_SIZE = 50;

@@ -16,7 +16,6 @@ import '../../components/sr-documents-editor.ts';
 import '../../components/sr-phase-panel.ts';
 import '../../components/sr-scenario-order.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/admin.ts';
 import '../public/sr-page-not-found.ts';
 
 /**

@@ -11,7 +11,6 @@ import { errorAlert, loading } from '../../components/alerts.ts';
 import { phaseBadge } from '../../components/badges.ts';
 import { icon } from '../../components/icons.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/admin.ts';
 import { formatDateTimeShort } from '../../i18n/format.ts';
 
 /**

@@ -28,8 +28,6 @@ import '../../components/sr-breadcrumbs.ts';
 import '../../components/sr-error-summary.ts';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../i18n/format.ts';
 import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/responses.ts';
-import '../../i18n/parts/admin.ts';
 import '../public/sr-page-not-found.ts';
 
 type Base = { consultation: Consultation; questions: Question[]; scenarios: ScenarioSummary[] };

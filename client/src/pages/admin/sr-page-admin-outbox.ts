@@ -8,7 +8,6 @@ import { errorAlert, loading } from '../../components/alerts.ts';
 import { selectField } from '../../components/fields.ts';
 import { formatDateTimeShort } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/responses.ts';
 
 /** `/admin/outbox`: the mail outbox for admins (mails kept when no SMTP server is configured, and delivery status). */
 @customElement('sr-page-admin-outbox')

@@ -24,7 +24,6 @@ import { icon } from '../../components/icons.ts';
 import '../../components/sr-breadcrumbs.ts';
 import '../../components/sr-error-summary.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/responses.ts';
 import '../public/sr-page-not-found.ts';
 
 type Draft = {

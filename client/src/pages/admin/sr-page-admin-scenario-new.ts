@@ -10,7 +10,6 @@ import type { SrScenarioSavedEvent } from '../../components/events.ts';
 import '../../components/sr-breadcrumbs.ts';
 import '../../components/sr-scenario-form.ts';
 import { loc, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/admin.ts';
 import '../public/sr-page-not-found.ts';
 
 /** `/admin/consultations/:consultationId/scenarios/new`: adds a scenario at the end of the order. */

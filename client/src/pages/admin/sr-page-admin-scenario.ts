@@ -13,7 +13,6 @@ import '../../components/sr-scenario-form.ts';
 import '../../components/sr-status-form.ts';
 import '../../components/sr-status-history.ts';
 import { loc, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/admin.ts';
 import '../public/sr-page-not-found.ts';
 
 /** `/admin/scenarios/:scenarioId`: edit a scenario, change its status by round, read its history. */

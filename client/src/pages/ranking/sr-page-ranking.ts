@@ -16,7 +16,6 @@ import '../../components/sr-breadcrumbs.ts';
 import '../../components/debate/sr-ballot-editor.ts';
 import type { SrBallotChangedEvent } from '../../components/debate/events.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/debate.ts';
 import '../public/sr-page-not-found.ts';
 
 type Data = {

@@ -12,7 +12,6 @@ import '../../components/sr-breadcrumbs.ts';
 import '../../components/debate/sr-results-view.ts';
 import { formatNumber } from '../../components/debate/format.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/debate.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import '../public/sr-page-not-found.ts';
 

@@ -12,14 +12,7 @@ import type { FieldErrors } from '../../app/form-errors.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce, navigate } from '../../app/navigation.ts';
 import { alert, errorAlert, loading } from '../../components/alerts.ts';
-import {
-  clearDraft,
-  freshKey,
-  isEmptyValue,
-  loadDraft,
-  saveDraft,
-  storeReceipt,
-} from '../../data/response-draft.ts';
+import { clearDraft, freshKey, isEmptyValue, loadDraft, saveDraft, storeReceipt } from '../../data/response-draft.ts';
 import {
   activeScenarios,
   emptyResponse,
@@ -34,7 +27,6 @@ import '../../components/sr-breadcrumbs.ts';
 import '../../components/sr-error-summary.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/responses.ts';
 import '../public/sr-page-not-found.ts';
 import {
   clockOffset,

@@ -34,7 +34,6 @@ import type { SrResponseChangeEvent, SrResponseForm } from '../../components/res
 import '../../components/sr-error-summary.ts';
 import { formatBytes, formatDateTime } from '../../i18n/format.ts';
 import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/responses.ts';
 import { receiptDetails } from './receipt-view.ts';
 import { clockOffset, DeadlineController, openState, timeLeft } from './consultation-state.ts';
 
