@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { logout } from '../api/auth.ts';
 import { loading } from '../components/alerts.ts';
 import { icon } from '../components/icons.ts';
-import { getLocale, onLocaleChange, setLocale, t } from '../i18n/i18n.ts';
+import { getLocale, LANG_PARAM, onLocaleChange, setLocale, t } from '../i18n/i18n.ts';
 import { SrLightElement, type SrPage } from './light-element.ts';
 import { announce, NAVIGATE_EVENT, navigate, setFlash } from './navigation.ts';
 import { loadRoute, matchRoute, routeLoaded, type RouteDef } from './routes.ts';
@@ -40,6 +40,7 @@ export class SrApp extends SrLightElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.documentElement.lang = getLocale();
+    this._dropLangParam();
     window.addEventListener('popstate', this._onPopState);
     window.addEventListener(NAVIGATE_EVENT, this._onNavigate);
     document.addEventListener('click', this._onDocumentClick);
@@ -48,6 +49,17 @@ export class SrApp extends SrLightElement {
     this._offLocale = onLocaleChange(() => void this._afterLocaleChange());
     void loadSession();
     void this._routeTo(true);
+  }
+
+  /**
+   * A link's `?lang=` has been read (i18n.ts, it is now the remembered choice); it leaves the
+   * address so that a later switch of language is not undone by a reload.
+   */
+  private _dropLangParam(): void {
+    const url = new URL(location.href);
+    if (!url.searchParams.has(LANG_PARAM)) return;
+    url.searchParams.delete(LANG_PARAM);
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
   }
 
   override disconnectedCallback(): void {
