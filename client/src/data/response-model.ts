@@ -54,6 +54,11 @@ export const FIELD = {
   consent: 'resp-consent',
   body: 'resp-body',
   attachments: 'resp-files',
+  /**
+   * The response section as a whole (text, answers, files): "write something" belongs to no one
+   * field, so no optional field is marked invalid for it (issue 10 item 16).
+   */
+  content: 'resp-content',
 } as const;
 /** Scenarios still in play: a per-scenario scale has a row for each (eliminated ones are left out). */
 export const activeScenarios = <S extends { status: string }>(scenarios: readonly S[]): S[] =>
@@ -101,7 +106,7 @@ export function validateResponse(
   }
   // The server wants something to read: text, an answer or a file.
   if (!v.body.trim() && answersFor(v, questions).length === 0 && v.attachments.length === 0)
-    errors.set(FIELD.body, t('resp.err.empty'));
+    errors.set(FIELD.content, t('resp.err.empty'));
   if (!v.name.trim()) errors.set(FIELD.name, t('resp.err.name'));
   if (!v.email.trim()) {
     if (!opts.emailOptional) errors.set(FIELD.email, t('resp.err.email'));

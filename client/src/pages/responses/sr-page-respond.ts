@@ -351,29 +351,41 @@ export class SrPageRespond extends SrLightElement implements SrPage {
       }
       ${open ? html`<p class="form-hint">${t('resp.autosaveHint')}</p>` : nothing}
       ${this._saveFailed ? alert('warning', t('resp.saveFailed')) : nothing}
-      <form novalidate @submit=${(e: Event) => void this._onSubmit(e, data)} id="resp-form">
-        <sr-error-summary .errors=${this._errors} .general=${this._general}></sr-error-summary>
-        <p class="form-hint">${t('resp.requiredLegend')}</p>
-        <sr-response-form
-          .questions=${data.questions}
-          .scenarios=${data.scenarios}
-          .value=${this._value}
-          .errors=${this._errors}
-          .consultationId=${c.id}
-          ?disabled=${!open}
-          @sr-response-change=${this._onChange}
-        ></sr-response-form>
-        ${this._status(data)}
-        ${
-          open
-            ? html`<div class="sr-actions">
-                <button type="submit" class="button button-primary" id="resp-submit" ?disabled=${this._submitting}>
-                  ${this._submitting ? t('resp.submitting') : t('resp.submit')}
-                </button>
-              </div>`
-            : nothing
-        }
-      </form>`;
+      ${
+        // Closed (or not yet open) when the page loaded: a notice and the way back, no greyed-out
+        // form (issue 10 item 16). A form offered on this page, or a draft kept in this browser,
+        // stays, read only, so what was typed can still be read and copied after the deadline.
+        this._shownOpen || this._restoredAt !== null
+          ? this._form(data, open)
+          : html`<p><a href="/consultations/${encodeURIComponent(c.slug)}" id="resp-back">${t('receipt.back')}</a></p>`
+      }`;
+  }
+
+  private _form(data: Data, open: boolean) {
+    const c = data.consultation;
+    return html`<form novalidate @submit=${(e: Event) => void this._onSubmit(e, data)} id="resp-form">
+      <sr-error-summary .errors=${this._errors} .general=${this._general}></sr-error-summary>
+      ${open ? html`<p class="form-hint">${t('resp.requiredLegend')}</p>` : nothing}
+      <sr-response-form
+        .questions=${data.questions}
+        .scenarios=${data.scenarios}
+        .value=${this._value}
+        .errors=${this._errors}
+        .consultationId=${c.id}
+        ?disabled=${!open}
+        @sr-response-change=${this._onChange}
+      ></sr-response-form>
+      ${this._status(data)}
+      ${
+        open
+          ? html`<div class="sr-actions">
+              <button type="submit" class="button button-primary" id="resp-submit" ?disabled=${this._submitting}>
+                ${this._submitting ? t('resp.submitting') : t('resp.submit')}
+              </button>
+            </div>`
+          : nothing
+      }
+    </form>`;
   }
 
   protected override render() {

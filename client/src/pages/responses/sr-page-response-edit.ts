@@ -201,6 +201,8 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
     try {
       await withdrawOwnResponse(this._token);
       this._withdrawn = true;
+      // The notice of the last saved change no longer describes the response (issue 10 item 16).
+      this._receipt = null;
       this._confirmWithdraw = false;
       void this._task.run();
       await this._task.taskComplete.catch(() => undefined);
@@ -242,7 +244,12 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
         </div>
         <div>
           <dt>${t('edit.publication')}</dt>
-          <dd>${t(`publication.status.${r.publicationStatus}`)}</dd>
+          <dd id="edit-publication">
+            ${
+              // A withdrawn response is never published, whatever its last review said (issue 10 item 16).
+              r.status === 'withdrawn' ? t('edit.publicationWithdrawn') : t(`publication.status.${r.publicationStatus}`)
+            }
+          </dd>
         </div>
       </dl>
       ${answerList(data.questions, r.answers, data.scenarios)}
@@ -338,6 +345,18 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
                 id: 'edit-closed',
                 live: false,
               })
+      }
+      ${
+        r.publicationStatus === 'rejected' && !withdrawn
+          ? alert(
+              'info',
+              html`${t('edit.rejectedReason')}
+                <blockquote class="sr-rejection-reason" id="edit-rejection-reason">
+                  ${r.rejectionReason ?? ''}
+                </blockquote>`,
+              { heading: t('edit.rejectedHeading'), id: 'edit-rejected', live: false },
+            )
+          : nothing
       }
       ${
         this._receipt
