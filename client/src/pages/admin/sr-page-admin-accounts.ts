@@ -4,9 +4,10 @@ import { customElement, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { listAccounts } from '../../api/accounts.ts';
 import type { Account } from '../../api/types.ts';
+import { renderSection } from '../../app/page-state.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
-import { alert, errorAlert, loading } from '../../components/alerts.ts';
+import { alert, errorAlert } from '../../components/alerts.ts';
 import type { SrAccountForm, SrAccountSavedEvent } from '../../components/sr-account-form.ts';
 import '../../components/sr-account-form.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -170,7 +171,7 @@ export class SrPageAdminAccounts extends SrLightElement implements SrPage {
       </form>
       <section class="sr-section">
         <h2 id="accounts-list-heading">${t('accounts.listHeading')}</h2>
-        ${this._task.render({ pending: () => loading(), error: (e) => errorAlert(e), complete: () => this._table() })}
+        ${renderSection(this._task, () => this._table())}
       </section>
       ${
         editing

@@ -4,10 +4,11 @@ import { customElement, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { listConsultations } from '../../api/consultations.ts';
 import type { ConsultationSummary } from '../../api/types.ts';
+import { renderSection } from '../../app/page-state.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { hasRole, isAdmin, SessionController } from '../../app/session.ts';
-import { errorAlert, loading } from '../../components/alerts.ts';
+import { errorAlert } from '../../components/alerts.ts';
 import { phaseBadge } from '../../components/badges.ts';
 import { icon } from '../../components/icons.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
@@ -148,11 +149,7 @@ export class SrPageAdminConsultations extends SrLightElement implements SrPage {
           : html`<p>${t('admin.staffIntro')}</p>`
       }
       <h2 id="admin-consultations-heading">${t('admin.consultationsHeading')}</h2>
-      ${this._task.render({
-        pending: () => loading(),
-        error: (e) => errorAlert(e),
-        complete: () => this._table(),
-      })}`;
+      ${renderSection(this._task, () => this._table())}`;
   }
 }
 

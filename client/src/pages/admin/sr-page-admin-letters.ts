@@ -10,8 +10,9 @@ import { registerLetter, RetryLaterError } from '../../api/responses.ts';
 import { listScenarios } from '../../api/scenarios.ts';
 import type { Consultation, ScenarioSummary } from '../../api/types.ts';
 import type { FieldErrors } from '../../app/form-errors.ts';
+import { renderPage } from '../../app/page-state.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
-import { alert, errorAlert, loading } from '../../components/alerts.ts';
+import { alert, errorAlert } from '../../components/alerts.ts';
 import { checkbox, textField } from '../../components/fields.ts';
 import {
   activeScenarios,
@@ -189,15 +190,7 @@ export class SrPageAdminLetters extends SrLightElement implements SrPage {
   }
 
   protected override render() {
-    return this._task.render({
-      pending: () => loading(),
-      error: (e) =>
-        e instanceof ApiError && (e.status === 404 || e.status === 400)
-          ? html`<sr-page-not-found></sr-page-not-found>`
-          : html`<h1 tabindex="-1">${t('errors.loadFailed')}</h1>
-              ${errorAlert(e)}`,
-      complete: (base) => this._render(base),
-    });
+    return renderPage(this._task, (base) => this._render(base));
   }
 }
 

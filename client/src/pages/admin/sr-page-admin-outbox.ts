@@ -3,8 +3,9 @@ import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { listOutbox, MAIL_STATUSES, type MailStatus, type OutboxItem } from '../../api/mail.ts';
+import { renderSection } from '../../app/page-state.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
-import { errorAlert, loading } from '../../components/alerts.ts';
+import { errorAlert } from '../../components/alerts.ts';
 import { selectField } from '../../components/fields.ts';
 import { formatDateTimeShort } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -62,57 +63,54 @@ export class SrPageAdminOutbox extends SrLightElement implements SrPage {
         })}
         <button type="submit" class="button button-secondary" id="outbox-show">${t('outbox.show')}</button>
       </form>
-      ${this._task.render({
-        pending: () => loading(),
-        error: (e) => errorAlert(e),
-        complete: () =>
-          this._items.length
-            ? html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label=${t('outbox.caption')}>
-                  <table class="table table--compact">
-                    <caption>
-                      ${t('outbox.caption')}
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">${t('outbox.created')}</th>
-                        <th scope="col">${t('outbox.to')}</th>
-                        <th scope="col">${t('outbox.subject')}</th>
-                        <th scope="col">${t('outbox.status')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      ${this._items.map(
-                        (m) =>
-                          html`<tr>
-                            <td><time datetime=${m.createdAt}>${formatDateTimeShort(m.createdAt)}</time></td>
-                            <td>${m.to}</td>
-                            <td>
-                              <details>
-                                <summary>${m.subject}</summary>
-                                <pre class="sr-mail-text" aria-label=${t('outbox.text', { subject: m.subject })}>
+      ${renderSection(this._task, () =>
+        this._items.length
+          ? html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label=${t('outbox.caption')}>
+                <table class="table table--compact">
+                  <caption>
+                    ${t('outbox.caption')}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">${t('outbox.created')}</th>
+                      <th scope="col">${t('outbox.to')}</th>
+                      <th scope="col">${t('outbox.subject')}</th>
+                      <th scope="col">${t('outbox.status')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${this._items.map(
+                      (m) =>
+                        html`<tr>
+                          <td><time datetime=${m.createdAt}>${formatDateTimeShort(m.createdAt)}</time></td>
+                          <td>${m.to}</td>
+                          <td>
+                            <details>
+                              <summary>${m.subject}</summary>
+                              <pre class="sr-mail-text" aria-label=${t('outbox.text', { subject: m.subject })}>
 ${m.text}</pre>
-                              </details>
-                            </td>
-                            <td>
-                              ${t(`outbox.status.${m.status}`)}${m.lastError ? html`<br /><span lang="en">${m.lastError}</span>` : nothing}
-                            </td>
-                          </tr>`,
-                      )}
-                    </tbody>
-                  </table>
-                </div>
-                ${this._moreError ? errorAlert(this._moreError) : nothing}
-                ${
-                  this._next
-                    ? html`<p>
-                        <button type="button" class="button button-secondary" @click=${() => void this._more()}>
-                          ${t('common.loadMore')}
-                        </button>
-                      </p>`
-                    : nothing
-                }`
-            : html`<p class="sr-empty">${t('outbox.empty')}</p>`,
-      })}`;
+                            </details>
+                          </td>
+                          <td>
+                            ${t(`outbox.status.${m.status}`)}${m.lastError ? html`<br /><span lang="en">${m.lastError}</span>` : nothing}
+                          </td>
+                        </tr>`,
+                    )}
+                  </tbody>
+                </table>
+              </div>
+              ${this._moreError ? errorAlert(this._moreError) : nothing}
+              ${
+                this._next
+                  ? html`<p>
+                      <button type="button" class="button button-secondary" @click=${() => void this._more()}>
+                        ${t('common.loadMore')}
+                      </button>
+                    </p>`
+                  : nothing
+              }`
+          : html`<p class="sr-empty">${t('outbox.empty')}</p>`,
+      )}`;
   }
 }
 

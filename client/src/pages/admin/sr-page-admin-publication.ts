@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { getConsultation } from '../../api/consultations.ts';
-import { ApiError } from '../../api/http.ts';
+
 import { listQuestions, type Question } from '../../api/questions.ts';
 import {
   decidePublication,
@@ -14,9 +14,10 @@ import {
 } from '../../api/responses.ts';
 import { listScenarios } from '../../api/scenarios.ts';
 import type { Consultation, ScenarioSummary } from '../../api/types.ts';
+import { renderPage, renderSection } from '../../app/page-state.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
-import { alert, errorAlert, loading } from '../../components/alerts.ts';
+import { alert, errorAlert } from '../../components/alerts.ts';
 import { selectField, textField } from '../../components/fields.ts';
 import { answerList } from '../../components/responses/question-fields.ts';
 import '../../components/sr-breadcrumbs.ts';
@@ -265,42 +266,31 @@ export class SrPageAdminPublication extends SrLightElement implements SrPage {
       ${this._failure ? errorAlert(this._failure, { id: 'queue-failure' }) : nothing}
       <section class="sr-section" aria-labelledby="queue-list-heading">
         <h2 id="queue-list-heading">${t(`queue.status.${this._shown}`)}</h2>
-        ${this._list.render({
-          pending: () => loading(),
-          error: (e) => errorAlert(e),
-          complete: () =>
-            this._items.length
-              ? html`<p>${t('queue.count', { count: this._items.length })}</p>
-                  <ul class="sr-card-list nobullet-list">
-                    ${this._items.map((r, i) => this._card(r, i, base))}
-                  </ul>
-                  ${
-                    this._next
-                      ? html`<button
-                          type="button"
-                          class="button button-secondary"
-                          id="queue-more"
-                          @click=${() => void this._more()}
-                        >
-                          ${t('common.loadMore')}
-                        </button>`
-                      : nothing
-                  }`
-              : html`<p class="sr-empty" id="queue-empty">${t('queue.empty')}</p>`,
-        })}
+        ${renderSection(this._list, () =>
+          this._items.length
+            ? html`<p>${t('queue.count', { count: this._items.length })}</p>
+                <ul class="sr-card-list nobullet-list">
+                  ${this._items.map((r, i) => this._card(r, i, base))}
+                </ul>
+                ${
+                  this._next
+                    ? html`<button
+                        type="button"
+                        class="button button-secondary"
+                        id="queue-more"
+                        @click=${() => void this._more()}
+                      >
+                        ${t('common.loadMore')}
+                      </button>`
+                    : nothing
+                }`
+            : html`<p class="sr-empty" id="queue-empty">${t('queue.empty')}</p>`,
+        )}
       </section>`;
   }
 
   protected override render() {
-    return this._base.render({
-      pending: () => loading(),
-      error: (e) =>
-        e instanceof ApiError && (e.status === 404 || e.status === 400)
-          ? html`<sr-page-not-found></sr-page-not-found>`
-          : html`<h1 tabindex="-1">${t('errors.loadFailed')}</h1>
-              ${errorAlert(e)}`,
-      complete: (base) => this._render(base),
-    });
+    return renderPage(this._base, (base) => this._render(base));
   }
 }
 

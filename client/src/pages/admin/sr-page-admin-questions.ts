@@ -16,9 +16,10 @@ import {
 } from '../../api/questions.ts';
 import type { Consultation } from '../../api/types.ts';
 import { mapIssues, type FieldErrors, type FieldMap } from '../../app/form-errors.ts';
+import { renderPage } from '../../app/page-state.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
-import { alert, errorAlert, loading } from '../../components/alerts.ts';
+import { alert, errorAlert } from '../../components/alerts.ts';
 import { checkbox, selectField, textField } from '../../components/fields.ts';
 import { icon } from '../../components/icons.ts';
 import '../../components/sr-breadcrumbs.ts';
@@ -467,15 +468,7 @@ export class SrPageAdminQuestions extends SrLightElement implements SrPage {
   }
 
   protected override render() {
-    return this._task.render({
-      pending: () => loading(),
-      error: (e) =>
-        e instanceof ApiError && (e.status === 404 || e.status === 400)
-          ? html`<sr-page-not-found></sr-page-not-found>`
-          : html`<h1 tabindex="-1">${t('errors.loadFailed')}</h1>
-              ${errorAlert(e)}`,
-      complete: (c) => this._render(c),
-    });
+    return renderPage(this._task, (c) => this._render(c));
   }
 }
 

@@ -9,9 +9,10 @@ import { RetryLaterError, submitResponse } from '../../api/responses.ts';
 import { listScenarios } from '../../api/scenarios.ts';
 import type { Consultation, ScenarioSummary } from '../../api/types.ts';
 import type { FieldErrors } from '../../app/form-errors.ts';
+import { renderPage } from '../../app/page-state.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce, navigate } from '../../app/navigation.ts';
-import { alert, errorAlert, loading } from '../../components/alerts.ts';
+import { alert, errorAlert } from '../../components/alerts.ts';
 import { clearDraft, freshKey, isEmptyValue, loadDraft, saveDraft, storeReceipt } from '../../data/response-draft.ts';
 import {
   activeScenarios,
@@ -389,15 +390,7 @@ export class SrPageRespond extends SrLightElement implements SrPage {
   }
 
   protected override render() {
-    return this._task.render({
-      pending: () => loading(),
-      error: (e) =>
-        e instanceof ApiError && e.status === 404
-          ? html`<sr-page-not-found></sr-page-not-found>`
-          : html`<h1 tabindex="-1">${t('errors.loadFailed')}</h1>
-              ${errorAlert(e)}`,
-      complete: (data) => this._render(data),
-    });
+    return renderPage(this._task, (data) => this._render(data));
   }
 }
 
