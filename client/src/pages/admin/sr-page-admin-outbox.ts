@@ -1,11 +1,10 @@
 import '../../components/responses/responses.css';
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
-import { listOutbox, MAIL_STATUSES, type MailStatus, type OutboxItem } from '../../api/mail.ts';
+import { listOutbox, MAIL_STATUSES, type MailStatus } from '../../api/mail.ts';
 import { renderSection } from '../../app/page-state.ts';
+import { PagedListController } from '../../app/paged-list.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
-import { errorAlert } from '../../components/alerts.ts';
 import { selectField } from '../../components/fields.ts';
 import { formatDateTimeShort } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -15,32 +14,14 @@ import { t } from '../../i18n/i18n.ts';
 export class SrPageAdminOutbox extends SrLightElement implements SrPage {
   @state() private _status: MailStatus | '' = '';
   @state() private _shown: MailStatus | '' = '';
-  @state() private _items: OutboxItem[] = [];
-  @state() private _next: string | null = null;
-  @state() private _moreError: unknown = null;
 
-  private readonly _task = new Task(this, {
-    task: async ([status], { signal }) => {
-      const page = await listOutbox({ status: status || undefined }, signal);
-      this._items = page.items;
-      this._next = page.nextCursor;
-      return page;
-    },
+  private readonly _list = new PagedListController(this, {
+    fetch: ([status], cursor, signal) => listOutbox({ status: status || undefined, cursor }, signal),
     args: () => [this._shown] as const,
   });
 
   get ready(): Promise<unknown> {
-    return this.updateComplete.then(() => this._task.taskComplete).then(() => this.updateComplete);
-  }
-
-  private async _more(): Promise<void> {
-    try {
-      const page = await listOutbox({ status: this._shown || undefined, cursor: this._next });
-      this._items = [...this._items, ...page.items];
-      this._next = page.nextCursor;
-    } catch (err) {
-      this._moreError = err;
-    }
+    return this.updateComplete.then(() => this._list.task.taskComplete).then(() => this.updateComplete);
   }
 
   protected override render() {
@@ -63,8 +44,8 @@ export class SrPageAdminOutbox extends SrLightElement implements SrPage {
         })}
         <button type="submit" class="button button-secondary" id="outbox-show">${t('outbox.show')}</button>
       </form>
-      ${renderSection(this._task, () =>
-        this._items.length
+      ${renderSection(this._list.task, () =>
+        this._list.items.length
           ? html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label=${t('outbox.caption')}>
                 <table class="table table--compact">
                   <caption>
@@ -79,7 +60,7 @@ export class SrPageAdminOutbox extends SrLightElement implements SrPage {
                     </tr>
                   </thead>
                   <tbody>
-                    ${this._items.map(
+                    ${this._list.items.map(
                       (m) =>
                         html`<tr>
                           <td><time datetime=${m.createdAt}>${formatDateTimeShort(m.createdAt)}</time></td>
@@ -99,16 +80,7 @@ ${m.text}</pre>
                   </tbody>
                 </table>
               </div>
-              ${this._moreError ? errorAlert(this._moreError) : nothing}
-              ${
-                this._next
-                  ? html`<p>
-                      <button type="button" class="button button-secondary" @click=${() => void this._more()}>
-                        ${t('common.loadMore')}
-                      </button>
-                    </p>`
-                  : nothing
-              }`
+              ${this._list.renderMore('outbox-more')}`
           : html`<p class="sr-empty">${t('outbox.empty')}</p>`,
       )}`;
   }

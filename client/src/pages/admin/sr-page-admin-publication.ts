@@ -15,6 +15,7 @@ import {
 import { listScenarios } from '../../api/scenarios.ts';
 import type { Consultation, ScenarioSummary } from '../../api/types.ts';
 import { renderPage, renderSection } from '../../app/page-state.ts';
+import { PagedListController } from '../../app/paged-list.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { alert, errorAlert } from '../../components/alerts.ts';
@@ -36,8 +37,6 @@ export class SrPageAdminPublication extends SrLightElement implements SrPage {
   @property() consultationId = '';
   @state() private _status: QueueStatus = 'pending';
   @state() private _shown: QueueStatus = 'pending';
-  @state() private _items: StaffResponse[] = [];
-  @state() private _next: string | null = null;
   @state() private _rejecting: string | null = null;
   @state() private _reason = '';
   @state() private _reasonError = '';
@@ -57,19 +56,19 @@ export class SrPageAdminPublication extends SrLightElement implements SrPage {
     args: () => [this.consultationId] as const,
   });
 
-  private readonly _list = new Task(this, {
-    task: async ([id, status], { signal }) => {
-      const page = await listQueue(id, { status }, signal);
-      this._items = page.items;
-      this._next = page.nextCursor;
-      return page;
-    },
+  private readonly _list = new PagedListController(this, {
+    fetch: ([id, status], cursor, signal) => listQueue(id, { status, cursor }, signal),
     args: () => [this.consultationId, this._shown] as const,
+    focusNew: (i) => {
+      const heading = this.querySelector<HTMLElement>(`#queue-item-${i} h3`);
+      heading?.setAttribute('tabindex', '-1');
+      return heading;
+    },
   });
 
   get ready(): Promise<unknown> {
     return this.updateComplete
-      .then(() => Promise.all([this._base.taskComplete, this._list.taskComplete]))
+      .then(() => Promise.all([this._base.taskComplete, this._list.task.taskComplete]))
       .then(() => this.updateComplete);
   }
 
@@ -82,19 +81,6 @@ export class SrPageAdminPublication extends SrLightElement implements SrPage {
     el.focus();
   }
 
-  private async _more(): Promise<void> {
-    if (!this._next) return;
-    try {
-      const page = await listQueue(this.consultationId, { status: this._shown, cursor: this._next });
-      const first = this._items.length;
-      this._items = [...this._items, ...page.items];
-      this._next = page.nextCursor;
-      void this._focus(`#queue-item-${first} h3`);
-    } catch (err) {
-      this._failure = err;
-    }
-  }
-
   private async _decide(r: StaffResponse, decision: 'approve' | 'reject'): Promise<void> {
     if (decision === 'reject' && !this._reason.trim()) {
       this._reasonError = t('queue.reasonRequired');
@@ -105,7 +91,7 @@ export class SrPageAdminPublication extends SrLightElement implements SrPage {
     this._failure = null;
     try {
       await decidePublication(r.id, decision === 'reject' ? { decision, reason: this._reason.trim() } : { decision });
-      this._items = this._items.filter((x) => x.id !== r.id);
+      this._list.setItems(this._list.items.filter((x) => x.id !== r.id));
       this._rejecting = null;
       this._reason = '';
       this._reasonError = '';
@@ -266,24 +252,13 @@ export class SrPageAdminPublication extends SrLightElement implements SrPage {
       ${this._failure ? errorAlert(this._failure, { id: 'queue-failure' }) : nothing}
       <section class="sr-section" aria-labelledby="queue-list-heading">
         <h2 id="queue-list-heading">${t(`queue.status.${this._shown}`)}</h2>
-        ${renderSection(this._list, () =>
-          this._items.length
-            ? html`<p>${t('queue.count', { count: this._items.length })}</p>
+        ${renderSection(this._list.task, () =>
+          this._list.items.length
+            ? html`<p>${t('queue.count', { count: this._list.items.length })}</p>
                 <ul class="sr-card-list nobullet-list">
-                  ${this._items.map((r, i) => this._card(r, i, base))}
+                  ${this._list.items.map((r, i) => this._card(r, i, base))}
                 </ul>
-                ${
-                  this._next
-                    ? html`<button
-                        type="button"
-                        class="button button-secondary"
-                        id="queue-more"
-                        @click=${() => void this._more()}
-                      >
-                        ${t('common.loadMore')}
-                      </button>`
-                    : nothing
-                }`
+                ${this._list.renderMore('queue-more')}`
             : html`<p class="sr-empty" id="queue-empty">${t('queue.empty')}</p>`,
         )}
       </section>`;
