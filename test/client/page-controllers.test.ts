@@ -161,3 +161,18 @@ describe('paged list (happy-dom)', () => {
     expect([...el.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['x', 'b0', 'b1']);
   });
 });
+
+describe('idempotency keys', () => {
+  it('makes a fresh key each time, also without crypto.randomUUID', async () => {
+    const { newIdempotencyKey } = await import('../../client/src/data/idempotency.ts');
+    const keys = new Set(Array.from({ length: 50 }, () => newIdempotencyKey()));
+    expect(keys.size).toBe(50);
+    const randomUUID = globalThis.crypto.randomUUID;
+    Object.defineProperty(globalThis.crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      expect(newIdempotencyKey()).toMatch(/^[0-9a-f]{32}$/);
+    } finally {
+      Object.defineProperty(globalThis.crypto, 'randomUUID', { value: randomUUID, configurable: true });
+    }
+  });
+});

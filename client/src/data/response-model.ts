@@ -223,10 +223,3 @@ export function mapResponseIssues(
   }
   return { errors, unmatched };
 }
-
-/** A random key for Idempotency-Key (crypto.randomUUID where there is one). */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  return [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-}

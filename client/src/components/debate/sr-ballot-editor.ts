@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { deleteBallot, putBallot, type Ballot } from '../../api/ballots.ts';
-import { newIdempotencyKey } from '../../api/comments.ts';
+import { newIdempotencyKey } from '../../data/idempotency.ts';
 import { SrLightElement } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { createComment, newIdempotencyKey } from '../../api/comments.ts';
+import { createComment } from '../../api/comments.ts';
+import { newIdempotencyKey } from '../../data/idempotency.ts';
 import { SrLightElement } from '../../app/light-element.ts';
 import { t } from '../../i18n/i18n.ts';
 import { errorMessage } from '../alerts.ts';

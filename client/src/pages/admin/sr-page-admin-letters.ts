@@ -11,6 +11,7 @@ import { listScenarios } from '../../api/scenarios.ts';
 import type { Consultation, ScenarioSummary } from '../../api/types.ts';
 import type { FieldErrors } from '../../app/form-errors.ts';
 import { renderPage } from '../../app/page-state.ts';
+import { newIdempotencyKey } from '../../data/idempotency.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { alert, errorAlert } from '../../components/alerts.ts';
 import { checkbox, textField } from '../../components/fields.ts';
@@ -18,7 +19,6 @@ import {
   activeScenarios,
   emptyResponse,
   mapResponseIssues,
-  newIdempotencyKey,
   toSubmission,
   validateResponse,
   type ResponseValue,
