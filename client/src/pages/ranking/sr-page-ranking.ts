@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { getBallot, type Ballot } from '../../api/ballots.ts';
+import { deleteBallot, getBallot, putBallot, type Ballot } from '../../api/ballots.ts';
+import type { RankEntry } from '../../data/ballot-model.ts';
 import { getConsultation } from '../../api/consultations.ts';
 
 import { ACTING_AS, getProfile, updateProfile, type ActingAs, type Profile } from '../../api/participants.ts';
@@ -173,7 +174,8 @@ export class SrPageRanking extends SrLightElement implements SrPage {
         !open && !data.ballot
           ? html`<p class="sr-empty">${t('ranking.noBallotClosed')}</p>`
           : html`<sr-ballot-editor
-              .consultationId=${c.id}
+              .saveBallot=${(ranks: RankEntry[], key: string) => putBallot(c.id, ranks, key)}
+              .deleteBallot=${() => deleteBallot(c.id)}
               .scenarios=${data.scenarios.map((s) => ({ id: s.id, key: s.key, title: s.title }))}
               .ballot=${data.ballot}
               ?readOnly=${!open}
