@@ -3,47 +3,26 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { getConsultation } from '../../api/consultations.ts';
-import { ApiError } from '../../api/http.ts';
 import {
   createQuestion,
   deleteQuestion,
   listQuestions,
-  QUESTION_KINDS,
   reorderQuestions,
   updateQuestion,
   type Question,
-  type QuestionKind,
+  type CreateQuestionInput,
 } from '../../api/questions.ts';
 import type { Consultation } from '../../api/types.ts';
-import { mapIssues, type FieldErrors, type FieldMap } from '../../app/form-errors.ts';
 import { renderPage } from '../../app/page-state.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { alert, errorAlert } from '../../components/alerts.ts';
-import { checkbox, selectField, textField } from '../../components/fields.ts';
 import { icon } from '../../components/icons.ts';
 import '../../components/sr-breadcrumbs.ts';
-import '../../components/sr-error-summary.ts';
+import '../../components/responses/sr-question-editor.ts';
+import type { SrQuestionSavedEvent } from '../../components/responses/sr-question-editor.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
 import '../public/sr-page-not-found.ts';
-
-type Draft = {
-  kind: QuestionKind;
-  required: boolean;
-  prompt: { da: string; en: string };
-  help: { da: string; en: string };
-  options: { id?: string; label: { da: string; en: string } }[];
-};
-
-const emptyDraft = (): Draft => ({
-  kind: 'text',
-  required: false,
-  prompt: { da: '', en: '' },
-  help: { da: '', en: '' },
-  options: [],
-});
-
-const hasOptions = (k: QuestionKind) => k === 'single' || k === 'multi';
 
 /**
  * `/admin/consultations/:consultationId/questions`: the questionnaire builder. Add, edit, reorder
@@ -55,11 +34,8 @@ export class SrPageAdminQuestions extends SrLightElement implements SrPage {
   @property() consultationId = '';
   @state() private _questions: Question[] = [];
   @state() private _editing: string | null = null;
-  @state() private _draft: Draft = emptyDraft();
-  @state() private _errors: FieldErrors = new Map();
   @state() private _failure: unknown = null;
   @state() private _flash = '';
-  @state() private _busy = false;
   @state() private _confirmDelete: string | null = null;
 
   private readonly _task = new Task(this, {
@@ -86,16 +62,6 @@ export class SrPageAdminQuestions extends SrLightElement implements SrPage {
 
   private _start(q: Question | null): void {
     this._editing = q ? q.id : 'new';
-    this._draft = q
-      ? {
-          kind: q.kind,
-          required: q.required,
-          prompt: { ...q.prompt },
-          help: { ...q.help },
-          options: q.options.map((o) => ({ id: o.id, label: { ...o.label } })),
-        }
-      : emptyDraft();
-    this._errors = new Map();
     this._failure = null;
     this._flash = '';
     void this._focus('#qform-heading');
@@ -107,81 +73,17 @@ export class SrPageAdminQuestions extends SrLightElement implements SrPage {
     void this._focus(id && id !== 'new' ? `#q-edit-${id}` : '#questions-add');
   }
 
-  private _validate(): FieldErrors {
-    const d = this._draft;
-    const e: FieldErrors = new Map();
-    if (!d.prompt.da.trim())
-      e.set(
-        'qf-prompt-da',
-        t('errors.required', {
-          field: t('common.inLanguage', { field: t('questions.prompt'), language: t('common.languageDa') }),
-        }),
-      );
-    if (!d.prompt.en.trim())
-      e.set(
-        'qf-prompt-en',
-        t('errors.required', {
-          field: t('common.inLanguage', { field: t('questions.prompt'), language: t('common.languageEn') }),
-        }),
-      );
-    if (hasOptions(d.kind)) {
-      if (d.options.length < 2) e.set('qf-options', t('questions.optionsRequired'));
-      d.options.forEach((o, i) => {
-        if (!o.label.da.trim() || !o.label.en.trim())
-          e.set(
-            `qf-option-${i}-${o.label.da.trim() ? 'en' : 'da'}`,
-            t('errors.required', { field: t('questions.option', { n: i + 1 }) }),
-          );
-      });
-    }
-    return e;
-  }
+  /** What the editor saves through: a new question, or a change to the one being edited. */
+  private readonly _saveQuestion = (body: CreateQuestionInput): Promise<Question> =>
+    this._editing === 'new' ? createQuestion(this.consultationId, body) : updateQuestion(this._editing!, body);
 
-  private async _onSave(e: Event): Promise<void> {
-    e.preventDefault();
-    this._errors = this._validate();
-    this._failure = null;
-    if (this._errors.size) return;
-    const d = this._draft;
-    const body = {
-      kind: d.kind,
-      required: d.required,
-      prompt: d.prompt,
-      help: d.help,
-      options: hasOptions(d.kind) ? d.options : [],
-    };
-    this._busy = true;
-    try {
-      if (this._editing === 'new') {
-        const q = await createQuestion(this.consultationId, body);
-        this._questions = [...this._questions, q];
-        this._flash = t('questions.created');
-      } else if (this._editing) {
-        const q = await updateQuestion(this._editing, body);
-        this._questions = this._questions.map((x) => (x.id === q.id ? q : x));
-        this._flash = t('questions.saved');
-      }
-      this._editing = null;
-      void this._focus('#questions-flash');
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 400 && err.issues.length) {
-        const fields: FieldMap = {
-          '/prompt/da': { id: 'qf-prompt-da', label: () => t('questions.prompt') },
-          '/prompt/en': { id: 'qf-prompt-en', label: () => t('questions.prompt') },
-          '/help/da': { id: 'qf-help-da', label: () => t('questions.help') },
-          '/help/en': { id: 'qf-help-en', label: () => t('questions.help') },
-          '/options': { id: 'qf-options', label: () => t('questions.options') },
-        };
-        const { errors, unmatched } = mapIssues(err, fields);
-        this._errors = errors;
-        if (unmatched && !errors.size) this._failure = err;
-      } else {
-        this._failure = err;
-        void this._focus('#questions-failure');
-      }
-    } finally {
-      this._busy = false;
-    }
+  private _onSaved(e: SrQuestionSavedEvent): void {
+    const q = e.question;
+    const created = !this._questions.some((x) => x.id === q.id);
+    this._questions = created ? [...this._questions, q] : this._questions.map((x) => (x.id === q.id ? q : x));
+    this._flash = created ? t('questions.created') : t('questions.saved');
+    this._editing = null;
+    void this._focus('#questions-flash');
   }
 
   private async _onDelete(q: Question, n: number): Promise<void> {
@@ -221,138 +123,19 @@ export class SrPageAdminQuestions extends SrLightElement implements SrPage {
     }
   }
 
-  private _localized(
-    base: string,
-    labelKey: 'questions.prompt' | 'questions.help',
-    value: { da: string; en: string },
-    set: (v: { da: string; en: string }) => void,
-    rows?: number,
-  ) {
-    return (['da', 'en'] as const).map((lang) =>
-      textField({
-        id: `${base}-${lang}`,
-        label: t('common.inLanguage', {
-          field: t(labelKey),
-          language: t(lang === 'da' ? 'common.languageDa' : 'common.languageEn'),
-        }),
-        lang,
-        rows,
-        required: labelKey === 'questions.prompt',
-        optional: labelKey === 'questions.help',
-        value: value[lang],
-        error: this._errors.get(`${base}-${lang}`),
-        onInput: (v) => set({ ...value, [lang]: v }),
-      }),
-    );
-  }
-
-  private _form(n: number | null) {
-    const d = this._draft;
-    const set = (patch: Partial<Draft>) => (this._draft = { ...d, ...patch });
-    return html`<form
-      novalidate
-      class="sr-question-form sr-card"
-      id="qform"
-      @submit=${(e: Event) => void this._onSave(e)}
-    >
-      <h2 id="qform-heading" tabindex="-1">
-        ${n === null ? t('questions.addHeading') : t('questions.editHeading', { n })}
-      </h2>
-      <sr-error-summary .errors=${this._errors}></sr-error-summary>
-      ${selectField({
-        id: 'qf-kind',
-        label: t('questions.kind'),
-        value: d.kind,
-        options: QUESTION_KINDS.map((k) => ({ value: k, label: t(`questions.kind.${k}`) })),
-        onChange: (v) => {
-          const kind = v as QuestionKind;
-          set({
-            kind,
-            options:
-              hasOptions(kind) && d.options.length === 0
-                ? [{ label: { da: '', en: '' } }, { label: { da: '', en: '' } }]
-                : d.options,
-          });
-        },
-      })}
-      ${this._localized('qf-prompt', 'questions.prompt', d.prompt, (prompt) => set({ prompt }))}
-      ${this._localized('qf-help', 'questions.help', d.help, (help) => set({ help }), 3)}
-      ${checkbox({ id: 'qf-required', label: t('questions.required'), checked: d.required, onChange: (required) => set({ required }) })}
-      ${
-        hasOptions(d.kind)
-          ? html`<fieldset id="qf-options" class="form-group ${this._errors.has('qf-options') ? 'form-error' : ''}">
-              <legend class="form-label">${t('questions.options')}</legend>
-              ${
-                this._errors.get('qf-options')
-                  ? html`<span class="form-error-message"
-                      ><span class="sr-only">${t('errors.prefix')} </span>${this._errors.get('qf-options')}</span
-                    >`
-                  : nothing
-              }
-              ${d.options.map(
-                (o, i) =>
-                  html`<div class="sr-option-row">
-                    ${(['da', 'en'] as const).map((lang) =>
-                      textField({
-                        id: `qf-option-${i}-${lang}`,
-                        label: t('common.inLanguage', {
-                          field: t('questions.option', { n: i + 1 }),
-                          language: t(lang === 'da' ? 'common.languageDa' : 'common.languageEn'),
-                        }),
-                        lang,
-                        required: true,
-                        value: o.label[lang],
-                        error: this._errors.get(`qf-option-${i}-${lang}`),
-                        onInput: (v) =>
-                          set({
-                            options: d.options.map((x, j) =>
-                              j === i ? { ...x, label: { ...x.label, [lang]: v } } : x,
-                            ),
-                          }),
-                      }),
-                    )}
-                    <button
-                      type="button"
-                      class="button button-tertiary"
-                      @click=${() => {
-                        set({ options: d.options.filter((_, j) => j !== i) });
-                        announce(t('questions.removeOption', { n: i + 1 }));
-                        void this._focus('#qf-add-option');
-                      }}
-                    >
-                      ${t('questions.removeOption', { n: i + 1 })}
-                    </button>
-                  </div>`,
-              )}
-              <button
-                type="button"
-                class="button button-secondary sr-button-icon"
-                id="qf-add-option"
-                @click=${() => {
-                  set({ options: [...d.options, { label: { da: '', en: '' } }] });
-                  void this._focus(`#qf-option-${d.options.length}-da`);
-                }}
-              >
-                ${icon('plus')}${t('questions.addOption')}
-              </button>
-            </fieldset>`
-          : nothing
-      }
-      ${this._failure ? errorAlert(this._failure, { id: 'questions-failure' }) : nothing}
-      <div class="sr-actions">
-        <button type="submit" class="button button-primary" id="qf-save" ?disabled=${this._busy}>
-          ${n === null ? t('questions.create') : t('questions.save')}
-        </button>
-        <button type="button" class="button button-secondary" id="qf-cancel" @click=${this._cancel}>
-          ${t('common.cancel')}
-        </button>
-      </div>
-    </form>`;
+  private _form(q: Question | null, n: number | null) {
+    return html`<sr-question-editor
+      .question=${q}
+      .n=${n}
+      .saveQuestion=${this._saveQuestion}
+      @sr-question-saved=${this._onSaved}
+      @sr-question-cancel=${this._cancel}
+    ></sr-question-editor>`;
   }
 
   private _item(q: Question, i: number) {
     const n = i + 1;
-    if (this._editing === q.id) return html`<li class="sr-question-item">${this._form(n)}</li>`;
+    if (this._editing === q.id) return html`<li class="sr-question-item">${this._form(q, n)}</li>`;
     return html`<li class="sr-question-item sr-card" id="question-${q.id}">
       <h3 class="h4"><span class="sr-key">${n}.</span> <span lang=${locLang(q.prompt)}>${loc(q.prompt)}</span></h3>
       <p class="sr-question-meta">
@@ -453,7 +236,7 @@ export class SrPageAdminQuestions extends SrLightElement implements SrPage {
       }
       ${
         this._editing === 'new'
-          ? this._form(null)
+          ? this._form(null, null)
           : html`<p class="sr-actions">
               <button
                 type="button"
