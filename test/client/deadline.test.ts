@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { draftKey } from '../../client/src/components/responses/response-draft.ts';
+import { draftKey } from '../../client/src/data/response-draft.ts';
 import { setLocale } from '../../client/src/i18n/i18n.ts';
+import { loadParts } from '../../client/src/i18n/parts.ts';
 import { enResponses } from '../../client/src/i18n/parts/en.responses.ts';
 import { DeadlineController, nextCheckDelay } from '../../client/src/pages/responses/consultation-state.ts';
 import type { SrPageRespond } from '../../client/src/pages/responses/sr-page-respond.ts';
@@ -53,6 +54,7 @@ describe('the respond page at the deadline (happy-dom)', () => {
   const timeLeft = () => page.querySelector('.sr-time-left strong')?.textContent?.trim();
 
   beforeAll(async () => {
+    await loadParts(['responses']); // the app shell loads it with the route (routes.responses.ts)
     vi.useFakeTimers({ now: NOW });
     vi.stubGlobal(
       'fetch',

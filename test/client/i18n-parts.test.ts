@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROUTES } from '../../client/src/app/routes.ts';
+import { hasMessage } from '../../client/src/i18n/i18n.ts';
+import { loadParts, partsLoaded, type MessagePart } from '../../client/src/i18n/parts.ts';
 import { daAdmin } from '../../client/src/i18n/parts/da.admin.ts';
 import { daDebate } from '../../client/src/i18n/parts/da.debate.ts';
 import { daResponses } from '../../client/src/i18n/parts/da.responses.ts';
@@ -11,17 +14,17 @@ import { enResponses } from '../../client/src/i18n/parts/en.responses.ts';
 import { enShell } from '../../client/src/i18n/parts/en.shell.ts';
 
 /**
- * The messages are split by area so that the app's first load carries only the shell's; an area's
- * part loads with the first module that imports client/src/i18n/parts/<area>.ts. A module that
- * names a key of an area without importing its part would show the bare key until some other page
- * happened to load it, so every module must import the parts whose keys it names.
+ * The messages are split by area so that the app's first load carries only the shell's. A route
+ * names the parts its page needs and the app shell loads them with the page's chunk. A page (or
+ * anything it imports) that names a key of a part its route does not name would show the bare key
+ * until some other page happened to load that part: these tests walk each route's page and its
+ * imports and compare.
  */
 const src = path.join(import.meta.dirname, '../../client/src/');
-const AREAS = { admin: enAdmin, responses: enResponses, debate: enDebate } as const;
-type Area = keyof typeof AREAS;
+const AREAS: Record<MessagePart, object> = { admin: enAdmin, responses: enResponses, debate: enDebate };
 
-const owner = new Map<string, Area>();
-for (const [area, part] of Object.entries(AREAS) as [Area, object][]) {
+const owner = new Map<string, MessagePart>();
+for (const [area, part] of Object.entries(AREAS) as [MessagePart, object][]) {
   for (const key of Object.keys(part)) owner.set(key, area);
 }
 
@@ -32,8 +35,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** The areas whose keys a module names: as a whole string, or as the prefix of a `${…}` key. */
-function areasNamed(code: string): Map<Area, string> {
-  const found = new Map<Area, string>();
+function areasNamed(code: string): Map<MessagePart, string> {
+  const found = new Map<MessagePart, string>();
   for (const [, literal] of code.matchAll(/['"`]([\w.-]+)['"`]/g)) {
     const area = owner.get(literal!);
     if (area && !found.has(area)) found.set(area, literal!);
@@ -44,30 +47,68 @@ function areasNamed(code: string): Map<Area, string> {
   return found;
 }
 
-/** The files a module imports for their effect or their values (not `import type`). */
-function staticImports(file: string, code: string): Set<string> {
+/** The files a module imports statically for their values (not `import type`, not `import()`). */
+function staticImports(file: string, code: string): string[] {
   const specs = [...code.matchAll(/^import\s+(?!type\s)(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
-  return new Set(specs.filter((s) => s.startsWith('.')).map((s) => path.resolve(path.dirname(file), s)));
+  return specs.filter((s) => s.startsWith('.') && s.endsWith('.ts')).map((s) => path.resolve(path.dirname(file), s));
 }
 
+/** Every area named by a module or by what it imports, with where (`file names key`). */
+function areasReached(entry: string): Map<MessagePart, string> {
+  const found = new Map<MessagePart, string>();
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || file.includes(`${path.sep}i18n${path.sep}`)) return;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const [area, key] of areasNamed(code))
+      if (!found.has(area)) found.set(area, `${path.relative(src, file)} names ${key}`);
+    for (const dep of staticImports(file, code)) visit(dep);
+  };
+  visit(entry);
+  return found;
+}
+
+/** A page's file is named after its tag (house style). */
+const pageFiles = new Map(sourceFiles(path.join(src, 'pages')).map((f) => [path.basename(f, '.ts'), f]));
+
 describe('i18n parts', () => {
-  it('each module imports the part of every area whose keys it names', () => {
+  it('has every route name the parts whose keys its page and its imports name', () => {
     const missing: string[] = [];
-    for (const file of sourceFiles(src).filter((f) => !f.includes(`${path.sep}i18n${path.sep}`))) {
-      const code = readFileSync(file, 'utf8');
-      const imports = staticImports(file, code);
-      for (const [area, example] of areasNamed(code)) {
-        if (!imports.has(path.join(src, 'i18n', 'parts', `${area}.ts`)))
-          missing.push(`${path.relative(src, file)} names ${example} but does not import i18n/parts/${area}.ts`);
-      }
+    for (const route of ROUTES) {
+      const file = pageFiles.get(route.tag);
+      expect(file, route.tag).toBeDefined();
+      for (const [area, where] of areasReached(file!))
+        if (!route.parts?.includes(area)) missing.push(`route ${route.name} lacks part ${area}: ${where}`);
     }
     expect(missing).toEqual([]);
+  });
+
+  it('keeps the app shell (with the eager pages) to the shell part', () => {
+    expect([...areasReached(path.join(src, 'main.ts'))]).toEqual([]);
+    for (const route of ROUTES.filter((r) => !r.load)) expect(route.parts ?? [], route.name).toEqual([]);
+  });
+
+  it('names no part a route does not use, so no page waits for messages it never shows', () => {
+    for (const route of ROUTES) {
+      const reached = areasReached(pageFiles.get(route.tag)!);
+      for (const part of route.parts ?? []) expect(reached.has(part), `${route.name} ${part}`).toBe(true);
+    }
   });
 
   it('finds a key a module names, and one named by its prefix', () => {
     expect([...areasNamed("t('resp.title')")]).toEqual([['responses', 'resp.title']]);
     expect([...areasNamed('t(`comments.${x}`)').keys()]).toEqual(['debate']);
     expect([...areasNamed("t('home.title')")]).toEqual([]);
+  });
+
+  it('adds a part to the dictionaries when it is loaded', async () => {
+    expect(partsLoaded(['admin'])).toBe(false);
+    expect(hasMessage('admin.title')).toBe(false);
+    await loadParts(['admin']);
+    expect(partsLoaded(['admin'])).toBe(true);
+    expect(hasMessage('admin.title')).toBe(true);
+    expect(partsLoaded(['admin', 'debate'])).toBe(false);
   });
 
   it('puts each key in one part only, so its text does not depend on which part loaded last', () => {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../client/src/api/http.ts';
 import type { Question } from '../../client/src/api/questions.ts';
 import { parseRetryAfter, RetryLaterError, submitResponse } from '../../client/src/api/responses.ts';
@@ -9,16 +9,17 @@ import {
   isEmptyValue,
   loadDraft,
   saveDraft,
-} from '../../client/src/components/responses/response-draft.ts';
+} from '../../client/src/data/response-draft.ts';
 import {
   emptyResponse,
   isValidCvr,
   mapResponseIssues,
   toSubmission,
   validateResponse,
-} from '../../client/src/components/responses/response-model.ts';
+} from '../../client/src/data/response-model.ts';
 import { matchRoute } from '../../client/src/app/routes.ts';
 import { setLocale } from '../../client/src/i18n/i18n.ts';
+import { loadParts } from '../../client/src/i18n/parts.ts';
 
 const CID = '00000000-0000-4000-8000-000000000001';
 const q = (id: string, kind: Question['kind'], required = false): Question => ({
@@ -46,6 +47,7 @@ const valid = () => ({
 });
 
 describe('response model', () => {
+  beforeAll(() => loadParts(['responses']));
   beforeEach(() => setLocale('en'));
 
   it('checks CVR numbers with modulus 11 and weights 2,7,6,5,4,3,2,1', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EAGER_ROUTES, matchRoute, ROUTES } from '../../client/src/app/routes.ts';
+import { EAGER_ROUTES, loadRoute, matchRoute, ROUTES } from '../../client/src/app/routes.ts';
 import { safeNext } from '../../client/src/app/navigation.ts';
 import { hasMessage } from '../../client/src/i18n/i18n.ts';
 
@@ -45,7 +45,7 @@ describe('router', () => {
 
   it("loads each lazy route's page element, and its messages with it", async () => {
     for (const r of ROUTES.filter((r) => r.load)) {
-      await r.load!();
+      await loadRoute(r);
       expect(customElements.get(r.tag), r.name).toBeDefined();
     }
     for (const key of ['admin.title', 'resp.title', 'ranking.title']) expect(hasMessage(key), key).toBe(true);

@@ -53,7 +53,3 @@ export const setSupport = (id: string, on: boolean) =>
 
 export const moderateComment = (id: string, action: 'hide' | 'restore', reason?: string) =>
   request<Comment>(`/api/comments/${enc(id)}/moderation`, { method: 'POST', body: { action, reason } });
-
-/** A fresh key per submission attempt (reused when the same attempt is retried). */
-export const newIdempotencyKey = (): string =>
-  globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;

@@ -6,10 +6,10 @@ const pages = {
   responses: () => import('../pages/responses/sr-page-responses.ts'),
   receipt: () => import('../pages/responses/sr-page-response-receipt.ts'),
   edit: () => import('../pages/responses/sr-page-response-edit.ts'),
-  questions: () => import('../pages/responses/sr-page-admin-questions.ts'),
-  publication: () => import('../pages/responses/sr-page-admin-publication.ts'),
-  letters: () => import('../pages/responses/sr-page-admin-letters.ts'),
-  outbox: () => import('../pages/responses/sr-page-admin-outbox.ts'),
+  questions: () => import('../pages/admin/sr-page-admin-questions.ts'),
+  publication: () => import('../pages/admin/sr-page-admin-publication.ts'),
+  letters: () => import('../pages/admin/sr-page-admin-letters.ts'),
+  outbox: () => import('../pages/admin/sr-page-admin-outbox.ts'),
 };
 
 /** Routes of the responses pages, appended to the route table in routes.ts. Specific paths before `:param` ones. */
@@ -20,6 +20,7 @@ export const RESPONSES_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-respond',
     access: 'public',
     load: pages.respond,
+    parts: ['responses'],
   },
   {
     name: 'responses',
@@ -27,6 +28,7 @@ export const RESPONSES_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-responses',
     access: 'public',
     load: pages.responses,
+    parts: ['responses'],
   },
   {
     name: 'response-receipt',
@@ -34,14 +36,23 @@ export const RESPONSES_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-response-receipt',
     access: 'public',
     load: pages.receipt,
+    parts: ['responses'],
   },
-  { name: 'response-edit', path: '/responses/edit', tag: 'sr-page-response-edit', access: 'public', load: pages.edit },
+  {
+    name: 'response-edit',
+    path: '/responses/edit',
+    tag: 'sr-page-response-edit',
+    access: 'public',
+    load: pages.edit,
+    parts: ['responses'],
+  },
   {
     name: 'admin-questions',
     path: '/admin/consultations/:consultationId/questions',
     tag: 'sr-page-admin-questions',
     access: 'admin',
     load: pages.questions,
+    parts: ['responses'],
   },
   {
     name: 'admin-publication',
@@ -49,6 +60,7 @@ export const RESPONSES_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-admin-publication',
     access: 'staff',
     load: pages.publication,
+    parts: ['responses'],
   },
   {
     name: 'admin-letters',
@@ -56,6 +68,14 @@ export const RESPONSES_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-admin-letters',
     access: 'staff',
     load: pages.letters,
+    parts: ['admin', 'responses'],
   },
-  { name: 'admin-outbox', path: '/admin/outbox', tag: 'sr-page-admin-outbox', access: 'admin', load: pages.outbox },
+  {
+    name: 'admin-outbox',
+    path: '/admin/outbox',
+    tag: 'sr-page-admin-outbox',
+    access: 'admin',
+    load: pages.outbox,
+    parts: ['responses'],
+  },
 ];

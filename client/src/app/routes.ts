@@ -1,4 +1,5 @@
 /** The route table: path patterns (`:param` is one segment), the page element, and who may open it. */
+import { loadParts, partsLoaded, type MessagePart } from '../i18n/parts.ts';
 import { DEBATE_ROUTES } from './routes.debate.ts';
 import { RESPONSES_ROUTES } from './routes.responses.ts';
 
@@ -16,14 +17,28 @@ export type RouteDef = {
    * needs no request after the app's own script.
    */
   load?: () => Promise<unknown>;
+  /**
+   * The message parts the page names beyond the shell's (i18n/parts.ts); the app shell loads them
+   * with the page's chunk. None for the eager routes, whose messages are the shell's.
+   */
+  parts?: readonly MessagePart[];
 };
+
+/** Whether a route's page element and its messages are all here (no request needed to show it). */
+export const routeLoaded = (route: RouteDef): boolean =>
+  (!route.load || !!customElements.get(route.tag)) && partsLoaded(route.parts ?? []);
+
+/** Loads a route's page chunk and its message parts, in parallel. */
+export async function loadRoute(route: RouteDef): Promise<void> {
+  await Promise.all([route.load?.(), loadParts(route.parts ?? [])]);
+}
 
 /** The landing page (the consultation list) and a consultation's page: most visitors see only these. */
 export const EAGER_ROUTES: readonly string[] = ['home', 'consultation'];
 
 const pages = {
   scenario: () => import('../pages/public/sr-page-scenario.ts'),
-  login: () => import('../pages/public/sr-page-login.ts'),
+  login: () => import('../pages/account/sr-page-login.ts'),
   adminConsultations: () => import('../pages/admin/sr-page-admin-consultations.ts'),
   adminConsultationNew: () => import('../pages/admin/sr-page-admin-consultation-new.ts'),
   adminConsultation: () => import('../pages/admin/sr-page-admin-consultation.ts'),
@@ -36,7 +51,14 @@ const pages = {
 export const ROUTES: readonly RouteDef[] = [
   { name: 'home', path: '/', tag: 'sr-page-home', access: 'public' },
   { name: 'consultation', path: '/consultations/:slug', tag: 'sr-page-consultation', access: 'public' },
-  { name: 'scenario', path: '/scenarios/:scenarioId', tag: 'sr-page-scenario', access: 'public', load: pages.scenario },
+  {
+    name: 'scenario',
+    path: '/scenarios/:scenarioId',
+    tag: 'sr-page-scenario',
+    access: 'public',
+    load: pages.scenario,
+    parts: ['debate'],
+  },
   { name: 'login', path: '/login', tag: 'sr-page-login', access: 'public', load: pages.login },
   {
     name: 'admin',
@@ -44,6 +66,7 @@ export const ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-admin-consultations',
     access: 'staff',
     load: pages.adminConsultations,
+    parts: ['admin'],
   },
   {
     name: 'admin-consultation-new',
@@ -51,6 +74,7 @@ export const ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-admin-consultation-new',
     access: 'admin',
     load: pages.adminConsultationNew,
+    parts: ['admin'],
   },
   {
     name: 'admin-consultation',
@@ -58,6 +82,7 @@ export const ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-admin-consultation',
     access: 'admin',
     load: pages.adminConsultation,
+    parts: ['admin'],
   },
   {
     name: 'admin-scenario-new',
@@ -65,6 +90,7 @@ export const ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-admin-scenario-new',
     access: 'admin',
     load: pages.adminScenarioNew,
+    parts: ['admin'],
   },
   {
     name: 'admin-scenario',
@@ -72,6 +98,7 @@ export const ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-admin-scenario',
     access: 'admin',
     load: pages.adminScenario,
+    parts: ['admin'],
   },
   {
     name: 'admin-accounts',
@@ -79,8 +106,16 @@ export const ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-admin-accounts',
     access: 'admin',
     load: pages.adminAccounts,
+    parts: ['admin'],
   },
-  { name: 'admin-audit', path: '/admin/audit', tag: 'sr-page-admin-audit', access: 'admin', load: pages.adminAudit },
+  {
+    name: 'admin-audit',
+    path: '/admin/audit',
+    tag: 'sr-page-admin-audit',
+    access: 'admin',
+    load: pages.adminAudit,
+    parts: ['admin', 'debate'],
+  },
   ...RESPONSES_ROUTES,
   ...DEBATE_ROUTES,
 ];

@@ -3,10 +3,10 @@ import { customElement, state } from 'lit/decorators.js';
 import { logout } from '../api/auth.ts';
 import { loading } from '../components/alerts.ts';
 import { icon } from '../components/icons.ts';
-import { getLocale, onLocaleChange, setLocale, t } from '../i18n/i18n.ts';
+import { getLocale, LANG_PARAM, onLocaleChange, setLocale, t } from '../i18n/i18n.ts';
 import { SrLightElement, type SrPage } from './light-element.ts';
 import { announce, NAVIGATE_EVENT, navigate, setFlash } from './navigation.ts';
-import { matchRoute, type RouteDef } from './routes.ts';
+import { loadRoute, matchRoute, routeLoaded, type RouteDef } from './routes.ts';
 import { isAdmin, isStaff, loadSession, SessionController, setUser } from './session.ts';
 import './sr-page-load-failed.ts';
 // The pages of EAGER_ROUTES (routes.ts) and the shell's own fallbacks; every other page is a chunk.
@@ -40,6 +40,7 @@ export class SrApp extends SrLightElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.documentElement.lang = getLocale();
+    this._dropLangParam();
     window.addEventListener('popstate', this._onPopState);
     window.addEventListener(NAVIGATE_EVENT, this._onNavigate);
     document.addEventListener('click', this._onDocumentClick);
@@ -48,6 +49,17 @@ export class SrApp extends SrLightElement {
     this._offLocale = onLocaleChange(() => void this._afterLocaleChange());
     void loadSession();
     void this._routeTo(true);
+  }
+
+  /**
+   * A link's `?lang=` has been read (i18n.ts, it is now the remembered choice); it leaves the
+   * address so that a later switch of language is not undone by a reload.
+   */
+  private _dropLangParam(): void {
+    const url = new URL(location.href);
+    if (!url.searchParams.has(LANG_PARAM)) return;
+    url.searchParams.delete(LANG_PARAM);
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
   }
 
   override disconnectedCallback(): void {
@@ -88,9 +100,8 @@ export class SrApp extends SrLightElement {
     const url = new URL(a.href);
     if (url.origin !== location.origin) return;
     // A failure here is ignored: the navigation, if it comes, loads again and shows the error.
-    matchRoute(url.pathname)
-      ?.route.load?.()
-      .catch(() => undefined);
+    const route = matchRoute(url.pathname)?.route;
+    if (route) loadRoute(route).catch(() => undefined);
   };
 
   private async _routeTo(initial: boolean): Promise<void> {
@@ -133,14 +144,17 @@ export class SrApp extends SrLightElement {
     this._show(page, match?.route ?? null, token, initial);
   }
 
-  /** Loads a lazy page's chunk; false when it failed (offline, or a new deployment replaced it). */
+  /**
+   * Loads a lazy page's chunk and the message parts its route names; false when that failed
+   * (offline, or a new deployment replaced a chunk).
+   */
   private async _loadPage(route: RouteDef, token: number): Promise<boolean> {
-    if (!route.load || customElements.get(route.tag)) return true;
+    if (routeLoaded(route)) return true;
     const timer = setTimeout(() => {
       if (token === this._navToken) this._loading = true;
     }, LOADING_DELAY_MS);
     try {
-      await route.load();
+      await loadRoute(route);
       return true;
     } catch {
       return false;

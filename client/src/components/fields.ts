@@ -16,6 +16,11 @@ type Common = {
   required?: boolean;
   /** Shows "(optional)" after the label. */
   optional?: boolean;
+  /**
+   * Marks a required field with an asterisk, for forms that explain it ("Fields marked with * …");
+   * the `required` attribute tells assistive technology, so the mark itself is hidden from it.
+   */
+  marked?: boolean;
 };
 
 const describedBy = (o: Common) =>
@@ -23,7 +28,9 @@ const describedBy = (o: Common) =>
 
 function head(o: Common): TemplateResult {
   return html`<label class="form-label" for=${o.id}
-      >${o.label}${o.optional ? html`<span class="weight-normal"> ${t('common.optional')}</span>` : nothing}</label
+      >${o.label}${o.optional ? html`<span class="weight-normal"> ${t('common.optional')}</span>` : nothing}${
+        o.required && o.marked ? html`<span class="sr-required" aria-hidden="true"> *</span>` : nothing
+      }</label
     >
     ${o.hint ? html`<span class="form-hint" id="${o.id}-hint">${o.hint}</span>` : nothing}
     ${

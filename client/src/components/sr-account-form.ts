@@ -6,7 +6,6 @@ import { ROLES, type Account, type Role, type UpdateAccountInput } from '../api/
 import { isValidationError, mapIssues, orderErrors, type FieldErrors, type FieldMap } from '../app/form-errors.ts';
 import { SrLightElement } from '../app/light-element.ts';
 import { t } from '../i18n/i18n.ts';
-import '../i18n/parts/admin.ts';
 import { errorDetail, errorMessage } from './alerts.ts';
 import { checkbox, checkboxGroup, selectField, textField } from './fields.ts';
 import './sr-error-summary.ts';

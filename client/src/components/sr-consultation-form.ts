@@ -6,7 +6,6 @@ import { IT_STAGES, type Consultation, type ItStage, type UpdateConsultationInpu
 import { isValidationError, mapIssues, orderErrors, type FieldErrors, type FieldMap } from '../app/form-errors.ts';
 import { SrLightElement } from '../app/light-element.ts';
 import { t } from '../i18n/i18n.ts';
-import '../i18n/parts/admin.ts';
 import { fromDateTimeLocal, toDateTimeLocal } from '../i18n/format.ts';
 import { alert, errorDetail, errorMessage } from './alerts.ts';
 import { SrConsultationSavedEvent, SrReloadRequestEvent } from './events.ts';

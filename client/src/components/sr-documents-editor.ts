@@ -7,7 +7,6 @@ import { isValidationError, mapIssues, type FieldErrors, type FieldMap } from '.
 import { SrLightElement } from '../app/light-element.ts';
 import { announce } from '../app/navigation.ts';
 import { t } from '../i18n/i18n.ts';
-import '../i18n/parts/admin.ts';
 import { alert, errorDetail, errorMessage } from './alerts.ts';
 import { SrConsultationSavedEvent } from './events.ts';
 import { textField } from './fields.ts';

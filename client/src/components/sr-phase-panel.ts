@@ -4,7 +4,6 @@ import { transitionConsultation } from '../api/consultations.ts';
 import type { Consultation, Phase } from '../api/types.ts';
 import { SrLightElement } from '../app/light-element.ts';
 import { t } from '../i18n/i18n.ts';
-import '../i18n/parts/admin.ts';
 import { formatDateTimeShort } from '../i18n/format.ts';
 import { alert, errorAlert } from './alerts.ts';
 import { phaseBadge, phaseLabel } from './badges.ts';

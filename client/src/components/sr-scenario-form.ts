@@ -6,7 +6,6 @@ import type { Scenario, UpdateScenarioInput } from '../api/types.ts';
 import { isValidationError, mapIssues, orderErrors, type FieldErrors, type FieldMap } from '../app/form-errors.ts';
 import { SrLightElement } from '../app/light-element.ts';
 import { t } from '../i18n/i18n.ts';
-import '../i18n/parts/admin.ts';
 import { alert, errorDetail, errorMessage } from './alerts.ts';
 import { SrScenarioSavedEvent } from './events.ts';
 import { textField } from './fields.ts';

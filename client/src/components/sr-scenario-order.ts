@@ -5,7 +5,6 @@ import type { ScenarioSummary } from '../api/types.ts';
 import { SrLightElement } from '../app/light-element.ts';
 import { announce } from '../app/navigation.ts';
 import { loc, locLang, t } from '../i18n/i18n.ts';
-import '../i18n/parts/admin.ts';
 import { errorAlert } from './alerts.ts';
 import { statusBadge } from './badges.ts';
 import { SrScenariosReorderedEvent } from './events.ts';

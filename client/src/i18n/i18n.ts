@@ -9,9 +9,9 @@ const STORAGE_KEY = 'samraad.locale';
 
 /**
  * The messages loaded so far: the shell's at once, each other area's when a module that uses it
- * loads (parts/<area>.ts). The keys are typed against the whole dictionary (en.ts), so a missing
- * key still fails tsc; test/client/i18n-parts.test.ts checks that every module imports the parts
- * whose keys it names.
+ * loads (parts/<area>.ts, loaded by the app shell for the routes that name it, see parts.ts). The keys
+ * are typed against the whole dictionary (en.ts), so a missing key still fails tsc; test/client/i18n-parts.test.ts
+ * checks that every route names the parts whose keys its page names.
  */
 const dictionaries: Record<Locale, Partial<Messages>> = { da: { ...daShell }, en: { ...enShell } };
 
@@ -25,17 +25,59 @@ export type MessageParams<K extends MessageKey> = Messages[K] extends (p: infer 
 
 const isLocale = (v: unknown): v is Locale => v === 'da' || v === 'en';
 
-function storedLocale(): Locale {
+function storedLocale(): Locale | null {
   try {
     const v = globalThis.localStorage?.getItem(STORAGE_KEY);
     if (isLocale(v)) return v;
   } catch {
-    // Storage can be blocked (privacy settings); Danish is the default.
+    // Storage can be blocked (privacy settings); the browser's language or Danish then.
   }
-  return 'da';
+  return null;
 }
 
-let current: Locale = storedLocale();
+function storeLocale(locale: Locale): void {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Not remembered when storage is blocked; the choice still holds for this visit.
+  }
+}
+
+/** The query parameter a link carries its language in (`/consultations/x?lang=en`). */
+export const LANG_PARAM = 'lang';
+
+/** The language a link asks for (`?lang=en`), if it names one of ours. */
+export function linkLocale(search: string): Locale | null {
+  const v = new URLSearchParams(search).get(LANG_PARAM);
+  return isLocale(v) ? v : null;
+}
+
+/** The first of the browser's preferred languages (`navigator.languages`) that we have, if any. */
+export function browserLocale(languages: readonly string[]): Locale | null {
+  for (const tag of languages) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (isLocale(primary)) return primary;
+  }
+  return null;
+}
+
+/**
+ * The language of a visit (issue 10 item 20): a link's `?lang=` first (it becomes the remembered
+ * choice), then the remembered choice, then the browser's languages on a first visit, else Danish.
+ */
+export function initialLocale(
+  opts: { search?: string; stored?: Locale | null; languages?: readonly string[] } = {},
+): Locale {
+  const fromLink = linkLocale(opts.search ?? globalThis.location?.search ?? '');
+  if (fromLink) {
+    storeLocale(fromLink);
+    return fromLink;
+  }
+  const stored = opts.stored === undefined ? storedLocale() : opts.stored;
+  return stored ?? browserLocale(opts.languages ?? globalThis.navigator?.languages ?? []) ?? 'da';
+}
+
+let current: Locale = initialLocale();
 const listeners = new Set<(locale: Locale) => void>();
 
 export const getLocale = (): Locale => current;
@@ -74,11 +116,7 @@ export function locLang(value: { da: string; en: string }, locale: Locale = curr
 /** Switches the language of the whole UI, remembers it, and keeps `<html lang>` right. */
 export function setLocale(locale: Locale): void {
   current = locale;
-  try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, locale);
-  } catch {
-    // Not remembered when storage is blocked; the switch still works for this visit.
-  }
+  storeLocale(locale);
   if (typeof document !== 'undefined') document.documentElement.lang = locale;
   for (const listener of listeners) listener(locale);
 }

@@ -96,7 +96,7 @@ export function toStaffItem(
 }
 
 export function toOwnView(
-  r: Omit<StaffLike, 'reviewerName' | 'invited' | 'publicationReason' | 'reviewedAt'>,
+  r: Omit<StaffLike, 'reviewerName' | 'invited' | 'reviewedAt'>,
   answers: AnswerList | undefined,
   refs: readonly AttachmentRef[] | undefined,
   window: { editable: boolean; closesAt: Date | null; now: Date; attachmentUrl: (id: string) => string },
@@ -122,6 +122,7 @@ export function toOwnView(
     },
     consent: r.consent,
     publicationStatus: r.publicationStatus,
+    rejectionReason: r.publicationStatus === 'rejected' ? r.publicationReason : null,
     body: r.body,
     answers: answers ?? [],
     attachments: toAttachmentViews(r.consultationId, refs).map((a) => ({ ...a, url: window.attachmentUrl(a.id) })),

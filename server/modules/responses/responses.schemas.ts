@@ -166,6 +166,10 @@ export const OwnResponse = z
     }),
     consent: Consent,
     publicationStatus: PublicationStatus,
+    rejectionReason: z
+      .string()
+      .nullable()
+      .describe("Staff's reason when publication was rejected (so the respondent is told why); null otherwise"),
     body: z.string(),
     answers: z.array(AnswerView),
     attachments: z.array(AttachmentView),

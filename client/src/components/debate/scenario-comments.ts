@@ -4,7 +4,6 @@ import { listAllComments, type CommentList, type Thread } from '../../api/commen
 import { announce } from '../../app/navigation.ts';
 import { currentUser } from '../../app/session.ts';
 import { t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/debate.ts';
 import { errorAlert, loading } from '../alerts.ts';
 import { SrCommentsChangedEvent } from './events.ts';
 import './sr-comment-threads.ts';

@@ -1,12 +1,11 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { deleteBallot, putBallot, type Ballot } from '../../api/ballots.ts';
-import { newIdempotencyKey } from '../../api/comments.ts';
+import type { Ballot } from '../../api/ballots.ts';
+import { newIdempotencyKey } from '../../data/idempotency.ts';
 import { SrLightElement } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/debate.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { alert, errorMessage } from '../alerts.ts';
 import { icon } from '../icons.ts';
@@ -22,7 +21,9 @@ import {
   tiedWithAbove,
   toRanks,
   type BallotModel,
-} from './ballot-model.ts';
+  type RankEntry,
+} from '../../data/ballot-model.ts';
+import { BallotDragController } from './ballot-drag.ts';
 import { SrBallotChangedEvent } from './events.ts';
 import './debate.css';
 
@@ -39,14 +40,22 @@ const CONTROL_CLASS: Record<Control, string> = {
 /**
  * The ranked ballot: the ranked scenarios as an ordered list and the unranked ones in a group of
  * their own. Keyboard first — per scenario "Move up", "Move down", a "Rank" select and a "Same rank
- * as the one above" checkbox, each move announced — and drag and drop with the mouse (native HTML5
- * drag and drop) or touch (pointer events on the handle). Saves with PUT and an Idempotency-Key.
+ * as the one above" checkbox, each move announced — and drag and drop with the mouse or touch
+ * (ballot-drag.ts). Saves and deletes through the page's `saveBallot` and `deleteBallot` callbacks.
  *
  * @fires sr-ballot-changed - after saving (the ballot) or deleting (null)
  */
 @customElement('sr-ballot-editor')
 export class SrBallotEditor extends SrLightElement {
-  @property({ attribute: false }) consultationId = '';
+  /**
+   * Saves the ranks (the page calls the API; the key is the same for a retried attempt and new
+   * after any change). The editor does no I/O itself (issue 9 item 4).
+   */
+  @property({ attribute: false }) saveBallot: (ranks: RankEntry[], idempotencyKey: string) => Promise<Ballot> = () =>
+    Promise.reject(new Error('sr-ballot-editor: no save callback'));
+  /** Deletes the ballot (the page calls the API). */
+  @property({ attribute: false }) deleteBallot: () => Promise<void> = () =>
+    Promise.reject(new Error('sr-ballot-editor: no remove callback'));
   @property({ attribute: false }) scenarios: BallotScenario[] = [];
   @property({ attribute: false }) ballot: Ballot | null = null;
   @property({ type: Boolean }) readOnly = false;
@@ -55,8 +64,7 @@ export class SrBallotEditor extends SrLightElement {
   @state() private _busy = false;
   @state() private _error = '';
   @state() private _confirmDelete = false;
-  @state() private _dragId: string | null = null;
-  @state() private _dropTarget: string | null = null;
+  private readonly _drag = new BallotDragController(this, (id, target) => this._onDrop(id, target));
   private _key: string | null = null;
 
   private get _order(): string[] {
@@ -127,7 +135,7 @@ export class SrBallotEditor extends SrLightElement {
     this._busy = true;
     this._error = '';
     try {
-      const saved = await putBallot(this.consultationId, ranks, this._key);
+      const saved = await this.saveBallot(ranks, this._key);
       this._key = null;
       this.ballot = saved;
       announce(t('ballot.savedAt', { time: formatDateTime(saved.updatedAt) }));
@@ -144,7 +152,7 @@ export class SrBallotEditor extends SrLightElement {
     this._busy = true;
     this._error = '';
     try {
-      await deleteBallot(this.consultationId);
+      await this.deleteBallot();
       this._confirmDelete = false;
       this.ballot = null;
       announce(t('ballot.deleted'));
@@ -158,61 +166,10 @@ export class SrBallotEditor extends SrLightElement {
     }
   }
 
-  // Drag and drop: native (mouse) and pointer events (touch, pen), both ending in dropOn().
-  private _onDragStart(e: DragEvent, id: string): void {
-    this._dragId = id;
-    e.dataTransfer?.setData('text/plain', id);
-    if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
-  }
-
-  private _onDragOver(e: DragEvent, target: string): void {
-    if (!this._dragId) return;
-    e.preventDefault();
-    if (e.dataTransfer) e.dataTransfer.dropEffect = 'move';
-    this._dropTarget = target;
-  }
-
-  private _onDrop(e: DragEvent, target: string): void {
-    e.preventDefault();
-    e.stopPropagation();
-    const id = this._dragId ?? e.dataTransfer?.getData('text/plain') ?? null;
-    this._finishDrag(id, target);
-  }
-
-  private _finishDrag(id: string | null, target: string | null): void {
-    this._dragId = null;
-    this._dropTarget = null;
-    if (!id || target === null || !this._order.includes(id)) return;
-    const to = target === 'end' ? null : target;
-    void this._apply(dropOn(this._model, id, to, this._order), id);
-  }
-
-  private _targetAt(x: number, y: number): string | null {
-    const el = document.elementFromPoint(x, y)?.closest<HTMLElement>('[data-drop]');
-    return el && this.contains(el) ? el.dataset['drop']! : null;
-  }
-
-  private _onPointerDown(e: PointerEvent, id: string): void {
-    if (e.pointerType === 'mouse') return; // The mouse uses native drag and drop.
-    e.preventDefault();
-    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
-    this._dragId = id;
-  }
-
-  private _onPointerMove(e: PointerEvent): void {
-    if (!this._dragId || e.pointerType === 'mouse') return;
-    this._dropTarget = this._targetAt(e.clientX, e.clientY);
-  }
-
-  private _onPointerUp(e: PointerEvent): void {
-    if (!this._dragId || e.pointerType === 'mouse') return;
-    this._finishDrag(this._dragId, this._targetAt(e.clientX, e.clientY));
-  }
-
-  /** The system took the touch back (a gesture, a call): the drag ends where it began. */
-  private _onPointerCancel(e: PointerEvent): void {
-    if (e.pointerType === 'mouse') return;
-    this._finishDrag(null, null);
+  /** A drop from the drag controller: onto a scenario (its place), the list's end, or the unranked group. */
+  private _onDrop(id: string, target: string): void {
+    if (!this._order.includes(id)) return;
+    void this._apply(dropOn(this._model, id, target === 'end' ? null : target, this._order), id);
   }
 
   private _item(id: string, ranked: boolean) {
@@ -227,8 +184,8 @@ export class SrBallotEditor extends SrLightElement {
     const classes = [
       'sr-ballot-item',
       tied ? 'sr-tied' : '',
-      this._dragId === id ? 'sr-dragging' : '',
-      this._dropTarget === id ? 'sr-drop-target' : '',
+      this._drag.dragId === id ? 'sr-dragging' : '',
+      this._drag.dropTarget === id ? 'sr-drop-target' : '',
     ].join(' ');
     if (this.readOnly) {
       return html`<li class=${classes} data-scenario-id=${id} data-key=${s.key}>
@@ -242,19 +199,19 @@ export class SrBallotEditor extends SrLightElement {
       data-key=${s.key}
       data-drop=${id}
       draggable="true"
-      @dragstart=${(e: DragEvent) => this._onDragStart(e, id)}
-      @dragend=${() => ((this._dragId = null), (this._dropTarget = null))}
-      @dragover=${(e: DragEvent) => this._onDragOver(e, id)}
-      @drop=${(e: DragEvent) => this._onDrop(e, id)}
+      @dragstart=${(e: DragEvent) => this._drag.dragStart(e, id)}
+      @dragend=${() => this._drag.dragEnd()}
+      @dragover=${(e: DragEvent) => this._drag.dragOver(e, id)}
+      @drop=${(e: DragEvent) => this._drag.drop(e, id)}
     >
       <span
         class="sr-drag-handle"
         aria-hidden="true"
         title=${t('ballot.dragHint')}
-        @pointerdown=${(e: PointerEvent) => this._onPointerDown(e, id)}
-        @pointermove=${this._onPointerMove}
-        @pointerup=${this._onPointerUp}
-        @pointercancel=${this._onPointerCancel}
+        @pointerdown=${(e: PointerEvent) => this._drag.pointerDown(e, id)}
+        @pointermove=${this._drag.pointerMove}
+        @pointerup=${this._drag.pointerUp}
+        @pointercancel=${this._drag.pointerCancel}
         >⠿</span
       >
       <span class="sr-ballot-rank" aria-hidden="true">${rank === null ? '–' : tied ? `=${rank}` : `${rank}.`}</span>
@@ -342,12 +299,12 @@ export class SrBallotEditor extends SrLightElement {
       ${this.readOnly ? nothing : html`<p>${t('ballot.instructions')}</p>`} ${this._savedState()}
       <h3 id="ballot-ranked-heading">${t('ballot.rankedHeading')}</h3>
       <ol
-        class="sr-ballot-list sr-drop-zone ${this._dropTarget === 'end' ? 'sr-drop-target' : ''}"
+        class="sr-ballot-list sr-drop-zone ${this._drag.dropTarget === 'end' ? 'sr-drop-target' : ''}"
         id="ballot-ranked"
         aria-labelledby="ballot-ranked-heading"
         data-drop="end"
-        @dragover=${(e: DragEvent) => this._onDragOver(e, 'end')}
-        @drop=${(e: DragEvent) => this._onDrop(e, 'end')}
+        @dragover=${(e: DragEvent) => this._drag.dragOver(e, 'end')}
+        @drop=${(e: DragEvent) => this._drag.drop(e, 'end')}
       >
         ${repeat(
           flat,
@@ -358,12 +315,12 @@ export class SrBallotEditor extends SrLightElement {
       ${flat.length ? nothing : html`<p class="sr-empty">${t('ballot.noneRanked')}</p>`}
       <h3 id="ballot-unranked-heading">${t('ballot.unrankedHeading')}</h3>
       <ul
-        class="sr-ballot-unranked sr-drop-zone ${this._dropTarget === 'unranked' ? 'sr-drop-target' : ''}"
+        class="sr-ballot-unranked sr-drop-zone ${this._drag.dropTarget === 'unranked' ? 'sr-drop-target' : ''}"
         id="ballot-unranked"
         aria-labelledby="ballot-unranked-heading"
         data-drop="unranked"
-        @dragover=${(e: DragEvent) => this._onDragOver(e, 'unranked')}
-        @drop=${(e: DragEvent) => this._onDrop(e, 'unranked')}
+        @dragover=${(e: DragEvent) => this._drag.dragOver(e, 'unranked')}
+        @drop=${(e: DragEvent) => this._drag.drop(e, 'unranked')}
       >
         ${repeat(
           m.unranked,

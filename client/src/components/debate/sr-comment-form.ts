@@ -1,9 +1,9 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { createComment, newIdempotencyKey } from '../../api/comments.ts';
+import { createComment } from '../../api/comments.ts';
+import { newIdempotencyKey } from '../../data/idempotency.ts';
 import { SrLightElement } from '../../app/light-element.ts';
 import { t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/debate.ts';
 import { errorMessage } from '../alerts.ts';
 import { textField } from '../fields.ts';
 import { SrCommentsChangedEvent } from './events.ts';

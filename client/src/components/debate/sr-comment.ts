@@ -4,7 +4,6 @@ import { deleteComment, editComment, moderateComment, setSupport, type Comment }
 import { SrLightElement } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { getLocale, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/debate.ts';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { errorMessage } from '../alerts.ts';
 import { textField } from '../fields.ts';

@@ -3,7 +3,6 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Thread } from '../../api/comments.ts';
 import { SrLightElement } from '../../app/light-element.ts';
 import { t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/debate.ts';
 import './sr-comment-threads.ts';
 
 /**

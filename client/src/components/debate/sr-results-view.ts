@@ -3,7 +3,6 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Results } from '../../api/results.ts';
 import { SrLightElement } from '../../app/light-element.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/debate.ts';
 import { formatNumber, formatPercent } from './format.ts';
 import './debate.css';
 

@@ -7,7 +7,6 @@ import type { ScenarioSummary } from '../../api/types.ts';
 import type { FieldErrors } from '../../app/form-errors.ts';
 import { SrLightElement } from '../../app/light-element.ts';
 import { t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/responses.ts';
 import { textField } from '../fields.ts';
 import { questionFieldTemplate } from './question-fields.ts';
 import {
@@ -18,7 +17,7 @@ import {
   showsCvr,
   type AnswerInput,
   type ResponseValue,
-} from './response-model.ts';
+} from '../../data/response-model.ts';
 import './sr-attachments-field.ts';
 import type { SrAttachmentsChangeEvent, SrAttachmentsField } from './sr-attachments-field.ts';
 
@@ -146,8 +145,21 @@ export class SrResponseForm extends SrLightElement {
             </section>`
           : nothing
       }
-      <section class="sr-section" aria-labelledby="resp-body-heading">
+      <section
+        class="sr-section ${this.errors.has(FIELD.content) ? 'sr-section-error' : ''}"
+        id=${FIELD.content}
+        tabindex="-1"
+        aria-labelledby="resp-body-heading"
+        aria-describedby=${this.errors.has(FIELD.content) ? `${FIELD.content}-error` : nothing}
+      >
         <h2 id="resp-body-heading">${t('resp.bodyHeading')}</h2>
+        ${
+          this.errors.has(FIELD.content)
+            ? html`<p class="form-error-message" id="${FIELD.content}-error">
+                <span class="sr-only">${t('errors.prefix')} </span>${this.errors.get(FIELD.content)}
+              </p>`
+            : nothing
+        }
         ${textField({
           id: FIELD.body,
           label: t('resp.body'),
@@ -173,6 +185,7 @@ export class SrResponseForm extends SrLightElement {
         <h2 id="resp-who-heading">${letter ? t('letters.whoHeading') : t('resp.whoHeading')}</h2>
         ${textField({
           id: FIELD.name,
+          marked: true,
           label: t('resp.name'),
           autocomplete: letter ? 'off' : 'name',
           required: true,
@@ -184,6 +197,7 @@ export class SrResponseForm extends SrLightElement {
         })}
         ${textField({
           id: FIELD.email,
+          marked: true,
           label: t('resp.email'),
           hint: letter ? t('letters.emailHint') : t('resp.emailHint'),
           type: 'email',
@@ -208,6 +222,7 @@ export class SrResponseForm extends SrLightElement {
           needsOrganisation(v.actingAs)
             ? textField({
                 id: FIELD.organisationName,
+                marked: true,
                 label: t('resp.organisation'),
                 autocomplete: letter ? 'off' : 'organization',
                 required: true,
@@ -223,6 +238,7 @@ export class SrResponseForm extends SrLightElement {
           showsCvr(v.actingAs)
             ? textField({
                 id: FIELD.cvr,
+                marked: true,
                 label: t('resp.cvr'),
                 hint: t('resp.cvrHint'),
                 required: needsCvr(v.actingAs),

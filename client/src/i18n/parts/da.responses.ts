@@ -140,6 +140,9 @@ export const daResponses = {
   'edit.withdrawConfirmText':
     'Et tilbagetrukket høringssvar tæller ikke med og offentliggøres aldrig. Det kan ikke fortrydes, men du kan sende et nyt svar indtil fristen.',
   'edit.withdrawYes': 'Ja, træk det tilbage',
+  'edit.publicationWithdrawn': 'Offentliggøres ikke (trukket tilbage)',
+  'edit.rejectedHeading': 'Dit høringssvar bliver ikke offentliggjort',
+  'edit.rejectedReason': 'Myndighedens begrundelse:',
   'edit.withdrawnHeading': 'Høringssvaret er trukket tilbage',
   'edit.withdrawnText': (p: { date: string }) =>
     `Du trak høringssvaret tilbage ${p.date}. Det tæller ikke med og offentliggøres ikke.`,

@@ -1,7 +1,7 @@
 /**
- * The debate area's messages, added to the dictionaries when this module loads. Every module whose
- * source names one of these keys imports it (test/client/i18n-parts.test.ts checks), so the
- * messages arrive in the same chunk as the pages that use them and never in the app's first load.
+ * The debate area's messages, added to the dictionaries when this module loads. A route names the
+ * parts its page needs (app/routes.ts) and the app shell loads them with the page's chunk (../parts.ts),
+ * so they never travel in the app's first load.
  */
 import { addMessages } from '../i18n.ts';
 import { daDebate } from './da.debate.ts';

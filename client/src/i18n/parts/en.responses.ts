@@ -143,6 +143,9 @@ export const enResponses = {
   'edit.withdrawConfirmText':
     'A withdrawn response is not counted and never published. This cannot be undone, but you can send a new response until the deadline.',
   'edit.withdrawYes': 'Yes, withdraw it',
+  'edit.publicationWithdrawn': 'Not published (withdrawn)',
+  'edit.rejectedHeading': 'Your response will not be published',
+  'edit.rejectedReason': 'The reason given by the authority:',
   'edit.withdrawnHeading': 'The response is withdrawn',
   'edit.withdrawnText': (p: { date: string }) => `You withdrew the response ${p.date}. It is not counted or published.`,
   'edit.closed': 'The deadline has passed. You can read your response, but no longer change or withdraw it.',

@@ -1,16 +1,15 @@
-import { loadMoreButton } from '../../components/load-more.ts';
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
 import { listAccounts } from '../../api/accounts.ts';
 import type { Account } from '../../api/types.ts';
+import { renderSection } from '../../app/page-state.ts';
+import { PagedListController } from '../../app/paged-list.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
-import { alert, errorAlert, loading } from '../../components/alerts.ts';
+import { alert } from '../../components/alerts.ts';
 import type { SrAccountForm, SrAccountSavedEvent } from '../../components/sr-account-form.ts';
 import '../../components/sr-account-form.ts';
 import { t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/admin.ts';
 import { formatDate } from '../../i18n/format.ts';
 
 /** `/admin/accounts`: search, list, create, and edit roles or disable an account. */
@@ -18,53 +17,26 @@ import { formatDate } from '../../i18n/format.ts';
 export class SrPageAdminAccounts extends SrLightElement implements SrPage {
   @state() private _query = '';
   @state() private _search = '';
-  @state() private _items: Account[] = [];
-  @state() private _cursor: string | null = null;
-  @state() private _busy = false;
-  @state() private _moreError: unknown = null;
   @state() private _editing: Account | null = null;
   @state() private _message: string | null = null;
 
-  private readonly _task = new Task(this, {
-    task: async ([q], { signal }) => {
-      const page = await listAccounts({ q: q || undefined, limit: 50 }, signal);
-      this._items = page.items;
-      this._cursor = page.nextCursor;
-      return page;
-    },
+  private readonly _list = new PagedListController(this, {
+    fetch: ([q], cursor, signal) => listAccounts({ q: q || undefined, cursor, limit: 50 }, signal),
     args: () => [this._search] as const,
+    focusNew: (i) => this.querySelectorAll('#accounts-table tbody tr')[i]?.querySelector<HTMLElement>('button'),
   });
 
   get ready(): Promise<unknown> {
-    return this.updateComplete.then(() => this._task.taskComplete).then(() => this.updateComplete);
+    return this.updateComplete.then(() => this._list.task.taskComplete).then(() => this.updateComplete);
   }
 
   private _onSearch(e: Event): void {
     e.preventDefault();
     this._search = this._query.trim();
     this._editing = null;
-    void this._task.taskComplete.then(() =>
-      announce(t('common.shown', { shown: this._items.length, more: !!this._cursor })),
+    void this._list.task.taskComplete.then(() =>
+      announce(t('common.shown', { shown: this._list.items.length, more: !!this._list.cursor })),
     );
-  }
-
-  private async _loadMore(): Promise<void> {
-    if (!this._cursor || this._busy) return;
-    this._busy = true;
-    this._moreError = null;
-    try {
-      const before = this._items.length;
-      const page = await listAccounts({ q: this._search || undefined, cursor: this._cursor, limit: 50 });
-      this._items = [...this._items, ...page.items];
-      this._cursor = page.nextCursor;
-      await this.updateComplete;
-      this.querySelectorAll('#accounts-table tbody tr')[before]?.querySelector<HTMLElement>('button')?.focus();
-      announce(t('common.shown', { shown: this._items.length, more: !!this._cursor }));
-    } catch (err) {
-      this._moreError = err;
-    } finally {
-      this._busy = false;
-    }
   }
 
   private async _edit(a: Account): Promise<void> {
@@ -85,20 +57,20 @@ export class SrPageAdminAccounts extends SrLightElement implements SrPage {
   private async _saved(e: SrAccountSavedEvent): Promise<void> {
     const a = e.account;
     if (e.created) {
-      this._items = [a, ...this._items.filter((x) => x.id !== a.id)];
+      this._list.setItems([a, ...this._list.items.filter((x) => x.id !== a.id)]);
       this._message = t('accounts.created', { email: a.email });
       (e.target as SrAccountForm).reset();
       await this.updateComplete;
       this.querySelector<HTMLElement>('#accounts-message')?.focus();
     } else {
-      this._items = this._items.map((x) => (x.id === a.id ? a : x));
+      this._list.setItems(this._list.items.map((x) => (x.id === a.id ? a : x)));
       this._message = t('accounts.updated', { email: a.email });
       await this._closeEdit(a.id);
     }
   }
 
   private _table() {
-    if (!this._items.length) return html`<p class="sr-empty">${t('accounts.empty')}</p>`;
+    if (!this._list.items.length) return html`<p class="sr-empty">${t('accounts.empty')}</p>`;
     return html`<div
         class="table--responsive-scroll sr-table-scroll"
         tabindex="0"
@@ -117,7 +89,7 @@ export class SrPageAdminAccounts extends SrLightElement implements SrPage {
             </tr>
           </thead>
           <tbody>
-            ${this._items.map(
+            ${this._list.items.map(
               (a) =>
                 html`<tr data-id=${a.id} data-email=${a.email}>
                   <td data-title=${t('accounts.col.name')}>${a.displayName}</td>
@@ -146,8 +118,7 @@ export class SrPageAdminAccounts extends SrLightElement implements SrPage {
           </tbody>
         </table>
       </div>
-      ${this._moreError ? errorAlert(this._moreError) : nothing}
-      ${loadMoreButton({ id: 'accounts-more', cursor: this._cursor, busy: this._busy, onClick: () => void this._loadMore() })}`;
+      ${this._list.renderMore('accounts-more')}`;
   }
 
   protected override render() {
@@ -171,7 +142,7 @@ export class SrPageAdminAccounts extends SrLightElement implements SrPage {
       </form>
       <section class="sr-section">
         <h2 id="accounts-list-heading">${t('accounts.listHeading')}</h2>
-        ${this._task.render({ pending: () => loading(), error: (e) => errorAlert(e), complete: () => this._table() })}
+        ${renderSection(this._list.task, () => this._table())}
       </section>
       ${
         editing

@@ -8,9 +8,6 @@ import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce, navigate } from '../../app/navigation.ts';
 import { errorAlert, loading } from '../../components/alerts.ts';
 import { loc, t, tDynamic } from '../../i18n/i18n.ts';
-import '../../i18n/parts/admin.ts';
-// The names of the participants' and moderators' actions (audit.action.comment.*, …) live there.
-import '../../i18n/parts/debate.ts';
 import { formatDateTimeShort } from '../../i18n/format.ts';
 import { AUDIT_ACTIONS, AUDIT_ITEM_TYPES, describeDetails } from './audit-details.ts';
 

@@ -6,7 +6,6 @@ import type { SrConsultationSavedEvent } from '../../components/events.ts';
 import '../../components/sr-breadcrumbs.ts';
 import '../../components/sr-consultation-form.ts';
 import { loc, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/admin.ts';
 
 /** `/admin/consultations/new`: the create form; a new consultation starts as a draft. */
 @customElement('sr-page-admin-consultation-new')

@@ -2,12 +2,13 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { getConsultation } from '../../api/consultations.ts';
-import { ApiError } from '../../api/http.ts';
+
 import { listScenarios } from '../../api/scenarios.ts';
 import type { Consultation, ScenarioSummary } from '../../api/types.ts';
+import { renderPage } from '../../app/page-state.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { takeFlash } from '../../app/navigation.ts';
-import { alert, errorAlert, loading } from '../../components/alerts.ts';
+import { alert, loading } from '../../components/alerts.ts';
 import type { SrConsultationSavedEvent, SrScenariosReorderedEvent } from '../../components/events.ts';
 import { icon } from '../../components/icons.ts';
 import '../../components/sr-breadcrumbs.ts';
@@ -16,7 +17,6 @@ import '../../components/sr-documents-editor.ts';
 import '../../components/sr-phase-panel.ts';
 import '../../components/sr-scenario-order.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/admin.ts';
 import '../public/sr-page-not-found.ts';
 
 /**
@@ -125,14 +125,8 @@ export class SrPageAdminConsultation extends SrLightElement implements SrPage {
   }
 
   protected override render() {
-    return this._task.render({
+    return renderPage(this._task, () => (this._consultation ? this._render(this._consultation) : nothing), {
       pending: () => (this._consultation ? this._render(this._consultation) : loading()),
-      error: (e) =>
-        e instanceof ApiError && (e.status === 404 || e.status === 400)
-          ? html`<sr-page-not-found></sr-page-not-found>`
-          : html`<h1 tabindex="-1">${t('errors.loadFailed')}</h1>
-              ${errorAlert(e)}`,
-      complete: () => (this._consultation ? this._render(this._consultation) : nothing),
     });
   }
 }

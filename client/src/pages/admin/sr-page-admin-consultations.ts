@@ -1,17 +1,14 @@
-import { loadMoreButton } from '../../components/load-more.ts';
 import { html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { customElement } from 'lit/decorators.js';
 import { listConsultations } from '../../api/consultations.ts';
 import type { ConsultationSummary } from '../../api/types.ts';
+import { renderSection } from '../../app/page-state.ts';
+import { PagedListController } from '../../app/paged-list.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
-import { announce } from '../../app/navigation.ts';
 import { hasRole, isAdmin, SessionController } from '../../app/session.ts';
-import { errorAlert, loading } from '../../components/alerts.ts';
 import { phaseBadge } from '../../components/badges.ts';
 import { icon } from '../../components/icons.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/admin.ts';
 import { formatDateTimeShort } from '../../i18n/format.ts';
 
 /**
@@ -21,41 +18,14 @@ import { formatDateTimeShort } from '../../i18n/format.ts';
 @customElement('sr-page-admin-consultations')
 export class SrPageAdminConsultations extends SrLightElement implements SrPage {
   private readonly _session = new SessionController(this);
-  @state() private _items: ConsultationSummary[] = [];
-  @state() private _cursor: string | null = null;
-  @state() private _busy = false;
-  @state() private _moreError: unknown = null;
-
-  private readonly _task = new Task(this, {
-    task: async (_args, { signal }) => {
-      const page = await listConsultations({ limit: 50 }, signal);
-      this._items = page.items;
-      this._cursor = page.nextCursor;
-    },
-    args: () => [],
+  private readonly _list = new PagedListController(this, {
+    fetch: (_args, cursor, signal) => listConsultations({ cursor, limit: 50 }, signal),
+    args: () => [] as const,
+    focusNew: (i) => this.querySelectorAll('#admin-consultations-table tbody tr')[i]?.querySelector<HTMLElement>('a'),
   });
 
   get ready(): Promise<unknown> {
-    return this.updateComplete.then(() => this._task.taskComplete).then(() => this.updateComplete);
-  }
-
-  private async _loadMore(): Promise<void> {
-    if (!this._cursor || this._busy) return;
-    this._busy = true;
-    this._moreError = null;
-    try {
-      const before = this._items.length;
-      const page = await listConsultations({ cursor: this._cursor, limit: 50 });
-      this._items = [...this._items, ...page.items];
-      this._cursor = page.nextCursor;
-      await this.updateComplete;
-      this.querySelectorAll('#admin-consultations-table tbody tr')[before]?.querySelector<HTMLElement>('a')?.focus();
-      announce(t('common.shown', { shown: this._items.length, more: !!this._cursor }));
-    } catch (err) {
-      this._moreError = err;
-    } finally {
-      this._busy = false;
-    }
+    return this.updateComplete.then(() => this._list.task.taskComplete).then(() => this.updateComplete);
   }
 
   private _row(c: ConsultationSummary, admin: boolean, analystOnly: boolean) {
@@ -106,7 +76,7 @@ export class SrPageAdminConsultations extends SrLightElement implements SrPage {
     const admin = isAdmin(this._session.user);
     // Analysts work the publication queue and register letters from here (issue 4, story 5).
     const analystOnly = !admin && hasRole(this._session.user, 'analyst');
-    if (!this._items.length) return html`<p class="sr-empty">${t('admin.empty')}</p>`;
+    if (!this._list.items.length) return html`<p class="sr-empty">${t('admin.empty')}</p>`;
     return html`<div
         class="table--responsive-scroll sr-table-scroll"
         tabindex="0"
@@ -125,12 +95,11 @@ export class SrPageAdminConsultations extends SrLightElement implements SrPage {
             </tr>
           </thead>
           <tbody>
-            ${this._items.map((c) => this._row(c, admin, analystOnly))}
+            ${this._list.items.map((c) => this._row(c, admin, analystOnly))}
           </tbody>
         </table>
       </div>
-      ${this._moreError ? errorAlert(this._moreError) : nothing}
-      ${loadMoreButton({ id: 'admin-consultations-more', cursor: this._cursor, busy: this._busy, onClick: () => void this._loadMore() })}`;
+      ${this._list.renderMore('admin-consultations-more')}`;
   }
 
   protected override render() {
@@ -149,11 +118,7 @@ export class SrPageAdminConsultations extends SrLightElement implements SrPage {
           : html`<p>${t('admin.staffIntro')}</p>`
       }
       <h2 id="admin-consultations-heading">${t('admin.consultationsHeading')}</h2>
-      ${this._task.render({
-        pending: () => loading(),
-        error: (e) => errorAlert(e),
-        complete: () => this._table(),
-      })}`;
+      ${renderSection(this._list.task, () => this._table())}`;
   }
 }
 

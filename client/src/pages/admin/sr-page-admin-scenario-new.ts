@@ -2,15 +2,15 @@ import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { getConsultation } from '../../api/consultations.ts';
-import { ApiError } from '../../api/http.ts';
+
+import { renderPage } from '../../app/page-state.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { navigate, setFlash } from '../../app/navigation.ts';
-import { errorAlert, loading } from '../../components/alerts.ts';
+
 import type { SrScenarioSavedEvent } from '../../components/events.ts';
 import '../../components/sr-breadcrumbs.ts';
 import '../../components/sr-scenario-form.ts';
 import { loc, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/admin.ts';
 import '../public/sr-page-not-found.ts';
 
 /** `/admin/consultations/:consultationId/scenarios/new`: adds a scenario at the end of the order. */
@@ -34,14 +34,9 @@ export class SrPageAdminScenarioNew extends SrLightElement implements SrPage {
   }
 
   protected override render() {
-    return this._task.render({
-      pending: () => loading(),
-      error: (e) =>
-        e instanceof ApiError && (e.status === 404 || e.status === 400)
-          ? html`<sr-page-not-found></sr-page-not-found>`
-          : html`<h1 tabindex="-1">${t('errors.loadFailed')}</h1>
-              ${errorAlert(e)}`,
-      complete: (c) =>
+    return renderPage(
+      this._task,
+      (c) =>
         html`<sr-breadcrumbs
             .items=${[
               { href: '/admin', label: t('nav.admin') },
@@ -51,7 +46,7 @@ export class SrPageAdminScenarioNew extends SrLightElement implements SrPage {
           ></sr-breadcrumbs>
           <h1 tabindex="-1">${t('sform.createTitle')}</h1>
           <sr-scenario-form .consultationId=${c.id} @sr-scenario-saved=${this._onSaved}></sr-scenario-form>`,
-    });
+    );
   }
 }
 

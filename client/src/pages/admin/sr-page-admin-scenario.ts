@@ -1,11 +1,12 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { ApiError } from '../../api/http.ts';
+
 import { getScenario } from '../../api/scenarios.ts';
 import type { Scenario } from '../../api/types.ts';
+import { renderPage } from '../../app/page-state.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
-import { errorAlert, loading } from '../../components/alerts.ts';
+
 import { statusBadge } from '../../components/badges.ts';
 import type { SrScenarioSavedEvent } from '../../components/events.ts';
 import '../../components/sr-breadcrumbs.ts';
@@ -13,7 +14,6 @@ import '../../components/sr-scenario-form.ts';
 import '../../components/sr-status-form.ts';
 import '../../components/sr-status-history.ts';
 import { loc, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/admin.ts';
 import '../public/sr-page-not-found.ts';
 
 /** `/admin/scenarios/:scenarioId`: edit a scenario, change its status by round, read its history. */
@@ -63,15 +63,7 @@ export class SrPageAdminScenario extends SrLightElement implements SrPage {
   }
 
   protected override render() {
-    return this._task.render({
-      pending: () => loading(),
-      error: (e) =>
-        e instanceof ApiError && (e.status === 404 || e.status === 400)
-          ? html`<sr-page-not-found></sr-page-not-found>`
-          : html`<h1 tabindex="-1">${t('errors.loadFailed')}</h1>
-              ${errorAlert(e)}`,
-      complete: () => (this._scenario ? this._render(this._scenario) : nothing),
-    });
+    return renderPage(this._task, () => (this._scenario ? this._render(this._scenario) : nothing));
   }
 }
 

@@ -3,13 +3,14 @@ import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { Task } from '@lit/task';
 import { getConsultation } from '../../api/consultations.ts';
-import { ApiError } from '../../api/http.ts';
+
 import { listScenarios } from '../../api/scenarios.ts';
 import type { Consultation, ConsultationDocument, ScenarioSummary } from '../../api/types.ts';
 import { DeadlineController } from '../../app/deadline.ts';
+import { renderPage } from '../../app/page-state.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { isAdmin, SessionController } from '../../app/session.ts';
-import { alert, errorAlert, loading } from '../../components/alerts.ts';
+import { alert } from '../../components/alerts.ts';
 import { phaseBadge, statusBadge } from '../../components/badges.ts';
 import { icon } from '../../components/icons.ts';
 import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
@@ -228,15 +229,7 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
   }
 
   protected override render() {
-    return this._task.render({
-      pending: () => loading(),
-      error: (e) =>
-        e instanceof ApiError && e.status === 404
-          ? html`<sr-page-not-found></sr-page-not-found>`
-          : html`<h1 tabindex="-1">${t('errors.loadFailed')}</h1>
-              ${errorAlert(e)}`,
-      complete: (data) => this._render(data),
-    });
+    return renderPage(this._task, (data) => this._render(data));
   }
 }
 

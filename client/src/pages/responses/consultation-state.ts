@@ -3,7 +3,6 @@ import type { Consultation } from '../../api/types.ts';
 import { alert } from '../../components/alerts.ts';
 import { formatDateTime, formatRelative } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/responses.ts';
 
 /**
  * Whether a consultation takes responses now, judged with the server's clock: the offset between

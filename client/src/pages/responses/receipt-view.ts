@@ -2,7 +2,6 @@ import { html, nothing } from 'lit';
 import { announce } from '../../app/navigation.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/responses.ts';
 
 /** Copies text; falls back to selecting the field so the user can copy it. */
 async function copy(text: string, fieldId: string): Promise<void> {

@@ -5,36 +5,22 @@ import { Task } from '@lit/task';
 import { getConsultation } from '../../api/consultations.ts';
 import { ApiError } from '../../api/http.ts';
 import { listQuestions, type Question } from '../../api/questions.ts';
-import { RetryLaterError, submitResponse } from '../../api/responses.ts';
+import { submitResponse } from '../../api/responses.ts';
 import { listScenarios } from '../../api/scenarios.ts';
 import type { Consultation, ScenarioSummary } from '../../api/types.ts';
-import type { FieldErrors } from '../../app/form-errors.ts';
+import { renderPage } from '../../app/page-state.ts';
+import { SubmissionController } from './submission.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce, navigate } from '../../app/navigation.ts';
-import { alert, errorAlert, loading } from '../../components/alerts.ts';
-import {
-  clearDraft,
-  freshKey,
-  isEmptyValue,
-  loadDraft,
-  saveDraft,
-  storeReceipt,
-} from '../../components/responses/response-draft.ts';
-import {
-  activeScenarios,
-  emptyResponse,
-  mapResponseIssues,
-  toSubmission,
-  validateResponse,
-  type ResponseValue,
-} from '../../components/responses/response-model.ts';
+import { alert, errorAlert } from '../../components/alerts.ts';
+import { clearDraft, freshKey, isEmptyValue, loadDraft, saveDraft, storeReceipt } from '../../data/response-draft.ts';
+import { emptyResponse, toSubmission, type ResponseValue } from '../../data/response-model.ts';
 import '../../components/responses/sr-response-form.ts';
 import type { SrResponseChangeEvent, SrResponseForm } from '../../components/responses/sr-response-form.ts';
 import '../../components/sr-breadcrumbs.ts';
 import '../../components/sr-error-summary.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/responses.ts';
 import '../public/sr-page-not-found.ts';
 import {
   clockOffset,
@@ -61,21 +47,17 @@ const SAVE_DELAY_MS = 600;
 export class SrPageRespond extends SrLightElement implements SrPage {
   @property() slug = '';
   @state() private _value: ResponseValue = emptyResponse();
-  @state() private _errors: FieldErrors = new Map();
-  @state() private _general: unknown[] = [];
   @state() private _restoredAt: string | null = null;
-  @state() private _submitting = false;
-  @state() private _retryIn = 0;
   @state() private _networkError = false;
   @state() private _keyReused = false;
   @state() private _closed: OpenState | null = null;
   @state() private _saveFailed = false;
-  @state() private _failure: unknown = null;
   private _key = '';
   private _consultationId = '';
   private _offset = 0;
   private _saveTimer: ReturnType<typeof setTimeout> | undefined;
-  private _countdown: ReturnType<typeof setInterval> | undefined;
+  /** Checks, sends with the draft's key, waits out Retry-After, maps the server's field errors. */
+  private readonly _submission = new SubmissionController(this);
   /** Whether the form has been offered since the page loaded (then the closing is announced). */
   private _shownOpen = false;
   private readonly _deadline = new DeadlineController(this, () => this._onDeadline());
@@ -119,7 +101,6 @@ export class SrPageRespond extends SrLightElement implements SrPage {
     super.disconnectedCallback();
     this._flush();
     window.removeEventListener('pagehide', this._flush);
-    clearInterval(this._countdown);
   }
 
   /**
@@ -129,7 +110,7 @@ export class SrPageRespond extends SrLightElement implements SrPage {
    */
   private _onDeadline(): void {
     // A submission under way (or waiting to retry) gets the server's answer: a receipt, or 409.
-    if (!this._shownOpen || this._closed || this._submitting || this._retryIn > 0) return;
+    if (!this._shownOpen || this._closed || this._submission.busy) return;
     // The form's fields turn read only and its button goes, as does the restored-draft notice's.
     const active = document.activeElement;
     const hadFocus = !!active && this.contains(active) && !!active.closest('#resp-form, .sr-draft-notice');
@@ -166,25 +147,18 @@ export class SrPageRespond extends SrLightElement implements SrPage {
     this._value = emptyResponse();
     this._key = freshKey();
     this._restoredAt = null;
-    this._errors = new Map();
-    this._general = [];
+    this._submission.reset();
     announce(t('resp.draftCleared'));
     this.querySelector<HTMLElement>('main h1, h1')?.focus();
   }
 
   private async _onSubmit(e: Event, data: Data): Promise<void> {
     e.preventDefault();
-    if (this._submitting || this._retryIn > 0) return;
+    if (this._submission.busy) return;
     const form = this.querySelector<SrResponseForm>('sr-response-form');
     this._networkError = false;
     this._keyReused = false;
-    this._failure = null;
-    const scenarioIds = activeScenarios(data.scenarios).map((s) => s.id);
-    const errors = validateResponse(this._value, data.questions, scenarioIds);
-    const general: unknown[] = form?.uploading ? [t('resp.err.uploading')] : [];
-    this._errors = errors;
-    this._general = general;
-    if (errors.size || general.length) return;
+    if (!this._submission.check(this._value, data.questions, data.scenarios, !!form?.uploading)) return;
     this._flush();
     this._save();
     await this._send(data);
@@ -192,33 +166,31 @@ export class SrPageRespond extends SrLightElement implements SrPage {
 
   private async _send(data: Data): Promise<void> {
     const body = toSubmission(this._value, data.questions, getLocale());
-    this._submitting = true;
-    try {
-      const { data: receipt } = await submitResponse(data.consultation.id, body, this._key);
-      clearTimeout(this._saveTimer);
-      this._saveTimer = undefined;
-      storeReceipt({
-        receiptCode: receipt.receiptCode,
-        fingerprint: receipt.fingerprint,
-        editToken: receipt.editToken,
-        submittedAt: receipt.submittedAt,
-        consultationSlug: data.consultation.slug,
-        consultationTitle: data.consultation.title,
-        email: body.respondent.email,
-      });
-      clearDraft(data.consultation.id);
-      navigate('/responses/receipt');
-    } catch (err) {
-      this._submitting = false;
-      this._onFailure(err, data, body.answers);
-    }
-  }
-
-  private _onFailure(err: unknown, data: Data, answered: { questionId: string }[]): void {
-    if (err instanceof RetryLaterError) {
-      this._startCountdown(err.retryAfter, data);
+    const key = this._key;
+    const sent = await this._submission.submit(() => submitResponse(data.consultation.id, body, key), body.answers);
+    if (!sent) {
+      this._onFailure(this._submission.failure);
       return;
     }
+    const receipt = sent.data;
+    clearTimeout(this._saveTimer);
+    this._saveTimer = undefined;
+    storeReceipt({
+      receiptCode: receipt.receiptCode,
+      fingerprint: receipt.fingerprint,
+      editToken: receipt.editToken,
+      submittedAt: receipt.submittedAt,
+      consultationSlug: data.consultation.slug,
+      consultationTitle: data.consultation.title,
+      email: body.respondent.email,
+    });
+    clearDraft(data.consultation.id);
+    navigate('/responses/receipt');
+  }
+
+  /** The failures this page explains itself; field errors are already on the form. */
+  private _onFailure(err: unknown): void {
+    if (!err) return;
     if (err instanceof ApiError && err.status === 0) {
       this._networkError = true;
       void this._focusAlert('#resp-network');
@@ -234,13 +206,6 @@ export class SrPageRespond extends SrLightElement implements SrPage {
       void this._focusAlert('#resp-key-reused');
       return;
     }
-    if (err instanceof ApiError && err.status === 400 && err.issues.length) {
-      const { errors, unmatched } = mapResponseIssues(err, answered);
-      this._errors = errors;
-      this._general = unmatched && !errors.size ? [t('errors.code.VALIDATION_FAILED')] : [];
-      return;
-    }
-    this._failure = err;
     void this._focusAlert('#resp-failure');
   }
 
@@ -252,20 +217,6 @@ export class SrPageRespond extends SrLightElement implements SrPage {
     el.focus();
   }
 
-  private _startCountdown(seconds: number, data: Data): void {
-    this._retryIn = Math.max(1, seconds);
-    announce(t('resp.retryWaiting', { seconds: this._retryIn }));
-    clearInterval(this._countdown);
-    this._countdown = setInterval(() => {
-      this._retryIn--;
-      if (this._retryIn <= 0) {
-        clearInterval(this._countdown);
-        this._retryIn = 0;
-        void this._send(data);
-      }
-    }, 1000);
-  }
-
   private _onNewKey(data: Data): void {
     this._key = freshKey();
     this._keyReused = false;
@@ -274,8 +225,8 @@ export class SrPageRespond extends SrLightElement implements SrPage {
   }
 
   private _status(data: Data) {
-    if (this._retryIn > 0)
-      return alert('info', html`${t('resp.retryWaiting', { seconds: this._retryIn })}`, {
+    if (this._submission.retryIn > 0)
+      return alert('info', html`${t('resp.retryWaiting', { seconds: this._submission.retryIn })}`, {
         id: 'resp-retry',
         live: false,
         heading: t('resp.retryHeading'),
@@ -315,7 +266,9 @@ export class SrPageRespond extends SrLightElement implements SrPage {
             </p>`,
         )}
       </div>`;
-    if (this._failure) return errorAlert(this._failure, { id: 'resp-failure' });
+    const failure = this._submission.failure;
+    if (failure && !this._networkError && !this._keyReused && !this._closed)
+      return errorAlert(failure, { id: 'resp-failure' });
     return nothing;
   }
 
@@ -359,41 +312,45 @@ export class SrPageRespond extends SrLightElement implements SrPage {
       }
       ${open ? html`<p class="form-hint">${t('resp.autosaveHint')}</p>` : nothing}
       ${this._saveFailed ? alert('warning', t('resp.saveFailed')) : nothing}
-      <form novalidate @submit=${(e: Event) => void this._onSubmit(e, data)} id="resp-form">
-        <sr-error-summary .errors=${this._errors} .general=${this._general}></sr-error-summary>
-        <p class="form-hint">${t('resp.requiredLegend')}</p>
-        <sr-response-form
-          .questions=${data.questions}
-          .scenarios=${data.scenarios}
-          .value=${this._value}
-          .errors=${this._errors}
-          .consultationId=${c.id}
-          ?disabled=${!open}
-          @sr-response-change=${this._onChange}
-        ></sr-response-form>
-        ${this._status(data)}
-        ${
-          open
-            ? html`<div class="sr-actions">
-                <button type="submit" class="button button-primary" id="resp-submit" ?disabled=${this._submitting}>
-                  ${this._submitting ? t('resp.submitting') : t('resp.submit')}
-                </button>
-              </div>`
-            : nothing
-        }
-      </form>`;
+      ${
+        // Closed (or not yet open) when the page loaded: a notice and the way back, no greyed-out
+        // form (issue 10 item 16). A form offered on this page, or a draft kept in this browser,
+        // stays, read only, so what was typed can still be read and copied after the deadline.
+        this._shownOpen || this._restoredAt !== null
+          ? this._form(data, open)
+          : html`<p><a href="/consultations/${encodeURIComponent(c.slug)}" id="resp-back">${t('receipt.back')}</a></p>`
+      }`;
+  }
+
+  private _form(data: Data, open: boolean) {
+    const c = data.consultation;
+    return html`<form novalidate @submit=${(e: Event) => void this._onSubmit(e, data)} id="resp-form">
+      <sr-error-summary .errors=${this._submission.errors} .general=${this._submission.general}></sr-error-summary>
+      ${open ? html`<p class="form-hint">${t('resp.requiredLegend')}</p>` : nothing}
+      <sr-response-form
+        .questions=${data.questions}
+        .scenarios=${data.scenarios}
+        .value=${this._value}
+        .errors=${this._submission.errors}
+        .consultationId=${c.id}
+        ?disabled=${!open}
+        @sr-response-change=${this._onChange}
+      ></sr-response-form>
+      ${this._status(data)}
+      ${
+        open
+          ? html`<div class="sr-actions">
+              <button type="submit" class="button button-primary" id="resp-submit" ?disabled=${this._submission.busy}>
+                ${this._submission.busy ? t('resp.submitting') : t('resp.submit')}
+              </button>
+            </div>`
+          : nothing
+      }
+    </form>`;
   }
 
   protected override render() {
-    return this._task.render({
-      pending: () => loading(),
-      error: (e) =>
-        e instanceof ApiError && e.status === 404
-          ? html`<sr-page-not-found></sr-page-not-found>`
-          : html`<h1 tabindex="-1">${t('errors.loadFailed')}</h1>
-              ${errorAlert(e)}`,
-      complete: (data) => this._render(data),
-    });
+    return renderPage(this._task, (data) => this._render(data));
   }
 }
 

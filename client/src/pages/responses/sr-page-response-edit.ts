@@ -9,32 +9,24 @@ import {
   editOwnResponse,
   getOwnResponse,
   ownAttachmentUrl,
-  RetryLaterError,
   withdrawOwnResponse,
   type EditReceipt,
   type OwnResponse,
 } from '../../api/responses.ts';
 import { listScenarios } from '../../api/scenarios.ts';
 import type { Consultation, ScenarioSummary } from '../../api/types.ts';
-import type { FieldErrors } from '../../app/form-errors.ts';
+import { SubmissionController } from './submission.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { alert, errorAlert, loading } from '../../components/alerts.ts';
 import { answerList } from '../../components/responses/question-fields.ts';
-import { editLink } from '../../components/responses/response-draft.ts';
-import {
-  activeScenarios,
-  mapResponseIssues,
-  toSubmission,
-  validateResponse,
-  type ResponseValue,
-} from '../../components/responses/response-model.ts';
+import { editLink } from '../../data/response-draft.ts';
+import { toSubmission, type ResponseValue } from '../../data/response-model.ts';
 import '../../components/responses/sr-response-form.ts';
 import type { SrResponseChangeEvent, SrResponseForm } from '../../components/responses/sr-response-form.ts';
 import '../../components/sr-error-summary.ts';
 import { formatBytes, formatDateTime } from '../../i18n/format.ts';
 import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/responses.ts';
 import { receiptDetails } from './receipt-view.ts';
 import { clockOffset, DeadlineController, openState, timeLeft } from './consultation-state.ts';
 
@@ -64,8 +56,6 @@ export const valueOf = (r: OwnResponse): ResponseValue => ({
   })),
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * `/responses/edit#token=…`: the respondent's own response, opened with the private link from the
  * receipt. Edit (a new version; the receipt is re-issued) or withdraw until the deadline; after it,
@@ -77,18 +67,16 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
   @state() private _token = tokenFromHash();
   @state() private _editing = false;
   @state() private _value: ResponseValue | null = null;
-  @state() private _errors: FieldErrors = new Map();
-  @state() private _general: unknown[] = [];
-  @state() private _saving = false;
   @state() private _receipt: EditReceipt | null = null;
   @state() private _confirmWithdraw = false;
   @state() private _withdrawn = false;
   @state() private _failure: unknown = null;
-  @state() private _waiting = 0;
   private _offset = 0;
   /** Whether editing has been offered since the last load (then the closing is announced). */
   private _shownEditable = false;
   private readonly _deadline = new DeadlineController(this, () => this._onDeadline());
+  /** Checks, sends, waits out Retry-After (three times at most), maps the server's field errors. */
+  private readonly _submission = new SubmissionController(this, { maxRetries: 3 });
 
   private readonly _task = new Task(this, {
     task: async ([token], { signal }): Promise<Data | null> => {
@@ -126,7 +114,7 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
    */
   private _onDeadline(): void {
     // A save under way gets the server's answer: a new receipt, or 409 shown as a failure.
-    if (!this._shownEditable || this._saving) return;
+    if (!this._shownEditable || this._submission.busy) return;
     const active = document.activeElement;
     const hadFocus =
       !!active && this.contains(active) && !!active.closest('#edit-form, #edit-actions, #withdraw-confirm');
@@ -140,8 +128,7 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
     this._value = valueOf(data.response);
     this._editing = true;
     this._receipt = null;
-    this._errors = new Map();
-    this._general = [];
+    this._submission.reset();
     this._failure = null;
     void this._focus('#edit-form-heading');
   }
@@ -153,48 +140,25 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
 
   private async _onSave(e: Event, data: Data): Promise<void> {
     e.preventDefault();
-    if (!this._value || this._saving) return;
+    if (!this._value || this._submission.busy) return;
     const form = this.querySelector<SrResponseForm>('sr-response-form');
-    const errors = validateResponse(
-      this._value,
-      data.questions,
-      activeScenarios(data.scenarios).map((s) => s.id),
-    );
-    this._errors = errors;
-    this._general = form?.uploading ? [t('resp.err.uploading')] : [];
     this._failure = null;
-    if (errors.size || this._general.length) return;
+    if (!this._submission.check(this._value, data.questions, data.scenarios, !!form?.uploading)) return;
     const body = { ...toSubmission(this._value, data.questions, getLocale()), version: data.response.version };
-    this._saving = true;
-    try {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          this._receipt = await editOwnResponse(this._token, body);
-          break;
-        } catch (err) {
-          if (!(err instanceof RetryLaterError) || attempt >= 3) throw err;
-          announce(t('resp.retryWaiting', { seconds: err.retryAfter }));
-          for (this._waiting = err.retryAfter; this._waiting > 0; this._waiting--) await sleep(1000);
-        }
-      }
-      this._editing = false;
-      announce(t('edit.saved'));
-      void this._task.run();
-      await this._task.taskComplete.catch(() => undefined);
-      void this._focus('#edit-receipt');
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 400 && err.issues.length) {
-        const { errors: mapped, unmatched } = mapResponseIssues(err, body.answers);
-        this._errors = mapped;
-        this._general = unmatched && !mapped.size ? [t('errors.code.VALIDATION_FAILED')] : [];
-      } else {
-        this._failure = err;
+    const receipt = await this._submission.submit(() => editOwnResponse(this._token, body), body.answers);
+    if (!receipt) {
+      if (this._submission.failure) {
+        this._failure = this._submission.failure;
         void this._focus('#edit-failure');
       }
-    } finally {
-      this._saving = false;
-      this._waiting = 0;
+      return;
     }
+    this._receipt = receipt;
+    this._editing = false;
+    announce(t('edit.saved'));
+    void this._task.run();
+    await this._task.taskComplete.catch(() => undefined);
+    void this._focus('#edit-receipt');
   }
 
   private async _onWithdraw(): Promise<void> {
@@ -202,6 +166,8 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
     try {
       await withdrawOwnResponse(this._token);
       this._withdrawn = true;
+      // The notice of the last saved change no longer describes the response (issue 10 item 16).
+      this._receipt = null;
       this._confirmWithdraw = false;
       void this._task.run();
       await this._task.taskComplete.catch(() => undefined);
@@ -243,7 +209,12 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
         </div>
         <div>
           <dt>${t('edit.publication')}</dt>
-          <dd>${t(`publication.status.${r.publicationStatus}`)}</dd>
+          <dd id="edit-publication">
+            ${
+              // A withdrawn response is never published, whatever its last review said (issue 10 item 16).
+              r.status === 'withdrawn' ? t('edit.publicationWithdrawn') : t(`publication.status.${r.publicationStatus}`)
+            }
+          </dd>
         </div>
       </dl>
       ${answerList(data.questions, r.answers, data.scenarios)}
@@ -341,6 +312,18 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
               })
       }
       ${
+        r.publicationStatus === 'rejected' && !withdrawn
+          ? alert(
+              'info',
+              html`${t('edit.rejectedReason')}
+                <blockquote class="sr-rejection-reason" id="edit-rejection-reason">
+                  ${r.rejectionReason ?? ''}
+                </blockquote>`,
+              { heading: t('edit.rejectedHeading'), id: 'edit-rejected', live: false },
+            )
+          : nothing
+      }
+      ${
         this._receipt
           ? html`<section class="sr-section" id="edit-receipt" aria-labelledby="edit-receipt-heading">
               <h2 id="edit-receipt-heading">${t('edit.receiptHeading')}</h2>
@@ -363,19 +346,22 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
         this._editing && this._value && editable
           ? html`<form novalidate id="edit-form" @submit=${(e: Event) => void this._onSave(e, data)}>
               <h2 id="edit-form-heading" tabindex="-1">${t('edit.editHeading')}</h2>
-              <sr-error-summary .errors=${this._errors} .general=${this._general}></sr-error-summary>
+              <sr-error-summary
+                .errors=${this._submission.errors}
+                .general=${this._submission.general}
+              ></sr-error-summary>
               <sr-response-form
                 .questions=${data.questions}
                 .scenarios=${data.scenarios}
                 .value=${this._value}
-                .errors=${this._errors}
+                .errors=${this._submission.errors}
                 .consultationId=${c.id}
                 @sr-response-change=${(e: SrResponseChangeEvent) => (this._value = e.value)}
               ></sr-response-form>
-              ${this._waiting > 0 ? alert('info', t('resp.retryWaiting', { seconds: this._waiting }), { live: false }) : nothing}
+              ${this._submission.retryIn > 0 ? alert('info', t('resp.retryWaiting', { seconds: this._submission.retryIn }), { live: false }) : nothing}
               <div class="sr-actions">
-                <button type="submit" class="button button-primary" id="edit-save" ?disabled=${this._saving}>
-                  ${this._saving ? t('cform.saving') : t('edit.save')}
+                <button type="submit" class="button button-primary" id="edit-save" ?disabled=${this._submission.busy}>
+                  ${this._submission.busy ? t('cform.saving') : t('edit.save')}
                 </button>
                 <button type="button" class="button button-secondary" id="edit-cancel" @click=${this._onCancelEdit}>
                   ${t('common.cancel')}

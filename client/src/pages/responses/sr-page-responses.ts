@@ -23,7 +23,6 @@ import { answerList } from '../../components/responses/question-fields.ts';
 import '../../components/sr-breadcrumbs.ts';
 import { formatBytes, formatDate } from '../../i18n/format.ts';
 import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/responses.ts';
 import '../public/sr-page-not-found.ts';
 
 type Base = { consultation: Consultation; questions: Question[]; scenarios: ScenarioSummary[] };

@@ -7,7 +7,6 @@ import { alert, errorMessage } from '../../components/alerts.ts';
 import { textField } from '../../components/fields.ts';
 import '../../components/sr-error-summary.ts';
 import { t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/debate.ts';
 
 /** `/reset-password#token=…`: a new password from the mailed link. */
 @customElement('sr-page-reset-password')

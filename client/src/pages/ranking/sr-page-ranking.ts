@@ -1,22 +1,23 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { getBallot, type Ballot } from '../../api/ballots.ts';
+import { deleteBallot, getBallot, putBallot, type Ballot } from '../../api/ballots.ts';
+import type { RankEntry } from '../../data/ballot-model.ts';
 import { getConsultation } from '../../api/consultations.ts';
-import { ApiError } from '../../api/http.ts';
+
 import { ACTING_AS, getProfile, updateProfile, type ActingAs, type Profile } from '../../api/participants.ts';
 import { listScenarios } from '../../api/scenarios.ts';
 import type { Consultation, ScenarioSummary } from '../../api/types.ts';
+import { renderPage } from '../../app/page-state.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { hasRole, SessionController } from '../../app/session.ts';
-import { alert, errorAlert, errorMessage, loading } from '../../components/alerts.ts';
+import { alert, errorMessage } from '../../components/alerts.ts';
 import { textField } from '../../components/fields.ts';
 import '../../components/sr-breadcrumbs.ts';
 import '../../components/debate/sr-ballot-editor.ts';
 import type { SrBallotChangedEvent } from '../../components/debate/events.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/debate.ts';
 import '../public/sr-page-not-found.ts';
 
 type Data = {
@@ -173,7 +174,8 @@ export class SrPageRanking extends SrLightElement implements SrPage {
         !open && !data.ballot
           ? html`<p class="sr-empty">${t('ranking.noBallotClosed')}</p>`
           : html`<sr-ballot-editor
-              .consultationId=${c.id}
+              .saveBallot=${(ranks: RankEntry[], key: string) => putBallot(c.id, ranks, key)}
+              .deleteBallot=${() => deleteBallot(c.id)}
               .scenarios=${data.scenarios.map((s) => ({ id: s.id, key: s.key, title: s.title }))}
               .ballot=${data.ballot}
               ?readOnly=${!open}
@@ -203,15 +205,7 @@ export class SrPageRanking extends SrLightElement implements SrPage {
   }
 
   protected override render() {
-    return this._task.render({
-      pending: () => loading(),
-      error: (e) =>
-        e instanceof ApiError && e.status === 404
-          ? html`<sr-page-not-found></sr-page-not-found>`
-          : html`<h1 tabindex="-1">${t('errors.loadFailed')}</h1>
-              ${errorAlert(e)}`,
-      complete: (data) => this._render(data),
-    });
+    return renderPage(this._task, (data) => this._render(data));
   }
 }
 

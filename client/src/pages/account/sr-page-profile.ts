@@ -11,14 +11,14 @@ import {
   type Profile,
 } from '../../api/participants.ts';
 import type { FieldErrors } from '../../app/form-errors.ts';
+import { renderSection } from '../../app/page-state.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { hasRole, loadSession, SessionController } from '../../app/session.ts';
-import { alert, errorAlert, errorMessage, loading } from '../../components/alerts.ts';
+import { alert, errorMessage } from '../../components/alerts.ts';
 import { selectField, textField } from '../../components/fields.ts';
 import '../../components/sr-error-summary.ts';
 import { loc, locLang, setLocale, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/debate.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 
 /** `/profile`: a participant's display name, language and segment, and their own comments and ballots. */
@@ -184,16 +184,13 @@ export class SrPageProfile extends SrLightElement implements SrPage {
   protected override render() {
     const user = this._session.user;
     return html`<h1 tabindex="-1">${t('profile.title')}</h1>
-      ${this._task.render({
-        pending: () => loading(),
-        error: (e) => errorAlert(e),
-        complete: (d) =>
-          d
-            ? html`<p>${t('profile.email', { email: d.profile.email })}</p>
-                ${this._profileForm()} ${this._activity(d.activity)}`
-            : html`<p>${t('auth.signedInAs', { name: user?.displayName ?? '' })}</p>
-                ${alert('info', t('profile.staffOnly'), { live: false })}`,
-      })}`;
+      ${renderSection(this._task, (d) =>
+        d
+          ? html`<p>${t('profile.email', { email: d.profile.email })}</p>
+              ${this._profileForm()} ${this._activity(d.activity)}`
+          : html`<p>${t('auth.signedInAs', { name: user?.displayName ?? '' })}</p>
+              ${alert('info', t('profile.staffOnly'), { live: false })}`,
+      )}`;
   }
 }
 

@@ -7,7 +7,6 @@ import { errorMessage } from '../../components/alerts.ts';
 import { selectField, textField } from '../../components/fields.ts';
 import '../../components/sr-error-summary.ts';
 import { getLocale, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/debate.ts';
 import { validEmail } from './validation.ts';
 
 /**

@@ -5,7 +5,6 @@ import { confirmEmail, tokenFromHash } from '../../api/participants.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { alert, errorMessage, loading } from '../../components/alerts.ts';
 import { t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/debate.ts';
 
 /** `/confirm#token=…`: confirms the e-mail address from the mailed link, then offers to sign in. */
 @customElement('sr-page-confirm')

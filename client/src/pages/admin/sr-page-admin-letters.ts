@@ -10,26 +10,25 @@ import { registerLetter, RetryLaterError } from '../../api/responses.ts';
 import { listScenarios } from '../../api/scenarios.ts';
 import type { Consultation, ScenarioSummary } from '../../api/types.ts';
 import type { FieldErrors } from '../../app/form-errors.ts';
+import { renderPage } from '../../app/page-state.ts';
+import { newIdempotencyKey } from '../../data/idempotency.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
-import { alert, errorAlert, loading } from '../../components/alerts.ts';
+import { alert, errorAlert } from '../../components/alerts.ts';
 import { checkbox, textField } from '../../components/fields.ts';
 import {
   activeScenarios,
   emptyResponse,
   mapResponseIssues,
-  newIdempotencyKey,
   toSubmission,
   validateResponse,
   type ResponseValue,
-} from '../../components/responses/response-model.ts';
+} from '../../data/response-model.ts';
 import '../../components/responses/sr-response-form.ts';
 import type { SrResponseChangeEvent, SrResponseForm } from '../../components/responses/sr-response-form.ts';
 import '../../components/sr-breadcrumbs.ts';
 import '../../components/sr-error-summary.ts';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../i18n/format.ts';
 import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/responses.ts';
-import '../../i18n/parts/admin.ts';
 import '../public/sr-page-not-found.ts';
 
 type Base = { consultation: Consultation; questions: Question[]; scenarios: ScenarioSummary[] };
@@ -191,15 +190,7 @@ export class SrPageAdminLetters extends SrLightElement implements SrPage {
   }
 
   protected override render() {
-    return this._task.render({
-      pending: () => loading(),
-      error: (e) =>
-        e instanceof ApiError && (e.status === 404 || e.status === 400)
-          ? html`<sr-page-not-found></sr-page-not-found>`
-          : html`<h1 tabindex="-1">${t('errors.loadFailed')}</h1>
-              ${errorAlert(e)}`,
-      complete: (base) => this._render(base),
-    });
+    return renderPage(this._task, (base) => this._render(base));
   }
 }
 

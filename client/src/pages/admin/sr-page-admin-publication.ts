@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { getConsultation } from '../../api/consultations.ts';
-import { ApiError } from '../../api/http.ts';
+
 import { listQuestions, type Question } from '../../api/questions.ts';
 import {
   decidePublication,
@@ -14,15 +14,16 @@ import {
 } from '../../api/responses.ts';
 import { listScenarios } from '../../api/scenarios.ts';
 import type { Consultation, ScenarioSummary } from '../../api/types.ts';
+import { renderPage, renderSection } from '../../app/page-state.ts';
+import { PagedListController } from '../../app/paged-list.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
-import { alert, errorAlert, loading } from '../../components/alerts.ts';
+import { alert, errorAlert } from '../../components/alerts.ts';
 import { selectField, textField } from '../../components/fields.ts';
 import { answerList } from '../../components/responses/question-fields.ts';
 import '../../components/sr-breadcrumbs.ts';
 import { formatBytes, formatDateTime } from '../../i18n/format.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/responses.ts';
 import '../public/sr-page-not-found.ts';
 
 type Base = { consultation: Consultation; questions: Question[]; scenarios: ScenarioSummary[] };
@@ -36,8 +37,6 @@ export class SrPageAdminPublication extends SrLightElement implements SrPage {
   @property() consultationId = '';
   @state() private _status: QueueStatus = 'pending';
   @state() private _shown: QueueStatus = 'pending';
-  @state() private _items: StaffResponse[] = [];
-  @state() private _next: string | null = null;
   @state() private _rejecting: string | null = null;
   @state() private _reason = '';
   @state() private _reasonError = '';
@@ -57,19 +56,19 @@ export class SrPageAdminPublication extends SrLightElement implements SrPage {
     args: () => [this.consultationId] as const,
   });
 
-  private readonly _list = new Task(this, {
-    task: async ([id, status], { signal }) => {
-      const page = await listQueue(id, { status }, signal);
-      this._items = page.items;
-      this._next = page.nextCursor;
-      return page;
-    },
+  private readonly _list = new PagedListController(this, {
+    fetch: ([id, status], cursor, signal) => listQueue(id, { status, cursor }, signal),
     args: () => [this.consultationId, this._shown] as const,
+    focusNew: (i) => {
+      const heading = this.querySelector<HTMLElement>(`#queue-item-${i} h3`);
+      heading?.setAttribute('tabindex', '-1');
+      return heading;
+    },
   });
 
   get ready(): Promise<unknown> {
     return this.updateComplete
-      .then(() => Promise.all([this._base.taskComplete, this._list.taskComplete]))
+      .then(() => Promise.all([this._base.taskComplete, this._list.task.taskComplete]))
       .then(() => this.updateComplete);
   }
 
@@ -82,19 +81,6 @@ export class SrPageAdminPublication extends SrLightElement implements SrPage {
     el.focus();
   }
 
-  private async _more(): Promise<void> {
-    if (!this._next) return;
-    try {
-      const page = await listQueue(this.consultationId, { status: this._shown, cursor: this._next });
-      const first = this._items.length;
-      this._items = [...this._items, ...page.items];
-      this._next = page.nextCursor;
-      void this._focus(`#queue-item-${first} h3`);
-    } catch (err) {
-      this._failure = err;
-    }
-  }
-
   private async _decide(r: StaffResponse, decision: 'approve' | 'reject'): Promise<void> {
     if (decision === 'reject' && !this._reason.trim()) {
       this._reasonError = t('queue.reasonRequired');
@@ -105,7 +91,7 @@ export class SrPageAdminPublication extends SrLightElement implements SrPage {
     this._failure = null;
     try {
       await decidePublication(r.id, decision === 'reject' ? { decision, reason: this._reason.trim() } : { decision });
-      this._items = this._items.filter((x) => x.id !== r.id);
+      this._list.setItems(this._list.items.filter((x) => x.id !== r.id));
       this._rejecting = null;
       this._reason = '';
       this._reasonError = '';
@@ -266,42 +252,20 @@ export class SrPageAdminPublication extends SrLightElement implements SrPage {
       ${this._failure ? errorAlert(this._failure, { id: 'queue-failure' }) : nothing}
       <section class="sr-section" aria-labelledby="queue-list-heading">
         <h2 id="queue-list-heading">${t(`queue.status.${this._shown}`)}</h2>
-        ${this._list.render({
-          pending: () => loading(),
-          error: (e) => errorAlert(e),
-          complete: () =>
-            this._items.length
-              ? html`<p>${t('queue.count', { count: this._items.length })}</p>
-                  <ul class="sr-card-list nobullet-list">
-                    ${this._items.map((r, i) => this._card(r, i, base))}
-                  </ul>
-                  ${
-                    this._next
-                      ? html`<button
-                          type="button"
-                          class="button button-secondary"
-                          id="queue-more"
-                          @click=${() => void this._more()}
-                        >
-                          ${t('common.loadMore')}
-                        </button>`
-                      : nothing
-                  }`
-              : html`<p class="sr-empty" id="queue-empty">${t('queue.empty')}</p>`,
-        })}
+        ${renderSection(this._list.task, () =>
+          this._list.items.length
+            ? html`<p>${t('queue.count', { count: this._list.items.length })}</p>
+                <ul class="sr-card-list nobullet-list">
+                  ${this._list.items.map((r, i) => this._card(r, i, base))}
+                </ul>
+                ${this._list.renderMore('queue-more')}`
+            : html`<p class="sr-empty" id="queue-empty">${t('queue.empty')}</p>`,
+        )}
       </section>`;
   }
 
   protected override render() {
-    return this._base.render({
-      pending: () => loading(),
-      error: (e) =>
-        e instanceof ApiError && (e.status === 404 || e.status === 400)
-          ? html`<sr-page-not-found></sr-page-not-found>`
-          : html`<h1 tabindex="-1">${t('errors.loadFailed')}</h1>
-              ${errorAlert(e)}`,
-      complete: (base) => this._render(base),
-    });
+    return renderPage(this._base, (base) => this._render(base));
   }
 }
 

@@ -4,6 +4,7 @@ import { Task } from '@lit/task';
 import { getConsultation } from '../../api/consultations.ts';
 import { ApiError } from '../../api/http.ts';
 import { getResults, resultsDownloadUrl, SEGMENTS, setResultsPublished, type Segment } from '../../api/results.ts';
+import { renderPage } from '../../app/page-state.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { isAdmin, SessionController } from '../../app/session.ts';
@@ -12,7 +13,6 @@ import '../../components/sr-breadcrumbs.ts';
 import '../../components/debate/sr-results-view.ts';
 import { formatNumber } from '../../components/debate/format.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/debate.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import '../public/sr-page-not-found.ts';
 
@@ -231,27 +231,19 @@ export class SrPageResults extends SrLightElement implements SrPage {
   }
 
   protected override render() {
-    return this._consultation.render({
-      pending: () => loading(),
-      error: (e) =>
-        e instanceof ApiError && e.status === 404
-          ? html`<sr-page-not-found></sr-page-not-found>`
-          : html`<h1 tabindex="-1">${t('errors.loadFailed')}</h1>
-              ${errorAlert(e)}`,
-      complete: (c) => {
-        const blocked = this._results.error instanceof ApiError && this._results.error.code === 'RESULTS_NOT_PUBLISHED';
-        return html`<sr-breadcrumbs
-            .items=${[
-              { href: '/', label: t('nav.home') },
-              { href: `/consultations/${encodeURIComponent(c.slug)}`, label: loc(c.title) },
-              { label: t('results.title') },
-            ]}
-          ></sr-breadcrumbs>
-          <h1 tabindex="-1">${t('results.title')}</h1>
-          <p class="font-lead"><span lang=${locLang(c.title)}>${loc(c.title)}</span></p>
-          <p>${t('results.intro')}</p>
-          ${blocked ? nothing : this._controls()} ${this._resultsBody()}`;
-      },
+    return renderPage(this._consultation, (c) => {
+      const blocked = this._results.error instanceof ApiError && this._results.error.code === 'RESULTS_NOT_PUBLISHED';
+      return html`<sr-breadcrumbs
+          .items=${[
+            { href: '/', label: t('nav.home') },
+            { href: `/consultations/${encodeURIComponent(c.slug)}`, label: loc(c.title) },
+            { label: t('results.title') },
+          ]}
+        ></sr-breadcrumbs>
+        <h1 tabindex="-1">${t('results.title')}</h1>
+        <p class="font-lead"><span lang=${locLang(c.title)}>${loc(c.title)}</span></p>
+        <p>${t('results.intro')}</p>
+        ${blocked ? nothing : this._controls()} ${this._resultsBody()}`;
     });
   }
 }

@@ -1,4 +1,5 @@
-import { emptyResponse, newIdempotencyKey, type ResponseValue } from './response-model.ts';
+import { newIdempotencyKey } from './idempotency.ts';
+import { emptyResponse, type ResponseValue } from './response-model.ts';
 
 /**
  * The respondent's draft in localStorage, one per consultation: what was typed, the uploaded

@@ -1,11 +1,10 @@
-import type { Question } from '../../api/questions.ts';
-import type { ActingAs, Consent, SubmissionInput } from '../../api/responses.ts';
-import type { AttachmentRef } from '../../api/attachments.ts';
-import type { FieldErrors } from '../../app/form-errors.ts';
-import type { ApiError } from '../../api/http.ts';
-import { isValidCvr, normalizeCvr } from '../../../../server/modules/responses/cvr.rules.ts';
-import { t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/responses.ts';
+import type { Question } from '../api/questions.ts';
+import type { ActingAs, Consent, SubmissionInput } from '../api/responses.ts';
+import type { AttachmentRef } from '../api/attachments.ts';
+import type { FieldErrors } from '../app/form-errors.ts';
+import type { ApiError } from '../api/http.ts';
+import { isValidCvr, normalizeCvr } from '../../../server/modules/responses/cvr.rules.ts';
+import { t } from '../i18n/i18n.ts';
 
 /**
  * The response as the form holds it (and as the draft stores it): strings for inputs, answers by
@@ -55,6 +54,11 @@ export const FIELD = {
   consent: 'resp-consent',
   body: 'resp-body',
   attachments: 'resp-files',
+  /**
+   * The response section as a whole (text, answers, files): "write something" belongs to no one
+   * field, so no optional field is marked invalid for it (issue 10 item 16).
+   */
+  content: 'resp-content',
 } as const;
 /** Scenarios still in play: a per-scenario scale has a row for each (eliminated ones are left out). */
 export const activeScenarios = <S extends { status: string }>(scenarios: readonly S[]): S[] =>
@@ -102,7 +106,7 @@ export function validateResponse(
   }
   // The server wants something to read: text, an answer or a file.
   if (!v.body.trim() && answersFor(v, questions).length === 0 && v.attachments.length === 0)
-    errors.set(FIELD.body, t('resp.err.empty'));
+    errors.set(FIELD.content, t('resp.err.empty'));
   if (!v.name.trim()) errors.set(FIELD.name, t('resp.err.name'));
   if (!v.email.trim()) {
     if (!opts.emailOptional) errors.set(FIELD.email, t('resp.err.email'));
@@ -218,11 +222,4 @@ export function mapResponseIssues(
     if (!errors.has(id)) errors.set(id, message);
   }
   return { errors, unmatched };
-}
-
-/** A random key for Idempotency-Key (crypto.randomUUID where there is one). */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  return [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
 }
