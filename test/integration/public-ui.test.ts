@@ -25,7 +25,10 @@ describe('public side (issue 10)', () => {
       expect(json(res).account).toMatchObject({ id: u.id, email: u.email, roles: ['participant'] });
       await call(t, u, { method: 'POST', url: '/api/auth/logout' });
       expect(json(await call(t, u, { url: '/api/auth/session' }))).toEqual({ account: null });
-      const forged = await t.app.inject({ url: '/api/auth/session', headers: { cookie: 'samraad_session=%00nonsense' } });
+      const forged = await t.app.inject({
+        url: '/api/auth/session',
+        headers: { cookie: 'samraad_session=%00nonsense' },
+      });
       expect(forged.statusCode).toBe(200);
       expect(json(forged)).toEqual({ account: null });
     });

@@ -34,7 +34,7 @@ export const daDebate = {
   'comments.hiddenTextForStaff': 'Skjult tekst (vises kun for forfatteren og medarbejdere):',
   'comments.earlierVersion': (p: { version: number }) =>
     `Skrevet om dette afsnit fra en tidligere version (version ${p.version}) af beskrivelsen:`,
-  'comments.support': 'Støt (+1)',
+  'comments.support': 'Støt',
   'comments.supportCount': (p: Count) => `${p.count} ${plural(p.count, 'støtter', 'støtter')}`,
   'comments.supported': (p: Count) =>
     `Du støtter kommentaren. Den har ${p.count} ${plural(p.count, 'støtte', 'støtter')}.`,

@@ -33,7 +33,7 @@ export const enDebate = {
   'comments.hiddenTextForStaff': 'Hidden text (shown only to its author and to staff):',
   'comments.earlierVersion': (p: { version: number }) =>
     `Written about this paragraph from an earlier version (version ${p.version}) of the description:`,
-  'comments.support': 'Support (+1)',
+  'comments.support': 'Support',
   'comments.supportCount': (p: Count) => `${p.count} ${plural(p.count, 'supporter', 'supporters')}`,
   'comments.supported': (p: Count) =>
     `You support the comment. It has ${p.count} ${plural(p.count, 'supporter', 'supporters')}.`,
