@@ -1,4 +1,6 @@
 import type { Db } from '../../../db/database.ts';
+import { decodeCursor, encodeCursor } from '../../../shared/cursor.ts';
+import { AppError } from '../../../shared/errors.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
 import { attachmentHeadlines, listAttachments } from '../../files/files.service.ts';
@@ -47,13 +49,18 @@ export async function listPublicResponses(
 ) {
   const c = await requireReadableConsultation(ctx.db, actor, consultationIdOrSlug);
   const search = q.q && q.q !== '' ? q.q : undefined;
+  const relevance = q.sort === 'relevance' && !!search;
   const rows = await listPublished(ctx.db, {
     consultationId: c.id,
     q: search,
     actingAs: q.actingAs,
     invited: q.invited,
-    after: parseKeyset(q.cursor),
-    order: 'newest',
+    scenarioId: q.scenario,
+    from: q.from,
+    to: q.to,
+    after: relevance ? undefined : parseKeyset(q.cursor),
+    afterRank: relevance ? parseRankCursor(q.cursor) : undefined,
+    order: relevance ? 'relevance' : q.sort === 'oldest' ? 'oldest' : 'newest',
     limit: q.limit,
   });
   const page = rows.slice(0, q.limit);
@@ -67,8 +74,32 @@ export async function listPublicResponses(
   ]);
   return {
     items: page.map((r) => toPublicItem(r, answers.get(r.id), files.get(r.id), marks.get(r.id) ?? null)),
-    nextCursor: keysetCursor(page.at(-1), rows.length > q.limit),
+    nextCursor: relevance
+      ? rankCursor(page.at(-1), rows.length > q.limit)
+      : keysetCursor(page.at(-1), rows.length > q.limit),
   };
+}
+
+// The relevance order pages by (rank, id); its cursor says so, so it is never read as a date's.
+const rankCursor = (last: { rank: number | null; id: string } | undefined, more: boolean): string | null =>
+  more && last ? encodeCursor(['rank', last.rank ?? 0, last.id]) : null;
+
+function parseRankCursor(cursor: string | undefined): { rank: number; id: string } | undefined {
+  if (!cursor) return undefined;
+  const c = decodeCursor(cursor);
+  const [tag, rank, id] = c ?? [];
+  if (
+    !c ||
+    c.length !== 3 ||
+    tag !== 'rank' ||
+    typeof rank !== 'number' ||
+    !Number.isFinite(rank) ||
+    rank < 0 ||
+    typeof id !== 'string' ||
+    !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
+  )
+    throw new AppError('BAD_REQUEST', 'Invalid cursor');
+  return { rank, id };
 }
 
 /** For the files module: a published response's attachments may be downloaded by anyone. */
