@@ -179,4 +179,42 @@ describe('public side (issue 10)', () => {
       }
     });
   });
+  describe('GET /api/consultations/{id}/scenario-ratings (item 15)', () => {
+    it('sums the published ratings per scenario: mean and distribution, nothing unpublished', async () => {
+      const admin = await signedInUser(t, ['admin']);
+      const ctx = await ratedConsultation(t, admin);
+      const [s1, s2] = ctx.scenarios;
+      const rate = (v: Record<string, number>) => [{ questionId: ctx.question.id, value: v }];
+      for (const [v, approve] of [
+        [{ [s1.id]: 5, [s2.id]: 2 }, true],
+        [{ [s1.id]: 4 }, true],
+        [{ [s1.id]: 1, [s2.id]: 1 }, false],
+      ] as const) {
+        const r = await submitOk(t, ctx.c.id, submission([], { answers: rate(v) }));
+        if (approve) await decide(t, admin, r.id, 'approve');
+      }
+      const res = await call(t, null, { url: `/api/consultations/${ctx.c.slug}/scenario-ratings` });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['cache-control']).toBe('public, max-age=60');
+      const body = json(res);
+      expect(body.basis).toBe('published');
+      expect(body.questions).toHaveLength(1);
+      const by = Object.fromEntries(body.questions[0].scenarios.map((x: any) => [x.scenarioId, x]));
+      expect(by[s1.id]).toEqual({ scenarioId: s1.id, count: 2, mean: 4.5, distribution: [0, 0, 0, 1, 1] });
+      expect(by[s2.id]).toEqual({ scenarioId: s2.id, count: 1, mean: 2, distribution: [0, 1, 0, 0, 0] });
+    });
+
+    it('hides a draft from visitors and refuses a bad id', async () => {
+      const admin = await signedInUser(t, ['admin']);
+      const draft = await makeConsultation(t, admin);
+      expect((await call(t, null, { url: `/api/consultations/${draft.id}/scenario-ratings` })).statusCode).toBe(404);
+      const mine = await call(t, admin, { url: `/api/consultations/${draft.id}/scenario-ratings` });
+      expect(mine.statusCode).toBe(200);
+      expect(mine.headers['cache-control']).toBe('private, max-age=60');
+      expect(json(mine).questions).toEqual([]);
+      const bad = await call(t, null, { url: `/api/consultations/${'x'.repeat(101)}/scenario-ratings` });
+      expect(bad.statusCode).toBe(400);
+      expect(json(bad).error.code).toBeTruthy();
+    });
+  });
 });

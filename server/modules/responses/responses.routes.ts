@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { byTokenRoutes } from './edit-link/edit-link.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import { publicationRoutes } from './publication/publication.routes.ts';
+import { ratingsRoutes } from './ratings/ratings.routes.ts';
 import type { ResponsesContext } from './responses.context.ts';
 import type { ResponsesPluginOptions, ResponsesRouteOptions } from './responses.http.ts';
 import { submissionRoutes } from './submission/submission.routes.ts';
@@ -21,4 +22,5 @@ export const responsesRoutes: FastifyPluginAsyncZod<ResponsesPluginOptions> = as
   await app.register(byTokenRoutes, routeOpts);
   await app.register(publicationRoutes, routeOpts);
   await app.register(publicRoutes, routeOpts);
+  await app.register(ratingsRoutes, routeOpts);
 };
