@@ -23,6 +23,7 @@ export const EAGER_ROUTES: readonly string[] = ['home', 'consultation'];
 
 const pages = {
   scenario: () => import('../pages/public/sr-page-scenario.ts'),
+  scenarioCompare: () => import('../pages/public/sr-page-scenario-compare.ts'),
   login: () => import('../pages/account/sr-page-login.ts'),
   adminConsultations: () => import('../pages/admin/sr-page-admin-consultations.ts'),
   adminConsultationNew: () => import('../pages/admin/sr-page-admin-consultation-new.ts'),
@@ -37,6 +38,13 @@ export const ROUTES: readonly RouteDef[] = [
   { name: 'home', path: '/', tag: 'sr-page-home', access: 'public' },
   { name: 'consultation', path: '/consultations/:slug', tag: 'sr-page-consultation', access: 'public' },
   { name: 'scenario', path: '/scenarios/:scenarioId', tag: 'sr-page-scenario', access: 'public', load: pages.scenario },
+  {
+    name: 'scenario-compare',
+    path: '/consultations/:slug/compare',
+    tag: 'sr-page-scenario-compare',
+    access: 'public',
+    load: pages.scenarioCompare,
+  },
   { name: 'login', path: '/login', tag: 'sr-page-login', access: 'public', load: pages.login },
   {
     name: 'admin',
