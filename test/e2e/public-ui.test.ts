@@ -218,13 +218,14 @@ describe('public side (items 15, 18, 22)', () => {
       const page = await context.newPage();
       try {
         await open(page, `/scenarios/${world.s1.id}#comment-${world.commentId}`);
-        const button = page.getByRole('button', {
-          name: `${tr(lang, 'comments.support')}, ${tr(lang, 'comments.supportCount', { count: 1 })}`,
-        });
+        const button = page.locator(`#support-${world.commentId}`);
         await button.waitFor();
+        await expect(button.ariaSnapshot()).resolves.toContain(
+          `button "${tr(lang, 'comments.support')} (${tr(lang, 'comments.supportCount', { count: 1 })})"`,
+        );
         const visible = await button.evaluate((b: any) =>
           [...b.childNodes]
-            .filter((n: any) => !n.classList?.contains('sr-only'))
+            .filter((n: any) => n.nodeType === 3 || (n.nodeType === 1 && !n.classList.contains('sr-only')))
             .map((n: any) => n.textContent)
             .join('')
             .replace(/\s+/g, ' ')
@@ -322,6 +323,8 @@ describe('public side (items 15, 18, 22)', () => {
         await context.close();
       }
       const signed = await signedInContext(browser, lang, world.longName);
+      // The segment question comes before the ballot; answered here, as it is not under test.
+      expect((await api(signed, 'PATCH', '/api/me/profile', { actingAs: 'citizen' })).status).toBe(200);
       const p = await signed.newPage();
       try {
         await p.setViewportSize({ width: 320, height: 640 });

@@ -182,7 +182,7 @@ export class SrComment extends SrLightElement {
       @click=${this._onSupport}
     >
       ${t('comments.support')}<span class="sr-support-number" aria-hidden="true"> (${formatNumber(count)})</span
-      ><span class="sr-only">, ${t('comments.supportCount', { count })}</span>
+      ><span class="sr-only"> (${t('comments.supportCount', { count })})</span>
     </button>`;
   }
 
