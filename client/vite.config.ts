@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from './vite.precompress.ts';
 
 const dkfds = fileURLToPath(new URL('../node_modules/dkfds/dist/', import.meta.url));
 
@@ -12,6 +13,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   // Static files served as they are (the demo consultations' documents under /docs).
   publicDir: fileURLToPath(new URL('./public', import.meta.url)),
+  // Brotli and gzip copies of every text asset, written at build time (issue 10 item 21).
+  plugins: [precompress()],
   resolve: {
     // dkfds exports only its JS entry; its fonts and icons are reached through this alias.
     alias: [{ find: /^@dkfds\//, replacement: dkfds }],
@@ -33,7 +36,9 @@ export default defineConfig({
     target: 'es2022',
     // Never inline dkfds's 158 icon files into the CSS as data URIs: each loads only when used.
     assetsInlineLimit: 0,
-    sourcemap: true,
+    // No source maps in the build: they doubled what a curious visitor could download and are
+    // not needed to run the app (issue 10 item 21); `npm run dev:client` has its own.
+    sourcemap: false,
     rolldownOptions: {
       output: {
         // Lit in its own long-cached chunk; every page but the eager ones (EAGER_ROUTES in

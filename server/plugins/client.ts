@@ -32,6 +32,9 @@ export const clientPlugin = fp(
         // wildcard: files are looked up per request, so a rebuild is served without a restart.
         wildcard: true,
         index: ['index.html'],
+        // The build writes .br and .gz next to each text asset (client/vite.precompress.ts); they
+        // are sent as they are to a browser that accepts them, with Vary: Accept-Encoding.
+        preCompressed: true,
         setHeaders: (reply, file) => {
           // Vite fingerprints assets: cache them for a year; index.html must always be revalidated.
           if (file.includes(`${path.sep}assets${path.sep}`))

@@ -31,28 +31,31 @@ const isTimestamp = (s: string): boolean => {
   return !!m && !s.startsWith('0000') && !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(m[1]!);
 };
 
+// A relevance rank as PostgreSQL prints a `real`: non-negative, finite (`0.0607927`, `1e-20`).
+const RANK = /^\d+(\.\d+)?(e-?\d+)?$/;
+
 /**
- * A keyset cursor `[key, id]`: the key is a UTC timestamp (`'timestamp'`) or any string (`'text'`),
+ * A keyset cursor `[key, id]`: the key is a UTC timestamp (`'timestamp'`), a relevance rank
+ * (`'rank'`, see RANK) or any string (`'text'`),
  * the id a UUID. Anything else is undefined, so a forged cursor is a 400 and never reaches SQL.
  * Timestamp keys carry microseconds (repositories select them with `to_char(… 'US')`): a key cut
  * to a JS Date's milliseconds would skip rows created in the same millisecond as a page's last row.
  */
-export function decodeKeysetCursor(
-  cursor: string | undefined,
-  key: 'timestamp' | 'text',
-): [string, string] | undefined {
+export function decodeKeysetCursor(cursor: string | undefined, key: CursorKey): [string, string] | undefined {
   const parts = decodeCursor(cursor);
   if (!parts || parts.length !== 2) return undefined;
   const [k, id] = parts;
   if (typeof k !== 'string' || typeof id !== 'string' || !UUID.test(id) || !isStorableText(k)) return undefined;
   if (key === 'timestamp' && !isTimestamp(k)) return undefined;
+  if (key === 'rank' && !(RANK.test(k) && Number.isFinite(Number(k)))) return undefined;
   return [k, id];
 }
 
 export type Keyset = [key: string, id: string];
+export type CursorKey = 'timestamp' | 'rank' | 'text';
 
 /** The keyset of `?cursor=`: undefined when none was sent, else exactly a cursor this API wrote, else 400. */
-export function readCursor(cursor: string | undefined, key: 'timestamp' | 'text'): Keyset | undefined {
+export function readCursor(cursor: string | undefined, key: CursorKey): Keyset | undefined {
   if (cursor === undefined || cursor === '') return undefined;
   const keyset = decodeKeysetCursor(cursor, key);
   if (!keyset) throw new AppError('BAD_REQUEST', 'Invalid cursor');

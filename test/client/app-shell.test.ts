@@ -17,7 +17,7 @@ const consultation = {
 
 function fakeApi(url: string): Response {
   const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
-  if (url.startsWith('/api/auth/me')) return json(401, { error: { code: 'UNAUTHENTICATED', message: 'Sign in' } });
+  if (url.startsWith('/api/auth/session')) return json(200, { account: null });
   if (url.startsWith('/api/consultations?phase=open')) return json(200, { items: [consultation], nextCursor: null });
   if (url.startsWith('/api/consultations')) return json(200, { items: [consultation], nextCursor: null });
   return json(404, { error: { code: 'NOT_FOUND', message: 'No such route' } });

@@ -114,7 +114,16 @@ export const withdrawOwnResponse = (token: string) =>
     method: 'DELETE',
   });
 
-export type PublicQuery = { q?: string; actingAs?: ActingAs; invited?: 'true' | 'false'; cursor?: string | null };
+export type PublicQuery = {
+  q?: string | undefined;
+  actingAs?: ActingAs | undefined;
+  invited?: 'true' | 'false' | undefined;
+  scenario?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  sort?: 'oldest' | 'relevance' | undefined;
+  cursor?: string | null;
+};
 
 export const listPublished = (consultationId: string, q: PublicQuery, signal?: AbortSignal) =>
   request<Page<PublicResponse>>(`${c(consultationId)}/responses`, { query: q, signal });

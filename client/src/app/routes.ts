@@ -38,6 +38,7 @@ export const EAGER_ROUTES: readonly string[] = ['home', 'consultation'];
 
 const pages = {
   scenario: () => import('../pages/public/sr-page-scenario.ts'),
+  scenarioCompare: () => import('../pages/public/sr-page-scenario-compare.ts'),
   login: () => import('../pages/account/sr-page-login.ts'),
   adminConsultations: () => import('../pages/admin/sr-page-admin-consultations.ts'),
   adminConsultationNew: () => import('../pages/admin/sr-page-admin-consultation-new.ts'),
@@ -57,6 +58,14 @@ export const ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-scenario',
     access: 'public',
     load: pages.scenario,
+    parts: ['debate'],
+  },
+  {
+    name: 'scenario-compare',
+    path: '/consultations/:slug/compare',
+    tag: 'sr-page-scenario-compare',
+    access: 'public',
+    load: pages.scenarioCompare,
     parts: ['debate'],
   },
   { name: 'login', path: '/login', tag: 'sr-page-login', access: 'public', load: pages.login },

@@ -77,6 +77,26 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
     },
   );
 
+  // Who is signed in, for the client's shell: a signed-out visitor is a normal answer here, not an
+  // error, so no anonymous page logs a failed request (issue 10 item 22). /api/auth/me keeps its 401.
+  app.get(
+    '/api/auth/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in account, or null when signed out',
+        // The session is optional here: anyone may ask.
+        security: [{}, ...security],
+        response: { 200: z.object({ account: Me.nullable() }) },
+      },
+    },
+    async (req, reply) => {
+      void reply.header('cache-control', 'no-store');
+      const a = req.actor;
+      return { account: a ? { id: a.id, email: a.email, displayName: a.displayName, roles: [...a.roles] } : null };
+    },
+  );
+
   app.get(
     '/api/accounts',
     {

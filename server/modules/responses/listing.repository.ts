@@ -42,8 +42,15 @@ export async function listPublished(
     search?: { q: string; orMatches: RawBuilder<unknown> } | undefined;
     actingAs?: readonly ActingAs[] | undefined;
     invited?: boolean | undefined;
+    /** Only responses that rate this scenario (a scenario-scale answer keyed by its id). */
+    scenarioId?: string | undefined;
+    /** Submitted on or after this day / on or before this day, Danish time (YYYY-MM-DD). */
+    from?: string | undefined;
+    to?: string | undefined;
     after?: Keyset | undefined;
-    order: 'newest' | 'oldest';
+    /** The relevance order's keyset: the last row's rank and id. */
+    afterRank?: { rank: number; id: string } | undefined;
+    order: 'newest' | 'oldest' | 'relevance';
     limit: number;
   },
 ) {
@@ -56,14 +63,53 @@ export async function listPublished(
     .where('r.consent', '<>', 'not_public');
   if (f.actingAs && f.actingAs.length > 0) query = query.where('r.actingAs', 'in', [...f.actingAs]);
   if (f.invited !== undefined) query = query.where('r.invited', '=', f.invited);
-  if (f.search) query = query.where(sql<boolean>`(${searchMatch('r', f.search.q)} or ${f.search.orMatches})`);
-  const desc = f.order === 'newest';
+  if (f.scenarioId) {
+    const id = f.scenarioId;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('answers as a')
+          .innerJoin('questions as qn', (j) =>
+            j.onRef('qn.consultationId', '=', 'a.consultationId').onRef('qn.id', '=', 'a.questionId'),
+          )
+          .select(sql`1`.as('one'))
+          .whereRef('a.consultationId', '=', 'r.consultationId')
+          .whereRef('a.responseId', '=', 'r.id')
+          .where('qn.kind', '=', 'scenario_scale')
+          .where(sql<boolean>`jsonb_exists(a.value, ${id})`),
+      ),
+    );
+  }
+  // Days are Danish calendar days: a response sent at 00:30 on 2 March in Copenhagen is of 2 March.
+  if (f.from)
+    query = query.where(sql<boolean>`r.submitted_at >= (${f.from}::date::timestamp at time zone 'Europe/Copenhagen')`);
+  if (f.to)
+    query = query.where(
+      sql<boolean>`r.submitted_at < ((${f.to}::date + 1)::timestamp at time zone 'Europe/Copenhagen')`,
+    );
+  if (f.search) {
+    query = query.where(sql<boolean>`(${searchMatch('r', f.search.q)} or ${f.search.orMatches})`);
+    if (f.order === 'relevance') {
+      // Each text ranked by the query read in its own language; a hit only in an attachment ranks 0.
+      // ts_rank is a real; the keyset compares it as one, so a page boundary never skips or repeats.
+      const rank = sql<number>`coalesce(ts_rank(r.search, websearch_to_tsquery(coalesce(r.search_language, 'simple')::regconfig, ${f.search.q})), 0)`;
+      let ranked = query.select(rank.as('rank'));
+      if (f.afterRank)
+        ranked = ranked.where(sql<boolean>`(${rank}, r.id) < (${f.afterRank.rank}::real, ${f.afterRank.id}::uuid)`);
+      return ranked
+        .orderBy(rank, 'desc')
+        .orderBy('r.id', 'desc')
+        .limit(f.limit + 1)
+        .execute();
+    }
+  }
+  const desc = f.order !== 'oldest';
   if (f.after) {
     const cmp = sql.raw(desc ? '<' : '>');
     query = query.where(sql<boolean>`(r.submitted_at, r.id) ${cmp} (${f.after.at}::timestamptz, ${f.after.id}::uuid)`);
   }
   const dir = desc ? 'desc' : 'asc';
   return query
+    .select(sql<number | null>`null::real`.as('rank'))
     .orderBy('r.submittedAt', dir)
     .orderBy('r.id', dir)
     .limit(f.limit + 1)

@@ -35,16 +35,26 @@ const ActingAsFilter = z
   .transform((v) => (Array.isArray(v) ? v : [v]))
   .describe('Repeat to filter on several stakeholder types');
 
-export const PublicQuery = z.object({
-  q: Text(500)
-    .transform((v) => v.trim())
-    .optional()
-    .describe('Full-text search, Danish and English (web-search syntax: "phrase", -word, or)'),
-  actingAs: ActingAsFilter.optional(),
-  invited: z.stringbool().optional(),
-  cursor: z.string().max(300).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-});
+export const PublicQuery = z
+  .object({
+    q: Text(500)
+      .transform((v) => v.trim())
+      .optional()
+      .describe('Full-text search, Danish and English (web-search syntax: "phrase", -word, or)'),
+    actingAs: ActingAsFilter.optional(),
+    invited: z.stringbool().optional(),
+    scenario: z.uuid().optional().describe('Only responses that rate this scenario'),
+    from: z.iso.date().optional().describe('Submitted on or after this day (Danish time)'),
+    to: z.iso.date().optional().describe('Submitted on or before this day (Danish time)'),
+    sort: z.enum(['newest', 'oldest', 'relevance']).default('newest').describe('relevance (best match first) needs q'),
+    cursor: z.string().max(300).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'from is after to', path: ['from'] })
+  .refine((v) => v.sort !== 'relevance' || !!v.q, {
+    message: 'Sorting by relevance needs a search (q)',
+    path: ['sort'],
+  });
 export type PublicQuery = z.infer<typeof PublicQuery>;
 
 export const ExportQuery = z.object({

@@ -3,6 +3,7 @@ import { editLinkRoutes } from './edit-link/edit-link.routes.ts';
 import { exportRoutes } from './export/export.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import { publicationRoutes } from './publication/publication.routes.ts';
+import { ratingsRoutes } from './ratings/ratings.routes.ts';
 import type { ResponsesPluginOptions, ResponsesRouteOptions } from './responses.http.ts';
 import { submissionRoutes } from './submission/submission.routes.ts';
 
@@ -24,4 +25,5 @@ export const responsesRoutes: FastifyPluginAsyncZod<ResponsesPluginOptions> = as
   await app.register(publicationRoutes);
   await app.register(publicRoutes);
   await app.register(exportRoutes, routeOpts);
+  await app.register(ratingsRoutes);
 };

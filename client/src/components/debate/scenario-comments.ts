@@ -85,6 +85,11 @@ export class ScenarioComments implements ReactiveController {
     return (this._list?.items ?? []).filter((th) => th.anchor?.paragraphId === pid && !th.anchor.outdated);
   }
 
+  /** How many visible comments a paragraph has (0 until the comments are loaded). */
+  countOn(pid: string): number {
+    return this._list?.paragraphCounts[pid] ?? 0;
+  }
+
   /** Under paragraph `n` (1-based): its comment count and thread. */
   paragraph(pid: string, n: number) {
     const list = this._list;

@@ -224,9 +224,9 @@ export class SrBallotEditor extends SrLightElement {
           ?disabled=${first}
           @click=${() => void this._apply(moveUp(m, id), id, 'up')}
         >
-          ${icon('arrow-upward')}${ranked ? t('ballot.moveUp') : t('ballot.rankLast')}<span class="sr-only"
-            >: ${s.key}</span
-          >
+          ${ranked ? icon('arrow-upward', 'sr-icon-up') : icon('arrow-downward', 'sr-icon-down')}${
+            ranked ? t('ballot.moveUp') : t('ballot.rankLast')
+          }<span class="sr-only">: ${s.key}</span>
         </button>
         ${
           ranked
@@ -236,7 +236,7 @@ export class SrBallotEditor extends SrLightElement {
                 id="ballot-${s.key}-down"
                 @click=${() => void this._apply(moveDown(m, id, this._order), id, 'down')}
               >
-                ${icon('arrow-downward')}${t('ballot.moveDown')}<span class="sr-only">: ${s.key}</span>
+                ${icon('arrow-downward', 'sr-icon-down')}${t('ballot.moveDown')}<span class="sr-only">: ${s.key}</span>
               </button>`
             : nothing
         }

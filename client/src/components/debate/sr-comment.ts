@@ -180,7 +180,8 @@ export class SrComment extends SrLightElement {
       ?disabled=${this._busy}
       @click=${this._onSupport}
     >
-      ${t('comments.support')} <span class="sr-support-number">(${formatNumber(count)})</span>
+      ${t('comments.support')}<span class="sr-support-number" aria-hidden="true"> (${formatNumber(count)})</span
+      ><span class="sr-only"> (${t('comments.supportCount', { count })})</span>
     </button>`;
   }
 

@@ -6,8 +6,11 @@ import { t } from '../../i18n/i18n.ts';
 import './sr-comment-threads.ts';
 
 /**
- * Under a paragraph: a disclosure button "N comments" (aria-expanded, aria-controls) that opens the
- * paragraph's threads and its comment form in place.
+ * Under a paragraph: a disclosure button (aria-expanded, aria-controls) that opens the paragraph's
+ * threads and its comment form in place. It reads "N comments" where there are comments; on a
+ * paragraph without any it is a small "Comment" shown when the paragraph is pointed at or the
+ * button has focus, so 25 "0 comments" no longer fill the page (issue 10 item 15), and it stays in
+ * the tab order for keyboard users.
  */
 @customElement('sr-paragraph-comments')
 export class SrParagraphComments extends SrLightElement {
@@ -32,7 +35,8 @@ export class SrParagraphComments extends SrLightElement {
 
   protected override render() {
     const pid = this.paragraphId;
-    return html`<div class="sr-paragraph-comments">
+    const quiet = this.count === 0 && !this.open;
+    return html`<div class="sr-paragraph-comments ${quiet ? 'sr-paragraph-comments-quiet' : ''}">
       <button
         type="button"
         class="button button-tertiary button-small sr-comments-toggle"
@@ -41,7 +45,9 @@ export class SrParagraphComments extends SrLightElement {
         aria-controls="comments-${pid}"
         @click=${() => void this._onToggle()}
       >
-        ${t('comments.countButton', { count: this.count })}<span class="sr-only">
+        ${this.count === 0 ? t('comments.commentParagraph') : t('comments.countButton', { count: this.count })}<span
+          class="sr-only"
+        >
           ${t('comments.onParagraph', { n: this.number })}</span
         >
       </button>

@@ -10,6 +10,24 @@ export const daDebate = {
   'comments.scenarioIntro': 'Kommentér scenariet som helhed her, eller et enkelt afsnit med knappen under afsnittet.',
   'comments.total': (p: Count) => `${p.count} ${plural(p.count, 'kommentar', 'kommentarer')} til scenariet i alt`,
   'comments.countButton': (p: Count) => `${p.count} ${plural(p.count, 'kommentar', 'kommentarer')}`,
+  'comments.commentParagraph': 'Kommentér',
+  'compare.title': 'Sammenlign scenarierne',
+  'compare.intro':
+    'Scenarierne side om side: resumé, status, hvordan de offentliggjorte høringssvar vurderer dem, og rangordningens resultat, når det er offentliggjort.',
+  'compare.caption': 'Scenarierne side om side',
+  'compare.aspect': 'Scenarie',
+  'compare.summary': 'Resumé',
+  'compare.status': 'Status',
+  'compare.noRatings': 'Ingen vurderinger endnu',
+  'compare.mean': (p: { mean: string; count: number }) =>
+    `Gennemsnit ${p.mean} af 5 (${p.count} ${plural(p.count, 'vurdering', 'vurderinger')})`,
+  'compare.distribution': (p: { counts: string }) => `Fordeling fra 1 til 5: ${p.counts}`,
+  'compare.basis': 'Vurderingerne er fra de høringssvar, der er godkendt til offentliggørelse.',
+  'compare.rank': 'Placering i rangordningen',
+  'compare.rankValue': (p: { place: number }) => `${p.place}. plads`,
+  'compare.notCounted': 'Ikke med i optællingen',
+  'compare.rankPending': 'Rangordningens resultat vises her, når det er offentliggjort.',
+  'compare.none': 'Høringen har endnu ingen scenarier.',
   'comments.onParagraph': (p: { n: number }) => `til afsnit ${p.n}`,
   'comments.noneOnParagraph': 'Der er endnu ingen kommentarer til dette afsnit.',
   'comments.noneOnScenario': 'Der er endnu ingen kommentarer til hele scenariet.',
@@ -34,7 +52,7 @@ export const daDebate = {
   'comments.hiddenTextForStaff': 'Skjult tekst (vises kun for forfatteren og medarbejdere):',
   'comments.earlierVersion': (p: { version: number }) =>
     `Skrevet om dette afsnit fra en tidligere version (version ${p.version}) af beskrivelsen:`,
-  'comments.support': 'Støt (+1)',
+  'comments.support': 'Støt',
   'comments.supportCount': (p: Count) => `${p.count} ${plural(p.count, 'støtter', 'støtter')}`,
   'comments.supported': (p: Count) =>
     `Du støtter kommentaren. Den har ${p.count} ${plural(p.count, 'støtte', 'støtter')}.`,

@@ -162,6 +162,7 @@ export const daShell = {
   'resp.ctaText': 'Alle kan svare, uden at oprette en konto. Din kladde gemmes i denne browser, til du sender den.',
   'resp.publishedLink': 'Læs de offentliggjorte høringssvar',
   'consultation.rankLink': 'Rangordn scenarierne',
+  'consultation.compareLink': 'Sammenlign scenarierne',
   'consultation.resultsLink': 'Resultatet af rangordningen',
 
   // Documents

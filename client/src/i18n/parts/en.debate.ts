@@ -9,6 +9,24 @@ export const enDebate = {
     'Comment on the scenario as a whole here, or on a single paragraph with the button under it.',
   'comments.total': (p: Count) => `${p.count} ${plural(p.count, 'comment', 'comments')} on this scenario in all`,
   'comments.countButton': (p: Count) => `${p.count} ${plural(p.count, 'comment', 'comments')}`,
+  'comments.commentParagraph': 'Comment',
+  'compare.title': 'Compare the scenarios',
+  'compare.intro':
+    'The scenarios side by side: summary, status, how the published responses rate them, and the ranking once its results are published.',
+  'compare.caption': 'The scenarios side by side',
+  'compare.aspect': 'Scenario',
+  'compare.summary': 'Summary',
+  'compare.status': 'Status',
+  'compare.noRatings': 'No ratings yet',
+  'compare.mean': (p: { mean: string; count: number }) =>
+    `Mean ${p.mean} of 5 (${p.count} ${plural(p.count, 'rating', 'ratings')})`,
+  'compare.distribution': (p: { counts: string }) => `Ratings 1 to 5: ${p.counts}`,
+  'compare.basis': 'The ratings come from the responses approved for publication.',
+  'compare.rank': 'Place in the ranking',
+  'compare.rankValue': (p: { place: number }) => `Place ${p.place}`,
+  'compare.notCounted': 'Not counted',
+  'compare.rankPending': 'The ranking’s result is shown here once it is published.',
+  'compare.none': 'The consultation has no scenarios yet.',
   'comments.onParagraph': (p: { n: number }) => `on paragraph ${p.n}`,
   'comments.noneOnParagraph': 'No comments on this paragraph yet.',
   'comments.noneOnScenario': 'No comments on the whole scenario yet.',
@@ -33,7 +51,7 @@ export const enDebate = {
   'comments.hiddenTextForStaff': 'Hidden text (shown only to its author and to staff):',
   'comments.earlierVersion': (p: { version: number }) =>
     `Written about this paragraph from an earlier version (version ${p.version}) of the description:`,
-  'comments.support': 'Support (+1)',
+  'comments.support': 'Support',
   'comments.supportCount': (p: Count) => `${p.count} ${plural(p.count, 'supporter', 'supporters')}`,
   'comments.supported': (p: Count) =>
     `You support the comment. It has ${p.count} ${plural(p.count, 'supporter', 'supporters')}.`,

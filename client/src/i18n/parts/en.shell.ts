@@ -159,6 +159,7 @@ export const enShell = {
   'resp.ctaText': 'Anyone can respond, without an account. Your draft is kept in this browser until you send it.',
   'resp.publishedLink': 'Read the published responses',
   'consultation.rankLink': 'Rank the scenarios',
+  'consultation.compareLink': 'Compare the scenarios',
   'consultation.resultsLink': 'Results of the ranking',
 
   // Documents

@@ -186,9 +186,9 @@ export class SrPageProfile extends SrLightElement implements SrPage {
     return html`<h1 tabindex="-1">${t('profile.title')}</h1>
       ${renderSection(this._task, (d) =>
         d
-          ? html`<p>${t('profile.email', { email: d.profile.email })}</p>
+          ? html`<p class="sr-break-anywhere" id="profile-email">${t('profile.email', { email: d.profile.email })}</p>
               ${this._profileForm()} ${this._activity(d.activity)}`
-          : html`<p>${t('auth.signedInAs', { name: user?.displayName ?? '' })}</p>
+          : html`<p class="sr-break-anywhere">${t('auth.signedInAs', { name: user?.displayName ?? '' })}</p>
               ${alert('info', t('profile.staffOnly'), { live: false })}`,
       )}`;
   }

@@ -213,6 +213,11 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
           scenarios.length && c.phase !== 'draft'
             ? html`<ul class="sr-debate-links">
                 <li>
+                  <a href="/consultations/${encodeURIComponent(c.slug)}/compare" id="consultation-compare-link"
+                    >${t('consultation.compareLink')}</a
+                  >
+                </li>
+                <li>
                   <a href="/consultations/${encodeURIComponent(c.slug)}/ranking" id="consultation-rank-link"
                     >${t('consultation.rankLink')}</a
                   >

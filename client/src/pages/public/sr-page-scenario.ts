@@ -48,13 +48,21 @@ export class SrPageScenario extends SrLightElement implements SrPage {
     return html`<div class="sr-paragraphs sr-prose" lang=${lang}>
       ${paragraphs.map(
         (p, i) =>
-          html`<div class="sr-paragraph" id=${p.id} tabindex="-1">
+          html`<div class="sr-paragraph-block ${isHeading(p.html) ? 'sr-paragraph-heading' : ''}">
+            <div class="sr-paragraph" id=${p.id} tabindex="-1">
               <div class="sr-paragraph-body">${unsafeHTML(p.html)}</div>
               <a class="sr-paragraph-link" href="#${p.id}" lang=${locale}
                 >${icon('link')}<span class="sr-only">${t('scenario.linkToParagraph', { n: i + 1 })}</span></a
               >
             </div>
-            <div lang=${locale}>${this._comments.paragraph(p.id, i + 1)}</div>`,
+            ${
+              // A heading is not something to comment on (issue 10 item 15); one that already has
+              // comments (from an earlier version's paragraph) still shows them.
+              isHeading(p.html) && !this._comments.countOn(p.id)
+                ? nothing
+                : html`<div lang=${locale}>${this._comments.paragraph(p.id, i + 1)}</div>`
+            }
+          </div>`,
       )}
     </div>`;
   }
@@ -97,6 +105,9 @@ export class SrPageScenario extends SrLightElement implements SrPage {
     });
   }
 }
+
+/** A paragraph that is only a heading (the Markdown renderer gives each heading its own paragraph). */
+const isHeading = (html: string): boolean => /^\s*<h[1-6][\s>]/i.test(html) && /<\/h[1-6]>\s*$/i.test(html);
 
 /** The ids of the paragraphs shown (the current language's, or the other when it has none). */
 function shownParagraphIds(s: Scenario): Set<string> {

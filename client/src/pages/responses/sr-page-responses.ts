@@ -6,17 +6,19 @@ import { Task } from '@lit/task';
 import { getConsultation } from '../../api/consultations.ts';
 import { ApiError } from '../../api/http.ts';
 import { listQuestions, type Question } from '../../api/questions.ts';
-import {
-  ACTING_AS,
-  exportUrl,
-  listPublished,
-  type ActingAs,
-  type PublicQuery,
-  type PublicResponse,
-} from '../../api/responses.ts';
+import { ACTING_AS, exportUrl, listPublished, type ActingAs, type PublicResponse } from '../../api/responses.ts';
 import { listScenarios } from '../../api/scenarios.ts';
 import type { Consultation, ScenarioSummary } from '../../api/types.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
+import {
+  filtersFromSearch,
+  isFiltered,
+  normalise,
+  searchFromFilters,
+  toApiQuery,
+  type PublishedFilters,
+  type PublishedSort,
+} from '../../data/published-filters.ts';
 import { announce } from '../../app/navigation.ts';
 import { errorAlert, loading } from '../../components/alerts.ts';
 import { answerList } from '../../components/responses/question-fields.ts';
@@ -29,17 +31,17 @@ type Base = { consultation: Consultation; questions: Question[]; scenarios: Scen
 
 /**
  * `/consultations/:slug/responses`: the published responses, with full-text search (hits
- * highlighted), filters by stakeholder type and invited or not, "Load more", and the open data as
- * CSV and JSON. A response's text is rendered as text; only the server's highlight fragment is
+ * highlighted), filters by stakeholder type, invited or not, scenario rated and date range, sorted
+ * newest, oldest or by relevance, "Load more", and the open data as CSV and JSON. The whole search
+ * stands in the address (shareable, bookmarkable, restored by Back; issue 10 item 18). A response's text is rendered as text; only the server's highlight fragment is
  * inserted as HTML, because the server escapes it entirely and adds nothing but `<mark>`.
  */
 @customElement('sr-page-responses')
 export class SrPageResponses extends SrLightElement implements SrPage {
   @property() slug = '';
-  @state() private _q = '';
-  @state() private _actingAs: ActingAs | '' = '';
-  @state() private _invited: '' | 'true' | 'false' = '';
-  @state() private _applied: PublicQuery = {};
+  /** What the form holds, and what the list shows (both read from the address at first). */
+  @state() private _form: PublishedFilters = filtersFromSearch(location.search);
+  @state() private _applied: PublishedFilters = this._form;
   @state() private _items: PublicResponse[] = [];
   @state() private _next: string | null = null;
   @state() private _loadingMore = false;
@@ -58,8 +60,10 @@ export class SrPageResponses extends SrLightElement implements SrPage {
   });
 
   private readonly _list = new Task(this, {
-    task: async ([slug, query], { signal }) => {
-      const page = await listPublished(slug, query, signal);
+    task: async ([slug, filters], { signal }) => {
+      // The address names a scenario by its key; the API wants its id.
+      const scenarios = filters.scenario ? (await this._base.taskComplete).scenarios : [];
+      const page = await listPublished(slug, toApiQuery(filters, scenarios), signal);
       this._items = page.items;
       this._next = page.nextCursor;
       return page;
@@ -73,13 +77,36 @@ export class SrPageResponses extends SrLightElement implements SrPage {
       .then(() => this.updateComplete);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this._onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this._onPopState);
+  }
+
+  /** Back and Forward between searches on this page: the form and the list follow the address. */
+  private readonly _onPopState = () => {
+    const f = filtersFromSearch(location.search);
+    if (searchFromFilters(f) === searchFromFilters(this._applied)) return;
+    this._form = f;
+    this._applied = f;
+  };
+
+  private _set<K extends keyof PublishedFilters>(key: K, value: PublishedFilters[K]): void {
+    this._form = { ...this._form, [key]: value };
+  }
+
   private async _onSearch(e: Event): Promise<void> {
     e.preventDefault();
-    this._applied = {
-      q: this._q.trim() || undefined,
-      actingAs: this._actingAs || undefined,
-      invited: this._invited || undefined,
-    };
+    const f = normalise(this._form);
+    this._form = f;
+    const search = searchFromFilters(f);
+    // A new search is a new history entry; the same search again only refreshes the list.
+    if (search !== location.search) history.pushState(history.state, '', location.pathname + search);
+    this._applied = f;
     await this._list.taskComplete.catch(() => undefined);
     await this.updateComplete;
     announce(t('published.results', { count: this._items.length, more: this._next !== null }));
@@ -91,7 +118,8 @@ export class SrPageResponses extends SrLightElement implements SrPage {
     this._moreError = null;
     const firstNew = this._items.length;
     try {
-      const page = await listPublished(this.slug, { ...this._applied, cursor: this._next });
+      const scenarios = this._base.value?.scenarios ?? [];
+      const page = await listPublished(this.slug, { ...toApiQuery(this._applied, scenarios), cursor: this._next });
       this._items = [...this._items, ...page.items];
       this._next = page.nextCursor;
       await this.updateComplete;
@@ -145,7 +173,40 @@ export class SrPageResponses extends SrLightElement implements SrPage {
     </li>`;
   }
 
-  private _filters() {
+  private _select<K extends 'actingAs' | 'invited' | 'scenario' | 'sort'>(
+    key: K,
+    id: string,
+    label: string,
+    options: readonly { value: string; label: string }[],
+  ) {
+    return html`<div class="form-group">
+      <label class="form-label" for=${id}>${label}</label>
+      <select
+        class="form-select"
+        id=${id}
+        @change=${(e: Event) => this._set(key, (e.target as HTMLSelectElement).value as PublishedFilters[K])}
+      >
+        ${options.map((o) => html`<option value=${o.value} ?selected=${this._form[key] === o.value}>${o.label}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  private _date(key: 'from' | 'to', id: string, label: string) {
+    return html`<div class="form-group">
+      <label class="form-label" for=${id}>${label}</label>
+      <input
+        class="form-input sr-date-input"
+        type="date"
+        id=${id}
+        .value=${this._form[key]}
+        @change=${(e: Event) => this._set(key, (e.target as HTMLInputElement).value)}
+      />
+    </div>`;
+  }
+
+  private _filters(base: Base) {
+    const all = { value: '', label: t('published.all') };
+    const sorts: PublishedSort[] = this._form.q.trim() ? ['newest', 'oldest', 'relevance'] : ['newest', 'oldest'];
     return html`<form
       class="sr-filters"
       role="search"
@@ -160,35 +221,34 @@ export class SrPageResponses extends SrLightElement implements SrPage {
           type="search"
           id="published-q"
           aria-describedby="published-q-hint"
-          .value=${this._q}
-          @input=${(e: Event) => (this._q = (e.target as HTMLInputElement).value)}
+          .value=${this._form.q}
+          @input=${(e: Event) => this._set('q', (e.target as HTMLInputElement).value)}
         />
       </div>
-      <div class="form-group">
-        <label class="form-label" for="published-acting-as">${t('published.filterActingAs')}</label>
-        <select
-          class="form-select"
-          id="published-acting-as"
-          @change=${(e: Event) => (this._actingAs = (e.target as HTMLSelectElement).value as ActingAs | '')}
-        >
-          <option value="" ?selected=${this._actingAs === ''}>${t('published.all')}</option>
-          ${ACTING_AS.map(
-            (a) => html`<option value=${a} ?selected=${this._actingAs === a}>${t(`resp.actingAs.${a}`)}</option>`,
-          )}
-        </select>
-      </div>
-      <div class="form-group">
-        <label class="form-label" for="published-invited">${t('published.filterInvited')}</label>
-        <select
-          class="form-select"
-          id="published-invited"
-          @change=${(e: Event) => (this._invited = (e.target as HTMLSelectElement).value as '' | 'true' | 'false')}
-        >
-          <option value="" ?selected=${this._invited === ''}>${t('published.all')}</option>
-          <option value="true" ?selected=${this._invited === 'true'}>${t('published.invitedYes')}</option>
-          <option value="false" ?selected=${this._invited === 'false'}>${t('published.invitedNo')}</option>
-        </select>
-      </div>
+      ${this._select('scenario', 'published-scenario', t('published.filterScenario'), [
+        all,
+        ...base.scenarios.map((sc) => ({ value: sc.key, label: `${sc.key}: ${loc(sc.title)}` })),
+      ])}
+      ${this._select('actingAs', 'published-acting-as', t('published.filterActingAs'), [
+        all,
+        ...ACTING_AS.map((a: ActingAs) => ({ value: a, label: t(`resp.actingAs.${a}`) })),
+      ])}
+      ${this._select('invited', 'published-invited', t('published.filterInvited'), [
+        all,
+        { value: 'true', label: t('published.invitedYes') },
+        { value: 'false', label: t('published.invitedNo') },
+      ])}
+      <fieldset class="sr-date-range">
+        <legend class="form-label">${t('published.filterDates')}</legend>
+        ${this._date('from', 'published-from', t('published.filterFrom'))}
+        ${this._date('to', 'published-to', t('published.filterTo'))}
+      </fieldset>
+      ${this._select(
+        'sort',
+        'published-sort',
+        t('published.sort'),
+        sorts.map((v) => ({ value: v, label: t(`published.sort.${v}`) })),
+      )}
       <button type="submit" class="button button-primary" id="published-submit">${t('common.search')}</button>
     </form>`;
   }
@@ -201,7 +261,7 @@ export class SrPageResponses extends SrLightElement implements SrPage {
         html`<p class="sr-count" id="published-count">
             ${
               this._items.length === 0
-                ? this._applied.q || this._applied.actingAs || this._applied.invited
+                ? isFiltered(this._applied)
                   ? t('published.noMatch')
                   : t('published.none')
                 : t('common.shown', { shown: this._items.length, more: this._next !== null })
@@ -252,7 +312,7 @@ export class SrPageResponses extends SrLightElement implements SrPage {
         <a href=${exportUrl(c.id, 'csv', lang)} download id="published-csv">${t('published.csv')}</a> ·
         <a href=${exportUrl(c.id, 'json', lang)} download id="published-json">${t('published.json')}</a>
       </p>
-      ${this._filters()}
+      ${this._filters(base)}
       <section
         class="sr-section"
         aria-labelledby="published-list-heading"

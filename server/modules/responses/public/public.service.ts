@@ -42,18 +42,26 @@ async function highlights(db: Db, consultationId: string, ids: string[], q: stri
 export async function listPublicResponses(db: Db, actor: Actor | null, consultationIdOrSlug: string, q: PublicQuery) {
   const c = await requireReadableConsultation(db, actor, consultationIdOrSlug);
   const search = q.q && q.q !== '' ? q.q : undefined;
-  const cur = readCursor(q.cursor, 'timestamp');
+  const relevance = q.sort === 'relevance' && !!search;
+  const cur = readCursor(q.cursor, relevance ? 'rank' : 'timestamp');
   const rows = await listPublished(db, {
     consultationId: c.id,
     // The attachments' text is the files module's: it gives the condition on its own table.
     search: search ? { q: search, orMatches: attachmentTextMatch('r', search) } : undefined,
     actingAs: q.actingAs,
     invited: q.invited,
-    after: cur && { at: new Date(cur[0]), id: cur[1] },
-    order: 'newest',
+    scenarioId: q.scenario,
+    from: q.from,
+    to: q.to,
+    after: !relevance && cur ? { at: new Date(cur[0]), id: cur[1] } : undefined,
+    afterRank: relevance && cur ? { rank: Number(cur[0]), id: cur[1] } : undefined,
+    order: relevance ? 'relevance' : q.sort === 'oldest' ? 'oldest' : 'newest',
     limit: q.limit,
   });
-  const page = pageOf(rows, q.limit, (last) => [last.submittedAt.toISOString(), last.id]);
+  // The relevance order pages by (rank, id), the others by (submitted_at, id).
+  const page = pageOf(rows, q.limit, (last) =>
+    relevance && 'rank' in last ? [String(last.rank ?? 0), last.id] : [last.submittedAt.toISOString(), last.id],
+  );
   const ids = page.rows.map((r) => r.id);
   const [answers, files, marks] = await Promise.all([
     repo.listAnswers(db, c.id, ids),
