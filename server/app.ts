@@ -17,7 +17,7 @@ import { filesPlugin } from './modules/files/files.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { mailRoutes } from './modules/mail/mail.routes.ts';
 import { questionsRoutes } from './modules/questions/questions.routes.ts';
-import { isResponsePublished } from './modules/responses/public.service.ts';
+import { isResponsePublished } from './modules/responses/public/public.service.ts';
 import { responsesRoutes } from './modules/responses/responses.routes.ts';
 import { scenariosRoutes } from './modules/scenarios/scenarios.routes.ts';
 import { participantsRoutes } from './modules/participants/participants.routes.ts';

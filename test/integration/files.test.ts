@@ -10,7 +10,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalBlobStore, readAll } from '../../server/modules/files/blob-store.ts';
-import { ExtractionError, extractInWorker, extractText } from '../../server/modules/files/extract.ts';
+import { ExtractionError, extractInWorker, extractText } from '../../server/modules/files/extraction/extract.ts';
 import * as files from '../../server/modules/files/files.service.ts';
 import {
   call,

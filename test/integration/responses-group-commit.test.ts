@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newEditToken, newReceiptCode } from '../../server/modules/responses/responses.crypto.ts';
 import type { SubmissionWrite } from '../../server/modules/responses/responses.repository.ts';
-import { createSubmissionWriter } from '../../server/modules/responses/submission.writer.ts';
+import { createSubmissionWriter } from '../../server/modules/responses/submission/submission.writer.ts';
 import { call, createTestApp, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
 import { countRows, openConsultation, SCALE_Q, submission, submit, submitOk, TEXT_Q } from './responses-fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvRow, neutralizeCell, UTF8_BOM } from '../../server/modules/responses/csv.rules.ts';
+import { csvCell, csvRow, neutralizeCell, UTF8_BOM } from '../../server/modules/responses/export/csv.rules.ts';
 
 describe('CSV cells (OWASP CSV injection)', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { odfXmlToText } from '../../server/modules/files/extract.ts';
+import { odfXmlToText } from '../../server/modules/files/extraction/extract.ts';
 import {
   checkFileType,
   contentDisposition,

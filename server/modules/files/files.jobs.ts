@@ -2,11 +2,11 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import { pgErrorCode } from '../../shared/errors.ts';
 import { type BlobStore, readAll } from './blob-store.ts';
-import { ExtractionError, extractInWorker } from './extract.ts';
+import { ExtractionError, extractInWorker } from './extraction/extract.ts';
 import * as repo from './files.repository.ts';
 import { isExtractable } from './files.rules.ts';
 import { ExtractJob } from './files.schemas.ts';
-import { SWEEP_JOB, sweepOrphanUploads } from './files.sweep.ts';
+import { SWEEP_JOB, sweepOrphanUploads } from './upload/upload.sweep.ts';
 
 /** Queue name of the text-extraction job; enqueued by uploadAttachment in the insert's transaction. */
 export const EXTRACT_JOB = 'files.extract';

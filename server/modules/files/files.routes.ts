@@ -13,7 +13,7 @@ import { canRegisterLetters } from './files.policy.ts';
 import { ACCEPTED_TYPES } from './files.rules.ts';
 import { AttachmentRef, DownloadParams, UploadBody, UploadParams, UploadQuery } from './files.schemas.ts';
 import * as svc from './files.service.ts';
-import { sweepStaging } from './upload.ts';
+import { sweepStaging } from './upload/upload.staging.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

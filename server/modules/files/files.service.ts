@@ -44,7 +44,7 @@ import { canDownloadAttachment, canRegisterLetters, canUploadAttachment, type Up
 import * as repo from './files.repository.ts';
 import { type AcceptedType, checkFileType, contentDisposition, sanitizeFilename, storageKey } from './files.rules.ts';
 import type { AttachmentRef } from './files.schemas.ts';
-import { detectType, type StagedUpload, stageUpload } from './upload.ts';
+import { detectType, type StagedUpload, stageUpload } from './upload/upload.staging.ts';
 
 export type { AttachmentRef } from './files.schemas.ts';
 export { claimAttachments, linkClaimed, listAttachments, lockClaimable, releaseAttachments } from './files.claims.ts';

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
-import type { TargetCache } from './submission.target.ts';
-import type { SubmissionWriter } from './submission.writer.ts';
+import type { TargetCache } from './submission/submission.target.ts';
+import type { SubmissionWriter } from './submission/submission.writer.ts';
 
 /** What the responses services need besides the actor and the input. */
 export type ResponsesContext = {

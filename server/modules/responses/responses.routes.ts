@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { byTokenRoutes } from './by-token.routes.ts';
-import { publicRoutes } from './public.routes.ts';
-import { publicationRoutes } from './publication.routes.ts';
+import { byTokenRoutes } from './edit-link/edit-link.routes.ts';
+import { publicRoutes } from './public/public.routes.ts';
+import { publicationRoutes } from './publication/publication.routes.ts';
 import type { ResponsesContext } from './responses.context.ts';
 import type { ResponsesPluginOptions, ResponsesRouteOptions } from './responses.http.ts';
-import { submissionRoutes } from './submission.routes.ts';
-import { createTargetCache } from './submission.target.ts';
-import { createSubmissionWriter } from './submission.writer.ts';
+import { submissionRoutes } from './submission/submission.routes.ts';
+import { createTargetCache } from './submission/submission.target.ts';
+import { createSubmissionWriter } from './submission/submission.writer.ts';
 
 export type { ResponsesPluginOptions } from './responses.http.ts';
 

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { isExtractable, MAX_EXTRACTED_CHARS, normaliseExtractedText } from './files.rules.ts';
+import { isExtractable, MAX_EXTRACTED_CHARS, normaliseExtractedText } from '../files.rules.ts';
 
 /**
  * Text extraction from PDF (unpdf, a serverless build of Mozilla's PDF.js), DOCX (mammoth) and ODT

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Db } from '../../db/database.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { BlobNotFoundError, type BlobStore } from './blob-store.ts';
+import type { Db } from '../../../db/database.ts';
+import { recordAudit } from '../../audit/audit.service.ts';
+import { BlobNotFoundError, type BlobStore } from '../blob-store.ts';
 
 /** Queue name of the daily sweep of uploads that never became part of a response. */
 export const SWEEP_JOB = 'files.sweep';

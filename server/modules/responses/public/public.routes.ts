@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, page } from '../../shared/schemas.ts';
-import { exportCsv, exportJson } from './export.service.ts';
-import { ExportQuery, PublicQuery, PublicResponse } from './public.schemas.ts';
+import { ErrorBody, page } from '../../../shared/schemas.ts';
+import { exportCsv, exportJson } from '../export/export.service.ts';
+import { ExportQuery, PublicQuery, PublicResponse } from '../public.schemas.ts';
 import { listPublicResponses } from './public.service.ts';
-import { ConsultationParams } from './responses.schemas.ts';
-import { baseUrlOf, type ResponsesRouteOptions } from './responses.http.ts';
+import { ConsultationParams } from '../responses.schemas.ts';
+import { baseUrlOf, type ResponsesRouteOptions } from '../responses.http.ts';
 
 // A file, not JSON: documented by media type; the handler sends a stream.
 const download = (

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorBody, page } from '../../shared/schemas.ts';
-import { InvitedBody, PublicationBody, QueueQuery, StaffResponse } from './publication.schemas.ts';
+import { ErrorBody, page } from '../../../shared/schemas.ts';
+import { InvitedBody, PublicationBody, QueueQuery, StaffResponse } from '../publication.schemas.ts';
 import * as svc from './publication.service.ts';
-import { ConsultationParams, ResponseParams } from './responses.schemas.ts';
-import type { ResponsesRouteOptions } from './responses.http.ts';
+import { ConsultationParams, ResponseParams } from '../responses.schemas.ts';
+import type { ResponsesRouteOptions } from '../responses.http.ts';
 
 const security = [{ session: [] }];
 const staffErrors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;

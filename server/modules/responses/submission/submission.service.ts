@@ -1,34 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../db/database.ts';
-import type { Actor } from '../../shared/actor.ts';
-import { actorLabel } from '../../shared/actor.ts';
-import { AppError, forbidden, notFound, pgConstraint, pgErrorCode } from '../../shared/errors.ts';
-import { canConsultation } from '../consultations/consultations.policy.ts';
-import { acceptsInput } from '../consultations/consultations.rules.ts';
-import { linkClaimed, lockClaimable } from '../files/files.service.ts';
-import { mailQueued, queueMail, templateOutboxValues } from '../mail/mail.service.ts';
-import type { MailTemplate } from '../mail/mail.templates.ts';
-import { readQuestionnaire } from '../questions/questions.service.ts';
-import { listScenarios } from '../scenarios/scenarios.service.ts';
+import type { Db } from '../../../db/database.ts';
+import type { Actor } from '../../../shared/actor.ts';
+import { actorLabel } from '../../../shared/actor.ts';
+import { AppError, forbidden, notFound, pgConstraint, pgErrorCode } from '../../../shared/errors.ts';
+import { canConsultation } from '../../consultations/consultations.policy.ts';
+import { acceptsInput } from '../../consultations/consultations.rules.ts';
+import { linkClaimed, lockClaimable } from '../../files/files.service.ts';
+import { mailQueued, queueMail, templateOutboxValues } from '../../mail/mail.service.ts';
+import type { MailTemplate } from '../../mail/mail.templates.ts';
+import { readQuestionnaire } from '../../questions/questions.service.ts';
+import { listScenarios } from '../../scenarios/scenarios.service.ts';
 import {
   canonicalJson,
   canonicalSubmission,
   type CanonicalAnswer,
   type CanonicalSubmission,
-} from './fingerprint.rules.ts';
-import { fingerprintOf, newEditToken, newReceiptCode, sealToken, sha256Hex, unsealToken } from './responses.crypto.ts';
-import { now, type RequestInfo, type ResponsesContext } from './responses.context.ts';
-import { canResponse } from './responses.policy.ts';
-import * as repo from './responses.repository.ts';
+} from '../fingerprint.rules.ts';
+import { fingerprintOf, newEditToken, newReceiptCode, sealToken, sha256Hex, unsealToken } from '../responses.crypto.ts';
+import { now, type RequestInfo, type ResponsesContext } from '../responses.context.ts';
+import { canResponse } from '../responses.policy.ts';
+import * as repo from '../responses.repository.ts';
 import {
   hasContent,
   initialPublicationStatus,
   type QuestionForAnswers,
   type ScenarioForAnswers,
   validateAnswers,
-} from './responses.rules.ts';
+} from '../responses.rules.ts';
 import type { SubmissionTarget } from './submission.target.ts';
-import type { LetterInput, Receipt, SubmissionInput } from './responses.schemas.ts';
+import type { LetterInput, Receipt, SubmissionInput } from '../responses.schemas.ts';
 
 export const closedError = () =>
   new AppError(

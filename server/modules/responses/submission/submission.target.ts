@@ -1,11 +1,11 @@
-import type { Db } from '../../db/database.ts';
-import type { Localized } from '../../db/schema.ts';
-import type { Actor } from '../../shared/actor.ts';
-import { Lru } from '../../shared/lru.ts';
-import { requireReadableConsultation } from '../consultations/consultations.service.ts';
-import { readQuestionnaire } from '../questions/questions.service.ts';
-import { listScenarios } from '../scenarios/scenarios.service.ts';
-import type { QuestionForAnswers, ScenarioForAnswers } from './responses.rules.ts';
+import type { Db } from '../../../db/database.ts';
+import type { Localized } from '../../../db/schema.ts';
+import type { Actor } from '../../../shared/actor.ts';
+import { Lru } from '../../../shared/lru.ts';
+import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
+import { readQuestionnaire } from '../../questions/questions.service.ts';
+import { listScenarios } from '../../scenarios/scenarios.service.ts';
+import type { QuestionForAnswers, ScenarioForAnswers } from '../responses.rules.ts';
 
 /**
  * What a submission is checked against: the consultation's window and phase, its questionnaire and

@@ -1,15 +1,15 @@
-import type { Actor } from '../../shared/actor.ts';
-import { AppError, forbidden, notFound } from '../../shared/errors.ts';
-import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { requireReadableConsultation } from '../consultations/consultations.service.ts';
-import { listAttachments } from '../files/files.service.ts';
-import { now, type ResponsesContext } from './responses.context.ts';
-import { listQueue, type Keyset } from './listing.repository.ts';
-import { toStaffItem } from './responses.mapping.ts';
-import { canResponse } from './responses.policy.ts';
-import * as repo from './responses.repository.ts';
-import type { PublicationInput, QueueQuery, StaffResponse } from './publication.schemas.ts';
+import type { Actor } from '../../../shared/actor.ts';
+import { AppError, forbidden, notFound } from '../../../shared/errors.ts';
+import { decodeCursor, encodeCursor } from '../../../shared/cursor.ts';
+import { recordAudit } from '../../audit/audit.service.ts';
+import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
+import { listAttachments } from '../../files/files.service.ts';
+import { now, type ResponsesContext } from '../responses.context.ts';
+import { listQueue, type Keyset } from '../listing.repository.ts';
+import { toStaffItem } from '../responses.mapping.ts';
+import { canResponse } from '../responses.policy.ts';
+import * as repo from '../responses.repository.ts';
+import type { PublicationInput, QueueQuery, StaffResponse } from '../publication.schemas.ts';
 
 /** Staff work on responses: the publication queue and decisions, the invited flag (issue 4, story 5). */
 export function parseKeyset(cursor: string | undefined): Keyset | undefined {

@@ -1,13 +1,13 @@
-import type { Db } from '../../db/database.ts';
-import type { Actor } from '../../shared/actor.ts';
-import { requireReadableConsultation } from '../consultations/consultations.service.ts';
-import { attachmentHeadlines, listAttachments } from '../files/files.service.ts';
-import { listPublished, responseHeadlines, searchQuery } from './listing.repository.ts';
-import { toPublicItem } from './responses.mapping.ts';
-import * as repo from './responses.repository.ts';
-import type { PublicQuery, PublicResponse } from './public.schemas.ts';
-import { keysetCursor, parseKeyset } from './publication.service.ts';
-import type { ResponsesContext } from './responses.context.ts';
+import type { Db } from '../../../db/database.ts';
+import type { Actor } from '../../../shared/actor.ts';
+import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
+import { attachmentHeadlines, listAttachments } from '../../files/files.service.ts';
+import { listPublished, responseHeadlines, searchQuery } from '../listing.repository.ts';
+import { toPublicItem } from '../responses.mapping.ts';
+import * as repo from '../responses.repository.ts';
+import type { PublicQuery, PublicResponse } from '../public.schemas.ts';
+import { keysetCursor, parseKeyset } from '../publication/publication.service.ts';
+import type { ResponsesContext } from '../responses.context.ts';
 
 /** The published responses of a consultation, for anyone (issue 4, story 6; DESIGN.md §4 C2). */
 const escapeHtml = (s: string) =>

@@ -1,17 +1,17 @@
-import type { Actor } from '../../shared/actor.ts';
-import { AppError, notFound } from '../../shared/errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { acceptsInput } from '../consultations/consultations.rules.ts';
-import { requireReadableConsultation } from '../consultations/consultations.service.ts';
-import { claimAttachments, listAttachments, releaseAttachments } from '../files/files.service.ts';
-import { queueMail } from '../mail/mail.service.ts';
-import { EDIT_TOKEN_PATTERN, fingerprintOf, sha256Hex } from './responses.crypto.ts';
-import { now, type RequestInfo, type ResponsesContext } from './responses.context.ts';
-import { toOwnView } from './responses.mapping.ts';
-import * as repo from './responses.repository.ts';
-import { initialPublicationStatus } from './responses.rules.ts';
-import type { EditInput, EditReceipt, OwnResponse } from './responses.schemas.ts';
-import { checkContent, closedError, editUrl, mailReceipt, snapshotOf } from './submission.service.ts';
+import type { Actor } from '../../../shared/actor.ts';
+import { AppError, notFound } from '../../../shared/errors.ts';
+import { recordAudit } from '../../audit/audit.service.ts';
+import { acceptsInput } from '../../consultations/consultations.rules.ts';
+import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
+import { claimAttachments, listAttachments, releaseAttachments } from '../../files/files.service.ts';
+import { queueMail } from '../../mail/mail.service.ts';
+import { EDIT_TOKEN_PATTERN, fingerprintOf, sha256Hex } from '../responses.crypto.ts';
+import { now, type RequestInfo, type ResponsesContext } from '../responses.context.ts';
+import { toOwnView } from '../responses.mapping.ts';
+import * as repo from '../responses.repository.ts';
+import { initialPublicationStatus } from '../responses.rules.ts';
+import type { EditInput, EditReceipt, OwnResponse } from '../responses.schemas.ts';
+import { checkContent, closedError, editUrl, mailReceipt, snapshotOf } from '../submission/submission.service.ts';
 
 /**
  * The respondent's own response, reached with the edit token alone (issue 4, story 4). The token is

@@ -1,16 +1,16 @@
 import { Readable } from 'node:stream';
-import type { Db } from '../../db/database.ts';
-import type { Actor } from '../../shared/actor.ts';
-import { requireReadableConsultation } from '../consultations/consultations.service.ts';
-import { listAttachments } from '../files/files.service.ts';
-import { listQuestions } from '../questions/questions.service.ts';
-import type { Question } from '../questions/questions.schemas.ts';
-import { listScenarios } from '../scenarios/scenarios.service.ts';
+import type { Db } from '../../../db/database.ts';
+import type { Actor } from '../../../shared/actor.ts';
+import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
+import { listAttachments } from '../../files/files.service.ts';
+import { listQuestions } from '../../questions/questions.service.ts';
+import type { Question } from '../../questions/questions.schemas.ts';
+import { listScenarios } from '../../scenarios/scenarios.service.ts';
 import { type CsvValue, csvRow, UTF8_BOM } from './csv.rules.ts';
-import { listPublished, type Keyset, type PublishedRow } from './listing.repository.ts';
-import { toPublicItem } from './responses.mapping.ts';
-import * as repo from './responses.repository.ts';
-import type { ExportQuery, PublicResponse } from './public.schemas.ts';
+import { listPublished, type Keyset, type PublishedRow } from '../listing.repository.ts';
+import { toPublicItem } from '../responses.mapping.ts';
+import * as repo from '../responses.repository.ts';
+import type { ExportQuery, PublicResponse } from '../public.schemas.ts';
 
 /**
  * The open-data export of what is public (DESIGN.md §4 C2, C8), oldest first, streamed. Rows are

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorBody } from '../../shared/schemas.ts';
-import { EditBody, EditReceipt, OwnResponse, TokenParams, Withdrawal } from './responses.schemas.ts';
-import * as svc from './by-token.service.ts';
-import { type ResponsesRouteOptions, requestInfo } from './responses.http.ts';
+import { ErrorBody } from '../../../shared/schemas.ts';
+import { EditBody, EditReceipt, OwnResponse, TokenParams, Withdrawal } from '../responses.schemas.ts';
+import * as svc from './edit-link.service.ts';
+import { type ResponsesRouteOptions, requestInfo } from '../responses.http.ts';
 
 // The token in the path is the credential; a session, when present, only names the actor in the audit log.
 // Fastify logs each request's URL at `info`; these routes log from `warn` up, so no edit token lands in the logs.

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/database.ts';
-import * as repo from './responses.repository.ts';
+import type { Db } from '../../../db/database.ts';
+import * as repo from '../responses.repository.ts';
 
 /**
  * Group commit for submissions: while a write is in flight, the submissions that arrive meanwhile

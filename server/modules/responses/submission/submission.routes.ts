@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorBody } from '../../shared/schemas.ts';
-import { ConsultationParams, IdempotencyHeaders, LetterBody, Receipt, SubmissionBody } from './responses.schemas.ts';
+import { ErrorBody } from '../../../shared/schemas.ts';
+import { ConsultationParams, IdempotencyHeaders, LetterBody, Receipt, SubmissionBody } from '../responses.schemas.ts';
 import * as svc from './submission.service.ts';
-import { type ResponsesRouteOptions, requestInfo } from './responses.http.ts';
+import { type ResponsesRouteOptions, requestInfo } from '../responses.http.ts';
 
 // No account needed; a session, when present, names the actor in the audit log.
 const optionalSession: Record<string, string[]>[] = [{}, { session: [] }];
