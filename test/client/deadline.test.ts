@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { draftKey } from '../../client/src/components/responses/response-draft.ts';
+import { draftKey } from '../../client/src/data/response-draft.ts';
 import { setLocale } from '../../client/src/i18n/i18n.ts';
 import { enResponses } from '../../client/src/i18n/parts/en.responses.ts';
 import { DeadlineController, nextCheckDelay } from '../../client/src/pages/responses/consultation-state.ts';

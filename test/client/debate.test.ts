@@ -10,7 +10,7 @@ import {
   setTied,
   tiedWithAbove,
   toRanks,
-} from '../../client/src/components/debate/ballot-model.ts';
+} from '../../client/src/data/ballot-model.ts';
 import { matchRoute } from '../../client/src/app/routes.ts';
 import { da } from '../../client/src/i18n/da.ts';
 import { en } from '../../client/src/i18n/en.ts';

@@ -9,14 +9,14 @@ import {
   isEmptyValue,
   loadDraft,
   saveDraft,
-} from '../../client/src/components/responses/response-draft.ts';
+} from '../../client/src/data/response-draft.ts';
 import {
   emptyResponse,
   isValidCvr,
   mapResponseIssues,
   toSubmission,
   validateResponse,
-} from '../../client/src/components/responses/response-model.ts';
+} from '../../client/src/data/response-model.ts';
 import { matchRoute } from '../../client/src/app/routes.ts';
 import { setLocale } from '../../client/src/i18n/i18n.ts';
 

@@ -2,13 +2,13 @@ import type { RouteDef } from './routes.ts';
 
 /** Every debate page loads on first visit (see EAGER_ROUTES in routes.ts). */
 const pages = {
-  register: () => import('../pages/debate/sr-page-register.ts'),
-  confirm: () => import('../pages/debate/sr-page-confirm.ts'),
-  forgotPassword: () => import('../pages/debate/sr-page-forgot-password.ts'),
-  resetPassword: () => import('../pages/debate/sr-page-reset-password.ts'),
-  profile: () => import('../pages/debate/sr-page-profile.ts'),
-  ranking: () => import('../pages/debate/sr-page-ranking.ts'),
-  results: () => import('../pages/debate/sr-page-results.ts'),
+  register: () => import('../pages/account/sr-page-register.ts'),
+  confirm: () => import('../pages/account/sr-page-confirm.ts'),
+  forgotPassword: () => import('../pages/account/sr-page-forgot-password.ts'),
+  resetPassword: () => import('../pages/account/sr-page-reset-password.ts'),
+  profile: () => import('../pages/account/sr-page-profile.ts'),
+  ranking: () => import('../pages/ranking/sr-page-ranking.ts'),
+  results: () => import('../pages/ranking/sr-page-results.ts'),
 };
 
 /** Routes of the debate pages, appended to the route table in routes.ts. Specific paths before `:param` ones. */

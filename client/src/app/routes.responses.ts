@@ -6,10 +6,10 @@ const pages = {
   responses: () => import('../pages/responses/sr-page-responses.ts'),
   receipt: () => import('../pages/responses/sr-page-response-receipt.ts'),
   edit: () => import('../pages/responses/sr-page-response-edit.ts'),
-  questions: () => import('../pages/responses/sr-page-admin-questions.ts'),
-  publication: () => import('../pages/responses/sr-page-admin-publication.ts'),
-  letters: () => import('../pages/responses/sr-page-admin-letters.ts'),
-  outbox: () => import('../pages/responses/sr-page-admin-outbox.ts'),
+  questions: () => import('../pages/admin/sr-page-admin-questions.ts'),
+  publication: () => import('../pages/admin/sr-page-admin-publication.ts'),
+  letters: () => import('../pages/admin/sr-page-admin-letters.ts'),
+  outbox: () => import('../pages/admin/sr-page-admin-outbox.ts'),
 };
 
 /** Routes of the responses pages, appended to the route table in routes.ts. Specific paths before `:param` ones. */

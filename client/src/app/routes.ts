@@ -23,7 +23,7 @@ export const EAGER_ROUTES: readonly string[] = ['home', 'consultation'];
 
 const pages = {
   scenario: () => import('../pages/public/sr-page-scenario.ts'),
-  login: () => import('../pages/public/sr-page-login.ts'),
+  login: () => import('../pages/account/sr-page-login.ts'),
   adminConsultations: () => import('../pages/admin/sr-page-admin-consultations.ts'),
   adminConsultationNew: () => import('../pages/admin/sr-page-admin-consultation-new.ts'),
   adminConsultation: () => import('../pages/admin/sr-page-admin-consultation.ts'),

@@ -22,7 +22,7 @@ import {
   tiedWithAbove,
   toRanks,
   type BallotModel,
-} from './ballot-model.ts';
+} from '../../data/ballot-model.ts';
 import { SrBallotChangedEvent } from './events.ts';
 import './debate.css';
 

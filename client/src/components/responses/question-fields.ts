@@ -4,7 +4,7 @@ import type { Question } from '../../api/questions.ts';
 import type { ScenarioSummary } from '../../api/types.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
 import '../../i18n/parts/responses.ts';
-import { activeScenarios, questionField, type AnswerInput } from './response-model.ts';
+import { activeScenarios, questionField, type AnswerInput } from '../../data/response-model.ts';
 
 /**
  * One question of the questionnaire as form controls: a textarea, radios, checkboxes, a 1–5 scale

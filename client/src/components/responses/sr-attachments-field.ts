@@ -8,7 +8,7 @@ import { formatBytes } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import '../../i18n/parts/responses.ts';
 import { icon } from '../icons.ts';
-import type { AttachmentItem } from './response-model.ts';
+import type { AttachmentItem } from '../../data/response-model.ts';
 
 type Upload = { key: number; name: string; size: number; progress: number; error?: string; handle?: UploadHandle };
 

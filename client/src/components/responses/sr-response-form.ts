@@ -18,7 +18,7 @@ import {
   showsCvr,
   type AnswerInput,
   type ResponseValue,
-} from './response-model.ts';
+} from '../../data/response-model.ts';
 import './sr-attachments-field.ts';
 import type { SrAttachmentsChangeEvent, SrAttachmentsField } from './sr-attachments-field.ts';
 

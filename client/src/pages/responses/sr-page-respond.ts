@@ -19,7 +19,7 @@ import {
   loadDraft,
   saveDraft,
   storeReceipt,
-} from '../../components/responses/response-draft.ts';
+} from '../../data/response-draft.ts';
 import {
   activeScenarios,
   emptyResponse,
@@ -27,7 +27,7 @@ import {
   toSubmission,
   validateResponse,
   type ResponseValue,
-} from '../../components/responses/response-model.ts';
+} from '../../data/response-model.ts';
 import '../../components/responses/sr-response-form.ts';
 import type { SrResponseChangeEvent, SrResponseForm } from '../../components/responses/sr-response-form.ts';
 import '../../components/sr-breadcrumbs.ts';

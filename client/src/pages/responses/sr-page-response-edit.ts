@@ -21,14 +21,14 @@ import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { alert, errorAlert, loading } from '../../components/alerts.ts';
 import { answerList } from '../../components/responses/question-fields.ts';
-import { editLink } from '../../components/responses/response-draft.ts';
+import { editLink } from '../../data/response-draft.ts';
 import {
   activeScenarios,
   mapResponseIssues,
   toSubmission,
   validateResponse,
   type ResponseValue,
-} from '../../components/responses/response-model.ts';
+} from '../../data/response-model.ts';
 import '../../components/responses/sr-response-form.ts';
 import type { SrResponseChangeEvent, SrResponseForm } from '../../components/responses/sr-response-form.ts';
 import '../../components/sr-error-summary.ts';

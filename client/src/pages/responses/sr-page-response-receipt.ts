@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { SrLightElement } from '../../app/light-element.ts';
 import { alert } from '../../components/alerts.ts';
-import { editLink, readReceipt, type ReceiptHandoff } from '../../components/responses/response-draft.ts';
+import { editLink, readReceipt, type ReceiptHandoff } from '../../data/response-draft.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
 import '../../i18n/parts/responses.ts';
 import { receiptDetails } from './receipt-view.ts';

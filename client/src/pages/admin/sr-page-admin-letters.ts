@@ -21,7 +21,7 @@ import {
   toSubmission,
   validateResponse,
   type ResponseValue,
-} from '../../components/responses/response-model.ts';
+} from '../../data/response-model.ts';
 import '../../components/responses/sr-response-form.ts';
 import type { SrResponseChangeEvent, SrResponseForm } from '../../components/responses/sr-response-form.ts';
 import '../../components/sr-breadcrumbs.ts';

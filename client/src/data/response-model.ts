@@ -1,11 +1,11 @@
-import type { Question } from '../../api/questions.ts';
-import type { ActingAs, Consent, SubmissionInput } from '../../api/responses.ts';
-import type { AttachmentRef } from '../../api/attachments.ts';
-import type { FieldErrors } from '../../app/form-errors.ts';
-import type { ApiError } from '../../api/http.ts';
-import { isValidCvr, normalizeCvr } from '../../../../server/modules/responses/cvr.rules.ts';
-import { t } from '../../i18n/i18n.ts';
-import '../../i18n/parts/responses.ts';
+import type { Question } from '../api/questions.ts';
+import type { ActingAs, Consent, SubmissionInput } from '../api/responses.ts';
+import type { AttachmentRef } from '../api/attachments.ts';
+import type { FieldErrors } from '../app/form-errors.ts';
+import type { ApiError } from '../api/http.ts';
+import { isValidCvr, normalizeCvr } from '../../../server/modules/responses/cvr.rules.ts';
+import { t } from '../i18n/i18n.ts';
+import '../i18n/parts/responses.ts';
 
 /**
  * The response as the form holds it (and as the draft stores it): strings for inputs, answers by
