@@ -16,7 +16,8 @@ import './sr-error-summary.ts';
 
 type Row = { key: number; titleDa: string; titleEn: string; url: string; mediaType: string; size: string };
 
-const URL_OK = /^(https?:\/\/|\/)/;
+// One slash starts a path on this site; `//host` and `/\host` are another site (issue 10 item 14).
+const URL_OK = /^(https?:\/\/[^/]|\/(?![/\\]))/i;
 let nextKey = 1;
 const inDa = (field: string) => t('common.inLanguage', { field, language: t('common.languageDa') });
 const inEn = (field: string) => t('common.inLanguage', { field, language: t('common.languageEn') });

@@ -98,7 +98,8 @@ export const DocumentsBody = z.object({
         url: z
           .string()
           .max(2000)
-          .refine((u) => /^(https?:\/\/|\/)/.test(u), 'An http(s) URL or a path on this site'),
+          // A path on this site starts with one slash: `//host/…` is another site (issue 10 items 9, 14).
+          .refine((u) => /^(https?:\/\/[^/]|\/(?![/\\]))/i.test(u), 'An http(s) URL or a path on this site'),
         mediaType: z.string().max(100).nullable().optional(),
         sizeBytes: z.number().int().min(0).nullable().optional(),
       }),
