@@ -5,24 +5,11 @@ import { ErrorBody } from '../../../shared/schemas.ts';
 import { ACCEPTED_TYPES } from '../files.rules.ts';
 import { UploadBody, UploadParams } from '../files.schemas.ts';
 import type { FilesContext, UploadParts } from '../files.service.ts';
+import { DocumentFile, DocumentFileParams } from './documents.schemas.ts';
 import { downloadDocumentFile, uploadDocumentFile } from './documents.service.ts';
 
 /** Uploaded consultation documents (issue 10 item 14); registered inside the files routes' multipart scope. */
 
-export const DocumentFile = z
-  .object({
-    id: z.uuid(),
-    url: z.string().describe('Where it is served; put it in the consultation’s document list'),
-    filename: z.string(),
-    mediaType: z.string().describe('Detected from the content'),
-    sizeBytes: z.number().int(),
-  })
-  .describe('An uploaded document file');
-
-const DocumentFileParams = z.object({
-  id: z.string().min(1).max(80).describe('Consultation id or slug'),
-  fileId: z.uuid(),
-});
 const optionalSession: Record<string, string[]>[] = [{}, { session: [] }];
 const FileBytes = z.string().meta({ format: 'binary' });
 
