@@ -47,6 +47,9 @@ async function main(): Promise<void> {
     await handle.close();
     process.exit(0);
   };
+  // A promise nobody awaited that fails (a database outage reaching a background loop) is logged,
+  // not allowed to end the process: every instance would otherwise die at a failover (issue 10 item 4).
+  process.on('unhandledRejection', (err) => app.log.error({ err }, 'unhandled rejection'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 

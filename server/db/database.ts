@@ -27,9 +27,10 @@ export type CreateDbOptions = {
   loadDataDir?: Blob | undefined;
   poolMax?: number;
   /**
-   * PostgreSQL only: an idle pooled connection that fails (the server restarted, an admin ended the
-   * session). pg drops the connection and the next query opens a new one; without a listener Node
-   * would treat the error as uncaught and end the process. Default: one line on stderr.
+   * PostgreSQL only: a pooled connection that fails, idle or checked out (the server restarted or was
+   * killed, an admin ended the session). pg drops the connection and the next query opens a new one;
+   * without a listener Node would treat the error as uncaught and end the process. Default: one line
+   * on stderr.
    */
   onIdleError?: (err: Error) => void;
 };
@@ -37,12 +38,24 @@ export type CreateDbOptions = {
 export async function createDb(opts: CreateDbOptions): Promise<DbHandle> {
   const plugins = [new CamelCasePlugin()];
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 });
-    pool.on(
-      'error',
-      opts.onIdleError ?? ((err) => process.stderr.write(`database connection lost (idle): ${err.message}\n`)),
-    );
-    pool.on('connect', usePreparedStatements);
+    // A bounded connect: while the database is away (a failover, a host that drops packets) a request
+    // answers 503 in seconds instead of waiting for the operating system's TCP timeout.
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolMax ?? 10,
+      connectionTimeoutMillis: 5000,
+    });
+    const onError =
+      opts.onIdleError ?? ((err: Error) => process.stderr.write(`database connection lost: ${err.message}\n`));
+    pool.on('error', onError);
+    pool.on('connect', (client) => {
+      usePreparedStatements(client);
+      // A connection checked out of the pool (a transaction between two statements) that fails emits
+      // 'error' on the client, not on the pool; unheard, it ended the process when PostgreSQL was
+      // killed under load (issue 10 item 4). The statement in flight fails, and the pool drops the
+      // broken connection when it is released.
+      client.on('error', onError);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, kind: 'postgres', databaseUrl: opts.databaseUrl, close: () => db.destroy() };
   }
@@ -137,4 +150,23 @@ export async function ping(db: Db): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+// PostgreSQL's classes for "the server is not there": 08 connection exception, 57P01–57P03 shutdown
+// and start-up (https://www.postgresql.org/docs/15/errcodes-appendix.html).
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-3])$/;
+const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+const UNAVAILABLE_MESSAGE = /^Connection terminated|not queryable|timeout exceeded when trying to connect/i;
+
+/**
+ * Whether an error means the database cannot be reached now (killed, restarting, a failover), as
+ * opposed to a bad statement: such a request answers 503 with Retry-After, not 500 (issue 10 item 4).
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as { code?: unknown; message?: unknown; errors?: unknown };
+  if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATE.test(e.code) || UNAVAILABLE_ERRNO.has(e.code))) return true;
+  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+  // Node's AggregateError when every address of a host refused (IPv4 and IPv6).
+  return Array.isArray(e.errors) && e.errors.length > 0 && e.errors.every(isDatabaseUnavailable);
 }

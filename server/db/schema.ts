@@ -337,3 +337,20 @@ export interface Database {
   responseVersions: ResponseVersionsTable;
   mailOutbox: MailOutboxTable;
 }
+
+// A consultation's uploaded documents (issue 10 item 14, migration 20261205070000), files module.
+export interface DocumentFilesTable {
+  consultationId: string;
+  id: Generated<string>;
+  filename: string;
+  mediaType: string;
+  sizeBytes: ColumnType<string, number, number>;
+  sha256: string;
+  storageKey: string;
+  uploadedBy: string | null;
+  createdAt: Generated<Date>;
+}
+
+export interface Database {
+  documentFiles: DocumentFilesTable;
+}

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/database.ts';
 import { AppError } from '../shared/errors.ts';
 import { ErrorBody } from '../shared/schemas.ts';
 
@@ -91,6 +92,11 @@ export const errorsPlugin = fp(
       if (status === 429) return reply.status(429).send(body('RATE_LIMITED', 'Too many requests, try again later'));
       if (status >= 400 && status < 500) {
         return reply.status(status).send(body('BAD_REQUEST', err.message || 'Bad request'));
+      }
+      if (isDatabaseUnavailable(err)) {
+        req.log.warn({ err }, 'database unavailable');
+        void reply.header('retry-after', '1');
+        return reply.status(503).send(body('UNAVAILABLE', 'The service is briefly unavailable; try again shortly'));
       }
       req.log.error({ err }, 'unhandled error');
       return reply.status(500).send(body('INTERNAL', 'Internal server error'));

@@ -1058,12 +1058,8 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
         },
         description: { da: ML_S3_DA, en: ML_S3_EN },
         status: [
+          // Left shortlisted as the runner-up, so the published ranking compares two scenarios.
           { to: 'shortlisted', round: 1, note: 'Går videre: imødekommer særlige kommunale behov for fuldmagter.' },
-          {
-            to: 'eliminated',
-            round: 2,
-            note: 'Fravalgt: behovet for fuldmagter kan dækkes i NemLog-in, og en ekstra fælles løsning giver ekstra udgifter.',
-          },
         ],
       },
     ],

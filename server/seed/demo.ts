@@ -6,6 +6,7 @@ import { createAccount } from '../modules/accounts/accounts.service.ts';
 import * as consultations from '../modules/consultations/consultations.service.ts';
 import * as questions from '../modules/questions/questions.service.ts';
 import * as scenarios from '../modules/scenarios/scenarios.service.ts';
+import { seedDemoActivity, type ActivityCounts } from './demo-activity.ts';
 import { DEMO_CONSULTATIONS, type DemoConsultation } from './demo-content.ts';
 
 /** One account per role; they exist only in the demo data (never on a deployment unless seeded). */
@@ -57,7 +58,10 @@ const DAY = 86_400_000;
  * questionnaire's shape rules are real. Idempotent: existing demo accounts and consultations (by
  * slug, with their scenarios and questionnaire) are left as they are.
  */
-export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ accounts: number; consultations: number }> {
+export async function seedDemo(
+  db: Db,
+  now: Date = new Date(),
+): Promise<{ accounts: number; consultations: number; activity: ActivityCounts }> {
   let admin: Actor | null = null;
   let accounts = 0;
   for (const a of DEMO_ACCOUNTS) {
@@ -77,7 +81,9 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ accoun
     await seedConsultation(db, admin!, c, now);
     created++;
   }
-  return { accounts, consultations: created };
+  // Responses, comments, rankings and published results, where missing (demo-activity.ts).
+  const activity = await seedDemoActivity(db, now);
+  return { accounts, consultations: created, activity };
 }
 
 async function seedConsultation(db: Db, admin: Actor, c: DemoConsultation, now: Date): Promise<void> {

@@ -113,7 +113,7 @@ describe('demo seed: the open hearing has a questionnaire', () => {
 
   it('running the seed again adds nothing', async () => {
     const before = await get(`/api/consultations/${SLUG}/questions`);
-    expect(await seedDemo(t.handle.db)).toEqual({ accounts: 0, consultations: 0 });
+    expect(await seedDemo(t.handle.db)).toMatchObject({ accounts: 0, consultations: 0 });
     expect(await get(`/api/consultations/${SLUG}/questions`)).toEqual(before);
   });
 });

@@ -19,10 +19,23 @@ export function uploadAttachment(
   onProgress: (fraction: number) => void,
   opts: { source?: 'upload' | 'letter' } = {},
 ): UploadHandle {
+  const query = opts.source === 'letter' ? '?source=letter' : '';
+  return uploadFileTo<AttachmentRef>(
+    `/api/consultations/${encodeURIComponent(consultationId)}/attachments${query}`,
+    file,
+    onProgress,
+  );
+}
+
+/** One file to `url` as multipart/form-data (part `file`), with progress; the 201 body is the result. */
+export function uploadFileTo<T>(
+  url: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+): { promise: Promise<T>; abort: () => void } {
   const xhr = new XMLHttpRequest();
-  const promise = new Promise<AttachmentRef>((resolve, reject) => {
-    const query = opts.source === 'letter' ? '?source=letter' : '';
-    xhr.open('POST', `/api/consultations/${encodeURIComponent(consultationId)}/attachments${query}`);
+  const promise = new Promise<T>((resolve, reject) => {
+    xhr.open('POST', url);
     xhr.setRequestHeader('accept', 'application/json');
     xhr.withCredentials = true;
     xhr.upload.onprogress = (e) => {
@@ -37,7 +50,7 @@ export function uploadAttachment(
       }
       if (xhr.status === 201 || xhr.status === 200) {
         onProgress(1);
-        resolve(payload as AttachmentRef);
+        resolve(payload as T);
         return;
       }
       const e = (payload as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;

@@ -1,11 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { ACCEPT } from '../api/attachments.ts';
 import { replaceDocuments } from '../api/consultations.ts';
+import { uploadDocumentFile } from '../api/document-files.ts';
 import type { Consultation } from '../api/types.ts';
 import { isValidationError, mapIssues, type FieldErrors, type FieldMap } from '../app/form-errors.ts';
 import { SrLightElement } from '../app/light-element.ts';
 import { announce } from '../app/navigation.ts';
+import { formatBytes } from '../i18n/format.ts';
 import { t } from '../i18n/i18n.ts';
 import { alert, errorDetail, errorMessage } from './alerts.ts';
 import { SrConsultationSavedEvent } from './events.ts';
@@ -13,16 +16,31 @@ import { textField } from './fields.ts';
 import { icon } from './icons.ts';
 import './sr-error-summary.ts';
 
-type Row = { key: number; titleDa: string; titleEn: string; url: string; mediaType: string; size: string };
+type Row = {
+  key: number;
+  titleDa: string;
+  titleEn: string;
+  url: string;
+  mediaType: string;
+  size: string;
+  /** Upload progress 0–1 while a file is sent (issue 10 item 14). */
+  progress?: number;
+};
 
-const URL_OK = /^(https?:\/\/|\/)/;
+/** A document URL that names a file uploaded to this site: its type and size come from the file. */
+const isUploaded = (url: string) => /^\/api\/consultations\/[^/]+\/document-files\/[^/]+$/.test(url);
+
+// One slash starts a path on this site; `//host` and `/\host` are another site (issue 10 item 14).
+const URL_OK = /^(https?:\/\/[^/]|\/(?![/\\]))/i;
 let nextKey = 1;
 const inDa = (field: string) => t('common.inLanguage', { field, language: t('common.languageDa') });
 const inEn = (field: string) => t('common.inLanguage', { field, language: t('common.languageEn') });
 
 /**
- * Edits the consultation's list of documents and saves it whole (PUT …/documents). Field ids are
- * `doc-<n>-title-da`, `doc-<n>-title-en`, `doc-<n>-url`, `doc-<n>-media-type`, `doc-<n>-size` (n from 0).
+ * Edits the consultation's list of documents and saves it whole (PUT …/documents). A document is
+ * an uploaded file (picker or drag and drop, with progress; its type and size come from the file) or
+ * an external link. Field ids are `doc-<n>-title-da`, `doc-<n>-title-en`, `doc-<n>-file`,
+ * `doc-<n>-url`, `doc-<n>-media-type`, `doc-<n>-size` (n from 0).
  *
  * @fires sr-consultation-saved - after the list is saved
  */
@@ -68,6 +86,93 @@ export class SrDocumentsEditor extends SrLightElement {
     await this.updateComplete;
     const next = this.querySelector<HTMLElement>(`#doc-${Math.min(i, this._rows.length - 1)}-title-da`);
     (next ?? this.querySelector<HTMLElement>('#docs-add'))?.focus();
+  }
+
+  /** Sends the file; on success the row links it, with the type and size the server read from it. */
+  private async _upload(i: number, file: File): Promise<void> {
+    const key = this._rows[i]!.key;
+    const at = () => this._rows.findIndex((r) => r.key === key);
+    const fieldId = () => `doc-${at()}-file`;
+    this._errors = new Map([...this._errors].filter(([id]) => id !== fieldId()));
+    this._set(i, { progress: 0 });
+    announce(t('docs.uploading', { name: file.name }));
+    try {
+      const done = await uploadDocumentFile(this.consultation.id, file, (f) => {
+        if (at() >= 0) this._set(at(), { progress: f });
+      }).promise;
+      if (at() < 0) return;
+      const row = this._rows[at()]!;
+      this._set(at(), {
+        progress: undefined,
+        url: done.url,
+        mediaType: done.mediaType,
+        size: String(done.sizeBytes),
+        titleDa: row.titleDa || done.filename.replace(/\.[^.]+$/, ''),
+        titleEn: row.titleEn || done.filename.replace(/\.[^.]+$/, ''),
+      });
+      announce(t('docs.uploaded', { name: done.filename }));
+    } catch (err) {
+      if (at() < 0) return;
+      this._set(at(), { progress: undefined });
+      const message = t('docs.uploadFailed', { name: file.name, reason: errorMessage(err) });
+      this._errors = new Map([...this._errors, [fieldId(), message]]);
+      announce(message);
+    }
+  }
+
+  private _onPick(i: number, e: Event): void {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void this._upload(i, file);
+  }
+
+  private _onDrop(i: number, e: DragEvent): void {
+    e.preventDefault();
+    const file = e.dataTransfer?.files[0];
+    if (file) void this._upload(i, file);
+  }
+
+  private _fileField(r: Row, i: number) {
+    const id = `doc-${i}-file`;
+    const error = this._errors.get(id);
+    return html`<div
+      class="form-group sr-dropzone ${error ? 'form-error' : ''}"
+      @dragover=${(e: DragEvent) => {
+        if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+      }}
+      @drop=${(e: DragEvent) => this._onDrop(i, e)}
+    >
+      <label class="form-label" for=${id}>${t('docs.upload')}</label>
+      <span class="form-hint" id="${id}-hint">${t('docs.uploadHint')}</span>
+      ${
+        error
+          ? html`<span class="form-error-message" id="${id}-error"
+              ><span class="sr-only">${t('errors.prefix')} </span>${error}</span
+            >`
+          : nothing
+      }
+      <input
+        type="file"
+        id=${id}
+        class="sr-file-input"
+        accept=${ACCEPT}
+        ?disabled=${r.progress !== undefined}
+        aria-describedby=${[`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}
+        @change=${(e: Event) => this._onPick(i, e)}
+      />
+      <p class="sr-dropzone-text" aria-hidden="true">${icon('plus')}${t('docs.dropHere')}</p>
+      ${
+        r.progress !== undefined
+          ? html`<progress
+              id="doc-${i}-progress"
+              max="1"
+              .value=${r.progress}
+              aria-label=${t('docs.upload')}
+            ></progress>`
+          : nothing
+      }
+    </div>`;
   }
 
   private _validate(): FieldErrors {
@@ -134,9 +239,16 @@ export class SrDocumentsEditor extends SrLightElement {
       <legend class="form-label">${t('docs.item', { n: i + 1 })}</legend>
       ${textField({ id: `doc-${i}-title-da`, label: inDa(t('docs.title')), lang: 'da', required: true, value: r.titleDa, error: err(`doc-${i}-title-da`), onInput: (v) => this._set(i, { titleDa: v }) })}
       ${textField({ id: `doc-${i}-title-en`, label: inEn(t('docs.title')), lang: 'en', required: true, value: r.titleEn, error: err(`doc-${i}-title-en`), onInput: (v) => this._set(i, { titleEn: v }) })}
+      ${this._fileField(r, i)}
       ${textField({ id: `doc-${i}-url`, label: t('docs.url'), type: 'url', required: true, value: r.url, error: err(`doc-${i}-url`), onInput: (v) => this._set(i, { url: v }) })}
-      ${textField({ id: `doc-${i}-media-type`, label: t('docs.mediaType'), hint: t('docs.mediaTypeHint'), optional: true, width: 'm', value: r.mediaType, error: err(`doc-${i}-media-type`), onInput: (v) => this._set(i, { mediaType: v }) })}
-      ${textField({ id: `doc-${i}-size`, label: t('docs.size'), optional: true, inputmode: 'numeric', width: 's', value: r.size, error: err(`doc-${i}-size`), onInput: (v) => this._set(i, { size: v }) })}
+      ${
+        isUploaded(r.url)
+          ? html`<p class="sr-muted" id="doc-${i}-facts">
+              ${t('docs.fileFacts', { type: r.mediaType, size: formatBytes(Number(r.size) || 0) })}
+            </p>`
+          : html`${textField({ id: `doc-${i}-media-type`, label: t('docs.mediaType'), hint: t('docs.mediaTypeHint'), optional: true, width: 'm', value: r.mediaType, error: err(`doc-${i}-media-type`), onInput: (v) => this._set(i, { mediaType: v }) })}
+            ${textField({ id: `doc-${i}-size`, label: t('docs.size'), optional: true, inputmode: 'numeric', width: 's', value: r.size, error: err(`doc-${i}-size`), onInput: (v) => this._set(i, { size: v }) })}`
+      }
       <div class="sr-actions">
         <button type="button" class="button button-secondary" id="doc-${i}-remove" @click=${() => void this._remove(i)}>
           ${t('docs.remove', { n: i + 1 })}

@@ -6,6 +6,7 @@ import { AppError, forbidden, notFound, pgConstraint, pgErrorCode } from '../../
 import { Lru } from '../../shared/lru.ts';
 import { renderMarkdown } from '../../shared/markdown.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { documentFileIdOf, findDocumentFiles } from '../files/files.service.ts';
 import { canConsultation } from './consultations.policy.ts';
 import * as repo from './consultations.repository.ts';
 import { acceptsInput, allowedTransitions, checkTransition, type Phase } from './consultations.rules.ts';
@@ -253,16 +254,32 @@ export async function replaceDocuments(db: Db, actor: Actor | null, id: string, 
   await db.transaction().execute(async (trx) => {
     const c = await repo.findConsultation(trx, id, { forUpdate: true });
     if (!c) throw notFound('Consultation');
+    // An uploaded file's type and size come from the file, not from the request (issue 10 item 14).
+    const fileIds = input.documents.map((d) => documentFileIdOf(c.id, d.url));
+    const files = await findDocumentFiles(
+      trx,
+      c.id,
+      fileIds.filter((f): f is string => f !== null),
+    );
+    const unknown = input.documents.filter((d, i) => fileIds[i] && !files.has(fileIds[i]!)).map((d) => d.url);
+    if (unknown.length > 0) {
+      throw new AppError('RULE_VIOLATION', 'Some documents link to a file this consultation does not have', {
+        urls: unknown,
+      });
+    }
     await repo.touchConsultation(trx, id);
     await repo.replaceDocuments(
       trx,
       id,
-      input.documents.map((d) => ({
-        title: d.title,
-        url: d.url,
-        mediaType: d.mediaType ?? null,
-        sizeBytes: d.sizeBytes ?? null,
-      })),
+      input.documents.map((d, i) => {
+        const file = fileIds[i] ? files.get(fileIds[i]!) : undefined;
+        return {
+          title: d.title,
+          url: d.url,
+          mediaType: file ? file.mediaType : (d.mediaType ?? null),
+          sizeBytes: file ? file.sizeBytes : (d.sizeBytes ?? null),
+        };
+      }),
     );
     await recordAudit(trx, actor, {
       action: 'consultation.documents',

@@ -14,6 +14,7 @@ import { ACCEPTED_TYPES } from './files.rules.ts';
 import { AttachmentRef, DownloadParams, UploadBody, UploadParams, UploadQuery } from './files.schemas.ts';
 import * as svc from './files.service.ts';
 import { sweepStaging } from './upload/upload.staging.ts';
+import { documentRoutes } from './documents/documents.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -75,6 +76,8 @@ const routes: FastifyPluginAsyncZod<{ ctx: svc.FilesContext; uploadsPerMinute: n
     // files: 2 so that a second file is seen and refused with a clear 400 (one file per request).
     limits: { fileSize: ctx.maxBytes, files: 2, fields: 5, fieldSize: 1024, parts: 8, headerPairs: 50 },
   });
+  // Consultation documents uploaded by admins (issue 10 item 14), in this multipart scope.
+  await app.register(documentRoutes(multipartFiles), { ctx });
 
   app.post(
     '/api/consultations/:id/attachments',

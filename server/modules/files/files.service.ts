@@ -51,6 +51,7 @@ import type { Clock } from '../../shared/clock.ts';
 export type { AttachmentRef } from './files.schemas.ts';
 export { claimAttachments, linkClaimed, listAttachments, lockClaimable, releaseAttachments } from './files.claims.ts';
 export { attachmentHeadlines, attachmentTextMatch, type AttachmentHeadline } from './files.search.ts';
+export { documentFileIdOf, findDocumentFiles, type DocumentFile } from './documents/documents.service.ts';
 
 /** Whether a response is published (the responses module answers; until it does, nothing is). */
 export type IsPublished = (db: Db, consultationId: string, responseId: string) => Promise<boolean>;

@@ -59,7 +59,16 @@ export const daAdmin = {
 
   // Admin: documents
   'docs.heading': 'Dokumenter',
-  'docs.intro': 'Giv hvert dokument en titel på begge sprog og en webadresse eller en sti på dette websted.',
+  'docs.intro':
+    'Giv hvert dokument en titel på begge sprog, og upload filen eller angiv en webadresse eller en sti på dette websted.',
+  'docs.upload': 'Upload en fil',
+  'docs.uploadHint':
+    'PDF, DOCX, ODT, PNG eller JPEG. Træk filen hertil eller vælg den. Filtype og størrelse læses fra filen.',
+  'docs.dropHere': 'Slip filen her',
+  'docs.uploading': (p: { name: string }) => `Uploader ${p.name} …`,
+  'docs.uploaded': (p: { name: string }) => `${p.name} er uploadet. Gem for at bevare dokumentet.`,
+  'docs.fileFacts': (p: { type: string; size: string }) => `Uploadet fil: ${p.type}, ${p.size}`,
+  'docs.uploadFailed': (p: { name: string; reason: string }) => `${p.name} blev ikke uploadet: ${p.reason}`,
   'docs.item': (p: { n: number }) => `Dokument ${p.n}`,
   'docs.title': 'Titel',
   'docs.url': 'Adresse (URL)',

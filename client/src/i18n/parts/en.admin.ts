@@ -57,7 +57,16 @@ export const enAdmin = {
 
   // Admin: documents
   'docs.heading': 'Documents',
-  'docs.intro': 'Give each document a title in both languages and a web address or a path on this site.',
+  'docs.intro':
+    'Give each document a title in both languages, and upload the file or give a web address or a path on this site.',
+  'docs.upload': 'Upload a file',
+  'docs.uploadHint':
+    'PDF, DOCX, ODT, PNG or JPEG. Drag the file here or choose it. The type and size are read from the file.',
+  'docs.dropHere': 'Drop the file here',
+  'docs.uploading': (p: { name: string }) => `Uploading ${p.name} …`,
+  'docs.uploaded': (p: { name: string }) => `${p.name} is uploaded. Save to keep the document.`,
+  'docs.fileFacts': (p: { type: string; size: string }) => `Uploaded file: ${p.type}, ${p.size}`,
+  'docs.uploadFailed': (p: { name: string; reason: string }) => `${p.name} was not uploaded: ${p.reason}`,
   'docs.item': (p: { n: number }) => `Document ${p.n}`,
   'docs.title': 'Title',
   'docs.url': 'Address (URL)',

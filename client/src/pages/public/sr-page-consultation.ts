@@ -104,10 +104,17 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
   }
 
   /** "Give your response" while the consultation takes responses (server clock), and the published responses. */
+  /** Whether the consultation takes responses and rankings now (by the server's clock). */
+  private _accepting(c: Consultation): boolean {
+    const now = this._now();
+    return (
+      c.phase === 'open' && (!c.opensAt || new Date(c.opensAt) <= now) && (!c.closesAt || new Date(c.closesAt) > now)
+    );
+  }
+
   private _respond(c: Consultation) {
     const now = this._now();
-    const open =
-      c.phase === 'open' && (!c.opensAt || new Date(c.opensAt) <= now) && (!c.closesAt || new Date(c.closesAt) > now);
+    const open = this._accepting(c);
     const slug = encodeURIComponent(c.slug);
     return html`${
       open
@@ -217,11 +224,16 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
                     >${t('consultation.compareLink')}</a
                   >
                 </li>
-                <li>
-                  <a href="/consultations/${encodeURIComponent(c.slug)}/ranking" id="consultation-rank-link"
-                    >${t('consultation.rankLink')}</a
-                  >
-                </li>
+                ${
+                  // A closed or concluded hearing no longer invites a ranking (issue 10 item 13).
+                  this._accepting(c)
+                    ? html`<li>
+                        <a href="/consultations/${encodeURIComponent(c.slug)}/ranking" id="consultation-rank-link"
+                          >${t('consultation.rankLink')}</a
+                        >
+                      </li>`
+                    : nothing
+                }
                 <li>
                   <a href="/consultations/${encodeURIComponent(c.slug)}/results" id="consultation-results-link"
                     >${t('consultation.resultsLink')}</a

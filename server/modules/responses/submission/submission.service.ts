@@ -88,13 +88,15 @@ async function createOrReplay(
       admit(target, actor, mode, at);
       attempt = await withFreshReceiptCode(() => writeOnce(deps, actor, target, { ...w, requestHash }, req));
     } catch (err) {
+      // A retry of a submission that was stored gets its first receipt, though a refusal now says
+      // otherwise: the deadline has passed since, or its files are that response's now, so the claim
+      // refuses them (issue 10 item 3).
+      const first = key && isRefusal(err) ? await firstReceipt() : undefined;
+      if (first) return { status: 200, receipt: first };
       if (!fresh && isRefusal(err)) {
         ({ target, fresh } = { target: await deps.targets.reload(deps.db, actor, idOrSlug), fresh: true });
         continue;
       }
-      // A retry after the deadline of a submission that made it in time still gets its first receipt.
-      const first = err instanceof AppError && err.code === 'CONSULTATION_CLOSED' ? await firstReceipt() : undefined;
-      if (first) return { status: 200, receipt: first };
       throw err;
     }
     switch (attempt.kind) {

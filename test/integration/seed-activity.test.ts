@@ -1,0 +1,190 @@
+import { readFile } from 'node:fs/promises';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { createDb } from '../../server/db/database.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
+import { isValidCvr } from '../../server/modules/responses/cvr.rules.ts';
+import { validateAnswers, type QuestionForAnswers } from '../../server/modules/responses/responses.rules.ts';
+import { seedDemo } from '../../server/seed/demo.ts';
+import { makeResponse, prng } from '../../server/seed/demo-people.ts';
+import { call, json, type TestApp } from '../helpers/app.ts';
+
+// Issue 10 item 13: the demo shows a living hearing, not an empty one. The seed writes fixed slugs
+// and accounts, so it runs on a PGlite database of its own, where counting the whole table is fine.
+
+const NEMID = 'naeste-generation-af-nemid';
+const CLOSED = 'digital-post-til-virksomheder';
+const CONCLUDED = 'faelles-login-kommunal-selvbetjening';
+let t: TestApp;
+let seedMs = 0;
+
+beforeAll(async () => {
+  const template = inject('pgliteTemplate');
+  const handle = template ? await createDb({ loadDataDir: new Blob([await readFile(template)]) }) : await createDb({});
+  if (!template) await migrateToLatest(handle.db);
+  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', CLIENT_DIST: './none' }), db: handle });
+  await app.ready();
+  t = { app, handle, close: async () => (await app.close(), await handle.close()) };
+  const started = performance.now();
+  await seedDemo(handle.db);
+  seedMs = performance.now() - started;
+}, 180_000);
+afterAll(async () => t?.close());
+
+const idOf = async (slug: string) =>
+  (await t.handle.db.selectFrom('consultations').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+
+const responsesOf = async (slug: string) =>
+  t.handle.db
+    .selectFrom('responses')
+    .selectAll()
+    .where('consultationId', '=', await idOf(slug))
+    .execute();
+
+describe('demo seed: a living hearing', () => {
+  it('loads in seconds', () => {
+    expect(seedMs).toBeLessThan(60_000);
+  });
+
+  it('the open hearing has a few hundred varied responses in Danish and English', async () => {
+    const rows = await responsesOf(NEMID);
+    expect(rows.length).toBeGreaterThanOrEqual(200);
+    const share = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).length;
+    expect(share((r) => r.locale === 'en')).toBeGreaterThan(20);
+    expect(share((r) => r.locale === 'da')).toBeGreaterThan(100);
+    expect(share((r) => r.cvr !== null && r.organisationName !== null)).toBeGreaterThan(10);
+    expect(rows.filter((r) => r.cvr).every((r) => isValidCvr(r.cvr!))).toBe(true);
+    expect(
+      share((r) => r.channel === 'letter' && r.respondentEmail === null && r.registeredBy !== null),
+    ).toBeGreaterThan(5);
+    expect(share((r) => r.consent === 'not_public' && r.publicationStatus === 'not_requested')).toBeGreaterThan(10);
+    expect(share((r) => r.publicationStatus === 'approved')).toBeGreaterThan(50);
+    expect(share((r) => r.publicationStatus === 'pending')).toBeGreaterThan(10);
+    const rejected = rows.filter((r) => r.publicationStatus === 'rejected');
+    expect(rejected.length).toBeGreaterThanOrEqual(1);
+    expect(rejected.every((r) => (r.publicationReason ?? '').length > 10)).toBe(true);
+    expect(new Set(rows.map((r) => r.body)).size).toBeGreaterThan(rows.length * 0.9);
+  });
+
+  it('every stored answer fits the questionnaire, and most respondents answered it', async () => {
+    const consultationId = await idOf(NEMID);
+    const questions = (await t.handle.db
+      .selectFrom('questions')
+      .select(['id', 'kind', 'required', 'options'])
+      .where('consultationId', '=', consultationId)
+      .execute()) as QuestionForAnswers[];
+    const scenarios = await t.handle.db
+      .selectFrom('scenarios')
+      .select(['id', 'status'])
+      .where('consultationId', '=', consultationId)
+      .execute();
+    const answers = await t.handle.db
+      .selectFrom('answers')
+      .select(['responseId', 'questionId', 'value'])
+      .where('consultationId', '=', consultationId)
+      .execute();
+    const byResponse = new Map<string, typeof answers>();
+    for (const a of answers) byResponse.set(a.responseId, [...(byResponse.get(a.responseId) ?? []), a]);
+    expect(byResponse.size).toBeGreaterThan(150);
+    for (const list of byResponse.values()) {
+      const checked = validateAnswers(questions, scenarios, list, { enforceRequired: false });
+      expect(checked.ok, JSON.stringify(list)).toBe(true);
+    }
+  });
+
+  it('the public sees the approved responses and can read them', async () => {
+    const res = await call(t, null, { url: `/api/consultations/${NEMID}/responses?limit=20` });
+    expect(res.statusCode).toBe(200);
+    expect(json(res).items).toHaveLength(20);
+  });
+
+  it('S1–S4 have comments, paragraph comments, replies and supports', async () => {
+    const consultationId = await idOf(NEMID);
+    const rows = await sql<{ key: string; top: string; anchored: string; replies: string; supports: string }>`
+      select s.key,
+        count(*) filter (where c.parent_id is null) as top,
+        count(*) filter (where c.paragraph_id is not null and c.paragraph_text is not null) as anchored,
+        count(*) filter (where c.parent_id is not null) as replies,
+        (select count(*) from comment_supports cs join comments c2 on c2.id = cs.comment_id
+          where c2.scenario_id = s.id) as supports
+      from scenarios s join comments c on c.scenario_id = s.id
+      where s.consultation_id = ${consultationId} group by s.id, s.key order by s.key`.execute(t.handle.db);
+    expect(rows.rows.map((r) => r.key)).toEqual(['S1', 'S2', 'S3', 'S4']);
+    for (const r of rows.rows) {
+      expect(Number(r.top), r.key).toBeGreaterThanOrEqual(5);
+      expect(Number(r.anchored), r.key).toBeGreaterThan(0);
+      expect(Number(r.replies), r.key).toBeGreaterThan(0);
+      expect(Number(r.supports), r.key).toBeGreaterThan(0);
+    }
+    const s1 = await t.handle.db
+      .selectFrom('scenarios')
+      .select('id')
+      .where('consultationId', '=', consultationId)
+      .where('key', '=', 'S1')
+      .executeTakeFirstOrThrow();
+    const listed = await call(t, null, { url: `/api/scenarios/${s1.id}/comments` });
+    expect(listed.statusCode).toBe(200);
+  });
+
+  it('hundreds of rankings from several segments; results published on the concluded hearing only', async () => {
+    const segments = await sql<{ acting_as: string; n: string }>`select acting_as, count(*) as n from ballots
+      where consultation_id = ${await idOf(NEMID)} group by acting_as`.execute(t.handle.db);
+    expect(segments.rows.reduce((s, r) => s + Number(r.n), 0)).toBeGreaterThanOrEqual(200);
+    expect(segments.rows.length).toBeGreaterThan(2);
+
+    const concluded = await call(t, null, { url: `/api/consultations/${CONCLUDED}/results` });
+    expect(concluded.statusCode).toBe(200);
+    const results = json(concluded);
+    expect(results.publishedAt).not.toBeNull();
+    expect(results.scenarios.length).toBeGreaterThanOrEqual(2);
+    for (const slug of [NEMID, CLOSED]) {
+      const c = await t.handle.db
+        .selectFrom('consultations')
+        .select('resultsPublishedAt')
+        .where('slug', '=', slug)
+        .executeTakeFirstOrThrow();
+      expect(c.resultsPublishedAt, slug).toBeNull();
+    }
+  });
+
+  it('the past hearings have responses that were all decided (none waits for review)', async () => {
+    for (const slug of [CLOSED, CONCLUDED]) {
+      const rows = await responsesOf(slug);
+      expect(rows.length, slug).toBeGreaterThan(20);
+      expect(
+        rows.filter((r) => r.publicationStatus === 'pending'),
+        slug,
+      ).toEqual([]);
+    }
+  });
+
+  it('is idempotent: seeding again adds nothing', async () => {
+    const count = async () =>
+      (
+        await sql<{ n: string }>`select (select count(*) from responses) + (select count(*) from comments)
+        + (select count(*) from ballots) + (select count(*) from users) as n`.execute(t.handle.db)
+      ).rows[0]!.n;
+    const before = await count();
+    const again = await seedDemo(t.handle.db);
+    expect(again.activity).toEqual({
+      participants: 0,
+      responses: 0,
+      comments: 0,
+      supports: 0,
+      ballots: 0,
+      published: 0,
+    });
+    expect(await count()).toBe(before);
+  });
+
+  it('is deterministic: the same seed makes the same responses', () => {
+    const q = [{ id: 'q', kind: 'text', options: [] }];
+    const make = () => {
+      const rand = prng(42);
+      return Array.from({ length: 5 }, () => makeResponse(rand, q, [], { decided: false, rejectedSoFar: 0 }));
+    };
+    expect(make()).toEqual(make());
+  });
+});
