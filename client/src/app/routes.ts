@@ -123,7 +123,7 @@ export const ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-admin-audit',
     access: 'admin',
     load: pages.adminAudit,
-    parts: ['admin', 'debate'],
+    parts: ['admin', 'debate', 'responses'],
   },
   ...RESPONSES_ROUTES,
   ...DEBATE_ROUTES,
