@@ -90,7 +90,7 @@ export const rankingsRoutes: FastifyPluginAsyncZod<{ minSegment: number }> = asy
   app.post(
     '/api/consultations/:id/results/publish',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['results'],
         summary:
@@ -111,7 +111,7 @@ export const rankingsRoutes: FastifyPluginAsyncZod<{ minSegment: number }> = asy
   app.post(
     '/api/consultations/:id/results/unpublish',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['results'],
         summary: 'Withdraw the published results (admin)',

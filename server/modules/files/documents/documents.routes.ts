@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { type FastifyPluginAsyncZod, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody } from '../../../shared/schemas.ts';
+import { ErrorBody, optionalSession } from '../../../shared/schemas.ts';
 import { ACCEPTED_TYPES } from '../files.rules.ts';
 import { UploadBody, UploadParams } from '../files.schemas.ts';
 import type { FilesContext, UploadParts } from '../files.service.ts';
@@ -10,7 +10,6 @@ import { downloadDocumentFile, uploadDocumentFile } from './documents.service.ts
 
 /** Uploaded consultation documents (issue 10 item 14); registered inside the files routes' multipart scope. */
 
-const optionalSession: Record<string, string[]>[] = [{}, { session: [] }];
 const FileBytes = z.string().meta({ format: 'binary' });
 
 export const documentRoutes =
@@ -19,7 +18,7 @@ export const documentRoutes =
     app.post(
       '/api/consultations/:id/document-files',
       {
-        preHandler: app.requireRole('admin'),
+        onRequest: app.requireRole('admin'),
         validatorCompiler: (def) =>
           def.httpPart === 'body'
             ? () => true
