@@ -6,7 +6,8 @@ import { type AuditFilters, listAudit } from '../../api/audit.ts';
 import type { AuditEvent } from '../../api/types.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce, navigate } from '../../app/navigation.ts';
-import { errorAlert, loading } from '../../components/alerts.ts';
+import { errorAlert } from '../../components/alerts.ts';
+import { renderSection } from '../../app/page-state.ts';
 import { loc, t, tDynamic } from '../../i18n/i18n.ts';
 import { formatDateTimeShort } from '../../i18n/format.ts';
 import { AUDIT_ACTIONS, AUDIT_ITEM_TYPES, describeDetails } from './audit-details.ts';
@@ -284,7 +285,7 @@ export class SrPageAdminAudit extends SrLightElement implements SrPage {
       ${this._filters()}
       <section class="sr-section" aria-labelledby="audit-results">
         <h2 id="audit-results" tabindex="-1">${t('audit.caption')}</h2>
-        ${this._task.render({ pending: () => loading(), error: (e) => errorAlert(e), complete: () => this._table() })}
+        ${renderSection(this._task, () => this._table())}
       </section>`;
   }
 }

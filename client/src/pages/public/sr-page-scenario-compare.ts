@@ -8,7 +8,7 @@ import { getResults, type Results } from '../../api/results.ts';
 import { listScenarios } from '../../api/scenarios.ts';
 import type { Consultation, ScenarioSummary } from '../../api/types.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
-import { errorAlert, loading } from '../../components/alerts.ts';
+import { renderPage } from '../../app/page-state.ts';
 import { statusBadge } from '../../components/badges.ts';
 import '../../components/debate/debate.css';
 import '../../components/sr-breadcrumbs.ts';
@@ -162,15 +162,7 @@ export class SrPageScenarioCompare extends SrLightElement implements SrPage {
   }
 
   protected override render() {
-    return this._task.render({
-      pending: () => loading(),
-      error: (e) =>
-        e instanceof ApiError && e.status === 404
-          ? html`<sr-page-not-found></sr-page-not-found>`
-          : html`<h1 tabindex="-1">${t('errors.loadFailed')}</h1>
-              ${errorAlert(e)}`,
-      complete: (d) => this._render(d),
-    });
+    return renderPage(this._task, (d) => this._render(d));
   }
 }
 

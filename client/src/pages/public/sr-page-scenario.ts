@@ -2,12 +2,11 @@ import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { Task } from '@lit/task';
-import { ApiError } from '../../api/http.ts';
 import { getScenario } from '../../api/scenarios.ts';
 import type { Scenario } from '../../api/types.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { isAdmin, SessionController } from '../../app/session.ts';
-import { errorAlert, loading } from '../../components/alerts.ts';
+import { renderPage } from '../../app/page-state.ts';
 import { statusBadge } from '../../components/badges.ts';
 import '../../components/sr-breadcrumbs.ts';
 import '../../components/sr-status-history.ts';
@@ -94,15 +93,7 @@ export class SrPageScenario extends SrLightElement implements SrPage {
   }
 
   protected override render() {
-    return this._task.render({
-      pending: () => loading(),
-      error: (e) =>
-        e instanceof ApiError && (e.status === 404 || e.status === 400)
-          ? html`<sr-page-not-found></sr-page-not-found>`
-          : html`<h1 tabindex="-1">${t('errors.loadFailed')}</h1>
-              ${errorAlert(e)}`,
-      complete: (s) => this._render(s),
-    });
+    return renderPage(this._task, (s) => this._render(s));
   }
 }
 

@@ -4,7 +4,6 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { Task } from '@lit/task';
 import { getConsultation } from '../../api/consultations.ts';
-import { ApiError } from '../../api/http.ts';
 import { listQuestions, type Question } from '../../api/questions.ts';
 import { ACTING_AS, exportUrl, listPublished, type ActingAs, type PublicResponse } from '../../api/responses.ts';
 import { listScenarios } from '../../api/scenarios.ts';
@@ -20,7 +19,8 @@ import {
   type PublishedSort,
 } from '../../data/published-filters.ts';
 import { announce } from '../../app/navigation.ts';
-import { errorAlert, loading } from '../../components/alerts.ts';
+import { errorAlert } from '../../components/alerts.ts';
+import { renderPage, renderSection } from '../../app/page-state.ts';
 import { answerList } from '../../components/responses/question-fields.ts';
 import '../../components/sr-breadcrumbs.ts';
 import { formatBytes, formatDate } from '../../i18n/format.ts';
@@ -254,10 +254,9 @@ export class SrPageResponses extends SrLightElement implements SrPage {
   }
 
   private _listView(base: Base) {
-    return this._list.render({
-      pending: () => loading(),
-      error: (e) => errorAlert(e),
-      complete: () =>
+    return renderSection(
+      this._list,
+      () =>
         html`<p class="sr-count" id="published-count">
             ${
               this._items.length === 0
@@ -290,7 +289,7 @@ export class SrPageResponses extends SrLightElement implements SrPage {
                 </p>`
               : nothing
           }`,
-    });
+    );
   }
 
   private _render(base: Base) {
@@ -324,15 +323,7 @@ export class SrPageResponses extends SrLightElement implements SrPage {
   }
 
   protected override render() {
-    return this._base.render({
-      pending: () => loading(),
-      error: (e) =>
-        e instanceof ApiError && e.status === 404
-          ? html`<sr-page-not-found></sr-page-not-found>`
-          : html`<h1 tabindex="-1">${t('errors.loadFailed')}</h1>
-              ${errorAlert(e)}`,
-      complete: (base) => this._render(base),
-    });
+    return renderPage(this._base, (base) => this._render(base));
   }
 }
 
