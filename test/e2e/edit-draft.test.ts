@@ -50,7 +50,12 @@ async function sendResponse(ctx: BrowserContext, body: string): Promise<{ id: st
 }
 
 const stored = (page: Page) =>
-  page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('samraad.editDraft.')));
+  page.evaluate(() =>
+    // The browser's localStorage (this file is typed for Node): its entries are the stored drafts.
+    Object.entries((globalThis as unknown as { localStorage: Record<string, string> }).localStorage).filter(([k]) =>
+      k.startsWith('samraad.editDraft.'),
+    ),
+  );
 
 describe.each(LANGS)('the edit page keeps unsaved edits (%s)', (lang: Lang) => {
   let context: BrowserContext;
