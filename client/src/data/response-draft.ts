@@ -2,14 +2,17 @@ import { newIdempotencyKey } from './idempotency.ts';
 import { emptyResponse, type ResponseValue } from './response-model.ts';
 
 /**
- * The respondent's draft in localStorage, one per consultation: what was typed, the uploaded
- * attachments, and the Idempotency-Key of this submission (so a retry after a reload is still the
- * same submission). Cleared only after the server has acknowledged it.
+ * A form's draft in localStorage: what was typed and the uploaded attachments. The respond page
+ * keeps one per consultation with the submission's Idempotency-Key (so a retry after a reload is
+ * still the same submission); the edit page keeps one per response with the version it was made
+ * on, and no key ('') — never the edit token. Cleared only after the server has acknowledged it.
  */
-export type StoredDraft = { v: 1; value: ResponseValue; idempotencyKey: string; savedAt: string };
+export type StoredDraft = { v: 1; value: ResponseValue; idempotencyKey: string; savedAt: string; version?: number };
 
 const PREFIX = 'samraad.responseDraft.';
 export const draftKey = (consultationId: string) => `${PREFIX}${consultationId}`;
+/** The edit page's draft: keyed by the response's id (the edit token is a credential and stays out of storage). */
+export const editDraftKey = (responseId: string) => `samraad.editDraft.${responseId}`;
 
 function storage(): Storage | null {
   try {
@@ -19,8 +22,9 @@ function storage(): Storage | null {
   }
 }
 
-export function loadDraft(consultationId: string): StoredDraft | null {
-  const raw = storage()?.getItem(draftKey(consultationId));
+/** The draft under a storage key (draftKey or editDraftKey), or null when there is none or it is unreadable. */
+export function loadStoredDraft(storageKey: string): StoredDraft | null {
+  const raw = storage()?.getItem(storageKey);
   if (!raw) return null;
   try {
     const d = JSON.parse(raw) as Partial<StoredDraft>;
@@ -35,6 +39,7 @@ export function loadDraft(consultationId: string): StoredDraft | null {
       },
       idempotencyKey: d.idempotencyKey,
       savedAt: typeof d.savedAt === 'string' ? d.savedAt : new Date().toISOString(),
+      ...(typeof d.version === 'number' ? { version: d.version } : {}),
     };
   } catch {
     return null;
@@ -42,25 +47,41 @@ export function loadDraft(consultationId: string): StoredDraft | null {
 }
 
 /** Saves; false when the browser refuses (storage full or blocked). */
-export function saveDraft(consultationId: string, value: ResponseValue, idempotencyKey: string): boolean {
+export function saveStoredDraft(
+  storageKey: string,
+  value: ResponseValue,
+  idempotencyKey: string,
+  version?: number,
+): boolean {
   const s = storage();
   if (!s) return false;
   try {
-    const d: StoredDraft = { v: 1, value, idempotencyKey, savedAt: new Date().toISOString() };
-    s.setItem(draftKey(consultationId), JSON.stringify(d));
+    const d: StoredDraft = {
+      v: 1,
+      value,
+      idempotencyKey,
+      savedAt: new Date().toISOString(),
+      ...(version !== undefined ? { version } : {}),
+    };
+    s.setItem(storageKey, JSON.stringify(d));
     return true;
   } catch {
     return false;
   }
 }
 
-export function clearDraft(consultationId: string): void {
+export function clearStoredDraft(storageKey: string): void {
   try {
-    storage()?.removeItem(draftKey(consultationId));
+    storage()?.removeItem(storageKey);
   } catch {
     // Nothing to clear when storage is blocked.
   }
 }
+
+export const loadDraft = (consultationId: string) => loadStoredDraft(draftKey(consultationId));
+export const saveDraft = (consultationId: string, value: ResponseValue, idempotencyKey: string) =>
+  saveStoredDraft(draftKey(consultationId), value, idempotencyKey);
+export const clearDraft = (consultationId: string) => clearStoredDraft(draftKey(consultationId));
 
 export function isEmptyValue(v: ResponseValue): boolean {
   const e = emptyResponse();

@@ -3,7 +3,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { deleteComment, editComment, moderateComment, setSupport, type Comment } from '../../api/comments.ts';
 import { SrLightElement } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
-import { getLocale, t } from '../../i18n/i18n.ts';
+import { t } from '../../i18n/i18n.ts';
+import { commentBody, commentQuote } from './comment-parts.ts';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { errorMessage } from '../alerts.ts';
 import { textField } from '../fields.ts';
@@ -134,35 +135,6 @@ export class SrComment extends SrLightElement {
     this._setMode('reply');
     await this.updateComplete;
     this.querySelector<SrCommentForm>(`#reply-form-${this._id}`)?.focusField();
-  }
-
-  private _quote(c: Comment) {
-    const a = c.anchor;
-    if (!a || !a.outdated) return nothing;
-    const locale = getLocale();
-    const text = a.text[locale] ?? a.text[locale === 'da' ? 'en' : 'da'];
-    const lang = a.text[locale] ? locale : locale === 'da' ? 'en' : 'da';
-    return html`<figure class="sr-comment-quote">
-      <figcaption class="sr-muted">${t('comments.earlierVersion', { version: a.version })}</figcaption>
-      ${text ? html`<blockquote lang=${lang}>${text}</blockquote>` : nothing}
-    </figure>`;
-  }
-
-  private _body(c: Comment) {
-    if (c.status === 'deleted') return html`<p class="sr-comment-removed">${t('comments.deletedNotice')}</p>`;
-    if (c.status === 'hidden') {
-      return html`<p class="sr-comment-removed">
-          ${t('comments.removedByModerator', { reason: c.hiddenReason ?? '' })}
-        </p>
-        ${
-          c.body
-            ? html`<p class="sr-comment-body sr-comment-body-hidden">
-                <span class="sr-muted">${t('comments.hiddenTextForStaff')}</span> ${c.body}
-              </p>`
-            : nothing
-        }`;
-    }
-    return html`<p class="sr-comment-body">${c.body}</p>`;
   }
 
   private _supportControl(c: Comment) {
@@ -368,7 +340,7 @@ export class SrComment extends SrLightElement {
           }</span
         >
       </p>
-      ${this._quote(c)} ${this._body(c)}
+      ${commentQuote(c)} ${commentBody(c)}
       ${
         this._error
           ? html`<p class="form-error-message" id="comment-${c.id}-error" tabindex="-1" role="alert">

@@ -132,6 +132,11 @@ export const daResponses = {
   'edit.edit': 'Ændr høringssvaret',
   'edit.editHeading': 'Ændr dit høringssvar',
   'edit.save': 'Gem ændringerne',
+  'edit.draftRestored': (p: { time: string }) =>
+    `Vi har hentet de ændringer, du endnu ikke havde gemt (gemt i denne browser ${p.time}).`,
+  'edit.discardDraft': 'Kassér ændringerne',
+  'edit.autosaveHint':
+    'Dine ændringer gemmes i denne browser, til du gemmer dem, så intet går tabt, hvis siden genindlæses.',
   'edit.saved': 'Dine ændringer er gemt. Her er din nye kvittering.',
   'edit.receiptHeading': 'Ny kvittering',
   'edit.mailed': 'Vi har også sendt den nye kvittering med e-mail.',

@@ -135,6 +135,11 @@ export const enResponses = {
   'edit.edit': 'Change the response',
   'edit.editHeading': 'Change your response',
   'edit.save': 'Save the changes',
+  'edit.draftRestored': (p: { time: string }) =>
+    `We have restored the changes you had not yet saved (kept in this browser ${p.time}).`,
+  'edit.discardDraft': 'Discard these changes',
+  'edit.autosaveHint':
+    'Your changes are kept in this browser until you save them, so nothing is lost if the page reloads.',
   'edit.saved': 'Your changes have been saved. Here is your new receipt.',
   'edit.receiptHeading': 'New receipt',
   'edit.mailed': 'We have also sent the new receipt by e-mail.',

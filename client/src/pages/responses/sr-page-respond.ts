@@ -13,7 +13,7 @@ import { SubmissionController } from './submission.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce, navigate } from '../../app/navigation.ts';
 import { alert, errorAlert } from '../../components/alerts.ts';
-import { clearDraft, freshKey, isEmptyValue, loadDraft, saveDraft, storeReceipt } from '../../data/response-draft.ts';
+import { draftKey, isEmptyValue, storeReceipt } from '../../data/response-draft.ts';
 import { emptyResponse, toSubmission, type ResponseValue } from '../../data/response-model.ts';
 import '../../components/responses/sr-response-form.ts';
 import type { SrResponseChangeEvent, SrResponseForm } from '../../components/responses/sr-response-form.ts';
@@ -33,9 +33,6 @@ import {
 
 type Data = { consultation: Consultation; questions: Question[]; scenarios: ScenarioSummary[] };
 
-/** Autosave delay after the last keystroke. */
-const SAVE_DELAY_MS = 600;
-
 /**
  * `/consultations/:slug/respond`: the respondent's form. The draft (with the uploaded attachments
  * and the submission's Idempotency-Key) is saved in this browser as it is typed and restored after
@@ -51,12 +48,8 @@ export class SrPageRespond extends SrLightElement implements SrPage {
   @state() private _networkError = false;
   @state() private _keyReused = false;
   @state() private _closed: OpenState | null = null;
-  @state() private _saveFailed = false;
-  private _key = '';
-  private _consultationId = '';
   private _offset = 0;
-  private _saveTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Checks, sends with the draft's key, waits out Retry-After, maps the server's field errors. */
+  /** Autosaves the draft with its key; checks, sends, waits out Retry-After, maps the server's field errors. */
   private readonly _submission = new SubmissionController(this);
   /** Whether the form has been offered since the page loaded (then the closing is announced). */
   private _shownOpen = false;
@@ -70,19 +63,11 @@ export class SrPageRespond extends SrLightElement implements SrPage {
         listScenarios(slug, signal),
       ]);
       this._offset = clockOffset(consultation);
-      this._consultationId = consultation.id;
       this._shownOpen = false;
       this._deadline.watch(consultation, this._offset);
-      const draft = loadDraft(consultation.id);
-      if (draft) {
-        this._value = draft.value;
-        this._key = draft.idempotencyKey;
-        this._restoredAt = isEmptyValue(draft.value) ? null : draft.savedAt;
-      } else {
-        this._value = emptyResponse();
-        this._key = freshKey();
-        this._restoredAt = null;
-      }
+      const draft = this._submission.restoreDraft({ storageKey: draftKey(consultation.id), idempotent: true });
+      this._value = draft?.value ?? emptyResponse();
+      this._restoredAt = draft && !isEmptyValue(draft.value) ? draft.savedAt : null;
       return { consultation, questions, scenarios };
     },
     args: () => [this.slug] as const,
@@ -90,17 +75,6 @@ export class SrPageRespond extends SrLightElement implements SrPage {
 
   get ready(): Promise<unknown> {
     return this.updateComplete.then(() => this._task.taskComplete).then(() => this.updateComplete);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('pagehide', this._flush);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._flush();
-    window.removeEventListener('pagehide', this._flush);
   }
 
   /**
@@ -114,38 +88,19 @@ export class SrPageRespond extends SrLightElement implements SrPage {
     // The form's fields turn read only and its button goes, as does the restored-draft notice's.
     const active = document.activeElement;
     const hadFocus = !!active && this.contains(active) && !!active.closest('#resp-form, .sr-draft-notice');
-    this._flush();
+    this._submission.flushDraft();
     announce(t('resp.closedNow'));
     if (hadFocus) void this._focusAlert('#resp-closed');
   }
 
-  private readonly _flush = () => {
-    if (this._saveTimer === undefined) return;
-    clearTimeout(this._saveTimer);
-    this._saveTimer = undefined;
-    this._save();
-  };
-
-  private _save(): void {
-    if (!this._consultationId) return;
-    this._saveFailed = !saveDraft(this._consultationId, this._value, this._key);
-  }
-
   private _onChange(e: SrResponseChangeEvent): void {
     this._value = e.value;
-    clearTimeout(this._saveTimer);
-    this._saveTimer = setTimeout(() => {
-      this._saveTimer = undefined;
-      this._save();
-    }, SAVE_DELAY_MS);
+    this._submission.autosave(e.value);
   }
 
   private _onClearDraft(): void {
-    clearTimeout(this._saveTimer);
-    this._saveTimer = undefined;
-    if (this._consultationId) clearDraft(this._consultationId);
+    this._submission.clearDraft();
     this._value = emptyResponse();
-    this._key = freshKey();
     this._restoredAt = null;
     this._submission.reset();
     announce(t('resp.draftCleared'));
@@ -159,22 +114,19 @@ export class SrPageRespond extends SrLightElement implements SrPage {
     this._networkError = false;
     this._keyReused = false;
     if (!this._submission.check(this._value, data.questions, data.scenarios, !!form?.uploading)) return;
-    this._flush();
-    this._save();
+    this._submission.saveDraft(this._value);
     await this._send(data);
   }
 
   private async _send(data: Data): Promise<void> {
     const body = toSubmission(this._value, data.questions, getLocale());
-    const key = this._key;
+    const key = this._submission.idempotencyKey;
     const sent = await this._submission.submit(() => submitResponse(data.consultation.id, body, key), body.answers);
     if (!sent) {
       this._onFailure(this._submission.failure);
       return;
     }
     const receipt = sent.data;
-    clearTimeout(this._saveTimer);
-    this._saveTimer = undefined;
     storeReceipt({
       receiptCode: receipt.receiptCode,
       fingerprint: receipt.fingerprint,
@@ -184,7 +136,7 @@ export class SrPageRespond extends SrLightElement implements SrPage {
       consultationTitle: data.consultation.title,
       email: body.respondent.email,
     });
-    clearDraft(data.consultation.id);
+    this._submission.clearDraft();
     navigate('/responses/receipt');
   }
 
@@ -218,9 +170,8 @@ export class SrPageRespond extends SrLightElement implements SrPage {
   }
 
   private _onNewKey(data: Data): void {
-    this._key = freshKey();
+    this._submission.renewKey(this._value);
     this._keyReused = false;
-    this._save();
     void this._send(data);
   }
 
@@ -311,7 +262,7 @@ export class SrPageRespond extends SrLightElement implements SrPage {
           : nothing
       }
       ${open ? html`<p class="form-hint">${t('resp.autosaveHint')}</p>` : nothing}
-      ${this._saveFailed ? alert('warning', t('resp.saveFailed')) : nothing}
+      ${this._submission.saveFailed ? alert('warning', t('resp.saveFailed')) : nothing}
       ${
         // Closed (or not yet open) when the page loaded: a notice and the way back, no greyed-out
         // form (issue 10 item 16). A form offered on this page, or a draft kept in this browser,

@@ -19,14 +19,14 @@ import { SubmissionController } from './submission.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { alert, errorAlert, loading } from '../../components/alerts.ts';
-import { answerList } from '../../components/responses/question-fields.ts';
-import { editLink } from '../../data/response-draft.ts';
+import { editDraftKey, editLink } from '../../data/response-draft.ts';
 import { toSubmission, type ResponseValue } from '../../data/response-model.ts';
 import '../../components/responses/sr-response-form.ts';
 import type { SrResponseChangeEvent, SrResponseForm } from '../../components/responses/sr-response-form.ts';
 import '../../components/sr-error-summary.ts';
-import { formatBytes, formatDateTime } from '../../i18n/format.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
+import { ownResponseView, valueOf } from './own-response-view.ts';
 import { receiptDetails } from './receipt-view.ts';
 import { clockOffset, DeadlineController, openState, timeLeft } from './consultation-state.ts';
 
@@ -39,28 +39,12 @@ type Data = {
 
 const tokenFromHash = (): string => new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
 
-export const valueOf = (r: OwnResponse): ResponseValue => ({
-  name: r.respondent.name,
-  email: r.respondent.email ?? '',
-  actingAs: r.respondent.actingAs,
-  organisationName: r.respondent.organisationName ?? '',
-  cvr: r.respondent.cvr ?? '',
-  consent: r.consent,
-  body: r.body,
-  answers: Object.fromEntries(r.answers.map((a) => [a.questionId, a.value as ResponseValue['answers'][string]])),
-  attachments: r.attachments.map((a) => ({
-    id: a.id,
-    filename: a.filename,
-    mediaType: a.mediaType,
-    sizeBytes: a.sizeBytes,
-  })),
-});
-
 /**
  * `/responses/edit#token=…`: the respondent's own response, opened with the private link from the
  * receipt. Edit (a new version; the receipt is re-issued) or withdraw until the deadline; after it,
  * read only, also on a page left open across it. The token stays in the fragment, which browsers
- * never send to a server.
+ * never send to a server, and out of storage: unsaved edits are autosaved in this browser under the
+ * response's id (with the version they edit) and restored after a reload, like the respond page's draft.
  */
 @customElement('sr-page-response-edit')
 export class SrPageResponseEdit extends SrLightElement implements SrPage {
@@ -71,11 +55,18 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
   @state() private _confirmWithdraw = false;
   @state() private _withdrawn = false;
   @state() private _failure: unknown = null;
+  /** When the restored draft of unsaved edits was saved (null when none was restored). */
+  @state() private _restoredAt: string | null = null;
   private _offset = 0;
   /** Whether editing has been offered since the last load (then the closing is announced). */
   private _shownEditable = false;
   private readonly _deadline = new DeadlineController(this, () => this._onDeadline());
-  /** Checks, sends, waits out Retry-After (three times at most), maps the server's field errors. */
+  /**
+   * Autosaves the edits; checks, sends, waits out Retry-After (three times at most), maps the
+   * server's field errors. No Idempotency-Key: PUT /api/responses/by-token/{token} takes none, and
+   * needs none — the body is the whole response and carries the version it edits, so sending it
+   * again stores nothing new (same content: the same receipt; a version saved meanwhile: 409).
+   */
   private readonly _submission = new SubmissionController(this, { maxRetries: 3 });
 
   private readonly _task = new Task(this, {
@@ -90,6 +81,7 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
       this._offset = new Date(response.serverTime).getTime() - Date.now() || clockOffset(consultation);
       this._shownEditable = false;
       this._deadline.watch(consultation, this._offset);
+      this._restore(response);
       return { response, consultation, questions, scenarios };
     },
     args: () => [this._token] as const,
@@ -124,6 +116,38 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
     if (hadFocus) void this._focus('#edit-closed');
   }
 
+  /** Reopens the edit form with the unsaved edits kept in this browser; drops them when nothing can save them. */
+  private _restore(response: OwnResponse): void {
+    const draft = this._submission.restoreDraft({
+      storageKey: editDraftKey(response.id),
+      idempotent: false,
+      version: response.version,
+    });
+    this._restoredAt = null;
+    if (!draft) return;
+    if (!response.editable || response.status === 'withdrawn') {
+      this._submission.clearDraft();
+      return;
+    }
+    this._value = draft.value;
+    this._editing = true;
+    this._restoredAt = draft.savedAt;
+  }
+
+  private _onChange(e: SrResponseChangeEvent): void {
+    this._value = e.value;
+    this._submission.autosave(e.value);
+  }
+
+  private _onDiscardDraft(): void {
+    this._submission.clearDraft();
+    this._restoredAt = null;
+    this._editing = false;
+    this._submission.reset();
+    announce(t('resp.draftCleared'));
+    void this._focus('#edit-button');
+  }
+
   private _onEdit(data: Data): void {
     this._value = valueOf(data.response);
     this._editing = true;
@@ -134,6 +158,8 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
   }
 
   private _onCancelEdit(): void {
+    this._submission.clearDraft();
+    this._restoredAt = null;
     this._editing = false;
     void this._focus('#edit-button');
   }
@@ -144,6 +170,7 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
     const form = this.querySelector<SrResponseForm>('sr-response-form');
     this._failure = null;
     if (!this._submission.check(this._value, data.questions, data.scenarios, !!form?.uploading)) return;
+    this._submission.saveDraft(this._value);
     const body = { ...toSubmission(this._value, data.questions, getLocale()), version: data.response.version };
     const receipt = await this._submission.submit(() => editOwnResponse(this._token, body), body.answers);
     if (!receipt) {
@@ -153,6 +180,8 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
       }
       return;
     }
+    this._submission.clearDraft();
+    this._restoredAt = null;
     this._receipt = receipt;
     this._editing = false;
     announce(t('edit.saved'));
@@ -165,6 +194,7 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
     this._failure = null;
     try {
       await withdrawOwnResponse(this._token);
+      this._submission.clearDraft();
       this._withdrawn = true;
       // The notice of the last saved change no longer describes the response (issue 10 item 16).
       this._receipt = null;
@@ -178,67 +208,30 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
     }
   }
 
-  private _view(data: Data) {
-    const r = data.response;
-    return html`<section class="sr-section" aria-labelledby="edit-view-heading">
-      <h2 id="edit-view-heading">${t('edit.yourResponse')}</h2>
-      <dl class="sr-facts">
-        <div>
-          <dt>${t('resp.name')}</dt>
-          <dd id="edit-name">${r.respondent.name}</dd>
-        </div>
-        <div>
-          <dt>${t('resp.email')}</dt>
-          <dd>${r.respondent.email ?? t('common.notSet')}</dd>
-        </div>
-        <div>
-          <dt>${t('resp.actingAs')}</dt>
-          <dd>${t(`resp.actingAs.${r.respondent.actingAs}`)}</dd>
-        </div>
-        ${
-          r.respondent.organisationName
-            ? html`<div>
-                <dt>${t('resp.organisation')}</dt>
-                <dd>${r.respondent.organisationName}${r.respondent.cvr ? ` (CVR ${r.respondent.cvr})` : ''}</dd>
-              </div>`
-            : nothing
-        }
-        <div>
-          <dt>${t('resp.consent')}</dt>
-          <dd>${t(`resp.consent.${r.consent}`)}</dd>
-        </div>
-        <div>
-          <dt>${t('edit.publication')}</dt>
-          <dd id="edit-publication">
-            ${
-              // A withdrawn response is never published, whatever its last review said (issue 10 item 16).
-              r.status === 'withdrawn' ? t('edit.publicationWithdrawn') : t(`publication.status.${r.publicationStatus}`)
-            }
-          </dd>
-        </div>
-      </dl>
-      ${answerList(data.questions, r.answers, data.scenarios)}
-      ${
-        r.body
-          ? html`<h3>${t('resp.body')}</h3>
-              <div class="sr-response-body" id="edit-body">${r.body}</div>`
+  private _draftNotice() {
+    return html`${
+        this._restoredAt
+          ? html`<div class="sr-draft-notice">
+              ${alert(
+                'info',
+                html`${t('edit.draftRestored', { time: formatDateTime(this._restoredAt) })}
+                  <p>
+                    <button
+                      type="button"
+                      class="button button-tertiary"
+                      id="edit-discard-draft"
+                      @click=${this._onDiscardDraft}
+                    >
+                      ${t('edit.discardDraft')}
+                    </button>
+                  </p>`,
+                { id: 'edit-draft-restored', live: false },
+              )}
+            </div>`
           : nothing
       }
-      ${
-        r.attachments.length
-          ? html`<h3>${t('files.label')}</h3>
-              <ul class="sr-file-list">
-                ${r.attachments.map(
-                  (a) =>
-                    html`<li>
-                      <a href=${ownAttachmentUrl(this._token, a.id)} download>${a.filename}</a>
-                      (${formatBytes(a.sizeBytes)})
-                    </li>`,
-                )}
-              </ul>`
-          : nothing
-      }
-    </section>`;
+      <p class="form-hint">${t('edit.autosaveHint')}</p>
+      ${this._submission.saveFailed ? alert('warning', t('resp.saveFailed')) : nothing}`;
   }
 
   private _actions(data: Data) {
@@ -346,6 +339,7 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
         this._editing && this._value && editable
           ? html`<form novalidate id="edit-form" @submit=${(e: Event) => void this._onSave(e, data)}>
               <h2 id="edit-form-heading" tabindex="-1">${t('edit.editHeading')}</h2>
+              ${this._draftNotice()}
               <sr-error-summary
                 .errors=${this._submission.errors}
                 .general=${this._submission.general}
@@ -356,7 +350,7 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
                 .value=${this._value}
                 .errors=${this._submission.errors}
                 .consultationId=${c.id}
-                @sr-response-change=${(e: SrResponseChangeEvent) => (this._value = e.value)}
+                @sr-response-change=${this._onChange}
               ></sr-response-form>
               ${this._submission.retryIn > 0 ? alert('info', t('resp.retryWaiting', { seconds: this._submission.retryIn }), { live: false }) : nothing}
               <div class="sr-actions">
@@ -368,7 +362,8 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
                 </button>
               </div>
             </form>`
-          : html`${this._view(data)} ${editable ? this._actions(data) : nothing}`
+          : html`${ownResponseView(data, ownAttachmentUrl.bind(null, this._token))}
+            ${editable ? this._actions(data) : nothing}`
       }`;
   }
 

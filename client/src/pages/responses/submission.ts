@@ -4,14 +4,30 @@ import { ApiError } from '../../api/http.ts';
 import { RetryLaterError } from '../../api/responses.ts';
 import type { FieldErrors } from '../../app/form-errors.ts';
 import { announce } from '../../app/navigation.ts';
+import { newIdempotencyKey } from '../../data/idempotency.ts';
+import { clearStoredDraft, loadStoredDraft, saveStoredDraft, type StoredDraft } from '../../data/response-draft.ts';
 import { activeScenarios, mapResponseIssues, validateResponse, type ResponseValue } from '../../data/response-model.ts';
 import { t } from '../../i18n/i18n.ts';
 
+/** Autosave delay after the last keystroke. */
+export const SAVE_DELAY_MS = 600;
+
+/** Where a page keeps its draft: a storage key, and whether its request takes an Idempotency-Key. */
+export type DraftSlot = {
+  storageKey: string;
+  /** A submission (POST) is made idempotent by a key kept with the draft; an edit (PUT) takes none. */
+  idempotent: boolean;
+  /** The version of the response the draft edits: a draft made on another version is dropped. */
+  version?: number;
+};
+
 /**
- * Sending a response, shared by the respond and the edit page (issue 9 item 4): the checks before
- * sending, the wait that a 429/503 asks for (a countdown, then the same request again — with the
- * same Idempotency-Key, which the page's `send` closes over), and the server's answer mapped onto
- * the form's fields. What a failure means beyond that (closed, key reused, offline) is the page's.
+ * Sending a response, shared by the respond and the edit page (issue 9 item 4): the draft autosaved
+ * in this browser (restored after a reload, cleared once the server has acknowledged it), the
+ * Idempotency-Key kept with it, the checks before sending, the wait that a 429/503 asks for (a
+ * countdown, then the same request again — with the same key, which the page's `send` reads from
+ * `idempotencyKey`), and the server's answer mapped onto the form's fields. What a failure means
+ * beyond that (closed, key reused, offline) is the page's.
  */
 export class SubmissionController implements ReactiveController {
   /** A request is under way, or waiting to be tried again. */
@@ -23,7 +39,15 @@ export class SubmissionController implements ReactiveController {
   general: unknown[] = [];
   /** The last failure that is not a field error (the page decides how to show it). */
   failure: unknown = null;
+  /** The Idempotency-Key of this submission ('' when the slot's request takes none). */
+  idempotencyKey = '';
+  /** The browser refused to store the draft (storage full or blocked). */
+  saveFailed = false;
   private _cancelWait: (() => void) | null = null;
+  private _slot: DraftSlot | null = null;
+  /** The value typed since the last save, waiting for the autosave timer. */
+  private _pending: ResponseValue | null = null;
+  private _saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -32,8 +56,78 @@ export class SubmissionController implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    globalThis.addEventListener?.('pagehide', this._flush);
+  }
+
   hostDisconnected(): void {
     this._cancelWait?.();
+    this._flush();
+    globalThis.removeEventListener?.('pagehide', this._flush);
+  }
+
+  /**
+   * Points the draft at `slot` and returns what it holds (null when nothing, or when it was made on
+   * another version of the response — the save it led to went through, or the response changed
+   * elsewhere; the draft is then dropped). Takes the stored Idempotency-Key, else makes a fresh one.
+   */
+  restoreDraft(slot: DraftSlot): StoredDraft | null {
+    this._cancelSave();
+    this._slot = slot;
+    let draft = loadStoredDraft(slot.storageKey);
+    if (draft && slot.version !== undefined && draft.version !== slot.version) {
+      clearStoredDraft(slot.storageKey);
+      draft = null;
+    }
+    this.idempotencyKey = slot.idempotent ? draft?.idempotencyKey || newIdempotencyKey() : '';
+    return draft;
+  }
+
+  /** Saves `value` after a pause in typing (or at once on `flushDraft`, page hide or disconnect). */
+  autosave(value: ResponseValue): void {
+    this._pending = value;
+    clearTimeout(this._saveTimer);
+    this._saveTimer = setTimeout(this._flush, SAVE_DELAY_MS);
+  }
+
+  /** Saves what is waiting for the autosave timer now. */
+  flushDraft(): void {
+    this._flush();
+  }
+
+  /** Saves `value` now (before sending, so a reload mid-request finds the same key). */
+  saveDraft(value: ResponseValue): void {
+    this._cancelSave();
+    if (!this._slot) return;
+    const { storageKey, version } = this._slot;
+    this.saveFailed = !saveStoredDraft(storageKey, value, this.idempotencyKey, version);
+    this.host.requestUpdate();
+  }
+
+  /** Forgets the draft (acknowledged by the server, withdrawn, or discarded); a next submission gets a new key. */
+  clearDraft(): void {
+    this._cancelSave();
+    if (!this._slot) return;
+    clearStoredDraft(this._slot.storageKey);
+    if (this._slot.idempotent) this.idempotencyKey = newIdempotencyKey();
+  }
+
+  /** A new Idempotency-Key for the same draft (the server said the old one was used for other content). */
+  renewKey(value: ResponseValue): void {
+    if (!this._slot?.idempotent) return;
+    this.idempotencyKey = newIdempotencyKey();
+    this.saveDraft(value);
+  }
+
+  private readonly _flush = () => {
+    const value = this._pending;
+    if (value) this.saveDraft(value);
+  };
+
+  private _cancelSave(): void {
+    clearTimeout(this._saveTimer);
+    this._saveTimer = undefined;
+    this._pending = null;
   }
 
   /** Clears the errors and the failure (a new attempt, or the form was reset). */

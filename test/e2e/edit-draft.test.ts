@@ -1,0 +1,119 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  activate,
+  expectNoA11yViolations,
+  LANGS,
+  launch,
+  newPage,
+  open,
+  pageErrors,
+  tabTo,
+  text,
+  tr,
+  typeOver,
+  unique,
+  waitForFocus,
+  waitForLoad,
+  type Lang,
+} from './browser.ts';
+import { api } from './debate-fixtures.ts';
+
+// Issue 9 item 4: the edit page shares the respond page's autosave. Unsaved edits survive a
+// reload (restored with a notice and a way to discard them), keyed by the response's id: the
+// edit token itself is never stored in the browser.
+
+const OPEN = 'naeste-generation-af-nemid';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function sendResponse(ctx: BrowserContext, body: string): Promise<{ id: string; editToken: string }> {
+  const sent = await api(
+    ctx,
+    'POST',
+    `/api/consultations/${OPEN}/responses`,
+    {
+      respondent: { name: `Draft ${body}`, email: `draft-${unique()}@example.dk`, actingAs: 'citizen' },
+      consent: 'public_named',
+      body,
+    },
+    { 'idempotency-key': crypto.randomUUID() },
+  );
+  expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+  return { id: sent.body.id, editToken: sent.body.editToken };
+}
+
+const stored = (page: Page) =>
+  page.evaluate(() =>
+    // The browser's localStorage (this file is typed for Node): its entries are the stored drafts.
+    Object.entries((globalThis as unknown as { localStorage: Record<string, string> }).localStorage).filter(([k]) =>
+      k.startsWith('samraad.editDraft.'),
+    ),
+  );
+
+describe.each(LANGS)('the edit page keeps unsaved edits (%s)', (lang: Lang) => {
+  let context: BrowserContext;
+  let page: Page;
+  const u = unique();
+
+  beforeAll(async () => {
+    ({ context, page } = await newPage(browser, lang));
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('restores them after a reload, then discards them on request', async () => {
+    const { id, editToken } = await sendResponse(context, `Original ${u}`);
+    await open(page, `/responses/edit#token=${editToken}`);
+    await activate(page, '#edit-button');
+    await waitForFocus(page, '#edit-form-heading');
+    await tabTo(page, '#resp-body');
+    await typeOver(page, `Unsaved ${u}`);
+    // Leaving the page saves at once (pagehide), whatever the autosave delay.
+    await page.reload();
+    await waitForLoad(page);
+    expect(await text(page, '#edit-draft-restored')).toContain(tr(lang, 'edit.discardDraft'));
+    expect(await page.inputValue('#resp-body')).toBe(`Unsaved ${u}`);
+    const drafts = await stored(page);
+    expect(drafts.map(([k]) => k)).toEqual([`samraad.editDraft.${id}`]);
+    expect(drafts[0]![1]).not.toContain(editToken);
+    await expectNoA11yViolations(page, 'edit page with restored unsaved edits');
+
+    await tabTo(page, '#edit-discard-draft');
+    await activate(page, '#edit-discard-draft');
+    await waitForFocus(page, '#edit-button');
+    expect(await stored(page)).toEqual([]);
+    expect(await text(page, '#edit-body')).toBe(`Original ${u}`);
+    await page.reload();
+    await waitForLoad(page);
+    expect(await page.locator('#edit-draft-restored').count()).toBe(0);
+    expect(await page.locator('#edit-form').count()).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('saves restored edits as the new version and forgets the draft', async () => {
+    const { editToken } = await sendResponse(context, `Second ${u}`);
+    await page.goto('about:blank');
+    await open(page, `/responses/edit#token=${editToken}`);
+    await activate(page, '#edit-button');
+    await waitForFocus(page, '#edit-form-heading');
+    await tabTo(page, '#resp-body');
+    await typeOver(page, `Kept ${u}`);
+    await page.reload();
+    await waitForLoad(page);
+    expect(await page.inputValue('#resp-body')).toBe(`Kept ${u}`);
+    await activate(page, '#edit-save');
+    await waitForFocus(page, '#edit-receipt');
+    expect(await text(page, '#edit-body')).toBe(`Kept ${u}`);
+    expect(await stored(page)).toEqual([]);
+    await expectNoA11yViolations(page, 'edit page after saving restored edits');
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
