@@ -1002,7 +1002,7 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
         title: { da: 'Høringsnotat', en: 'Consultation report (in Danish)' },
         url: '/docs/faelles-login-kommunal-selvbetjening/hoeringsnotat.pdf',
         mediaType: PDF,
-        sizeBytes: 3920,
+        sizeBytes: 17425,
       },
       {
         title: { da: 'Beslutningsnotat', en: 'Decision memo (in Danish)' },
