@@ -23,6 +23,7 @@ import {
   type Lang,
 } from './browser.ts';
 import { api, createDebate, setDeadline, signedInContext } from './debate-fixtures.ts';
+import { browserFactory, type OpenConsultation } from '../helpers/factory.ts';
 
 // The respondent's journey and the published list (issue 4, stories 2–6), keyboard only, both languages.
 
@@ -171,6 +172,24 @@ describe.each(LANGS)('respondent journey (%s)', (lang: Lang) => {
 describe.each(LANGS)('publication and the published list (%s)', (lang: Lang) => {
   const word = `zebrafinke${unique()}`;
   let receiptCode = '';
+  // Its own hearing, with one question: the demo's hearing has hundreds of responses waiting in
+  // its queue (the oldest first), so a new one would not be on the queue's first page.
+  let own: OpenConsultation;
+
+  beforeAll(async () => {
+    const admin = await signedInContext(browser, lang, ADMIN);
+    own = await browserFactory(baseUrl()).newOpenConsultation(admin, {
+      questions: [
+        {
+          kind: 'single',
+          prompt: { da: 'Hvilken?', en: 'Which?' },
+          required: false,
+          options: [{ label: { da: 'Den ene', en: 'One' } }, { label: { da: 'Den anden', en: 'The other' } }],
+        },
+      ],
+    });
+    await admin.close();
+  }, 60_000);
 
   it('an analyst approves a response in the publication queue', async () => {
     const { context, page } = await newPage(browser, lang);
@@ -185,12 +204,12 @@ describe.each(LANGS)('publication and the published list (%s)', (lang: Lang) => 
         return { status: r.status as number, body: await r.json() };
       },
       [
-        `/api/consultations/${SLUG}/responses`,
+        `/api/consultations/${own.consultation.slug}/responses`,
         {
           respondent: { name: `Named ${word}`, email: `pub-${word}@example.dk`, actingAs: 'citizen' },
           consent: 'public_named',
           body: `Et høringssvar om ${word} og digital identitet.`,
-          answers: [{ questionId: byKind('single').id, value: byKind('single').options[1]!.id }],
+          answers: [{ questionId: own.questions[0].id, value: own.questions[0].options[1]!.id }],
         },
       ] as const,
     );
@@ -198,7 +217,7 @@ describe.each(LANGS)('publication and the published list (%s)', (lang: Lang) => 
     receiptCode = res.body.receiptCode;
     await open(page, '/login');
     await signIn(page, ANALYST.email, ANALYST.password);
-    await open(page, `/admin/consultations/${consultationId}/publication`);
+    await open(page, `/admin/consultations/${own.consultation.id}/publication`);
     await page.waitForSelector(`li[data-receipt="${receiptCode}"]`);
     await expectNoA11yViolations(page, 'publication queue');
     await activate(page, `li[data-receipt="${receiptCode}"] .queue-approve`);
@@ -210,9 +229,9 @@ describe.each(LANGS)('publication and the published list (%s)', (lang: Lang) => 
 
   it('a visitor finds the approved response by search, with the hit highlighted', async () => {
     const { context, page } = await newPage(browser, lang);
-    await open(page, `/consultations/${SLUG}`);
+    await open(page, `/consultations/${own.consultation.slug}`);
     await activate(page, '#published-link');
-    await waitForPage(page, `/consultations/${SLUG}/responses`);
+    await waitForPage(page, `/consultations/${own.consultation.slug}/responses`);
     await expectNoA11yViolations(page, 'published responses');
     await tabTo(page, '#published-q');
     await page.keyboard.type(word);

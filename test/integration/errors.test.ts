@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, WithSchemaPlugin } from 'kysely';
 import pg from 'pg';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,8 +104,9 @@ describe('errors', () => {
     }
   });
 
-  it('masks an unexpected failure as a plain 500', async () => {
-    // The same app, but its queries go to a database that is not there.
+  it('answers 503 while the database cannot be reached, with nothing of the failure shown', async () => {
+    // The same app, but its queries go to a database that is not there (issue 10 item 4: an outage
+    // is a 503 the client may retry, not a 500).
     const pool = new pg.Pool({
       connectionString: 'postgres://postgres@127.0.0.1:1/nowhere',
       connectionTimeoutMillis: 2000,
@@ -123,8 +124,11 @@ describe('errors', () => {
         '/api/scenarios/00000000-0000-4000-8000-000000000000',
       ]) {
         const res = await app.inject({ url });
-        expect(res.statusCode, url).toBe(500);
-        expect(json(res)).toEqual({ error: { code: 'INTERNAL', message: 'Internal server error' } });
+        expect(res.statusCode, url).toBe(503);
+        expect(res.headers['retry-after']).toBe('1');
+        expect(json(res)).toEqual({
+          error: { code: 'UNAVAILABLE', message: 'The service is briefly unavailable; try again shortly' },
+        });
         expectNoStack(res.body);
         expect(res.body).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|nowhere/);
       }
@@ -133,10 +137,32 @@ describe('errors', () => {
         url: '/api/auth/login',
         payload: { email: 'a@b.example', password: 'x' },
       });
-      expect(json(login)).toEqual({ error: { code: 'INTERNAL', message: 'Internal server error' } });
+      expect(login.statusCode).toBe(503);
+      expect(json(login).error.code).toBe('UNAVAILABLE');
     } finally {
       await app.close();
       await db.destroy();
+    }
+  });
+
+  it('masks an unexpected failure as a plain 500', async () => {
+    // The same database, but every query names a schema that is not there: a real error of
+    // PostgreSQL's (42P01) that no rule expects.
+    const app = await buildApp({
+      config: loadConfig({ LOG_LEVEL: 'silent', CLIENT_DIST: './no-client-in-tests' }),
+      db: { ...t.handle, db: t.handle.db.withPlugin(new WithSchemaPlugin('no_such_schema')) },
+    });
+    await app.ready();
+    try {
+      for (const url of ['/api/consultations', '/api/consultations/some-slug']) {
+        const res = await app.inject({ url });
+        expect(res.statusCode, url).toBe(500);
+        expect(json(res)).toEqual({ error: { code: 'INTERNAL', message: 'Internal server error' } });
+        expectNoStack(res.body);
+        expect(res.body).not.toMatch(/no_such_schema|relation/);
+      }
+    } finally {
+      await app.close();
     }
   });
 });

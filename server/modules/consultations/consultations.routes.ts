@@ -104,7 +104,8 @@ export const consultationsRoutes: FastifyPluginAsyncZod = async (app) => {
         security,
         params: IdParams,
         body: DocumentsBody,
-        response: { 200: Consultation, ...staffErrors },
+        // 422: a link to an uploaded file that is not this consultation's (issue 10 item 14).
+        response: { 200: Consultation, ...staffErrors, 422: ErrorBody },
       },
     },
     async (req) => svc.replaceDocuments(app.db, req.actor, req.params.id, req.body),
