@@ -168,7 +168,7 @@ describe('the one-statement submission path', () => {
     expect(outcomes[4]!.status).toBe('rejected');
     const written = outcomes
       .filter((o) => o.status === 'fulfilled')
-      .map((o) => (o as PromiseFulfilledResult<any>).value);
+      .map((o) => (o as PromiseFulfilledResult<Awaited<ReturnType<typeof writer.write>>>).value);
     expect(written.map((w) => w.id).sort()).toEqual(good.map((g) => g.row.id).sort());
     expect(await countRows(t, 'responses', c.id)).toBe(8);
   });
