@@ -1,3 +1,5 @@
+import type { OwnBallot } from '../../server/modules/ballots/ballots.schemas.ts';
+import type { Win } from './dom.ts';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -150,7 +152,7 @@ describe.each(LANGS)('debate (%s)', (lang: Lang) => {
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       await waitForAnnouncement(page, tr(lang, 'comments.posted'));
-      const focused = await page.evaluate(() => (globalThis as any).document.activeElement.id as string);
+      const focused = await page.evaluate(() => (globalThis as unknown as Win).document.activeElement!.id);
       expect(focused).toMatch(/^comment-/);
       expect(await text(page, `#${focused} .sr-comment-body`)).toBe(`Min kommentar til afsnittet (${lang})`);
       expect(await text(page, toggle)).toContain(tr(lang, 'comments.countButton', { count: 3 }).split(' ')[1]!);
@@ -202,12 +204,12 @@ describe.each(LANGS)('debate (%s)', (lang: Lang) => {
       await tabTo(page, '#ballot-save');
       await page.keyboard.press('Enter');
       await page.waitForFunction(
-        () => !!(globalThis as any).document.querySelector('#ballot-state .icon-svg'),
+        () => !!(globalThis as unknown as Win).document.querySelector('#ballot-state .icon-svg'),
         undefined,
       );
-      const saved = await api(context, 'GET', `/api/consultations/${NEMID}/ballot`);
+      const saved = await api<OwnBallot>(context, 'GET', `/api/consultations/${NEMID}/ballot`);
       const keyOf = new Map((await scenarios(context)).map((s) => [s.id, s.key]));
-      expect(saved.body.ranks.map((r: any) => `${keyOf.get(r.scenarioId)}:${r.rank}`).sort()).toEqual([
+      expect(saved.body.ranks.map((r) => `${keyOf.get(r.scenarioId)}:${r.rank}`).sort()).toEqual([
         'S1:1',
         'S2:1',
         'S3:2',
@@ -244,8 +246,10 @@ describe.each(LANGS)('debate (%s)', (lang: Lang) => {
       await page.dragAndDrop('#ballot-ranked li[data-key="S3"] .sr-drag-handle', '#ballot-unranked');
       await waitForAnnouncement(page, tr(lang, 'ballot.movedUnranked', { key: 'S3' }));
       await page.click('#ballot-save');
-      await page.waitForFunction(() => !!(globalThis as any).document.querySelector('#ballot-state .icon-svg'));
-      const saved = await api(context, 'GET', `/api/consultations/${NEMID}/ballot`);
+      await page.waitForFunction(
+        () => !!(globalThis as unknown as Win).document.querySelector('#ballot-state .icon-svg'),
+      );
+      const saved = await api<OwnBallot>(context, 'GET', `/api/consultations/${NEMID}/ballot`);
       expect(saved.body.ranks).toHaveLength(3);
       await expectNoA11yViolations(page, 'ballot after drag');
       expect(pageErrors(page)).toEqual([]);
@@ -300,7 +304,7 @@ describe.each(LANGS)('debate (%s)', (lang: Lang) => {
       await tabTo(anon.page, '#results-segment');
       await anon.page.keyboard.press('ArrowDown');
       await anon.page.waitForFunction(
-        () => new URL((globalThis as any).location.href).searchParams.get('segment') === 'citizen',
+        () => new URL((globalThis as unknown as Win).location.href).searchParams.get('segment') === 'citizen',
       );
       await expectNoA11yViolations(anon.page, 'published results, anonymous');
       expect(pageErrors(anon.page)).toEqual([]);

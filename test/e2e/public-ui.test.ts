@@ -1,3 +1,4 @@
+import type { CspViolation, El, Win } from './dom.ts';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,13 +35,13 @@ afterAll(async () => {
 /** Collects what the page's content security policy blocked, from the first script on. */
 async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
-    const w = globalThis as any;
+    const w = globalThis as unknown as Win;
     w.__csp = [];
-    w.document.addEventListener('securitypolicyviolation', (e: any) =>
+    w.document.addEventListener('securitypolicyviolation', (e: CspViolation) =>
       w.__csp.push(`${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`),
     );
   });
-  return () => page.evaluate(() => (globalThis as any).__csp as string[]);
+  return () => page.evaluate(() => (globalThis as unknown as Win).__csp as string[]);
 }
 
 describe('API docs (item 19)', () => {
@@ -161,9 +162,9 @@ async function buildWorld(): Promise<World> {
 /** Whether the element is painted (not hidden, not transparent). */
 const shown = (page: Page, selector: string): Promise<boolean> =>
   page.evaluate((sel) => {
-    const el = (globalThis as any).document.querySelector(sel);
+    const el = (globalThis as unknown as Win).document.querySelector(sel);
     if (!el) return false;
-    const s = (globalThis as any).getComputedStyle(el);
+    const s = (globalThis as unknown as Win).getComputedStyle(el);
     return s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0 && el.offsetHeight > 0;
   }, selector);
 
@@ -188,8 +189,9 @@ describe('public side (items 15, 18, 22)', () => {
         // The table is ruled with the design tokens' border.
         const border = await page.evaluate(
           (pid) =>
-            (globalThis as any).getComputedStyle((globalThis as any).document.querySelector(`[id="${pid}"] td`))
-              .borderTopStyle,
+            (globalThis as unknown as Win).getComputedStyle(
+              (globalThis as unknown as Win).document.querySelector(`[id="${pid}"] td`),
+            ).borderTopStyle,
           tableP!,
         );
         expect(border).toBe('solid');
@@ -223,10 +225,10 @@ describe('public side (items 15, 18, 22)', () => {
         await expect(button.ariaSnapshot()).resolves.toContain(
           `button "${tr(lang, 'comments.support')} (${tr(lang, 'comments.supportCount', { count: 1 })})"`,
         );
-        const visible = await button.evaluate((b: any) =>
+        const visible = await button.evaluate((b: El) =>
           [...b.childNodes]
-            .filter((n: any) => n.nodeType === 3 || (n.nodeType === 1 && !n.classList.contains('sr-only')))
-            .map((n: any) => n.textContent)
+            .filter((n) => n.nodeType === 3 || (n.nodeType === 1 && !n.classList.contains('sr-only')))
+            .map((n) => n.textContent)
             .join('')
             .replace(/\s+/g, ' ')
             .trim(),
@@ -246,7 +248,7 @@ describe('public side (items 15, 18, 22)', () => {
         await expect(page.locator('main h1').textContent()).resolves.toBe(tr(lang, 'compare.title'));
         const cols = await page
           .locator('.sr-compare-table thead th[data-key]')
-          .evaluateAll((ths) => ths.map((th: any) => th.dataset.key));
+          .evaluateAll((ths) => ths.map((th: El) => th.dataset.key));
         expect(cols).toEqual(['S1', 'S2']);
         const ratings = await page.locator('.sr-compare-rating td .sr-compare-mean').allTextContents();
         expect(ratings.map((s) => s.replace(/\s+/g, ' ').trim())).toEqual([
@@ -293,12 +295,12 @@ describe('public side (items 15, 18, 22)', () => {
         await expect(page.locator('#published-q').inputValue()).resolves.toBe('vindmøller');
         // Attachment names have no list bullet drawn over them.
         const bullet = await page.evaluate(() => {
-          const doc = (globalThis as any).document;
+          const doc = (globalThis as unknown as Win).document;
           const ul = doc.createElement('ul');
           ul.className = 'sr-file-list';
           ul.innerHTML = '<li><a href="#x">fil.pdf</a></li>';
-          doc.querySelector('main').append(ul);
-          return (globalThis as any).getComputedStyle(ul.firstElementChild, '::before').content;
+          doc.querySelector('main')!.append(ul);
+          return (globalThis as unknown as Win).getComputedStyle(ul.firstElementChild, '::before').content;
         });
         expect(bullet).toBe('none');
       } finally {
