@@ -1,3 +1,5 @@
+import type { Results } from '../../server/modules/rankings/rankings.schemas.ts';
+import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
 import type { OwnBallot } from '../../server/modules/ballots/ballots.schemas.ts';
 import type { Win } from './dom.ts';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -43,7 +45,7 @@ async function tokenFromOutbox(_admin: BrowserContext, to: string): Promise<stri
 }
 
 async function scenarios(context: BrowserContext): Promise<{ id: string; key: string }[]> {
-  return (await api(context, 'GET', `/api/consultations/${NEMID}/scenarios`)).body;
+  return (await api<Scenario[]>(context, 'GET', `/api/consultations/${NEMID}/scenarios`)).body;
 }
 
 describe.each(LANGS)('debate (%s)', (lang: Lang) => {
@@ -60,8 +62,8 @@ describe.each(LANGS)('debate (%s)', (lang: Lang) => {
     await apiLogin(admin, ADMIN);
     other = (await newPage(browser, lang)).context;
     s1 = (await scenarios(admin)).find((s) => s.key === 'S1')!.id;
-    const sc = await api(admin, 'GET', `/api/scenarios/${s1}`);
-    pid = sc.body.paragraphs.da[0].id;
+    const sc = await api<Scenario>(admin, 'GET', `/api/scenarios/${s1}`);
+    pid = sc.body.paragraphs.da[0]!.id;
   });
   afterAll(async () => {
     await admin?.close();
@@ -98,7 +100,7 @@ describe.each(LANGS)('debate (%s)', (lang: Lang) => {
 
       // The new participant writes a comment on paragraph 1 of S1 (set-up through the API).
       await apiLogin(other, { email: otherEmail, password: otherPassword });
-      const c = await api(
+      const c = await api<{ id: string }>(
         other,
         'POST',
         `/api/scenarios/${s1}/comments`,
@@ -284,7 +286,7 @@ describe.each(LANGS)('debate (%s)', (lang: Lang) => {
         await tabTo(page, '#results-publish');
         await page.keyboard.press('Enter');
         // Fewer rankings than RESULTS_MIN_SEGMENT: the admin confirms first (issue #10 item 7).
-        const few = (await api(context, 'GET', `/api/consultations/${NEMID}/results`)).body;
+        const few = (await api<Results>(context, 'GET', `/api/consultations/${NEMID}/results`)).body;
         if (few.ballotCount < few.minSegmentSize) {
           await waitForFocus(page, '#results-confirm-small');
           await page.keyboard.press('Enter');

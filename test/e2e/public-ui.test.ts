@@ -1,3 +1,6 @@
+import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
+import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
+import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
 import type { CspViolation, El, Win } from './dom.ts';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
@@ -96,7 +99,7 @@ async function buildWorld(): Promise<World> {
   const admin = await signedInContext(browser, 'da', ADMIN);
   const slug = `public-ui-${unique()}`;
   const now = Date.now();
-  const c = await api(admin, 'POST', '/api/consultations', {
+  const c = await api<Consultation>(admin, 'POST', '/api/consultations', {
     slug,
     title: { da: `Offentlig side ${slug}`, en: `Public side ${slug}` },
     summary: { da: 'Til browsertestene.', en: 'For the browser tests.' },
@@ -105,14 +108,14 @@ async function buildWorld(): Promise<World> {
   });
   expect(c.status, JSON.stringify(c.body)).toBe(201);
   const scenario = async (key: string, da: string, en: string) => {
-    const r = await api(admin, 'POST', `/api/consultations/${c.body.id}/scenarios`, {
+    const r = await api<Scenario>(admin, 'POST', `/api/consultations/${c.body.id}/scenarios`, {
       key,
       title: { da: `Scenarie ${key}`, en: `Scenario ${key}` },
       summary: { da: `Resumé af ${key}.`, en: `Summary of ${key}.` },
       description: { da, en },
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    const full = await api(admin, 'GET', `/api/scenarios/${r.body.id}`);
+    const full = await api<Scenario>(admin, 'GET', `/api/scenarios/${r.body.id}`);
     return { id: r.body.id as string, paragraphs: (full.body.paragraphs.da as { id: string }[]).map((p) => p.id) };
   };
   const table = '| Hvornår | Hvad |\n| --- | --- |\n| Nu | Høring |';
@@ -122,7 +125,7 @@ async function buildWorld(): Promise<World> {
     `## Overview\n\nParagraph one about the state.\n\n${table}\n\nParagraph three about the municipalities.`,
   );
   const s2 = await scenario('S2', 'Kun ét afsnit.', 'Only one paragraph.');
-  const q = await api(admin, 'POST', `/api/consultations/${c.body.id}/questions`, {
+  const q = await api<{ id: string }>(admin, 'POST', `/api/consultations/${c.body.id}/questions`, {
     kind: 'scenario_scale',
     required: false,
     prompt: { da: 'Hvor godt er scenariet?', en: 'How good is the scenario?' },
@@ -133,7 +136,7 @@ async function buildWorld(): Promise<World> {
     ['Vindmøller ved kysten er det vigtigste.', { [s1.id]: 5 }],
     ['Intet om energi, kun om cykelstier.', { [s2.id]: 2 }],
   ] as const) {
-    const r = await api(admin, 'POST', `/api/consultations/${c.body.id}/responses`, {
+    const r = await api<Receipt>(admin, 'POST', `/api/consultations/${c.body.id}/responses`, {
       respondent: { name: 'Karen Jensen', email: `karen-${unique()}@example.dk`, actingAs: 'citizen' },
       consent: 'public_named',
       body,

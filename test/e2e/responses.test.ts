@@ -1,3 +1,4 @@
+import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
 import type { Win } from './dom.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -334,7 +335,7 @@ describe.each(LANGS)('pages left open at the deadline (%s)', (lang: Lang) => {
   beforeAll(async () => {
     admin = await signedInContext(browser, lang, ADMIN);
     ({ id: debateId, slug } = await createDebate(admin, `deadline-${lang}`));
-    const sent = await api(
+    const sent = await api<Receipt>(
       admin,
       'POST',
       `/api/consultations/${slug}/responses`,
@@ -346,7 +347,7 @@ describe.each(LANGS)('pages left open at the deadline (%s)', (lang: Lang) => {
       { 'idempotency-key': crypto.randomUUID() },
     );
     expect(sent.status, JSON.stringify(sent.body)).toBe(201);
-    editToken = sent.body.editToken;
+    editToken = sent.body.editToken!;
   });
   afterAll(async () => {
     await admin?.close();

@@ -29,6 +29,9 @@ export type Page<T> = { items: T[]; nextCursor: string | null };
 
 export type ApiResult<T> = { status: number; body: T };
 
+/** The body of every refusal (server/plugins/errors.ts). */
+export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
+
 /** How a factory reaches the app. */
 export interface Driver<S> {
   request<T>(
