@@ -13,9 +13,15 @@ import type { CommentList } from '../../server/modules/comments/comments.schemas
 import type { PublicResponse } from '../../server/modules/responses/public.schemas.ts';
 import type { ScenarioRatings } from '../../server/modules/responses/ratings/ratings.schemas.ts';
 import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
-import type { Made, Page } from '../helpers/factory.ts';
-import { makeOpenConsultation, registeredParticipant } from '../helpers/debate.ts';
-import { decide, submission, submitOk } from './responses-fixtures.ts';
+import {
+  decide,
+  type Made,
+  makeOpenConsultation,
+  type Page,
+  registeredParticipant,
+  submission,
+  submitOk,
+} from '../helpers/factory.ts';
 
 /** An open consultation with two scenarios and an optional scenario-scale question. */
 async function ratedConsultation(t: TestApp, admin: TestUser) {

@@ -21,7 +21,7 @@ import {
   submitOk,
   TEXT_Q,
   upload,
-} from './responses-fixtures.ts';
+} from '../helpers/factory.ts';
 import { renderedOf } from '../../server/modules/mail/mail.templates.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

@@ -15,8 +15,17 @@ import type { Consultation } from '../../server/modules/consultations/consultati
 import type { Question } from '../../server/modules/questions/questions.schemas.ts';
 import type { PublicResponse } from '../../server/modules/responses/public.schemas.ts';
 import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
-import type { Made, Page } from '../helpers/factory.ts';
-import { decide, openConsultation, SINGLE_Q, submission, submitOk, TEXT_Q, upload } from './responses-fixtures.ts';
+import {
+  decide,
+  type Made,
+  openConsultation,
+  type Page,
+  SINGLE_Q,
+  submission,
+  submitOk,
+  TEXT_Q,
+  upload,
+} from '../helpers/factory.ts';
 
 const SCRIPT = `<script>alert('hej')</script>`;
 const IMG = `<img src=x onerror=alert(1)>`;

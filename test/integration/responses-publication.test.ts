@@ -1,7 +1,16 @@
 import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
 import type { Question } from '../../server/modules/questions/questions.schemas.ts';
 import type { StaffResponse } from '../../server/modules/responses/publication.schemas.ts';
-import type { Made } from '../helpers/factory.ts';
+import {
+  countRows,
+  decide,
+  type Made,
+  openConsultation,
+  setClosesAt,
+  submission,
+  submitOk,
+  TEXT_Q,
+} from '../helpers/factory.ts';
 import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,15 +25,6 @@ import {
   type TestApp,
   type TestUser,
 } from '../helpers/app.ts';
-import {
-  countRows,
-  decide,
-  openConsultation,
-  setClosesAt,
-  submission,
-  submitOk,
-  TEXT_Q,
-} from './responses-fixtures.ts';
 import { renderedOf } from '../../server/modules/mail/mail.templates.ts';
 
 describe('staff: the publication queue, decisions, letters', () => {

@@ -1,5 +1,18 @@
 import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
-import type { Made } from '../helpers/factory.ts';
+import {
+  countRows,
+  type Made,
+  MULTI_Q,
+  openConsultation,
+  SCALE_Q,
+  setClosesAt,
+  SINGLE_Q,
+  submission,
+  submit,
+  submitOk,
+  TEXT_Q,
+  upload,
+} from '../helpers/factory.ts';
 import type { Question } from '../../server/modules/questions/questions.schemas.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -16,19 +29,6 @@ import {
   type Cast,
   type TestApp,
 } from '../helpers/app.ts';
-import {
-  countRows,
-  MULTI_Q,
-  openConsultation,
-  SCALE_Q,
-  setClosesAt,
-  SINGLE_Q,
-  submission,
-  submit,
-  submitOk,
-  TEXT_Q,
-  upload,
-} from './responses-fixtures.ts';
 import { renderedOf } from '../../server/modules/mail/mail.templates.ts';
 
 const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');

@@ -5,7 +5,7 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, expectError, json, signedInUser, type TestApp, type TestUser } from '../helpers/app.ts';
-import { makeOpenConsultation, registeredParticipant } from '../helpers/debate.ts';
+import { makeOpenConsultation, registeredParticipant } from '../helpers/factory.ts';
 
 describe('results of small segments', () => {
   let t: TestApp;

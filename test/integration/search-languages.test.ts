@@ -8,11 +8,10 @@ import type { Question } from '../../server/modules/questions/questions.schemas.
 import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
 import type { PublicResponse } from '../../server/modules/responses/public.schemas.ts';
 import type { AttachmentRef } from '../../server/modules/files/files.schemas.ts';
-import type { Page } from '../helpers/factory.ts';
+import { decide, openConsultation, type Page, submission, submitOk, TEXT_Q, upload } from '../helpers/factory.ts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
-import { decide, openConsultation, submission, submitOk, TEXT_Q, upload } from './responses-fixtures.ts';
 
 describe('search in each text’s own language', () => {
   let t: TestApp;

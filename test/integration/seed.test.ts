@@ -11,7 +11,7 @@ import { createDb } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { seedDemo } from '../../server/seed/demo.ts';
 import { call, json, type TestApp } from '../helpers/app.ts';
-import { submit } from './responses-fixtures.ts';
+import { submit } from '../helpers/factory.ts';
 
 // The demo seed (DESIGN.md §4 C8) shows a newcomer the whole respondent journey, questionnaire
 // included. It writes fixed slugs and accounts, so it runs on a database of its own (always PGlite,
