@@ -27,7 +27,8 @@ import { call, json, type TestApp, type TestUser } from './app.ts';
  * Everything goes through the public API, as an admin's pages would, so the rows are the ones the
  * app itself makes. One typed interface, two drivers: `S` is whatever a driver signs a request with
  * (a signed-in test user's cookie, or a browser context's cookie jar). Each test makes its own rows
- * and asserts only about them (STYLE.md §5).
+ * and asserts only about them (STYLE.md §5). Below the factory: the integration tests' set-up over
+ * app.inject (submissions, decisions, uploads, mail read from the outbox, deadlines moved in the database).
  */
 
 /** A page of a listing, as every listing route answers. */
