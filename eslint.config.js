@@ -19,7 +19,7 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
@@ -30,6 +30,12 @@ export default tseslint.config(
   {
     files: ['server/**/*.ts'],
     rules: { 'no-console': 'error' },
+  },
+  {
+    // No `any` elsewhere (schema types, `unknown` and narrowing instead); migrations and the migrator
+    // work on Kysely<any> by design: they are frozen and must not depend on today's types.
+    files: ['migrations/**/*.ts', 'server/db/migrate.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
     // Each table has one owner: no module imports another module's repository (tests may).

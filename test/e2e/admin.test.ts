@@ -209,10 +209,14 @@ describe.each(LANGS)('admin journey (%s)', (lang: Lang) => {
     expect(await page.locator('#phase-buttons button').evaluateAll((bs) => bs.map((b) => b.id))).toEqual([
       'phase-to-open',
     ]);
-    const refused = await fetchInPage(page, `/api/consultations/${consultationId}/transition`, {
-      method: 'POST',
-      body: { to: 'concluded' },
-    });
+    const refused = await fetchInPage<{ error: { code: string } }>(
+      page,
+      `/api/consultations/${consultationId}/transition`,
+      {
+        method: 'POST',
+        body: { to: 'concluded' },
+      },
+    );
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('ILLEGAL_TRANSITION');
   });

@@ -1,3 +1,4 @@
+import type { Win } from './dom.ts';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
@@ -40,7 +41,7 @@ export async function newPage(
   context.setDefaultTimeout(WAIT);
   await context.addInitScript((l) => {
     try {
-      const ls = (globalThis as any).localStorage;
+      const ls = (globalThis as unknown as Win).localStorage;
       if (!ls.getItem('samraad.locale')) ls.setItem('samraad.locale', l);
     } catch {
       /* storage unavailable */
@@ -65,7 +66,7 @@ export async function expectNoA11yViolations(page: Page, label: string): Promise
 /** What has focus, for failure messages: tag#id.class "text". */
 export async function describeFocus(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const el = (globalThis as any).document.activeElement;
+    const el = (globalThis as unknown as Win).document.activeElement;
     if (!el) return '(nothing)';
     const cls =
       typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
@@ -76,8 +77,8 @@ export async function describeFocus(page: Page): Promise<string> {
 
 const focusMatches = (page: Page, selector: string): Promise<boolean> =>
   page.evaluate((sel) => {
-    const el = (globalThis as any).document.activeElement;
-    return !!el && el !== (globalThis as any).document.body && el.matches(sel);
+    const el = (globalThis as unknown as Win).document.activeElement;
+    return !!el && el !== (globalThis as unknown as Win).document.body && el.matches(sel);
   }, selector);
 
 /**
@@ -115,7 +116,7 @@ export async function waitForFocus(page: Page, selector: string): Promise<void> 
   try {
     await page.waitForFunction(
       (sel) => {
-        const el = (globalThis as any).document.activeElement;
+        const el = (globalThis as unknown as Win).document.activeElement;
         return !!el && el.matches(sel);
       },
       selector,
@@ -127,7 +128,7 @@ export async function waitForFocus(page: Page, selector: string): Promise<void> 
 }
 
 const pageLoaded = () => {
-  const doc = (globalThis as any).document;
+  const doc = (globalThis as unknown as Win).document;
   return !!doc.querySelector('main h1') && !doc.querySelector('main .sr-loading');
 };
 
@@ -165,7 +166,7 @@ export async function waitForText(page: Page, selector: string, expected: string
   try {
     await page.waitForFunction(
       ([sel, want]) => {
-        const el = (globalThis as any).document.querySelector(sel);
+        const el = (globalThis as unknown as Win).document.querySelector(sel);
         return !!el && (el.textContent ?? '').replace(/\s+/g, ' ').trim() === want;
       },
       [selector, expected] as const,
@@ -189,18 +190,20 @@ export const waitForAnnouncement = (page: Page, message: string): Promise<void> 
 
 /** Waits until `<html lang>` is `lang`. */
 export async function waitForHtmlLang(page: Page, lang: Lang): Promise<void> {
-  await page.waitForFunction((l) => (globalThis as any).document.documentElement.lang === l, lang, { timeout: WAIT });
+  await page.waitForFunction((l) => (globalThis as unknown as Win).document.documentElement.lang === l, lang, {
+    timeout: WAIT,
+  });
 }
 
 /** Whether focus is somewhere inside the element matching `selector`. */
 export const focusIsInside = (page: Page, selector: string): Promise<boolean> =>
-  page.evaluate((sel) => !!(globalThis as any).document.activeElement?.closest(sel), selector);
+  page.evaluate((sel) => !!(globalThis as unknown as Win).document.activeElement?.closest(sel), selector);
 
 /** Waits until the element is wholly inside the viewport (a skip link slides in when focused). */
 export async function waitForInView(page: Page, selector: string): Promise<void> {
   await page.waitForFunction(
     (sel) => {
-      const w = globalThis as any;
+      const w = globalThis as unknown as Win;
       const r = w.document.querySelector(sel)?.getBoundingClientRect();
       return (
         !!r &&
@@ -220,27 +223,27 @@ export async function waitForInView(page: Page, selector: string): Promise<void>
 /** Whether the element's top edge is inside the viewport, and the page had to scroll to show it. */
 export const scrolledIntoView = (page: Page, selector: string): Promise<boolean> =>
   page.evaluate((sel) => {
-    const w = globalThis as any;
-    const top = w.document.querySelector(sel).getBoundingClientRect().top;
+    const w = globalThis as unknown as Win;
+    const top = w.document.querySelector(sel)!.getBoundingClientRect().top;
     return top >= 0 && top < w.innerHeight && w.scrollY > 0;
   }, selector);
 
 /** Whether the page fits the viewport's width (no sideways scrolling). */
 export const fitsWidth = (page: Page): Promise<boolean> =>
   page.evaluate(() => {
-    const w = globalThis as any;
+    const w = globalThis as unknown as Win;
     return w.document.documentElement.scrollWidth <= w.innerWidth;
   });
 
 /** A same-origin API call from inside the page, with the page's session cookie. */
-export const fetchInPage = (
+export const fetchInPage = <T = unknown>(
   page: Page,
   path: string,
   init: { method?: string; body?: unknown } = {},
-): Promise<{ status: number; body: any }> =>
+): Promise<{ status: number; body: T }> =>
   page.evaluate(
     async ([p, i]) => {
-      const res = await (globalThis as any).fetch(p, {
+      const res = await (globalThis as unknown as Win).fetch(p, {
         method: i.method ?? 'GET',
         headers: {
           accept: 'application/json',
@@ -249,7 +252,7 @@ export const fetchInPage = (
         body: i.body === undefined ? undefined : JSON.stringify(i.body),
       });
       const text = await res.text();
-      return { status: res.status as number, body: text ? JSON.parse(text) : null };
+      return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
     },
     [path, init] as const,
   );

@@ -22,9 +22,9 @@ const f = () => browserFactory(baseUrl());
 
 /**
  * An API call with a context's cookies (same origin, as the app makes it). The body is typed by
- * the caller (`api<Page<Comment>>(…)`); untyped, it stays loose for the tests' ad-hoc reads.
+ * the caller (`api<Page<Comment>>(…)`); untyped, it is `unknown`.
  */
-export function api<T = any>(
+export function api<T = unknown>(
   context: BrowserContext,
   method: string,
   path: string,

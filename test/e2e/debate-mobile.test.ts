@@ -1,3 +1,5 @@
+import type { OwnBallot } from '../../server/modules/ballots/ballots.schemas.ts';
+import type { Win } from './dom.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -70,16 +72,14 @@ const SCENARIOS = [
  */
 async function expectNoSideScroll(page: Page, label: string): Promise<void> {
   const { scrollWidth, clientWidth, out } = await page.evaluate(() => {
-    const doc = (globalThis as any).document;
+    const doc = (globalThis as unknown as Win).document;
     const vw = doc.scrollingElement.clientWidth as number;
-    const sticking = [...doc.querySelectorAll('body *')].filter(
-      (el: any) => el.getBoundingClientRect().right > vw + 0.5,
-    );
-    const innermost = sticking.filter((el: any) => !sticking.some((o: any) => o !== el && el.contains(o)));
+    const sticking = [...doc.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > vw + 0.5);
+    const innermost = sticking.filter((el) => !sticking.some((o) => o !== el && el.contains(o)));
     return {
       scrollWidth: doc.scrollingElement.scrollWidth as number,
       clientWidth: vw,
-      out: innermost.slice(0, 8).map((el: any) => {
+      out: innermost.slice(0, 8).map((el) => {
         const r = el.getBoundingClientRect();
         return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${String(el.className).trim().replace(/\s+/g, '.')} [${Math.round(r.left)}, ${Math.round(r.right)}]`;
       }),
@@ -105,7 +105,7 @@ async function tabThroughMain(page: Page): Promise<Stop[]> {
   for (let i = 0; i < 400; i++) {
     await page.keyboard.press('Tab');
     const stop = await page.evaluate(() => {
-      const doc = (globalThis as any).document;
+      const doc = (globalThis as unknown as Win).document;
       const el = doc.activeElement;
       if (!el || !el.closest('main')) return null;
       const box =
@@ -285,16 +285,19 @@ describe.each(LANGS)('debate pages on a phone (%s)', (lang: Lang) => {
       const regions = await page.locator('.sr-table-scroll[role="region"]').count();
       expect(stops.filter((s) => s.what.startsWith('div')).length).toBe(regions);
       const wide = await page.evaluate(() =>
-        [...(globalThis as any).document.querySelectorAll('.sr-table-scroll')]
-          .filter((r: any) => r.scrollWidth > r.clientWidth)
-          .map((r: any) => r.querySelector('table').id as string),
+        [...(globalThis as unknown as Win).document.querySelectorAll('.sr-table-scroll')]
+          .filter((r) => r.scrollWidth > r.clientWidth)
+          .map((r) => r.querySelector('table')!.id),
       );
       expect(wide.length, 'some table is wider than 320 px').toBeGreaterThan(0);
       const region = `.sr-table-scroll:has(#${wide[0]})`;
       await tabTo(page, region, { back: true });
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
-      await page.waitForFunction((sel) => (globalThis as any).document.querySelector(sel).scrollLeft > 0, region);
+      await page.waitForFunction(
+        (sel) => (globalThis as unknown as Win).document.querySelector(sel)!.scrollLeft > 0,
+        region,
+      );
       await expectNoSideScroll(page, 'results, table scrolled');
       await expectNoA11yViolations(page, 'results at 320 px');
       expect(pageErrors(page)).toEqual([]);
@@ -314,7 +317,7 @@ describe.each(LANGS)('debate pages on a phone (%s)', (lang: Lang) => {
       locale: lang === 'da' ? 'da-DK' : 'en-GB',
     });
     context.setDefaultTimeout(30_000);
-    await context.addInitScript((l) => (globalThis as any).localStorage.setItem('samraad.locale', l), lang);
+    await context.addInitScript((l) => (globalThis as unknown as Win).localStorage.setItem('samraad.locale', l), lang);
     try {
       const page = await context.newPage();
       const errors: string[] = [];
@@ -328,7 +331,9 @@ describe.each(LANGS)('debate pages on a phone (%s)', (lang: Lang) => {
       await api(context, 'PATCH', '/api/me/profile', { actingAs: 'other' });
       await open(page, `/consultations/${debate.slug}/ranking`);
       await page.waitForSelector('#ballot-unranked li[data-key="S4"]');
-      expect(await page.evaluate(() => (globalThis as any).matchMedia('(pointer: coarse)').matches)).toBe(true);
+      expect(await page.evaluate(() => (globalThis as unknown as Win).matchMedia('(pointer: coarse)').matches)).toBe(
+        true,
+      );
 
       const cdp = await context.newCDPSession(page);
       /** The middle of an element, or a point just above its bottom edge (the end of a list). */
@@ -377,9 +382,9 @@ describe.each(LANGS)('debate pages on a phone (%s)', (lang: Lang) => {
 
       await page.locator('#ballot-save').tap();
       await page.waitForSelector('#ballot-state .icon-svg');
-      const saved = await api(context, 'GET', `/api/consultations/${debate.id}/ballot`);
+      const saved = await api<OwnBallot>(context, 'GET', `/api/consultations/${debate.id}/ballot`);
       const key = new Map(debate.scenarios.map((s) => [s.id, s.key]));
-      expect(saved.body.ranks.map((r: any) => `${key.get(r.scenarioId)}:${r.rank}`)).toEqual(['S4:1', 'S1:2']);
+      expect(saved.body.ranks.map((r) => `${key.get(r.scenarioId)}:${r.rank}`)).toEqual(['S4:1', 'S1:2']);
       await expectNoA11yViolations(page, 'ballot after touch drags');
       expect(errors).toEqual([]);
     } finally {

@@ -1,3 +1,6 @@
+import type { AuditEvent } from '../../server/modules/audit/audit.schemas.ts';
+import type { CommentList } from '../../server/modules/comments/comments.schemas.ts';
+import type { ErrorBody, Page as Listing } from '../helpers/factory.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -127,8 +130,8 @@ describe.each(LANGS)('comment moderation (%s)', (lang: Lang) => {
       expect(await text(anon.page, `#comment-${cid} .sr-comment-author`)).toBe(tr(lang, 'comments.someone'));
       expect(await anon.page.locator(`#comment-${cid}`).textContent()).not.toContain(body);
       await expectNoA11yViolations(anon.page, 'hidden comment, public');
-      const list = await api(anon.context, 'GET', `/api/scenarios/${s.id}/comments`);
-      expect(list.body.items.find((c: any) => c.id === cid)).toMatchObject({ body: null, author: null });
+      const list = await api<CommentList>(anon.context, 'GET', `/api/scenarios/${s.id}/comments`);
+      expect(list.body.items.find((c) => c.id === cid)).toMatchObject({ body: null, author: null });
 
       // The author is told, in their language, with a link to the comment.
       const hiddenMail = await mailTo(admin, author.email, 'comment.hidden');
@@ -179,10 +182,10 @@ describe.each(LANGS)('comment moderation (%s)', (lang: Lang) => {
       expect(linkIn(restoredMail.text)).toBe(link);
 
       // The audit log keeps both, with who did it and why.
-      const me = await api(mod.context, 'GET', '/api/auth/me');
-      const audit = await api(admin, 'GET', `/api/audit?itemType=comment&itemId=${cid}`);
+      const me = await api<{ id: string }>(mod.context, 'GET', '/api/auth/me');
+      const audit = await api<Listing<AuditEvent>>(admin, 'GET', `/api/audit?itemType=comment&itemId=${cid}`);
       expect(audit.status).toBe(200);
-      const events = audit.body.items as any[];
+      const events = audit.body.items;
       expect(events.find((e) => e.action === 'comment.hide')).toMatchObject({
         actorId: me.body.id,
         consultationId: debate.id,
@@ -282,12 +285,12 @@ describe.each(LANGS)('own comments and the deadline (%s)', (lang: Lang) => {
       expect(await text(page, `#comment-${b}-error`)).toContain(tr(lang, 'errors.code.CONSULTATION_CLOSED'));
 
       // The server refuses both whatever the page shows, and the comment is as it was.
-      const patch = await api(authorCtx, 'PATCH', `/api/comments/${b}`, { body: 'Alligevel' });
+      const patch = await api<ErrorBody>(authorCtx, 'PATCH', `/api/comments/${b}`, { body: 'Alligevel' });
       expect([patch.status, patch.body.error.code]).toEqual([409, 'CONSULTATION_CLOSED']);
-      const del = await api(authorCtx, 'DELETE', `/api/comments/${b}`);
+      const del = await api<ErrorBody>(authorCtx, 'DELETE', `/api/comments/${b}`);
       expect([del.status, del.body.error.code]).toEqual([409, 'CONSULTATION_CLOSED']);
-      const list = await api(authorCtx, 'GET', `/api/scenarios/${s.id}/comments`);
-      expect(list.body.items.find((c: any) => c.id === b)).toMatchObject({ body: second, canEdit: false });
+      const list = await api<CommentList>(authorCtx, 'GET', `/api/scenarios/${s.id}/comments`);
+      expect(list.body.items.find((c) => c.id === b)).toMatchObject({ body: second, canEdit: false });
 
       // Loaded again, the page is closed: a notice instead of the form, no edit, delete or reply.
       await page.reload();

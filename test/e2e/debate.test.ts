@@ -1,3 +1,7 @@
+import type { Results } from '../../server/modules/rankings/rankings.schemas.ts';
+import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
+import type { OwnBallot } from '../../server/modules/ballots/ballots.schemas.ts';
+import type { Win } from './dom.ts';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -41,7 +45,7 @@ async function tokenFromOutbox(_admin: BrowserContext, to: string): Promise<stri
 }
 
 async function scenarios(context: BrowserContext): Promise<{ id: string; key: string }[]> {
-  return (await api(context, 'GET', `/api/consultations/${NEMID}/scenarios`)).body;
+  return (await api<Scenario[]>(context, 'GET', `/api/consultations/${NEMID}/scenarios`)).body;
 }
 
 describe.each(LANGS)('debate (%s)', (lang: Lang) => {
@@ -58,8 +62,8 @@ describe.each(LANGS)('debate (%s)', (lang: Lang) => {
     await apiLogin(admin, ADMIN);
     other = (await newPage(browser, lang)).context;
     s1 = (await scenarios(admin)).find((s) => s.key === 'S1')!.id;
-    const sc = await api(admin, 'GET', `/api/scenarios/${s1}`);
-    pid = sc.body.paragraphs.da[0].id;
+    const sc = await api<Scenario>(admin, 'GET', `/api/scenarios/${s1}`);
+    pid = sc.body.paragraphs.da[0]!.id;
   });
   afterAll(async () => {
     await admin?.close();
@@ -96,7 +100,7 @@ describe.each(LANGS)('debate (%s)', (lang: Lang) => {
 
       // The new participant writes a comment on paragraph 1 of S1 (set-up through the API).
       await apiLogin(other, { email: otherEmail, password: otherPassword });
-      const c = await api(
+      const c = await api<{ id: string }>(
         other,
         'POST',
         `/api/scenarios/${s1}/comments`,
@@ -150,7 +154,7 @@ describe.each(LANGS)('debate (%s)', (lang: Lang) => {
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       await waitForAnnouncement(page, tr(lang, 'comments.posted'));
-      const focused = await page.evaluate(() => (globalThis as any).document.activeElement.id as string);
+      const focused = await page.evaluate(() => (globalThis as unknown as Win).document.activeElement!.id);
       expect(focused).toMatch(/^comment-/);
       expect(await text(page, `#${focused} .sr-comment-body`)).toBe(`Min kommentar til afsnittet (${lang})`);
       expect(await text(page, toggle)).toContain(tr(lang, 'comments.countButton', { count: 3 }).split(' ')[1]!);
@@ -202,12 +206,12 @@ describe.each(LANGS)('debate (%s)', (lang: Lang) => {
       await tabTo(page, '#ballot-save');
       await page.keyboard.press('Enter');
       await page.waitForFunction(
-        () => !!(globalThis as any).document.querySelector('#ballot-state .icon-svg'),
+        () => !!(globalThis as unknown as Win).document.querySelector('#ballot-state .icon-svg'),
         undefined,
       );
-      const saved = await api(context, 'GET', `/api/consultations/${NEMID}/ballot`);
+      const saved = await api<OwnBallot>(context, 'GET', `/api/consultations/${NEMID}/ballot`);
       const keyOf = new Map((await scenarios(context)).map((s) => [s.id, s.key]));
-      expect(saved.body.ranks.map((r: any) => `${keyOf.get(r.scenarioId)}:${r.rank}`).sort()).toEqual([
+      expect(saved.body.ranks.map((r) => `${keyOf.get(r.scenarioId)}:${r.rank}`).sort()).toEqual([
         'S1:1',
         'S2:1',
         'S3:2',
@@ -244,8 +248,10 @@ describe.each(LANGS)('debate (%s)', (lang: Lang) => {
       await page.dragAndDrop('#ballot-ranked li[data-key="S3"] .sr-drag-handle', '#ballot-unranked');
       await waitForAnnouncement(page, tr(lang, 'ballot.movedUnranked', { key: 'S3' }));
       await page.click('#ballot-save');
-      await page.waitForFunction(() => !!(globalThis as any).document.querySelector('#ballot-state .icon-svg'));
-      const saved = await api(context, 'GET', `/api/consultations/${NEMID}/ballot`);
+      await page.waitForFunction(
+        () => !!(globalThis as unknown as Win).document.querySelector('#ballot-state .icon-svg'),
+      );
+      const saved = await api<OwnBallot>(context, 'GET', `/api/consultations/${NEMID}/ballot`);
       expect(saved.body.ranks).toHaveLength(3);
       await expectNoA11yViolations(page, 'ballot after drag');
       expect(pageErrors(page)).toEqual([]);
@@ -280,7 +286,7 @@ describe.each(LANGS)('debate (%s)', (lang: Lang) => {
         await tabTo(page, '#results-publish');
         await page.keyboard.press('Enter');
         // Fewer rankings than RESULTS_MIN_SEGMENT: the admin confirms first (issue #10 item 7).
-        const few = (await api(context, 'GET', `/api/consultations/${NEMID}/results`)).body;
+        const few = (await api<Results>(context, 'GET', `/api/consultations/${NEMID}/results`)).body;
         if (few.ballotCount < few.minSegmentSize) {
           await waitForFocus(page, '#results-confirm-small');
           await page.keyboard.press('Enter');
@@ -300,7 +306,7 @@ describe.each(LANGS)('debate (%s)', (lang: Lang) => {
       await tabTo(anon.page, '#results-segment');
       await anon.page.keyboard.press('ArrowDown');
       await anon.page.waitForFunction(
-        () => new URL((globalThis as any).location.href).searchParams.get('segment') === 'citizen',
+        () => new URL((globalThis as unknown as Win).location.href).searchParams.get('segment') === 'citizen',
       );
       await expectNoA11yViolations(anon.page, 'published results, anonymous');
       expect(pageErrors(anon.page)).toEqual([]);

@@ -1,3 +1,4 @@
+import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -36,7 +37,7 @@ describe.each(LANGS)('document upload (%s)', (lang: Lang) => {
     try {
       await apiLogin(context, ADMIN);
       const u = unique();
-      const made = await api(context, 'POST', '/api/consultations', {
+      const made = await api<Consultation>(context, 'POST', '/api/consultations', {
         slug: `e2e-docs-${lang}-${u}`,
         title: { da: `Dokumenttest ${u}`, en: `Document test ${u}` },
         summary: { da: 'Resumé', en: 'Summary' },
@@ -65,9 +66,9 @@ describe.each(LANGS)('document upload (%s)', (lang: Lang) => {
       await page.locator('sr-documents-editor .alert-success').waitFor();
       expect(await text(page, 'sr-documents-editor .alert-success')).toBe(tr(lang, 'docs.saved'));
 
-      const saved = await api(context, 'GET', `/api/consultations/${id}`);
+      const saved = await api<Consultation>(context, 'GET', `/api/consultations/${id}`);
       expect(saved.body.documents[0]).toMatchObject({ mediaType: 'application/pdf', sizeBytes: pdf.length });
-      const file = await context.request.get(saved.body.documents[0].url);
+      const file = await context.request.get(saved.body.documents[0]!.url);
       expect(file.status()).toBe(200);
       expect((await file.body()).equals(pdf)).toBe(true);
 

@@ -1,3 +1,4 @@
+import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -38,7 +39,7 @@ afterAll(async () => {
 
 /** A response to the open demo consultation, sent through the API; its id and edit token. */
 async function sendResponse(ctx: BrowserContext, body: string): Promise<{ id: string; editToken: string }> {
-  const sent = await api(
+  const sent = await api<Receipt>(
     ctx,
     'POST',
     `/api/consultations/${OPEN}/responses`,
@@ -50,7 +51,7 @@ async function sendResponse(ctx: BrowserContext, body: string): Promise<{ id: st
     { 'idempotency-key': crypto.randomUUID() },
   );
   expect(sent.status, JSON.stringify(sent.body)).toBe(201);
-  return { id: sent.body.id, editToken: sent.body.editToken };
+  return { id: sent.body.id, editToken: sent.body.editToken! };
 }
 
 describe.each(LANGS)('the respondent forms (%s)', (lang: Lang) => {

@@ -1,3 +1,7 @@
+import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
+import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
+import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
+import type { CspViolation, El, Win } from './dom.ts';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,13 +38,13 @@ afterAll(async () => {
 /** Collects what the page's content security policy blocked, from the first script on. */
 async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
-    const w = globalThis as any;
+    const w = globalThis as unknown as Win;
     w.__csp = [];
-    w.document.addEventListener('securitypolicyviolation', (e: any) =>
+    w.document.addEventListener('securitypolicyviolation', (e: CspViolation) =>
       w.__csp.push(`${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`),
     );
   });
-  return () => page.evaluate(() => (globalThis as any).__csp as string[]);
+  return () => page.evaluate(() => (globalThis as unknown as Win).__csp as string[]);
 }
 
 describe('API docs (item 19)', () => {
@@ -95,7 +99,7 @@ async function buildWorld(): Promise<World> {
   const admin = await signedInContext(browser, 'da', ADMIN);
   const slug = `public-ui-${unique()}`;
   const now = Date.now();
-  const c = await api(admin, 'POST', '/api/consultations', {
+  const c = await api<Consultation>(admin, 'POST', '/api/consultations', {
     slug,
     title: { da: `Offentlig side ${slug}`, en: `Public side ${slug}` },
     summary: { da: 'Til browsertestene.', en: 'For the browser tests.' },
@@ -104,14 +108,14 @@ async function buildWorld(): Promise<World> {
   });
   expect(c.status, JSON.stringify(c.body)).toBe(201);
   const scenario = async (key: string, da: string, en: string) => {
-    const r = await api(admin, 'POST', `/api/consultations/${c.body.id}/scenarios`, {
+    const r = await api<Scenario>(admin, 'POST', `/api/consultations/${c.body.id}/scenarios`, {
       key,
       title: { da: `Scenarie ${key}`, en: `Scenario ${key}` },
       summary: { da: `Resumé af ${key}.`, en: `Summary of ${key}.` },
       description: { da, en },
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    const full = await api(admin, 'GET', `/api/scenarios/${r.body.id}`);
+    const full = await api<Scenario>(admin, 'GET', `/api/scenarios/${r.body.id}`);
     return { id: r.body.id as string, paragraphs: (full.body.paragraphs.da as { id: string }[]).map((p) => p.id) };
   };
   const table = '| Hvornår | Hvad |\n| --- | --- |\n| Nu | Høring |';
@@ -121,7 +125,7 @@ async function buildWorld(): Promise<World> {
     `## Overview\n\nParagraph one about the state.\n\n${table}\n\nParagraph three about the municipalities.`,
   );
   const s2 = await scenario('S2', 'Kun ét afsnit.', 'Only one paragraph.');
-  const q = await api(admin, 'POST', `/api/consultations/${c.body.id}/questions`, {
+  const q = await api<{ id: string }>(admin, 'POST', `/api/consultations/${c.body.id}/questions`, {
     kind: 'scenario_scale',
     required: false,
     prompt: { da: 'Hvor godt er scenariet?', en: 'How good is the scenario?' },
@@ -132,7 +136,7 @@ async function buildWorld(): Promise<World> {
     ['Vindmøller ved kysten er det vigtigste.', { [s1.id]: 5 }],
     ['Intet om energi, kun om cykelstier.', { [s2.id]: 2 }],
   ] as const) {
-    const r = await api(admin, 'POST', `/api/consultations/${c.body.id}/responses`, {
+    const r = await api<Receipt>(admin, 'POST', `/api/consultations/${c.body.id}/responses`, {
       respondent: { name: 'Karen Jensen', email: `karen-${unique()}@example.dk`, actingAs: 'citizen' },
       consent: 'public_named',
       body,
@@ -161,9 +165,9 @@ async function buildWorld(): Promise<World> {
 /** Whether the element is painted (not hidden, not transparent). */
 const shown = (page: Page, selector: string): Promise<boolean> =>
   page.evaluate((sel) => {
-    const el = (globalThis as any).document.querySelector(sel);
+    const el = (globalThis as unknown as Win).document.querySelector(sel);
     if (!el) return false;
-    const s = (globalThis as any).getComputedStyle(el);
+    const s = (globalThis as unknown as Win).getComputedStyle(el);
     return s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0 && el.offsetHeight > 0;
   }, selector);
 
@@ -188,8 +192,9 @@ describe('public side (items 15, 18, 22)', () => {
         // The table is ruled with the design tokens' border.
         const border = await page.evaluate(
           (pid) =>
-            (globalThis as any).getComputedStyle((globalThis as any).document.querySelector(`[id="${pid}"] td`))
-              .borderTopStyle,
+            (globalThis as unknown as Win).getComputedStyle(
+              (globalThis as unknown as Win).document.querySelector(`[id="${pid}"] td`),
+            ).borderTopStyle,
           tableP!,
         );
         expect(border).toBe('solid');
@@ -223,10 +228,10 @@ describe('public side (items 15, 18, 22)', () => {
         await expect(button.ariaSnapshot()).resolves.toContain(
           `button "${tr(lang, 'comments.support')} (${tr(lang, 'comments.supportCount', { count: 1 })})"`,
         );
-        const visible = await button.evaluate((b: any) =>
+        const visible = await button.evaluate((b: El) =>
           [...b.childNodes]
-            .filter((n: any) => n.nodeType === 3 || (n.nodeType === 1 && !n.classList.contains('sr-only')))
-            .map((n: any) => n.textContent)
+            .filter((n) => n.nodeType === 3 || (n.nodeType === 1 && !n.classList.contains('sr-only')))
+            .map((n) => n.textContent)
             .join('')
             .replace(/\s+/g, ' ')
             .trim(),
@@ -246,7 +251,7 @@ describe('public side (items 15, 18, 22)', () => {
         await expect(page.locator('main h1').textContent()).resolves.toBe(tr(lang, 'compare.title'));
         const cols = await page
           .locator('.sr-compare-table thead th[data-key]')
-          .evaluateAll((ths) => ths.map((th: any) => th.dataset.key));
+          .evaluateAll((ths) => ths.map((th: El) => th.dataset.key));
         expect(cols).toEqual(['S1', 'S2']);
         const ratings = await page.locator('.sr-compare-rating td .sr-compare-mean').allTextContents();
         expect(ratings.map((s) => s.replace(/\s+/g, ' ').trim())).toEqual([
@@ -293,12 +298,12 @@ describe('public side (items 15, 18, 22)', () => {
         await expect(page.locator('#published-q').inputValue()).resolves.toBe('vindmøller');
         // Attachment names have no list bullet drawn over them.
         const bullet = await page.evaluate(() => {
-          const doc = (globalThis as any).document;
+          const doc = (globalThis as unknown as Win).document;
           const ul = doc.createElement('ul');
           ul.className = 'sr-file-list';
           ul.innerHTML = '<li><a href="#x">fil.pdf</a></li>';
-          doc.querySelector('main').append(ul);
-          return (globalThis as any).getComputedStyle(ul.firstElementChild, '::before').content;
+          doc.querySelector('main')!.append(ul);
+          return (globalThis as unknown as Win).getComputedStyle(ul.firstElementChild, '::before').content;
         });
         expect(bullet).toBe('none');
       } finally {

@@ -1,3 +1,5 @@
+import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
+import type { Win } from './dom.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -47,9 +49,9 @@ beforeAll(async () => {
   browser = await launch();
   const { context, page } = await newPage(browser, 'en');
   await page.goto('/');
-  consultationId = (await fetchInPage(page, `/api/consultations/${SLUG}`)).body.id;
-  questions = (await fetchInPage(page, `/api/consultations/${SLUG}/questions`)).body;
-  scenarios = (await fetchInPage(page, `/api/consultations/${SLUG}/scenarios`)).body;
+  consultationId = (await fetchInPage<{ id: string }>(page, `/api/consultations/${SLUG}`)).body.id;
+  questions = (await fetchInPage<Q[]>(page, `/api/consultations/${SLUG}/questions`)).body;
+  scenarios = (await fetchInPage<S[]>(page, `/api/consultations/${SLUG}/scenarios`)).body;
   expect(questions.map((q) => q.kind)).toEqual(['scenario_scale', 'single', 'scale', 'multi', 'text']);
   expect(questions.every((q) => !q.required)).toBe(true);
   expect(scenarios.length).toBeGreaterThan(1);
@@ -135,7 +137,7 @@ describe.each(LANGS)('respondent journey (%s)', (lang: Lang) => {
     expect(await text(page, '#receipt-fingerprint')).toMatch(/^[0-9a-f]{64}$/);
     expect(await page.inputValue('#receipt-edit-link')).toMatch(/\/responses\/edit#token=/);
     const draft = await page.evaluate(
-      (id) => (globalThis as any).localStorage.getItem(`samraad.responseDraft.${id}`),
+      (id) => (globalThis as unknown as Win).localStorage.getItem(`samraad.responseDraft.${id}`),
       consultationId,
     );
     expect(draft).toBeNull();
@@ -196,12 +198,12 @@ describe.each(LANGS)('publication and the published list (%s)', (lang: Lang) => 
     await page.goto('/');
     const res = await page.evaluate(
       async ([url, body]) => {
-        const r = await (globalThis as any).fetch(url, {
+        const r = await (globalThis as unknown as Win).fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
           body: JSON.stringify(body),
         });
-        return { status: r.status as number, body: await r.json() };
+        return { status: r.status, body: (await r.json()) as { receiptCode: string } };
       },
       [
         `/api/consultations/${own.consultation.slug}/responses`,
@@ -260,7 +262,7 @@ describe.each(LANGS)('staff pages for responses (%s)', (lang: Lang) => {
     const single = byKind('single');
     const status = await page.evaluate(
       async ([url, body]) => {
-        const r = await (globalThis as any).fetch(url, {
+        const r = await (globalThis as unknown as Win).fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
           body: JSON.stringify(body),
@@ -352,7 +354,7 @@ describe.each(LANGS)('pages left open at the deadline (%s)', (lang: Lang) => {
   beforeAll(async () => {
     admin = await signedInContext(browser, lang, ADMIN);
     ({ id: debateId, slug } = await createDebate(admin, `deadline-${lang}`));
-    const sent = await api(
+    const sent = await api<Receipt>(
       admin,
       'POST',
       `/api/consultations/${slug}/responses`,
@@ -364,7 +366,7 @@ describe.each(LANGS)('pages left open at the deadline (%s)', (lang: Lang) => {
       { 'idempotency-key': crypto.randomUUID() },
     );
     expect(sent.status, JSON.stringify(sent.body)).toBe(201);
-    editToken = sent.body.editToken;
+    editToken = sent.body.editToken!;
   });
   afterAll(async () => {
     await admin?.close();
@@ -410,7 +412,7 @@ describe.each(LANGS)('pages left open at the deadline (%s)', (lang: Lang) => {
     expect(await respond.getAttribute('#resp-body', 'readonly')).not.toBeNull();
     expect(await respond.inputValue('#resp-body')).toBe(draft);
     const stored = await respond.evaluate(
-      (id) => (globalThis as any).localStorage.getItem(`samraad.responseDraft.${id}`),
+      (id) => (globalThis as unknown as Win).localStorage.getItem(`samraad.responseDraft.${id}`),
       debateId,
     );
     expect(JSON.parse(stored ?? '{}').value?.body).toBe(draft);

@@ -1,3 +1,4 @@
+import type { Results } from '../../server/modules/rankings/rankings.schemas.ts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -52,13 +53,15 @@ describe.each(LANGS)('publishing few results (%s)', (lang) => {
     await page.keyboard.press('Enter'); // Cancel
     await waitForFocus(page, '#results-publish');
     expect(await page.$('#results-confirm-small')).toBeNull();
-    expect((await api(context, 'GET', `/api/consultations/${debate.id}/results`)).body.publishedAt).toBeNull();
+    expect((await api<Results>(context, 'GET', `/api/consultations/${debate.id}/results`)).body.publishedAt).toBeNull();
 
     await page.keyboard.press('Enter'); // Publish, again
     await waitForFocus(page, '#results-confirm-small');
     await page.keyboard.press('Enter');
     await waitForFocus(page, '#results-unpublish');
-    expect((await api(context, 'GET', `/api/consultations/${debate.id}/results`)).body.publishedAt).not.toBeNull();
+    expect(
+      (await api<Results>(context, 'GET', `/api/consultations/${debate.id}/results`)).body.publishedAt,
+    ).not.toBeNull();
     expect(pageErrors(page)).toEqual([]);
     await context.close();
     await admin.close();

@@ -74,6 +74,12 @@ export function call(t: TestApp, user: TestUser | null, opts: InjectOptions): Pr
   }) as Promise<LightMyRequestResponse>;
 }
 
+/**
+ * A response's JSON body, typed by the caller with the route's schema type (`json<Consultation>(res)`).
+ * The default is still `any`: about 450 older reads in 40 integration files name no type yet. Name
+ * one in every new call; once none is left the default becomes `unknown` and this exception goes.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the untyped default, see above
 export const json = <T = any>(res: LightMyRequestResponse): T => JSON.parse(res.body) as T;
 
 export { uniqueSlug };

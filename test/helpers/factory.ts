@@ -9,7 +9,13 @@ import type {
 import type { CreateQuestionInput, Question } from '../../server/modules/questions/questions.schemas.ts';
 import type { CreateScenarioInput, Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
 import type { Role } from '../../server/shared/schemas.ts';
-import type { TestApp, TestUser } from './app.ts';
+import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
+import type { AttachmentRef } from '../../server/modules/files/files.schemas.ts';
+import { renderedOf } from '../../server/modules/mail/mail.templates.ts';
+import type { StaffResponse } from '../../server/modules/responses/publication.schemas.ts';
+import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
+import { call, json, type TestApp, type TestUser } from './app.ts';
 
 /**
  * The one place tests make their rows (issue 9, item 6), after immich's `test/medium.factory.ts`:
@@ -21,13 +27,17 @@ import type { TestApp, TestUser } from './app.ts';
  * Everything goes through the public API, as an admin's pages would, so the rows are the ones the
  * app itself makes. One typed interface, two drivers: `S` is whatever a driver signs a request with
  * (a signed-in test user's cookie, or a browser context's cookie jar). Each test makes its own rows
- * and asserts only about them (STYLE.md §5).
+ * and asserts only about them (STYLE.md §5). Below the factory: the integration tests' set-up over
+ * app.inject (submissions, decisions, uploads, mail read from the outbox, deadlines moved in the database).
  */
 
 /** A page of a listing, as every listing route answers. */
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
 export type ApiResult<T> = { status: number; body: T };
+
+/** The body of every refusal (server/plugins/errors.ts). */
+export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
 
 /** How a factory reaches the app. */
 export interface Driver<S> {
@@ -203,3 +213,251 @@ export function browserDriver(origin: string): Driver<BrowserContext> {
 }
 
 export const browserFactory = (origin: string) => new Factory(browserDriver(origin));
+
+// Set-up through app.inject for the debate-and-ranking tests (issue #5).
+
+/** An open consultation with scenarios, made through the API by an admin. */
+export async function makeOpenConsultation(
+  t: TestApp,
+  admin: TestUser,
+  specs: ScenarioSpec[] = [{ key: 'S1' }, { key: 'S2' }, { key: 'S3' }],
+): Promise<{ consultation: Consultation; scenarios: Made<Scenario> }> {
+  const { consultation, scenarios } = await factory(t).newOpenConsultation(admin, { scenarios: specs });
+  return { consultation, scenarios };
+}
+
+/** Moves the deadline into the past (the consultation stays "open" but no longer takes input). */
+export async function passDeadline(t: TestApp, consultationId: string): Promise<void> {
+  await sql`update consultations set closes_at = now() - interval '1 minute' where id = ${consultationId}`.execute(
+    t.handle.db,
+  );
+}
+
+export async function restoreDeadline(t: TestApp, consultationId: string): Promise<void> {
+  await sql`update consultations set closes_at = now() + interval '7 days' where id = ${consultationId}`.execute(
+    t.handle.db,
+  );
+}
+
+export type OutboxMail = { recipient: string; subject: string; textBody: string; kind: string; locale: string };
+
+/** Mails written to the outbox for an address, oldest first (one kept as a template, rendered). */
+export async function mailsTo(t: TestApp, recipient: string): Promise<OutboxMail[]> {
+  const { rows } = await sql<
+    OutboxMail & {
+      subject: string | null;
+      textBody: string | null;
+      htmlBody: string | null;
+      template: unknown;
+      locale: 'da' | 'en';
+    }
+  >`
+    select recipient, subject, text_body, html_body, template, kind, locale from mail_outbox
+    where recipient = ${recipient} order by created_at, id`.execute(t.handle.db);
+  return rows.map((r) => {
+    const m = renderedOf(r);
+    return { recipient: r.recipient, subject: m.subject, textBody: m.text, kind: r.kind, locale: r.locale };
+  });
+}
+
+export async function lastMailTo(t: TestApp, recipient: string): Promise<OutboxMail> {
+  const all = await mailsTo(t, recipient);
+  const last = all.at(-1);
+  if (!last) throw new Error(`no mail to ${recipient}`);
+  return last;
+}
+
+export function tokenIn(mail: OutboxMail): string {
+  const m = /#token=([A-Za-z0-9_-]{43})/.exec(mail.textBody);
+  if (!m) throw new Error(`no token in mail: ${mail.textBody}`);
+  return m[1]!;
+}
+
+export const login = (t: TestApp, email: string, password: string) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+
+/** Registers through the API, opens the mailed link and signs in: a self-registered participant. */
+export async function registeredParticipant(t: TestApp, opts: { locale?: 'da' | 'en' } = {}): Promise<TestUser> {
+  const email = freshEmail();
+  const password = `pw-${randomUUID()}`;
+  const reg = await t.app.inject({
+    method: 'POST',
+    url: '/api/participants/register',
+    payload: { email, password, displayName: 'Registered Person', locale: opts.locale ?? 'da' },
+  });
+  if (reg.statusCode !== 202) throw new Error(`register failed: ${reg.body}`);
+  const token = tokenIn(await lastMailTo(t, email));
+  const conf = await t.app.inject({ method: 'POST', url: '/api/participants/confirm', payload: { token } });
+  if (conf.statusCode !== 200) throw new Error(`confirm failed: ${conf.body}`);
+  const res = await login(t, email, password);
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
+  return {
+    id: json<{ id: string }>(res).id,
+    email,
+    password,
+    roles: ['participant'],
+    cookie: String(res.headers['set-cookie']).split(';')[0]!,
+  };
+}
+
+// Set-up through app.inject for the hearing-response tests (issue 4). Each test makes its own consultation.
+
+/** A fresh IPv4 address per request keeps the tests clear of the per-IP submission limit. */
+export const someIp = () =>
+  `10.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
+
+export const TEXT_Q: QuestionSpec = {
+  kind: 'text',
+  required: true,
+  prompt: { da: 'Hvad mener du?', en: 'What do you think?' },
+};
+export const SINGLE_Q: QuestionSpec = {
+  kind: 'single',
+  required: false,
+  prompt: { da: 'Foretrukket løsning', en: 'Preferred solution' },
+  options: [
+    { id: 'yes', label: { da: 'Ja', en: 'Yes' } },
+    { id: 'no', label: { da: 'Nej', en: 'No' } },
+  ],
+};
+export const MULTI_Q: QuestionSpec = {
+  kind: 'multi',
+  required: false,
+  prompt: { da: 'Hvilke tjenester bruger du?', en: 'Which services do you use?' },
+  options: [
+    { id: 'bank', label: { da: 'Netbank', en: 'Online banking' } },
+    { id: 'tax', label: { da: 'Skat', en: 'Tax' } },
+    { id: 'health', label: { da: 'Sundhed', en: 'Health' } },
+  ],
+};
+export const SCALE_Q: QuestionSpec = {
+  kind: 'scale',
+  required: false,
+  prompt: { da: 'Tilfredshed', en: 'Satisfaction' },
+};
+
+/** An open consultation with the given questionnaire (default: one required free-text question). */
+export async function openConsultation(
+  t: TestApp,
+  admin: TestUser,
+  questions: QuestionSpec[] = [TEXT_Q],
+  overrides: ConsultationOverrides = {},
+): Promise<{ c: Consultation; questions: Made<Question> }> {
+  const open = await factory(t).newOpenConsultation(admin, { consultation: overrides, questions });
+  return { c: open.consultation, questions: open.questions };
+}
+
+/** A valid submission answering every free-text question. */
+export function submission(questions: Pick<Question, 'id' | 'kind'>[], overrides: Record<string, unknown> = {}) {
+  const answers = questions
+    .filter((q) => q.kind === 'text')
+    .map((q) => ({ questionId: q.id, value: 'Jeg støtter forslaget.' }));
+  return {
+    respondent: { name: 'Karen Jensen', email: `karen-${randomUUID().slice(0, 8)}@example.dk`, actingAs: 'citizen' },
+    consent: 'public_named',
+    body: 'Et digitalt ID skal kunne bruges af alle borgere, også uden smartphone.',
+    answers,
+    ...overrides,
+  };
+}
+
+export function submit(
+  t: TestApp,
+  consultationId: string,
+  payload: unknown,
+  opts: { key?: string; ip?: string; user?: TestUser | null } = {},
+): Promise<LightMyRequestResponse> {
+  return call(t, opts.user ?? null, {
+    method: 'POST',
+    url: `/api/consultations/${consultationId}/responses`,
+    payload: payload as Record<string, unknown>,
+    remoteAddress: opts.ip ?? someIp(),
+    headers: opts.key ? { 'idempotency-key': opts.key } : {},
+  });
+}
+
+/** Submits and returns the receipt (throws unless 201). */
+export async function submitOk(t: TestApp, consultationId: string, payload: unknown, opts: { key?: string } = {}) {
+  const res = await submit(t, consultationId, payload, opts);
+  if (res.statusCode !== 201) throw new Error(`submission failed: ${res.statusCode} ${res.body}`);
+  const receipt = json<Receipt>(res);
+  // A first submission always carries its edit token (only a letter or a replay has none).
+  if (receipt.editToken === null && !opts.key) throw new Error('a first submission without an edit token');
+  return receipt as Receipt & { editToken: string };
+}
+
+export async function decide(
+  t: TestApp,
+  staff: TestUser,
+  responseId: string,
+  decision: 'approve' | 'reject',
+  reason?: string,
+) {
+  const res = await call(t, staff, {
+    method: 'POST',
+    url: `/api/responses/${responseId}/publication`,
+    payload: reason ? { decision, reason } : { decision },
+  });
+  if (res.statusCode !== 200) throw new Error(`decision failed: ${res.body}`);
+  return json<StaffResponse>(res);
+}
+
+/** Moves the deadline directly in the database (the server clock decides; the API refuses past deadlines). */
+export async function setClosesAt(t: TestApp, consultationId: string, at: Date): Promise<void> {
+  await sql`update consultations set closes_at = ${at}, opens_at = null where id = ${consultationId}`.execute(
+    t.handle.db,
+  );
+}
+
+export async function countRows(
+  t: TestApp,
+  table: 'responses' | 'answers' | 'response_versions' | 'mail_outbox',
+  consultationId: string,
+): Promise<number> {
+  const r = await sql<{
+    n: string;
+  }>`select count(*) as n from ${sql.table(table)} where consultation_id = ${consultationId}`.execute(t.handle.db);
+  return Number(r.rows[0]!.n);
+}
+
+export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A 1×1 PNG, uploaded through the files module's route; returns the attachment ref. */
+export const PNG_1x1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+export async function upload(
+  t: TestApp,
+  consultationId: string,
+  filename = 'kort.png',
+  bytes: Buffer = PNG_1x1,
+  user: TestUser | null = null,
+) {
+  const boundary = `----samraad${randomUUID().replace(/-/g, '')}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\n`,
+    ),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const res = await call(t, user, {
+    method: 'POST',
+    url: `/api/consultations/${consultationId}/attachments`,
+    payload,
+    remoteAddress: someIp(),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+  if (res.statusCode !== 201) throw new Error(`upload failed: ${res.statusCode} ${res.body}`);
+  return json<AttachmentRef>(res);
+}

@@ -10,7 +10,7 @@ import {
   type TestApp,
   type TestUser,
 } from '../helpers/app.ts';
-import { makeOpenConsultation, passDeadline, registeredParticipant, restoreDeadline } from '../helpers/debate.ts';
+import { makeOpenConsultation, passDeadline, registeredParticipant, restoreDeadline } from '../helpers/factory.ts';
 
 describe('ballots', () => {
   let t: TestApp;

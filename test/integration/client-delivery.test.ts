@@ -33,7 +33,9 @@ describe('client delivery', () => {
 
   it('builds without source maps and with the precompress plugin', () => {
     expect(viteConfig.build?.sourcemap).toBe(false);
-    expect((viteConfig.plugins ?? []).flat().map((p: any) => p?.name)).toContain('samraad-precompress');
+    expect((viteConfig.plugins ?? []).flat().map((p) => (p && 'name' in p ? p.name : undefined))).toContain(
+      'samraad-precompress',
+    );
   });
 
   it('writes brotli and gzip copies that decompress to the file, and none for tiny files', async () => {

@@ -3,7 +3,15 @@ import type { Activity } from '../../server/modules/participants/participants.sc
 import type { CommentList } from '../../server/modules/comments/comments.schemas.ts';
 import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
 import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
-import type { Made } from '../helpers/factory.ts';
+import {
+  lastMailTo,
+  type Made,
+  mailsTo,
+  makeOpenConsultation,
+  passDeadline,
+  registeredParticipant,
+  restoreDeadline,
+} from '../helpers/factory.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
@@ -15,14 +23,6 @@ import {
   type TestApp,
   type TestUser,
 } from '../helpers/app.ts';
-import {
-  lastMailTo,
-  makeOpenConsultation,
-  mailsTo,
-  passDeadline,
-  registeredParticipant,
-  restoreDeadline,
-} from '../helpers/debate.ts';
 
 describe('comments', () => {
   let t: TestApp;

@@ -1,3 +1,4 @@
+import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +18,6 @@ import {
 const DAY = 86_400_000;
 const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString();
 const NON_ADMINS = ['analyst', 'reviewer', 'participant'] as const;
-type Consultation = { id: string; slug: string; version: number; phase: string; [k: string]: any };
 
 describe('consultations', () => {
   let t: TestApp;
@@ -32,7 +32,7 @@ describe('consultations', () => {
 
   const get = (idOrSlug: string, user: TestUser | null = admin) =>
     call(t, user, { url: `/api/consultations/${idOrSlug}` });
-  const readBack = async (id: string): Promise<Consultation> => json(await get(id));
+  const readBack = async (id: string): Promise<Consultation> => json<Consultation>(await get(id));
   const patch = (id: string, payload: Record<string, unknown>, user: TestUser | null = admin) =>
     call(t, user, { method: 'PATCH', url: `/api/consultations/${id}`, payload });
   const transition = (id: string, to: string, user: TestUser | null = admin) =>

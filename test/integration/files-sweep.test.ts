@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepOrphanUploads } from '../../server/modules/files/upload/upload.sweep.ts';
 import { call, createTestApp, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
-import { openConsultation, PNG_1x1, setClosesAt, submission, submitOk, upload } from './responses-fixtures.ts';
+import { openConsultation, PNG_1x1, setClosesAt, submission, submitOk, upload } from '../helpers/factory.ts';
 
 // The daily sweep of uploads that can no longer become part of a response (files.sweep.ts).
 

@@ -6,10 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractionError, extractInWorker, extractText } from '../../server/modules/files/extraction/extract.ts';
 import { checkZipBounds, ZipBombError } from '../../server/modules/files/extraction/zip-guard.ts';
-import { runExtraction } from '../../server/modules/files/extraction/extraction.job.ts';
+import { type ExtractDeps, runExtraction } from '../../server/modules/files/extraction/extraction.job.ts';
 import { bombPart, part, rebuild } from '../helpers/zip-bomb.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/files');
@@ -69,7 +70,7 @@ describe('zip bombs in DOCX and ODT', () => {
     // The job's own collaborators, faked: one attachment row, a blob store and a quiet log.
     const fakeDb = () => {
       const row = { id: 'a1', consultationId: 'c1', mediaType: DOCX, storageKey: 'k', extractionStatus: 'pending' };
-      const q: any = new Proxy(
+      const q: object = new Proxy(
         {},
         {
           get: (_t, prop) => {
@@ -81,19 +82,18 @@ describe('zip bombs in DOCX and ODT', () => {
           },
         },
       );
-      return q;
+      return q as ExtractDeps['db'];
     };
     afterAll(() => void marks.splice(0));
 
     it('marks the attachment failed with the refusal, and does not crash', async () => {
       const bytes = bombBytes();
-      const store: any = {
-        get: async () =>
-          (async function* () {
-            yield bytes;
-          })(),
-      };
-      const log: any = { warn: () => undefined, error: () => undefined, info: () => undefined };
+      const store = {
+        get: async () => Readable.from([bytes]),
+      } as Partial<ExtractDeps['store']> as ExtractDeps['store'];
+      const log = { warn: () => undefined, error: () => undefined, info: () => undefined } as Partial<
+        ExtractDeps['log']
+      > as ExtractDeps['log'];
       await runExtraction({ db: fakeDb(), store, log }, { consultationId: randomUUID(), id: randomUUID() });
       expect(marks).toContainEqual(
         expect.objectContaining({

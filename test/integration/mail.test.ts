@@ -2,9 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxItem } from '../../server/modules/mail/mail.schemas.ts';
-import type { Page } from '../helpers/factory.ts';
+import { openConsultation, type Page, submission, submitOk, waitFor } from '../helpers/factory.ts';
 import { call, createIsolatedTestApp, expectError, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
-import { openConsultation, submission, submitOk, waitFor } from './responses-fixtures.ts';
 import { renderedOf } from '../../server/modules/mail/mail.templates.ts';
 
 // Each app here has a database of its own: on a shared PostgreSQL test database every app's worker

@@ -24,7 +24,11 @@ type Operation = {
   tags?: string[];
   responses: Record<string, unknown>;
 };
-type Doc = { openapi: string; paths: Record<string, Record<string, Operation>>; components: Record<string, any> };
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { securitySchemes: Record<string, unknown> };
+};
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const toOpenApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
@@ -124,7 +128,9 @@ describe('OpenAPI', () => {
 
   it('describes request bodies from the zod schemas', () => {
     const create = doc.paths['/api/consultations']!.post as unknown as {
-      requestBody: { content: Record<string, { schema: any }> };
+      requestBody: {
+        content: Record<string, { schema: { required: string[]; properties: { itStage: { enum: string[] } } } }>;
+      };
     };
     const schema = create.requestBody.content['application/json']!.schema;
     expect(schema.required).toEqual(expect.arrayContaining(['slug', 'title']));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, expectError, json, signedInUser, type TestApp, type TestUser } from '../helpers/app.ts';
-import { freshEmail, lastMailTo, login, mailsTo, registeredParticipant, tokenIn } from '../helpers/debate.ts';
+import { freshEmail, lastMailTo, login, mailsTo, registeredParticipant, tokenIn } from '../helpers/factory.ts';
 import { passwordResetsSettled } from '../../server/modules/participants/participants.service.ts';
 
 const register = (t: TestApp, payload: Record<string, unknown>) =>

@@ -9,13 +9,24 @@ import {
   type TestApp,
   type TestUser,
 } from '../helpers/app.ts';
-import { makeOpenConsultation, registeredParticipant } from '../helpers/debate.ts';
-import { decide, submission, submitOk } from './responses-fixtures.ts';
+import type { CommentList } from '../../server/modules/comments/comments.schemas.ts';
+import type { PublicResponse } from '../../server/modules/responses/public.schemas.ts';
+import type { ScenarioRatings } from '../../server/modules/responses/ratings/ratings.schemas.ts';
+import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
+import {
+  decide,
+  type Made,
+  makeOpenConsultation,
+  type Page,
+  registeredParticipant,
+  submission,
+  submitOk,
+} from '../helpers/factory.ts';
 
 /** An open consultation with two scenarios and an optional scenario-scale question. */
 async function ratedConsultation(t: TestApp, admin: TestUser) {
   const c = await makeConsultation(t, admin);
-  const scenarios: any[] = [];
+  const scenarios = [] as Scenario[] as Made<Scenario>;
   for (const key of ['S1', 'S2']) {
     const res = await call(t, admin, {
       method: 'POST',
@@ -26,7 +37,7 @@ async function ratedConsultation(t: TestApp, admin: TestUser) {
         description: { da: 'Tekst.', en: 'Text.' },
       },
     });
-    scenarios.push(json(res));
+    scenarios.push(json<Scenario>(res));
   }
   const q = json(
     await call(t, admin, {
@@ -89,9 +100,8 @@ describe('public side (issue 10)', () => {
       expect(posted.statusCode).toBe(201);
       const id = json(posted).id;
       expect((await call(t, fan, { method: 'PUT', url: `/api/comments/${id}/support` })).statusCode).toBe(200);
-      const list = json(await call(t, null, { url: `/api/scenarios/${scenarios[0].id}/comments` }));
-      const c = list.items.find((th: any) => th.id === id || th.comment?.id === id);
-      const comment = c.comment ?? c;
+      const list = json<CommentList>(await call(t, null, { url: `/api/scenarios/${scenarios[0].id}/comments` }));
+      const comment = list.items.find((th) => th.id === id)!;
       expect(comment.supportCount).toBe(1);
       expect(comment.canSupport).toBe(false);
     });
@@ -105,7 +115,7 @@ describe('public side (issue 10)', () => {
     const idsOf = async (qs: string) => {
       const res = await list(qs);
       expect(res.statusCode, res.body).toBe(200);
-      return json(res).items.map((r: any) => r.id) as string[];
+      return json<Page<PublicResponse>>(res).items.map((r) => r.id);
     };
 
     beforeAll(async () => {
@@ -155,11 +165,13 @@ describe('public side (issue 10)', () => {
 
     it('sorts by relevance with a query, paging by keyset without gaps or repeats', async () => {
       expect(await idsOf('?q=vindmøller&sort=relevance')).toEqual([ids.many, ids.once]);
-      const first = json(await list('?q=vindmøller&sort=relevance&limit=1'));
-      expect(first.items.map((r: any) => r.id)).toEqual([ids.many]);
+      const first = json<Page<PublicResponse>>(await list('?q=vindmøller&sort=relevance&limit=1'));
+      expect(first.items.map((r) => r.id)).toEqual([ids.many]);
       expect(first.nextCursor).toBeTruthy();
-      const second = json(await list(`?q=vindmøller&sort=relevance&limit=1&cursor=${first.nextCursor}`));
-      expect(second.items.map((r: any) => r.id)).toEqual([ids.once]);
+      const second = json<Page<PublicResponse>>(
+        await list(`?q=vindmøller&sort=relevance&limit=1&cursor=${first.nextCursor}`),
+      );
+      expect(second.items.map((r) => r.id)).toEqual([ids.once]);
       expect(second.nextCursor).toBeNull();
     });
 
@@ -196,10 +208,10 @@ describe('public side (issue 10)', () => {
       const res = await call(t, null, { url: `/api/consultations/${ctx.c.slug}/scenario-ratings` });
       expect(res.statusCode).toBe(200);
       expect(res.headers['cache-control']).toBe('public, max-age=60');
-      const body = json(res);
+      const body = json<ScenarioRatings>(res);
       expect(body.basis).toBe('published');
       expect(body.questions).toHaveLength(1);
-      const by = Object.fromEntries(body.questions[0].scenarios.map((x: any) => [x.scenarioId, x]));
+      const by = Object.fromEntries(body.questions[0]!.scenarios.map((x) => [x.scenarioId, x]));
       expect(by[s1.id]).toEqual({ scenarioId: s1.id, count: 2, mean: 4.5, distribution: [0, 0, 0, 1, 1] });
       expect(by[s2.id]).toEqual({ scenarioId: s2.id, count: 1, mean: 2, distribution: [0, 1, 0, 0, 0] });
     });

@@ -13,7 +13,7 @@ import {
   type TestApp,
   type TestUser,
 } from '../helpers/app.ts';
-import { MULTI_Q, openConsultation, SINGLE_Q, submission, submitOk, TEXT_Q } from './responses-fixtures.ts';
+import { MULTI_Q, openConsultation, SINGLE_Q, submission, submitOk, TEXT_Q } from '../helpers/factory.ts';
 
 describe('the questionnaire', () => {
   let t: TestApp;

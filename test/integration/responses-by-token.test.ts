@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../server/modules/responses/fingerprint.rules.ts';
+import type { OwnResponse } from '../../server/modules/responses/responses.schemas.ts';
 import {
   call,
   createTestApp,
@@ -20,7 +21,7 @@ import {
   submitOk,
   TEXT_Q,
   upload,
-} from './responses-fixtures.ts';
+} from '../helpers/factory.ts';
 import { renderedOf } from '../../server/modules/mail/mail.templates.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -180,7 +181,7 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
     const { c, body, receipt } = await fresh();
     const a = await upload(t, c.id, 'a.png');
     const withFile = json(await byToken('PUT', receipt.editToken, { ...body, attachmentIds: [a.id] }));
-    expect(json(await byToken('GET', receipt.editToken)).attachments.map((x: any) => x.id)).toEqual([a.id]);
+    expect(json<OwnResponse>(await byToken('GET', receipt.editToken)).attachments.map((x) => x.id)).toEqual([a.id]);
     const without = json(await byToken('PUT', receipt.editToken, { ...body, attachmentIds: [] }));
     expect(without.fingerprint).toBe(receipt.fingerprint);
     expect(withFile.fingerprint).not.toBe(receipt.fingerprint);

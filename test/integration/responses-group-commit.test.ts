@@ -6,7 +6,7 @@ import { newEditToken, newReceiptCode } from '../../server/modules/responses/res
 import type { SubmissionWrite } from '../../server/modules/responses/submission/submission.repository.ts';
 import { createSubmissionWriter } from '../../server/modules/responses/submission/submission.writer.ts';
 import { call, createTestApp, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
-import { countRows, openConsultation, SCALE_Q, submission, submit, submitOk, TEXT_Q } from './responses-fixtures.ts';
+import { countRows, openConsultation, SCALE_Q, submission, submit, submitOk, TEXT_Q } from '../helpers/factory.ts';
 
 // The one-statement submission path: group commit under concurrency, the guard's stamp, and the
 // refusals decided from a cached questionnaire being checked again against a fresh one.
@@ -168,7 +168,7 @@ describe('the one-statement submission path', () => {
     expect(outcomes[4]!.status).toBe('rejected');
     const written = outcomes
       .filter((o) => o.status === 'fulfilled')
-      .map((o) => (o as PromiseFulfilledResult<any>).value);
+      .map((o) => (o as PromiseFulfilledResult<Awaited<ReturnType<typeof writer.write>>>).value);
     expect(written.map((w) => w.id).sort()).toEqual(good.map((g) => g.row.id).sort());
     expect(await countRows(t, 'responses', c.id)).toBe(8);
   });

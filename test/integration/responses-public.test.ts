@@ -10,7 +10,22 @@ import {
   type Cast,
   type TestApp,
 } from '../helpers/app.ts';
-import { decide, openConsultation, SINGLE_Q, submission, submitOk, TEXT_Q, upload } from './responses-fixtures.ts';
+import type { AttachmentRef } from '../../server/modules/files/files.schemas.ts';
+import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
+import type { Question } from '../../server/modules/questions/questions.schemas.ts';
+import type { PublicResponse } from '../../server/modules/responses/public.schemas.ts';
+import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
+import {
+  decide,
+  type Made,
+  openConsultation,
+  type Page,
+  SINGLE_Q,
+  submission,
+  submitOk,
+  TEXT_Q,
+  upload,
+} from '../helpers/factory.ts';
 
 const SCRIPT = `<script>alert('hej')</script>`;
 const IMG = `<img src=x onerror=alert(1)>`;
@@ -18,13 +33,14 @@ const IMG = `<img src=x onerror=alert(1)>`;
 describe('the published responses of a consultation', () => {
   let t: TestApp;
   let cast: Cast;
-  let c: any;
-  let questions: any[];
-  const r: Record<string, any> = {};
+  let c: Consultation;
+  let questions: Made<Question>;
+  type Named = 'named' | 'anonymous' | 'private' | 'withdrawn' | 'pending' | 'rejected' | 'english' | 'withFile';
+  const r = {} as Record<Named, Receipt> & { file: AttachmentRef };
   const bodies: Record<string, string> = {};
   const emails: string[] = [];
 
-  async function respond(name: string, overrides: Record<string, unknown>, after?: 'approve' | 'reject' | 'withdraw') {
+  async function respond(name: Named, overrides: Record<string, unknown>, after?: 'approve' | 'reject' | 'withdraw') {
     const body = submission(questions, overrides);
     emails.push(body.respondent.email);
     bodies[name] = body.body;
@@ -102,13 +118,14 @@ describe('the published responses of a consultation', () => {
   afterAll(async () => t.close());
 
   const list = (query = '', id = c.id) => call(t, null, { url: `/api/consultations/${id}/responses${query}` });
-  const ids = (res: Awaited<ReturnType<typeof list>>) => json(res).items.map((i: any) => i.id);
+  const page = (res: Awaited<ReturnType<typeof list>>) => json<Page<PublicResponse>>(res);
+  const ids = (res: Awaited<ReturnType<typeof list>>) => page(res).items.map((i) => i.id);
 
   it('shows only approved, consented, not withdrawn responses, newest first', async () => {
     const res = await list();
     expect(res.statusCode).toBe(200);
     expect(ids(res)).toEqual([r.withFile.id, r.english.id, r.anonymous.id, r.named.id]);
-    for (const hidden of ['private', 'withdrawn', 'pending', 'rejected']) {
+    for (const hidden of ['private', 'withdrawn', 'pending', 'rejected'] as const) {
       expect(res.body).not.toContain(r[hidden].id);
       expect(res.body).not.toContain(bodies[hidden]);
     }
@@ -116,16 +133,16 @@ describe('the published responses of a consultation', () => {
 
   it('honours consent: anonymous shows no name, no organisation and no CVR; e-mail addresses never appear', async () => {
     const res = await list();
-    const items = json(res).items;
-    const anon = items.find((i: any) => i.id === r.anonymous.id);
+    const items = page(res).items;
+    const anon = items.find((i) => i.id === r.anonymous.id);
     expect(anon).toMatchObject({ name: null, organisationName: null, cvr: null, actingAs: 'business' });
     expect(res.body).not.toContain('Søren');
     expect(res.body).not.toContain('Sørensens VVS');
     expect(res.body).not.toContain('34051178');
-    const named = items.find((i: any) => i.id === r.named.id);
+    const named = items.find((i) => i.id === r.named.id);
     expect(named).toMatchObject({ name: 'Karen Jensen', actingAs: 'citizen', channel: 'web' });
-    expect(named.answers).toEqual(expect.arrayContaining([{ questionId: questions[1].id, value: 'yes' }]));
-    expect(items.find((i: any) => i.id === r.english.id)).toMatchObject({
+    expect(named!.answers).toEqual(expect.arrayContaining([{ questionId: questions[1].id, value: 'yes' }]));
+    expect(items.find((i) => i.id === r.english.id)).toMatchObject({
       name: 'Jane Doe',
       organisationName: 'Digital Rights',
       invited: true,
@@ -137,26 +154,26 @@ describe('the published responses of a consultation', () => {
   it('returns script in text as inert data (a JSON string), and escapes it in highlights', async () => {
     const res = await list();
     expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(json(res).items.find((i: any) => i.id === r.anonymous.id).body).toContain(SCRIPT);
-    const hit = json(await list('?q=bekymrede')).items;
-    expect(hit.map((i: any) => i.id)).toEqual([r.anonymous.id]);
+    expect(page(res).items.find((i) => i.id === r.anonymous.id)!.body).toContain(SCRIPT);
+    const hit = page(await list('?q=bekymrede')).items;
+    expect(hit.map((i) => i.id)).toEqual([r.anonymous.id]);
     // ts_headline keeps some markup of the text it quotes; it comes back escaped, and <mark> is the only tag.
-    expect(hit[0].highlight.html).toContain('<mark>bekymrede</mark>');
-    expect(hit[0].highlight.html.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
-    expect(hit[0].highlight.html).not.toMatch(/<img|<script/);
-    expect(hit[0].highlight.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(hit[0]!.highlight!.html).toContain('<mark>bekymrede</mark>');
+    expect(hit[0]!.highlight!.html.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
+    expect(hit[0]!.highlight!.html).not.toMatch(/<img|<script/);
+    expect(hit[0]!.highlight!.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
   it('searches in Danish with stemming and highlights the hits', async () => {
     // ('identiteten' is not here: PostgreSQL's Danish stemmer makes it 'identitet' but 'identitet'
     // 'identit', so it matched only through the English index, with nothing to highlight; issue #10 item 10.)
     for (const q of ['banken', 'bankerne', 'identitet']) {
-      const res = json(await list(`?q=${encodeURIComponent(q)}`));
-      expect(res.items.map((i: any) => i.id)).toContain(r.named.id);
-      expect(res.items.map((i: any) => i.id)).not.toContain(r.pending.id);
+      const res = page(await list(`?q=${encodeURIComponent(q)}`));
+      expect(res.items.map((i) => i.id)).toContain(r.named.id);
+      expect(res.items.map((i) => i.id)).not.toContain(r.pending.id);
     }
-    const hit = json(await list('?q=bankerne')).items.find((i: any) => i.id === r.named.id);
-    expect(hit.highlight).toEqual({
+    const hit = page(await list('?q=bankerne')).items.find((i) => i.id === r.named.id);
+    expect(hit!.highlight).toEqual({
       source: 'response',
       attachmentId: null,
       html: expect.stringContaining('<mark>Bankerne</mark>'),
@@ -173,7 +190,8 @@ describe('the published responses of a consultation', () => {
           t.handle.db,
         )
       ).rows[0]!.search;
-    for (const hidden of ['private', 'withdrawn', 'pending', 'rejected']) expect(await vector(r[hidden].id)).toBeNull();
+    for (const hidden of ['private', 'withdrawn', 'pending', 'rejected'] as const)
+      expect(await vector(r[hidden].id)).toBeNull();
     // Body and free-text answers in both stemmers; never the respondent's name.
     const named = (await vector(r.named.id))!;
     expect(named).toMatch(/'bank'/);
@@ -207,20 +225,20 @@ describe('the published responses of a consultation', () => {
   });
 
   it('searches in English with stemming', async () => {
-    const res = json(await list('?q=controlling%20banks'));
-    expect(res.items.map((i: any) => i.id)).toEqual([r.english.id]);
-    expect(res.items[0].highlight.html).toMatch(/<mark>banks<\/mark>.*<mark>control<\/mark>/);
+    const res = page(await list('?q=controlling%20banks'));
+    expect(res.items.map((i) => i.id)).toEqual([r.english.id]);
+    expect(res.items[0]!.highlight!.html).toMatch(/<mark>banks<\/mark>.*<mark>control<\/mark>/);
   });
 
   it('finds a response by the text of its attachment and says where the hit is', async () => {
-    const res = json(await list('?q=chipkortet'));
-    expect(res.items.map((i: any) => i.id)).toEqual([r.withFile.id]);
-    expect(res.items[0].highlight).toEqual({
+    const res = page(await list('?q=chipkortet'));
+    expect(res.items.map((i) => i.id)).toEqual([r.withFile.id]);
+    expect(res.items[0]!.highlight).toEqual({
       source: 'attachment',
       attachmentId: r.file.id,
       html: expect.stringContaining('<mark>chipkort</mark>'),
     });
-    expect(res.items[0].attachments).toEqual([
+    expect(res.items[0]!.attachments).toEqual([
       {
         id: r.file.id,
         filename: 'høringssvar.png',
@@ -230,7 +248,7 @@ describe('the published responses of a consultation', () => {
       },
     ]);
     // The attachment of a published response can be downloaded by anyone.
-    const dl = await call(t, null, { url: res.items[0].attachments[0].url });
+    const dl = await call(t, null, { url: res.items[0]!.attachments[0]!.url });
     expect(dl.statusCode).toBe(200);
     expect(dl.headers['content-disposition']).toMatch(/^attachment/);
   });
@@ -247,10 +265,10 @@ describe('the published responses of a consultation', () => {
   });
 
   it('pages with a cursor', async () => {
-    const p1 = json(await list('?limit=3'));
+    const p1 = page(await list('?limit=3'));
     expect(p1.items).toHaveLength(3);
-    const p2 = json(await list(`?limit=3&cursor=${p1.nextCursor}`));
-    expect(p2.items.map((i: any) => i.id)).toEqual([r.named.id]);
+    const p2 = page(await list(`?limit=3&cursor=${p1.nextCursor}`));
+    expect(p2.items.map((i) => i.id)).toEqual([r.named.id]);
     expect(p2.nextCursor).toBeNull();
   });
 
@@ -283,7 +301,8 @@ describe('the published responses of a consultation', () => {
       );
       expect(lines).toHaveLength(5);
       for (const email of emails) expect(text).not.toContain(email);
-      for (const hidden of ['private', 'withdrawn', 'pending', 'rejected']) expect(text).not.toContain(r[hidden].id);
+      for (const hidden of ['private', 'withdrawn', 'pending', 'rejected'] as const)
+        expect(text).not.toContain(r[hidden].id);
       expect(text).not.toContain('Søren');
       // Cells that would start a formula begin with an apostrophe; nothing starts with = + - @.
       expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"")`);
@@ -313,16 +332,16 @@ describe('the published responses of a consultation', () => {
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(res.headers['content-disposition']).toBe(`attachment; filename="${c.slug}-responses.json"`);
-      const doc = json(res);
+      const doc = json<{ consultation: Consultation; questions: Question[]; responses: PublicResponse[] }>(res);
       expect(doc.consultation).toMatchObject({ id: c.id, slug: c.slug });
-      expect(doc.questions.map((q: any) => q.id)).toEqual(questions.map((q) => q.id));
-      expect(doc.responses.map((i: any) => i.id)).toEqual([r.named.id, r.anonymous.id, r.english.id, r.withFile.id]);
+      expect(doc.questions.map((q) => q.id)).toEqual(questions.map((q) => q.id));
+      expect(doc.responses.map((i) => i.id)).toEqual([r.named.id, r.anonymous.id, r.english.id, r.withFile.id]);
       expect(doc.responses[1]).toMatchObject({
         name: null,
         organisationName: null,
         body: expect.stringContaining(SCRIPT),
       });
-      expect(doc.responses[3].attachments[0].url).toMatch(/^http:\/\/localhost(:\d+)?\/api\/consultations\//);
+      expect(doc.responses[3]!.attachments[0]!.url).toMatch(/^http:\/\/localhost(:\d+)?\/api\/consultations\//);
       for (const email of emails) expect(res.body).not.toContain(email);
     });
 

@@ -1,3 +1,17 @@
+import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
+import type { Question } from '../../server/modules/questions/questions.schemas.ts';
+import type { StaffResponse } from '../../server/modules/responses/publication.schemas.ts';
+import {
+  countRows,
+  decide,
+  type Made,
+  openConsultation,
+  setClosesAt,
+  submission,
+  submitOk,
+  TEXT_Q,
+} from '../helpers/factory.ts';
+import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,15 +25,6 @@ import {
   type TestApp,
   type TestUser,
 } from '../helpers/app.ts';
-import {
-  countRows,
-  decide,
-  openConsultation,
-  setClosesAt,
-  submission,
-  submitOk,
-  TEXT_Q,
-} from './responses-fixtures.ts';
 import { renderedOf } from '../../server/modules/mail/mail.templates.ts';
 
 describe('staff: the publication queue, decisions, letters', () => {
@@ -41,12 +46,12 @@ describe('staff: the publication queue, decisions, letters', () => {
   ] as const;
 
   describe('the queue', () => {
-    let c: any;
-    let receipts: any[];
+    let c: Consultation;
+    let receipts: Made<Receipt>;
     beforeAll(async () => {
       const made = await openConsultation(t, cast.admin, [TEXT_Q]);
       c = made.c;
-      receipts = [];
+      receipts = [] as Receipt[] as Made<Receipt>;
       for (const consent of ['public_named', 'public_anonymous', 'not_public', 'public_named', 'public_named']) {
         receipts.push(await submitOk(t, c.id, submission(made.questions, { consent })));
       }
@@ -61,7 +66,7 @@ describe('staff: the publication queue, decisions, letters', () => {
     it('lists pending responses that consented to publication, oldest first, with the respondent’s details, page by page', async () => {
       for (const staff of [cast.analyst, cast.admin]) {
         const page1 = json(await queue(staff, c.id, '?limit=2'));
-        expect(page1.items.map((r: any) => r.id)).toEqual([receipts[0].id, receipts[1].id]);
+        expect(page1.items.map((r: StaffResponse) => r.id)).toEqual([receipts[0].id, receipts[1].id]);
         expect(page1.items[0]).toMatchObject({
           consent: 'public_named',
           publicationStatus: 'pending',
@@ -71,7 +76,7 @@ describe('staff: the publication queue, decisions, letters', () => {
         });
         expect(page1.nextCursor).toEqual(expect.any(String));
         const page2 = json(await queue(staff, c.id, `?limit=2&cursor=${page1.nextCursor}`));
-        expect(page2.items.map((r: any) => r.id)).toEqual([receipts[3].id]);
+        expect(page2.items.map((r: StaffResponse) => r.id)).toEqual([receipts[3].id]);
         expect(page2.nextCursor).toBeNull();
       }
       expectError(await queue(cast.analyst, c.id, '?cursor=nonsense'), 400, 'BAD_REQUEST');
@@ -105,13 +110,13 @@ describe('staff: the publication queue, decisions, letters', () => {
         publicationStatus: 'rejected',
         publicationReason: 'Indeholder personoplysninger om tredjemand.',
       });
-      expect(json(await queue(cast.analyst, c.id, '?status=approved')).items.map((r: any) => r.id)).toEqual([
+      expect(json(await queue(cast.analyst, c.id, '?status=approved')).items.map((r: StaffResponse) => r.id)).toEqual([
         receipts[0].id,
       ]);
-      expect(json(await queue(cast.analyst, c.id, '?status=rejected')).items.map((r: any) => r.id)).toEqual([
+      expect(json(await queue(cast.analyst, c.id, '?status=rejected')).items.map((r: StaffResponse) => r.id)).toEqual([
         receipts[1].id,
       ]);
-      expect(json(await queue(cast.analyst, c.id)).items.map((r: any) => r.id)).toEqual([receipts[3].id]);
+      expect(json(await queue(cast.analyst, c.id)).items.map((r: StaffResponse) => r.id)).toEqual([receipts[3].id]);
       const audit = await t.handle.db
         .selectFrom('auditEvents')
         .select(['action', 'details'])
@@ -193,7 +198,7 @@ describe('staff: the publication queue, decisions, letters', () => {
   });
 
   describe('responses registered from letters and e-mails', () => {
-    const letter = (questions: any[], overrides: Record<string, unknown> = {}) => ({
+    const letter = (questions: Question[], overrides: Record<string, unknown> = {}) => ({
       ...submission(questions, { answers: [] }),
       respondent: { name: 'Kommunernes Landsforening', actingAs: 'public_authority', organisationName: 'KL' },
       channel: 'letter',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
-import { decide, openConsultation, submission, submitOk, TEXT_Q } from './responses-fixtures.ts';
+import { decide, openConsultation, submission, submitOk, TEXT_Q } from '../helpers/factory.ts';
 
 /** Issue 10 item 16: a respondent whose response is rejected for publication is told why. */
 describe('the own response (by token) carries the reason for a rejection', () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, expectError, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
-import { countRows, openConsultation, submission, submit, upload } from './responses-fixtures.ts';
+import { countRows, openConsultation, submission, submit, upload } from '../helpers/factory.ts';
 
 /**
  * Issue 10 item 3: a client that lost the connection retries with the same Idempotency-Key. With a

@@ -1,3 +1,19 @@
+import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
+import {
+  countRows,
+  type Made,
+  MULTI_Q,
+  openConsultation,
+  SCALE_Q,
+  setClosesAt,
+  SINGLE_Q,
+  submission,
+  submit,
+  submitOk,
+  TEXT_Q,
+  upload,
+} from '../helpers/factory.ts';
+import type { Question } from '../../server/modules/questions/questions.schemas.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,19 +29,6 @@ import {
   type Cast,
   type TestApp,
 } from '../helpers/app.ts';
-import {
-  countRows,
-  MULTI_Q,
-  openConsultation,
-  SCALE_Q,
-  setClosesAt,
-  SINGLE_Q,
-  submission,
-  submit,
-  submitOk,
-  TEXT_Q,
-  upload,
-} from './responses-fixtures.ts';
 import { renderedOf } from '../../server/modules/mail/mail.templates.ts';
 
 const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
@@ -195,7 +198,7 @@ describe('submitting a hearing response', () => {
   });
 
   describe('bad input gets a 400 and creates nothing', () => {
-    const cases: [string, (qs: any[]) => unknown][] = [
+    const cases: [string, (qs: Made<Question>) => unknown][] = [
       ['no respondent', (qs) => ({ ...submission(qs), respondent: undefined })],
       [
         'an invalid e-mail',
@@ -275,8 +278,8 @@ describe('submitting a hearing response', () => {
       ],
       ['an attachment id that is not a UUID', (qs) => submission(qs, { attachmentIds: ['../../etc/passwd'] })],
     ];
-    let c: any;
-    let qs: any[];
+    let c: Consultation;
+    let qs: Made<Question>;
     beforeAll(async () => {
       ({ c, questions: qs } = await openConsultation(t, cast.admin, [
         { ...TEXT_Q, required: false },

@@ -2,9 +2,10 @@
  * Issue #10 item 7: publishing from a few rankings asks for confirmation, and no published segment
  * or count lets a visitor rebuild a small group by subtraction (RESULTS_MIN_SEGMENT is 5 here).
  */
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, expectError, json, signedInUser, type TestApp, type TestUser } from '../helpers/app.ts';
-import { makeOpenConsultation, registeredParticipant } from '../helpers/debate.ts';
+import { makeOpenConsultation, registeredParticipant } from '../helpers/factory.ts';
 
 describe('results of small segments', () => {
   let t: TestApp;
@@ -30,14 +31,18 @@ describe('results of small segments', () => {
       const res = await call(t, v, {
         method: 'PUT',
         url: `/api/consultations/${consultation.id}/ballot`,
-        payload: { ranks: scenarios.map((s: any, k: number) => ({ scenarioId: s.id, rank: (k + i) % 2 ? 1 : 2 })) },
+        payload: { ranks: scenarios.map((s, k) => ({ scenarioId: s.id, rank: (k + i) % 2 ? 1 : 2 })) },
       });
       expect(res.statusCode, res.body).toBe(201);
     }
     return consultation as { id: string };
   }
   const publish = (id: string, payload?: unknown) =>
-    call(t, admin, { method: 'POST', url: `/api/consultations/${id}/results/publish`, payload: payload as any });
+    call(t, admin, {
+      method: 'POST',
+      url: `/api/consultations/${id}/results/publish`,
+      payload: payload as InjectOptions['payload'],
+    });
   const publicResults = (id: string, segment = 'all') =>
     call(t, null, { url: `/api/consultations/${id}/results?segment=${segment}` });
 

@@ -12,7 +12,7 @@ import {
   type TestApp,
   type TestUser,
 } from '../helpers/app.ts';
-import { makeOpenConsultation, registeredParticipant } from '../helpers/debate.ts';
+import { makeOpenConsultation, registeredParticipant } from '../helpers/factory.ts';
 
 describe('ranking results', () => {
   let t: TestApp;

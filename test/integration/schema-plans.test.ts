@@ -5,13 +5,14 @@ import { createIsolatedTestApp, type TestApp } from '../helpers/app.ts';
 type ForeignKey = { child: string; name: string; parent: string; columns: string[]; types: string[] };
 
 /** The index a plan reads, from EXPLAIN (FORMAT JSON). */
-function indexesOf(plan: any): string[] {
+type PlanNode = { 'Index Name'?: string; Plans?: PlanNode[] };
+function indexesOf(plan: { Plan: PlanNode }[]): string[] {
   const out: string[] = [];
-  const walk = (n: any) => {
+  const walk = (n: PlanNode) => {
     if (n['Index Name']) out.push(n['Index Name']);
     for (const c of n.Plans ?? []) walk(c);
   };
-  walk(plan[0].Plan);
+  walk(plan[0]!.Plan);
   return out;
 }
 
@@ -61,7 +62,7 @@ describe('foreign-key checks on an empty database', () => {
             .raw<{ 'QUERY PLAN': unknown }>(`explain (format json) execute ${name}(${args})`)
             .execute(conn);
           const raw = plan.rows[0]!['QUERY PLAN'];
-          const used = indexesOf(typeof raw === 'string' ? JSON.parse(raw) : raw);
+          const used = indexesOf((typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[]);
           const columns =
             used.length === 1
               ? (

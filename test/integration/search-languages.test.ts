@@ -3,27 +3,33 @@
  * in that language; a hit always comes with a highlight that marks something; a hit inside a PDF
  * shows a readable snippet.
  */
+import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
+import type { Question } from '../../server/modules/questions/questions.schemas.ts';
+import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
+import type { PublicResponse } from '../../server/modules/responses/public.schemas.ts';
+import type { AttachmentRef } from '../../server/modules/files/files.schemas.ts';
+import { decide, openConsultation, type Page, submission, submitOk, TEXT_Q, upload } from '../helpers/factory.ts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
-import { decide, openConsultation, submission, submitOk, TEXT_Q, upload } from './responses-fixtures.ts';
 
 describe('search in each text’s own language', () => {
   let t: TestApp;
   let cast: Cast;
-  let c: any;
-  let questions: any[];
-  const r: Record<string, any> = {};
+  let c: Consultation;
+  let questions: Question[];
+  type Named = 'english' | 'danish' | 'scanned' | 'withFile';
+  const r = {} as Record<Named, Receipt> & { file: AttachmentRef };
 
   const list = (q: string) => call(t, null, { url: `/api/consultations/${c.id}/responses?q=${encodeURIComponent(q)}` });
   const hits = async (q: string) => {
     const res = await list(q);
     expect(res.statusCode).toBe(200);
-    return json(res).items as any[];
+    return json<Page<PublicResponse>>(res).items;
   };
   const ids = async (q: string) => (await hits(q)).map((i) => i.id);
 
-  async function respond(name: string, overrides: Record<string, unknown>) {
+  async function respond(name: Named, overrides: Record<string, unknown>) {
     const receipt = await submitOk(t, c.id, submission(questions, overrides));
     await decide(t, cast.analyst, receipt.id, 'approve');
     r[name] = receipt;
@@ -86,7 +92,7 @@ describe('search in each text’s own language', () => {
     for (const q of ['sikkerhed', 'sikker', 'security', 'identitet', 'identity', 'organic', 'digital', 'data']) {
       for (const item of await hits(q)) {
         expect(item.highlight, `${q}: ${item.id}`).not.toBeNull();
-        expect(item.highlight.html, `${q}: ${item.id}`).toContain('<mark>');
+        expect(item.highlight?.html, `${q}: ${item.id}`).toContain('<mark>');
       }
     }
     // "sikkerhed" used to find "…en sikker digital identitet" through the English index, unmarked.
@@ -97,9 +103,9 @@ describe('search in each text’s own language', () => {
   it('shows a readable snippet around the words found in a scanned PDF', async () => {
     const [item, ...rest] = await hits('organic');
     expect(rest).toEqual([]);
-    expect(item.id).toBe(r.withFile.id);
-    expect(item.highlight.source).toBe('attachment');
-    const html: string = item.highlight.html;
+    expect(item!.id).toBe(r.withFile.id);
+    expect(item!.highlight!.source).toBe('attachment');
+    const html: string = item!.highlight!.html;
     expect(html).toContain('<mark>organic</mark>');
     expect(html).not.toMatch(/[~*|]/);
     expect(html).not.toMatch(/\s{2,}|[\n\t]/);

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, expectError, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
-import { openConsultation, PNG_1x1, submission, submitOk, upload } from './responses-fixtures.ts';
+import { openConsultation, PNG_1x1, submission, submitOk, upload } from '../helpers/factory.ts';
 
 // Issue 10 item 12: the edit link replaces the whole response with PUT, and its holder can open the
 // files of their own response (published or not).

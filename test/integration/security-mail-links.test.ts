@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordResetsSettled } from '../../server/modules/participants/participants.service.ts';
 import { createTestApp, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
-import { freshEmail, lastMailTo, registeredParticipant } from '../helpers/debate.ts';
-import { openConsultation, someIp, submission } from './responses-fixtures.ts';
+import {
+  freshEmail,
+  lastMailTo,
+  openConsultation,
+  registeredParticipant,
+  someIp,
+  submission,
+} from '../helpers/factory.ts';
 
 // Issue 10 item 2: links in mail are built from PUBLIC_URL only, never from the request's Host or
 // X-Forwarded-Host; TRUST_PROXY=true trusts one proxy hop, not every X-Forwarded-For address.

@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordResetsSettled } from '../../server/modules/participants/participants.service.ts';
 import { call, createTestApp, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
-import { freshEmail, lastMailTo, registeredParticipant, tokenIn } from '../helpers/debate.ts';
-import { openConsultation, submission, submitOk } from './responses-fixtures.ts';
+import {
+  freshEmail,
+  lastMailTo,
+  openConsultation,
+  registeredParticipant,
+  submission,
+  submitOk,
+  tokenIn,
+} from '../helpers/factory.ts';
 
 // Issue 10 item 1: staff can never act as a respondent or take over an account. The outbox masks
 // every link secret when an admin reads a kept mail, and what is done through an edit link is

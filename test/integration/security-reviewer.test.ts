@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, expectError, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
-import { makeOpenConsultation } from '../helpers/debate.ts';
-import { decide, openConsultation, PNG_1x1, submission, submitOk, upload } from './responses-fixtures.ts';
+import {
+  decide,
+  makeOpenConsultation,
+  openConsultation,
+  PNG_1x1,
+  submission,
+  submitOk,
+  upload,
+} from '../helpers/factory.ts';
 
 // Issue 10 item 8: until reviewers get a scoped view of their own, they read only what is public.
 describe('reviewers read only what is public', () => {

@@ -12,8 +12,15 @@ import {
   type Cast,
   type TestApp,
 } from '../helpers/app.ts';
-import { freshEmail, login, mailsTo, registeredParticipant } from '../helpers/debate.ts';
-import { openConsultation, submission, submitOk } from './responses-fixtures.ts';
+import {
+  freshEmail,
+  login,
+  mailsTo,
+  openConsultation,
+  registeredParticipant,
+  submission,
+  submitOk,
+} from '../helpers/factory.ts';
 
 // Issue 10 item 9, the smaller security findings (the CSV formula one has its own tests).
 describe('smaller security findings', () => {

@@ -1,3 +1,7 @@
+import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
+import type { Question } from '../../server/modules/questions/questions.schemas.ts';
+import type { OwnResponse, Receipt } from '../../server/modules/responses/responses.schemas.ts';
+import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { submissionBody } from '../../bench/submission.ts';
@@ -7,7 +11,7 @@ import { createDb } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { seedDemo } from '../../server/seed/demo.ts';
 import { call, json, type TestApp } from '../helpers/app.ts';
-import { submit } from './responses-fixtures.ts';
+import { submit } from '../helpers/factory.ts';
 
 // The demo seed (DESIGN.md §4 C8) shows a newcomer the whole respondent journey, questionnaire
 // included. It writes fixed slugs and accounts, so it runs on a database of its own (always PGlite,
@@ -41,43 +45,43 @@ afterAll(async () => {
   await t?.close();
 });
 
-const get = async (url: string) => {
+const get = async <T>(url: string): Promise<T> => {
   const res = await call(t, null, { method: 'GET', url });
   expect(res.statusCode, res.body).toBe(200);
-  return json(res);
+  return json<T>(res);
 };
 
 describe('demo seed: the open hearing has a questionnaire', () => {
   it('has five optional questions of every kind, worded in Danish and English', async () => {
-    const questions = await get(`/api/consultations/${SLUG}/questions`);
-    expect(questions.map((q: any) => q.kind)).toEqual(['scenario_scale', 'single', 'scale', 'multi', 'text']);
+    const questions = await get<Question[]>(`/api/consultations/${SLUG}/questions`);
+    expect(questions.map((q) => q.kind)).toEqual(['scenario_scale', 'single', 'scale', 'multi', 'text']);
     for (const q of questions) {
       expect(q.required).toBe(false);
       expect(q.prompt.da).not.toBe(q.prompt.en);
       for (const o of q.options) expect(o.label.da && o.label.en).toBeTruthy();
     }
-    const single = questions.find((q: any) => q.kind === 'single');
-    expect(single.options.map((o: any) => o.id)).toEqual(['s1', 's2', 's3', 's4', 'none']);
-    const multi = questions.find((q: any) => q.kind === 'multi');
-    expect(multi.options.map((o: any) => o.id)).toEqual(['privacy', 'no-smartphone', 'cost', 'security', 'lock-in']);
+    const single = questions.find((q) => q.kind === 'single');
+    expect(single!.options.map((o) => o.id)).toEqual(['s1', 's2', 's3', 's4', 'none']);
+    const multi = questions.find((q) => q.kind === 'multi');
+    expect(multi!.options.map((o) => o.id)).toEqual(['privacy', 'no-smartphone', 'cost', 'security', 'lock-in']);
   });
 
   it('was built through the questions service, so each question has its audit event', async () => {
-    const c = await get(`/api/consultations/${SLUG}`);
+    const c = await get<Consultation>(`/api/consultations/${SLUG}`);
     const rows = await t.handle.db
       .selectFrom('auditEvents')
       .select(['action', 'itemId'])
       .where('consultationId', '=', c.id)
       .where('action', '=', 'question.create')
       .execute();
-    const questions = await get(`/api/consultations/${SLUG}/questions`);
-    expect(rows.map((r) => r.itemId).sort()).toEqual(questions.map((q: any) => q.id).sort());
+    const questions = await get<Question[]>(`/api/consultations/${SLUG}/questions`);
+    expect(rows.map((r) => r.itemId).sort()).toEqual(questions.map((q) => q.id).sort());
   });
 
   it('accepts a response with free text only, and one that answers every question', async () => {
-    const c = await get(`/api/consultations/${SLUG}`);
-    const questions = await get(`/api/consultations/${SLUG}/questions`);
-    const scenarios = await get(`/api/consultations/${SLUG}/scenarios`);
+    const c = await get<Consultation>(`/api/consultations/${SLUG}`);
+    const questions = await get<Question[]>(`/api/consultations/${SLUG}/questions`);
+    const scenarios = await get<Scenario[]>(`/api/consultations/${SLUG}/scenarios`);
     const respondent = (n: string) => ({ name: `Demo ${n}`, email: `demo-${n}@example.dk`, actingAs: 'citizen' });
     const textOnly = await submit(t, c.id, {
       respondent: respondent('tekst'),
@@ -87,24 +91,24 @@ describe('demo seed: the open hearing has a questionnaire', () => {
     });
     expect(textOnly.statusCode, textOnly.body).toBe(201);
 
-    const byKind = (k: string) => questions.find((q: any) => q.kind === k);
+    const byKind = (k: string) => questions.find((q) => q.kind === k);
     const answers = [
-      { questionId: byKind('scenario_scale').id, value: Object.fromEntries(scenarios.map((s: any) => [s.id, 3])) },
-      { questionId: byKind('single').id, value: 'none' },
-      { questionId: byKind('scale').id, value: 2 },
-      { questionId: byKind('multi').id, value: ['privacy', 'no-smartphone'] },
-      { questionId: byKind('text').id, value: 'Husk dem, der ikke har en smartphone.' },
+      { questionId: byKind('scenario_scale')!.id, value: Object.fromEntries(scenarios.map((s) => [s.id, 3])) },
+      { questionId: byKind('single')!.id, value: 'none' },
+      { questionId: byKind('scale')!.id, value: 2 },
+      { questionId: byKind('multi')!.id, value: ['privacy', 'no-smartphone'] },
+      { questionId: byKind('text')!.id, value: 'Husk dem, der ikke har en smartphone.' },
     ];
     const full = await submit(t, c.id, { respondent: respondent('alle'), consent: 'not_public', body: '', answers });
     expect(full.statusCode, full.body).toBe(201);
-    const own = await get(`/api/responses/by-token/${json(full).editToken}`);
+    const own = await get<OwnResponse>(`/api/responses/by-token/${json<Receipt>(full).editToken}`);
     expect(own.answers).toHaveLength(5);
   });
 
   it('accepts the bench body (npm run bench measures valid submissions, not 422s)', async () => {
-    const c = await get(`/api/consultations/${SLUG}`);
-    const questions = await get(`/api/consultations/${SLUG}/questions`);
-    const scenarios = await get(`/api/consultations/${SLUG}/scenarios`);
+    const c = await get<Consultation>(`/api/consultations/${SLUG}`);
+    const questions = await get<Question[]>(`/api/consultations/${SLUG}/questions`);
+    const scenarios = await get<Scenario[]>(`/api/consultations/${SLUG}/scenarios`);
     const body = submissionBody(questions, 'Et høringssvar fra benchmarken.', scenarios);
     expect(body.answers).toHaveLength(3);
     const res = await submit(t, c.id, body);
@@ -112,8 +116,8 @@ describe('demo seed: the open hearing has a questionnaire', () => {
   });
 
   it('running the seed again adds nothing', async () => {
-    const before = await get(`/api/consultations/${SLUG}/questions`);
+    const before = await get<Question[]>(`/api/consultations/${SLUG}/questions`);
     expect(await seedDemo(t.handle.db)).toMatchObject({ accounts: 0, consultations: 0 });
-    expect(await get(`/api/consultations/${SLUG}/questions`)).toEqual(before);
+    expect(await get<Question[]>(`/api/consultations/${SLUG}/questions`)).toEqual(before);
   });
 });

@@ -6,7 +6,7 @@ import { queueMail } from '../../server/modules/mail/mail.service.ts';
 import { parseStoredTemplate } from '../../server/modules/mail/mail.templates.ts';
 import type { Actor } from '../../server/shared/actor.ts';
 import { call, createTestApp, json, signInCast, type Cast, type TestApp, type TestUser } from '../helpers/app.ts';
-import { openConsultation, submission, submitOk } from './responses-fixtures.ts';
+import { openConsultation, submission, submitOk } from '../helpers/factory.ts';
 
 // Each table has one owner (issue 9 item 2). The one-statement submission writes its audit event and
 // its receipt mail itself, from the values the audit and mail modules make: these rows must be the
