@@ -17,6 +17,7 @@ import {
   waitForLoad,
   type Lang,
 } from './browser.ts';
+import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
 import { api } from './debate-fixtures.ts';
 
 // Issue 9 item 4: the edit page shares the respond page's autosave. Unsaved edits survive a
@@ -34,7 +35,7 @@ afterAll(async () => {
 });
 
 async function sendResponse(ctx: BrowserContext, body: string): Promise<{ id: string; editToken: string }> {
-  const sent = await api(
+  const sent = await api<Receipt>(
     ctx,
     'POST',
     `/api/consultations/${OPEN}/responses`,
@@ -46,7 +47,7 @@ async function sendResponse(ctx: BrowserContext, body: string): Promise<{ id: st
     { 'idempotency-key': crypto.randomUUID() },
   );
   expect(sent.status, JSON.stringify(sent.body)).toBe(201);
-  return { id: sent.body.id, editToken: sent.body.editToken };
+  return { id: sent.body.id, editToken: sent.body.editToken ?? '' };
 }
 
 const stored = (page: Page) =>
