@@ -45,8 +45,15 @@ export async function createDb(opts: CreateDbOptions): Promise<DbHandle> {
       max: opts.poolMax ?? 10,
       connectionTimeoutMillis: 5000,
     });
-    const onError =
+    const report =
       opts.onIdleError ?? ((err: Error) => process.stderr.write(`database connection lost: ${err.message}\n`));
+    // An idle connection's error reaches both the pool and the client's own listener: report it once.
+    const reported = new WeakSet<Error>();
+    const onError = (err: Error) => {
+      if (reported.has(err)) return;
+      reported.add(err);
+      report(err);
+    };
     pool.on('error', onError);
     pool.on('connect', (client) => {
       usePreparedStatements(client);
