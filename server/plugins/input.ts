@@ -12,14 +12,19 @@ const PARTS = ['params', 'query', 'body'] as const;
  */
 export const inputPlugin = fp(
   async function input(app: FastifyInstance) {
-    app.addHook('preValidation', async (req: FastifyRequest) => {
+    // A callback hook, not an async one: it runs on every request, and most have nothing to check.
+    app.addHook('preValidation', (req: FastifyRequest, _reply, done) => {
       for (const part of PARTS) {
         const path = findUnstorableText(req[part]);
         if (path === undefined) continue;
-        throw new AppError('VALIDATION_FAILED', `Invalid ${part === 'params' ? 'path' : part}`, {
-          issues: [{ path, keyword: 'text', message: 'Text may not hold a NUL character or a lone surrogate' }],
-        });
+        done(
+          new AppError('VALIDATION_FAILED', `Invalid ${part === 'params' ? 'path' : part}`, {
+            issues: [{ path, keyword: 'text', message: 'Text may not hold a NUL character or a lone surrogate' }],
+          }),
+        );
+        return;
       }
+      done();
     });
   },
   { name: 'input' },
