@@ -332,3 +332,23 @@ export function pageErrors(page: Page): string[] {
 
 /** A suffix that makes slugs and e-mail addresses unique within and across runs. */
 export const unique = (): string => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+
+/**
+ * Chooses a file with the keyboard: the focused element must be a file input, and Enter must
+ * activate it (the click that opens the system's picker). The file is then set on that input as
+ * the picker would. Playwright's `filechooser` event is not used: its interception is switched on
+ * asynchronously and a press that comes first opens the real (headless, cancelled) picker instead.
+ */
+export async function pickFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const focused = page.locator('input[type=file]:focus');
+  expect(await focused.count(), `a file input has focus (focus: ${await describeFocus(page)})`).toBe(1);
+  const mark = unique();
+  await focused.evaluate((el, m) => {
+    el.setAttribute('data-picking', m);
+    el.addEventListener('click', () => el.setAttribute('data-activated', m), { once: true });
+  }, mark);
+  const input = page.locator(`input[type=file][data-picking="${mark}"]`);
+  await page.keyboard.press('Enter');
+  await page.locator(`input[type=file][data-activated="${mark}"]`).waitFor({ state: 'attached' });
+  await input.setInputFiles(file);
+}

@@ -11,6 +11,7 @@ import {
   newPage,
   open,
   pageErrors,
+  pickFile,
   tabTo,
   text,
   tr,
@@ -54,9 +55,7 @@ describe.each(LANGS)('document upload (%s)', (lang: Lang) => {
       await page.keyboard.type('Consultation memo');
       await tabTo(page, '#doc-0-file');
       const pdf = await readFile(path.resolve('test/fixtures/files/hoeringssvar.pdf'));
-      const chooser = page.waitForEvent('filechooser');
-      await page.keyboard.press('Enter');
-      await (await chooser).setFiles({ name: 'hoeringsnotat.pdf', mimeType: 'application/pdf', buffer: pdf });
+      await pickFile(page, { name: 'hoeringsnotat.pdf', mimeType: 'application/pdf', buffer: pdf });
       await page.waitForSelector('#doc-0-facts');
       expect(await page.inputValue('#doc-0-url')).toMatch(new RegExp(`^/api/consultations/${id}/document-files/`));
       expect(await page.locator('#doc-0-media-type, #doc-0-size').count()).toBe(0);
@@ -75,9 +74,7 @@ describe.each(LANGS)('document upload (%s)', (lang: Lang) => {
       // A file that is not what its name says is refused, with the reason next to the field.
       await activate(page, '#docs-add');
       await tabTo(page, '#doc-1-file');
-      const second = page.waitForEvent('filechooser');
-      await page.keyboard.press('Enter');
-      await (await second).setFiles({ name: 'falsk.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>') });
+      await pickFile(page, { name: 'falsk.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>') });
       await page.waitForSelector('#doc-1-file-error');
       await expectNoA11yViolations(page, 'document refused');
       expect(pageErrors(page)).toEqual([]);
