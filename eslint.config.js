@@ -41,7 +41,7 @@ export default tseslint.config(
     // Each table has one owner: no module imports another module's repository (tests may).
     files: ['server/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
     plugins: { tables },
-    rules: { 'tables/no-foreign-repository': 'error' },
+    rules: { 'tables/no-foreign-repository': 'error', 'tables/no-foreign-table': 'error' },
   },
   {
     files: ['client/src/**/*.ts'],

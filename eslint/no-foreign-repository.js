@@ -39,4 +39,98 @@ const rule = {
   },
 };
 
-export default { rules: { 'no-foreign-repository': rule } };
+/**
+ * Which module owns each table (snake_case, as in the migrations; Kysely's camelCase names are
+ * matched too). A table missing here fails `test/unit/table-owners.test.ts`.
+ */
+export const TABLE_OWNERS = {
+  users: 'accounts',
+  user_roles: 'accounts',
+  sessions: 'accounts',
+  account_tokens: 'participants',
+  consultations: 'consultations',
+  consultation_documents: 'consultations',
+  consultation_phase_changes: 'consultations',
+  scenarios: 'scenarios',
+  scenario_versions: 'scenarios',
+  scenario_status_changes: 'scenarios',
+  questions: 'questions',
+  responses: 'responses',
+  answers: 'responses',
+  response_versions: 'responses',
+  attachments: 'files',
+  document_files: 'files',
+  comments: 'comments',
+  comment_supports: 'comments',
+  ballots: 'ballots',
+  audit_events: 'audit',
+  mail_outbox: 'mail',
+};
+
+const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+/** Owner by table name, snake_case or camelCase. */
+const OWNER = new Map(
+  Object.entries(TABLE_OWNERS).flatMap(([t, o]) => [
+    [t, o],
+    [camel(t), o],
+  ]),
+);
+const QUERY_METHODS = new Set([
+  'selectFrom',
+  'insertInto',
+  'updateTable',
+  'deleteFrom',
+  'innerJoin',
+  'leftJoin',
+  'rightJoin',
+  'fullJoin',
+  'innerJoinLateral',
+  'leftJoinLateral',
+  'mergeInto',
+]);
+const SQL_TABLE = /\b(?:from|join|into|update|using)\s+([a-z_][a-z0-9_]*)\b/gi;
+
+/** @type {import('eslint').Rule.RuleModule} */
+const tableRule = {
+  meta: {
+    type: 'problem',
+    docs: { description: "Refuse naming another module's table in a query" },
+    messages: {
+      foreign:
+        "'{{table}}' is the {{owner}} module's table: read or write it through that module's service, or a fragment or values builder it exports.",
+    },
+    schema: [],
+  },
+  create(context) {
+    const here = moduleOf(context.filename);
+    if (!here) return {};
+    const check = (node, name) => {
+      const table = name.split(/\s+as\s+|\s+/)[0];
+      const owner = OWNER.get(table);
+      if (owner && owner !== here) context.report({ node, messageId: 'foreign', data: { table, owner } });
+    };
+    return {
+      CallExpression(node) {
+        const callee = node.callee;
+        const method =
+          callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : null;
+        const arg = node.arguments[0];
+        if (method && QUERY_METHODS.has(method) && arg?.type === 'Literal' && typeof arg.value === 'string') {
+          check(arg, arg.value);
+        }
+      },
+      TaggedTemplateExpression(node) {
+        const tag = node.tag;
+        const isSql =
+          (tag.type === 'Identifier' && tag.name === 'sql') ||
+          (tag.type === 'MemberExpression' && tag.object.type === 'Identifier' && tag.object.name === 'sql');
+        if (!isSql) return;
+        for (const quasi of node.quasi.quasis) {
+          for (const m of quasi.value.cooked.matchAll(SQL_TABLE)) check(quasi, m[1]);
+        }
+      },
+    };
+  },
+};
+
+export default { rules: { 'no-foreign-repository': rule, 'no-foreign-table': tableRule } };

@@ -2,6 +2,7 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { ActingAs, Database } from '../../db/schema.ts';
 import type { Segment } from './ballots.schemas.ts';
+import { consultationOf } from '../consultations/consultations.fragments.ts';
 
 export async function findBallot(db: Db, consultationId: string, userId: string) {
   return db
@@ -59,17 +60,16 @@ export async function deleteBallot(db: Db, consultationId: string, userId: strin
 export async function listByUser(db: Db, userId: string) {
   return db
     .selectFrom('ballots as b')
-    .innerJoin('consultations as k', 'k.id', 'b.consultationId')
     .select([
       'b.consultationId',
       'b.ranks',
       'b.createdAt',
       'b.updatedAt',
-      'k.slug',
-      'k.title',
-      'k.phase',
-      'k.opensAt',
-      'k.closesAt',
+      consultationOf.slug('b.consultationId').as('slug'),
+      consultationOf.title('b.consultationId').as('title'),
+      consultationOf.phase('b.consultationId').as('phase'),
+      consultationOf.opensAt('b.consultationId').as('opensAt'),
+      consultationOf.closesAt('b.consultationId').as('closesAt'),
     ])
     .where('b.userId', '=', userId)
     .orderBy('b.updatedAt', 'desc')

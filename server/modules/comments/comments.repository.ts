@@ -1,6 +1,9 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database, ParagraphText } from '../../db/schema.ts';
+import { displayNameOf } from '../accounts/accounts.fragments.ts';
+import { consultationOf } from '../consultations/consultations.fragments.ts';
+import { scenarioOf } from '../scenarios/scenarios.fragments.ts';
 
 type Eb = ExpressionBuilder<Database & { c: Database['comments'] }, 'c'>;
 
@@ -27,13 +30,12 @@ const supportedBy = (eb: Eb, viewerId: string | null) =>
 function commentQuery(db: Db, viewerId: string | null) {
   return db
     .selectFrom('comments as c')
-    .innerJoin('users as u', 'u.id', 'c.authorId')
     .select([
       'c.consultationId',
       'c.id',
       'c.scenarioId',
       'c.authorId',
-      'u.displayName as authorName',
+      displayNameOf('c.authorId').$notNull().as('authorName'),
       'c.parentId',
       'c.paragraphId',
       'c.paragraphText',
@@ -209,8 +211,6 @@ export async function removeSupport(db: Db, consultationId: string, commentId: s
 export async function listByAuthor(db: Db, authorId: string, limit: number) {
   return db
     .selectFrom('comments as c')
-    .innerJoin('scenarios as s', 's.id', 'c.scenarioId')
-    .innerJoin('consultations as k', 'k.id', 'c.consultationId')
     .select([
       'c.id',
       'c.parentId',
@@ -220,12 +220,12 @@ export async function listByAuthor(db: Db, authorId: string, limit: number) {
       'c.hiddenReason',
       'c.createdAt',
       'c.editedAt',
-      's.id as scenarioId',
-      's.key as scenarioKey',
-      's.title as scenarioTitle',
-      'k.id as consultationId',
-      'k.slug as consultationSlug',
-      'k.title as consultationTitle',
+      'c.scenarioId',
+      scenarioOf.key('c.scenarioId').as('scenarioKey'),
+      scenarioOf.title('c.scenarioId').as('scenarioTitle'),
+      'c.consultationId',
+      consultationOf.slug('c.consultationId').as('consultationSlug'),
+      consultationOf.title('c.consultationId').as('consultationTitle'),
     ])
     .select((eb) => supportCount(eb).as('supportCount'))
     .where('c.authorId', '=', authorId)

@@ -2,8 +2,10 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Localized } from '../../db/schema.ts';
 import type { ItStage, Phase } from './consultations.rules.ts';
+import { displayNameOf } from '../accounts/accounts.fragments.ts';
+import { scenarioCountOf } from '../scenarios/scenarios.fragments.ts';
 
-const scenarioCount = sql<string>`(select count(*) from scenarios s where s.consultation_id = consultations.id)`;
+const scenarioCount = scenarioCountOf('consultations.id');
 // The list's cursor key, to the microsecond (a JS Date would cut it to milliseconds; see shared/cursor.ts).
 const createdAtKey = sql<string>`to_char(consultations.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
@@ -50,12 +52,11 @@ export async function listDocuments(db: Db, consultationId: string) {
 export async function listPhaseChanges(db: Db, consultationId: string) {
   return db
     .selectFrom('consultationPhaseChanges')
-    .leftJoin('users', 'users.id', 'consultationPhaseChanges.changedBy')
     .select([
       'consultationPhaseChanges.fromPhase',
       'consultationPhaseChanges.toPhase',
       'consultationPhaseChanges.changedAt',
-      'users.displayName',
+      displayNameOf('consultationPhaseChanges.changedBy').as('displayName'),
     ])
     .where('consultationId', '=', consultationId)
     .orderBy('changedAt')

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Localized, QuestionKind, QuestionOption } from '../../db/schema.ts';
 import type { Phase } from '../consultations/consultations.rules.ts';
+import { consultationOf, participationWindow } from '../consultations/consultations.fragments.ts';
 
 export async function listQuestions(db: Db, consultationId: string) {
   return db
@@ -16,9 +17,8 @@ export async function listQuestions(db: Db, consultationId: string) {
 export async function findQuestion(db: Db, id: string) {
   return db
     .selectFrom('questions')
-    .innerJoin('consultations', 'consultations.id', 'questions.consultationId')
     .selectAll('questions')
-    .select('consultations.phase as consultationPhase')
+    .select(consultationOf.phase('questions.consultationId').as('consultationPhase'))
     .where('questions.id', '=', id)
     .executeTakeFirst();
 }
@@ -127,12 +127,11 @@ export async function readQuestionnaire(db: Db, consultationId: string, opts: { 
     help: Localized | null;
     options: QuestionOption[] | null;
   }>`
-    select c.phase, c.opens_at, c.closes_at, samraad_consultation_stamp(c.version, c.updated_at) as stamp,
+    select w.phase, w.opens_at, w.closes_at, w.stamp,
            q.id, q.position, q.kind, q.required, q.prompt, q.help, q.options
-    from consultations c
+    from ${participationWindow(consultationId)} w
     ${lock}
-    left join questions q on q.consultation_id = c.id
-    where c.id = ${consultationId}
+    left join questions q on q.consultation_id = w.id
     order by q.position, q.created_at`.execute(db);
   return r.rows;
 }

@@ -3,6 +3,8 @@ import type { Db } from '../../db/database.ts';
 import type { ActingAs } from '../../db/schema.ts';
 import { matchInOwnLanguage } from '../../shared/search.ts';
 import { STAFF_COLUMNS } from './responses.repository.ts';
+import { displayNameOf } from '../accounts/accounts.fragments.ts';
+import { questionIsOfKind, questionPositionOf } from '../questions/questions.fragments.ts';
 
 /** Lists: the public view, the open-data export and the publication queue. Keyset pagination on (submitted_at, id). */
 export type Keyset = { at: Date; id: string };
@@ -68,13 +70,10 @@ export async function listPublished(
     query = query.where(({ exists, selectFrom }) =>
       exists(
         selectFrom('answers as a')
-          .innerJoin('questions as qn', (j) =>
-            j.onRef('qn.consultationId', '=', 'a.consultationId').onRef('qn.id', '=', 'a.questionId'),
-          )
           .select(sql`1`.as('one'))
           .whereRef('a.consultationId', '=', 'r.consultationId')
           .whereRef('a.responseId', '=', 'r.id')
-          .where('qn.kind', '=', 'scenario_scale')
+          .where(questionIsOfKind('a.consultationId', 'a.questionId', 'scenario_scale'))
           .where(sql<boolean>`jsonb_exists(a.value, ${id})`),
       ),
     );
@@ -129,10 +128,10 @@ export async function responseHeadlines(db: Db, consultationId: string, ids: rea
     with docs as (
       select r.id,
              translate(r.body || coalesce(E'\n\n' || (
-               select string_agg(a.value #>> '{}', E'\n\n' order by q.position)
+               select string_agg(a.value #>> '{}', E'\n\n' order by ${questionPositionOf('a.consultationId', 'a.questionId')})
                  from answers a
-                 join questions q on q.consultation_id = a.consultation_id and q.id = a.question_id
-                where a.consultation_id = r.consultation_id and a.response_id = r.id and q.kind = 'text'
+                where a.consultation_id = r.consultation_id and a.response_id = r.id
+                  and ${questionIsOfKind('a.consultationId', 'a.questionId', 'text')}
              ), ''), ${'\u0002\u0003'}, '') as doc,
              r.search_language::regconfig as lang
         from responses r
@@ -152,8 +151,7 @@ export async function listQueue(
 ) {
   let query = db
     .selectFrom('responses as r')
-    .leftJoin('users as u', 'u.id', 'r.reviewedBy')
-    .select([...STAFF_COLUMNS, 'u.displayName as reviewerName'])
+    .select([...STAFF_COLUMNS, displayNameOf('r.reviewedBy').as('reviewerName')])
     .where('r.consultationId', '=', f.consultationId)
     .where('r.status', '=', 'submitted')
     .where('r.publicationStatus', '=', f.status)

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { CanonicalAnswer } from './fingerprint.rules.ts';
+import { displayNameOf } from '../accounts/accounts.fragments.ts';
 
 /**
  * Writes and single-response reads. Times are written from the server's clock as JS Dates
@@ -115,9 +116,8 @@ export async function findByTokenHash(db: Db, tokenHash: string) {
 export async function findById(db: Db, id: string) {
   return db
     .selectFrom('responses as r')
-    .leftJoin('users as u', 'u.id', 'r.reviewedBy')
     .select(STAFF_COLUMNS)
-    .select('u.displayName as reviewerName')
+    .select(displayNameOf('r.reviewedBy').as('reviewerName'))
     .where('r.id', '=', id)
     .executeTakeFirst();
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Localized } from '../../db/schema.ts';
 import type { ScenarioStatus } from './scenarios.rules.ts';
+import { consultationOf } from '../consultations/consultations.fragments.ts';
 
 export async function listScenarios(db: Db, consultationId: string) {
   return db
@@ -16,7 +17,6 @@ export async function listScenarios(db: Db, consultationId: string) {
 export async function findScenario(db: Db, id: string, opts: { forUpdate?: boolean } = {}) {
   let q = db
     .selectFrom('scenarios')
-    .innerJoin('consultations', 'consultations.id', 'scenarios.consultationId')
     .innerJoin('scenarioVersions', (j) =>
       j
         .onRef('scenarioVersions.scenarioId', '=', 'scenarios.id')
@@ -24,10 +24,10 @@ export async function findScenario(db: Db, id: string, opts: { forUpdate?: boole
     )
     .selectAll('scenarios')
     .select([
-      'consultations.phase as consultationPhase',
-      'consultations.slug as consultationSlug',
-      'consultations.title as consultationTitle',
       'scenarioVersions.description',
+      consultationOf.phase('scenarios.consultationId').as('consultationPhase'),
+      consultationOf.slug('scenarios.consultationId').as('consultationSlug'),
+      consultationOf.title('scenarios.consultationId').as('consultationTitle'),
     ])
     .where('scenarios.id', '=', id);
   if (opts.forUpdate) q = q.forUpdate(['scenarios']);

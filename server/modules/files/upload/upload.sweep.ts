@@ -3,6 +3,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../../db/database.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { BlobNotFoundError, type BlobStore } from '../blob-store.ts';
+import { consultationOf } from '../../consultations/consultations.fragments.ts';
+import { attachmentInAnyVersion } from '../../responses/responses.fragments.ts';
 
 /** Queue name of the daily sweep of uploads that never became part of a response. */
 export const SWEEP_JOB = 'files.sweep';
@@ -46,17 +48,14 @@ async function sweepIn(trx: Db, deps: SweepDeps, graceHours: number, limit: numb
   const opts = { graceHours };
   const rows = await sql<{ consultationId: string; id: string; storageKey: string }>`
     delete from attachments a
-     using consultations c
-     where c.id = a.consultation_id
-       and (a.consultation_id, a.id) in (
-         select a2.consultation_id, a2.id from attachments a2 join consultations c2 on c2.id = a2.consultation_id
+     where (a.consultation_id, a.id) in (
+         select a2.consultation_id, a2.id from attachments a2
           where a2.response_id is null
             and a2.created_at < now() - make_interval(hours => ${opts.graceHours})
             and (a2.source = 'letter'
-                 or c2.phase <> 'open'
-                 or (c2.closes_at is not null and c2.closes_at < now() - make_interval(hours => ${opts.graceHours})))
-            and not exists (select 1 from response_versions v
-                             where v.consultation_id = a2.consultation_id and v.snapshot -> 'attachments' ? a2.sha256)
+                 or ${consultationOf.phase('a2.consultationId')} <> 'open'
+                 or coalesce(${consultationOf.closesAt('a2.consultationId')} < now() - make_interval(hours => ${opts.graceHours}), false))
+            and not ${attachmentInAnyVersion('a2.consultationId', 'a2.sha256')}
           order by a2.created_at
           limit ${limit}
           for update of a2 skip locked)

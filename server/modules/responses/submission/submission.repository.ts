@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { type Db, preparedAs } from '../../../db/database.ts';
+import { insertAuditEventsFrom } from '../../audit/audit.fragments.ts';
 import type { AuditEventValues } from '../../audit/audit.service.ts';
+import { insertOutboxFrom } from '../../mail/mail.fragments.ts';
 import type { TemplateOutboxValues } from '../../mail/mail.service.ts';
 import type { CanonicalSubmission } from '../fingerprint.rules.ts';
 import type { NewResponse } from '../responses.repository.ts';
@@ -109,17 +111,9 @@ export async function writeSubmissions(db: Db, items: readonly SubmissionWrite[]
              i.fingerprint
         from ins join input i on i.id = ins.id
     ), audit_ins as (
-      insert into audit_events (consultation_id, actor_id, actor_label, actor_kind, action, item_type, item_id, details)
-      select (i.audit->>'consultationId')::uuid, (i.audit->>'actorId')::uuid, i.audit->>'actorLabel', i.audit->>'actorKind',
-             i.audit->>'action', i.audit->>'itemType', i.audit->>'itemId', i.audit->'details'
-        from ins join input i on i.id = ins.id
-       order by i.ord
+      ${insertAuditEventsFrom('i.audit', sql`from ins join input i on i.id = ins.id order by i.ord`)}
     ), mail_ins as (
-      insert into mail_outbox (consultation_id, recipient, template, kind, locale, response_id, created_at, status)
-      select (i.mail->>'consultationId')::uuid, i.mail->>'recipient', i.mail->'template', i.mail->>'kind',
-             i.mail->>'locale', (i.mail->>'responseId')::uuid, date_trunc('milliseconds', now()), i.mail->>'status'
-        from ins join input i on i.id = ins.id
-       where i.mail is not null and jsonb_typeof(i.mail) = 'object'
+      ${insertOutboxFrom('i.mail', sql`from ins join input i on i.id = ins.id where i.mail is not null and jsonb_typeof(i.mail) = 'object'`)}
     )
     select i.ord, g.status as guard, ins.id
       from input i

@@ -1,0 +1,11 @@
+import { sql } from 'kysely';
+
+/**
+ * SQL fragments of the accounts module's tables that other modules embed in their own statements
+ * (a list with its authors' names in one round trip), so `users` keeps one owner (issue 9 item 2).
+ * Each takes a column reference of the caller's query, e.g. `displayNameOf('c.authorId')`.
+ */
+
+/** The display name of the user a column points at (null when the column is null). */
+export const displayNameOf = (userIdRef: string) =>
+  sql<string | null>`(select u.display_name from users u where u.id = ${sql.ref(userIdRef)})`;
