@@ -1,48 +1,28 @@
 import { z } from 'zod';
 import {
-  ActingAs,
   AnswerView,
   AttachmentView,
-  Channel,
   Consent,
-  Locale,
   PublicationStatus,
-  ResponseStatus,
+  RespondentView,
+  ResponseHead,
   Text,
 } from './responses.schemas.ts';
 
 /** Staff contracts: the publication queue, the decision, the invited flag. Imports only zod. */
-export const StaffResponse = z
-  .object({
-    id: z.uuid(),
-    consultationId: z.uuid(),
-    receiptCode: z.string(),
-    status: ResponseStatus,
-    channel: Channel,
-    locale: Locale,
-    version: z.number().int(),
-    fingerprint: z.string(),
-    submittedAt: z.iso.datetime(),
-    editedAt: z.iso.datetime().nullable(),
-    late: z.boolean().describe('Arrived after the closing time (only letters can)'),
-    respondent: z.object({
-      name: z.string(),
-      email: z.string().nullable(),
-      actingAs: ActingAs,
-      organisationName: z.string().nullable(),
-      cvr: z.string().nullable(),
-    }),
-    invited: z.boolean(),
-    consent: Consent,
-    publicationStatus: PublicationStatus,
-    publicationReason: z.string().nullable(),
-    reviewedAt: z.iso.datetime().nullable(),
-    reviewedBy: z.string().nullable(),
-    body: z.string(),
-    answers: z.array(AnswerView),
-    attachments: z.array(AttachmentView),
-  })
-  .describe('A response as staff see it');
+export const StaffResponse = ResponseHead.extend({
+  late: z.boolean().describe('Arrived after the closing time (only letters can)'),
+  respondent: RespondentView,
+  invited: z.boolean(),
+  consent: Consent,
+  publicationStatus: PublicationStatus,
+  publicationReason: z.string().nullable(),
+  reviewedAt: z.iso.datetime().nullable(),
+  reviewedBy: z.string().nullable(),
+  body: z.string(),
+  answers: z.array(AnswerView),
+  attachments: z.array(AttachmentView),
+}).describe('A response as staff see it');
 export type StaffResponse = z.infer<typeof StaffResponse>;
 
 export const QueueQuery = z.object({

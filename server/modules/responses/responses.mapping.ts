@@ -3,7 +3,7 @@ import type { StaffResponse } from './publication.schemas.ts';
 import type { PublicResponse } from './public.schemas.ts';
 import type { StaffRow } from './responses.repository.ts';
 import { publicIdentity } from './responses.rules.ts';
-import type { AttachmentView, OwnResponse } from './responses.schemas.ts';
+import type { AttachmentView, OwnResponse, RespondentView, ResponseHead } from './responses.schemas.ts';
 import type { PublishedRow } from './listing.repository.ts';
 
 /** Rows never leave a service unmapped (STYLE.md §2): one mapper per audience. */
@@ -57,6 +57,46 @@ export function toPublicItem(
 }
 
 type StaffLike = Omit<StaffRow, 'reviewerName'> & { reviewerName: string | null };
+type HeadRow = Pick<
+  StaffLike,
+  | 'id'
+  | 'consultationId'
+  | 'receiptCode'
+  | 'status'
+  | 'channel'
+  | 'locale'
+  | 'version'
+  | 'fingerprint'
+  | 'submittedAt'
+  | 'editedAt'
+  | 'respondentName'
+  | 'respondentEmail'
+  | 'actingAs'
+  | 'organisationName'
+  | 'cvr'
+>;
+
+/** The head every full view of a response starts with (ResponseHead). */
+const headOf = (r: HeadRow): ResponseHead => ({
+  id: r.id,
+  consultationId: r.consultationId,
+  receiptCode: r.receiptCode,
+  status: r.status,
+  channel: r.channel,
+  locale: r.locale,
+  version: r.version,
+  fingerprint: r.fingerprint,
+  submittedAt: r.submittedAt.toISOString(),
+  editedAt: iso(r.editedAt),
+});
+
+const respondentOf = (r: HeadRow): RespondentView => ({
+  name: r.respondentName,
+  email: r.respondentEmail,
+  actingAs: r.actingAs,
+  organisationName: r.organisationName,
+  cvr: r.cvr,
+});
 
 export function toStaffItem(
   r: StaffLike,
@@ -65,24 +105,9 @@ export function toStaffItem(
   closesAt: Date | null,
 ): StaffResponse {
   return {
-    id: r.id,
-    consultationId: r.consultationId,
-    receiptCode: r.receiptCode,
-    status: r.status,
-    channel: r.channel,
-    locale: r.locale,
-    version: r.version,
-    fingerprint: r.fingerprint,
-    submittedAt: r.submittedAt.toISOString(),
-    editedAt: iso(r.editedAt),
+    ...headOf(r),
     late: closesAt !== null && r.submittedAt.getTime() >= closesAt.getTime(),
-    respondent: {
-      name: r.respondentName,
-      email: r.respondentEmail,
-      actingAs: r.actingAs,
-      organisationName: r.organisationName,
-      cvr: r.cvr,
-    },
+    respondent: respondentOf(r),
     invited: r.invited,
     consent: r.consent,
     publicationStatus: r.publicationStatus,
@@ -102,24 +127,9 @@ export function toOwnView(
   window: { editable: boolean; closesAt: Date | null; now: Date; attachmentUrl: (id: string) => string },
 ): OwnResponse {
   return {
-    id: r.id,
-    consultationId: r.consultationId,
-    receiptCode: r.receiptCode,
-    status: r.status,
-    channel: r.channel,
-    locale: r.locale,
-    version: r.version,
-    fingerprint: r.fingerprint,
-    submittedAt: r.submittedAt.toISOString(),
-    editedAt: iso(r.editedAt),
+    ...headOf(r),
     withdrawnAt: iso(r.withdrawnAt),
-    respondent: {
-      name: r.respondentName,
-      email: r.respondentEmail,
-      actingAs: r.actingAs,
-      organisationName: r.organisationName,
-      cvr: r.cvr,
-    },
+    respondent: respondentOf(r),
     consent: r.consent,
     publicationStatus: r.publicationStatus,
     rejectionReason: r.publicationStatus === 'rejected' ? r.publicationReason : null,

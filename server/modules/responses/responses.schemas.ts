@@ -144,40 +144,46 @@ export type AttachmentView = z.infer<typeof AttachmentView>;
 
 export const AnswerView = z.object({ questionId: z.uuid(), value: z.unknown() });
 
-export const OwnResponse = z
-  .object({
-    id: z.uuid(),
-    consultationId: z.uuid(),
-    receiptCode: z.string(),
-    status: ResponseStatus,
-    channel: Channel,
-    locale: Locale,
-    version: z.number().int(),
-    fingerprint: z.string(),
-    submittedAt: z.iso.datetime(),
-    editedAt: z.iso.datetime().nullable(),
-    withdrawnAt: z.iso.datetime().nullable(),
-    respondent: z.object({
-      name: z.string(),
-      email: z.string().nullable(),
-      actingAs: ActingAs,
-      organisationName: z.string().nullable(),
-      cvr: z.string().nullable(),
-    }),
-    consent: Consent,
-    publicationStatus: PublicationStatus,
-    rejectionReason: z
-      .string()
-      .nullable()
-      .describe("Staff's reason when publication was rejected (so the respondent is told why); null otherwise"),
-    body: z.string(),
-    answers: z.array(AnswerView),
-    attachments: z.array(AttachmentView),
-    editable: z.boolean().describe('False after the deadline (decided by the server clock) or once withdrawn'),
-    closesAt: z.iso.datetime().nullable(),
-    serverTime: z.iso.datetime(),
-  })
-  .describe("The respondent's own response, read with the edit token");
+/** What every full view of a response starts with (the respondent's own view and staff's). */
+export const ResponseHead = z.object({
+  id: z.uuid(),
+  consultationId: z.uuid(),
+  receiptCode: z.string(),
+  status: ResponseStatus,
+  channel: Channel,
+  locale: Locale,
+  version: z.number().int(),
+  fingerprint: z.string(),
+  submittedAt: z.iso.datetime(),
+  editedAt: z.iso.datetime().nullable(),
+});
+/** Who answered, as the respondent and staff see it (never public). */
+export const RespondentView = z.object({
+  name: z.string(),
+  email: z.string().nullable(),
+  actingAs: ActingAs,
+  organisationName: z.string().nullable(),
+  cvr: z.string().nullable(),
+});
+export type ResponseHead = z.infer<typeof ResponseHead>;
+export type RespondentView = z.infer<typeof RespondentView>;
+
+export const OwnResponse = ResponseHead.extend({
+  withdrawnAt: z.iso.datetime().nullable(),
+  respondent: RespondentView,
+  consent: Consent,
+  publicationStatus: PublicationStatus,
+  rejectionReason: z
+    .string()
+    .nullable()
+    .describe("Staff's reason when publication was rejected (so the respondent is told why); null otherwise"),
+  body: z.string(),
+  answers: z.array(AnswerView),
+  attachments: z.array(AttachmentView),
+  editable: z.boolean().describe('False after the deadline (decided by the server clock) or once withdrawn'),
+  closesAt: z.iso.datetime().nullable(),
+  serverTime: z.iso.datetime(),
+}).describe("The respondent's own response, read with the edit token");
 export type OwnResponse = z.infer<typeof OwnResponse>;
 
 export const Withdrawal = z
