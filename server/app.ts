@@ -25,6 +25,7 @@ import { participantsRoutes } from './modules/participants/participants.routes.t
 import { commentsRoutes } from './modules/comments/comments.routes.ts';
 import { ballotsRoutes } from './modules/ballots/ballots.routes.ts';
 import { rankingsRoutes } from './modules/rankings/rankings.routes.ts';
+import { inboxRoutes } from './modules/analysis/inbox/inbox.routes.ts';
 
 /**
  * TRUST_PROXY for Fastify. A hop count becomes proxy-addr's function form (trust the nearest `n`
@@ -110,6 +111,8 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
     relay: config.jobsEnabled,
     pollMs: config.mailPollMs,
   });
+
+  await app.register(inboxRoutes, { indexEveryMs: config.jobsEnabled ? config.analysisIndexMs : 0 });
 
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;

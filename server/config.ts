@@ -77,6 +77,7 @@ const ConfigSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('Samråd <no-reply@samraad.local>'),
   MAIL_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
+  ANALYSIS_INDEX_MS: z.coerce.number().int().min(0).max(600_000).default(3000),
   FILES_DIR: z.string().optional(),
   S3_BUCKET: z.string().optional(),
   S3_REGION: z.string().default('eu-north-1'),
@@ -129,6 +130,8 @@ export type Config = Readonly<{
   smtpUrl: string | undefined;
   mailFrom: string;
   mailPollMs: number;
+  /** How often the analysis inbox indexer follows new input (ms); 0 turns it off (issue 11). */
+  analysisIndexMs: number;
   /** Local blob store directory (default `<DATA_DIR>/files`); ignored when S3 is configured. */
   filesDir: string;
   s3:
@@ -184,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     mailPollMs: e.MAIL_POLL_MS,
+    analysisIndexMs: e.ANALYSIS_INDEX_MS,
     filesDir: e.FILES_DIR ?? `${e.DATA_DIR.replace(/\/$/, '')}/files`,
     s3: e.S3_BUCKET
       ? {

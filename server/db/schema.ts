@@ -354,3 +354,45 @@ export interface DocumentFilesTable {
 export interface Database {
   documentFiles: DocumentFilesTable;
 }
+
+// The analysts' inbox (issue 11 stories 1 and 5, migration 20261206010000), analysis module.
+export type InboxItemKind = 'response' | 'comment' | 'finding' | 'stakeholder_input';
+export type InboxStatus = 'new' | 'in_progress' | 'analysed';
+export interface AnalysisItemsTable {
+  consultationId: string;
+  kind: InboxItemKind;
+  itemId: string;
+  itemVersion: Generated<number>;
+  receivedAt: Date;
+  authorLabel: Generated<string>;
+  actingAs: string | null;
+  invited: boolean | null;
+  channel: string | null;
+  sourceStatus: string;
+  scenarioIds: Generated<string[]>;
+  hasAttachments: Generated<boolean>;
+  excerpt: Generated<string>;
+  doc: Generated<string>;
+  docLanguage: SearchLanguage;
+  search: ColumnType<string, string, string>;
+  status: Generated<InboxStatus>;
+  assigneeId: string | null;
+  needsReview: Generated<boolean>;
+  statusChangedAt: Timestamp | null;
+  sourceStamp: Generated<string>;
+  indexedAt: Generated<Date>;
+}
+export interface AnalysisIndexStateTable {
+  id: Generated<number>;
+  auditAfterAt: Timestamp | null;
+  auditAfterId: string | null;
+  walkKind: 'response' | 'comment' | null;
+  walkAfterConsultation: string | null;
+  walkAfterId: string | null;
+  updatedAt: Generated<Date>;
+}
+
+export interface Database {
+  analysisItems: AnalysisItemsTable;
+  analysisIndexState: AnalysisIndexStateTable;
+}

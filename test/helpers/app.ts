@@ -33,6 +33,8 @@ export async function createTestApp(
     LOG_LEVEL: 'silent',
     CLIENT_DIST: './no-client-in-tests',
     RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
+    // Tests run the analysis inbox indexer themselves (indexInput), when they need it.
+    ANALYSIS_INDEX_MS: '0',
     ...env,
   });
   const app = await buildApp({ config, db: handle });

@@ -74,3 +74,25 @@ export async function listAuditEvents(
     .limit(f.limit + 1)
     .execute();
 }
+
+/**
+ * The audit log read as a change feed: events on items of these types from `since` on, oldest
+ * first, after the keyset `after` (occurred_at to the microsecond, id) when given.
+ */
+export async function listChanges(
+  db: Db,
+  f: { itemTypes: readonly string[]; since: Date | null; after: [string, string] | null; limit: number },
+) {
+  let q = db
+    .selectFrom('auditEvents')
+    .select(['consultationId', 'itemType', 'itemId', 'occurredAt', 'id'])
+    .select(sql<string>`to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('cursorKey'))
+    .where('itemType', 'in', [...f.itemTypes])
+    .where('itemId', 'is not', null);
+  if (f.since) q = q.where('occurredAt', '>=', f.since);
+  if (f.after) {
+    const [at, id] = f.after;
+    q = q.where(sql<boolean>`(occurred_at, id) > (${at}::timestamptz, ${id}::uuid)`);
+  }
+  return q.orderBy('occurredAt').orderBy('id').limit(f.limit).execute();
+}

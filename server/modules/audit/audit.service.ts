@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { type Actor, actorLabel } from '../../shared/actor.ts';
 import { pageOf, readCursor } from '../../shared/cursor.ts';
-import { type AuditEventRow, insertAuditEvent, listAuditEvents } from './audit.repository.ts';
+import { type AuditEventRow, insertAuditEvent, listAuditEvents, listChanges } from './audit.repository.ts';
 import type { Localized } from '../../db/schema.ts';
 import { consultationTitles } from '../consultations/consultations.service.ts';
 import { scenarioTitles } from '../scenarios/scenarios.service.ts';
@@ -115,4 +115,25 @@ async function itemNames(
   for (const [id, s] of scenarios)
     items.set(`scenario:${id}`, { da: `${s.key}: ${s.title.da}`, en: `${s.key}: ${s.title.en}` });
   return { items, consultations };
+}
+
+/** A change to an item, read from the audit log (every change to input is audited). */
+export type ItemChange = { consultationId: string; itemType: string; itemId: string; cursor: [string, string] };
+
+/**
+ * The audit log as a change feed for other modules (the analysis inbox follows it to index new and
+ * changed input off the submission path): events on items of these types from `since` on, after
+ * the keyset `after`, oldest first.
+ */
+export async function listItemChanges(
+  db: Db,
+  f: { itemTypes: readonly string[]; since: Date | null; after: [string, string] | null; limit: number },
+): Promise<ItemChange[]> {
+  const rows = await listChanges(db, f);
+  return rows.map((r) => ({
+    consultationId: r.consultationId,
+    itemType: r.itemType,
+    itemId: r.itemId!,
+    cursor: [r.cursorKey, r.id],
+  }));
 }

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { getScenario } from '../scenarios/scenarios.service.ts';
 import { closed, loadComment, loadContext, toRecord } from './comments.context.ts';
 import { canComment } from './comments.policy.ts';
+import * as feed from './analysis-feed.repository.ts';
 import * as repo from './comments.repository.ts';
 import { checkReplyParent, findParagraph, presentComment } from './comments.rules.ts';
 import type {
@@ -222,3 +223,11 @@ export async function listOwnComments(db: Db, authorId: string, limit = 200): Pr
     editedAt: r.editedAt?.toISOString() ?? null,
   }));
 }
+
+export type { CommentForAnalysis, CommentKey } from './analysis-feed.repository.ts';
+
+/** For the analysis inbox: what it indexes of these comments, in any moderation state (staff only). */
+export const commentsForAnalysis = feed.commentsForAnalysis;
+
+/** For the analysis inbox's first run: every comment's key, in key order after `after`. */
+export const commentKeysAfter = feed.commentKeysAfter;

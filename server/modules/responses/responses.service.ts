@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import * as feed from './analysis-feed.repository.ts';
 import * as repo from './responses.repository.ts';
 
 /**
@@ -12,3 +13,11 @@ export const isResponsePublished = (db: Db, consultationId: string, responseId: 
 
 /** For the questions module's shape rules: whether the consultation has any response (withdrawn ones too). */
 export const hasResponses = (db: Db, consultationId: string): Promise<boolean> => repo.anyResponse(db, consultationId);
+
+export type { ItemKey, ResponseForAnalysis } from './analysis-feed.repository.ts';
+
+/** For the analysis inbox: what it indexes of these responses, published or not (staff only). */
+export const responsesForAnalysis = feed.responsesForAnalysis;
+
+/** For the analysis inbox's first run: every response's key, in key order after `after`. */
+export const responseKeysAfter = feed.responseKeysAfter;

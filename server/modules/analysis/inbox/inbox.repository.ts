@@ -1,0 +1,324 @@
+import { type Expression, sql, type SqlBool } from 'kysely';
+import type { Db } from '../../../db/database.ts';
+import type { InboxItemKind, InboxStatus, SearchLanguage } from '../../../db/schema.ts';
+import type { Keyset } from '../../../shared/cursor.ts';
+import { matchInOwnLanguage } from '../../../shared/search.ts';
+import { attachmentTextMatchOf } from '../../files/files.fragments.ts';
+
+/** The analysis inbox's own tables: analysis_items and analysis_index_state (issue 11 stories 1 and 5). */
+
+export type IndexState = {
+  auditAfterAt: Date | null;
+  walkKind: 'response' | 'comment' | null;
+  walkAfterConsultation: string | null;
+  walkAfterId: string | null;
+};
+
+/** The indexer's state row, locked for this transaction; undefined while another indexer holds it. */
+export async function lockIndexState(trx: Db): Promise<IndexState | undefined> {
+  return trx
+    .selectFrom('analysisIndexState')
+    .select(['auditAfterAt', 'walkKind', 'walkAfterConsultation', 'walkAfterId'])
+    .where('id', '=', 1)
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+}
+
+export async function saveIndexState(trx: Db, patch: Partial<IndexState>): Promise<void> {
+  await trx
+    .updateTable('analysisIndexState')
+    .set({ ...patch, updatedAt: sql<Date>`now()` })
+    .where('id', '=', 1)
+    .execute();
+}
+
+export const dbNow = async (db: Db): Promise<Date> =>
+  (await sql<{ now: Date }>`select now() as now`.execute(db)).rows[0]!.now;
+
+/** The source stamps the rows of these items were made from. */
+export async function stampsOf(db: Db, kind: InboxItemKind, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('analysisItems')
+    .select(['itemId', 'sourceStamp'])
+    .where('kind', '=', kind)
+    .where('itemId', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.itemId, r.sourceStamp]));
+}
+
+export type ItemRow = {
+  consultationId: string;
+  kind: InboxItemKind;
+  itemId: string;
+  itemVersion: number;
+  receivedAt: string;
+  authorLabel: string;
+  actingAs: string | null;
+  invited: boolean | null;
+  channel: string | null;
+  sourceStatus: string;
+  scenarioIds: string[];
+  hasAttachments: boolean;
+  excerpt: string;
+  doc: string;
+  fallbackLanguage: SearchLanguage;
+  sourceStamp: string;
+};
+
+/**
+ * Writes the rows in one statement; the database detects each text's language and stems it. A
+ * source that changed to a newer version after an analyst worked on it is flagged for re-review.
+ */
+export async function upsertItems(db: Db, rows: readonly ItemRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    insert into analysis_items as i (consultation_id, kind, item_id, item_version, received_at, author_label, acting_as,
+                                     invited, channel, source_status, scenario_ids, has_attachments, excerpt, doc,
+                                     doc_language, search, source_stamp, indexed_at)
+    select x.consultation_id, x.kind, x.item_id, x.item_version, x.received_at, x.author_label, x.acting_as,
+           x.invited, x.channel, x.source_status, x.scenario_ids, x.has_attachments, x.excerpt, x.doc,
+           l.lang, to_tsvector(l.lang::regconfig, x.doc), x.source_stamp, now()
+      from jsonb_to_recordset(${JSON.stringify(rows.map(toRecord))}::jsonb) as x(
+             consultation_id uuid, kind text, item_id uuid, item_version int, received_at timestamptz,
+             author_label text, acting_as text, invited boolean, channel text, source_status text,
+             scenario_ids uuid[], has_attachments boolean, excerpt text, doc text, fallback text, source_stamp text)
+     cross join lateral (select samraad_text_language(x.doc, x.fallback) as lang) l
+    on conflict (consultation_id, kind, item_id) do update set
+      item_version = excluded.item_version, received_at = excluded.received_at, author_label = excluded.author_label,
+      acting_as = excluded.acting_as, invited = excluded.invited, channel = excluded.channel,
+      source_status = excluded.source_status, scenario_ids = excluded.scenario_ids,
+      has_attachments = excluded.has_attachments, excerpt = excluded.excerpt, doc = excluded.doc,
+      doc_language = excluded.doc_language, search = excluded.search, source_stamp = excluded.source_stamp,
+      indexed_at = excluded.indexed_at,
+      needs_review = i.needs_review or (excluded.item_version > i.item_version and i.status <> 'new')`.execute(db);
+}
+
+const toRecord = (r: ItemRow) => ({
+  consultation_id: r.consultationId,
+  kind: r.kind,
+  item_id: r.itemId,
+  item_version: r.itemVersion,
+  received_at: r.receivedAt,
+  author_label: r.authorLabel,
+  acting_as: r.actingAs,
+  invited: r.invited,
+  channel: r.channel,
+  source_status: r.sourceStatus,
+  scenario_ids: `{${r.scenarioIds.join(',')}}`,
+  has_attachments: r.hasAttachments,
+  excerpt: r.excerpt,
+  doc: r.doc,
+  fallback: r.fallbackLanguage,
+  source_stamp: r.sourceStamp,
+});
+
+export type InboxFilter = {
+  consultationId: string;
+  kinds?: readonly InboxItemKind[] | undefined;
+  actingAs?: readonly string[] | undefined;
+  invited?: boolean | undefined;
+  scenarioId?: string | undefined;
+  statuses?: readonly InboxStatus[] | undefined;
+  /** A user id, or null for "unassigned". */
+  assigneeId?: string | null | undefined;
+  hasAttachments?: boolean | undefined;
+  needsReview?: boolean | undefined;
+  /** Danish calendar days (YYYY-MM-DD), both included. */
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Withdrawn responses and hidden comments are listed; deleted comments only when asked. */
+  includeDeleted?: boolean | undefined;
+  q?: string | undefined;
+};
+
+/** The conditions of a filter, each over analysis_items aliased `i`. */
+function conditions(f: InboxFilter, skip?: keyof InboxFilter): Expression<SqlBool>[] {
+  const c: Expression<SqlBool>[] = [sql<boolean>`i.consultation_id = ${f.consultationId}`];
+  const on = (k: keyof InboxFilter) => k !== skip && f[k] !== undefined;
+  if (on('kinds') && f.kinds!.length > 0) c.push(sql<boolean>`i.kind = any(${[...f.kinds!]}::text[])`);
+  if (on('actingAs') && f.actingAs!.length > 0) c.push(sql<boolean>`i.acting_as = any(${[...f.actingAs!]}::text[])`);
+  if (on('invited')) c.push(sql<boolean>`i.invited = ${f.invited}`);
+  if (on('scenarioId')) c.push(sql<boolean>`i.scenario_ids @> array[${f.scenarioId}]::uuid[]`);
+  if (on('statuses') && f.statuses!.length > 0) c.push(sql<boolean>`i.status = any(${[...f.statuses!]}::text[])`);
+  if (on('assigneeId'))
+    c.push(f.assigneeId === null ? sql<boolean>`i.assignee_id is null` : sql<boolean>`i.assignee_id = ${f.assigneeId}`);
+  if (on('hasAttachments')) c.push(sql<boolean>`i.has_attachments = ${f.hasAttachments}`);
+  if (on('needsReview')) c.push(sql<boolean>`i.needs_review = ${f.needsReview}`);
+  // Days are Danish calendar days, as in the public list.
+  if (on('from')) c.push(sql<boolean>`i.received_at >= (${f.from}::date::timestamp at time zone 'Europe/Copenhagen')`);
+  if (on('to')) c.push(sql<boolean>`i.received_at < ((${f.to}::date + 1)::timestamp at time zone 'Europe/Copenhagen')`);
+  if (!f.includeDeleted) c.push(sql<boolean>`i.source_status <> 'deleted'`);
+  if (f.q) {
+    c.push(
+      sql<boolean>`(${matchInOwnLanguage(sql.ref('i.search'), sql.ref('i.doc_language'), f.q)}
+        or (i.kind = 'response' and ${attachmentTextMatchOf('i.consultationId', 'i.itemId', f.q)}))`,
+    );
+  }
+  return c;
+}
+
+const rankOf = (q: string) => sql<number>`ts_rank(i.search, websearch_to_tsquery(i.doc_language::regconfig, ${q}))`;
+
+export type InboxSort = 'newest' | 'oldest' | 'relevance';
+
+export async function listItems(db: Db, f: InboxFilter, page: { sort: InboxSort; after?: Keyset; limit: number }) {
+  const where = conditions(f);
+  const relevance = page.sort === 'relevance' && !!f.q;
+  let q = db
+    .selectFrom('analysisItems as i')
+    .select([
+      'i.consultationId',
+      'i.kind',
+      'i.itemId',
+      'i.itemVersion',
+      'i.receivedAt',
+      'i.authorLabel',
+      'i.actingAs',
+      'i.invited',
+      'i.channel',
+      'i.sourceStatus',
+      'i.scenarioIds',
+      'i.hasAttachments',
+      'i.excerpt',
+      'i.status',
+      'i.assigneeId',
+      'i.needsReview',
+      sql<string>`to_char(i.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('timeKey'),
+    ])
+    .where((eb) => eb.and(where));
+  if (relevance) {
+    // The rank as PostgreSQL prints a real, so the cursor compares with exactly the value it sorted on.
+    q = q.select(sql<string>`(${rankOf(f.q!)})::text`.as('rankKey'));
+    if (page.after) {
+      const [rank, id] = page.after;
+      q = q.where(sql<boolean>`(${rankOf(f.q!)}, i.item_id) < (${Number(rank)}::real, ${id}::uuid)`);
+    }
+    q = q.orderBy(rankOf(f.q!), 'desc').orderBy('i.itemId', 'desc');
+  } else {
+    const dir = page.sort === 'oldest' ? 'asc' : 'desc';
+    if (page.after) {
+      const [at, id] = page.after;
+      q = q.where(
+        dir === 'desc'
+          ? sql<boolean>`(i.received_at, i.item_id) < (${at}::timestamptz, ${id}::uuid)`
+          : sql<boolean>`(i.received_at, i.item_id) > (${at}::timestamptz, ${id}::uuid)`,
+      );
+    }
+    q = q.orderBy('i.receivedAt', dir).orderBy('i.itemId', dir);
+  }
+  return q.limit(page.limit + 1).execute();
+}
+export type InboxRow = Awaited<ReturnType<typeof listItems>>[number] & { rankKey?: string };
+
+/** Highlighted fragments of the items' own text that match `q` (U+0002/U+0003 mark the hits). */
+export async function headlines(db: Db, consultationId: string, itemIds: readonly string[], q: string) {
+  if (itemIds.length === 0) return [];
+  const r = await sql<{ itemId: string; snippet: string }>`
+    select i.item_id, ts_headline(i.doc_language::regconfig, left(i.doc, 100000), websearch_to_tsquery(i.doc_language::regconfig, ${q}),
+           ${'StartSel=\u0002, StopSel=\u0003, MaxFragments=2, MaxWords=25, MinWords=8, FragmentDelimiter=" … "'}) as snippet
+      from analysis_items i
+     where i.consultation_id = ${consultationId} and i.item_id = any(${[...itemIds]}::uuid[])
+       and ${matchInOwnLanguage(sql.ref('i.search'), sql.ref('i.doc_language'), q)}`.execute(db);
+  return r.rows;
+}
+
+export type FacetName = 'kind' | 'actingAs' | 'invited' | 'status' | 'assignee' | 'hasAttachments' | 'scenario';
+const FACET_COLUMN: Record<FacetName, { column: string; skip: keyof InboxFilter }> = {
+  kind: { column: 'i.kind', skip: 'kinds' },
+  actingAs: { column: 'i.acting_as', skip: 'actingAs' },
+  invited: { column: 'i.invited::text', skip: 'invited' },
+  status: { column: 'i.status', skip: 'statuses' },
+  assignee: { column: 'i.assignee_id::text', skip: 'assigneeId' },
+  hasAttachments: { column: 'i.has_attachments::text', skip: 'hasAttachments' },
+  scenario: { column: 'unnest(i.scenario_ids)::text', skip: 'scenarioId' },
+};
+
+/**
+ * Counts beside each filter: for each facet, the view's items counted by that facet's values, with
+ * the facet's own filter left out (so choosing a value does not hide the others). Exact.
+ */
+export async function facetCounts(
+  db: Db,
+  f: InboxFilter,
+): Promise<{ facet: FacetName; value: string | null; n: number }[]> {
+  const parts = (Object.keys(FACET_COLUMN) as FacetName[]).map((facet) => {
+    const { column, skip } = FACET_COLUMN[facet];
+    const where = conditions(f, skip);
+    return sql`(select ${facet}::text as facet, ${sql.raw(column)} as value, count(*)::int as n
+                  from analysis_items i where ${sql.join(where, sql` and `)} group by 2)`;
+  });
+  const r = await sql<{
+    facet: FacetName;
+    value: string | null;
+    n: number;
+  }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  return r.rows;
+}
+
+export async function countItems(db: Db, f: InboxFilter): Promise<number> {
+  const r = await sql<{
+    n: number;
+  }>`select count(*)::int as n from analysis_items i where ${sql.join(conditions(f), sql` and `)}`.execute(db);
+  return r.rows[0]!.n;
+}
+
+/** Sets status and/or assignee on these items of one consultation; returns the ids changed. */
+export async function updateWorkflow(
+  db: Db,
+  consultationId: string,
+  itemIds: readonly string[],
+  patch: { status?: InboxStatus | undefined; assigneeId?: string | null | undefined },
+): Promise<string[]> {
+  if (itemIds.length === 0) return [];
+  const set: Record<string, unknown> = {};
+  if (patch.status !== undefined) {
+    set.status = patch.status;
+    set.statusChangedAt = sql<Date>`now()`;
+    if (patch.status === 'analysed') set.needsReview = false;
+  }
+  if (patch.assigneeId !== undefined) set.assigneeId = patch.assigneeId;
+  const rows = await db
+    .updateTable('analysisItems')
+    .set(set)
+    .where('consultationId', '=', consultationId)
+    .where('itemId', 'in', [...itemIds])
+    .returning('itemId')
+    .execute();
+  return rows.map((r) => r.itemId);
+}
+
+/** Items of a consultation that are not in the index (yet), by id: the caller tells them apart. */
+export async function existingItemIds(
+  db: Db,
+  consultationId: string,
+  itemIds: readonly string[],
+): Promise<Set<string>> {
+  if (itemIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('analysisItems')
+    .select('itemId')
+    .where('consultationId', '=', consultationId)
+    .where('itemId', 'in', [...itemIds])
+    .execute();
+  return new Set(rows.map((r) => r.itemId));
+}
+
+/** Progress per assignee (null: unassigned): items and how many are analysed. */
+export async function progress(db: Db, consultationId: string) {
+  const r = await sql<{ assigneeId: string | null; items: number; analysed: number; inProgress: number }>`
+    select assignee_id, count(*)::int as items,
+           count(*) filter (where status = 'analysed')::int as analysed,
+           count(*) filter (where status = 'in_progress')::int as in_progress
+      from analysis_items
+     where consultation_id = ${consultationId} and source_status <> 'deleted'
+     group by assignee_id`.execute(db);
+  return r.rows;
+}
+
+/** When the index last caught up with the audit log (null before its first run). */
+export async function indexedUpTo(db: Db): Promise<Date | null> {
+  const r = await db.selectFrom('analysisIndexState').select('auditAfterAt').where('id', '=', 1).executeTakeFirst();
+  return r?.auditAfterAt ?? null;
+}

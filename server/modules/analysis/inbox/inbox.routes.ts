@@ -1,0 +1,127 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorBody, sessionRequired } from '../../../shared/schemas.ts';
+import { indexInput } from './inbox.indexer.ts';
+import {
+  ConsultationIdParams,
+  InboxFacets,
+  InboxPage,
+  InboxProgress,
+  InboxQuery,
+  SplitBody,
+  WorkflowBody,
+  WorkflowResult,
+} from './inbox.schemas.ts';
+import * as svc from './inbox.service.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
+
+/**
+ * The analysts' inbox (issue 11 stories 1 and 5). With `indexEveryMs` > 0 this instance also runs
+ * the indexer that follows new input (one at a time across instances; see inbox.indexer.ts).
+ */
+export const inboxRoutes: FastifyPluginAsyncZod<{ indexEveryMs: number }> = async (app, opts) => {
+  const staff = app.requireRole('admin', 'analyst');
+
+  app.get(
+    '/api/consultations/:id/inbox',
+    {
+      onRequest: staff,
+      schema: {
+        tags: ['analysis'],
+        summary: "List a consultation's input for analysis: every kind, filtered, searched and sorted",
+        security: sessionRequired,
+        params: ConsultationIdParams,
+        querystring: InboxQuery,
+        response: { 200: InboxPage, ...errors },
+      },
+    },
+    async (req) => svc.listInbox(app.db, req.actor, req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/consultations/:id/inbox/facets',
+    {
+      onRequest: staff,
+      schema: {
+        tags: ['analysis'],
+        summary: 'Count the items of an inbox view by each filter’s values',
+        security: sessionRequired,
+        params: ConsultationIdParams,
+        querystring: InboxQuery,
+        response: { 200: InboxFacets, ...errors },
+      },
+    },
+    async (req) => svc.inboxFacets(app.db, req.actor, req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/consultations/:id/inbox/progress',
+    {
+      onRequest: staff,
+      schema: {
+        tags: ['analysis'],
+        summary: 'Progress of the analysis per analyst and overall',
+        security: sessionRequired,
+        params: ConsultationIdParams,
+        response: { 200: InboxProgress, ...errors },
+      },
+    },
+    async (req) => svc.inboxProgress(app.db, req.actor, req.params.id),
+  );
+
+  app.post(
+    '/api/consultations/:id/inbox/workflow',
+    {
+      onRequest: staff,
+      schema: {
+        tags: ['analysis'],
+        summary: 'Set the status and/or the assignee of selected items',
+        security: sessionRequired,
+        params: ConsultationIdParams,
+        body: WorkflowBody,
+        response: { 200: WorkflowResult, ...errors },
+      },
+    },
+    async (req) => svc.updateWorkflow(app.db, req.actor, req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/consultations/:id/inbox/split',
+    {
+      onRequest: staff,
+      schema: {
+        tags: ['analysis'],
+        summary: 'Split a view evenly among analysts (assigns its items round robin, in the view’s order)',
+        security: sessionRequired,
+        params: ConsultationIdParams,
+        body: SplitBody,
+        response: {
+          200: z.object({ assigned: z.array(z.object({ assigneeId: z.uuid(), items: z.number().int() })) }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => svc.splitView(app.db, req.actor, req.params.id, req.body),
+  );
+
+  if (opts.indexEveryMs > 0) {
+    let timer: NodeJS.Timeout | undefined;
+    let running: Promise<unknown> = Promise.resolve();
+    const tick = () => {
+      running = indexInput(app.db)
+        .catch((err: unknown) => app.log.warn({ err }, 'analysis inbox indexing failed; it retries'))
+        .finally(() => {
+          if (timer !== undefined) timer = setTimeout(tick, opts.indexEveryMs).unref();
+        });
+    };
+    app.addHook('onReady', async () => {
+      timer = setTimeout(tick, 0).unref();
+    });
+    app.addHook('onClose', async () => {
+      clearTimeout(timer);
+      timer = undefined;
+      await running;
+    });
+  }
+};

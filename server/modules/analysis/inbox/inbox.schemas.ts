@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { ActingAs, Channel, Text } from '../../responses/responses.schemas.ts';
+
+/** The analysts' inbox (issue 11 stories 1 and 5). Imports only zod. */
+
+export const InboxKind = z
+  .enum(['response', 'comment', 'finding', 'stakeholder_input'])
+  .describe('finding and stakeholder_input arrive with their issues; the inbox already lists them');
+export const InboxStatus = z.enum(['new', 'in_progress', 'analysed']);
+
+/** A query parameter that may be repeated: `?kind=response&kind=comment`. */
+const many = <T extends z.ZodType<string>>(item: T, max: number) =>
+  z
+    .union([item, z.array(item).max(max)])
+    .transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[])
+    .describe('Repeat to choose several');
+
+export const InboxQuery = z
+  .object({
+    q: Text(500)
+      .transform((v) => v.trim())
+      .optional()
+      .describe('Full-text search over everything staff may read, files too (Danish and English, web-search syntax)'),
+    kind: many(InboxKind, 4).optional(),
+    actingAs: many(ActingAs, 5).optional(),
+    invited: z.stringbool().optional(),
+    scenario: z.uuid().optional().describe('Items about this scenario (a comment on it, a response that rates it)'),
+    status: many(InboxStatus, 3).optional(),
+    assignee: z
+      .union([z.uuid(), z.literal('none'), z.literal('me')])
+      .optional()
+      .describe('A user id, `me`, or `none` for unassigned items'),
+    hasAttachments: z.stringbool().optional(),
+    needsReview: z.stringbool().optional().describe('Changed by its author after an analyst worked on it'),
+    includeDeleted: z.stringbool().optional().describe('Also list comments their authors deleted'),
+    from: z.iso.date().optional().describe('Received on or after this day (Danish time)'),
+    to: z.iso.date().optional().describe('Received on or before this day (Danish time)'),
+    sort: z.enum(['newest', 'oldest', 'relevance']).default('newest').describe('relevance (best match first) needs q'),
+    cursor: z.string().max(300).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'from is after to', path: ['from'] })
+  .refine((v) => v.sort !== 'relevance' || !!v.q, {
+    message: 'Sorting by relevance needs a search (q)',
+    path: ['sort'],
+  });
+export type InboxQuery = z.infer<typeof InboxQuery>;
+
+export const InboxItem = z
+  .object({
+    kind: InboxKind,
+    id: z.uuid(),
+    consultationId: z.uuid(),
+    version: z.number().int().describe('The version of the source this row was made from'),
+    receivedAt: z.iso.datetime(),
+    author: z.string().describe("The respondent's or commenter's name (staff only)"),
+    actingAs: ActingAs.nullable(),
+    invited: z.boolean().nullable(),
+    channel: Channel.nullable(),
+    sourceStatus: z
+      .enum(['submitted', 'withdrawn', 'visible', 'hidden', 'deleted'])
+      .describe(
+        'The state of the input itself: a response submitted or withdrawn, a comment visible, hidden or deleted',
+      ),
+    scenarioIds: z.array(z.uuid()),
+    hasAttachments: z.boolean(),
+    excerpt: z.string().describe('Plain text, the start of the item'),
+    highlight: z
+      .string()
+      .nullable()
+      .describe(
+        'With q: escaped text; the only markup is <mark>…</mark> around the hits. Null when only a file matched',
+      ),
+    status: InboxStatus,
+    assigneeId: z.uuid().nullable(),
+    needsReview: z.boolean(),
+  })
+  .describe('An input item in the analysts’ inbox');
+export type InboxItem = z.infer<typeof InboxItem>;
+
+export const InboxPage = z.object({
+  items: z.array(InboxItem),
+  nextCursor: z.string().nullable(),
+  indexedUpTo: z.iso
+    .datetime()
+    .nullable()
+    .describe('Input that arrived after this time may not be listed yet: the index follows within seconds'),
+});
+export type InboxPage = z.infer<typeof InboxPage>;
+
+export const FacetCount = z.object({ value: z.string().nullable(), count: z.number().int() });
+export const InboxFacets = z
+  .object({
+    total: z.number().int(),
+    kind: z.array(FacetCount),
+    actingAs: z.array(FacetCount),
+    invited: z.array(FacetCount),
+    status: z.array(FacetCount),
+    assignee: z.array(FacetCount).describe('value null: unassigned'),
+    hasAttachments: z.array(FacetCount),
+    scenario: z.array(FacetCount),
+  })
+  .describe("Counts beside each filter: each facet counts the view's items with its own filter left out (exact)");
+export type InboxFacets = z.infer<typeof InboxFacets>;
+
+export const WorkflowBody = z
+  .object({
+    itemIds: z.array(z.uuid()).min(1).max(1000),
+    status: InboxStatus.optional(),
+    assigneeId: z.uuid().nullable().optional().describe('null unassigns'),
+  })
+  .refine((v) => v.status !== undefined || v.assigneeId !== undefined, {
+    message: 'Give a status, an assignee or both',
+    path: ['status'],
+  });
+export type WorkflowBody = z.infer<typeof WorkflowBody>;
+
+export const WorkflowResult = z.object({ updated: z.array(z.uuid()) });
+
+export const SplitBody = z
+  .object({
+    analystIds: z.array(z.uuid()).min(1).max(50),
+    query: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}),
+  })
+  .describe('Split the view (the inbox query, as in the URL) evenly among these analysts');
+
+export const ProgressRow = z.object({
+  assigneeId: z.uuid().nullable(),
+  items: z.number().int(),
+  inProgress: z.number().int(),
+  analysed: z.number().int(),
+});
+export const InboxProgress = z.object({
+  overall: ProgressRow.omit({ assigneeId: true }),
+  byAssignee: z.array(ProgressRow),
+});
+
+export const ConsultationIdParams = z.object({ id: z.uuid() });

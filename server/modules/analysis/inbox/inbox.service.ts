@@ -1,0 +1,221 @@
+import type { Db } from '../../../db/database.ts';
+import type { Actor } from '../../../shared/actor.ts';
+import { hasRole } from '../../../shared/actor.ts';
+import { pageOf, readCursor } from '../../../shared/cursor.ts';
+import { AppError, forbidden } from '../../../shared/errors.ts';
+import { activeUsersWithRole } from '../../accounts/accounts.service.ts';
+import { recordAudit } from '../../audit/audit.service.ts';
+import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
+import { markedSnippetHtml } from '../../files/files.rules.ts';
+import * as repo from './inbox.repository.ts';
+import { InboxQuery, type InboxFacets, type InboxItem, type InboxPage, type WorkflowBody } from './inbox.schemas.ts';
+
+/** The analysts' inbox (issue 11 stories 1 and 5): analysts and admins only. */
+const canRead = (actor: Actor | null): actor is Actor => hasRole(actor, 'admin', 'analyst');
+
+async function requireConsultation(db: Db, actor: Actor | null, id: string) {
+  if (!canRead(actor)) throw forbidden();
+  return requireReadableConsultation(db, actor, id);
+}
+
+function filterOf(consultationId: string, actor: Actor, q: InboxQuery): repo.InboxFilter {
+  return {
+    consultationId,
+    kinds: q.kind,
+    actingAs: q.actingAs,
+    invited: q.invited,
+    scenarioId: q.scenario,
+    statuses: q.status,
+    assigneeId:
+      q.assignee === undefined ? undefined : q.assignee === 'none' ? null : q.assignee === 'me' ? actor.id : q.assignee,
+    hasAttachments: q.hasAttachments,
+    needsReview: q.needsReview,
+    includeDeleted: q.includeDeleted,
+    from: q.from,
+    to: q.to,
+    q: q.q || undefined,
+  };
+}
+
+const toItem = (r: repo.InboxRow, highlight: string | null): InboxItem => ({
+  kind: r.kind,
+  id: r.itemId,
+  consultationId: r.consultationId,
+  version: r.itemVersion,
+  receivedAt: r.receivedAt.toISOString(),
+  author: r.authorLabel,
+  actingAs: r.actingAs as InboxItem['actingAs'],
+  invited: r.invited,
+  channel: r.channel as InboxItem['channel'],
+  sourceStatus: r.sourceStatus as InboxItem['sourceStatus'],
+  scenarioIds: r.scenarioIds,
+  hasAttachments: r.hasAttachments,
+  excerpt: r.excerpt,
+  highlight,
+  status: r.status,
+  assigneeId: r.assigneeId,
+  needsReview: r.needsReview,
+});
+
+export async function listInbox(
+  db: Db,
+  actor: Actor | null,
+  consultationId: string,
+  q: InboxQuery,
+): Promise<InboxPage> {
+  const c = await requireConsultation(db, actor, consultationId);
+  const relevance = q.sort === 'relevance' && !!q.q;
+  const after = readCursor(q.cursor, relevance ? 'rank' : 'timestamp');
+  const f = filterOf(c.id, actor!, q);
+  const rows: repo.InboxRow[] = await repo.listItems(db, f, { sort: q.sort, after, limit: q.limit });
+  const page = pageOf(rows, q.limit, (r) => [relevance ? r.rankKey! : r.timeKey, r.itemId]);
+  const marks = f.q
+    ? new Map(
+        (
+          await repo.headlines(
+            db,
+            c.id,
+            page.rows.map((r) => r.itemId),
+            f.q,
+          )
+        )
+          .filter((h) => h.snippet.includes('\u0002'))
+          .map((h) => [h.itemId, markedSnippetHtml(h.snippet)]),
+      )
+    : new Map<string, string>();
+  return {
+    items: page.rows.map((r) => toItem(r, marks.get(r.itemId) ?? null)),
+    nextCursor: page.nextCursor,
+    indexedUpTo: (await repo.indexedUpTo(db))?.toISOString() ?? null,
+  };
+}
+
+export async function inboxFacets(
+  db: Db,
+  actor: Actor | null,
+  consultationId: string,
+  q: InboxQuery,
+): Promise<InboxFacets> {
+  const c = await requireConsultation(db, actor, consultationId);
+  const f = filterOf(c.id, actor!, q);
+  const [rows, total] = await Promise.all([repo.facetCounts(db, f), repo.countItems(db, f)]);
+  const out: InboxFacets = {
+    total,
+    kind: [],
+    actingAs: [],
+    invited: [],
+    status: [],
+    assignee: [],
+    hasAttachments: [],
+    scenario: [],
+  };
+  for (const r of rows) out[r.facet].push({ value: r.value, count: r.n });
+  for (const list of Object.values(out)) {
+    if (Array.isArray(list)) list.sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)));
+  }
+  return out;
+}
+
+async function requireAssignees(db: Db, ids: readonly string[]): Promise<void> {
+  const ok = await activeUsersWithRole(db, ids, ['analyst', 'admin']);
+  const bad = ids.filter((id) => !ok.has(id));
+  if (bad.length > 0) {
+    throw new AppError('VALIDATION_FAILED', 'Only active analysts and admins can be assigned', {
+      issues: bad.map(() => ({ path: '/assigneeId', message: 'Not an active analyst or admin' })),
+    });
+  }
+}
+
+/** Sets the status and/or the assignee of a selection of a consultation's items; audited. */
+export async function updateWorkflow(db: Db, actor: Actor | null, consultationId: string, body: WorkflowBody) {
+  const c = await requireConsultation(db, actor, consultationId);
+  if (body.assigneeId) await requireAssignees(db, [body.assigneeId]);
+  const ids = [...new Set(body.itemIds)];
+  const existing = await repo.existingItemIds(db, c.id, ids);
+  const missing = ids.filter((id) => !existing.has(id));
+  if (missing.length > 0)
+    throw new AppError('NOT_FOUND', 'Some items are not in this consultation’s inbox', { missing });
+  const updated = await db.transaction().execute(async (trx) => {
+    const changed = await repo.updateWorkflow(trx, c.id, ids, { status: body.status, assigneeId: body.assigneeId });
+    await recordAudit(trx, actor, {
+      action: 'analysis.workflow',
+      itemType: 'consultation',
+      itemId: c.id,
+      consultationId: c.id,
+      details: {
+        items: changed.length,
+        itemIds: changed.slice(0, 100),
+        status: body.status,
+        assigneeId: body.assigneeId,
+      },
+    });
+    return changed;
+  });
+  return { updated };
+}
+
+/** Splits the items of a view evenly among analysts, in the view's order (round robin); audited. */
+export async function splitView(
+  db: Db,
+  actor: Actor | null,
+  consultationId: string,
+  body: { analystIds: string[]; query: Record<string, string | string[]> },
+) {
+  const c = await requireConsultation(db, actor, consultationId);
+  const parsed = InboxQuery.safeParse(body.query);
+  if (!parsed.success) {
+    throw new AppError('VALIDATION_FAILED', 'The view’s query is not valid', {
+      issues: parsed.error.issues.map((i) => ({ path: `/query/${i.path.join('/')}`, message: i.message })),
+    });
+  }
+  const analysts = [...new Set(body.analystIds)];
+  await requireAssignees(db, analysts);
+  const f = filterOf(c.id, actor!, parsed.data);
+  const ids: string[] = [];
+  let after: [string, string] | undefined;
+  for (;;) {
+    const rows = await repo.listItems(db, f, {
+      sort: parsed.data.sort === 'relevance' ? 'newest' : parsed.data.sort,
+      after,
+      limit: 1000,
+    });
+    for (const r of rows.slice(0, 1000)) ids.push(r.itemId);
+    if (rows.length <= 1000) break;
+    const last = rows[999]!;
+    after = [last.timeKey, last.itemId];
+    if (ids.length >= 100_000)
+      throw new AppError('BAD_REQUEST', 'The view holds more than 100,000 items: narrow it first');
+  }
+  const counts = new Map(analysts.map((a) => [a, 0]));
+  await db.transaction().execute(async (trx) => {
+    for (const [n, analyst] of analysts.entries()) {
+      const share = ids.filter((_, i) => i % analysts.length === n);
+      for (let i = 0; i < share.length; i += 1000) {
+        await repo.updateWorkflow(trx, c.id, share.slice(i, i + 1000), { assigneeId: analyst });
+      }
+      counts.set(analyst, share.length);
+    }
+    await recordAudit(trx, actor, {
+      action: 'analysis.split',
+      itemType: 'consultation',
+      itemId: c.id,
+      consultationId: c.id,
+      details: { items: ids.length, analysts: Object.fromEntries(counts) },
+    });
+  });
+  return { assigned: [...counts].map(([assigneeId, items]) => ({ assigneeId, items })) };
+}
+
+export async function inboxProgress(db: Db, actor: Actor | null, consultationId: string) {
+  const c = await requireConsultation(db, actor, consultationId);
+  const rows = await repo.progress(db, c.id);
+  const overall = rows.reduce(
+    (acc, r) => ({
+      items: acc.items + r.items,
+      inProgress: acc.inProgress + r.inProgress,
+      analysed: acc.analysed + r.analysed,
+    }),
+    { items: 0, inProgress: 0, analysed: 0 },
+  );
+  return { overall, byAssignee: rows.sort((a, b) => b.items - a.items) };
+}
