@@ -12,6 +12,7 @@ import { inputPlugin } from './plugins/input.ts';
 import { jobsPlugin } from './plugins/jobs.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { analysisRoutes } from './modules/analysis/analysis.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { consultationsRoutes } from './modules/consultations/consultations.routes.ts';
 import { filesPlugin } from './modules/files/files.routes.ts';
@@ -110,6 +111,7 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
     relay: config.jobsEnabled,
     pollMs: config.mailPollMs,
   });
+  await app.register(analysisRoutes);
 
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;
