@@ -222,3 +222,16 @@ export async function listOwnComments(db: Db, authorId: string, limit = 200): Pr
     editedAt: r.editedAt?.toISOString() ?? null,
   }));
 }
+
+/**
+ * For the analysis module (issue 11 story 4): a comment's text by id, hidden ones too, deleted ones
+ * not (their text is gone). Callers check their own role first: this reads what staff may read.
+ */
+export async function commentText(
+  db: Db,
+  id: string,
+): Promise<{ id: string; consultationId: string; body: string } | undefined> {
+  const row = await repo.findComment(db, id);
+  if (!row || row.status === 'deleted') return undefined;
+  return { id: row.id, consultationId: row.consultationId, body: row.body };
+}
