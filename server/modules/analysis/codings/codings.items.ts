@@ -3,6 +3,7 @@ import type { CodingItemKind } from '../../../db/schema.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { notFound } from '../../../shared/errors.ts';
 import { commentText } from '../../comments/comments.service.ts';
+import { listQuestions } from '../../questions/questions.service.ts';
 import { getStaffResponse } from '../../responses/publication/publication.service.ts';
 
 /**
@@ -23,6 +24,10 @@ const missing: FieldText = { found: false };
 
 async function responseItem(db: Db, actor: Actor | null, id: string): Promise<CodableItem> {
   const r = await getStaffResponse(db, actor, id);
+  // Only a free-text answer is a text; a choice's stored value is an option id, a scale's a number.
+  const textQuestions = new Set(
+    (await listQuestions(db, actor, r.consultationId)).filter((q) => q.kind === 'text').map((q) => q.id),
+  );
   return {
     kind: 'response',
     id,
@@ -34,7 +39,8 @@ async function responseItem(db: Db, actor: Actor | null, id: string): Promise<Co
       if (kind === 'answer') {
         const answer = r.answers.find((a) => a.questionId === ref);
         if (!answer) return missing;
-        return { found: true, text: typeof answer.value === 'string' ? answer.value : null };
+        const text = textQuestions.has(answer.questionId) && typeof answer.value === 'string' ? answer.value : null;
+        return { found: true, text };
       }
       // An attachment is coded whole for now: its extracted text is the files module's to read.
       if (kind === 'attachment') return r.attachments.some((a) => a.id === ref) ? { found: true, text: null } : missing;
