@@ -71,10 +71,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('codebook_tags_not_own_parent', sql`parent_id is null or parent_id <> id`)
     .addCheckConstraint('codebook_tags_merged_is_archived', sql`merged_into_id is null or archived_at is not null`)
     .execute();
+  // Not led by consultation_id: on an empty table the foreign-key checks on (consultation_id, id)
+  // would plan on it and read a whole consultation's tags (test/integration/schema-plans.test.ts).
   await db.schema
     .createIndex('codebook_tags_parent_idx')
     .on('codebook_tags')
-    .columns(['consultation_id', 'parent_id', 'position'])
+    .columns(['parent_id', 'position'])
     .execute();
   await db.schema.createIndex('codebook_tags_scenario_idx').on('codebook_tags').column('scenario_id').execute();
 
