@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { canAnalysis } from '../../server/modules/analysis/analysis.policy.ts';
 import {
   checkCreate,
   checkImport,
@@ -12,6 +13,8 @@ import {
   treeOrder,
   type TreeNode,
 } from '../../server/modules/analysis/codebook/codebook.rules.ts';
+import type { Actor } from '../../server/shared/actor.ts';
+import type { Role } from '../../server/shared/schemas.ts';
 
 // theme A (children B, C), B has D, D has E; theme F.
 //   A ─ B ─ D ─ E
@@ -144,5 +147,30 @@ describe('importing a codebook document', () => {
     const six = chain(6).map((t) => ({ ref: t.id, parentRef: t.parentId }));
     expect(checkImport(six)).toMatchObject({ ok: false, index: 5 });
     expect(checkImport(six.slice(0, 5))).toMatchObject({ ok: true });
+  });
+});
+
+describe('who may work on the codebook and the codings', () => {
+  const actor = (id: string, ...roles: Role[]): Actor => ({ id, email: `${id}@x.example`, displayName: id, roles });
+  const analyst = actor('a1', 'analyst');
+  const colleague = actor('a2', 'analyst');
+  const admin = actor('ad', 'admin');
+
+  it('lets analysts and admins read, build the codebook and code; nobody else', () => {
+    for (const action of ['read', 'codebook', 'code'] as const) {
+      expect([analyst, admin].every((a) => canAnalysis(a, action))).toBe(true);
+      expect(
+        [null, actor('r', 'reviewer'), actor('p', 'participant'), actor('n')].some((a) => canAnalysis(a, action)),
+      ).toBe(false);
+    }
+  });
+
+  it('lets a coding be changed by its coder or an admin', () => {
+    const coding = { coderId: analyst.id };
+    expect(canAnalysis(analyst, 'change_coding', coding)).toBe(true);
+    expect(canAnalysis(admin, 'change_coding', coding)).toBe(true);
+    expect(canAnalysis(colleague, 'change_coding', coding)).toBe(false);
+    expect(canAnalysis(actor('a1', 'reviewer'), 'change_coding', coding)).toBe(false);
+    expect(canAnalysis(analyst, 'change_coding')).toBe(false);
   });
 });
