@@ -65,6 +65,10 @@ export const TABLE_OWNERS = {
   ballots: 'ballots',
   audit_events: 'audit',
   mail_outbox: 'mail',
+  codebook_tags: 'analysis',
+  codings: 'analysis',
+  analysis_items: 'analysis',
+  analysis_index_state: 'analysis',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());

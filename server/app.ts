@@ -12,6 +12,7 @@ import { inputPlugin } from './plugins/input.ts';
 import { jobsPlugin } from './plugins/jobs.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { analysisRoutes } from './modules/analysis/analysis.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { consultationsRoutes } from './modules/consultations/consultations.routes.ts';
 import { filesPlugin } from './modules/files/files.routes.ts';
@@ -25,7 +26,6 @@ import { participantsRoutes } from './modules/participants/participants.routes.t
 import { commentsRoutes } from './modules/comments/comments.routes.ts';
 import { ballotsRoutes } from './modules/ballots/ballots.routes.ts';
 import { rankingsRoutes } from './modules/rankings/rankings.routes.ts';
-import { inboxRoutes } from './modules/analysis/inbox/inbox.routes.ts';
 
 /**
  * TRUST_PROXY for Fastify. A hop count becomes proxy-addr's function form (trust the nearest `n`
@@ -111,8 +111,8 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
     relay: config.jobsEnabled,
     pollMs: config.mailPollMs,
   });
+  await app.register(analysisRoutes, { indexEveryMs: config.jobsEnabled ? config.analysisIndexMs : 0 });
 
-  await app.register(inboxRoutes, { indexEveryMs: config.jobsEnabled ? config.analysisIndexMs : 0 });
 
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;

@@ -355,6 +355,55 @@ export interface Database {
   documentFiles: DocumentFilesTable;
 }
 
+// The analysis workspace's codebook and codings (issue 11, migration 20261206000000), analysis module.
+export type CodingItemKind = 'response' | 'comment' | 'finding' | 'stakeholder_input';
+export type Stance = 'for' | 'against' | 'neutral' | 'mixed';
+export type CodingStatus = 'confirmed' | 'proposed';
+
+export interface CodebookTagsTable {
+  id: Generated<string>;
+  consultationId: string;
+  parentId: string | null;
+  name: Json<Localized>;
+  definition: Generated<string>;
+  includeNote: Generated<string>;
+  excludeNote: Generated<string>;
+  example: Generated<string>;
+  scenarioId: string | null;
+  position: number;
+  archivedAt: Timestamp | null;
+  mergedIntoId: string | null;
+  version: Generated<number>;
+  createdBy: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+export interface CodingsTable {
+  consultationId: string;
+  id: Generated<string>;
+  tagId: string;
+  itemKind: CodingItemKind;
+  itemId: string;
+  /** Which text of the item: `body`, `answer:<questionId>`, `attachment:<attachmentId>`; null = the whole item. */
+  field: string | null;
+  itemVersion: number | null;
+  startOffset: number | null;
+  endOffset: number | null;
+  quote: string | null;
+  stance: Stance | null;
+  note: Generated<string>;
+  status: Generated<CodingStatus>;
+  coderId: string;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+export interface Database {
+  codebookTags: CodebookTagsTable;
+  codings: CodingsTable;
+}
+
 // The analysts' inbox (issue 11 stories 1 and 5, migration 20261206010000), analysis module.
 export type InboxItemKind = 'response' | 'comment' | 'finding' | 'stakeholder_input';
 export type InboxStatus = 'new' | 'in_progress' | 'analysed';

@@ -231,3 +231,16 @@ export const commentsForAnalysis = feed.commentsForAnalysis;
 
 /** For the analysis inbox's first run: every comment's key, in key order after `after`. */
 export const commentKeysAfter = feed.commentKeysAfter;
+
+/**
+ * For the analysis module (issue 11 story 4): a comment's text by id, hidden ones too, deleted ones
+ * not (their text is gone). Callers check their own role first: this reads what staff may read.
+ */
+export async function commentText(
+  db: Db,
+  id: string,
+): Promise<{ id: string; consultationId: string; body: string } | undefined> {
+  const row = await repo.findComment(db, id);
+  if (!row || row.status === 'deleted') return undefined;
+  return { id: row.id, consultationId: row.consultationId, body: row.body };
+}

@@ -1,4 +1,4 @@
-import { type Expression, sql, type SqlBool } from 'kysely';
+import { type Expression, type RawBuilder, sql, type SqlBool } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { InboxItemKind, InboxStatus, SearchLanguage } from '../../../db/schema.ts';
 import type { Keyset } from '../../../shared/cursor.ts';
@@ -92,7 +92,10 @@ export async function upsertItems(db: Db, rows: readonly ItemRow[]): Promise<voi
       has_attachments = excluded.has_attachments, excerpt = excluded.excerpt, doc = excluded.doc,
       doc_language = excluded.doc_language, search = excluded.search, source_stamp = excluded.source_stamp,
       indexed_at = excluded.indexed_at,
-      needs_review = i.needs_review or (excluded.item_version > i.item_version and i.status <> 'new')`.execute(db);
+      needs_review = i.needs_review or (excluded.item_version > i.item_version and (i.status <> 'new' or exists (
+        select 1 from codings k where k.consultation_id = i.consultation_id and k.item_kind = i.kind and k.item_id = i.item_id)))`.execute(
+    db,
+  );
 }
 
 const toRecord = (r: ItemRow) => ({
@@ -125,6 +128,12 @@ export type InboxFilter = {
   assigneeId?: string | null | undefined;
   hasAttachments?: boolean | undefined;
   needsReview?: boolean | undefined;
+  /** Coded with this tag or one of its sub-tags (confirmed codings). */
+  tagId?: string | undefined;
+  /** With no confirmed coding at all. */
+  untagged?: boolean | undefined;
+  /** Coded with this stance. */
+  stance?: string | undefined;
   /** Danish calendar days (YYYY-MM-DD), both included. */
   from?: string | undefined;
   to?: string | undefined;
@@ -149,6 +158,20 @@ function conditions(f: InboxFilter, skip?: keyof InboxFilter): Expression<SqlBoo
   // Days are Danish calendar days, as in the public list.
   if (on('from')) c.push(sql<boolean>`i.received_at >= (${f.from}::date::timestamp at time zone 'Europe/Copenhagen')`);
   if (on('to')) c.push(sql<boolean>`i.received_at < ((${f.to}::date + 1)::timestamp at time zone 'Europe/Copenhagen')`);
+  const coded = (extra: RawBuilder<unknown>) => sql<boolean>`exists (select 1 from codings k
+      where k.consultation_id = i.consultation_id and k.item_kind = i.kind and k.item_id = i.item_id
+        and k.status = 'confirmed' ${extra})`;
+  if (on('tagId')) {
+    c.push(
+      coded(sql`and k.tag_id in (with recursive sub(id) as (
+          select t.id from codebook_tags t where t.consultation_id = ${f.consultationId} and t.id = ${f.tagId}
+          union all
+          select t.id from codebook_tags t join sub on t.consultation_id = ${f.consultationId} and t.parent_id = sub.id)
+        select id from sub)`),
+    );
+  }
+  if (on('untagged')) c.push(f.untagged ? sql<boolean>`not ${coded(sql``)}` : coded(sql``));
+  if (on('stance')) c.push(coded(sql`and k.stance = ${f.stance}`));
   if (!f.includeDeleted) c.push(sql<boolean>`i.source_status <> 'deleted'`);
   if (f.q) {
     c.push(

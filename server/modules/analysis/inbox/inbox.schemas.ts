@@ -31,6 +31,9 @@ export const InboxQuery = z
       .optional()
       .describe('A user id, `me`, or `none` for unassigned items'),
     hasAttachments: z.stringbool().optional(),
+    tag: z.uuid().optional().describe('Coded with this tag or one of its sub-tags'),
+    untagged: z.stringbool().optional().describe('true: with no coding yet; false: coded'),
+    stance: z.enum(['for', 'against', 'neutral', 'mixed']).optional().describe('Coded with this stance'),
     needsReview: z.stringbool().optional().describe('Changed by its author after an analyst worked on it'),
     includeDeleted: z.stringbool().optional().describe('Also list comments their authors deleted'),
     from: z.iso.date().optional().describe('Received on or after this day (Danish time)'),

@@ -29,6 +29,9 @@ function filterOf(consultationId: string, actor: Actor, q: InboxQuery): repo.Inb
     assigneeId:
       q.assignee === undefined ? undefined : q.assignee === 'none' ? null : q.assignee === 'me' ? actor.id : q.assignee,
     hasAttachments: q.hasAttachments,
+    tagId: q.tag,
+    untagged: q.untagged,
+    stance: q.stance,
     needsReview: q.needsReview,
     includeDeleted: q.includeDeleted,
     from: q.from,

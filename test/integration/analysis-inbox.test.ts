@@ -1,0 +1,221 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indexInput } from '../../server/modules/analysis/inbox/inbox.indexer.ts';
+import type { InboxFacets, InboxPage } from '../../server/modules/analysis/inbox/inbox.schemas.ts';
+import type { Comment } from '../../server/modules/comments/comments.schemas.ts';
+import { call, createTestApp, expectError, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
+import { factory, submission, submitOk, TEXT_Q, type OpenConsultation } from '../helpers/factory.ts';
+
+// Issue 11 stories 1 and 5: the analysts' inbox over every kind of input, indexed off the
+// submission path by an indexer that follows the audit log; filters, search, facets, workflow.
+
+let t: TestApp;
+let cast: Cast;
+let open: OpenConsultation;
+let ids: { da: string; en: string; org: string; comment: string };
+
+const inbox = (query = '', user = cast.analyst) =>
+  call(t, user, { method: 'GET', url: `/api/consultations/${open.consultation.id}/inbox${query}` });
+const page = async (query = '') => {
+  const res = await inbox(query);
+  expect(res.statusCode, res.body).toBe(200);
+  return json<InboxPage>(res);
+};
+const idsOf = (p: InboxPage) => p.items.map((i) => i.id).sort();
+const countRows = async () =>
+  Number((await sql<{ n: string }>`select count(*) as n from analysis_items`.execute(t.handle.db)).rows[0]!.n);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  cast = await signInCast(t);
+  open = await factory(t).newOpenConsultation(cast.admin, {
+    scenarios: [{ key: 'S1' }, { key: 'S2' }],
+    questions: [TEXT_Q],
+  });
+  const c = open.consultation.id;
+  const da = await submitOk(
+    t,
+    c,
+    submission(open.questions, {
+      body: 'Ældre borgere uden smartphone skal have en kodeviser, ellers bliver de udelukket.',
+    }),
+  );
+  const en = await submitOk(
+    t,
+    c,
+    submission(open.questions, {
+      body: 'Businesses need delegated signing rights for their employees, otherwise payroll stops.',
+      respondent: { name: 'Jane Doe', email: 'jane@example.org', actingAs: 'citizen' },
+    }),
+  );
+  const org = await submitOk(
+    t,
+    c,
+    submission(open.questions, {
+      body: 'Kommunerne ønsker en fælles løsning for borgerservice og digital post.',
+      respondent: {
+        name: 'Anna Holm',
+        email: 'anna@kl.dk',
+        actingAs: 'public_authority',
+        organisationName: 'Kommunernes Landsforening',
+      },
+    }),
+  );
+  const posted = await call(t, cast.participant, {
+    method: 'POST',
+    url: `/api/scenarios/${open.scenarios[0].id}/comments`,
+    payload: { body: 'Hvad med borgere med handicap og skærmlæsere?' },
+  });
+  expect(posted.statusCode, posted.body).toBe(201);
+  ids = { da: da.id, en: en.id, org: org.id, comment: json<Comment>(posted).id };
+});
+afterAll(async () => t?.close());
+
+describe('the inbox index', () => {
+  it('is built off the submission path: nothing is listed until the indexer has run', async () => {
+    const before = await page();
+    expect(before.items).toEqual([]);
+    expect(before.indexedUpTo).toBeNull();
+    const run = await indexInput(t.handle.db);
+    expect(run.busy).toBe(false);
+    expect(run.walked).toBeGreaterThanOrEqual(4);
+    const after = await page();
+    expect(idsOf(after)).toEqual([ids.da, ids.en, ids.org, ids.comment].sort());
+    expect(after.indexedUpTo).not.toBeNull();
+  });
+
+  it('follows new input through the audit log, and skips what has not changed', async () => {
+    const late = await submitOk(t, open.consultation.id, submission(open.questions, { body: 'Sent svar om NemID.' }));
+    expect(idsOf(await page())).not.toContain(late.id);
+    const run = await indexInput(t.handle.db);
+    expect(run.indexed).toBe(1);
+    expect(idsOf(await page())).toContain(late.id);
+    const again = await indexInput(t.handle.db);
+    expect(again.indexed).toBe(0);
+  });
+});
+
+describe('listing, filters and search', () => {
+  it('filters by kind, stakeholder type, scenario and date, and sorts oldest first', async () => {
+    expect(idsOf(await page('?kind=comment'))).toEqual([ids.comment]);
+    expect(idsOf(await page('?actingAs=public_authority'))).toEqual([ids.org]);
+    expect(idsOf(await page(`?scenario=${open.scenarios[0].id}`))).toEqual([ids.comment]);
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+    expect((await page(`?from=2000-01-01&to=2000-01-02`)).items).toEqual([]);
+    expect((await page(`?from=${today}`)).items.length).toBeGreaterThanOrEqual(4);
+    const oldest = await page('?sort=oldest&kind=response');
+    const newest = await page('?sort=newest&kind=response');
+    expect(oldest.items.map((i) => i.id)).toEqual(newest.items.map((i) => i.id).reverse());
+    const org = (await page('?actingAs=public_authority')).items[0]!;
+    expect(org).toMatchObject({ kind: 'response', author: 'Kommunernes Landsforening (Anna Holm)', status: 'new' });
+  });
+
+  it('searches unpublished input in its own language, with the hits marked', async () => {
+    const da = await page(`?q=${encodeURIComponent('kodeviseren')}`);
+    expect(idsOf(da)).toEqual([ids.da]);
+    expect(da.items[0]!.highlight).toContain('<mark>');
+    const en = await page(`?q=${encodeURIComponent('employee')}&sort=relevance`);
+    expect(idsOf(en)).toEqual([ids.en]);
+    expect((await page(`?q=${encodeURIComponent('zyxwvu')}`)).items).toEqual([]);
+  });
+
+  it('pages with a cursor and no item twice', async () => {
+    const first = await page('?limit=2');
+    expect(first.items).toHaveLength(2);
+    expect(first.nextCursor).not.toBeNull();
+    const rest = await page(`?limit=2&cursor=${first.nextCursor}`);
+    const all = [...first.items, ...rest.items].map((i) => i.id);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('counts each facet with its own filter left out', async () => {
+    const f = json<InboxFacets>(
+      await call(t, cast.analyst, {
+        method: 'GET',
+        url: `/api/consultations/${open.consultation.id}/inbox/facets?kind=response`,
+      }),
+    );
+    expect(f.kind.find((k) => k.value === 'comment')?.count).toBe(1);
+    expect(f.total).toBe(4);
+    expect(f.actingAs.find((k) => k.value === 'public_authority')?.count).toBe(1);
+    expect(f.status).toEqual([{ value: 'new', count: 4 }]);
+  });
+});
+
+describe('assignment and status', () => {
+  const workflow = (payload: unknown, user = cast.analyst) =>
+    call(t, user, { method: 'POST', url: `/api/consultations/${open.consultation.id}/inbox/workflow`, payload });
+
+  it('assigns a selection and marks it analysed; the view and the progress follow', async () => {
+    const res = await workflow({ itemIds: [ids.da, ids.comment], assigneeId: cast.analyst.id, status: 'analysed' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(idsOf(await page('?assignee=me'))).toEqual([ids.da, ids.comment].sort());
+    expect(idsOf(await page('?status=analysed'))).toEqual([ids.da, ids.comment].sort());
+    const progress = json<{ overall: { items: number; analysed: number } }>(
+      await call(t, cast.analyst, { method: 'GET', url: `/api/consultations/${open.consultation.id}/inbox/progress` }),
+    );
+    expect(progress.overall.analysed).toBe(2);
+  });
+
+  it('splits a view evenly among analysts', async () => {
+    const res = await call(t, cast.admin, {
+      method: 'POST',
+      url: `/api/consultations/${open.consultation.id}/inbox/split`,
+      payload: { analystIds: [cast.analyst.id, cast.admin.id], query: { assignee: 'none' } },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const counts = json<{ assigned: { items: number }[] }>(res).assigned.map((a) => a.items);
+    expect(Math.abs(counts[0]! - counts[1]!)).toBeLessThanOrEqual(1);
+    expect((await page('?assignee=none')).items).toEqual([]);
+  });
+
+  it('refuses bad input and changes nothing', async () => {
+    const before = await sql`select item_id, status, assignee_id from analysis_items order by item_id`.execute(
+      t.handle.db,
+    );
+    expectError(await workflow({ itemIds: [ids.da], assigneeId: cast.participant.id }), 400, 'VALIDATION_FAILED');
+    expectError(await workflow({ itemIds: [crypto.randomUUID()], status: 'analysed' }), 404, 'NOT_FOUND');
+    expectError(await workflow({ itemIds: [ids.da] }), 400, 'VALIDATION_FAILED');
+    expectError(await workflow({ itemIds: ['x'], status: 'analysed' }), 400, 'VALIDATION_FAILED');
+    expectError(await workflow({ itemIds: [ids.da], status: 'done' }), 400, 'VALIDATION_FAILED');
+    const after = await sql`select item_id, status, assignee_id from analysis_items order by item_id`.execute(
+      t.handle.db,
+    );
+    expect(after.rows).toEqual(before.rows);
+  });
+});
+
+describe('access and bad queries', () => {
+  it('is for analysts and admins only, before any validation', async () => {
+    for (const user of [cast.participant, cast.reviewer]) {
+      expectError(await inbox('?sort=nonsense', user), 403, 'FORBIDDEN');
+      expectError(
+        await call(t, user, {
+          method: 'POST',
+          url: `/api/consultations/${open.consultation.id}/inbox/workflow`,
+          payload: { itemIds: [ids.da], status: 'analysed' },
+        }),
+        403,
+        'FORBIDDEN',
+      );
+    }
+    const anonymous = await call(t, null, { method: 'GET', url: `/api/consultations/not-a-uuid/inbox?limit=x` });
+    expectError(anonymous, 401, 'UNAUTHENTICATED');
+    expect((await inbox('', cast.admin)).statusCode).toBe(200);
+  });
+
+  it('answers a clear 400 for a bad filter, sort or cursor, and 404 for another consultation', async () => {
+    const rows = await countRows();
+    expectError(await inbox('?sort=relevance'), 400, 'VALIDATION_FAILED');
+    expectError(await inbox('?cursor=abc'), 400, 'BAD_REQUEST');
+    expectError(await inbox('?kind=letter'), 400, 'VALIDATION_FAILED');
+    expectError(await inbox('?from=2026-02-30'), 400, 'VALIDATION_FAILED');
+    expectError(await inbox('?q=%00'), 400, 'VALIDATION_FAILED');
+    const other = await call(t, cast.analyst, {
+      method: 'GET',
+      url: `/api/consultations/${crypto.randomUUID()}/inbox`,
+    });
+    expectError(other, 404, 'NOT_FOUND');
+    expect(await countRows()).toBe(rows);
+  });
+});
