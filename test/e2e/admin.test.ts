@@ -1,12 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   activate,
+  ADMIN as DEMO_ADMIN,
   expectNoA11yViolations,
   fetchInPage,
+  type Lang,
   LANGS,
-  launch,
-  newPage,
   open,
   pageErrors,
   shiftTabTo,
@@ -19,26 +19,21 @@ import {
   typeOver,
   unambiguousDateAfter,
   unique,
+  useBrowser,
   waitForAnnouncement,
   waitForFocus,
   waitForPage,
   waitForText,
-  type Lang,
 } from './browser.ts';
 
 // The administrator's journey (issue 3, stories 4–6), by keyboard only, in Danish and in English.
 
-const ADMIN = { email: 'admin@samraad.demo', password: 'demo-admin-2026', name: 'Astrid Admin' };
+/** The demo admin's display name (server/seed). */
+const ADMIN = { ...DEMO_ADMIN, name: 'Astrid Admin' };
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const CONSULTATION_PAGE = new RegExp(`^/admin/consultations/${UUID}$`);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const b = useBrowser();
 
 /** Rows of a table as arrays of cell texts. */
 const rows = (page: Page, selector: string): Promise<string[][]> =>
@@ -63,7 +58,7 @@ describe.each(LANGS)('admin journey (%s)', (lang: Lang) => {
   let consultation2Id = '';
 
   beforeAll(async () => {
-    ({ context, page } = await newPage(browser, lang));
+    ({ context, page } = await b.newPage(lang));
   });
   afterAll(async () => {
     await context?.close();
@@ -163,7 +158,7 @@ describe.each(LANGS)('admin journey (%s)', (lang: Lang) => {
 
   it('keeps the draft from anonymous visitors: not listed, and its address is not found', async () => {
     expect(consultationId).toMatch(new RegExp(`^${UUID}$`));
-    const anon = await newPage(browser, lang);
+    const anon = await b.newPage(lang);
     try {
       await open(anon.page, '/');
       await anon.page.locator('#home-open .sr-consultation-item').first().waitFor();
@@ -365,7 +360,7 @@ describe.each(LANGS)('admin journey (%s)', (lang: Lang) => {
     await expectNoA11yViolations(page, `public page of the new consultation (${lang})`);
 
     // Anonymous visitors see it now too.
-    const anon = await newPage(browser, lang);
+    const anon = await b.newPage(lang);
     try {
       expect((await anon.context.request.get(`/api/consultations/${slug}`)).status()).toBe(200);
     } finally {

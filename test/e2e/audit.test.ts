@@ -1,13 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserFactory, type OpenConsultation } from '../helpers/factory.ts';
+import type { OpenConsultation } from '../helpers/factory.ts';
 import {
   activate,
-  baseUrl,
+  ADMIN,
   expectNoA11yViolations,
+  type Lang,
   LANGS,
-  launch,
-  newPage,
   open,
   pageErrors,
   signIn,
@@ -17,27 +16,19 @@ import {
   typeOver,
   unambiguousDateAfter,
   unique,
+  useBrowser,
   waitForFocus,
   waitForLoad,
   waitForPage,
-  type Lang,
 } from './browser.ts';
-import { ADMIN, signedInContext } from './debate-fixtures.ts';
 
 // The audit log's filters and readable details (issue 10, item 17), keyboard only, in Danish and
 // English, with axe-core on every state: an admin of our own changes a consultation's phase, then
 // finds that event by who and what, reads it as a sentence in the page's language with the
 // consultation named and linked, and narrows by date. The filters live in the address.
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const b = useBrowser();
 
-const f = () => browserFactory(baseUrl());
 const pad = (n: number) => String(n).padStart(2, '0');
 /** A date typed into a date input; day = month, so Chromium's en-US and Danish layouts read it alike. */
 const typed = (d: Date) => `${pad(d.getDate())}${pad(d.getMonth() + 1)}${d.getFullYear()}`;
@@ -50,14 +41,14 @@ describe.each(LANGS)('audit log filters (%s)', (lang: Lang) => {
   const title = { da: `Revisionsprøve ${unique()}`, en: `Audit trial ${unique()}` };
 
   beforeAll(async () => {
-    const root = await signedInContext(browser, lang, ADMIN);
-    const admin = await f().newAccount(root, { roles: ['admin'], locale: lang, displayName: `Auditor ${lang}` });
+    const root = await b.signedIn(lang, ADMIN);
+    const admin = await b.f.newAccount(root, { roles: ['admin'], locale: lang, displayName: `Auditor ${lang}` });
     email = admin.email;
-    const actor = await signedInContext(browser, lang, { email, password: admin.password });
-    made = await f().newOpenConsultation(actor, { consultation: { title } });
+    const actor = await b.signedIn(lang, { email, password: admin.password });
+    made = await b.f.newOpenConsultation(actor, { consultation: { title } });
     await root.close();
     await actor.close();
-    ({ context, page } = await newPage(browser, lang));
+    ({ context, page } = await b.newPage(lang));
     await open(page, '/login');
     await signIn(page, email, admin.password);
   });

@@ -1,9 +1,10 @@
 import type { Win } from './dom.ts';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { da } from '../../client/src/i18n/da.ts';
 import { en, type MessageKey } from '../../client/src/i18n/en.ts';
+import { browserDriver, browserFactory, type Factory } from '../helpers/factory.ts';
 
 export type Lang = 'da' | 'en';
 export const LANGS: readonly Lang[] = ['da', 'en'];
@@ -14,8 +15,16 @@ export const baseUrl = (): string => inject('baseUrl');
 /** Waits for slow steps: other suites share this machine, so allow for a loaded CPU. */
 const WAIT = 30_000;
 
+/** Who signs in: an e-mail address and a password. */
+export type Who = { email: string; password: string };
+
+/** The demo data's accounts (server/seed), which the browser tests' server is seeded with. */
+export const ADMIN = { email: 'admin@samraad.demo', password: 'demo-admin-2026' };
+export const ANALYST = { email: 'analyst@samraad.demo', password: 'demo-analyst-2026' };
+export const PARTICIPANT = { email: 'participant@samraad.demo', password: 'demo-participant-2026' };
+
 /** Debian's Chromium, started as STACK.md says it must be on this closed network. */
-export async function launch(): Promise<Browser> {
+async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -32,7 +41,7 @@ export async function launch(): Promise<Browser> {
 }
 
 /** A fresh context (own cookies and storage) with the UI language preset. */
-export async function newPage(
+async function newPage(
   browser: Browser,
   lang: Lang,
   viewport = { width: 1280, height: 900 },
@@ -52,6 +61,88 @@ export async function newPage(
   page.on('pageerror', (e) => errors.push(String(e)));
   (page as Page & { _errors?: string[] })._errors = errors;
   return { context, page };
+}
+
+/**
+ * A test file's Chromium: launched before its tests and closed after them (the hooks are
+ * registered where this is called, at the top of the file), and what the tests open in it.
+ * Set-up goes through the API, which is faster than the UI and leaves the browser for what is
+ * being tested: `f` is the shared factory (test/helpers/factory.ts) over a context's cookies.
+ */
+export type BrowserRun = {
+  readonly browser: Browser;
+  readonly f: Factory<BrowserContext>;
+  /** A fresh context (own cookies and storage) with the UI language preset, and a page in it. */
+  newPage(lang: Lang, viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }>;
+  /** A fresh context signed in through the API (for actors whose sign-in is not under test). */
+  signedIn(lang: Lang, who: Who): Promise<BrowserContext>;
+};
+
+export function useBrowser(): BrowserRun {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const run: BrowserRun = {
+    get browser() {
+      if (!browser) throw new Error('the browser is launched in beforeAll');
+      return browser;
+    },
+    get f() {
+      return browserFactory(baseUrl());
+    },
+    newPage: (lang, viewport) => newPage(run.browser, lang, viewport),
+    async signedIn(lang, who) {
+      const { context } = await newPage(run.browser, lang);
+      await apiLogin(context, who);
+      return context;
+    },
+  };
+  return run;
+}
+
+/**
+ * An API call with a context's cookies (same origin, as the app makes it). The body is typed by
+ * the caller (`api<Page<Comment>>(…)`); untyped, it is `unknown`.
+ */
+export function api<T = unknown>(
+  context: BrowserContext,
+  method: string,
+  path: string,
+  data?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T }> {
+  return browserDriver(baseUrl()).request<T>(context, method, path, data, headers);
+}
+
+/** Signs a context in through the API. */
+export async function apiLogin(context: BrowserContext, who: Who): Promise<void> {
+  const r = await api(context, 'POST', '/api/auth/login', { email: who.email, password: who.password });
+  expect(r.status, `sign in as ${who.email}`).toBe(200);
+}
+
+/**
+ * The newest link to `path` (with its `#token=…`) in a mail delivered to `to`, read from the
+ * recipient's mailbox (test/e2e/global-setup.ts): the outbox never shows staff a link's secret
+ * (issue 10 item 1).
+ */
+export async function secretLinkTo(to: string, path: string): Promise<string> {
+  const pattern = new RegExp(
+    `https?://[^\\s/]+(${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}#token=[A-Za-z0-9_-]{43})`,
+  );
+  for (let i = 0; i < 100; i++) {
+    const res = await fetch(`${inject('mailboxUrl')}?to=${encodeURIComponent(to)}`);
+    const mails = (await res.json()) as { text: string }[];
+    for (const m of [...mails].reverse()) {
+      const found = pattern.exec(m.text);
+      if (found) return found[1]!;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no ${path} link mailed to ${to}`);
 }
 
 /** axe-core with the WCAG 2.1 A and AA rules: no violation allowed on any page visited. */

@@ -1,66 +1,52 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   activate,
+  ADMIN,
+  api,
   expectNoA11yViolations,
+  type Lang,
   LANGS,
-  launch,
-  newPage,
   open,
   other,
   pageErrors,
+  secretLinkTo,
   signIn,
   tabTo,
   text,
   tr,
   typeOver,
+  useBrowser,
   waitForAnnouncement,
   waitForFocus,
   waitForHtmlLang,
   waitForPage,
   waitForText,
-  type Lang,
 } from './browser.ts';
-import {
-  ADMIN,
-  api,
-  createDebate,
-  createParticipant,
-  linkIn,
-  mailTo,
-  secretLinkTo,
-  signedInContext,
-  type Debate,
-} from './debate-fixtures.ts';
+import { linkIn, type Debate } from '../helpers/factory.ts';
 
 // A participant's own account (issue #5 story 1): the segment asked before ranking and changed on
 // the profile page, and a forgotten password reset with the mailed link. Keyboard only, Danish and
 // English, axe-core on every state.
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const b = useBrowser();
 
 describe.each(LANGS)('participant account (%s)', (lang: Lang) => {
   let admin: BrowserContext;
   let debate: Debate;
 
   beforeAll(async () => {
-    admin = await signedInContext(browser, lang, ADMIN);
-    debate = await createDebate(admin, `account-${lang}`);
+    admin = await b.signedIn(lang, ADMIN);
+    debate = await b.f.newDebate(admin, `account-${lang}`);
   });
   afterAll(async () => {
     await admin?.close();
   });
 
   it('chooses a segment before ranking, then changes it and the language on the profile page', async () => {
-    const p = await createParticipant(admin, lang, 'Segment');
+    const p = await b.f.newParticipant(admin, lang, 'Segment');
     const org = lang === 'da' ? 'Foreningen for Digital Inklusion' : 'Digital Inclusion Society';
-    const { context, page } = await newPage(browser, lang);
+    const { context, page } = await b.newPage(lang);
     try {
       await open(page, `/login?next=${encodeURIComponent(`/consultations/${debate.slug}/ranking`)}`);
       await signIn(page, p.email, p.password);
@@ -129,9 +115,9 @@ describe.each(LANGS)('participant account (%s)', (lang: Lang) => {
   });
 
   it('resets a forgotten password by keyboard with the link from the mail', async () => {
-    const p = await createParticipant(admin, lang, 'Glemsom');
+    const p = await b.f.newParticipant(admin, lang, 'Glemsom');
     const newPassword = `a new and long password ${lang}`;
-    const { context, page } = await newPage(browser, lang);
+    const { context, page } = await b.newPage(lang);
     try {
       await open(page, '/login');
       await activate(page, '#login-forgot');
@@ -155,7 +141,7 @@ describe.each(LANGS)('participant account (%s)', (lang: Lang) => {
       expect(await text(page, 'main p')).toBe(tr(lang, 'forgot.sentText', { email: p.email }));
       await expectNoA11yViolations(page, 'forgot password, sent');
 
-      const mail = await mailTo(admin, p.email, 'account.reset');
+      const mail = await b.f.outboxMail(admin, p.email, 'account.reset');
       expect(mail.locale).toBe(lang);
       expect(mail.subject).toBe(lang === 'da' ? 'Nulstil din adgangskode' : 'Reset your password');
       // Staff read the mail without its secret; the recipient's copy has the link (issue 10 item 1).
@@ -195,7 +181,7 @@ describe.each(LANGS)('participant account (%s)', (lang: Lang) => {
       await waitForPage(page, '/login');
       await signIn(page, p.email, newPassword);
       expect(await text(page, '#sr-profile-link')).toBe(tr(lang, 'nav.profile'));
-      const fresh = await newPage(browser, lang);
+      const fresh = await b.newPage(lang);
       try {
         const old = await api(fresh.context, 'POST', '/api/auth/login', { email: p.email, password: p.password });
         expect(old.status).toBe(401);
@@ -204,7 +190,7 @@ describe.each(LANGS)('participant account (%s)', (lang: Lang) => {
       }
 
       // The link works once.
-      const again = await newPage(browser, lang);
+      const again = await b.newPage(lang);
       try {
         await again.page.goto(link);
         await waitForText(again.page, 'main h1', tr(lang, 'reset.title'));

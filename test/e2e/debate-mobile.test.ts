@@ -1,45 +1,31 @@
 import type { OwnBallot } from '../../server/modules/ballots/ballots.schemas.ts';
 import type { Win } from './dom.ts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ADMIN,
+  api,
   baseUrl,
   describeFocus,
   expectNoA11yViolations,
+  type Lang,
   LANGS,
-  launch,
-  newPage,
   open,
   pageErrors,
   signIn,
   tabTo,
   text,
   tr,
+  useBrowser,
   waitForAnnouncement,
   waitForFocus,
-  type Lang,
 } from './browser.ts';
-import {
-  ADMIN,
-  api,
-  createDebate,
-  createParticipant,
-  postComment,
-  signedInContext,
-  type Debate,
-  type Participant,
-} from './debate-fixtures.ts';
+import type { Debate, Participant } from '../helpers/factory.ts';
 
 // The debate pages on a small phone (WCAG 1.4.10 Reflow: 320 CSS px, no sideways scrolling of the
 // page, every control reachable by keyboard and shown whole), and ranking by touch drag.
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const b = useBrowser();
 
 const PHONE = { width: 320, height: 640 };
 
@@ -147,8 +133,8 @@ describe.each(LANGS)('debate pages on a phone (%s)', (lang: Lang) => {
   let commentId = '';
 
   beforeAll(async () => {
-    admin = await signedInContext(browser, lang, ADMIN);
-    debate = await createDebate(admin, `phone-${lang}`, {
+    admin = await b.signedIn(lang, ADMIN);
+    debate = await b.f.newDebate(admin, `phone-${lang}`, {
       scenarios: SCENARIOS,
       title: {
         da: 'Høring om næste generation af den fællesoffentlige identifikationsløsning',
@@ -157,19 +143,21 @@ describe.each(LANGS)('debate pages on a phone (%s)', (lang: Lang) => {
     });
     const s1 = debate.scenarios[0]!;
     // Comments with long words, a reply and a comment on the whole scenario, by someone else.
-    const writer = await createParticipant(admin, lang, 'Skribent', LONG_NAME);
-    const writerCtx = await signedInContext(browser, lang, writer);
-    commentId = await postComment(writerCtx, s1.id, `${LONG_WORD} bør nævnes. Se ${LONG_URL}`, {
-      paragraphId: s1.paragraphs[0]!,
-    });
-    await postComment(writerCtx, s1.id, `Et svar om ${LONG_WORD}`, { parentId: commentId });
-    await postComment(writerCtx, s1.id, `Om hele scenariet: ${LONG_URL}`);
+    const writer = await b.f.newParticipant(admin, lang, 'Skribent', LONG_NAME);
+    const writerCtx = await b.signedIn(lang, writer);
+    commentId = (
+      await b.f.newComment(writerCtx, s1.id, `${LONG_WORD} bør nævnes. Se ${LONG_URL}`, {
+        paragraphId: s1.paragraphs[0]!,
+      })
+    ).id;
+    await b.f.newComment(writerCtx, s1.id, `Et svar om ${LONG_WORD}`, { parentId: commentId });
+    await b.f.newComment(writerCtx, s1.id, `Om hele scenariet: ${LONG_URL}`);
     await writerCtx.close();
     // Rankings in three segments, published, so the results have every table.
     const segments = ['citizen', 'business', 'ngo'] as const;
     for (const [i, actingAs] of segments.entries()) {
-      const voter = await createParticipant(admin, lang, `Vælger ${i}`);
-      const ctx = await signedInContext(browser, lang, voter);
+      const voter = await b.f.newParticipant(admin, lang, `Vælger ${i}`);
+      const ctx = await b.signedIn(lang, voter);
       expect((await api(ctx, 'PATCH', '/api/me/profile', { actingAs })).status).toBe(200);
       const order = [debate.scenarios[i]!, ...debate.scenarios.filter((_, j) => j !== i)];
       const ballot = await api(ctx, 'PUT', `/api/consultations/${debate.id}/ballot`, {
@@ -183,8 +171,8 @@ describe.each(LANGS)('debate pages on a phone (%s)', (lang: Lang) => {
     });
     expect(published.status).toBe(200);
     // The one who looks at the pages: a participant who has chosen a segment, with no ranking yet.
-    viewer = await createParticipant(admin, lang, 'Telefon');
-    const vctx = await signedInContext(browser, lang, viewer);
+    viewer = await b.f.newParticipant(admin, lang, 'Telefon');
+    const vctx = await b.signedIn(lang, viewer);
     expect((await api(vctx, 'PATCH', '/api/me/profile', { actingAs: 'citizen' })).status).toBe(200);
     await vctx.close();
   });
@@ -195,7 +183,7 @@ describe.each(LANGS)('debate pages on a phone (%s)', (lang: Lang) => {
   it('shows a scenario with its comments 320 px wide: no sideways scrolling, every control reachable', async () => {
     const s1 = debate.scenarios[0]!;
     const pid = s1.paragraphs[0]!;
-    const { context, page } = await newPage(browser, lang, PHONE);
+    const { context, page } = await b.newPage(lang, PHONE);
     try {
       await open(page, `/login?next=${encodeURIComponent(`/scenarios/${s1.id}`)}`);
       await signIn(page, viewer.email, viewer.password);
@@ -228,7 +216,7 @@ describe.each(LANGS)('debate pages on a phone (%s)', (lang: Lang) => {
   });
 
   it('ranks 320 px wide by keyboard: no sideways scrolling, every control reachable', async () => {
-    const { context, page } = await newPage(browser, lang, PHONE);
+    const { context, page } = await b.newPage(lang, PHONE);
     try {
       await open(page, `/login?next=${encodeURIComponent(`/consultations/${debate.slug}/ranking`)}`);
       await signIn(page, viewer.email, viewer.password);
@@ -269,7 +257,7 @@ describe.each(LANGS)('debate pages on a phone (%s)', (lang: Lang) => {
   });
 
   it('shows the results 320 px wide: tables scroll in their own region, by keyboard too', async () => {
-    const { context, page } = await newPage(browser, lang, PHONE);
+    const { context, page } = await b.newPage(lang, PHONE);
     try {
       await open(page, `/consultations/${debate.slug}/results`);
       await page.waitForSelector('#results-stability');
@@ -309,7 +297,7 @@ describe.each(LANGS)('debate pages on a phone (%s)', (lang: Lang) => {
   it('ranks by dragging with a finger (touch events, as a phone sends them)', async () => {
     // Tall enough for the handle and the place it goes to be on screen together: the drag does not
     // scroll the page (see the report on autoscrolling).
-    const context = await browser.newContext({
+    const context = await b.browser.newContext({
       baseURL: baseUrl(),
       viewport: { width: 390, height: 1800 },
       hasTouch: true,
@@ -322,7 +310,7 @@ describe.each(LANGS)('debate pages on a phone (%s)', (lang: Lang) => {
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
-      const participant = await createParticipant(admin, lang, 'Finger');
+      const participant = await b.f.newParticipant(admin, lang, 'Finger');
       const me = await context.request.post('/api/auth/login', {
         data: { email: participant.email, password: participant.password },
         headers: { origin: baseUrl() },

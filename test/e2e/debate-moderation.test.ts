@@ -1,14 +1,15 @@
 import type { AuditEvent } from '../../server/modules/audit/audit.schemas.ts';
 import type { CommentList } from '../../server/modules/comments/comments.schemas.ts';
-import type { ErrorBody, Page as Listing } from '../helpers/factory.ts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   activate,
+  ADMIN,
+  ANALYST,
+  api,
   expectNoA11yViolations,
+  type Lang,
   LANGS,
-  launch,
-  newPage,
   open,
   pageErrors,
   signIn,
@@ -16,39 +17,20 @@ import {
   text,
   tr,
   typeOver,
+  useBrowser,
   waitForAnnouncement,
   waitForFocus,
   waitForLoad,
   waitForText,
-  type Lang,
 } from './browser.ts';
-import {
-  ADMIN,
-  ANALYST,
-  api,
-  createDebate,
-  createParticipant,
-  linkIn,
-  mailTo,
-  postComment,
-  setDeadline,
-  signedInContext,
-  type Debate,
-  type Participant,
-} from './debate-fixtures.ts';
+import { linkIn, type Debate, type ErrorBody, type Page as Listing, type Participant } from '../helpers/factory.ts';
 
 // Moderation and the author's own changes to comments (issue #5 stories 2 and 4): a moderator
 // hides a comment with a reason and restores it, the public, the author (by mail) and the audit log
 // see it; the author edits and deletes until the deadline and is refused after it. Keyboard only,
 // in Danish and English, with axe-core on every state.
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const b = useBrowser();
 
 /** Opens a paragraph's comment thread by keyboard and waits for one of its comments. */
 async function openThread(page: Page, pid: string, commentId: string): Promise<void> {
@@ -63,10 +45,10 @@ type Cast = { admin: BrowserContext; debate: Debate; author: Participant; author
 function debateWithAuthor(lang: Lang, slug: string, authorName: string): Cast {
   const cast = {} as Cast;
   beforeAll(async () => {
-    cast.admin = await signedInContext(browser, lang, ADMIN);
-    cast.debate = await createDebate(cast.admin, slug);
-    cast.author = await createParticipant(cast.admin, lang, authorName);
-    cast.authorCtx = await signedInContext(browser, lang, cast.author);
+    cast.admin = await b.signedIn(lang, ADMIN);
+    cast.debate = await b.f.newDebate(cast.admin, slug);
+    cast.author = await b.f.newParticipant(cast.admin, lang, authorName);
+    cast.authorCtx = await b.signedIn(lang, cast.author);
   });
   afterAll(async () => {
     await cast.admin?.close();
@@ -86,9 +68,9 @@ describe.each(LANGS)('comment moderation (%s)', (lang: Lang) => {
     const pid = s.paragraphs[0]!;
     const body = `En kommentar, der bliver skjult (${lang})`;
     const reason = lang === 'da' ? 'Personoplysninger om en navngiven borger' : 'Personal data about a named citizen';
-    const cid = await postComment(authorCtx, s.id, body, { paragraphId: pid });
-    const mod = await newPage(browser, lang);
-    const anon = await newPage(browser, lang);
+    const cid = (await b.f.newComment(authorCtx, s.id, body, { paragraphId: pid })).id;
+    const mod = await b.newPage(lang);
+    const anon = await b.newPage(lang);
     try {
       // The moderator opens the paragraph's thread and hides the comment.
       await open(mod.page, `/login?next=${encodeURIComponent(`/scenarios/${s.id}`)}`);
@@ -134,7 +116,7 @@ describe.each(LANGS)('comment moderation (%s)', (lang: Lang) => {
       expect(list.body.items.find((c) => c.id === cid)).toMatchObject({ body: null, author: null });
 
       // The author is told, in their language, with a link to the comment.
-      const hiddenMail = await mailTo(admin, author.email, 'comment.hidden');
+      const hiddenMail = await b.f.outboxMail(admin, author.email, 'comment.hidden');
       expect(hiddenMail.locale).toBe(lang);
       expect(hiddenMail.subject).toBe(lang === 'da' ? 'Din kommentar er skjult' : 'Your comment was hidden');
       expect(hiddenMail.text).toContain(reason);
@@ -175,7 +157,7 @@ describe.each(LANGS)('comment moderation (%s)', (lang: Lang) => {
       expect(await text(anon.page, `#comment-${cid} .sr-comment-author`)).toBe(author.displayName);
       await expectNoA11yViolations(anon.page, 'restored comment, public');
 
-      const restoredMail = await mailTo(admin, author.email, 'comment.restored');
+      const restoredMail = await b.f.outboxMail(admin, author.email, 'comment.restored');
       expect(restoredMail.subject).toBe(
         lang === 'da' ? 'Din kommentar er synlig igen' : 'Your comment is visible again',
       );
@@ -197,7 +179,7 @@ describe.each(LANGS)('comment moderation (%s)', (lang: Lang) => {
       });
 
       // …and an admin reads it on the audit page, in words rather than codes.
-      const log = await newPage(browser, lang);
+      const log = await b.newPage(lang);
       try {
         await open(log.page, '/login?next=%2Fadmin%2Faudit');
         await signIn(log.page, ADMIN.email, ADMIN.password);
@@ -232,74 +214,74 @@ describe.each(LANGS)('own comments and the deadline (%s)', (lang: Lang) => {
     const first = `Min første kommentar (${lang})`;
     const edited = `Min første kommentar, rettet (${lang})`;
     const second = `Min anden kommentar (${lang})`;
-    const a = await postComment(authorCtx, s.id, first);
-    const b = await postComment(authorCtx, s.id, second);
-    const { context, page } = await newPage(browser, lang);
+    const firstId = (await b.f.newComment(authorCtx, s.id, first)).id;
+    const secondId = (await b.f.newComment(authorCtx, s.id, second)).id;
+    const { context, page } = await b.newPage(lang);
     try {
       await open(page, `/login?next=${encodeURIComponent(`/scenarios/${s.id}`)}`);
       await signIn(page, author.email, author.password);
-      await page.waitForSelector(`#comment-${b}`);
+      await page.waitForSelector(`#comment-${secondId}`);
 
       // Edit: the field holds the text; the change is saved, announced and marked as edited.
-      await activate(page, `#edit-${a}`);
-      await waitForFocus(page, `#comment-${a}-edit`);
-      expect(await page.inputValue(`#comment-${a}-edit`)).toBe(first);
+      await activate(page, `#edit-${firstId}`);
+      await waitForFocus(page, `#comment-${firstId}-edit`);
+      expect(await page.inputValue(`#comment-${firstId}-edit`)).toBe(first);
       await expectNoA11yViolations(page, 'editing own comment');
       await typeOver(page, edited);
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       await waitForAnnouncement(page, tr(lang, 'comments.edited'));
-      await waitForFocus(page, `#comment-${a}`);
-      expect(await text(page, `#comment-${a} .sr-comment-body`)).toBe(edited);
-      expect(await text(page, `#comment-${a}-head`)).toContain(tr(lang, 'comments.editedMark'));
+      await waitForFocus(page, `#comment-${firstId}`);
+      expect(await text(page, `#comment-${firstId} .sr-comment-body`)).toBe(edited);
+      expect(await text(page, `#comment-${firstId}-head`)).toContain(tr(lang, 'comments.editedMark'));
       await expectNoA11yViolations(page, 'own comment edited');
 
       // Delete, after a confirmation.
-      await activate(page, `#delete-${a}`);
-      await waitForFocus(page, `#delete-confirm-${a}`);
-      expect(await text(page, `#delete-q-${a}`)).toBe(tr(lang, 'comments.deleteQuestion'));
+      await activate(page, `#delete-${firstId}`);
+      await waitForFocus(page, `#delete-confirm-${firstId}`);
+      expect(await text(page, `#delete-q-${firstId}`)).toBe(tr(lang, 'comments.deleteQuestion'));
       await expectNoA11yViolations(page, 'confirming delete');
       await page.keyboard.press('Enter');
       await waitForAnnouncement(page, tr(lang, 'comments.deleted'));
       await waitForFocus(page, '#scenario-comments-heading');
-      expect(await page.locator(`#comment-${a}`).count()).toBe(0);
+      expect(await page.locator(`#comment-${firstId}`).count()).toBe(0);
       expect(await text(page, '#comments-total')).toBe(tr(lang, 'comments.total', { count: 1 }));
 
       // The page stays open while the deadline passes (an admin moves it into the past).
-      await activate(page, `#edit-${b}`);
-      await waitForFocus(page, `#comment-${b}-edit`);
+      await activate(page, `#edit-${secondId}`);
+      await waitForFocus(page, `#comment-${secondId}-edit`);
       await typeOver(page, `For sent (${lang})`);
-      await setDeadline(admin, debate.id, new Date(Date.now() - 60_000));
+      await b.f.setDeadline(admin, debate.id, new Date(Date.now() - 60_000));
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
-      await waitForFocus(page, `#comment-${b}-error`);
-      expect(await text(page, `#comment-${b}-error`)).toContain(tr(lang, 'errors.code.CONSULTATION_CLOSED'));
+      await waitForFocus(page, `#comment-${secondId}-error`);
+      expect(await text(page, `#comment-${secondId}-error`)).toContain(tr(lang, 'errors.code.CONSULTATION_CLOSED'));
       await expectNoA11yViolations(page, 'edit refused after the deadline');
-      await tabTo(page, `#comment-${b} .sr-comment-edit button[type="button"]`);
+      await tabTo(page, `#comment-${secondId} .sr-comment-edit button[type="button"]`);
       await page.keyboard.press('Enter');
-      await waitForFocus(page, `#edit-${b}`);
-      await activate(page, `#delete-${b}`);
-      await waitForFocus(page, `#delete-confirm-${b}`);
+      await waitForFocus(page, `#edit-${secondId}`);
+      await activate(page, `#delete-${secondId}`);
+      await waitForFocus(page, `#delete-confirm-${secondId}`);
       await page.keyboard.press('Enter');
-      await waitForFocus(page, `#comment-${b}-error`);
-      expect(await text(page, `#comment-${b}-error`)).toContain(tr(lang, 'errors.code.CONSULTATION_CLOSED'));
+      await waitForFocus(page, `#comment-${secondId}-error`);
+      expect(await text(page, `#comment-${secondId}-error`)).toContain(tr(lang, 'errors.code.CONSULTATION_CLOSED'));
 
       // The server refuses both whatever the page shows, and the comment is as it was.
-      const patch = await api<ErrorBody>(authorCtx, 'PATCH', `/api/comments/${b}`, { body: 'Alligevel' });
+      const patch = await api<ErrorBody>(authorCtx, 'PATCH', `/api/comments/${secondId}`, { body: 'Alligevel' });
       expect([patch.status, patch.body.error.code]).toEqual([409, 'CONSULTATION_CLOSED']);
-      const del = await api<ErrorBody>(authorCtx, 'DELETE', `/api/comments/${b}`);
+      const del = await api<ErrorBody>(authorCtx, 'DELETE', `/api/comments/${secondId}`);
       expect([del.status, del.body.error.code]).toEqual([409, 'CONSULTATION_CLOSED']);
       const list = await api<CommentList>(authorCtx, 'GET', `/api/scenarios/${s.id}/comments`);
-      expect(list.body.items.find((c) => c.id === b)).toMatchObject({ body: second, canEdit: false });
+      expect(list.body.items.find((c) => c.id === secondId)).toMatchObject({ body: second, canEdit: false });
 
       // Loaded again, the page is closed: a notice instead of the form, no edit, delete or reply.
       await page.reload();
       await waitForLoad(page);
-      await page.waitForSelector(`#comment-${b}`);
+      await page.waitForSelector(`#comment-${secondId}`);
       await waitForText(page, '#scenario-comments .alert-info .alert-text', tr(lang, 'comments.closedNotice'));
-      expect(await page.locator(`#edit-${b}, #delete-${b}, #reply-${b}`).count()).toBe(0);
+      expect(await page.locator(`#edit-${secondId}, #delete-${secondId}, #reply-${secondId}`).count()).toBe(0);
       expect(await page.locator('main textarea').count()).toBe(0);
-      expect(await text(page, `#comment-${b} .sr-comment-body`)).toBe(second);
+      expect(await text(page, `#comment-${secondId} .sr-comment-body`)).toBe(second);
       // The paragraphs' threads say the same.
       await tabTo(page, `#comments-toggle-${s.paragraphs[0]}`);
       await page.keyboard.press('Enter');

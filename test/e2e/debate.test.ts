@@ -2,41 +2,38 @@ import type { Results } from '../../server/modules/rankings/rankings.schemas.ts'
 import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
 import type { OwnBallot } from '../../server/modules/ballots/ballots.schemas.ts';
 import type { Win } from './dom.ts';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ADMIN,
+  ANALYST,
+  api,
+  apiLogin,
   expectNoA11yViolations,
+  type Lang,
   LANGS,
-  launch,
-  newPage,
   open,
   pageErrors,
+  PARTICIPANT,
+  secretLinkTo,
   signIn,
   tabTo,
   text,
   tr,
   unique,
+  useBrowser,
   waitForAnnouncement,
   waitForFocus,
   waitForPage,
   waitForText,
-  type Lang,
 } from './browser.ts';
-import { ADMIN, ANALYST, api, apiLogin, secretLinkTo } from './debate-fixtures.ts';
 
 // Scenario debate and ranking (issue #5): register, comment, reply, support, rank by keyboard and
 // by drag, read the results — by keyboard only (except the drag test), in Danish and English.
 
 const NEMID = 'naeste-generation-af-nemid';
-const PARTICIPANT = { email: 'participant@samraad.demo', password: 'demo-participant-2026' };
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const b = useBrowser();
 
 /** The confirmation token from the newest mail to `to`, read from the recipient's mailbox (issue 10 item 1). */
 async function tokenFromOutbox(_admin: BrowserContext, to: string): Promise<string> {
@@ -58,9 +55,9 @@ describe.each(LANGS)('debate (%s)', (lang: Lang) => {
   let otherCommentId = '';
 
   beforeAll(async () => {
-    admin = (await newPage(browser, lang)).context;
+    admin = (await b.newPage(lang)).context;
     await apiLogin(admin, ADMIN);
-    other = (await newPage(browser, lang)).context;
+    other = (await b.newPage(lang)).context;
     s1 = (await scenarios(admin)).find((s) => s.key === 'S1')!.id;
     const sc = await api<Scenario>(admin, 'GET', `/api/scenarios/${s1}`);
     pid = sc.body.paragraphs.da[0]!.id;
@@ -71,7 +68,7 @@ describe.each(LANGS)('debate (%s)', (lang: Lang) => {
   });
 
   it('registers by keyboard, reads the mail and confirms the address', async () => {
-    const { context, page } = await newPage(browser, lang);
+    const { context, page } = await b.newPage(lang);
     try {
       await open(page, '/login');
       await tabTo(page, '#login-register a');
@@ -116,7 +113,7 @@ describe.each(LANGS)('debate (%s)', (lang: Lang) => {
   });
 
   it('comments on a paragraph, supports and replies by keyboard', async () => {
-    const { context, page } = await newPage(browser, lang);
+    const { context, page } = await b.newPage(lang);
     try {
       await open(page, `/login?next=${encodeURIComponent(`/scenarios/${s1}`)}`);
       await signIn(page, PARTICIPANT.email, PARTICIPANT.password);
@@ -166,7 +163,7 @@ describe.each(LANGS)('debate (%s)', (lang: Lang) => {
   });
 
   it('ranks by keyboard only, saves, and finds the ballot again after a reload', async () => {
-    const { context, page } = await newPage(browser, lang);
+    const { context, page } = await b.newPage(lang);
     try {
       await open(page, `/login?next=${encodeURIComponent(`/consultations/${NEMID}/ranking`)}`);
       await signIn(page, PARTICIPANT.email, PARTICIPANT.password);
@@ -235,7 +232,7 @@ describe.each(LANGS)('debate (%s)', (lang: Lang) => {
 
   it('ranks by drag and drop with the mouse', async () => {
     // Tall enough for source and target to be in view together: a drag does not survive scrolling.
-    const { context, page } = await newPage(browser, lang, { width: 1280, height: 1600 });
+    const { context, page } = await b.newPage(lang, { width: 1280, height: 1600 });
     try {
       await open(page, `/login?next=${encodeURIComponent(`/consultations/${NEMID}/ranking`)}`);
       await signIn(page, PARTICIPANT.email, PARTICIPANT.password);
@@ -262,8 +259,8 @@ describe.each(LANGS)('debate (%s)', (lang: Lang) => {
 
   it('shows the results to staff, and to everyone once an admin publishes them', async () => {
     await api(admin, 'POST', `/api/consultations/${NEMID}/results/unpublish`);
-    const anon = await newPage(browser, lang);
-    const staff = await newPage(browser, lang);
+    const anon = await b.newPage(lang);
+    const staff = await b.newPage(lang);
     try {
       await open(anon.page, `/consultations/${NEMID}/results`);
       await anon.page.waitForSelector('#results-not-published');
@@ -279,7 +276,7 @@ describe.each(LANGS)('debate (%s)', (lang: Lang) => {
       await expectNoA11yViolations(staff.page, 'results as analyst');
 
       // The admin publishes, by keyboard.
-      const { context, page } = await newPage(browser, lang);
+      const { context, page } = await b.newPage(lang);
       try {
         await open(page, `/login?next=${encodeURIComponent(`/consultations/${NEMID}/results`)}`);
         await signIn(page, ADMIN.email, ADMIN.password);

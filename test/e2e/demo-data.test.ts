@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoA11yViolations, LANGS, launch, newPage, open, pageErrors, tr, type Lang } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { expectNoA11yViolations, type Lang, LANGS, open, pageErrors, tr, useBrowser } from './browser.ts';
 
 // Issue 10 item 13: the demo is a living hearing, and the past hearings look past: no invitation
 // to respond or rank on them, the concluded one's results published for everyone.
@@ -9,17 +8,11 @@ const NEMID = 'naeste-generation-af-nemid';
 const PAST = ['digital-post-til-virksomheder', 'faelles-login-kommunal-selvbetjening'];
 const CONCLUDED = 'faelles-login-kommunal-selvbetjening';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const b = useBrowser();
 
 describe.each(LANGS)('demo data (%s)', (lang: Lang) => {
   it('the open hearing invites responses and rankings and shows published responses', async () => {
-    const { context, page } = await newPage(browser, lang);
+    const { context, page } = await b.newPage(lang);
     try {
       await open(page, `/consultations/${NEMID}`);
       expect(await page.locator('#respond-link').count()).toBe(1);
@@ -35,7 +28,7 @@ describe.each(LANGS)('demo data (%s)', (lang: Lang) => {
   });
 
   it.each(PAST)('%s invites neither a response nor a ranking', async (slug) => {
-    const { context, page } = await newPage(browser, lang);
+    const { context, page } = await b.newPage(lang);
     try {
       await open(page, `/consultations/${slug}`);
       await page.waitForSelector('#consultation-results-link');
@@ -49,7 +42,7 @@ describe.each(LANGS)('demo data (%s)', (lang: Lang) => {
   });
 
   it('the concluded hearing shows its published results to a visitor', async () => {
-    const { context, page } = await newPage(browser, lang);
+    const { context, page } = await b.newPage(lang);
     try {
       await open(page, `/consultations/${CONCLUDED}/results`);
       await page.waitForSelector('#results-first caption');

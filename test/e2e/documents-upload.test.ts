@@ -1,14 +1,15 @@
 import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   activate,
+  ADMIN,
+  api,
+  apiLogin,
   expectNoA11yViolations,
+  type Lang,
   LANGS,
-  launch,
-  newPage,
   open,
   pageErrors,
   pickFile,
@@ -16,37 +17,29 @@ import {
   text,
   tr,
   unique,
+  useBrowser,
   waitForFocus,
-  type Lang,
 } from './browser.ts';
-import { ADMIN, api, apiLogin } from './debate-fixtures.ts';
 
 // Issue 10 item 14: an admin uploads a consultation's document (the picker, by keyboard), sees its
 // progress and the type and size read from the file, saves, and a visitor can download it.
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const b = useBrowser();
 
 describe.each(LANGS)('document upload (%s)', (lang: Lang) => {
   it('uploads a PDF with its titles in both languages; the type and size come from the file', async () => {
-    const { context, page } = await newPage(browser, lang);
+    const { context, page } = await b.newPage(lang);
     try {
       await apiLogin(context, ADMIN);
       const u = unique();
-      const made = await api<Consultation>(context, 'POST', '/api/consultations', {
+      const { id } = await b.f.newConsultation(context, {
         slug: `e2e-docs-${lang}-${u}`,
         title: { da: `Dokumenttest ${u}`, en: `Document test ${u}` },
         summary: { da: 'Resumé', en: 'Summary' },
         body: { da: 'Tekst', en: 'Text' },
         languages: ['da', 'en'],
+        closesAt: undefined,
       });
-      expect(made.status, JSON.stringify(made.body)).toBe(201);
-      const id = made.body.id as string;
       await open(page, `/admin/consultations/${id}`);
       await activate(page, '#docs-add');
       await waitForFocus(page, '#doc-0-title-da');

@@ -1,11 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   activate,
   expectNoA11yViolations,
+  type Lang,
   LANGS,
-  launch,
-  newPage,
   open,
   pageErrors,
   tabTo,
@@ -13,12 +12,10 @@ import {
   tr,
   typeOver,
   unique,
+  useBrowser,
   waitForFocus,
   waitForLoad,
-  type Lang,
 } from './browser.ts';
-import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
-import { api } from './debate-fixtures.ts';
 
 // Issue 9 item 4: the edit page shares the respond page's autosave. Unsaved edits survive a
 // reload (restored with a notice and a way to discard them), keyed by the response's id: the
@@ -26,28 +23,11 @@ import { api } from './debate-fixtures.ts';
 
 const OPEN = 'naeste-generation-af-nemid';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const b = useBrowser();
 
 async function sendResponse(ctx: BrowserContext, body: string): Promise<{ id: string; editToken: string }> {
-  const sent = await api<Receipt>(
-    ctx,
-    'POST',
-    `/api/consultations/${OPEN}/responses`,
-    {
-      respondent: { name: `Draft ${body}`, email: `draft-${unique()}@example.dk`, actingAs: 'citizen' },
-      consent: 'public_named',
-      body,
-    },
-    { 'idempotency-key': crypto.randomUUID() },
-  );
-  expect(sent.status, JSON.stringify(sent.body)).toBe(201);
-  return { id: sent.body.id, editToken: sent.body.editToken ?? '' };
+  const sent = await b.f.newResponse(ctx, OPEN, { name: `Draft ${body}`, email: `draft-${unique()}@example.dk`, body });
+  return { id: sent.id, editToken: sent.editToken ?? '' };
 }
 
 const stored = (page: Page) =>
@@ -64,7 +44,7 @@ describe.each(LANGS)('the edit page keeps unsaved edits (%s)', (lang: Lang) => {
   const u = unique();
 
   beforeAll(async () => {
-    ({ context, page } = await newPage(browser, lang));
+    ({ context, page } = await b.newPage(lang));
   });
   afterAll(async () => {
     await context?.close();

@@ -1,13 +1,13 @@
-import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   activate,
+  ADMIN,
+  api,
   baseUrl,
   expectNoA11yViolations,
+  type Lang,
   LANGS,
-  launch,
-  newPage,
   open,
   pageErrors,
   tabTo,
@@ -15,12 +15,11 @@ import {
   tr,
   typeOver,
   unique,
+  useBrowser,
   waitForFocus,
   waitForHtmlLang,
   waitForLoad,
-  type Lang,
 } from './browser.ts';
-import { ADMIN, api, signedInContext } from './debate-fixtures.ts';
 
 // Issue 10 items 16 (the respondent's forms say what they mean) and 20 (the language of a first
 // visit and of a shared link), keyboard only, both languages, axe on every state.
@@ -29,29 +28,12 @@ const OPEN = 'naeste-generation-af-nemid';
 /** Closed in the demo seed (see visitor.test.ts). */
 const CLOSED = 'digital-post-til-virksomheder';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const b = useBrowser();
 
 /** A response to the open demo consultation, sent through the API; its id and edit token. */
 async function sendResponse(ctx: BrowserContext, body: string): Promise<{ id: string; editToken: string }> {
-  const sent = await api<Receipt>(
-    ctx,
-    'POST',
-    `/api/consultations/${OPEN}/responses`,
-    {
-      respondent: { name: `Forms ${body}`, email: `forms-${unique()}@example.dk`, actingAs: 'citizen' },
-      consent: 'public_named',
-      body,
-    },
-    { 'idempotency-key': crypto.randomUUID() },
-  );
-  expect(sent.status, JSON.stringify(sent.body)).toBe(201);
-  return { id: sent.body.id, editToken: sent.body.editToken! };
+  const sent = await b.f.newResponse(ctx, OPEN, { name: `Forms ${body}`, email: `forms-${unique()}@example.dk`, body });
+  return { id: sent.id, editToken: sent.editToken! };
 }
 
 describe.each(LANGS)('the respondent forms (%s)', (lang: Lang) => {
@@ -61,8 +43,8 @@ describe.each(LANGS)('the respondent forms (%s)', (lang: Lang) => {
   const u = unique();
 
   beforeAll(async () => {
-    admin = await signedInContext(browser, lang, ADMIN);
-    ({ context, page } = await newPage(browser, lang));
+    admin = await b.signedIn(lang, ADMIN);
+    ({ context, page } = await b.newPage(lang));
   });
   afterAll(async () => {
     await context?.close();
@@ -131,7 +113,7 @@ describe.each(LANGS)('the respondent forms (%s)', (lang: Lang) => {
 describe('the language of a first visit and of a shared link', () => {
   it('greets an English browser in English, and follows ?lang= in a link', async () => {
     // No stored choice: a fresh context, without newPage's remembered language.
-    const context = await browser.newContext({ baseURL: baseUrl(), locale: 'en-GB' });
+    const context = await b.browser.newContext({ baseURL: baseUrl(), locale: 'en-GB' });
     const page = await context.newPage();
     await page.goto('/');
     await waitForLoad(page);

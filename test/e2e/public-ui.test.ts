@@ -3,37 +3,32 @@ import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.
 import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
 import type { CspViolation, El, Win } from './dom.ts';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   activate,
+  ADMIN,
+  api,
   baseUrl,
   expectNoA11yViolations,
   fitsWidth,
   LANGS,
-  launch,
-  newPage,
   open,
   pageErrors,
   tabTo,
   tr,
   unique,
+  useBrowser,
   waitForLoad,
   waitForPage,
   waitForText,
 } from './browser.ts';
-import { ADMIN, api, createParticipant, postComment, signedInContext, type Participant } from './debate-fixtures.ts';
+import type { Participant } from '../helpers/factory.ts';
 
 // Issue 10, the public side's findings (items 15, 18, 19, 22): each in both languages, by keyboard,
 // with axe.
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const b = useBrowser();
 
 /** Collects what the page's content security policy blocked, from the first script on. */
 async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
@@ -50,7 +45,7 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
 describe('API docs (item 19)', () => {
   for (const lang of LANGS) {
     it(`${lang}: the footer leads to branded, accessible docs that lead back`, async () => {
-      const { context, page } = await newPage(browser, lang);
+      const { context, page } = await b.newPage(lang);
       const blocked = await watchCsp(page);
       try {
         await open(page, '/');
@@ -96,7 +91,7 @@ type World = {
 let world: World;
 
 async function buildWorld(): Promise<World> {
-  const admin = await signedInContext(browser, 'da', ADMIN);
+  const admin = await b.signedIn('da', ADMIN);
   const slug = `public-ui-${unique()}`;
   const now = Date.now();
   const c = await api<Consultation>(admin, 'POST', '/api/consultations', {
@@ -146,17 +141,17 @@ async function buildWorld(): Promise<World> {
     const ok = await api(admin, 'POST', `/api/responses/${r.body.id}/publication`, { decision: 'approve' });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
   }
-  const author = await createParticipant(admin, 'da', 'Forfatter');
-  const fan = await createParticipant(admin, 'da', 'Tilhænger');
-  const longName = await createParticipant(
+  const author = await b.f.newParticipant(admin, 'da', 'Forfatter');
+  const fan = await b.f.newParticipant(admin, 'da', 'Tilhænger');
+  const longName = await b.f.newParticipant(
     admin,
     'en',
     'Lang',
     'kirsten.moeller-hansen@kommunalforvaltningen-i-nordjylland.dk',
   );
-  const authorCtx = await signedInContext(browser, 'da', author);
-  const commentId = await postComment(authorCtx, s1.id, 'Godt afsnit.', { paragraphId: s1.paragraphs[1]! });
-  const fanCtx = await signedInContext(browser, 'da', fan);
+  const authorCtx = await b.signedIn('da', author);
+  const commentId = (await b.f.newComment(authorCtx, s1.id, 'Godt afsnit.', { paragraphId: s1.paragraphs[1]! })).id;
+  const fanCtx = await b.signedIn('da', fan);
   expect((await api(fanCtx, 'PUT', `/api/comments/${commentId}/support`)).status).toBe(200);
   await Promise.all([admin.close(), authorCtx.close(), fanCtx.close()]);
   return { slug, s1, s2, commentId, fan, longName };
@@ -178,7 +173,7 @@ describe('public side (items 15, 18, 22)', () => {
 
   for (const lang of LANGS) {
     it(`${lang}: a scenario shows counts only where there are comments, ruled tables, and supports to visitors`, async () => {
-      const { context, page } = await newPage(browser, lang);
+      const { context, page } = await b.newPage(lang);
       try {
         await open(page, `/scenarios/${world.s1.id}`);
         const [heading, one, tableP, three] = world.s1.paragraphs;
@@ -219,7 +214,7 @@ describe('public side (items 15, 18, 22)', () => {
     });
 
     it(`${lang}: the support button reads "${tr(lang, 'comments.support')} (1)" and names its count`, async () => {
-      const context = await signedInContext(browser, lang, world.fan);
+      const context = await b.signedIn(lang, world.fan);
       const page = await context.newPage();
       try {
         await open(page, `/scenarios/${world.s1.id}#comment-${world.commentId}`);
@@ -243,7 +238,7 @@ describe('public side (items 15, 18, 22)', () => {
     });
 
     it(`${lang}: the consultation links to a side-by-side comparison of its scenarios`, async () => {
-      const { context, page } = await newPage(browser, lang);
+      const { context, page } = await b.newPage(lang);
       try {
         await open(page, `/consultations/${world.slug}`);
         await activate(page, '#consultation-compare-link', { max: 120 });
@@ -266,7 +261,7 @@ describe('public side (items 15, 18, 22)', () => {
     });
 
     it(`${lang}: the search stands in the address, with scenario and sort, and Back restores it`, async () => {
-      const { context, page } = await newPage(browser, lang);
+      const { context, page } = await b.newPage(lang);
       try {
         const path = `/consultations/${world.slug}/responses`;
         await open(page, path);
@@ -312,7 +307,7 @@ describe('public side (items 15, 18, 22)', () => {
     });
 
     it(`${lang}: an anonymous visit logs no failed request; a long name wraps at 320 px; "rank last" points down`, async () => {
-      const { context, page } = await newPage(browser, lang, { width: 320, height: 640 });
+      const { context, page } = await b.newPage(lang, { width: 320, height: 640 });
       const failures: string[] = [];
       page.on('response', (r) => {
         if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`);
@@ -327,7 +322,7 @@ describe('public side (items 15, 18, 22)', () => {
       } finally {
         await context.close();
       }
-      const signed = await signedInContext(browser, lang, world.longName);
+      const signed = await b.signedIn(lang, world.longName);
       // The segment question comes before the ballot; answered here, as it is not under test.
       expect((await api(signed, 'PATCH', '/api/me/profile', { actingAs: 'citizen' })).status).toBe(200);
       const p = await signed.newPage();

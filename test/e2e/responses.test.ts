@@ -1,15 +1,15 @@
-import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
 import type { Win } from './dom.ts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   activate,
+  ADMIN,
+  ANALYST,
   baseUrl,
   expectNoA11yViolations,
   fetchInPage,
+  type Lang,
   LANGS,
-  launch,
-  newPage,
   open,
   pageErrors,
   signIn,
@@ -18,26 +18,23 @@ import {
   tr,
   typeOver,
   unique,
+  useBrowser,
   waitForAnnouncement,
   waitForFocus,
   waitForLoad,
   waitForPage,
-  type Lang,
 } from './browser.ts';
-import { api, createDebate, setDeadline, signedInContext } from './debate-fixtures.ts';
-import { browserFactory, type OpenConsultation } from '../helpers/factory.ts';
+import type { OpenConsultation } from '../helpers/factory.ts';
 
 // The respondent's journey and the published list (issue 4, stories 2–6), keyboard only, both languages.
 
-const ADMIN = { email: 'admin@samraad.demo', password: 'demo-admin-2026' };
-const ANALYST = { email: 'analyst@samraad.demo', password: 'demo-analyst-2026' };
 const SLUG = 'naeste-generation-af-nemid';
 const PDF = 'test/fixtures/files/hoeringssvar.pdf';
 
 type Q = { id: string; kind: string; required: boolean; options: { id: string }[] };
 type S = { id: string; key: string };
 
-let browser: Browser;
+const b = useBrowser();
 let consultationId = '';
 let questions: Q[] = [];
 let scenarios: S[] = [];
@@ -46,8 +43,7 @@ const byKind = (kind: string): Q => questions.find((q) => q.kind === kind)!;
 // The journeys answer the demo seed's questionnaire (server/seed/demo-content.ts): one question of
 // every kind, all optional, so a respondent may also send free text alone.
 beforeAll(async () => {
-  browser = await launch();
-  const { context, page } = await newPage(browser, 'en');
+  const { context, page } = await b.newPage('en');
   await page.goto('/');
   consultationId = (await fetchInPage<{ id: string }>(page, `/api/consultations/${SLUG}`)).body.id;
   questions = (await fetchInPage<Q[]>(page, `/api/consultations/${SLUG}/questions`)).body;
@@ -58,10 +54,6 @@ beforeAll(async () => {
   await context.close();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe.each(LANGS)('respondent journey (%s)', (lang: Lang) => {
   let context: BrowserContext;
   let page: Page;
@@ -70,7 +62,7 @@ describe.each(LANGS)('respondent journey (%s)', (lang: Lang) => {
   const rating = (i: number) => (i % 5) + 1;
 
   beforeAll(async () => {
-    ({ context, page } = await newPage(browser, lang));
+    ({ context, page } = await b.newPage(lang));
   });
   afterAll(async () => {
     await context?.close();
@@ -179,8 +171,8 @@ describe.each(LANGS)('publication and the published list (%s)', (lang: Lang) => 
   let own: OpenConsultation;
 
   beforeAll(async () => {
-    const admin = await signedInContext(browser, lang, ADMIN);
-    own = await browserFactory(baseUrl()).newOpenConsultation(admin, {
+    const admin = await b.signedIn(lang, ADMIN);
+    own = await b.f.newOpenConsultation(admin, {
       questions: [
         {
           kind: 'single',
@@ -194,7 +186,7 @@ describe.each(LANGS)('publication and the published list (%s)', (lang: Lang) => 
   }, 60_000);
 
   it('an analyst approves a response in the publication queue', async () => {
-    const { context, page } = await newPage(browser, lang);
+    const { context, page } = await b.newPage(lang);
     await page.goto('/');
     const res = await page.evaluate(
       async ([url, body]) => {
@@ -230,7 +222,7 @@ describe.each(LANGS)('publication and the published list (%s)', (lang: Lang) => 
   });
 
   it('a visitor finds the approved response by search, with the hit highlighted', async () => {
-    const { context, page } = await newPage(browser, lang);
+    const { context, page } = await b.newPage(lang);
     await open(page, `/consultations/${own.consultation.slug}`);
     await activate(page, '#published-link');
     await waitForPage(page, `/consultations/${own.consultation.slug}/responses`);
@@ -255,7 +247,7 @@ describe.each(LANGS)('staff pages for responses (%s)', (lang: Lang) => {
   const u = unique();
 
   beforeAll(async () => {
-    ({ context, page } = await newPage(browser, lang));
+    ({ context, page } = await b.newPage(lang));
     await open(page, '/login');
     await signIn(page, ADMIN.email, ADMIN.password);
     // A response exists, so the questionnaire is locked to wording changes.
@@ -352,21 +344,15 @@ describe.each(LANGS)('pages left open at the deadline (%s)', (lang: Lang) => {
   let editToken = '';
 
   beforeAll(async () => {
-    admin = await signedInContext(browser, lang, ADMIN);
-    ({ id: debateId, slug } = await createDebate(admin, `deadline-${lang}`));
-    const sent = await api<Receipt>(
-      admin,
-      'POST',
-      `/api/consultations/${slug}/responses`,
-      {
-        respondent: { name: `Early ${u}`, email: `early-${lang}-${u}@example.dk`, actingAs: 'citizen' },
-        consent: 'not_public',
-        body: `Sent in time ${u}.`,
-      },
-      { 'idempotency-key': crypto.randomUUID() },
-    );
-    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
-    editToken = sent.body.editToken!;
+    admin = await b.signedIn(lang, ADMIN);
+    ({ id: debateId, slug } = await b.f.newDebate(admin, `deadline-${lang}`));
+    const sent = await b.f.newResponse(admin, slug, {
+      name: `Early ${u}`,
+      email: `early-${lang}-${u}@example.dk`,
+      consent: 'not_public',
+      body: `Sent in time ${u}.`,
+    });
+    editToken = sent.editToken!;
   });
   afterAll(async () => {
     await admin?.close();
@@ -375,10 +361,10 @@ describe.each(LANGS)('pages left open at the deadline (%s)', (lang: Lang) => {
   it('the respond form and the edit form give way to the closed notice, and the draft is kept', async () => {
     const draft = `Written until the last second ${u}`;
     // Ten seconds: the set-up below takes about 1.5 s on an idle machine.
-    await setDeadline(admin, debateId, new Date(Date.now() + 10_000));
-    const respondent = await newPage(browser, lang);
-    const editor = await newPage(browser, lang);
-    const reader = await newPage(browser, lang);
+    await b.f.setDeadline(admin, debateId, new Date(Date.now() + 10_000));
+    const respondent = await b.newPage(lang);
+    const editor = await b.newPage(lang);
+    const reader = await b.newPage(lang);
     const respond = respondent.page;
     const edit = editor.page;
     const overview = reader.page;

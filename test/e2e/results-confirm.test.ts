@@ -1,44 +1,38 @@
 import type { Results } from '../../server/modules/rankings/rankings.schemas.ts';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   activate,
+  ADMIN,
+  api,
+  apiLogin,
   expectNoA11yViolations,
   LANGS,
-  launch,
-  newPage,
   open,
   pageErrors,
   text,
   tr,
+  useBrowser,
   waitForFocus,
 } from './browser.ts';
-import { ADMIN, api, apiLogin, createDebate, createParticipant, signedInContext } from './debate-fixtures.ts';
 
 // Issue #10 item 7: publishing results from fewer rankings than RESULTS_MIN_SEGMENT asks the
 // admin to confirm first, by keyboard, in both languages.
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const b = useBrowser();
 
 describe.each(LANGS)('publishing few results (%s)', (lang) => {
   it('asks for confirmation; Cancel keeps them unpublished, "Publish anyway" publishes', async () => {
-    const admin = await signedInContext(browser, lang, ADMIN);
-    const debate = await createDebate(admin, 'few');
-    const voter = await createParticipant(admin, lang, 'Eneste');
-    const vctx = await signedInContext(browser, lang, voter);
+    const admin = await b.signedIn(lang, ADMIN);
+    const debate = await b.f.newDebate(admin, 'few');
+    const voter = await b.f.newParticipant(admin, lang, 'Eneste');
+    const vctx = await b.signedIn(lang, voter);
     const ballot = await api(vctx, 'PUT', `/api/consultations/${debate.id}/ballot`, {
       ranks: debate.scenarios.map((s, k) => ({ scenarioId: s.id, rank: k + 1 })),
     });
     expect(ballot.status, JSON.stringify(ballot.body)).toBe(201);
     await vctx.close();
 
-    const { context, page } = await newPage(browser, lang);
+    const { context, page } = await b.newPage(lang);
     await apiLogin(context, ADMIN);
     await open(page, `/consultations/${debate.slug}/results`);
     await page.waitForSelector('#results-publish');

@@ -1,18 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   activate,
-  baseUrl,
+  ADMIN,
+  ANALYST,
   expectNoA11yViolations,
-  launch,
-  newPage,
   open,
   pageErrors,
+  PARTICIPANT,
   shiftTabTo,
   signIn,
   text,
   tr,
   unique,
+  useBrowser,
   waitForPage,
 } from './browser.ts';
 
@@ -20,43 +20,31 @@ import {
 // things, participants and visitors stay out. One language is enough here; axe runs on every page.
 
 const lang = 'da';
-const ANALYST = { email: 'analyst@samraad.demo', password: 'demo-analyst-2026' };
-const PARTICIPANT = { email: 'participant@samraad.demo', password: 'demo-participant-2026' };
 const draft = { slug: `e2e-roller-${unique()}`, title: { da: 'Kladde til rolletest', en: 'Draft for the role test' } };
 
 let draftId = '';
-let browser: Browser;
+const b = useBrowser();
 beforeAll(async () => {
-  browser = await launch();
   // The demo data holds no draft: an administrator makes one through the API.
-  const admin = await browser.newContext({ baseURL: baseUrl() });
+  const admin = await b.signedIn(lang, ADMIN);
   try {
-    const login = await admin.request.post('/api/auth/login', {
-      data: { email: 'admin@samraad.demo', password: 'demo-admin-2026' },
+    const created = await b.f.newConsultation(admin, {
+      slug: draft.slug,
+      title: draft.title,
+      summary: { da: '', en: '' },
+      body: { da: '', en: '' },
+      itStage: 'idea',
+      closesAt: undefined,
     });
-    expect(login.status()).toBe(200);
-    const created = await admin.request.post('/api/consultations', {
-      data: {
-        slug: draft.slug,
-        title: draft.title,
-        summary: { da: '', en: '' },
-        body: { da: '', en: '' },
-        itStage: 'idea',
-      },
-    });
-    expect(created.status(), await created.text()).toBe(201);
-    draftId = ((await created.json()) as { id: string }).id;
+    draftId = created.id;
   } finally {
     await admin.close();
   }
 });
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('roles', () => {
   it('an analyst reads the overview with drafts, read-only, and has no access to accounts', async () => {
-    const { context, page } = await newPage(browser, lang);
+    const { context, page } = await b.newPage(lang);
     try {
       await open(page, '/');
       await activate(page, '#sr-sign-in');
@@ -120,7 +108,7 @@ describe('roles', () => {
   });
 
   it('a participant has no access to the administration and does not see drafts', async () => {
-    const { context, page } = await newPage(browser, lang);
+    const { context, page } = await b.newPage(lang);
     try {
       await open(page, '/login');
       await signIn(page, PARTICIPANT.email, PARTICIPANT.password);
@@ -141,7 +129,7 @@ describe('roles', () => {
   });
 
   it('an anonymous visitor is sent to sign in, and comes back to the page after signing in', async () => {
-    const { context, page } = await newPage(browser, lang);
+    const { context, page } = await b.newPage(lang);
     try {
       await open(page, '/admin');
       await page.waitForURL((url) => url.pathname === '/login');

@@ -1,19 +1,18 @@
-import type { Browser, BrowserContext, Page, Request, Route } from 'playwright-core';
+import type { BrowserContext, Page, Request, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   activate,
   expectNoA11yViolations,
+  type Lang,
   LANGS,
-  launch,
-  newPage,
   open,
   pageErrors,
   text,
   tr,
+  useBrowser,
   waitForFocus,
   waitForPage,
   waitForText,
-  type Lang,
 } from './browser.ts';
 
 // The app shell and its lazy pages: only the landing page and a consultation's page come with the
@@ -24,13 +23,7 @@ const NEMID = 'naeste-generation-af-nemid';
 /** The login page's chunk (the sign-in link in the header leads there). */
 const LOGIN_CHUNK = /\/assets\/sr-page-login-[\w-]+\.js$/;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const b = useBrowser();
 
 const pageTitle = (lang: Lang, h1: string) => tr(lang, 'app.pageTitle', { page: h1 });
 
@@ -39,7 +32,7 @@ describe.each(LANGS)('app shell and lazy pages (%s)', (lang: Lang) => {
   let page: Page;
 
   beforeAll(async () => {
-    ({ context, page } = await newPage(browser, lang));
+    ({ context, page } = await b.newPage(lang));
   });
   afterAll(async () => {
     expect(pageErrors(page)).toEqual([]);
@@ -65,7 +58,7 @@ describe.each(LANGS)('app shell and lazy pages (%s)', (lang: Lang) => {
   });
 
   it('shows a loading state while a page chunk comes, then the page with focus on its heading', async () => {
-    const context2 = await newPage(browser, lang);
+    const context2 = await b.newPage(lang);
     const p = context2.page;
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   activate,
@@ -6,9 +6,8 @@ import {
   expectNoA11yViolations,
   fitsWidth,
   focusIsInside,
+  type Lang,
   LANGS,
-  launch,
-  newPage,
   open,
   other,
   pageErrors,
@@ -17,13 +16,13 @@ import {
   tabTo,
   text,
   tr,
+  useBrowser,
   waitForAnnouncement,
   waitForFocus,
   waitForHtmlLang,
   waitForInView,
   waitForPage,
   waitForText,
-  type Lang,
 } from './browser.ts';
 
 // The visitor's journey (issue 3, story 3), by keyboard only, in Danish and in English.
@@ -41,13 +40,7 @@ const KEYS = Object.keys(SCENARIOS) as (keyof typeof SCENARIOS)[];
 /** The demo data's other two consultations and the phases they are in. */
 const EARLIER = { 'digital-post-til-virksomheder': 'closed', 'faelles-login-kommunal-selvbetjening': 'concluded' };
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const b = useBrowser();
 
 describe.each(LANGS)('visitor journey (%s)', (lang: Lang) => {
   let context: BrowserContext;
@@ -56,7 +49,7 @@ describe.each(LANGS)('visitor journey (%s)', (lang: Lang) => {
   let deepLink = '';
 
   beforeAll(async () => {
-    ({ context, page } = await newPage(browser, lang));
+    ({ context, page } = await b.newPage(lang));
   });
   afterAll(async () => {
     await context?.close();
@@ -218,7 +211,7 @@ describe.each(LANGS)('visitor journey (%s)', (lang: Lang) => {
   });
 
   it('works 320 px wide: the home page and a scenario, without sideways scrolling', async () => {
-    const small = await newPage(browser, lang, { width: 320, height: 640 });
+    const small = await b.newPage(lang, { width: 320, height: 640 });
     try {
       await open(small.page, '/');
       await small.page.locator(`#home-open article[data-slug="${NEMID}"]`).waitFor();

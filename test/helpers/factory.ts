@@ -12,8 +12,10 @@ import type { Role } from '../../server/shared/schemas.ts';
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import type { AttachmentRef } from '../../server/modules/files/files.schemas.ts';
+import type { OutboxItem } from '../../server/modules/mail/mail.schemas.ts';
 import { renderedOf } from '../../server/modules/mail/mail.templates.ts';
 import type { StaffResponse } from '../../server/modules/responses/publication.schemas.ts';
+import type { Consent } from '../../server/modules/responses/responses.rules.ts';
 import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
 import { call, json, type TestApp, type TestUser } from './app.ts';
 
@@ -29,6 +31,7 @@ import { call, json, type TestApp, type TestUser } from './app.ts';
  * (a signed-in test user's cookie, or a browser context's cookie jar). Each test makes its own rows
  * and asserts only about them (STYLE.md §5). Below the factory: the integration tests' set-up over
  * app.inject (submissions, decisions, uploads, mail read from the outbox, deadlines moved in the database).
+ * What only a browser has (a signed-in context, the recipients' mailboxes) is in test/e2e/browser.ts.
  */
 
 /** A page of a listing, as every listing route answers. */
@@ -76,6 +79,12 @@ export type Made<T> = T[] & {
 };
 export type OpenConsultation = { consultation: Consultation; scenarios: Made<Scenario>; questions: Made<Question> };
 export type NewAccount = { account: Account; email: string; password: string };
+/** A participant made for a test, with what signing in takes. */
+export type Participant = { id: string; email: string; password: string; displayName: string };
+/** A debate's scenario as the tests address it: its paragraphs' ids, in the Danish text's order. */
+export type DebateScenario = { id: string; key: string; title: Localized; paragraphs: string[] };
+export type Debate = { id: string; slug: string; scenarios: DebateScenario[] };
+export type DebateSpec = { scenarios?: ScenarioSpec[]; closesInDays?: number; title?: Localized };
 
 export const DAY_MS = 86_400_000;
 export const uniqueSlug = (prefix = 'test') => `${prefix}-${randomUUID().slice(0, 8)}`;
@@ -94,12 +103,41 @@ export function scenarioInput(s: ScenarioSpec): CreateScenarioInput {
   };
 }
 
+/** The two scenarios of a debate a test makes, three and two paragraphs long. */
+export const DEBATE_SCENARIOS: ScenarioSpec[] = [
+  {
+    key: 'S1',
+    title: { da: 'Én fælles løsning', en: 'One shared solution' },
+    description: {
+      da: 'Staten driver én løsning for alle.\n\nKommunerne tilslutter sig inden for to år.\n\nBorgerne får én adgang.',
+      en: 'The state runs one solution for everyone.\n\nThe municipalities join within two years.\n\nCitizens get one way in.',
+    },
+  },
+  {
+    key: 'S2',
+    title: { da: 'Flere konkurrerende løsninger', en: 'Several competing solutions' },
+    description: {
+      da: 'Private leverandører udbyder hver sin løsning.\n\nStaten fastsætter kravene.',
+      en: 'Private suppliers each offer a solution.\n\nThe state sets the requirements.',
+    },
+  },
+];
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 export class Factory<S> {
   constructor(readonly driver: Driver<S>) {}
 
   /** A request that must answer `expected`; its body, typed. */
-  async ok<T>(who: S | null, method: string, path: string, body: unknown, expected: number): Promise<T> {
-    const res = await this.driver.request<T>(who, method, path, body);
+  async ok<T>(
+    who: S | null,
+    method: string,
+    path: string,
+    body: unknown,
+    expected: number,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
+    const res = await this.driver.request<T>(who, method, path, body, headers);
     if (res.status !== expected) {
       throw new Error(`${method} ${path}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body)}`);
     }
@@ -165,6 +203,48 @@ export class Factory<S> {
     return { account, email, password };
   }
 
+  /** A participant (confirmed at once) writing in `locale`, whose address is made from `name`. */
+  async newParticipant(
+    admin: S,
+    locale: 'da' | 'en',
+    name: string,
+    displayName = `${name} (${locale})`,
+  ): Promise<Participant> {
+    const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${locale}-${randomUUID().slice(0, 8)}@example.dk`;
+    const { account, password } = await this.newAccount(admin, { roles: ['participant'], locale, displayName, email });
+    return { id: account.id, email, password, displayName };
+  }
+
+  /**
+   * An open debate of a test's own (slug from `name`, opened a day ago, deadline `closesInDays`
+   * ahead) with its scenarios (default: DEBATE_SCENARIOS), as the admin pages would build it.
+   */
+  async newDebate(admin: S, name: string, opts: DebateSpec = {}): Promise<Debate> {
+    const slug = uniqueSlug(name);
+    const now = Date.now();
+    const { consultation, scenarios } = await this.newOpenConsultation(admin, {
+      consultation: {
+        slug,
+        title: opts.title ?? { da: `Debat ${slug}`, en: `Debate ${slug}` },
+        summary: { da: 'En høring til browsertestene.', en: 'A consultation for the browser tests.' },
+        body: undefined,
+        opensAt: new Date(now - DAY_MS).toISOString(),
+        closesAt: new Date(now + (opts.closesInDays ?? 14) * DAY_MS).toISOString(),
+      },
+      scenarios: opts.scenarios ?? DEBATE_SCENARIOS,
+    });
+    return {
+      id: consultation.id,
+      slug,
+      scenarios: scenarios.map((s) => ({
+        id: s.id,
+        key: s.key,
+        title: s.title,
+        paragraphs: s.paragraphs.da.map((p) => p.id),
+      })),
+    };
+  }
+
   /** A comment on a paragraph, on the whole scenario, or a reply. */
   newComment(
     who: S,
@@ -180,6 +260,33 @@ export class Factory<S> {
     const c = await this.ok<Consultation>(admin, 'GET', `/api/consultations/${consultationId}`, undefined, 200);
     const body = { version: c.version, closesAt: closesAt.toISOString() };
     return this.ok<Consultation>(admin, 'PATCH', `/api/consultations/${consultationId}`, body, 200);
+  }
+
+  /** A response sent as the public form sends it (a fresh idempotency key); its receipt. */
+  newResponse(
+    who: S | null,
+    consultation: string,
+    r: { name: string; email: string; body: string; consent?: Consent },
+  ): Promise<Receipt> {
+    const payload = {
+      respondent: { name: r.name, email: r.email, actingAs: 'citizen' },
+      consent: r.consent ?? 'public_named',
+      body: r.body,
+    };
+    const headers = { 'idempotency-key': randomUUID() };
+    return this.ok<Receipt>(who, 'POST', `/api/consultations/${consultation}/responses`, payload, 201, headers);
+  }
+
+  /** The newest mail of `kind` to `to` (after `after`), as staff read the outbox; the job may take a moment. */
+  async outboxMail(staff: S, to: string, kind: string, after?: string): Promise<OutboxItem> {
+    const path = `/api/mail/outbox?to=${encodeURIComponent(to)}&limit=100`;
+    for (let i = 0; i < 100; i++) {
+      const { items } = await this.ok<Page<OutboxItem>>(staff, 'GET', path, undefined, 200);
+      const mail = items.find((m) => m.kind === kind && (!after || m.createdAt > after));
+      if (mail) return mail;
+      await pause(200);
+    }
+    throw new Error(`no ${kind} mail to ${to}`);
   }
 }
 
@@ -270,6 +377,13 @@ export async function lastMailTo(t: TestApp, recipient: string): Promise<OutboxM
 export function tokenIn(mail: OutboxMail): string {
   const m = /#token=([A-Za-z0-9_-]{43})/.exec(mail.textBody);
   if (!m) throw new Error(`no token in mail: ${mail.textBody}`);
+  return m[1]!;
+}
+
+/** The address of the first link to this app in a mail's text, as a path with its fragment. */
+export function linkIn(mailText: string): string {
+  const m = /https?:\/\/[^\s/]+(\/\S*)/.exec(mailText);
+  if (!m) throw new Error(`no link in: ${mailText}`);
   return m[1]!;
 }
 
