@@ -143,7 +143,7 @@ describe('listing, filters and search', () => {
 });
 
 describe('assignment and status', () => {
-  const workflow = (payload: unknown, user = cast.analyst) =>
+  const workflow = (payload: Record<string, unknown>, user = cast.analyst) =>
     call(t, user, { method: 'POST', url: `/api/consultations/${open.consultation.id}/inbox/workflow`, payload });
 
   it('assigns a selection and marks it analysed; the view and the progress follow', async () => {
