@@ -5,11 +5,15 @@ import { ROUTES } from '../../client/src/app/routes.ts';
 import { hasMessage } from '../../client/src/i18n/i18n.ts';
 import { loadParts, partsLoaded, type MessagePart } from '../../client/src/i18n/parts.ts';
 import { daAdmin } from '../../client/src/i18n/parts/da.admin.ts';
+import { daCodebook } from '../../client/src/i18n/parts/da.codebook.ts';
 import { daDebate } from '../../client/src/i18n/parts/da.debate.ts';
+import { daInbox } from '../../client/src/i18n/parts/da.inbox.ts';
 import { daResponses } from '../../client/src/i18n/parts/da.responses.ts';
 import { daShell } from '../../client/src/i18n/parts/da.shell.ts';
 import { enAdmin } from '../../client/src/i18n/parts/en.admin.ts';
+import { enCodebook } from '../../client/src/i18n/parts/en.codebook.ts';
 import { enDebate } from '../../client/src/i18n/parts/en.debate.ts';
+import { enInbox } from '../../client/src/i18n/parts/en.inbox.ts';
 import { enResponses } from '../../client/src/i18n/parts/en.responses.ts';
 import { enShell } from '../../client/src/i18n/parts/en.shell.ts';
 
@@ -21,7 +25,13 @@ import { enShell } from '../../client/src/i18n/parts/en.shell.ts';
  * imports and compare.
  */
 const src = path.join(import.meta.dirname, '../../client/src/');
-const AREAS: Record<MessagePart, object> = { admin: enAdmin, responses: enResponses, debate: enDebate };
+const AREAS: Record<MessagePart, object> = {
+  admin: enAdmin,
+  responses: enResponses,
+  debate: enDebate,
+  inbox: enInbox,
+  codebook: enCodebook,
+};
 
 const owner = new Map<string, MessagePart>();
 for (const [area, part] of Object.entries(AREAS) as [MessagePart, object][]) {
@@ -112,7 +122,7 @@ describe('i18n parts', () => {
   });
 
   it('puts each key in one part only, so its text does not depend on which part loaded last', () => {
-    const parts = [enShell, enAdmin, enResponses, enDebate].map((p) => Object.keys(p));
+    const parts = [enShell, enAdmin, enResponses, enDebate, enInbox, enCodebook].map((p) => Object.keys(p));
     const all = parts.flat();
     expect(all.filter((k, i) => all.indexOf(k) !== i)).toEqual([]);
   });
@@ -123,6 +133,8 @@ describe('i18n parts', () => {
       [daAdmin, enAdmin],
       [daResponses, enResponses],
       [daDebate, enDebate],
+      [daInbox, enInbox],
+      [daCodebook, enCodebook],
     ] as const;
     for (const [da, en] of pairs) expect(Object.keys(da).sort()).toEqual(Object.keys(en).sort());
   });

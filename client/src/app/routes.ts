@@ -1,10 +1,11 @@
 /** The route table: path patterns (`:param` is one segment), the page element, and who may open it. */
 import { loadParts, partsLoaded, type MessagePart } from '../i18n/parts.ts';
+import { ANALYSIS_ROUTES } from './routes.analysis.ts';
 import { DEBATE_ROUTES } from './routes.debate.ts';
 import { RESPONSES_ROUTES } from './routes.responses.ts';
 
-/** `user`: any signed-in account (a participant's own pages). */
-export type Access = 'public' | 'user' | 'staff' | 'admin';
+/** `user`: any signed-in account (a participant's own pages); `analysis`: analysts and admins. */
+export type Access = 'public' | 'user' | 'staff' | 'analysis' | 'admin';
 
 export type RouteDef = {
   name: string;
@@ -126,6 +127,7 @@ export const ROUTES: readonly RouteDef[] = [
     parts: ['admin', 'debate', 'responses'],
   },
   ...RESPONSES_ROUTES,
+  ...ANALYSIS_ROUTES,
   ...DEBATE_ROUTES,
 ];
 

@@ -7,7 +7,7 @@ import { getLocale, LANG_PARAM, onLocaleChange, setLocale, t } from '../i18n/i18
 import { SrLightElement, type SrPage } from './light-element.ts';
 import { announce, NAVIGATE_EVENT, navigate, setFlash } from './navigation.ts';
 import { loadRoute, matchRoute, routeLoaded, type RouteDef } from './routes.ts';
-import { isAdmin, isStaff, loadSession, SessionController, setUser } from './session.ts';
+import { isAdmin, isAnalyst, isStaff, loadSession, SessionController, setUser } from './session.ts';
 import './sr-page-load-failed.ts';
 // The pages of EAGER_ROUTES (routes.ts) and the shell's own fallbacks; every other page is a chunk.
 import '../pages/public/sr-page-home.ts';
@@ -120,7 +120,13 @@ export class SrApp extends SrLightElement {
           navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
           return;
         }
-        if (route.access === 'admin' ? !isAdmin(user) : route.access === 'staff' && !isStaff(user)) {
+        const allowed =
+          route.access === 'admin'
+            ? isAdmin(user)
+            : route.access === 'analysis'
+              ? isAnalyst(user)
+              : route.access !== 'staff' || isStaff(user);
+        if (!allowed) {
           this._show(document.createElement('sr-page-forbidden'), route, token, initial);
           return;
         }

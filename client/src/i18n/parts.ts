@@ -5,12 +5,14 @@
  * shell's messages. test/client/i18n-parts.test.ts checks each route names every part whose keys
  * its page (and what the page imports) names.
  */
-export type MessagePart = 'admin' | 'responses' | 'debate';
+export type MessagePart = 'admin' | 'responses' | 'debate' | 'inbox' | 'codebook';
 
 const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   admin: () => import('./parts/admin.ts'),
   responses: () => import('./parts/responses.ts'),
   debate: () => import('./parts/debate.ts'),
+  inbox: () => import('./parts/inbox.ts'),
+  codebook: () => import('./parts/codebook.ts'),
 };
 
 const loaded = new Set<MessagePart>();

@@ -271,6 +271,8 @@ export const daAdmin = {
   'adminResp.questions': 'Spørgeskema',
   'adminResp.publication': 'Offentliggørelseskø',
   'adminResp.letters': 'Registrér brev eller e-mail',
+  'adminResp.inbox': 'Analyseindbakke',
+  'adminResp.codebook': 'Kodebog',
   'adminResp.published': 'Offentliggjorte høringssvar',
   'admin.queueLink': (p: { title: string }) => `Offentliggørelseskø: ${p.title}`,
   'admin.queueShort': 'Offentliggørelseskø',

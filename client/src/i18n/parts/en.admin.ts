@@ -268,6 +268,8 @@ export const enAdmin = {
   'adminResp.questions': 'Questionnaire',
   'adminResp.publication': 'Publication queue',
   'adminResp.letters': 'Register a letter or e-mail',
+  'adminResp.inbox': 'Analysis inbox',
+  'adminResp.codebook': 'Codebook',
   'adminResp.published': 'Published responses',
   'admin.queueLink': (p: { title: string }) => `Publication queue: ${p.title}`,
   'admin.queueShort': 'Publication queue',

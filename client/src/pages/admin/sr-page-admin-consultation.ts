@@ -18,6 +18,7 @@ import '../../components/sr-phase-panel.ts';
 import '../../components/sr-scenario-order.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
 import '../public/sr-page-not-found.ts';
+import { isAnalyst, SessionController } from '../../app/session.ts';
 
 /**
  * `/admin/consultations/:consultationId`: one consultation's details (edit form), phase,
@@ -26,6 +27,7 @@ import '../public/sr-page-not-found.ts';
  */
 @customElement('sr-page-admin-consultation')
 export class SrPageAdminConsultation extends SrLightElement implements SrPage {
+  private readonly _session = new SessionController(this);
   @property() consultationId = '';
   @state() private _consultation: Consultation | null = null;
   @state() private _scenarios: ScenarioSummary[] = [];
@@ -79,6 +81,18 @@ export class SrPageAdminConsultation extends SrLightElement implements SrPage {
             >
           </li>
           <li><a href="/admin/consultations/${c.id}/letters" id="admin-letters-link">${t('adminResp.letters')}</a></li>
+          ${
+            isAnalyst(this._session.user)
+              ? html`<li>
+                    <a href="/admin/consultations/${c.id}/inbox" id="admin-inbox-link">${t('adminResp.inbox')}</a>
+                  </li>
+                  <li>
+                    <a href="/admin/consultations/${c.id}/codebook" id="admin-codebook-link"
+                      >${t('adminResp.codebook')}</a
+                    >
+                  </li>`
+              : nothing
+          }
           <li><a href="/consultations/${encodeURIComponent(c.slug)}/responses">${t('adminResp.published')}</a></li>
         </ul>
       </nav>

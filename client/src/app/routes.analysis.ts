@@ -1,0 +1,27 @@
+import type { RouteDef } from './routes.ts';
+
+/** The analysis workspace's pages (issue 11), for analysts and admins; each loads on first visit. */
+const pages = {
+  inbox: () => import('../pages/analysis/sr-page-inbox.ts'),
+  codebook: () => import('../pages/analysis/sr-page-codebook.ts'),
+};
+
+/** Routes of the analysis pages, appended to the route table in routes.ts. */
+export const ANALYSIS_ROUTES: readonly RouteDef[] = [
+  {
+    name: 'analysis-inbox',
+    path: '/admin/consultations/:consultationId/inbox',
+    tag: 'sr-page-inbox',
+    access: 'analysis',
+    load: pages.inbox,
+    parts: ['inbox'],
+  },
+  {
+    name: 'analysis-codebook',
+    path: '/admin/consultations/:consultationId/codebook',
+    tag: 'sr-page-codebook',
+    access: 'analysis',
+    load: pages.codebook,
+    parts: ['codebook'],
+  },
+];
