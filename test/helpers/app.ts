@@ -11,7 +11,7 @@ import { createAccount } from '../../server/modules/accounts/accounts.service.ts
 import { checkResponsesAgainstOpenApi } from './contract.ts';
 import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
 import type { Role } from '../../server/shared/schemas.ts';
-import { type ConsultationOverrides, factory, uniqueSlug } from './factory.ts';
+import { type ConsultationOverrides, type ErrorBody, factory, uniqueSlug } from './factory.ts';
 
 export type TestApp = { app: FastifyInstance; handle: DbHandle; close: () => Promise<void> };
 
@@ -77,12 +77,18 @@ export function call(t: TestApp, user: TestUser | null, opts: InjectOptions): Pr
 }
 
 /**
- * A response's JSON body, typed by the caller with the route's schema type (`json<Consultation>(res)`).
- * The default is still `any`: about 450 older reads in 40 integration files name no type yet. Name
- * one in every new call; once none is left the default becomes `unknown` and this exception goes.
+ * A response's JSON body, typed by the caller with the route's schema type (`json<Consultation>(res)`,
+ * `json<Page<Comment>>(res)`, `json<ErrorBody>(res)`, `json<ErrorWith<…>>(res)`); every integration
+ * test names one. The default is still `any` only for two reads in test/real/usda.test.ts (an upload's
+ * AttachmentRef and a letter's Receipt); once they name theirs it becomes `unknown` and this goes.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the untyped default, see above
 export const json = <T = any>(res: LightMyRequestResponse): T => JSON.parse(res.body) as T;
+
+/** An error body whose `details` a test reads: `json<ErrorWith<{ from: string; to: string }>>(res)`. */
+export type ErrorWith<D> = { error: { code: string; message: string; details: D } };
+/** A 400 VALIDATION_FAILED body (server/plugins/errors.ts): one issue per failed check. */
+export type ValidationError = ErrorWith<{ issues: { path: string; keyword: string; message: string }[] }>;
 
 export { uniqueSlug };
 
@@ -110,7 +116,7 @@ export async function signInCast(t: TestApp): Promise<Cast> {
 /** Asserts the API's error shape (DESIGN.md §5) with the status and code, and no stack trace. */
 export function expectError(res: LightMyRequestResponse, status: number, code: string): void {
   expect({ status: res.statusCode, body: res.body }).toMatchObject({ status });
-  const body = json(res);
+  const body = json<ErrorBody>(res);
   expect(body).toEqual({ error: expect.objectContaining({ code, message: expect.any(String) }) });
   expectNoStack(res.body);
 }

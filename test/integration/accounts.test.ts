@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { Account, Me } from '../../server/modules/accounts/accounts.schemas.ts';
+import type { ErrorBody, Page } from '../helpers/factory.ts';
 import {
   call,
   createIsolatedTestApp,
@@ -11,7 +14,10 @@ import {
   type Cast,
   type TestApp,
   type TestUser,
+  type ValidationError,
 } from '../helpers/app.ts';
+
+type Me = z.infer<typeof Me>;
 
 const tag = () => `acct${randomUUID().slice(0, 8)}`;
 const newAccount = (email: string, overrides: Record<string, unknown> = {}) => ({
@@ -47,7 +53,7 @@ describe('accounts', () => {
       const k = tag();
       const res = await create(newAccount(`${k.toUpperCase()}@Test.Example`, { locale: 'en' }));
       expect(res.statusCode).toBe(201);
-      const acc = json(res);
+      const acc = json<Account>(res);
       expect(acc).toEqual({
         id: expect.any(String),
         email: `${k}@test.example`,
@@ -58,13 +64,13 @@ describe('accounts', () => {
         createdAt: expect.any(String),
       });
       expect((await login(`${k}@test.example`, 'a sufficiently long password')).statusCode).toBe(200);
-      expect(json(await read(acc.id))).toEqual(acc);
+      expect(json<Account>(await read(acc.id))).toEqual(acc);
     });
 
     it('gives a person several roles', async () => {
       const res = await create(newAccount(`${tag()}@test.example`, { roles: ['reviewer', 'analyst', 'reviewer'] }));
       expect(res.statusCode).toBe(201);
-      expect(json(res).roles).toEqual(['analyst', 'reviewer']);
+      expect(json<Account>(res).roles).toEqual(['analyst', 'reviewer']);
     });
 
     it('refuses a duplicate e-mail with 409, in any case, and creates nothing', async () => {
@@ -74,10 +80,10 @@ describe('accounts', () => {
         newAccount(`${k.toUpperCase()}@TEST.example`, { displayName: 'Impostor', roles: ['admin'] }),
       );
       expectError(dup, 409, 'EMAIL_TAKEN');
-      const items = json(await list(k)).items;
+      const items = json<Page<Account>>(await list(k)).items;
       expect(items).toHaveLength(1);
-      expect(items[0].displayName).toBe('Karen Blixen');
-      expect(items[0].roles).toEqual(['analyst']);
+      expect(items[0]!.displayName).toBe('Karen Blixen');
+      expect(items[0]!.roles).toEqual(['analyst']);
     });
 
     it.each([
@@ -92,20 +98,20 @@ describe('accounts', () => {
       const k = tag();
       const res = await create(newAccount(`${k}@test.example`, override));
       expectError(res, 400, 'VALIDATION_FAILED');
-      expect(json(res).error.details.issues.length).toBeGreaterThan(0);
-      expect(json(await list(k)).items).toEqual([]);
+      expect(json<ValidationError>(res).error.details.issues.length).toBeGreaterThan(0);
+      expect(json<Page<Account>>(await list(k)).items).toEqual([]);
     });
 
     it.each(['analyst', 'reviewer', 'participant'] as const)('is 403 for %s and creates nothing', async (role) => {
       const k = tag();
       expectError(await create(newAccount(`${k}@test.example`, { roles: ['admin'] }), cast[role]), 403, 'FORBIDDEN');
-      expect(json(await list(k)).items).toEqual([]);
+      expect(json<Page<Account>>(await list(k)).items).toEqual([]);
     });
 
     it('is 401 for anonymous and creates nothing', async () => {
       const k = tag();
       expectError(await create(newAccount(`${k}@test.example`), null), 401, 'UNAUTHENTICATED');
-      expect(json(await list(k)).items).toEqual([]);
+      expect(json<Page<Account>>(await list(k)).items).toEqual([]);
     });
   });
 
@@ -114,9 +120,9 @@ describe('accounts', () => {
       const k = tag();
       const made: string[] = [];
       for (const name of ['c', 'a', 'd', 'b', 'e']) {
-        made.push(json(await create(newAccount(`${name}-${k}@test.example`))).id);
+        made.push(json<Account>(await create(newAccount(`${name}-${k}@test.example`))).id);
       }
-      const all = json(await list(k));
+      const all = json<Page<Account>>(await list(k));
       expect(all.items.map((a: { email: string }) => a.email)).toEqual(
         ['a', 'b', 'c', 'd', 'e'].map((n) => `${n}-${k}@test.example`),
       );
@@ -128,7 +134,7 @@ describe('accounts', () => {
       do {
         const res = await list(k, `&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
         expect(res.statusCode).toBe(200);
-        const body = json(res);
+        const body = json<Page<Account>>(res);
         expect(body.items.length).toBeLessThanOrEqual(2);
         seen.push(...body.items.map((a: { id: string }) => a.id));
         cursor = body.nextCursor;
@@ -142,14 +148,16 @@ describe('accounts', () => {
     it('finds accounts by display name too', async () => {
       const k = tag();
       await create(newAccount(`${tag()}@test.example`, { displayName: `Name ${k}` }));
-      expect(json(await list(k)).items.map((a: { displayName: string }) => a.displayName)).toEqual([`Name ${k}`]);
+      expect(json<Page<Account>>(await list(k)).items.map((a: { displayName: string }) => a.displayName)).toEqual([
+        `Name ${k}`,
+      ]);
     });
 
     it('treats % and _ in the search as plain characters', async () => {
       const k = tag();
       await create(newAccount(`${k}@test.example`));
-      expect(json(await list(`${k}%25`)).items).toEqual([]);
-      expect(json(await list(`${k.slice(0, -1)}_`)).items).toEqual([]);
+      expect(json<Page<Account>>(await list(`${k}%25`)).items).toEqual([]);
+      expect(json<Page<Account>>(await list(`${k.slice(0, -1)}_`)).items).toEqual([]);
     });
 
     it.each([
@@ -165,8 +173,8 @@ describe('accounts', () => {
     ])('is a 400 for %s', async (_name, extra) => {
       const res = await list('x', extra);
       expect(res.statusCode).toBe(400);
-      expectError(res, 400, json(res).error.code);
-      expect(['BAD_REQUEST', 'VALIDATION_FAILED']).toContain(json(res).error.code);
+      expectError(res, 400, json<ErrorBody>(res).error.code);
+      expect(['BAD_REQUEST', 'VALIDATION_FAILED']).toContain(json<ErrorBody>(res).error.code);
     });
 
     it.each(['analyst', 'reviewer', 'participant'] as const)('is 403 for %s', async (role) => {
@@ -182,7 +190,7 @@ describe('accounts', () => {
     it('reads an account', async () => {
       const res = await read(cast.reviewer.id);
       expect(res.statusCode).toBe(200);
-      expect(json(res)).toMatchObject({
+      expect(json<Account>(res)).toMatchObject({
         id: cast.reviewer.id,
         email: cast.reviewer.email,
         roles: ['reviewer'],
@@ -218,20 +226,20 @@ describe('accounts', () => {
         roles: ['reviewer', 'analyst', 'participant'],
       });
       expect(res.statusCode).toBe(200);
-      expect(json(res)).toMatchObject({
+      expect(json<Account>(res)).toMatchObject({
         displayName: 'Niels Bohr',
         locale: 'en',
         roles: ['analyst', 'participant', 'reviewer'],
       });
-      expect(json(await read(u.id))).toMatchObject({
+      expect(json<Account>(await read(u.id))).toMatchObject({
         displayName: 'Niels Bohr',
         roles: ['analyst', 'participant', 'reviewer'],
       });
       // The person's live session sees the new roles at once.
-      expect(json(await call(t, u, { url: '/api/auth/me' })).roles).toEqual(['analyst', 'participant', 'reviewer']);
+      expect(json<Me>(await call(t, u, { url: '/api/auth/me' })).roles).toEqual(['analyst', 'participant', 'reviewer']);
       // Taking a role away takes it away.
       await patch(u.id, { roles: ['participant'] });
-      expect(json(await call(t, u, { url: '/api/auth/me' })).roles).toEqual(['participant']);
+      expect(json<Me>(await call(t, u, { url: '/api/auth/me' })).roles).toEqual(['participant']);
     });
 
     it('disabling an account ends its sessions; enabling lets it sign in again', async () => {
@@ -239,10 +247,10 @@ describe('accounts', () => {
       expect((await call(t, u, { url: '/api/auth/me' })).statusCode).toBe(200);
       const res = await patch(u.id, { disabled: true });
       expect(res.statusCode).toBe(200);
-      expect(json(res).disabled).toBe(true);
+      expect(json<Account>(res).disabled).toBe(true);
       expectError(await call(t, u, { url: '/api/auth/me' }), 401, 'UNAUTHENTICATED');
       expect((await login(u.email, u.password)).statusCode).toBe(401);
-      expect(json(await patch(u.id, { disabled: false })).disabled).toBe(false);
+      expect(json<Account>(await patch(u.id, { disabled: false })).disabled).toBe(false);
       expect((await login(u.email, u.password)).statusCode).toBe(200);
     });
 
@@ -269,9 +277,9 @@ describe('accounts', () => {
       ['an empty name', { displayName: '' }],
     ])('is a 400 for %s and changes nothing', async (_name, payload) => {
       const u = await signedInUser(t, ['reviewer']);
-      const before = json(await read(u.id));
+      const before = json<Account>(await read(u.id));
       expectError(await patch(u.id, payload), 400, 'VALIDATION_FAILED');
-      expect(json(await read(u.id))).toEqual(before);
+      expect(json<Account>(await read(u.id))).toEqual(before);
       expect((await call(t, u, { url: '/api/auth/me' })).statusCode).toBe(200);
     });
 
@@ -285,15 +293,15 @@ describe('accounts', () => {
         const victim = await signedInUser(t, ['participant']);
         expectError(await patch(victim.id, { roles: ['admin'] }, cast[role]), 403, 'FORBIDDEN');
         expectError(await patch(cast[role].id, { roles: ['admin'] }, cast[role]), 403, 'FORBIDDEN');
-        expect(json(await read(victim.id)).roles).toEqual(['participant']);
-        expect(json(await read(cast[role].id)).roles).toEqual([role]);
+        expect(json<Account>(await read(victim.id)).roles).toEqual(['participant']);
+        expect(json<Account>(await read(cast[role].id)).roles).toEqual([role]);
       },
     );
 
     it('is 401 for anonymous', async () => {
       const victim = await signedInUser(t, ['participant']);
       expectError(await patch(victim.id, { roles: ['admin'] }, null), 401, 'UNAUTHENTICATED');
-      expect(json(await read(victim.id)).roles).toEqual(['participant']);
+      expect(json<Account>(await read(victim.id)).roles).toEqual(['participant']);
     });
   });
 });
@@ -313,18 +321,18 @@ describe('the last active admin', () => {
     const patch = (id: string, payload: Record<string, unknown>) =>
       call(t, a, { method: 'PATCH', url: `/api/accounts/${id}`, payload });
 
-    expect(json(await patch(b.id, { roles: ['analyst'] })).roles).toEqual(['analyst']);
+    expect(json<Account>(await patch(b.id, { roles: ['analyst'] })).roles).toEqual(['analyst']);
     // A disabled admin does not count as an active one.
-    expect(json(await patch(c.id, { disabled: true })).disabled).toBe(true);
+    expect(json<Account>(await patch(c.id, { disabled: true })).disabled).toBe(true);
 
     const refused = await patch(a.id, { roles: ['analyst'] });
     expectError(refused, 422, 'RULE_VIOLATION');
-    expect(json(refused).error.message).toMatch(/last active admin/);
-    expect(json(await call(t, a, { url: '/api/auth/me' })).roles).toEqual(['admin']);
+    expect(json<ErrorBody>(refused).error.message).toMatch(/last active admin/);
+    expect(json<Me>(await call(t, a, { url: '/api/auth/me' })).roles).toEqual(['admin']);
 
     // Once there is another active admin, the first may step down.
-    expect(json(await patch(c.id, { disabled: false })).disabled).toBe(false);
-    expect(json(await patch(a.id, { roles: ['analyst'] })).roles).toEqual(['analyst']);
+    expect(json<Account>(await patch(c.id, { disabled: false })).disabled).toBe(false);
+    expect(json<Account>(await patch(a.id, { roles: ['analyst'] })).roles).toEqual(['analyst']);
   });
 
   it('survives two admins demoting each other at the same moment: one of them stays admin', async () => {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
+import type { ErrorBody, Page } from '../helpers/factory.ts';
 import {
   call,
   createTestApp,
@@ -26,6 +28,9 @@ type AuditEvent = {
   details: Record<string, unknown>;
 };
 
+/** What a change answers with, as far as these tests read it (null for a 204). */
+type Changed = { id: string };
+
 describe('audit', () => {
   let t: TestApp;
   let cast: Cast;
@@ -40,7 +45,7 @@ describe('audit', () => {
   const audit = async (query: Record<string, string>): Promise<{ items: AuditEvent[]; nextCursor: string | null }> => {
     const res = await call(t, admin, { url: `/api/audit?${new URLSearchParams(query).toString()}` });
     expect(res.statusCode).toBe(200);
-    return json(res);
+    return json<Page<AuditEvent>>(res);
   };
   /** The one event of `action` on `itemId`, asserting who did it and where. */
   async function theEvent(action: string, itemId: string, expected: Partial<AuditEvent> & { actor: TestUser | null }) {
@@ -66,7 +71,7 @@ describe('audit', () => {
   ) => {
     const res = await call(t, user, { method, url, ...(payload ? { payload } : {}) });
     expect(res.statusCode, res.body).toBeLessThan(300);
-    return res.statusCode === 204 ? null : json(res);
+    return res.statusCode === 204 ? null : json<Changed>(res);
   };
 
   describe('every change made through the API is recorded', () => {
@@ -105,12 +110,12 @@ describe('audit', () => {
 
     it('account creation and update, never with the password', async () => {
       const email = `audited-${randomUUID().slice(0, 8)}@test.example`;
-      const acc = await mutate(admin, 'POST', '/api/accounts', {
+      const acc = (await mutate(admin, 'POST', '/api/accounts', {
         email,
         displayName: 'Audited',
         password: 'a sufficiently long password',
         roles: ['analyst', 'reviewer'],
-      });
+      }))!;
       const created = await theEvent('account.create', acc.id, {
         actor: admin,
         itemType: 'account',
@@ -167,14 +172,14 @@ describe('audit', () => {
 
     it('scenario create, update, status and reorder', async () => {
       const c = await makeConsultation(t, admin);
-      const s1 = await mutate(admin, 'POST', `/api/consultations/${c.id}/scenarios`, {
+      const s1 = (await mutate(admin, 'POST', `/api/consultations/${c.id}/scenarios`, {
         key: 'S1',
         title: { da: 'En', en: 'One' },
-      });
-      const s2 = await mutate(admin, 'POST', `/api/consultations/${c.id}/scenarios`, {
+      }))!;
+      const s2 = (await mutate(admin, 'POST', `/api/consultations/${c.id}/scenarios`, {
         key: 'S2',
         title: { da: 'To', en: 'Two' },
-      });
+      }))!;
       const scope = { actor: admin, itemType: 'scenario', consultationId: c.id };
       expect((await theEvent('scenario.create', s1.id, scope)).details).toEqual({ key: 'S1' });
 
@@ -236,10 +241,10 @@ describe('audit', () => {
   describe('GET /api/audit', () => {
     it('filters by consultation, item type, item and action', async () => {
       const c = await makeConsultation(t, admin);
-      const s = await mutate(admin, 'POST', `/api/consultations/${c.id}/scenarios`, {
+      const s = (await mutate(admin, 'POST', `/api/consultations/${c.id}/scenarios`, {
         key: 'F1',
         title: { da: 'F', en: 'F' },
-      });
+      }))!;
       await mutate(admin, 'POST', `/api/scenarios/${s.id}/status`, { status: 'shortlisted', round: 1 });
 
       const byConsultation = await audit({ consultationId: c.id });
@@ -262,7 +267,7 @@ describe('audit', () => {
     it('pages newest first with a cursor, without repeats', async () => {
       const c = await makeConsultation(t, admin);
       for (const stage of ['idea', 'procurement', 'completion', 'realisation']) {
-        const cur = json(await call(t, admin, { url: `/api/consultations/${c.id}` }));
+        const cur = json<Consultation>(await call(t, admin, { url: `/api/consultations/${c.id}` }));
         await mutate(admin, 'PATCH', `/api/consultations/${c.id}`, { version: cur.version, itStage: stage });
       }
       const seen: AuditEvent[] = [];
@@ -320,8 +325,8 @@ describe('audit', () => {
     ])('is a 400 for %s', async (_name, query) => {
       const res = await call(t, admin, { url: `/api/audit?${new URLSearchParams(query).toString()}` });
       expect(res.statusCode).toBe(400);
-      expectError(res, 400, json(res).error.code);
-      expect(['BAD_REQUEST', 'VALIDATION_FAILED']).toContain(json(res).error.code);
+      expectError(res, 400, json<ErrorBody>(res).error.code);
+      expect(['BAD_REQUEST', 'VALIDATION_FAILED']).toContain(json<ErrorBody>(res).error.code);
     });
 
     it.each(['analyst', 'reviewer', 'participant'] as const)('is 403 for %s', async (role) => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../helpers/factory.ts';
 import type { Role } from '../../server/shared/schemas.ts';
 import { call, createTestApp, signedInUser, type TestApp, type TestUser } from '../helpers/app.ts';
 
@@ -49,12 +50,12 @@ describe('the route table', () => {
       const opts = { method: route.method as 'GET', url, payload: route.method === 'GET' ? undefined : GARBAGE };
       const anonymous = await call(t, null, opts);
       if (anonymous.statusCode !== 401) wrong.push(`${route.method} ${route.url} anonymous: ${anonymous.statusCode}`);
-      else expect(anonymous.json().error.code).toBe('UNAUTHENTICATED');
+      else expect(anonymous.json<ErrorBody>().error.code).toBe('UNAUTHENTICATED');
       const outsider = ALL_ROLES.find((r) => !route.roles.includes(r));
       if (route.roles.length === 0 || !outsider) continue;
       const res = await call(t, users.get(outsider)!, opts);
       if (res.statusCode !== 403) wrong.push(`${route.method} ${route.url} as ${outsider}: ${res.statusCode}`);
-      else expect(res.json().error.code).toBe('FORBIDDEN');
+      else expect(res.json<ErrorBody>().error.code).toBe('FORBIDDEN');
     }
     expect(wrong).toEqual([]);
   });

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { Me } from '../../server/modules/accounts/accounts.schemas.ts';
+import type { ErrorBody } from '../helpers/factory.ts';
 import {
   call,
   createTestApp,
@@ -9,7 +12,10 @@ import {
   uniqueSlug,
   type TestApp,
   type TestUser,
+  type ValidationError,
 } from '../helpers/app.ts';
+
+type Me = z.infer<typeof Me>;
 
 const cookieOf = (res: { headers: Record<string, unknown> }) => String(res.headers['set-cookie'] ?? '');
 const me = (t: TestApp, cookie: string) => t.app.inject({ url: '/api/auth/me', headers: { cookie } });
@@ -32,7 +38,7 @@ describe('auth', () => {
         payload: { email: u.email, password: u.password },
       });
       expect(res.statusCode).toBe(200);
-      expect(json(res)).toEqual({
+      expect(json<Me>(res)).toEqual({
         id: u.id,
         email: u.email,
         displayName: 'Test analyst reviewer',
@@ -49,7 +55,7 @@ describe('auth', () => {
 
       const who = await me(t, setCookie.split(';')[0]!);
       expect(who.statusCode).toBe(200);
-      expect(json(who).id).toBe(u.id);
+      expect(json<Me>(who).id).toBe(u.id);
     });
 
     it('accepts the e-mail in any case and with surrounding spaces', async () => {
@@ -60,7 +66,7 @@ describe('auth', () => {
         payload: { email: u.email.toUpperCase(), password: u.password },
       });
       expect(res.statusCode).toBe(200);
-      expect(json(res).email).toBe(u.email);
+      expect(json<Me>(res).email).toBe(u.email);
     });
 
     it('gives the same 401 for a wrong password and an unknown e-mail', async () => {
@@ -92,7 +98,7 @@ describe('auth', () => {
         payload: { email: u.email, password: u.password },
       });
       expectError(res, 401, 'INVALID_CREDENTIALS');
-      expect(json(res).error.message).toBe('E-mail or password is wrong');
+      expect(json<ErrorBody>(res).error.message).toBe('E-mail or password is wrong');
       expect(cookieOf(res)).toBe('');
     });
 
@@ -106,7 +112,7 @@ describe('auth', () => {
     ])('is a 400 with issues for %s', async (_name, payload) => {
       const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload });
       expectError(res, 400, 'VALIDATION_FAILED');
-      expect(json(res).error.details.issues.length).toBeGreaterThan(0);
+      expect(json<ValidationError>(res).error.details.issues.length).toBeGreaterThan(0);
       expect(cookieOf(res)).toBe('');
     });
 
@@ -187,7 +193,7 @@ describe('auth', () => {
 
     it('reports every role of a person with several', async () => {
       const u = await signedInUser(t, ['participant', 'reviewer', 'analyst']);
-      expect(json(await me(t, u.cookie)).roles).toEqual(['analyst', 'participant', 'reviewer']);
+      expect(json<Me>(await me(t, u.cookie)).roles).toEqual(['analyst', 'participant', 'reviewer']);
     });
   });
 
@@ -281,7 +287,7 @@ describe('auth', () => {
         payload: { roles: ['admin'] },
       });
       expectError(res, 403, 'CSRF_REJECTED');
-      expect(json(await me(t, u.cookie)).roles).toEqual(['participant']);
+      expect(json<Me>(await me(t, u.cookie)).roles).toEqual(['participant']);
     });
 
     it('accepts a same-origin mutation (matching Origin, Sec-Fetch-Site same-origin)', async () => {

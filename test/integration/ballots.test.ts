@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ballot } from '../../server/modules/ballots/ballots.schemas.ts';
 import {
   call,
   createTestApp,
+  type ErrorWith,
   expectError,
   json,
   makeConsultation,
@@ -53,7 +55,7 @@ describe('ballots', () => {
       { scenarioId: s3.id, rank: 7 },
     ]);
     expect(first.statusCode).toBe(201);
-    expect(json(first)).toEqual({
+    expect(json<Ballot>(first)).toEqual({
       consultationId: c.id,
       ranks: [
         { scenarioId: a.id, rank: 1 },
@@ -65,12 +67,12 @@ describe('ballots', () => {
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });
-    expect(json(await get(p, c.id))).toEqual(json(first));
-    expect(json(await get(p, c.slug)).ranks).toEqual(json(first).ranks);
+    expect(json<Ballot>(await get(p, c.id))).toEqual(json<Ballot>(first));
+    expect(json<Ballot>(await get(p, c.slug)).ranks).toEqual(json<Ballot>(first).ranks);
 
     const again = await put(p, c.slug, [{ scenarioId: s3.id, rank: 2 }]);
     expect(again.statusCode).toBe(200);
-    expect(json(again).ranks).toEqual([{ scenarioId: s3.id, rank: 1 }]);
+    expect(json<Ballot>(again).ranks).toEqual([{ scenarioId: s3.id, rank: 1 }]);
     const stored = await rows(c.id, p.id);
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ ranks: { [s3.id]: 1 }, ranking: `${s3.id}:1` });
@@ -147,7 +149,7 @@ describe('ballots', () => {
         { scenarioId: id, rank: 2 },
       ]);
       expectError(res, 422, 'RULE_VIOLATION');
-      expect(json(res).error.details).toEqual({ scenarioIds: [id] });
+      expect(json<ErrorWith<{ scenarioIds: string[] }>>(res).error.details).toEqual({ scenarioIds: [id] });
     }
     expect(await rows(c.id, p.id)).toEqual([]);
     expect((await put(p, c.id, [{ scenarioId: a.id, rank: 1 }])).statusCode).toBe(201);
@@ -182,8 +184,8 @@ describe('ballots', () => {
     expectError(await get(q, c.id), 404, 'NOT_FOUND');
     expectError(await del(q, c.id), 404, 'NOT_FOUND');
     await put(q, c.id, [{ scenarioId: b.id, rank: 1 }]);
-    expect(json(await get(p, c.id)).ranks).toEqual([{ scenarioId: a.id, rank: 1 }]);
-    expect(json(await get(q, c.id)).ranks).toEqual([{ scenarioId: b.id, rank: 1 }]);
+    expect(json<Ballot>(await get(p, c.id)).ranks).toEqual([{ scenarioId: a.id, rank: 1 }]);
+    expect(json<Ballot>(await get(q, c.id)).ranks).toEqual([{ scenarioId: b.id, rank: 1 }]);
   });
 
   it('withdraws a ballot with DELETE', async () => {
@@ -215,7 +217,7 @@ describe('ballots', () => {
       expectError(await put(late, c.id, [{ scenarioId: b.id, rank: 1 }]), 409, 'CONSULTATION_CLOSED');
       expectError(await del(p, c.id), 409, 'CONSULTATION_CLOSED');
       const read = await get(p, c.id);
-      expect(json(read)).toMatchObject({ ranks: [{ scenarioId: a.id, rank: 1 }], acceptsInput: false });
+      expect(json<Ballot>(read)).toMatchObject({ ranks: [{ scenarioId: a.id, rank: 1 }], acceptsInput: false });
       const replay = await put(p, c.id, [{ scenarioId: a.id, rank: 1 }], key);
       expect(replay.statusCode).toBe(200);
       expect(await rows(c.id, late.id)).toEqual([]);
@@ -236,10 +238,10 @@ describe('ballots', () => {
     expect(first.statusCode).toBe(201);
     const replay = await put(p, c.id, [{ scenarioId: b.id, rank: 1 }], key);
     expect(replay.statusCode).toBe(200);
-    expect(json(replay)).toEqual(json(first));
+    expect(json<Ballot>(replay)).toEqual(json<Ballot>(first));
     expect((await rows(c.id, p.id))[0]!.ranks).toEqual({ [a.id]: 1 });
     const next = await put(p, c.id, [{ scenarioId: b.id, rank: 1 }], randomUUID());
-    expect(json(next).ranks).toEqual([{ scenarioId: b.id, rank: 1 }]);
+    expect(json<Ballot>(next).ranks).toEqual([{ scenarioId: b.id, rank: 1 }]);
   });
 
   it('keeps one ballot per participant under 10 concurrent casts', async () => {
@@ -256,7 +258,7 @@ describe('ballots', () => {
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
     const stored = await rows(c.id, p.id);
     expect(stored).toHaveLength(1);
-    expect(json(await get(p, c.id)).ranks).toHaveLength(3);
+    expect(json<Ballot>(await get(p, c.id)).ranks).toHaveLength(3);
   });
 
   it('copies the segment from the profile, follows profile changes while open, not after', async () => {
@@ -266,7 +268,7 @@ describe('ballots', () => {
     const closed = await makeOpenConsultation(t, admin, [{ key: 'G1' }]);
     for (const x of [open, closed]) {
       const res = await put(p, x.consultation.id, [{ scenarioId: x.scenarios[0].id, rank: 1 }]);
-      expect(json(res).segment).toEqual({ actingAs: 'citizen', invited: false });
+      expect(json<Ballot>(res).segment).toEqual({ actingAs: 'citizen', invited: false });
     }
     await passDeadline(t, closed.consultation.id);
     await call(t, p, {

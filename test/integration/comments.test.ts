@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from '../../server/modules/participants/participants.schemas.ts';
-import type { CommentList } from '../../server/modules/comments/comments.schemas.ts';
+import type { Comment, CommentList, SupportState } from '../../server/modules/comments/comments.schemas.ts';
 import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
 import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
 import {
@@ -65,7 +65,7 @@ describe('comments', () => {
       const s = scenarios[0];
       const whole = await post(p1, s.id, { body: 'I like this scenario.' });
       expect(whole.statusCode).toBe(201);
-      expect(json(whole)).toMatchObject({
+      expect(json<Comment>(whole)).toMatchObject({
         scenarioId: s.id,
         parentId: null,
         anchor: null,
@@ -85,7 +85,7 @@ describe('comments', () => {
       expect(anchored.statusCode).toBe(201);
       // A translation's paragraphs share their ids, so the snapshot holds both languages.
       expect(s.paragraphs.en[0]!.id).toBe(p.id);
-      expect(json(anchored).anchor).toEqual({
+      expect(json<Comment>(anchored).anchor).toEqual({
         paragraphId: p.id,
         version: 1,
         text: { da: p.text, en: s.paragraphs.en[0]!.text },
@@ -94,7 +94,7 @@ describe('comments', () => {
       const audit = await t.handle.db
         .selectFrom('auditEvents')
         .selectAll()
-        .where('itemId', '=', json(anchored).id)
+        .where('itemId', '=', json<Comment>(anchored).id)
         .execute();
       expect(audit.map((a) => a.action)).toEqual(['comment.create']);
     });
@@ -109,7 +109,7 @@ describe('comments', () => {
       expect(s.paragraphs.da.map((x) => x.id)).not.toContain(en.id);
       const res = await post(p2, s.id, { body: 'On the English text.', paragraphId: en.id });
       expect(res.statusCode).toBe(201);
-      expect(json(res).anchor).toMatchObject({ paragraphId: en.id, text: { da: null, en: 'Second.' } });
+      expect(json<Comment>(res).anchor).toMatchObject({ paragraphId: en.id, text: { da: null, en: 'Second.' } });
     });
 
     it.each([
@@ -142,8 +142,8 @@ describe('comments', () => {
         url: `/api/consultations/${draft.id}/scenarios`,
         payload: { key: 'D1', title: { da: 'Kladde', en: 'Draft' } },
       });
-      expectError(await post(p1, json(sc).id, { body: 'on a draft' }), 404, 'NOT_FOUND');
-      expectError(await list(null, json(sc).id), 404, 'NOT_FOUND');
+      expectError(await post(p1, json<Scenario>(sc).id, { body: 'on a draft' }), 404, 'NOT_FOUND');
+      expectError(await list(null, json<Scenario>(sc).id), 404, 'NOT_FOUND');
       expectError(await post(p1, randomUUID(), { body: 'nowhere' }), 404, 'NOT_FOUND');
     });
 
@@ -154,13 +154,13 @@ describe('comments', () => {
       const again = await post(p1, s.id, { body: 'Once only, resent.' }, key);
       expect(first.statusCode).toBe(201);
       expect(again.statusCode).toBe(200);
-      expect(json(again).id).toBe(json(first).id);
-      expect(json(again).body).toBe('Once only.');
+      expect(json<Comment>(again).id).toBe(json<Comment>(first).id);
+      expect(json<Comment>(again).body).toBe('Once only.');
       const parallel = await Promise.all(Array.from({ length: 6 }, () => post(p2, s.id, { body: 'Parallel.' }, key)));
       expect(parallel.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 201]);
-      expect(new Set(parallel.map((r) => json(r).id)).size).toBe(1);
+      expect(new Set(parallel.map((r) => json<Comment>(r).id)).size).toBe(1);
       // The key is the author's own: another person's same key made their own comment.
-      expect(json(parallel[0]!).id).not.toBe(json(first).id);
+      expect(json<Comment>(parallel[0]!).id).not.toBe(json<Comment>(first).id);
       const rows = (await rowsOf(s.id)).filter((r) => r.idempotencyKey === key);
       expect(rows).toHaveLength(2);
     });
@@ -174,12 +174,15 @@ describe('comments', () => {
     it('go one level deep, under a visible comment of the same scenario, on its paragraph', async () => {
       const s = scenarios[1];
       const p = paragraph(s);
-      const top = json(await post(p1, s.id, { body: 'Top.', paragraphId: p.id }));
+      const top = json<Comment>(await post(p1, s.id, { body: 'Top.', paragraphId: p.id }));
       const reply = await post(p2, s.id, { body: 'Reply.', parentId: top.id });
       expect(reply.statusCode).toBe(201);
-      expect(json(reply)).toMatchObject({ parentId: top.id, anchor: { paragraphId: p.id, text: { da: p.text } } });
+      expect(json<Comment>(reply)).toMatchObject({
+        parentId: top.id,
+        anchor: { paragraphId: p.id, text: { da: p.text } },
+      });
 
-      expectError(await post(p1, s.id, { body: 'Deeper.', parentId: json(reply).id }), 422, 'RULE_VIOLATION');
+      expectError(await post(p1, s.id, { body: 'Deeper.', parentId: json<Comment>(reply).id }), 422, 'RULE_VIOLATION');
       expectError(await post(p1, scenarios[0].id, { body: 'Elsewhere.', parentId: top.id }), 422, 'RULE_VIOLATION');
       expectError(
         await post(p1, s.id, { body: 'Other paragraph.', parentId: top.id, paragraphId: paragraph(s, 1).id }),
@@ -189,7 +192,7 @@ describe('comments', () => {
       expectError(await post(p1, s.id, { body: 'Ghost.', parentId: randomUUID() }), 422, 'RULE_VIOLATION');
 
       const thread = json<CommentList>(await list(null, s.id)).items.find((i) => i.id === top.id);
-      expect(thread!.replies.map((r) => r.id)).toEqual([json(reply).id]);
+      expect(thread!.replies.map((r) => r.id)).toEqual([json<Comment>(reply).id]);
     });
   });
 
@@ -199,8 +202,8 @@ describe('comments', () => {
         scenarios: [s],
       } = await makeOpenConsultation(t, admin, [{ key: 'L1' }]);
       const [a, b] = [paragraph(s, 0), paragraph(s, 1)];
-      const c1 = json(await post(p1, s.id, { body: 'one', paragraphId: a.id }));
-      const c2 = json(await post(p2, s.id, { body: 'two', paragraphId: a.id }));
+      const c1 = json<Comment>(await post(p1, s.id, { body: 'one', paragraphId: a.id }));
+      const c2 = json<Comment>(await post(p2, s.id, { body: 'two', paragraphId: a.id }));
       await post(p2, s.id, { body: 'three', paragraphId: b.id });
       await post(p1, s.id, { body: 'reply', parentId: c2.id });
       await post(p2, s.id, { body: 'whole' });
@@ -262,8 +265,8 @@ describe('comments', () => {
         },
       ]);
       const [kept, changed] = [paragraph(s, 0), paragraph(s, 1)];
-      const onKept = json(await post(p1, s.id, { body: 'kept', paragraphId: kept.id }));
-      const onChanged = json(await post(p1, s.id, { body: 'changed', paragraphId: changed.id }));
+      const onKept = json<Comment>(await post(p1, s.id, { body: 'kept', paragraphId: kept.id }));
+      const onChanged = json<Comment>(await post(p1, s.id, { body: 'changed', paragraphId: changed.id }));
       const edit = await call(t, admin, {
         method: 'PATCH',
         url: `/api/scenarios/${s.id}`,
@@ -271,7 +274,7 @@ describe('comments', () => {
           description: { da: 'Afsnit der bliver.\n\nEt helt nyt afsnit.', en: 'Kept paragraph.\n\nA new paragraph.' },
         },
       });
-      expect(json(edit).version).toBe(2);
+      expect(json<Scenario>(edit).version).toBe(2);
       const body = json<CommentList>(await list(null, s.id));
       expect(body.currentVersion).toBe(2);
       const byId = new Map(body.items.map((i) => [i.id, i]));
@@ -289,7 +292,7 @@ describe('comments', () => {
 
   describe('PATCH and DELETE /api/comments/:id', () => {
     it('lets the author edit; others get 403 and nothing changes', async () => {
-      const c = json(await post(p1, scenarios[2].id, { body: 'original' }));
+      const c = json<Comment>(await post(p1, scenarios[2].id, { body: 'original' }));
       for (const who of [p2, analyst, admin]) {
         expectError(
           await call(t, who, { method: 'PATCH', url: `/api/comments/${c.id}`, payload: { body: 'hijacked' } }),
@@ -310,7 +313,7 @@ describe('comments', () => {
       );
       const res = await call(t, p1, { method: 'PATCH', url: `/api/comments/${c.id}`, payload: { body: 'edited' } });
       expect(res.statusCode).toBe(200);
-      expect(json(res)).toMatchObject({ id: c.id, body: 'edited', editedAt: expect.any(String) });
+      expect(json<Comment>(res)).toMatchObject({ id: c.id, body: 'edited', editedAt: expect.any(String) });
       expectError(
         await call(t, p1, { method: 'PATCH', url: `/api/comments/${randomUUID()}`, payload: { body: 'x' } }),
         404,
@@ -320,8 +323,8 @@ describe('comments', () => {
 
     it('deletes: a comment without replies disappears, one with replies shows as removed', async () => {
       const s = scenarios[2];
-      const lone = json(await post(p1, s.id, { body: 'lone' }));
-      const parent = json(await post(p1, s.id, { body: 'parent with a secret' }));
+      const lone = json<Comment>(await post(p1, s.id, { body: 'lone' }));
+      const parent = json<Comment>(await post(p1, s.id, { body: 'parent with a secret' }));
       await post(p2, s.id, { body: 'answer', parentId: parent.id });
       for (const c of [lone, parent]) {
         const res = await call(t, p1, { method: 'DELETE', url: `/api/comments/${c.id}` });
@@ -349,22 +352,22 @@ describe('comments', () => {
 
   describe('supports', () => {
     it('+1 once, idempotent, can be taken back; not on one’s own comment', async () => {
-      const c = json(await post(p1, scenarios[2].id, { body: 'support me' }));
+      const c = json<Comment>(await post(p1, scenarios[2].id, { body: 'support me' }));
       const url = `/api/comments/${c.id}/support`;
       const on = await call(t, p2, { method: 'PUT', url });
       expect(on.statusCode).toBe(200);
-      expect(json(on)).toEqual({ commentId: c.id, supportCount: 1, supportedByMe: true });
-      expect(json(await call(t, p2, { method: 'PUT', url }))).toEqual({
+      expect(json<SupportState>(on)).toEqual({ commentId: c.id, supportCount: 1, supportedByMe: true });
+      expect(json<SupportState>(await call(t, p2, { method: 'PUT', url }))).toEqual({
         commentId: c.id,
         supportCount: 1,
         supportedByMe: true,
       });
-      expect(json(await call(t, analyst, { method: 'PUT', url })).supportCount).toBe(2);
+      expect(json<SupportState>(await call(t, analyst, { method: 'PUT', url })).supportCount).toBe(2);
       expectError(await call(t, p1, { method: 'PUT', url }), 422, 'RULE_VIOLATION');
       expectError(await call(t, null, { method: 'PUT', url }), 401, 'UNAUTHENTICATED');
       const off = await call(t, p2, { method: 'DELETE', url });
-      expect(json(off)).toEqual({ commentId: c.id, supportCount: 1, supportedByMe: false });
-      expect(json(await call(t, p2, { method: 'DELETE', url })).supportCount).toBe(1);
+      expect(json<SupportState>(off)).toEqual({ commentId: c.id, supportCount: 1, supportedByMe: false });
+      expect(json<SupportState>(await call(t, p2, { method: 'DELETE', url })).supportCount).toBe(1);
       expectError(await call(t, p2, { method: 'PUT', url: `/api/comments/${randomUUID()}/support` }), 404, 'NOT_FOUND');
     });
   });
@@ -376,8 +379,8 @@ describe('comments', () => {
         scenarios: [s],
       } = await makeOpenConsultation(t, admin, [{ key: 'D1' }]);
       const key = randomUUID();
-      const mine = json(await post(p1, s.id, { body: 'before the deadline' }, key));
-      const theirs = json(await post(p2, s.id, { body: 'theirs' }));
+      const mine = json<Comment>(await post(p1, s.id, { body: 'before the deadline' }, key));
+      const theirs = json<Comment>(await post(p2, s.id, { body: 'theirs' }));
       await passDeadline(t, c.id);
       try {
         expectError(await post(p1, s.id, { body: 'too late' }), 409, 'CONSULTATION_CLOSED');
@@ -405,7 +408,7 @@ describe('comments', () => {
         );
         const replay = await post(p1, s.id, { body: 'before the deadline' }, key);
         expect(replay.statusCode).toBe(200);
-        expect(json(replay).id).toBe(mine.id);
+        expect(json<Comment>(replay).id).toBe(mine.id);
         const body = json<CommentList>(await list(p1, s.id));
         expect(body.acceptsInput).toBe(false);
         expect(body.items.map((i) => [i.body, i.canEdit, i.canSupport])).toEqual([
@@ -426,7 +429,7 @@ describe('comments', () => {
 
   describe('moderation', () => {
     it('is for analysts and admins only, and a hide needs a reason', async () => {
-      const c = json(await post(p1, scenarios[2].id, { body: 'moderate me' }));
+      const c = json<Comment>(await post(p1, scenarios[2].id, { body: 'moderate me' }));
       const url = `/api/comments/${c.id}/moderation`;
       for (const who of [p1, p2, reviewer]) {
         expectError(
@@ -468,7 +471,7 @@ describe('comments', () => {
         scenarios: [s],
       } = await makeOpenConsultation(t, admin, [{ key: 'M1' }]);
       const p = paragraph(s);
-      const bad = json(await post(p1, s.id, { body: 'Offensive words here', paragraphId: p.id }));
+      const bad = json<Comment>(await post(p1, s.id, { body: 'Offensive words here', paragraphId: p.id }));
       await post(p2, s.id, { body: 'A fine reply', parentId: bad.id });
       await call(t, p2, { method: 'PUT', url: `/api/comments/${bad.id}/support` });
       const mailsBefore = (await mailsTo(t, p1.email)).length;
@@ -479,7 +482,7 @@ describe('comments', () => {
         payload: { action: 'hide', reason: 'Breaks the house rules' },
       });
       expect(hide.statusCode).toBe(200);
-      expect(json(hide)).toMatchObject({
+      expect(json<Comment>(hide)).toMatchObject({
         status: 'hidden',
         hiddenReason: 'Breaks the house rules',
         body: 'Offensive words here',
@@ -531,7 +534,7 @@ describe('comments', () => {
         status: 'hidden',
         hiddenReason: 'Breaks the house rules',
       });
-      expect(JSON.stringify(json(await call(t, p2, { url: '/api/me/activity' })))).not.toContain('Offensive');
+      expect(JSON.stringify(json<Activity>(await call(t, p2, { url: '/api/me/activity' })))).not.toContain('Offensive');
 
       const audit = await t.handle.db
         .selectFrom('auditEvents')
@@ -551,7 +554,7 @@ describe('comments', () => {
         payload: { action: 'restore' },
       });
       expect(restore.statusCode).toBe(200);
-      expect(json(restore)).toMatchObject({ status: 'visible', hiddenReason: null });
+      expect(json<Comment>(restore)).toMatchObject({ status: 'visible', hiddenReason: null });
       const after = json<CommentList>(await list(null, s.id));
       expect(after.items[0]).toMatchObject({ body: 'Offensive words here', supportCount: 1 });
       expect(after.paragraphCounts).toEqual({ [p.id]: 2 });
@@ -573,8 +576,8 @@ describe('comments', () => {
         consultation: c,
         scenarios: [s, s2],
       } = await makeOpenConsultation(t, admin, [{ key: 'A1' }, { key: 'A2' }]);
-      const kept = json(await post(me, s.id, { body: 'my comment' }));
-      const gone = json(await post(me, s.id, { body: 'my deleted comment' }));
+      const kept = json<Comment>(await post(me, s.id, { body: 'my comment' }));
+      const gone = json<Comment>(await post(me, s.id, { body: 'my deleted comment' }));
       await call(t, me, { method: 'DELETE', url: `/api/comments/${gone.id}` });
       await call(t, p2, { method: 'PUT', url: `/api/comments/${kept.id}/support` });
       await post(p2, s.id, { body: 'not mine' });
@@ -584,7 +587,7 @@ describe('comments', () => {
         payload: { ranks: [{ scenarioId: s2.id, rank: 1 }] },
       });
 
-      const act = json(await call(t, me, { url: '/api/me/activity' }));
+      const act = json<Activity>(await call(t, me, { url: '/api/me/activity' }));
       expect(act.comments).toEqual([
         {
           id: kept.id,
@@ -612,7 +615,7 @@ describe('comments', () => {
   });
 
   it('keeps consultation ids in the audit trail of comments', async () => {
-    const c = json(await post(p2, scenarios[0].id, { body: 'audited' }));
+    const c = json<Comment>(await post(p2, scenarios[0].id, { body: 'audited' }));
     const ev = await t.handle.db
       .selectFrom('auditEvents')
       .selectAll()

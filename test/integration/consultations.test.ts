@@ -1,10 +1,12 @@
-import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
+import type { Consultation, ConsultationSummary } from '../../server/modules/consultations/consultations.schemas.ts';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorBody, Page } from '../helpers/factory.ts';
 import {
   call,
   createTestApp,
+  type ErrorWith,
   expectError,
   json,
   makeConsultation,
@@ -65,7 +67,7 @@ describe('consultations', () => {
         },
       });
       expect(res.statusCode).toBe(201);
-      const c = json(res);
+      const c = json<Consultation>(res);
       expect(c).toMatchObject({
         slug,
         title: { da: 'Næste generation', en: 'Next generation' },
@@ -87,7 +89,7 @@ describe('consultations', () => {
       expect(c.bodyHtml.en).not.toMatch(/javascript/i);
       // The source is kept as written: it is shown inert, not rewritten.
       expect(c.body.da).toContain('<script>');
-      expect(json(await get(slug))).toMatchObject({ id: c.id, phase: 'draft' });
+      expect(json<Consultation>(await get(slug))).toMatchObject({ id: c.id, phase: 'draft' });
     });
 
     it('refuses a slug that is taken with 409 and leaves the first untouched', async () => {
@@ -170,7 +172,7 @@ describe('consultations', () => {
       const c = await draft();
       const res = await get(c.id, cast[role]);
       expect(res.statusCode).toBe(200);
-      expect(json(res).phase).toBe('draft');
+      expect(json<Consultation>(res).phase).toBe('draft');
     });
 
     it('leaves drafts out of the list for visitors and participants, and in it for staff', async () => {
@@ -191,31 +193,31 @@ describe('consultations', () => {
       await draft();
       const res = await call(t, null, { url: '/api/consultations?phase=draft' });
       expect(res.statusCode).toBe(200);
-      expect(json(res)).toEqual({ items: [], nextCursor: null });
+      expect(json<Page<ConsultationSummary>>(res)).toEqual({ items: [], nextCursor: null });
     });
 
     it('shows only the published fields to visitors: no editor names, no transitions', async () => {
       const c = await inPhase('open');
-      const pub = json(await get(c.id, null));
+      const pub = json<Consultation>(await get(c.id, null));
       expect(pub.phaseHistory).toEqual([{ from: 'draft', to: 'open', at: expect.any(String), by: null }]);
       expect(pub.allowedTransitions).toEqual([]);
-      expect(json(await get(c.id, cast.analyst)).phaseHistory[0].by).toBe('Test admin');
-      expect(json(await get(c.id, cast.analyst)).allowedTransitions).toEqual([]);
+      expect(json<Consultation>(await get(c.id, cast.analyst)).phaseHistory[0]!.by).toBe('Test admin');
+      expect(json<Consultation>(await get(c.id, cast.analyst)).allowedTransitions).toEqual([]);
     });
   });
 
   describe('GET /api/consultations/:id', () => {
     it('reads by id and by slug', async () => {
       const c = await inPhase('open');
-      const byId = json(await get(c.id, null));
-      const bySlug = json(await get(c.slug, null));
+      const byId = json<Consultation>(await get(c.id, null));
+      const bySlug = json<Consultation>(await get(c.slug, null));
       expect(byId).toMatchObject({ id: c.id, slug: c.slug, phase: 'open', acceptsInput: true });
       expect({ ...bySlug, serverTime: null }).toEqual({ ...byId, serverTime: null });
     });
 
     it('shows every change at once to a visitor who read it before (no stale copy)', async () => {
       const c = await inPhase('open');
-      const read = async () => json(await get(c.slug, null));
+      const read = async () => json<Consultation>(await get(c.slug, null));
       expect((await read()).documents).toEqual([]);
       await putDocs(c.id, [{ title: { da: 'Bilag', en: 'Annex' }, url: 'https://example.org/a.pdf' }]);
       expect((await read()).documents).toHaveLength(1);
@@ -230,8 +232,8 @@ describe('consultations', () => {
       await transition(c.id, 'closed');
       expect(await read()).toMatchObject({ phase: 'closed', acceptsInput: false });
       // A staff reader of the same consultation still gets the staff view, not the visitor's copy.
-      expect(json(await get(c.slug, cast.analyst)).phaseHistory[0].by).toBe('Test admin');
-      expect(json(await get(c.slug, admin)).allowedTransitions.sort()).toEqual(['analysis', 'open']);
+      expect(json<Consultation>(await get(c.slug, cast.analyst)).phaseHistory[0]!.by).toBe('Test admin');
+      expect(json<Consultation>(await get(c.slug, admin)).allowedTransitions.sort()).toEqual(['analysis', 'open']);
     });
 
     it('is 404 for an unknown slug or id', async () => {
@@ -256,7 +258,7 @@ describe('consultations', () => {
         closesAt: inDays(20),
       });
       expect(res.statusCode).toBe(200);
-      expect(json(res)).toMatchObject({
+      expect(json<Consultation>(res)).toMatchObject({
         version: 2,
         title: { da: 'Ny titel', en: 'New title' },
         itStage: 'procurement',
@@ -269,7 +271,7 @@ describe('consultations', () => {
       expect((await patch(c.id, { version: 1, summary: { da: 'Første', en: 'First' } })).statusCode).toBe(200);
       const stale = await patch(c.id, { version: 1, summary: { da: 'Anden', en: 'Second' } });
       expectError(stale, 409, 'STALE_VERSION');
-      expect(json(stale).error.details).toEqual({ currentVersion: 2 });
+      expect(json<ErrorWith<{ currentVersion: number }>>(stale).error.details).toEqual({ currentVersion: 2 });
       expect(await readBack(c.id)).toMatchObject({ version: 2, summary: { da: 'Første', en: 'First' } });
     });
 
@@ -333,9 +335,9 @@ describe('consultations', () => {
       for (const [to, next, accepts] of steps) {
         const res = await transition(c.id, to);
         expect(res.statusCode).toBe(200);
-        expect(json(res).phase).toBe(to);
-        expect([...json(res).allowedTransitions].sort()).toEqual([...next].sort());
-        expect(json(res).acceptsInput).toBe(accepts);
+        expect(json<Consultation>(res).phase).toBe(to);
+        expect([...json<Consultation>(res).allowedTransitions].sort()).toEqual([...next].sort());
+        expect(json<Consultation>(res).acceptsInput).toBe(accepts);
       }
       const final = await readBack(c.id);
       expect(final.phaseHistory.map((h: { from: string; to: string }) => `${h.from}→${h.to}`)).toEqual([
@@ -352,15 +354,15 @@ describe('consultations', () => {
     it('accepts no input before the opening time, even when open', async () => {
       const c = await draft({ opensAt: inDays(2), closesAt: inDays(9) });
       const res = await transition(c.id, 'open');
-      expect(json(res)).toMatchObject({ phase: 'open', acceptsInput: false });
-      expect(json(await get(c.id, null)).acceptsInput).toBe(false);
+      expect(json<Consultation>(res)).toMatchObject({ phase: 'open', acceptsInput: false });
+      expect(json<Consultation>(await get(c.id, null)).acceptsInput).toBe(false);
     });
 
     it('reopens a closed consultation', async () => {
       const c = await inPhase('closed');
       const res = await transition(c.id, 'open');
       expect(res.statusCode).toBe(200);
-      expect(json(res).phaseHistory.map((h: { to: string }) => h.to)).toEqual(['open', 'closed', 'open']);
+      expect(json<Consultation>(res).phaseHistory.map((h: { to: string }) => h.to)).toEqual(['open', 'closed', 'open']);
     });
 
     it.each([
@@ -379,7 +381,7 @@ describe('consultations', () => {
       const c = from === 'draft' ? await draft() : await inPhase(from);
       const res = await transition(c.id, to);
       expectError(res, 422, 'ILLEGAL_TRANSITION');
-      expect(json(res).error.details).toEqual({ from, to });
+      expect(json<ErrorWith<{ from: string; to: string }>>(res).error.details).toEqual({ from, to });
       const after = await readBack(c.id);
       expect(after.phase).toBe(from);
       expect(after.version).toBe(c.version);
@@ -390,7 +392,7 @@ describe('consultations', () => {
       const c = await draft({ closesAt: null });
       const res = await transition(c.id, 'open');
       expectError(res, 422, 'ILLEGAL_TRANSITION');
-      expect(json(res).error.message).toMatch(/closing time/);
+      expect(json<ErrorBody>(res).error.message).toMatch(/closing time/);
       expect((await readBack(c.id)).phase).toBe('draft');
     });
 
@@ -433,12 +435,16 @@ describe('consultations', () => {
       const c = await draft();
       const first = await putDocs(c.id, [doc(1), doc(2), doc(3)]);
       expect(first.statusCode).toBe(200);
-      expect(json(first).documents.map((d: { url: string }) => d.url)).toEqual([doc(1).url, doc(2).url, doc(3).url]);
+      expect(json<Consultation>(first).documents.map((d: { url: string }) => d.url)).toEqual([
+        doc(1).url,
+        doc(2).url,
+        doc(3).url,
+      ]);
       const second = await putDocs(c.id, [
         doc(4),
         { title: { da: 'Uden', en: 'Without' }, url: 'https://example.org/x' },
       ]);
-      expect(json(second).documents).toEqual([
+      expect(json<Consultation>(second).documents).toEqual([
         { id: expect.any(String), ...doc(4) },
         {
           id: expect.any(String),
@@ -448,14 +454,14 @@ describe('consultations', () => {
           sizeBytes: null,
         },
       ]);
-      expect((await readBack(c.id)).documents).toEqual(json(second).documents);
-      expect(json(await putDocs(c.id, [])).documents).toEqual([]);
+      expect((await readBack(c.id)).documents).toEqual(json<Consultation>(second).documents);
+      expect(json<Consultation>(await putDocs(c.id, [])).documents).toEqual([]);
     });
 
     it('shows the documents to visitors once the consultation is public', async () => {
       const c = await inPhase('open');
       await putDocs(c.id, [doc(1)]);
-      expect(json(await get(c.id, null)).documents).toHaveLength(1);
+      expect(json<Consultation>(await get(c.id, null)).documents).toHaveLength(1);
     });
 
     it.each([
@@ -495,7 +501,7 @@ describe('consultations', () => {
       for (let page = 0; page < 500; page++) {
         const res = await call(t, admin, { url: `/api/consultations?limit=2${cursor ? `&cursor=${cursor}` : ''}` });
         expect(res.statusCode).toBe(200);
-        const body = json(res);
+        const body = json<Page<ConsultationSummary>>(res);
         expect(body.items.length).toBeLessThanOrEqual(2);
         seen.push(...body.items.map((c: { id: string }) => c.id));
         cursor = body.nextCursor;
@@ -533,7 +539,7 @@ describe('consultations', () => {
           const res = await call(t, admin, {
             url: `/api/consultations?phase=draft&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
           });
-          const body = json(res);
+          const body = json<Page<ConsultationSummary>>(res);
           seen.push(...body.items.map((c: { id: string }) => c.id));
           cursor = body.nextCursor;
           if (!cursor) break;
@@ -547,7 +553,9 @@ describe('consultations', () => {
     it('filters by phase', async () => {
       const open = await inPhase('open');
       const closed = await inPhase('closed');
-      const res = json(await call(t, null, { url: '/api/consultations?phase=closed&limit=100' }));
+      const res = json<Page<ConsultationSummary>>(
+        await call(t, null, { url: '/api/consultations?phase=closed&limit=100' }),
+      );
       for (const item of res.items) expect(item.phase).toBe('closed');
       const ids = res.items.map((c: { id: string }) => c.id);
       expect(ids).toContain(closed.id);
@@ -565,8 +573,8 @@ describe('consultations', () => {
     ])('is a 400 for %s', async (_name, query) => {
       const res = await call(t, null, { url: `/api/consultations?${query}` });
       expect(res.statusCode).toBe(400);
-      expect(['BAD_REQUEST', 'VALIDATION_FAILED']).toContain(json(res).error.code);
-      expectError(res, 400, json(res).error.code);
+      expect(['BAD_REQUEST', 'VALIDATION_FAILED']).toContain(json<ErrorBody>(res).error.code);
+      expectError(res, 400, json<ErrorBody>(res).error.code);
     });
 
     it('is a 400, not a 500, for a well-formed cursor holding nonsense values', async () => {
@@ -583,7 +591,7 @@ describe('consultations', () => {
     for (let page = 0; page < 200; page++) {
       const res = await call(t, who, { url: `/api/consultations?limit=50${cursor ? `&cursor=${cursor}` : ''}` });
       expect(res.statusCode).toBe(200);
-      const body = json(res);
+      const body = json<Page<ConsultationSummary>>(res);
       seen.push(...body.items.map((c: { id: string }) => c.id));
       cursor = body.nextCursor;
       if (!cursor || seen.includes(stopId)) break;

@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
+import type { DocumentFile } from '../../server/modules/files/documents/documents.schemas.ts';
+import type { ErrorBody } from '../helpers/factory.ts';
 import {
   call,
   createTestApp,
@@ -13,6 +17,8 @@ import {
   type TestApp,
   type TestUser,
 } from '../helpers/app.ts';
+
+type DocumentFile = z.infer<typeof DocumentFile>;
 
 /**
  * Issue 10 item 14: an admin uploads a consultation's documents; the type is detected from the
@@ -69,7 +75,7 @@ describe('uploaded consultation documents', () => {
     const c = await makeConsultation(t, cast.admin);
     const res = await upload(cast.admin, c.id, [{ filename: 'Høringsnotat.pdf', content: pdf }]);
     expect(res.statusCode, res.body).toBe(201);
-    const file = json(res);
+    const file = json<DocumentFile>(res);
     expect(file).toMatchObject({ mediaType: 'application/pdf', sizeBytes: pdf.length, filename: 'Høringsnotat.pdf' });
     expect(file.url).toBe(`/api/consultations/${c.id}/document-files/${file.id}`);
     expectError(await call(t, null, { url: file.url }), 404, 'NOT_FOUND');
@@ -82,7 +88,7 @@ describe('uploaded consultation documents', () => {
 
   it('the document list takes the type and size of a linked file, not what the request says', async () => {
     const c = await makeConsultation(t, cast.admin);
-    const file = json(await upload(cast.admin, c.id, [{ filename: 'notat.pdf', content: pdf }]));
+    const file = json<DocumentFile>(await upload(cast.admin, c.id, [{ filename: 'notat.pdf', content: pdf }]));
     const res = await call(t, cast.admin, {
       method: 'PUT',
       url: `/api/consultations/${c.id}/documents`,
@@ -94,7 +100,7 @@ describe('uploaded consultation documents', () => {
       },
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(json(res).documents[0]).toMatchObject({
+    expect(json<Consultation>(res).documents[0]).toMatchObject({
       url: file.url,
       mediaType: 'application/pdf',
       sizeBytes: pdf.length,
@@ -103,7 +109,7 @@ describe('uploaded consultation documents', () => {
 
   it('a link to a file of another consultation or an unknown file is refused (422), nothing changed', async () => {
     const [a, b] = [await makeConsultation(t, cast.admin), await makeConsultation(t, cast.admin)];
-    const other = json(await upload(cast.admin, b.id, [{ filename: 'notat.pdf', content: pdf }]));
+    const other = json<DocumentFile>(await upload(cast.admin, b.id, [{ filename: 'notat.pdf', content: pdf }]));
     for (const url of [other.url.replace(b.id, a.id), `/api/consultations/${a.id}/document-files/${randomUUID()}`]) {
       const res = await call(t, cast.admin, {
         method: 'PUT',
@@ -112,7 +118,7 @@ describe('uploaded consultation documents', () => {
       });
       expectError(res, 422, 'RULE_VIOLATION');
     }
-    expect(json(await call(t, cast.admin, { url: `/api/consultations/${a.id}` })).documents).toEqual([]);
+    expect(json<Consultation>(await call(t, cast.admin, { url: `/api/consultations/${a.id}` })).documents).toEqual([]);
   });
 
   it.each([
@@ -136,7 +142,7 @@ describe('uploaded consultation documents', () => {
         : [...parts];
     const res = await upload(cast.admin, c.id, list);
     expect(res.statusCode, res.body).toBe(status);
-    expect(json(res).error.code).toBe(code);
+    expect(json<ErrorBody>(res).error.code).toBe(code);
     expect(await stored(c.id)).toBe(0);
   });
 

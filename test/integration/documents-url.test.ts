@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
 import {
   call,
   createTestApp,
@@ -33,7 +34,7 @@ describe('document links', () => {
       const c = await makeConsultation(t, cast.admin);
       expect((await put(cast.admin, c.id, '/docs/notat.pdf')).statusCode).toBe(200);
       expectError(await put(cast.admin, c.id, url), 400, 'VALIDATION_FAILED');
-      const now = json(await call(t, cast.admin, { url: `/api/consultations/${c.id}` }));
+      const now = json<Consultation>(await call(t, cast.admin, { url: `/api/consultations/${c.id}` }));
       expect(now.documents.map((d: { url: string }) => d.url)).toEqual(['/docs/notat.pdf']);
     },
   );

@@ -16,6 +16,7 @@ import {
   type Cast,
   type TestApp,
 } from '../helpers/app.ts';
+import type { ErrorBody } from '../helpers/factory.ts';
 
 describe('errors', () => {
   let t: TestApp;
@@ -97,7 +98,7 @@ describe('errors', () => {
     for (const [opts, user, status] of requests) {
       const res = await call(t, user, opts);
       expect(res.statusCode, `${opts.method ?? 'GET'} ${opts.url}`).toBe(status);
-      expect(Object.keys(json(res))).toEqual(['error']);
+      expect(Object.keys(json<ErrorBody>(res))).toEqual(['error']);
       expectNoStack(res.body);
       expect(res.body).not.toMatch(/\b(select|insert|update|delete)\b.+\b(from|into|set)\b/i);
       expect(res.body).not.toMatch(/duplicate key|violates|constraint|syntax error/i);
@@ -126,7 +127,7 @@ describe('errors', () => {
         const res = await app.inject({ url });
         expect(res.statusCode, url).toBe(503);
         expect(res.headers['retry-after']).toBe('1');
-        expect(json(res)).toEqual({
+        expect(json<ErrorBody>(res)).toEqual({
           error: { code: 'UNAVAILABLE', message: 'The service is briefly unavailable; try again shortly' },
         });
         expectNoStack(res.body);
@@ -138,7 +139,7 @@ describe('errors', () => {
         payload: { email: 'a@b.example', password: 'x' },
       });
       expect(login.statusCode).toBe(503);
-      expect(json(login).error.code).toBe('UNAVAILABLE');
+      expect(json<ErrorBody>(login).error.code).toBe('UNAVAILABLE');
     } finally {
       await app.close();
       await db.destroy();
@@ -157,7 +158,7 @@ describe('errors', () => {
       for (const url of ['/api/consultations', '/api/consultations/some-slug']) {
         const res = await app.inject({ url });
         expect(res.statusCode, url).toBe(500);
-        expect(json(res)).toEqual({ error: { code: 'INTERNAL', message: 'Internal server error' } });
+        expect(json<ErrorBody>(res)).toEqual({ error: { code: 'INTERNAL', message: 'Internal server error' } });
         expectNoStack(res.body);
         expect(res.body).not.toMatch(/no_such_schema|relation/);
       }

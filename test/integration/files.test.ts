@@ -11,11 +11,14 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalBlobStore, readAll } from '../../server/modules/files/blob-store.ts';
 import { ExtractionError, extractInWorker, extractText } from '../../server/modules/files/extraction/extract.ts';
+import type { AttachmentRef } from '../../server/modules/files/files.schemas.ts';
 import * as files from '../../server/modules/files/files.service.ts';
+import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
 import {
   call,
   createIsolatedTestApp,
   createTestApp,
+  type ErrorWith,
   expectError,
   json,
   makeConsultation,
@@ -26,6 +29,18 @@ import {
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/files');
 const fixture = (name: string) => readFile(path.join(FIXTURES, name));
+
+/** The parts of the OpenAPI document the test reads. */
+type OpenApiDoc = {
+  paths: {
+    '/api/consultations/{id}/attachments': {
+      post: { tags: string[]; requestBody: { content: Record<string, unknown> }; responses: Record<string, unknown> };
+    };
+    '/api/consultations/{id}/attachments/{attachmentId}': {
+      get: { responses: { '200': { content: Record<string, unknown> } } };
+    };
+  };
+};
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const MIME = {
   pdf: 'application/pdf',
@@ -102,7 +117,7 @@ async function submitResponse(
     },
   });
   if (res.statusCode !== 201) throw new Error(`submit failed: ${res.statusCode} ${res.body}`);
-  return json(res).id as string;
+  return json<Receipt>(res).id as string;
 }
 
 const rowsOf = (t: TestApp, consultationId: string) =>
@@ -167,7 +182,7 @@ describe('attachments (local blob store)', () => {
         const content = await fixture(name);
         const res = await upload(t, null, open, { filename, content });
         expect(res.statusCode).toBe(201);
-        const ref = json(res);
+        const ref = json<AttachmentRef>(res);
         expect(ref).toEqual({
           id: expect.any(String),
           filename,
@@ -216,8 +231,8 @@ describe('attachments (local blob store)', () => {
         headers: { 'content-type': req.headers.get('content-type')! },
       });
       expect(res.statusCode).toBe(201);
-      expect(json(res)).toMatchObject({ filename: 'Svar fra kommunen.odt', mediaType: MIME.odt });
-      const row = (await rowsOf(t, open)).find((r) => r.id === json(res).id)!;
+      expect(json<AttachmentRef>(res)).toMatchObject({ filename: 'Svar fra kommunen.odt', mediaType: MIME.odt });
+      const row = (await rowsOf(t, open)).find((r) => r.id === json<AttachmentRef>(res).id)!;
       expect(row.uploadedBy).toBe(participant.id);
     });
 
@@ -226,7 +241,7 @@ describe('attachments (local blob store)', () => {
       await call(t, admin, { method: 'POST', url: `/api/consultations/${c.id}/transition`, payload: { to: 'open' } });
       const res = await upload(t, null, c.slug, { filename: 'kort.png', content: await fixture('flag.png') });
       expect(res.statusCode).toBe(201);
-      expect((await rowsOf(t, c.id)).map((r) => r.id)).toEqual([json(res).id]);
+      expect((await rowsOf(t, c.id)).map((r) => r.id)).toEqual([json<AttachmentRef>(res).id]);
     });
   });
 
@@ -263,7 +278,7 @@ describe('attachments (local blob store)', () => {
         const c = await consultationIn(t, admin, 'open');
         const res = await upload(t, null, c, { filename, content: await fixture(name) });
         expect(res.statusCode).toBe(201);
-        const id = json(res).id as string;
+        const id = json<AttachmentRef>(res).id as string;
         const row = await waitForExtraction(t, c, id);
         expect(row).toMatchObject({ extractionStatus: 'done', extractionError: null });
         expect(row.extractedText!.replace(/\s+/g, ' ')).toContain(phrase);
@@ -305,7 +320,7 @@ describe('attachments (local blob store)', () => {
       ]);
       const res = await upload(t, null, open, { filename: 'broken.pdf', content: broken });
       expect(res.statusCode).toBe(201);
-      const row = await waitForExtraction(t, open, json(res).id);
+      const row = await waitForExtraction(t, open, json<AttachmentRef>(res).id);
       expect(row.extractionStatus).toBe('failed');
       expect(row.extractionError).toEqual(expect.any(String));
       expect(row.extractedText).toBeNull();
@@ -314,7 +329,7 @@ describe('attachments (local blob store)', () => {
     it('finds attachment text per response and highlights it safely (the responses search hooks)', async () => {
       const c = await consultationIn(t, admin, 'open');
       const res = await upload(t, null, c, { filename: 'svar.odt', content: await fixture('hoeringssvar.odt') });
-      const id = json(res).id as string;
+      const id = json<AttachmentRef>(res).id as string;
       await waitForExtraction(t, c, id);
       const responseId = await submitResponse(t, c, { attachmentIds: [id] });
       const q = 'chipbaseret';
@@ -350,7 +365,7 @@ describe('attachments (local blob store)', () => {
       const before = { rows: (await rowsOf(t, open)).length, blobs: await listFiles(filesDir) };
       const res = await upload(t, null, open, { filename, content: await fixture(name) });
       expectError(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
-      expect(json(res).error.details.detected).toBe(detected);
+      expect(json<ErrorWith<{ detected: string }>>(res).error.details.detected).toBe(detected);
       expect((await rowsOf(t, open)).length).toBe(before.rows);
       expect(await listFiles(filesDir)).toEqual(before.blobs);
     });
@@ -374,8 +389,8 @@ describe('attachments (local blob store)', () => {
     ])('%j is stored as %j, under a key the server made', async (raw, safe) => {
       const res = await upload(t, null, open, { filename: raw, content: await fixture('hoeringssvar.pdf') });
       expect(res.statusCode).toBe(201);
-      expect(json(res).filename).toBe(safe);
-      const row = (await rowsOf(t, open)).find((r) => r.id === json(res).id)!;
+      expect(json<AttachmentRef>(res).filename).toBe(safe);
+      const row = (await rowsOf(t, open)).find((r) => r.id === json<AttachmentRef>(res).id)!;
       expect(row.filename).toBe(safe);
       expect(row.storageKey).toMatch(/^\d{4}\/\d{2}\/[0-9a-f-]{36}$/);
       // Every stored file sits under yyyy/mm/ inside FILES_DIR, whatever the name said.
@@ -390,7 +405,7 @@ describe('attachments (local blob store)', () => {
         content: await fixture('hoeringssvar.pdf'),
       });
       expect(res.statusCode).toBe(201);
-      const name = json(res).filename as string;
+      const name = json<AttachmentRef>(res).filename as string;
       expect([...name]).toHaveLength(150);
       expect(name.endsWith('.pdf')).toBe(true);
     });
@@ -422,8 +437,8 @@ describe('attachments (local blob store)', () => {
       const rows = await rowsOf(t, closed);
       expect(rows.map((r) => [r.id, r.source, r.uploadedBy]).sort()).toEqual(
         [
-          [json(late).id, 'upload', analyst.id],
-          [json(letter).id, 'letter', admin.id],
+          [json<AttachmentRef>(late).id, 'upload', analyst.id],
+          [json<AttachmentRef>(letter).id, 'letter', admin.id],
         ].sort(),
       );
     });
@@ -512,7 +527,7 @@ describe('attachments (local blob store)', () => {
     let id: string;
     beforeAll(async () => {
       pdf = await fixture('hoeringssvar.pdf');
-      id = json(await upload(t, null, open, { filename: 'Høringssvar (endelig).pdf', content: pdf })).id;
+      id = json<AttachmentRef>(await upload(t, null, open, { filename: 'Høringssvar (endelig).pdf', content: pdf })).id;
     });
 
     it.each([
@@ -576,7 +591,8 @@ describe('attachments (local blob store)', () => {
 
       // A file of a response that did not consent to publication stays staff-only.
       const png = await fixture('flag.png');
-      const privateFile = json(await upload(t, null, open, { filename: 'privat.png', content: png })).id as string;
+      const privateFile = json<AttachmentRef>(await upload(t, null, open, { filename: 'privat.png', content: png }))
+        .id as string;
       await submitResponse(t, open, { attachmentIds: [privateFile], consent: 'not_public' });
       expectError(
         await call(t, null, { url: `/api/consultations/${open}/attachments/${privateFile}` }),
@@ -602,9 +618,9 @@ describe('attachments (local blob store)', () => {
       b = await consultationIn(t, admin, 'open');
       const png = await fixture('flag.png');
       const up = async (n: number) =>
-        json(await upload(t, null, a, { filename: `${n}.png`, content: png })).id as string;
+        json<AttachmentRef>(await upload(t, null, a, { filename: `${n}.png`, content: png })).id as string;
       [a1, a2, a3] = [await up(1), await up(2), await up(3)];
-      b1 = json(await upload(t, null, b, { filename: 'b.png', content: png })).id;
+      b1 = json<AttachmentRef>(await upload(t, null, b, { filename: 'b.png', content: png })).id;
     });
     const tx = <T>(fn: (trx: TestApp['handle']['db']) => Promise<T>) => t.handle.db.transaction().execute(fn);
     const linkOf = async (id: string) =>
@@ -694,7 +710,9 @@ describe('attachments (local blob store)', () => {
       const r = await submitResponse(t, c);
       const png = await fixture('flag.png');
       const ids = await Promise.all(
-        [1, 2, 3].map(async () => json(await upload(t, null, c, { filename: 'x.png', content: png })).id as string),
+        [1, 2, 3].map(
+          async () => json<AttachmentRef>(await upload(t, null, c, { filename: 'x.png', content: png })).id as string,
+        ),
       );
       await tx((trx) =>
         files.claimAttachments(trx, { consultationId: c, responseId: r, attachmentIds: ids.slice(0, 2), maxFiles: 2 }),
@@ -714,7 +732,7 @@ describe('attachments (local blob store)', () => {
   });
 
   it('documents both routes in the OpenAPI document', async () => {
-    const doc = json(await call(t, null, { url: '/api/openapi.json' }));
+    const doc = json<OpenApiDoc>(await call(t, null, { url: '/api/openapi.json' }));
     const up = doc.paths['/api/consultations/{id}/attachments'].post;
     expect(up.tags).toEqual(['files']);
     expect(Object.keys(up.requestBody.content)).toEqual(['multipart/form-data']);
@@ -824,7 +842,7 @@ describe('attachments in S3-compatible object storage', () => {
     const jpg = await fixture('flag.jpg');
     const res = await upload(t, null, open, { filename: 'foto.jpg', content: jpg });
     expect(res.statusCode).toBe(201);
-    const row = (await rowsOf(t, open)).find((r) => r.id === json(res).id)!;
+    const row = (await rowsOf(t, open)).find((r) => r.id === json<AttachmentRef>(res).id)!;
     expect(s3.objects.get(`/samraad/${row.storageKey}`)).toEqual(jpg);
     const down = await call(t, analyst, { url: `/api/consultations/${open}/attachments/${row.id}` });
     expect(down.statusCode).toBe(200);

@@ -7,6 +7,10 @@ import type { Database } from '../../server/db/schema.ts';
 import { createDb, type DbHandle } from '../../server/db/database.ts';
 import { createEmptyDatabase, createTestApp, json, type TestApp } from '../helpers/app.ts';
 
+/** The bodies of /api/health and /api/ready (their schemas are local to server/modules/health/health.routes.ts). */
+type Health = { status: 'ok' };
+type Ready = { status: 'ready' | 'unavailable'; database: boolean; migrations: boolean };
+
 const config = loadConfig({ LOG_LEVEL: 'silent', CLIENT_DIST: './no-client-in-tests' });
 
 /** The real app, but with its queries going to `db` (the job queue keeps the test database). */
@@ -27,14 +31,14 @@ describe('health', () => {
   it('GET /api/health says the process is up', async () => {
     const res = await t.app.inject({ url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(json(res)).toEqual({ status: 'ok' });
+    expect(json<Health>(res)).toEqual({ status: 'ok' });
     expect(res.headers['content-type']).toMatch(/^application\/json/);
   });
 
   it('GET /api/ready is 200 with the database reachable and every migration applied', async () => {
     const res = await t.app.inject({ url: '/api/ready' });
     expect(res.statusCode).toBe(200);
-    expect(json(res)).toEqual({ status: 'ready', database: true, migrations: true });
+    expect(json<Ready>(res)).toEqual({ status: 'ready', database: true, migrations: true });
     expect(res.headers['retry-after']).toBeUndefined();
   });
 
@@ -53,7 +57,7 @@ describe('health', () => {
     try {
       const res = await app.inject({ url: '/api/ready' });
       expect(res.statusCode).toBe(503);
-      expect(json(res)).toEqual({ status: 'unavailable', database: false, migrations: false });
+      expect(json<Ready>(res)).toEqual({ status: 'unavailable', database: false, migrations: false });
       expect(res.headers['retry-after']).toBe('5');
       // Liveness is about the process only.
       expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200);
@@ -69,7 +73,7 @@ describe('health', () => {
     try {
       const res = await app.inject({ url: '/api/ready' });
       expect(res.statusCode).toBe(503);
-      expect(json(res)).toEqual({ status: 'unavailable', database: true, migrations: false });
+      expect(json<Ready>(res)).toEqual({ status: 'unavailable', database: true, migrations: false });
     } finally {
       await app.close();
       await empty.close();

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
+import type { ErrorBody } from '../helpers/factory.ts';
 import { encodeCursor } from '../../server/shared/cursor.ts';
 import {
   call,
@@ -35,7 +37,7 @@ beforeAll(async () => {
     },
   });
   expect(scenario.statusCode, scenario.body).toBe(201);
-  scenarioId = scenario.json().id;
+  scenarioId = scenario.json<Scenario>().id;
   const opened = await call(t, cast.admin, {
     method: 'POST',
     url: `/api/consultations/${consultation.id}/transition`,
@@ -104,7 +106,7 @@ describe.each(BAD)('a %s', (_name, bad, q) => {
     ]) {
       const res = await call(t, null, { url });
       expect({ url, status: res.statusCode }).toEqual({ url, status: 400 });
-      expect(res.json().error.code).toMatch(/^(VALIDATION_FAILED|BAD_REQUEST)$/);
+      expect(res.json<ErrorBody>().error.code).toMatch(/^(VALIDATION_FAILED|BAD_REQUEST)$/);
     }
   });
 });
@@ -136,7 +138,7 @@ describe('cursors that decode to impossible values', () => {
       const res = await call(t, user, { url: `${url}?cursor=${cursor}` });
       expect({ url, status: res.statusCode }).toEqual({ url, status: 400 });
       expectError(res, 400, 'BAD_REQUEST');
-      expect(res.json().error.message).toBe('Invalid cursor');
+      expect(res.json<ErrorBody>().error.message).toBe('Invalid cursor');
     }
   });
 });

@@ -151,7 +151,7 @@ describe('mail without SMTP: the outbox', () => {
 
     const res = await call(t, cast.admin, { url: `/api/mail/outbox?to=${encodeURIComponent(body.respondent.email)}` });
     expect(res.statusCode).toBe(200);
-    const page = json(res);
+    const page = json<Page<OutboxItem>>(res);
     expect(page.items).toEqual([
       expect.objectContaining({
         to: body.respondent.email,
@@ -164,8 +164,10 @@ describe('mail without SMTP: the outbox', () => {
         text: expect.stringContaining('/responses/edit#token=[hidden]'),
       }),
     ]);
-    expect(page.items[0].html).toContain('<a href=');
-    expect(json(await call(t, cast.admin, { url: '/api/mail/outbox?status=outboxed&limit=1' })).items).toHaveLength(1);
+    expect(page.items[0]!.html).toContain('<a href=');
+    expect(
+      json<Page<OutboxItem>>(await call(t, cast.admin, { url: '/api/mail/outbox?status=outboxed&limit=1' })).items,
+    ).toHaveLength(1);
 
     expectError(await call(t, null, { url: '/api/mail/outbox' }), 401, 'UNAUTHENTICATED');
     for (const role of ['participant', 'reviewer', 'analyst'] as const) {

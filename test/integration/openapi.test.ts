@@ -39,7 +39,7 @@ describe('OpenAPI', () => {
     t = await createTestApp();
     const res = await t.app.inject({ url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);
-    doc = json(res);
+    doc = json<Doc>(res);
   });
   afterAll(async () => t.close());
 
@@ -182,6 +182,6 @@ describe('API docs UI', () => {
     expect(res.body.replace(/\/\/ .*$/gm, '')).not.toMatch(/https?:\/\//i);
     const spec = await t.app.inject({ url: '/api/docs/json' });
     expect(spec.statusCode).toBe(200);
-    expect(json(spec).openapi).toBe('3.1.0');
+    expect(json<Doc>(spec).openapi).toBe('3.1.0');
   });
 });

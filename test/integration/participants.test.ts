@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { Me } from '../../server/modules/accounts/accounts.schemas.ts';
+import type { Accepted, Confirmed, Profile } from '../../server/modules/participants/participants.schemas.ts';
 import { call, createTestApp, expectError, json, signedInUser, type TestApp, type TestUser } from '../helpers/app.ts';
 import { freshEmail, lastMailTo, login, mailsTo, registeredParticipant, tokenIn } from '../helpers/factory.ts';
 import { passwordResetsSettled } from '../../server/modules/participants/participants.service.ts';
+
+type Me = z.infer<typeof Me>;
+type Confirmed = z.infer<typeof Confirmed>;
 
 const register = (t: TestApp, payload: Record<string, unknown>) =>
   t.app.inject({ method: 'POST', url: '/api/participants/register', payload });
@@ -30,7 +36,7 @@ describe('participants', () => {
       const email = freshEmail();
       const res = await register(t, { email, password: 'correct horse battery', displayName: 'Ada', locale: 'en' });
       expect(res.statusCode).toBe(202);
-      expect(json(res)).toEqual({ status: 'accepted', message: expect.any(String) });
+      expect(json<Accepted>(res)).toEqual({ status: 'accepted', message: expect.any(String) });
       const row = await userRow(t, email);
       expect(row).toMatchObject({ emailConfirmedAt: null, passwordHash: null, displayName: 'Ada', locale: 'en' });
       const roles = await t.handle.db.selectFrom('userRoles').select('role').where('userId', '=', row!.id).execute();
@@ -113,10 +119,10 @@ describe('participants', () => {
 
       const res = await confirm(t, tokenIn(await lastMailTo(t, email)));
       expect(res.statusCode).toBe(200);
-      expect(json(res)).toEqual({ email });
+      expect(json<Confirmed>(res)).toEqual({ email });
       const ok = await login(t, email, password);
       expect(ok.statusCode).toBe(200);
-      expect(json(ok)).toMatchObject({ email, displayName: 'Bo', roles: ['participant'] });
+      expect(json<Me>(ok)).toMatchObject({ email, displayName: 'Bo', roles: ['participant'] });
     });
 
     it('uses a link once; a used, unknown or expired link is a 400 INVALID_TOKEN', async () => {
@@ -150,7 +156,7 @@ describe('participants', () => {
       expect((await login(t, email, 'squatter password 1')).statusCode).toBe(401);
       const ok = await login(t, email, 'owner password 1234');
       expect(ok.statusCode).toBe(200);
-      expect(json(ok).displayName).toBe('Owner');
+      expect(json<Me>(ok).displayName).toBe('Owner');
       // The other link no longer works.
       expectError(await confirm(t, tokenIn(mails[0]!)), 400, 'INVALID_TOKEN');
     });
@@ -189,7 +195,7 @@ describe('participants', () => {
       const token = tokenIn(mail);
       const res = await resetWith(token, 'a brand new password');
       expect(res.statusCode).toBe(200);
-      expect(json(res)).toEqual({ email: p.email });
+      expect(json<Confirmed>(res)).toEqual({ email: p.email });
       expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: p.cookie } })).statusCode).toBe(401);
       expect((await login(t, p.email, p.password)).statusCode).toBe(401);
       expect((await login(t, p.email, 'a brand new password')).statusCode).toBe(200);
@@ -270,7 +276,7 @@ describe('participants', () => {
       const p = await registeredParticipant(t);
       const before = await call(t, p, { url: '/api/me/profile' });
       expect(before.statusCode).toBe(200);
-      expect(json(before)).toEqual({
+      expect(json<Profile>(before)).toEqual({
         id: p.id,
         email: p.email,
         displayName: 'Registered Person',
@@ -285,14 +291,14 @@ describe('participants', () => {
         payload: { actingAs: 'ngo', organisationName: 'Digital Rights DK', locale: 'en', displayName: 'Renamed' },
       });
       expect(res.statusCode).toBe(200);
-      expect(json(res)).toMatchObject({
+      expect(json<Profile>(res)).toMatchObject({
         actingAs: 'ngo',
         organisationName: 'Digital Rights DK',
         locale: 'en',
         displayName: 'Renamed',
         invited: false,
       });
-      expect(json(await call(t, p, { url: '/api/me/profile' }))).toEqual(json(res));
+      expect(json<Profile>(await call(t, p, { url: '/api/me/profile' }))).toEqual(json<Profile>(res));
     });
 
     it('does not let a participant claim to be invited (403, nothing changed)', async () => {
@@ -303,7 +309,10 @@ describe('participants', () => {
         payload: { invited: true, actingAs: 'business' },
       });
       expectError(res, 403, 'FORBIDDEN');
-      expect(json(await call(t, p, { url: '/api/me/profile' }))).toMatchObject({ invited: false, actingAs: null });
+      expect(json<Profile>(await call(t, p, { url: '/api/me/profile' }))).toMatchObject({
+        invited: false,
+        actingAs: null,
+      });
     });
 
     it('lets an admin set the segment and invited flag of a person', async () => {
@@ -314,9 +323,11 @@ describe('participants', () => {
         payload: { invited: true, actingAs: 'public_authority' },
       });
       expect(res.statusCode).toBe(200);
-      expect(json(res)).toMatchObject({ id: p.id, invited: true, actingAs: 'public_authority' });
-      expect(json(await call(t, admin, { url: `/api/participants/${p.id}/profile` }))).toMatchObject({ invited: true });
-      expect(json(await call(t, p, { url: '/api/me/profile' }))).toMatchObject({
+      expect(json<Profile>(res)).toMatchObject({ id: p.id, invited: true, actingAs: 'public_authority' });
+      expect(json<Profile>(await call(t, admin, { url: `/api/participants/${p.id}/profile` }))).toMatchObject({
+        invited: true,
+      });
+      expect(json<Profile>(await call(t, p, { url: '/api/me/profile' }))).toMatchObject({
         invited: true,
         actingAs: 'public_authority',
       });
@@ -337,7 +348,7 @@ describe('participants', () => {
     ])('is a 400 for %s', async (_n, payload) => {
       const p = await registeredParticipant(t);
       expectError(await call(t, p, { method: 'PATCH', url: '/api/me/profile', payload }), 400, 'VALIDATION_FAILED');
-      expect(json(await call(t, p, { url: '/api/me/profile' }))).toMatchObject({
+      expect(json<Profile>(await call(t, p, { url: '/api/me/profile' }))).toMatchObject({
         actingAs: null,
         organisationName: null,
       });

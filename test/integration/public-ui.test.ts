@@ -9,12 +9,16 @@ import {
   type TestApp,
   type TestUser,
 } from '../helpers/app.ts';
-import type { CommentList } from '../../server/modules/comments/comments.schemas.ts';
+import type { z } from 'zod';
+import type { Me } from '../../server/modules/accounts/accounts.schemas.ts';
+import type { Comment, CommentList } from '../../server/modules/comments/comments.schemas.ts';
+import type { Question } from '../../server/modules/questions/questions.schemas.ts';
 import type { PublicResponse } from '../../server/modules/responses/public.schemas.ts';
 import type { ScenarioRatings } from '../../server/modules/responses/ratings/ratings.schemas.ts';
 import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
 import {
   decide,
+  type ErrorBody,
   type Made,
   makeOpenConsultation,
   type Page,
@@ -22,6 +26,9 @@ import {
   submission,
   submitOk,
 } from '../helpers/factory.ts';
+
+/** GET /api/auth/session: the signed-in account, or null. */
+type Session = { account: z.infer<typeof Me> | null };
 
 /** An open consultation with two scenarios and an optional scenario-scale question. */
 async function ratedConsultation(t: TestApp, admin: TestUser) {
@@ -39,7 +46,7 @@ async function ratedConsultation(t: TestApp, admin: TestUser) {
     });
     scenarios.push(json<Scenario>(res));
   }
-  const q = json(
+  const q = json<Question>(
     await call(t, admin, {
       method: 'POST',
       url: `/api/consultations/${c.id}/questions`,
@@ -67,22 +74,22 @@ describe('public side (issue 10)', () => {
     it('answers a signed-out visitor with 200 and no account, not an error', async () => {
       const res = await call(t, null, { url: '/api/auth/session' });
       expect(res.statusCode).toBe(200);
-      expect(json(res)).toEqual({ account: null });
+      expect(json<Session>(res)).toEqual({ account: null });
       expect(res.headers['cache-control']).toBe('no-store');
     });
 
     it('names the signed-in account, and nobody for a stale or forged cookie', async () => {
       const u = await signedInUser(t, ['participant']);
       const res = await call(t, u, { url: '/api/auth/session' });
-      expect(json(res).account).toMatchObject({ id: u.id, email: u.email, roles: ['participant'] });
+      expect(json<Session>(res).account).toMatchObject({ id: u.id, email: u.email, roles: ['participant'] });
       await call(t, u, { method: 'POST', url: '/api/auth/logout' });
-      expect(json(await call(t, u, { url: '/api/auth/session' }))).toEqual({ account: null });
+      expect(json<Session>(await call(t, u, { url: '/api/auth/session' }))).toEqual({ account: null });
       const forged = await t.app.inject({
         url: '/api/auth/session',
         headers: { cookie: 'samraad_session=%00nonsense' },
       });
       expect(forged.statusCode).toBe(200);
-      expect(json(forged)).toEqual({ account: null });
+      expect(json<Session>(forged)).toEqual({ account: null });
     });
   });
 
@@ -98,7 +105,7 @@ describe('public side (issue 10)', () => {
         payload: { body: 'Godt forslag.' },
       });
       expect(posted.statusCode).toBe(201);
-      const id = json(posted).id;
+      const id = json<Comment>(posted).id;
       expect((await call(t, fan, { method: 'PUT', url: `/api/comments/${id}/support` })).statusCode).toBe(200);
       const list = json<CommentList>(await call(t, null, { url: `/api/scenarios/${scenarios[0].id}/comments` }));
       const comment = list.items.find((th) => th.id === id)!;
@@ -187,7 +194,7 @@ describe('public side (issue 10)', () => {
       ]) {
         const res = await list(qs);
         expect(res.statusCode, qs).toBe(400);
-        expect(json(res).error.code, qs).toBeTruthy();
+        expect(json<ErrorBody>(res).error.code, qs).toBeTruthy();
       }
     });
   });
@@ -223,10 +230,10 @@ describe('public side (issue 10)', () => {
       const mine = await call(t, admin, { url: `/api/consultations/${draft.id}/scenario-ratings` });
       expect(mine.statusCode).toBe(200);
       expect(mine.headers['cache-control']).toBe('private, max-age=60');
-      expect(json(mine).questions).toEqual([]);
+      expect(json<ScenarioRatings>(mine).questions).toEqual([]);
       const bad = await call(t, null, { url: `/api/consultations/${'x'.repeat(101)}/scenario-ratings` });
       expect(bad.statusCode).toBe(400);
-      expect(json(bad).error.code).toBeTruthy();
+      expect(json<ErrorBody>(bad).error.code).toBeTruthy();
     });
   });
 });

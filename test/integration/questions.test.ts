@@ -37,7 +37,7 @@ describe('the questionnaire', () => {
     const c = await makeConsultation(t, cast.admin);
     const q1 = await create(cast.admin, c.id, TEXT_Q);
     expect(q1.statusCode).toBe(201);
-    expect(json(q1)).toMatchObject({
+    expect(json<Question>(q1)).toMatchObject({
       kind: 'text',
       required: true,
       position: 0,
@@ -65,7 +65,7 @@ describe('the questionnaire', () => {
       payload: { to: 'open' },
     });
     const items = json<Question[]>(await list(null, c.slug));
-    expect(items.map((q) => q.id)).toEqual([json(q1).id, q2.id]);
+    expect(items.map((q) => q.id)).toEqual([json<Question>(q1).id, q2.id]);
   });
 
   it.each([
@@ -75,7 +75,7 @@ describe('the questionnaire', () => {
     ['analyst', 'analyst', 403, 'FORBIDDEN'],
   ] as const)('%s may not change it', async (_who, role, status, code) => {
     const c = await makeConsultation(t, cast.admin);
-    const q = json(await create(cast.admin, c.id, TEXT_Q));
+    const q = json<Question>(await create(cast.admin, c.id, TEXT_Q));
     const user = role ? cast[role] : null;
     expectError(await create(user, c.id, TEXT_Q), status, code);
     expectError(
@@ -159,15 +159,15 @@ describe('the questionnaire', () => {
 
   it('before any response, everything may change and questions may be deleted', async () => {
     const c = await makeConsultation(t, cast.admin);
-    const q = json(await create(cast.admin, c.id, TEXT_Q));
+    const q = json<Question>(await create(cast.admin, c.id, TEXT_Q));
     const changed = await call(t, cast.admin, {
       method: 'PATCH',
       url: `/api/questions/${q.id}`,
       payload: { kind: 'multi', required: false, options: MULTI_Q.options },
     });
     expect(changed.statusCode).toBe(200);
-    expect(json(changed)).toMatchObject({ kind: 'multi', required: false, options: MULTI_Q.options });
-    const back = json(
+    expect(json<Question>(changed)).toMatchObject({ kind: 'multi', required: false, options: MULTI_Q.options });
+    const back = json<Question>(
       await call(t, cast.admin, { method: 'PATCH', url: `/api/questions/${q.id}`, payload: { kind: 'scale' } }),
     );
     expect(back).toMatchObject({ kind: 'scale', options: [] });
@@ -225,7 +225,7 @@ describe('the questionnaire', () => {
         },
       });
       expect(res.statusCode).toBe(200);
-      expect(json(res).options).toEqual([
+      expect(json<Question>(res).options).toEqual([
         { id: 'no', label: { da: 'Nej tak', en: 'No thanks' } },
         { id: 'yes', label: { da: 'Ja tak', en: 'Yes please' } },
       ]);
@@ -252,8 +252,8 @@ describe('the questionnaire', () => {
 
   it('a reorder must list every question once', async () => {
     const c = await makeConsultation(t, cast.admin);
-    const a = json(await create(cast.admin, c.id, TEXT_Q));
-    const b = json(await create(cast.admin, c.id, SINGLE_Q));
+    const a = json<Question>(await create(cast.admin, c.id, TEXT_Q));
+    const b = json<Question>(await create(cast.admin, c.id, SINGLE_Q));
     const put = (ids: string[]) =>
       call(t, cast.admin, {
         method: 'PUT',

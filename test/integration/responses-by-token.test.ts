@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../server/modules/responses/fingerprint.rules.ts';
-import type { OwnResponse } from '../../server/modules/responses/responses.schemas.ts';
+import type { z } from 'zod';
+import type { EditReceipt, OwnResponse, Withdrawal } from '../../server/modules/responses/responses.schemas.ts';
 import {
   call,
   createTestApp,
@@ -23,6 +24,8 @@ import {
   upload,
 } from '../helpers/factory.ts';
 import { renderedOf } from '../../server/modules/mail/mail.templates.ts';
+
+type Withdrawal = z.infer<typeof Withdrawal>;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -53,7 +56,7 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
     const { c, questions, body, receipt } = await fresh();
     const res = await byToken('GET', receipt.editToken);
     expect(res.statusCode).toBe(200);
-    expect(json(res)).toMatchObject({
+    expect(json<OwnResponse>(res)).toMatchObject({
       id: receipt.id,
       consultationId: c.id,
       receiptCode: receipt.receiptCode,
@@ -84,10 +87,10 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
     expectError(await byToken('GET', a.receipt.id), 404, 'NOT_FOUND');
     expectError(await byToken('GET', a.receipt.receiptCode), 404, 'NOT_FOUND');
     expectError(await byToken('GET', sha256(a.receipt.editToken)), 404, 'NOT_FOUND');
-    expect(json(await byToken('GET', b.receipt.editToken)).id).toBe(b.receipt.id);
+    expect(json<OwnResponse>(await byToken('GET', b.receipt.editToken)).id).toBe(b.receipt.id);
     expectError(await byToken('PUT', randomBytes(32).toString('base64url'), submission(a.questions)), 404, 'NOT_FOUND');
     expectError(await byToken('DELETE', randomBytes(32).toString('base64url')), 404, 'NOT_FOUND');
-    expect(json(await byToken('GET', a.receipt.editToken)).status).toBe('submitted');
+    expect(json<OwnResponse>(await byToken('GET', a.receipt.editToken)).status).toBe('submitted');
   });
 
   it('an edit is a new version with a new fingerprint; the previous version is kept and the receipt re-issued by mail', async () => {
@@ -100,7 +103,7 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
     };
     const res = await byToken('PUT', receipt.editToken, { ...edited, version: 1 });
     expect(res.statusCode).toBe(200);
-    const again = json(res);
+    const again = json<EditReceipt>(res);
     expect(again).toMatchObject({
       id: receipt.id,
       receiptCode: receipt.receiptCode,
@@ -124,7 +127,7 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
     expect(versions[1]!.snapshot.body).toBe(edited.body);
     expect(sha256(canonicalJson(versions[1]!.snapshot))).toBe(again.fingerprint);
 
-    const own = json(await byToken('GET', receipt.editToken));
+    const own = json<OwnResponse>(await byToken('GET', receipt.editToken));
     expect(own).toMatchObject({
       version: 2,
       body: edited.body,
@@ -152,14 +155,14 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
   it('the same content again changes nothing; a stale version is 409', async () => {
     const { body, receipt } = await fresh();
     const same = await byToken('PUT', receipt.editToken, body);
-    expect(json(same)).toMatchObject({ version: 1, fingerprint: receipt.fingerprint });
+    expect(json<EditReceipt>(same)).toMatchObject({ version: 1, fingerprint: receipt.fingerprint });
     await byToken('PUT', receipt.editToken, { ...body, body: 'Ny tekst.' });
     expectError(
       await byToken('PUT', receipt.editToken, { ...body, body: 'Tredje tekst.', version: 1 }),
       409,
       'STALE_VERSION',
     );
-    expect(json(await byToken('GET', receipt.editToken))).toMatchObject({ version: 2, body: 'Ny tekst.' });
+    expect(json<OwnResponse>(await byToken('GET', receipt.editToken))).toMatchObject({ version: 2, body: 'Ny tekst.' });
   });
 
   it('bad input in an edit is 400 and changes nothing', async () => {
@@ -171,7 +174,7 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
       400,
       'VALIDATION_FAILED',
     );
-    expect(json(await byToken('GET', receipt.editToken))).toMatchObject({
+    expect(json<OwnResponse>(await byToken('GET', receipt.editToken))).toMatchObject({
       version: 1,
       fingerprint: receipt.fingerprint,
     });
@@ -180,32 +183,39 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
   it('an edit can swap attachments; the fingerprint follows the files', async () => {
     const { c, body, receipt } = await fresh();
     const a = await upload(t, c.id, 'a.png');
-    const withFile = json(await byToken('PUT', receipt.editToken, { ...body, attachmentIds: [a.id] }));
+    const withFile = json<EditReceipt>(await byToken('PUT', receipt.editToken, { ...body, attachmentIds: [a.id] }));
     expect(json<OwnResponse>(await byToken('GET', receipt.editToken)).attachments.map((x) => x.id)).toEqual([a.id]);
-    const without = json(await byToken('PUT', receipt.editToken, { ...body, attachmentIds: [] }));
+    const without = json<EditReceipt>(await byToken('PUT', receipt.editToken, { ...body, attachmentIds: [] }));
     expect(without.fingerprint).toBe(receipt.fingerprint);
     expect(withFile.fingerprint).not.toBe(receipt.fingerprint);
-    expect(json(await byToken('GET', receipt.editToken)).attachments).toEqual([]);
+    expect(json<OwnResponse>(await byToken('GET', receipt.editToken)).attachments).toEqual([]);
   });
 
   it('an edit of an approved response sends it back to the publication queue', async () => {
     const { body, receipt } = await fresh();
     await decide(t, cast.analyst, receipt.id, 'approve');
-    expect(json(await byToken('GET', receipt.editToken)).publicationStatus).toBe('approved');
+    expect(json<OwnResponse>(await byToken('GET', receipt.editToken)).publicationStatus).toBe('approved');
     await byToken('PUT', receipt.editToken, { ...body, body: 'Rettet efter godkendelse.' });
-    expect(json(await byToken('GET', receipt.editToken)).publicationStatus).toBe('pending');
+    expect(json<OwnResponse>(await byToken('GET', receipt.editToken)).publicationStatus).toBe('pending');
     await byToken('PUT', receipt.editToken, { ...body, consent: 'not_public' });
-    expect(json(await byToken('GET', receipt.editToken)).publicationStatus).toBe('not_requested');
+    expect(json<OwnResponse>(await byToken('GET', receipt.editToken)).publicationStatus).toBe('not_requested');
   });
 
   it('withdrawing is final and harmless to repeat; a withdrawn response cannot be edited', async () => {
     const { body, receipt } = await fresh();
     const res = await byToken('DELETE', receipt.editToken);
     expect(res.statusCode).toBe(200);
-    expect(json(res)).toMatchObject({ id: receipt.id, status: 'withdrawn', withdrawnAt: expect.any(String) });
+    expect(json<Withdrawal>(res)).toMatchObject({
+      id: receipt.id,
+      status: 'withdrawn',
+      withdrawnAt: expect.any(String),
+    });
     const twice = await byToken('DELETE', receipt.editToken);
-    expect(json(twice)).toEqual(json(res));
-    expect(json(await byToken('GET', receipt.editToken))).toMatchObject({ status: 'withdrawn', editable: false });
+    expect(json<Withdrawal>(twice)).toEqual(json<Withdrawal>(res));
+    expect(json<OwnResponse>(await byToken('GET', receipt.editToken))).toMatchObject({
+      status: 'withdrawn',
+      editable: false,
+    });
     expectError(await byToken('PUT', receipt.editToken, body), 422, 'RULE_VIOLATION');
     const mails = await t.handle.db
       .selectFrom('mailOutbox')
@@ -227,9 +237,9 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
       await setClosesAt(t, c.id, new Date(Date.now() - 1000));
       expectError(await byToken('PUT', receipt.editToken, { ...body, body: 'For sent.' }), 409, 'CONSULTATION_CLOSED');
       expectError(await byToken('DELETE', receipt.editToken), 409, 'CONSULTATION_CLOSED');
-      const own = json(await byToken('GET', receipt.editToken));
+      const own = json<OwnResponse>(await byToken('GET', receipt.editToken));
       expect(own).toMatchObject({ status: 'submitted', version: 1, body: body.body, editable: false });
-      expect(new Date(own.closesAt).getTime()).toBeLessThan(Date.parse(own.serverTime));
+      expect(new Date(own.closesAt!).getTime()).toBeLessThan(Date.parse(own.serverTime));
     });
 
     it('just before the deadline an edit is accepted', async () => {
@@ -237,7 +247,7 @@ describe('the edit link: view, edit, withdraw until the deadline', () => {
       await setClosesAt(t, c.id, new Date(Date.now() + 3000));
       const res = await byToken('PUT', receipt.editToken, { ...body, body: 'I sidste øjeblik.' });
       expect(res.statusCode).toBe(200);
-      expect(json(res).version).toBe(2);
+      expect(json<EditReceipt>(res).version).toBe(2);
     });
   });
 });

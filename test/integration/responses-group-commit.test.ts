@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Question } from '../../server/modules/questions/questions.schemas.ts';
+import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
 import { auditEventValues } from '../../server/modules/audit/audit.service.ts';
 import { newEditToken, newReceiptCode } from '../../server/modules/responses/responses.crypto.ts';
 import type { SubmissionWrite } from '../../server/modules/responses/submission/submission.repository.ts';
@@ -92,7 +94,7 @@ describe('the one-statement submission path', () => {
     const byKey = new Map<string, string>();
     results.forEach((r, i) => {
       const key = (i < 60 ? bodies[i] : bodies[i - 60])!.key;
-      const code = json(r).receiptCode as string;
+      const code = json<Receipt>(r).receiptCode as string;
       if (byKey.has(key)) expect(code).toBe(byKey.get(key));
       byKey.set(key, code);
     });
@@ -117,7 +119,7 @@ describe('the one-statement submission path', () => {
       payload: { ...SCALE_Q, required: false },
     });
     expect(added.statusCode).toBe(201);
-    const scale = json(added);
+    const scale = json<Question>(added);
     const receipt = await submitOk(
       t,
       c.id,

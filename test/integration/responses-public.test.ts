@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import {
   call,
   createTestApp,
@@ -13,7 +14,7 @@ import {
 import type { AttachmentRef } from '../../server/modules/files/files.schemas.ts';
 import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
 import type { Question } from '../../server/modules/questions/questions.schemas.ts';
-import type { PublicResponse } from '../../server/modules/responses/public.schemas.ts';
+import type { OpenDataExport, PublicResponse } from '../../server/modules/responses/public.schemas.ts';
 import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
 import {
   decide,
@@ -26,6 +27,8 @@ import {
   TEXT_Q,
   upload,
 } from '../helpers/factory.ts';
+
+type OpenDataExport = z.infer<typeof OpenDataExport>;
 
 const SCRIPT = `<script>alert('hej')</script>`;
 const IMG = `<img src=x onerror=alert(1)>`;
@@ -354,7 +357,9 @@ describe('the published responses of a consultation', () => {
           .split('\r\n')
           .filter(Boolean),
       ).toHaveLength(1);
-      expect(json(await call(t, null, { url: `/api/consultations/${empty.id}/responses.json` })).responses).toEqual([]);
+      expect(
+        json<OpenDataExport>(await call(t, null, { url: `/api/consultations/${empty.id}/responses.json` })).responses,
+      ).toEqual([]);
     });
   });
 });

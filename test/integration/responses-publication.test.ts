@@ -6,6 +6,7 @@ import {
   decide,
   type Made,
   openConsultation,
+  type Page,
   setClosesAt,
   submission,
   submitOk,
@@ -65,7 +66,7 @@ describe('staff: the publication queue, decisions, letters', () => {
 
     it('lists pending responses that consented to publication, oldest first, with the respondent’s details, page by page', async () => {
       for (const staff of [cast.analyst, cast.admin]) {
-        const page1 = json(await queue(staff, c.id, '?limit=2'));
+        const page1 = json<Page<StaffResponse>>(await queue(staff, c.id, '?limit=2'));
         expect(page1.items.map((r: StaffResponse) => r.id)).toEqual([receipts[0].id, receipts[1].id]);
         expect(page1.items[0]).toMatchObject({
           consent: 'public_named',
@@ -75,7 +76,7 @@ describe('staff: the publication queue, decisions, letters', () => {
           answers: [expect.objectContaining({ value: 'Jeg støtter forslaget.' })],
         });
         expect(page1.nextCursor).toEqual(expect.any(String));
-        const page2 = json(await queue(staff, c.id, `?limit=2&cursor=${page1.nextCursor}`));
+        const page2 = json<Page<StaffResponse>>(await queue(staff, c.id, `?limit=2&cursor=${page1.nextCursor}`));
         expect(page2.items.map((r: StaffResponse) => r.id)).toEqual([receipts[3].id]);
         expect(page2.nextCursor).toBeNull();
       }
@@ -110,13 +111,19 @@ describe('staff: the publication queue, decisions, letters', () => {
         publicationStatus: 'rejected',
         publicationReason: 'Indeholder personoplysninger om tredjemand.',
       });
-      expect(json(await queue(cast.analyst, c.id, '?status=approved')).items.map((r: StaffResponse) => r.id)).toEqual([
-        receipts[0].id,
+      expect(
+        json<Page<StaffResponse>>(await queue(cast.analyst, c.id, '?status=approved')).items.map(
+          (r: StaffResponse) => r.id,
+        ),
+      ).toEqual([receipts[0].id]);
+      expect(
+        json<Page<StaffResponse>>(await queue(cast.analyst, c.id, '?status=rejected')).items.map(
+          (r: StaffResponse) => r.id,
+        ),
+      ).toEqual([receipts[1].id]);
+      expect(json<Page<StaffResponse>>(await queue(cast.analyst, c.id)).items.map((r: StaffResponse) => r.id)).toEqual([
+        receipts[3].id,
       ]);
-      expect(json(await queue(cast.analyst, c.id, '?status=rejected')).items.map((r: StaffResponse) => r.id)).toEqual([
-        receipts[1].id,
-      ]);
-      expect(json(await queue(cast.analyst, c.id)).items.map((r: StaffResponse) => r.id)).toEqual([receipts[3].id]);
       const audit = await t.handle.db
         .selectFrom('auditEvents')
         .select(['action', 'details'])
@@ -192,8 +199,10 @@ describe('staff: the publication queue, decisions, letters', () => {
         url: `/api/responses/${receipts[3].id}/invited`,
         payload: { invited: true },
       });
-      expect(json(res).invited).toBe(true);
-      expect(json(await call(t, cast.admin, { url: `/api/responses/${receipts[3].id}` })).invited).toBe(true);
+      expect(json<StaffResponse>(res).invited).toBe(true);
+      expect(json<StaffResponse>(await call(t, cast.admin, { url: `/api/responses/${receipts[3].id}` })).invited).toBe(
+        true,
+      );
     });
   });
 
@@ -225,9 +234,9 @@ describe('staff: the publication queue, decisions, letters', () => {
       const receivedAt = new Date(Date.now() - 1000).toISOString();
       const res = await register(cast.analyst, c.id, letter(questions, { receivedAt, invited: true }));
       expect(res.statusCode).toBe(201);
-      const receipt = json(res);
+      const receipt = json<Receipt>(res);
       expect(receipt).toMatchObject({ editToken: null, submittedAt: receivedAt, receiptCode: expect.any(String) });
-      const staff = json(await call(t, cast.analyst, { url: `/api/responses/${receipt.id}` }));
+      const staff = json<StaffResponse>(await call(t, cast.analyst, { url: `/api/responses/${receipt.id}` }));
       expect(staff).toMatchObject({
         channel: 'letter',
         late: true,
@@ -253,12 +262,12 @@ describe('staff: the publication queue, decisions, letters', () => {
       const first = await register(cast.admin, c.id, body, key);
       const again = await register(cast.admin, c.id, body, key);
       expect([first.statusCode, again.statusCode]).toEqual([201, 200]);
-      expect(json(again).receiptCode).toBe(json(first).receiptCode);
+      expect(json<Receipt>(again).receiptCode).toBe(json<Receipt>(first).receiptCode);
       const mails = await t.handle.db.selectFrom('mailOutbox').selectAll().where('consultationId', '=', c.id).execute();
       expect(mails).toHaveLength(1);
       const text = renderedOf(mails[0]!).text;
       expect(text).not.toContain('#token=');
-      expect(text).toContain(json(first).receiptCode);
+      expect(text).toContain(json<Receipt>(first).receiptCode);
     });
 
     it('refuses bad input, a future time of receipt and a draft consultation, creating nothing', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OwnResponse } from '../../server/modules/responses/responses.schemas.ts';
 import { call, createTestApp, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
 import { decide, openConsultation, submission, submitOk, TEXT_Q } from '../helpers/factory.ts';
 
@@ -12,7 +13,8 @@ describe('the own response (by token) carries the reason for a rejection', () =>
   });
   afterAll(async () => t.close());
 
-  const own = async (token: string) => json(await call(t, null, { url: `/api/responses/by-token/${token}` }));
+  const own = async (token: string) =>
+    json<OwnResponse>(await call(t, null, { url: `/api/responses/by-token/${token}` }));
 
   it('gives the rejection reason to the respondent, and none while pending or once approved', async () => {
     const { c, questions } = await openConsultation(t, cast.admin, [TEXT_Q]);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
 import { call, createTestApp, expectError, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
 import { countRows, openConsultation, submission, submit, upload } from '../helpers/factory.ts';
 
@@ -26,14 +27,14 @@ describe('a retried submission with attachments gets the first receipt', () => {
     expect(first.statusCode).toBe(201);
     const retry = await submit(t, c.id, payload, { key });
     expect(retry.statusCode).toBe(200);
-    expect(json(retry)).toEqual(json(first));
+    expect(json<Receipt>(retry)).toEqual(json<Receipt>(first));
     expect(await countRows(t, 'responses', c.id)).toBe(1);
     const linked = await t.handle.db
       .selectFrom('attachments')
       .select('responseId')
       .where('id', '=', file.id)
       .executeTakeFirstOrThrow();
-    expect(linked.responseId).toBe(json(first).id);
+    expect(linked.responseId).toBe(json<Receipt>(first).id);
   });
 
   it('web: the same key with another file is still refused (422 IDEMPOTENCY_KEY_REUSED), nothing added', async () => {
@@ -76,7 +77,7 @@ describe('a retried submission with attachments gets the first receipt', () => {
     expect(first.statusCode).toBe(201);
     const retry = await register(key);
     expect(retry.statusCode).toBe(200);
-    expect(json(retry)).toEqual(json(first));
+    expect(json<Receipt>(retry)).toEqual(json<Receipt>(first));
     expect(await countRows(t, 'responses', c.id)).toBe(1);
   });
 });

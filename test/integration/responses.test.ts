@@ -18,7 +18,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../server/modules/responses/fingerprint.rules.ts';
+import type { StaffResponse } from '../../server/modules/responses/publication.schemas.ts';
 import { RECEIPT_CODE_PATTERN } from '../../server/modules/responses/receipt.rules.ts';
+import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
+import type { AnswerIssue } from '../../server/modules/responses/responses.rules.ts';
+import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
 import {
   call,
   createTestApp,
@@ -27,9 +31,14 @@ import {
   makeConsultation,
   signInCast,
   type Cast,
+  type ErrorWith,
   type TestApp,
+  type ValidationError,
 } from '../helpers/app.ts';
 import { renderedOf } from '../../server/modules/mail/mail.templates.ts';
+
+/** A web submission's first receipt carries its edit token. */
+type WebReceipt = Receipt & { editToken: string };
 
 const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
 
@@ -56,7 +65,7 @@ describe('submitting a hearing response', () => {
     });
     const res = await submit(t, c.id, body);
     expect(res.statusCode).toBe(201);
-    const receipt = json(res);
+    const receipt = json<WebReceipt>(res);
     expect(receipt).toEqual({
       id: expect.any(String),
       receiptCode: expect.stringMatching(RECEIPT_CODE_PATTERN),
@@ -145,21 +154,21 @@ describe('submitting a hearing response', () => {
 
   it('validates a per-scenario scale against the consultation’s scenarios', async () => {
     const c = await makeConsultation(t, cast.admin);
-    const s1 = json(
+    const s1 = json<Scenario>(
       await call(t, cast.admin, {
         method: 'POST',
         url: `/api/consultations/${c.id}/scenarios`,
         payload: { key: 'S1', title: { da: 'Bankerne', en: 'The banks' } },
       }),
     );
-    const s2 = json(
+    const s2 = json<Scenario>(
       await call(t, cast.admin, {
         method: 'POST',
         url: `/api/consultations/${c.id}/scenarios`,
         payload: { key: 'S2', title: { da: 'Staten', en: 'The state' } },
       }),
     );
-    const q = json(
+    const q = json<Question>(
       await call(t, cast.admin, {
         method: 'POST',
         url: `/api/consultations/${c.id}/questions`,
@@ -178,7 +187,7 @@ describe('submitting a hearing response', () => {
     const base = submission([]);
     const partial = await submit(t, c.id, { ...base, answers: [{ questionId: q.id, value: { [s1.id]: 5 } }] });
     expectError(partial, 400, 'VALIDATION_FAILED');
-    expect(json(partial).error.details.issues[0]).toMatchObject({
+    expect(json<ErrorWith<{ issues: AnswerIssue[] }>>(partial).error.details.issues[0]).toMatchObject({
       questionId: q.id,
       message: 'This question must be answered',
     });
@@ -294,7 +303,7 @@ describe('submitting a hearing response', () => {
     it.each(cases)('%s', async (_name, make) => {
       const res = await submit(t, c.id, make(qs));
       expectError(res, 400, 'VALIDATION_FAILED');
-      expect(json(res).error.details.issues.length).toBeGreaterThan(0);
+      expect(json<ValidationError>(res).error.details.issues.length).toBeGreaterThan(0);
       expect(await countRows(t, 'responses', c.id)).toBe(0);
     });
 
@@ -357,7 +366,7 @@ describe('submitting a hearing response', () => {
         .executeTakeFirstOrThrow();
       expect(v.snapshot.attachments).toEqual([a.sha256]);
       expect(sha256(canonicalJson(v.snapshot))).toBe(receipt.fingerprint);
-      const staff = json(await call(t, cast.analyst, { url: `/api/responses/${receipt.id}` }));
+      const staff = json<StaffResponse>(await call(t, cast.analyst, { url: `/api/responses/${receipt.id}` }));
       expect(staff.attachments).toEqual([
         expect.objectContaining({
           id: a.id,
@@ -391,7 +400,7 @@ describe('submitting a hearing response', () => {
       const res = await submit(t, c.id, submission(questions));
       expectError(res, 409, 'CONSULTATION_CLOSED');
       expect(await countRows(t, 'responses', c.id)).toBe(0);
-      const page = json(await call(t, null, { url: `/api/consultations/${c.id}` }));
+      const page = json<Consultation>(await call(t, null, { url: `/api/consultations/${c.id}` }));
       expect(page.acceptsInput).toBe(false);
     });
 
@@ -437,17 +446,17 @@ describe('submitting a hearing response', () => {
       const again = await submit(t, c.id, body, { key });
       expect(first.statusCode).toBe(201);
       expect(again.statusCode).toBe(200);
-      expect(json(again)).toEqual(json(first));
+      expect(json<Receipt>(again)).toEqual(json<Receipt>(first));
       expect(await countRows(t, 'responses', c.id)).toBe(1);
       expect(await countRows(t, 'mail_outbox', c.id)).toBe(1);
       // The recovered token works.
-      const own = await call(t, null, { url: `/api/responses/by-token/${json(again).editToken}` });
+      const own = await call(t, null, { url: `/api/responses/by-token/${json<Receipt>(again).editToken}` });
       expect(own.statusCode).toBe(200);
       // Only the key's hash is stored, never the key.
       const row = await t.handle.db
         .selectFrom('responses')
         .selectAll()
-        .where('id', '=', json(first).id)
+        .where('id', '=', json<Receipt>(first).id)
         .executeTakeFirstOrThrow();
       expect(row.idempotencyKeyHash).toBe(sha256(key));
       expect(JSON.stringify(row)).not.toContain(key);
@@ -469,8 +478,8 @@ describe('submitting a hearing response', () => {
       const key = randomUUID();
       const results = await Promise.all(Array.from({ length: 5 }, () => submit(t, c.id, body, { key })));
       expect(results.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 201]);
-      expect(new Set(results.map((r) => json(r).receiptCode)).size).toBe(1);
-      expect(new Set(results.map((r) => json(r).editToken)).size).toBe(1);
+      expect(new Set(results.map((r) => json<Receipt>(r).receiptCode)).size).toBe(1);
+      expect(new Set(results.map((r) => json<Receipt>(r).editToken)).size).toBe(1);
       expect(await countRows(t, 'responses', c.id)).toBe(1);
       expect(await countRows(t, 'response_versions', c.id)).toBe(1);
     });
@@ -483,7 +492,7 @@ describe('submitting a hearing response', () => {
       await setClosesAt(t, c.id, new Date(Date.now() - 1000));
       const again = await submit(t, c.id, body, { key });
       expect(again.statusCode).toBe(200);
-      expect(json(again).receiptCode).toBe(first.receiptCode);
+      expect(json<Receipt>(again).receiptCode).toBe(first.receiptCode);
       expectError(await submit(t, c.id, body, { key: randomUUID() }), 409, 'CONSULTATION_CLOSED');
     });
 

@@ -4,7 +4,17 @@
  */
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, expectError, json, signedInUser, type TestApp, type TestUser } from '../helpers/app.ts';
+import type { Results } from '../../server/modules/rankings/rankings.schemas.ts';
+import {
+  call,
+  createTestApp,
+  type ErrorWith,
+  expectError,
+  json,
+  signedInUser,
+  type TestApp,
+  type TestUser,
+} from '../helpers/app.ts';
 import { makeOpenConsultation, registeredParticipant } from '../helpers/factory.ts';
 
 describe('results of small segments', () => {
@@ -50,7 +60,10 @@ describe('results of small segments', () => {
     const c = await consultationRankedBy(voters.slice(0, 2));
     const refused = await publish(c.id);
     expectError(refused, 409, 'RESULTS_TOO_FEW');
-    expect(json(refused).error.details).toEqual({ rankings: 2, minSegment: 5 });
+    expect(json<ErrorWith<{ rankings: number; minSegment: number }>>(refused).error.details).toEqual({
+      rankings: 2,
+      minSegment: 5,
+    });
     expectError(await publicResults(c.id), 403, 'RESULTS_NOT_PUBLISHED');
     // A bad body is a 400 and publishes nothing; so is a signed-out or non-admin caller.
     expectError(await publish(c.id, { confirmSmall: 'yes' }), 400, 'VALIDATION_FAILED');
@@ -67,7 +80,7 @@ describe('results of small segments', () => {
     expectError(await publicResults(c.id), 403, 'RESULTS_NOT_PUBLISHED');
 
     expect((await publish(c.id, { confirmSmall: true })).statusCode).toBe(200);
-    const r = json(await publicResults(c.id));
+    const r = json<Results>(await publicResults(c.id));
     expect(r.ballotCount).toBe(2);
     // "citizen: 2 of 2" is gone: the segment is hidden and its count withheld.
     expect(r.hiddenSegments).toEqual(['citizen', 'not_invited']);
@@ -80,19 +93,19 @@ describe('results of small segments', () => {
   it('hides a segment whose complement is small, so "all 7, citizen 6" cannot rebuild the one business', async () => {
     const c = await consultationRankedBy(voters);
     expect((await publish(c.id)).statusCode).toBe(200);
-    const r = json(await publicResults(c.id));
+    const r = json<Results>(await publicResults(c.id));
     expect(r.ballotCount).toBe(7);
     expect(r.hiddenSegments).toEqual(['business', 'citizen']);
     expect(r.segmentCounts).toMatchObject({ all: 7, citizen: null, business: null, not_invited: 7, invited: 0 });
     for (const s of ['citizen', 'business']) expectError(await publicResults(c.id, s), 403, 'SEGMENT_TOO_SMALL');
     // Every count a visitor sees: all minus the shown stakeholder counts leaves nothing small.
-    const shown = ['citizen', 'business', 'ngo', 'public_authority', 'other'].reduce(
+    const shown = (['citizen', 'business', 'ngo', 'public_authority', 'other'] as const).reduce(
       (sum, s) => sum + (r.segmentCounts[s] ?? 0),
       0,
     );
-    expect(r.segmentCounts.all - shown).toBe(7);
+    expect(r.segmentCounts.all! - shown).toBe(7);
     // Staff still see every segment and count.
-    const staff = json(await call(t, admin, { url: `/api/consultations/${c.id}/results?segment=business` }));
+    const staff = json<Results>(await call(t, admin, { url: `/api/consultations/${c.id}/results?segment=business` }));
     expect(staff).toMatchObject({ ballotCount: 1, hiddenSegments: [] });
     expect(staff.segmentCounts).toMatchObject({ citizen: 6, business: 1 });
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
-import type { Results } from '../../server/modules/rankings/rankings.schemas.ts';
+import type { PublishState, Results } from '../../server/modules/rankings/rankings.schemas.ts';
 import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
 import {
   call,
@@ -90,7 +90,7 @@ describe('ranking results', () => {
   it('matches the hand count for the whole consultation (staff see it before publication)', async () => {
     const res = await results(analyst);
     expect(res.statusCode).toBe(200);
-    const r = json(res);
+    const r = json<Results>(res);
     expect(r).toMatchObject({
       consultationId: c.id,
       segment: 'all',
@@ -128,7 +128,7 @@ describe('ranking results', () => {
     expect(r.stability.winnerRetained).toBeLessThanOrEqual(1);
     for (const row of r.stability.rankShares) expect(row.reduce((s: number, x: number) => s + x, 0)).toBeCloseTo(1, 10);
     // Deterministic: the same seed gives the same numbers.
-    expect(json(await results(admin)).stability).toEqual(r.stability);
+    expect(json<Results>(await results(admin)).stability).toEqual(r.stability);
     // Reviewers read only what is public (issue 10 item 8).
     expect((await results(reviewer)).statusCode).toBe(403);
   });
@@ -190,7 +190,7 @@ describe('ranking results', () => {
       null,
     ],
   ] as const)('filters by segment: %s', async (segment, count, first, pairwise, winner) => {
-    const r = json(await results(admin, `?segment=${segment}`));
+    const r = json<Results>(await results(admin, `?segment=${segment}`));
     expect(r.segment).toBe(segment);
     expect(r.ballotCount).toBe(count);
     expect(r.firstPreference.counts).toEqual(first);
@@ -218,25 +218,28 @@ describe('ranking results', () => {
 
     const pub = await call(t, admin, { method: 'POST', url: publishUrl, payload: { confirmSmall: true } });
     expect(pub.statusCode).toBe(200);
-    expect(json(pub)).toEqual({ consultationId: c.id, resultsPublishedAt: expect.any(String) });
+    expect(json<PublishState>(pub)).toEqual({ consultationId: c.id, resultsPublishedAt: expect.any(String) });
     const open = await results(null);
     expect(open.statusCode).toBe(200);
-    expect(json(open)).toMatchObject({ ballotCount: 3, publishedAt: json(pub).resultsPublishedAt });
+    expect(json<Results>(open)).toMatchObject({
+      ballotCount: 3,
+      publishedAt: json<PublishState>(pub).resultsPublishedAt,
+    });
 
     // A segment of one ranking would show that participant's ranking: staff only (RESULTS_MIN_SEGMENT, 5).
-    expect(json(open)).toMatchObject({ minSegmentSize: 5 });
-    expect(json(open).hiddenSegments).toEqual(expect.arrayContaining(['citizen', 'business']));
-    expect(json(open).hiddenSegments).not.toContain('ngo');
+    expect(json<Results>(open)).toMatchObject({ minSegmentSize: 5 });
+    expect(json<Results>(open).hiddenSegments).toEqual(expect.arrayContaining(['citizen', 'business']));
+    expect(json<Results>(open).hiddenSegments).not.toContain('ngo');
     for (const path of ['results', 'results.csv', 'results.json']) {
       expectError(await results(null, '?segment=citizen', path), 403, 'SEGMENT_TOO_SMALL');
       expectError(await results(p, '?segment=citizen', path), 403, 'SEGMENT_TOO_SMALL');
     }
-    expect(json(await results(null, '?segment=ngo'))).toMatchObject({ ballotCount: 0 });
-    const staffView = json(await results(analyst, '?segment=citizen'));
+    expect(json<Results>(await results(null, '?segment=ngo'))).toMatchObject({ ballotCount: 0 });
+    const staffView = json<Results>(await results(analyst, '?segment=citizen'));
     expect(staffView).toMatchObject({ ballotCount: 1, hiddenSegments: [] });
 
     const unpub = await call(t, admin, { method: 'POST', url: `/api/consultations/${c.id}/results/unpublish` });
-    expect(json(unpub)).toEqual({ consultationId: c.id, resultsPublishedAt: null });
+    expect(json<PublishState>(unpub)).toEqual({ consultationId: c.id, resultsPublishedAt: null });
     expectError(await results(null), 403, 'RESULTS_NOT_PUBLISHED');
     const actions = await t.handle.db
       .selectFrom('auditEvents')
@@ -260,7 +263,7 @@ describe('ranking results', () => {
       ).statusCode,
     ).toBe(200);
     expectError(await call(t, null, { url: `/api/consultations/${draft.id}/results` }), 404, 'NOT_FOUND');
-    const r = json(await call(t, admin, { url: `/api/consultations/${draft.id}/results` }));
+    const r = json<Results>(await call(t, admin, { url: `/api/consultations/${draft.id}/results` }));
     expect(r).toMatchObject({ ballotCount: 0, scenarios: [], condorcetWinner: null, schulze: { winner: null } });
   });
 
@@ -285,7 +288,9 @@ describe('ranking results', () => {
     expect(j.statusCode).toBe(200);
     expect(j.headers['content-type']).toMatch(/^application\/json/);
     expect(j.headers['content-disposition']).toBe(`attachment; filename="samraad-results-${k.slug}-citizen.json"`);
-    expect(json(j)).toEqual(json(await call(t, admin, { url: `/api/consultations/${k.id}/results?segment=citizen` })));
+    expect(json<Results>(j)).toEqual(
+      json<Results>(await call(t, admin, { url: `/api/consultations/${k.id}/results?segment=citizen` })),
+    );
 
     const csv = await call(t, admin, { url: `/api/consultations/${k.id}/results.csv` });
     expect(csv.statusCode).toBe(200);

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
+import type { z } from 'zod';
+import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
+import type { Scenario, ScenarioSummary, ScenarioVersion } from '../../server/modules/scenarios/scenarios.schemas.ts';
 import {
   call,
   createTestApp,
+  type ErrorWith,
   expectError,
   json,
   makeConsultation,
@@ -12,6 +15,8 @@ import {
   type TestApp,
   type TestUser,
 } from '../helpers/app.ts';
+
+type ScenarioVersion = z.infer<typeof ScenarioVersion>;
 
 const NON_ADMINS = ['analyst', 'reviewer', 'participant'] as const;
 const WRONG = [...NON_ADMINS, 'anonymous'] as const;
@@ -54,13 +59,13 @@ describe('scenarios', () => {
   async function scenario(cid: string, key: string, extra: Record<string, unknown> = {}): Promise<Scenario> {
     const res = await create(cid, { key, title: { da: `Scenarie ${key}`, en: `Scenario ${key}` }, ...extra });
     if (res.statusCode !== 201) throw new Error(res.body);
-    return json(res);
+    return json<Scenario>(res);
   }
   const list = (cid: string, user: TestUser | null = admin) =>
     call(t, user, { url: `/api/consultations/${cid}/scenarios` });
-  const keys = async (cid: string) => json(await list(cid)).map((s: Scenario) => s.key);
+  const keys = async (cid: string) => json<ScenarioSummary[]>(await list(cid)).map((s: ScenarioSummary) => s.key);
   const get = (id: string, user: TestUser | null = admin) => call(t, user, { url: `/api/scenarios/${id}` });
-  const readBack = async (id: string): Promise<Scenario> => json(await get(id));
+  const readBack = async (id: string): Promise<Scenario> => json<Scenario>(await get(id));
   const setStatus = (id: string, payload: Record<string, unknown>, user: TestUser | null = admin) =>
     call(t, user, { method: 'POST', url: `/api/scenarios/${id}/status`, payload });
   const patch = (id: string, payload: Record<string, unknown>, user: TestUser | null = admin) =>
@@ -74,7 +79,7 @@ describe('scenarios', () => {
       const s1 = await scenario(c.id, 'S1');
       const res = await create(c.slug, { key: 'S2', title: { da: 'To', en: 'Two' }, description: DESCRIPTION });
       expect(res.statusCode).toBe(201);
-      const s2 = json(res);
+      const s2 = json<Scenario>(res);
       expect(s1.position).toBe(0);
       expect(s2).toMatchObject({
         consultationId: c.id,
@@ -89,10 +94,10 @@ describe('scenarios', () => {
         allowedStatusChanges: ['shortlisted', 'eliminated'],
       });
       expect(s2.paragraphs.da).toHaveLength(3);
-      expect(s2.paragraphs.da[0].html.trim()).toBe('<h2>Partnerskab</h2>');
+      expect(s2.paragraphs.da[0]!.html.trim()).toBe('<h2>Partnerskab</h2>');
       for (const p of [...s2.paragraphs.da, ...s2.paragraphs.en]) expect(p.id).toMatch(/^p-[0-9a-f]{8}$/);
       expect(await keys(c.id)).toEqual(['S1', 'S2']);
-      expect(json(await call(t, admin, { url: `/api/consultations/${c.id}` })).scenarioCount).toBe(2);
+      expect(json<Consultation>(await call(t, admin, { url: `/api/consultations/${c.id}` })).scenarioCount).toBe(2);
     });
 
     it('refuses a key taken in the same consultation with 409, but allows it in another', async () => {
@@ -140,10 +145,10 @@ describe('scenarios', () => {
       for (const user of [null, cast.participant, admin]) {
         const res = await list(c.slug, user);
         expect(res.statusCode).toBe(200);
-        expect(json(res).map((s: Scenario) => s.id)).toEqual([a!.id, b!.id, d!.id]);
+        expect(json<ScenarioSummary[]>(res).map((s: ScenarioSummary) => s.id)).toEqual([a!.id, b!.id, d!.id]);
         expect((await get(b!.id, user)).statusCode).toBe(200);
       }
-      expect(json(await get(a!.id, null)).allowedStatusChanges).toEqual([]);
+      expect(json<Scenario>(await get(a!.id, null)).allowedStatusChanges).toEqual([]);
     });
 
     it("hides a draft consultation's scenarios from visitors and participants (404)", async () => {
@@ -176,7 +181,7 @@ describe('scenarios', () => {
       const [a, b, d] = [await scenario(c.id, 'A'), await scenario(c.id, 'B'), await scenario(c.id, 'D')];
       const res = await reorder(c.id, [d!.id, a!.id, b!.id]);
       expect(res.statusCode).toBe(200);
-      expect(json(res).map((s: Scenario) => [s.key, s.position])).toEqual([
+      expect(json<ScenarioSummary[]>(res).map((s: ScenarioSummary) => [s.key, s.position])).toEqual([
         ['D', 0],
         ['A', 1],
         ['B', 2],
@@ -236,20 +241,20 @@ describe('scenarios', () => {
       const s = await scenario(c.id, 'S1');
       const r1 = await setStatus(s.id, { status: 'shortlisted', round: 1, note: '  Best score  ' });
       expect(r1.statusCode).toBe(200);
-      expect(json(r1)).toMatchObject({
+      expect(json<Scenario>(r1)).toMatchObject({
         status: 'shortlisted',
         statusRound: 1,
         allowedStatusChanges: ['candidate', 'eliminated', 'selected'],
       });
       const r2 = await setStatus(s.id, { status: 'selected', round: 3 });
-      expect(json(r2)).toMatchObject({ status: 'selected', statusRound: 3 });
+      expect(json<Scenario>(r2)).toMatchObject({ status: 'selected', statusRound: 3 });
       expect(json<Scenario>(r2).statusHistory.map((h) => [h.from, h.to, h.round, h.note])).toEqual([
         [null, 'candidate', 1, null],
         ['candidate', 'shortlisted', 1, 'Best score'],
         ['shortlisted', 'selected', 3, null],
       ]);
       // Visitors see the history too: it is how the narrowing is explained.
-      expect(json(await get(s.id, null)).statusHistory).toHaveLength(3);
+      expect(json<Scenario>(await get(s.id, null)).statusHistory).toHaveLength(3);
     });
 
     it('refuses an illegal change with 422 and keeps the status', async () => {
@@ -257,7 +262,10 @@ describe('scenarios', () => {
       const s = await scenario(c.id, 'S1');
       const res = await setStatus(s.id, { status: 'selected', round: 1 });
       expectError(res, 422, 'ILLEGAL_TRANSITION');
-      expect(json(res).error.details).toEqual({ from: 'candidate', to: 'selected' });
+      expect(json<ErrorWith<{ from: string; to: string }>>(res).error.details).toEqual({
+        from: 'candidate',
+        to: 'selected',
+      });
       expect(await readBack(s.id)).toMatchObject({ status: 'candidate', statusRound: 1 });
       expect((await readBack(s.id)).statusHistory).toHaveLength(1);
     });
@@ -327,30 +335,30 @@ describe('scenarios', () => {
       };
       const res = await patch(s.id, { description: v2 });
       expect(res.statusCode).toBe(200);
-      expect(json(res)).toMatchObject({ version: 2, description: v2 });
+      expect(json<Scenario>(res)).toMatchObject({ version: 2, description: v2 });
 
       const old = await call(t, null, { url: `/api/scenarios/${s.id}/versions/1` });
       expect(old.statusCode).toBe(200);
-      expect(json(old)).toMatchObject({ scenarioId: s.id, version: 1, description: DESCRIPTION });
-      const cur = json(await call(t, null, { url: `/api/scenarios/${s.id}/versions/2` }));
+      expect(json<ScenarioVersion>(old)).toMatchObject({ scenarioId: s.id, version: 1, description: DESCRIPTION });
+      const cur = json<ScenarioVersion>(await call(t, null, { url: `/api/scenarios/${s.id}/versions/2` }));
       expect(cur.description).toEqual(v2);
       // Unchanged paragraphs keep their ids across versions, so #p-… links still work,
       // and a paragraph has the same id in both languages.
       const ids = (v: { paragraphs: Record<'da' | 'en', { id: string }[]> }, locale: 'da' | 'en') =>
         v.paragraphs[locale].map((p) => p.id);
       for (const locale of ['da', 'en'] as const) {
-        expect(ids(cur, locale).slice(1)).toEqual(ids(json(old), locale));
-        expect(ids(json(old), locale)).not.toContain(ids(cur, locale)[0]);
+        expect(ids(cur, locale).slice(1)).toEqual(ids(json<ScenarioVersion>(old), locale));
+        expect(ids(json<ScenarioVersion>(old), locale)).not.toContain(ids(cur, locale)[0]);
       }
       expect(ids(cur, 'en')).toEqual(ids(cur, 'da'));
-      expect(json(await get(s.id, null)).paragraphs).toEqual(cur.paragraphs);
+      expect(json<Scenario>(await get(s.id, null)).paragraphs).toEqual(cur.paragraphs);
     });
 
     it('does not make a new version when only the title changes or the description is unchanged', async () => {
       const c = await consultation('open');
       const s = await scenario(c.id, 'S1', { description: DESCRIPTION });
       const res = await patch(s.id, { title: { da: 'Ny', en: 'New' }, description: DESCRIPTION });
-      expect(json(res)).toMatchObject({ version: 1, title: { da: 'Ny', en: 'New' } });
+      expect(json<Scenario>(res)).toMatchObject({ version: 1, title: { da: 'Ny', en: 'New' } });
       expectError(await call(t, admin, { url: `/api/scenarios/${s.id}/versions/2` }), 404, 'NOT_FOUND');
     });
 

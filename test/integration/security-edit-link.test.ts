@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EditReceipt, OwnResponse } from '../../server/modules/responses/responses.schemas.ts';
 import { call, createTestApp, expectError, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
 import { openConsultation, PNG_1x1, submission, submitOk, upload } from '../helpers/factory.ts';
 
@@ -28,22 +29,22 @@ describe('the edit link', () => {
     expect(patch.statusCode).toBe(404);
     const put = await call(t, null, { method: 'PUT', url, payload: { ...body, body: 'Med PUT.' } });
     expect(put.statusCode, put.body).toBe(200);
-    expect(json(put).version).toBe(2);
-    expect(json(await call(t, null, { url }))).toMatchObject({ body: 'Med PUT.', version: 2 });
+    expect(json<EditReceipt>(put).version).toBe(2);
+    expect(json<OwnResponse>(await call(t, null, { url }))).toMatchObject({ body: 'Med PUT.', version: 2 });
     // Bad input: a clear 400, nothing changed.
     expectError(
       await call(t, null, { method: 'PUT', url, payload: { ...body, consent: 'all' } }),
       400,
       'VALIDATION_FAILED',
     );
-    expect(json(await call(t, null, { url })).version).toBe(2);
+    expect(json<OwnResponse>(await call(t, null, { url })).version).toBe(2);
   });
 
   it("lets the token holder download their own response's file, which the public URL does not", async () => {
     const { c, file, url } = await withFile();
-    const own = json(await call(t, null, { url }));
+    const own = json<OwnResponse>(await call(t, null, { url }));
     expect(own.attachments).toEqual([expect.objectContaining({ id: file.id, url: `${url}/attachments/${file.id}` })]);
-    const res = await call(t, null, { url: own.attachments[0].url });
+    const res = await call(t, null, { url: own.attachments[0]!.url });
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload).toEqual(PNG_1x1);
     expect(res.headers['content-type']).toBe('image/png');

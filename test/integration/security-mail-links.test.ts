@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
 import { passwordResetsSettled } from '../../server/modules/participants/participants.service.ts';
 import { createTestApp, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
 import {
@@ -74,7 +75,7 @@ describe.each([
     });
     expect(res.statusCode, res.body).toBe(201);
     const mail = await lastMailTo(t, body.respondent.email);
-    expect(mail.textBody).toContain(`${PUBLIC_URL}/responses/edit#token=${json(res).editToken}`);
+    expect(mail.textBody).toContain(`${PUBLIC_URL}/responses/edit#token=${json<Receipt>(res).editToken}`);
     expect(linksIn(mail.textBody)).toEqual([PUBLIC_URL]);
   });
 });

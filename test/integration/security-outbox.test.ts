@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEvent } from '../../server/modules/audit/audit.schemas.ts';
+import type { OutboxItem } from '../../server/modules/mail/mail.schemas.ts';
 import { passwordResetsSettled } from '../../server/modules/participants/participants.service.ts';
 import { call, createTestApp, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
 import {
   freshEmail,
   lastMailTo,
   openConsultation,
+  type Page,
   registeredParticipant,
   submission,
   submitOk,
@@ -26,7 +29,7 @@ describe('the outbox shows no link secrets to staff', () => {
   const outboxFor = async (to: string) => {
     const res = await call(t, cast.admin, { url: `/api/mail/outbox?to=${encodeURIComponent(to)}` });
     expect(res.statusCode).toBe(200);
-    return json(res).items as { kind: string; subject: string; text: string; html: string | null }[];
+    return json<Page<OutboxItem>>(res).items as { kind: string; subject: string; text: string; html: string | null }[];
   };
 
   it("a kept receipt's edit link is masked, in the text and in the HTML", async () => {
@@ -80,7 +83,7 @@ describe('what is done through an edit link is the respondent’s own in the aud
   const eventsOf = async (responseId: string) => {
     const res = await call(t, cast.admin, { url: `/api/audit?itemType=response&itemId=${responseId}` });
     expect(res.statusCode).toBe(200);
-    return json(res).items as {
+    return json<Page<AuditEvent>>(res).items as {
       action: string;
       actorKind: string;
       actorId: string | null;
@@ -114,7 +117,7 @@ describe('what is done through an edit link is the respondent’s own in the aud
   it('says which kind of actor made the other events', async () => {
     const { c } = await openConsultation(t, cast.admin);
     const res = await call(t, cast.admin, { url: `/api/audit?consultationId=${c.id}&action=consultation.create` });
-    const items = json(res).items as { actorKind: string; actorId: string }[];
+    const items = json<Page<AuditEvent>>(res).items as { actorKind: string; actorId: string }[];
     expect(items[0]).toMatchObject({ actorKind: 'account', actorId: cast.admin.id });
   });
 });

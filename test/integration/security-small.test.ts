@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
+import type { OwnResponse } from '../../server/modules/responses/responses.schemas.ts';
 import { passwordResetsSettled } from '../../server/modules/participants/participants.service.ts';
 import {
   call,
@@ -45,7 +47,9 @@ describe('smaller security findings', () => {
       async (url) => {
         const c = await makeConsultation(t, cast.admin);
         expectError(await putDocs(c.id, url), 400, 'VALIDATION_FAILED');
-        expect(json(await call(t, cast.admin, { url: `/api/consultations/${c.id}` })).documents).toEqual([]);
+        expect(json<Consultation>(await call(t, cast.admin, { url: `/api/consultations/${c.id}` })).documents).toEqual(
+          [],
+        );
       },
     );
 
@@ -132,7 +136,7 @@ describe('smaller security findings', () => {
       const receipt = await submitOk(t, c.id, submission(questions));
       const own = await call(t, null, { url: `/api/responses/by-token/${receipt.editToken}` });
       expect(own.statusCode).toBe(200);
-      expect(json(own).respondent.email).toMatch(/@example\.dk$/);
+      expect(json<OwnResponse>(own).respondent.email).toMatch(/@example\.dk$/);
       expect(own.headers['cache-control']).toBe('no-store');
 
       const outbox = await call(t, cast.admin, { url: '/api/mail/outbox?limit=1' });

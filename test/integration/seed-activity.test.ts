@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import type { Results } from '../../server/modules/rankings/rankings.schemas.ts';
+import type { PublicResponse } from '../../server/modules/responses/public.schemas.ts';
+import type { Page } from '../helpers/factory.ts';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createDb } from '../../server/db/database.ts';
@@ -97,7 +100,7 @@ describe('demo seed: a living hearing', () => {
   it('the public sees the approved responses and can read them', async () => {
     const res = await call(t, null, { url: `/api/consultations/${NEMID}/responses?limit=20` });
     expect(res.statusCode).toBe(200);
-    expect(json(res).items).toHaveLength(20);
+    expect(json<Page<PublicResponse>>(res).items).toHaveLength(20);
   });
 
   it('S1–S4 have comments, paragraph comments, replies and supports', async () => {
@@ -136,7 +139,7 @@ describe('demo seed: a living hearing', () => {
 
     const concluded = await call(t, null, { url: `/api/consultations/${CONCLUDED}/results` });
     expect(concluded.statusCode).toBe(200);
-    const results = json(concluded);
+    const results = json<Results>(concluded);
     expect(results.publishedAt).not.toBeNull();
     expect(results.scenarios.length).toBeGreaterThanOrEqual(2);
     for (const slug of [NEMID, CLOSED]) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../helpers/factory.ts';
 import { call, createTestApp, json, makeConsultation, signedInUser, type TestApp } from '../helpers/app.ts';
 
 describe('smoke', () => {
@@ -14,6 +15,6 @@ describe('smoke', () => {
     expect(c.phase).toBe('draft');
     const anon = await call(t, null, { url: `/api/consultations/${c.id}` });
     expect(anon.statusCode).toBe(404);
-    expect(json(anon).error.code).toBe('NOT_FOUND');
+    expect(json<ErrorBody>(anon).error.code).toBe('NOT_FOUND');
   });
 });

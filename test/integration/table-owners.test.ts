@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
 import type { Db } from '../../server/db/database.ts';
 import { type AuditInput, recordAudit } from '../../server/modules/audit/audit.service.ts';
 import { queueMail } from '../../server/modules/mail/mail.service.ts';
@@ -105,7 +106,7 @@ describe('each table has one owner: the submission writes the owners’ rows', (
       payload: { ...submission(questions), channel: 'letter', receivedAt: new Date().toISOString() },
     });
     expect(res.statusCode).toBe(201);
-    const receipt = json(res);
+    const receipt = json<Receipt>(res);
     const [audit] = await auditOf(t.handle.db, receipt.id);
     const [mail] = await mailsOf(t.handle.db, receipt.id);
     expect(audit!.actorId).toBe(cast.analyst.id);
