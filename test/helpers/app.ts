@@ -78,12 +78,9 @@ export function call(t: TestApp, user: TestUser | null, opts: InjectOptions): Pr
 
 /**
  * A response's JSON body, typed by the caller with the route's schema type (`json<Consultation>(res)`,
- * `json<Page<Comment>>(res)`, `json<ErrorBody>(res)`, `json<ErrorWith<…>>(res)`); every integration
- * test names one. The default is still `any` only for two reads in test/real/usda.test.ts (an upload's
- * AttachmentRef and a letter's Receipt); once they name theirs it becomes `unknown` and this goes.
+ * `json<Page<Comment>>(res)`, `json<ErrorBody>(res)`, `json<ErrorWith<…>>(res)`); untyped, it is `unknown`.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the untyped default, see above
-export const json = <T = any>(res: LightMyRequestResponse): T => JSON.parse(res.body) as T;
+export const json = <T = unknown>(res: LightMyRequestResponse): T => JSON.parse(res.body) as T;
 
 /** An error body whose `details` a test reads: `json<ErrorWith<{ from: string; to: string }>>(res)`. */
 export type ErrorWith<D> = { error: { code: string; message: string; details: D } };

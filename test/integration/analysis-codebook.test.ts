@@ -17,6 +17,7 @@ import {
   type Cast,
   type TestApp,
   type TestUser,
+  type ErrorWith,
 } from '../helpers/app.ts';
 import { factory, openConsultation, submission, submitOk, TEXT_Q } from '../helpers/factory.ts';
 
@@ -172,7 +173,7 @@ describe('the codebook (issue 11 story 3)', () => {
       for (let level = 1; level <= 5; level++) parent = (await tag(c.id, `L${level}`, parent)).id;
       const res = await create(c.id, { name: name('L6'), parentId: parent });
       expectError(res, 400, 'BAD_REQUEST');
-      expect(json(res).error.details.reason).toBe('too_deep');
+      expect(json<ErrorWith<Record<string, unknown>>>(res).error.details.reason).toBe('too_deep');
       expect(await count('codebook_tags', c.id)).toBe(5);
     });
 
@@ -189,10 +190,10 @@ describe('the codebook (issue 11 story 3)', () => {
       expectError(await create(c.id, { name: name('x'), parentId: randomUUID() }), 404, 'NOT_FOUND');
       const cross = await create(c.id, { name: name('x'), parentId: foreign.id });
       expectError(cross, 400, 'BAD_REQUEST');
-      expect(json(cross).error.details.reason).toBe('other_consultation');
+      expect(json<ErrorWith<Record<string, unknown>>>(cross).error.details.reason).toBe('other_consultation');
       const scen = await create(c.id, { name: name('x'), scenarioId: foreignScenario.id });
       expectError(scen, 400, 'BAD_REQUEST');
-      expect(json(scen).error.details.reason).toBe('other_consultation');
+      expect(json<ErrorWith<Record<string, unknown>>>(scen).error.details.reason).toBe('other_consultation');
       expectError(await create(randomUUID(), { name: name('x') }), 404, 'NOT_FOUND');
       expect((await codebook(c.id)).tags.map((x) => x.id)).toEqual([theme.id]);
     });
@@ -210,7 +211,7 @@ describe('the codebook (issue 11 story 3)', () => {
       expect(json<CodebookTag>(res)).toMatchObject({ version: 2, name: name('Renamed'), definition: 'Now defined' });
       const stale = await patch(theme.id, { version: 1, name: name('Lost update') });
       expectError(stale, 409, 'STALE_VERSION');
-      expect(json(stale).error.details.currentVersion).toBe(2);
+      expect(json<ErrorWith<Record<string, unknown>>>(stale).error.details.currentVersion).toBe(2);
       expect((await readTag(c.id, theme.id)).name).toEqual(name('Renamed'));
     });
 
@@ -257,19 +258,19 @@ describe('the codebook (issue 11 story 3)', () => {
 
       const cycle = await move(access.id, { version: 1, parentId: phone.id, position: 0 });
       expectError(cycle, 409, 'CONFLICT');
-      expect(json(cycle).error.details.reason).toBe('cycle');
+      expect(json<ErrorWith<Record<string, unknown>>>(cycle).error.details.reason).toBe('cycle');
       expectError(await move(access.id, { version: 1, parentId: access.id, position: 0 }), 409, 'CONFLICT');
 
       const cross = await move(access.id, { version: 1, parentId: foreign.id, position: 0 });
       expectError(cross, 400, 'BAD_REQUEST');
-      expect(json(cross).error.details.reason).toBe('other_consultation');
+      expect(json<ErrorWith<Record<string, unknown>>>(cross).error.details.reason).toBe('other_consultation');
 
       let deep = security.id;
       for (const level of ['S2', 'S3']) deep = (await tag(c.id, level, deep)).id;
       // Access spans three levels; under S3 (level 3) it would reach level 6.
       const tooDeep = await move(access.id, { version: 1, parentId: deep, position: 0 });
       expectError(tooDeep, 400, 'BAD_REQUEST');
-      expect(json(tooDeep).error.details.reason).toBe('too_deep');
+      expect(json<ErrorWith<Record<string, unknown>>>(tooDeep).error.details.reason).toBe('too_deep');
 
       expectError(await move(access.id, { version: 7, parentId: null, position: 3 }), 409, 'STALE_VERSION');
       expectError(await move(access.id, { version: 1, position: 3 }), 400, 'VALIDATION_FAILED');
@@ -371,13 +372,13 @@ describe('the codebook (issue 11 story 3)', () => {
 
       const self = await merge({ version: 1, intoTagId: access.id });
       expectError(self, 400, 'BAD_REQUEST');
-      expect(json(self).error.details.reason).toBe('same_tag');
+      expect(json<ErrorWith<Record<string, unknown>>>(self).error.details.reason).toBe('same_tag');
       const sub = await merge({ version: 1, intoTagId: phone.id });
       expectError(sub, 409, 'CONFLICT');
-      expect(json(sub).error.details.reason).toBe('cycle');
+      expect(json<ErrorWith<Record<string, unknown>>>(sub).error.details.reason).toBe('cycle');
       const cross = await merge({ version: 1, intoTagId: foreign.id });
       expectError(cross, 400, 'BAD_REQUEST');
-      expect(json(cross).error.details.reason).toBe('other_consultation');
+      expect(json<ErrorWith<Record<string, unknown>>>(cross).error.details.reason).toBe('other_consultation');
       expectError(await merge({ version: 9, intoTagId: phone.id }), 409, 'STALE_VERSION');
       expectError(await merge({ version: 1, intoTagId: randomUUID() }), 404, 'NOT_FOUND');
 
@@ -453,10 +454,10 @@ describe('the codebook (issue 11 story 3)', () => {
 
       const cycle = await importing(doc([t1('ok', null), t1('a', 'b'), t1('b', 'a')]));
       expectError(cycle, 400, 'BAD_REQUEST');
-      expect(json(cycle).error.details.reason).toBe('invalid_tree');
+      expect(json<ErrorWith<Record<string, unknown>>>(cycle).error.details.reason).toBe('invalid_tree');
       const orphan = await importing(doc([t1('ok', null), t1('a', 'missing')]));
       expectError(orphan, 400, 'BAD_REQUEST');
-      expect(json(orphan).error.details).toMatchObject({ index: 1, ref: 'a' });
+      expect(json<ErrorWith<Record<string, unknown>>>(orphan).error.details).toMatchObject({ index: 1, ref: 'a' });
       const six = ['1', '2', '3', '4', '5', '6'].map((r, i) => t1(r, i === 0 ? null : String(i)));
       expectError(await importing(doc(six)), 400, 'BAD_REQUEST');
       expectError(await importing({ ...doc([t1('a', null)]), format: 'qdc' }), 400, 'VALIDATION_FAILED');

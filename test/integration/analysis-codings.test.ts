@@ -13,6 +13,7 @@ import {
   type Cast,
   type TestApp,
   type TestUser,
+  type ErrorWith,
 } from '../helpers/app.ts';
 import { factory, type Page, SINGLE_Q, submission, submitOk, TEXT_Q } from '../helpers/factory.ts';
 
@@ -192,7 +193,10 @@ describe('coding input (issue 11 story 4)', () => {
       const length = Array.from(ANSWER).length;
       const out = await create(c.id, { ...base, startOffset: length - 2, endOffset: length + 1 });
       expectError(out, 400, 'BAD_REQUEST');
-      expect(json(out).error.details).toMatchObject({ reason: 'span_out_of_range', length });
+      expect(json<ErrorWith<Record<string, unknown>>>(out).error.details).toMatchObject({
+        reason: 'span_out_of_range',
+        length,
+      });
       const commentOut = await create(c.id, {
         tagId: access.id,
         itemKind: 'comment',
@@ -216,12 +220,12 @@ describe('coding input (issue 11 story 4)', () => {
       const base = { tagId: access.id, itemKind: 'response', itemId: receipt.id };
       const missing = await create(c.id, { ...base, field: `answer:${randomUUID()}` });
       expectError(missing, 400, 'BAD_REQUEST');
-      expect(json(missing).error.details.reason).toBe('no_such_field');
+      expect(json<ErrorWith<Record<string, unknown>>>(missing).error.details.reason).toBe('no_such_field');
       const attachment = await create(c.id, { ...base, field: `attachment:${randomUUID()}` });
-      expect(json(attachment).error.details.reason).toBe('no_such_field');
+      expect(json<ErrorWith<Record<string, unknown>>>(attachment).error.details.reason).toBe('no_such_field');
       const choicePart = await create(c.id, { ...base, field: `answer:${choice.id}`, startOffset: 0, endOffset: 2 });
       expectError(choicePart, 400, 'BAD_REQUEST');
-      expect(json(choicePart).error.details.reason).toBe('not_text');
+      expect(json<ErrorWith<Record<string, unknown>>>(choicePart).error.details.reason).toBe('not_text');
       const commentField = await create(c.id, {
         tagId: access.id,
         itemKind: 'comment',
@@ -242,7 +246,7 @@ describe('coding input (issue 11 story 4)', () => {
       const base = { itemKind: 'response', itemId: a.receipt.id };
       const cross = await create(a.c.id, { ...base, tagId: b.access.id });
       expectError(cross, 400, 'BAD_REQUEST');
-      expect(json(cross).error.details.reason).toBe('other_consultation');
+      expect(json<ErrorWith<Record<string, unknown>>>(cross).error.details.reason).toBe('other_consultation');
       expectError(await create(a.c.id, { ...base, tagId: randomUUID() }), 404, 'NOT_FOUND');
       expectError(
         await create(a.c.id, { itemKind: 'response', itemId: b.receipt.id, tagId: a.access.id }),

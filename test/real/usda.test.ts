@@ -23,7 +23,9 @@ import {
   type TestApp,
   type TestUser,
 } from '../helpers/app.ts';
+import type { AttachmentRef } from '../../server/modules/files/files.schemas.ts';
 import type { PublicResponse } from '../../server/modules/responses/public.schemas.ts';
+import type { Receipt } from '../../server/modules/responses/responses.schemas.ts';
 import { createRealApp } from './helpers/real-app.ts';
 import {
   type AttachmentFile,
@@ -135,7 +137,7 @@ describe('real data: regulations.gov docket USDA-2017-0002 as letter responses',
         continue;
       }
       expect(res.statusCode, `${file.filename}: ${res.body}`).toBe(201);
-      const ref = json(res);
+      const ref = json<AttachmentRef>(res);
       expect(ref).toMatchObject({ filename: file.filename, mediaType: 'application/pdf', sizeBytes: bytes.length });
       attachmentOf.set(ref.id, { file, id: ref.id });
       byDocument.set(file.documentId, [...(byDocument.get(file.documentId) ?? []), ref.id]);
@@ -164,7 +166,7 @@ describe('real data: regulations.gov docket USDA-2017-0002 as letter responses',
         },
       });
       expect(res.statusCode, `${documentId}: ${res.body}`).toBe(201);
-      registered.set(documentId, { id: json(res).id, documentId, attachmentIds });
+      registered.set(documentId, { id: json<Receipt>(res).id, documentId, attachmentIds });
     };
     for (const comment of comments) await register(comment.documentId, comment.text);
     // An attachment whose comment is not among the 199 gets a letter of its own.
