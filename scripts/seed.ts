@@ -58,6 +58,12 @@ async function main(): Promise<number> {
           `${partial ? ' (the rest were already present)' : ''}.\n`,
       );
     }
+    const a = result.analysis;
+    if (a.tags > 0) {
+      process.stdout.write(
+        `Analysis: a codebook of ${a.tags} tags; ${a.codings} passages coded in ${a.analysed} responses.\n`,
+      );
+    }
   } finally {
     await handle?.close();
   }

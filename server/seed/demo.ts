@@ -8,6 +8,8 @@ import * as questions from '../modules/questions/questions.service.ts';
 import * as scenarios from '../modules/scenarios/scenarios.service.ts';
 import { seedDemoActivity, type ActivityCounts } from './demo-activity.ts';
 import { DEMO_CONSULTATIONS, type DemoConsultation } from './demo-content.ts';
+import { seedDemoAnalysis, type AnalysisCounts } from './demo-analysis.ts';
+import { rewalkInput } from '../modules/analysis/inbox/inbox.indexer.ts';
 
 /** One account per role; they exist only in the demo data (never on a deployment unless seeded). */
 export const DEMO_ACCOUNTS: { email: string; displayName: string; password: string; roles: Role[] }[] = [
@@ -61,7 +63,7 @@ const DAY = 86_400_000;
 export async function seedDemo(
   db: Db,
   now: Date = new Date(),
-): Promise<{ accounts: number; consultations: number; activity: ActivityCounts }> {
+): Promise<{ accounts: number; consultations: number; activity: ActivityCounts; analysis: AnalysisCounts }> {
   let admin: Actor | null = null;
   let accounts = 0;
   for (const a of DEMO_ACCOUNTS) {
@@ -83,7 +85,11 @@ export async function seedDemo(
   }
   // Responses, comments, rankings and published results, where missing (demo-activity.ts).
   const activity = await seedDemoActivity(db, now);
-  return { accounts, consultations: created, activity };
+  // The seed writes input without audit events: the inbox index walks it all on its next run.
+  if (activity.responses + activity.comments > 0) await rewalkInput(db);
+  // A codebook and the analyst's first coded batch, where missing (demo-analysis.ts).
+  const analysis = await seedDemoAnalysis(db);
+  return { accounts, consultations: created, activity, analysis };
 }
 
 async function seedConsultation(db: Db, admin: Actor, c: DemoConsultation, now: Date): Promise<void> {

@@ -171,6 +171,7 @@ describe('demo seed: a living hearing', () => {
       ).rows[0]!.n;
     const before = await count();
     const again = await seedDemo(t.handle.db);
+    expect(again.analysis).toEqual({ tags: 0, codings: 0, analysed: 0 });
     expect(again.activity).toEqual({
       participants: 0,
       responses: 0,
@@ -180,6 +181,25 @@ describe('demo seed: a living hearing', () => {
       published: 0,
     });
     expect(await count()).toBe(before);
+  });
+
+  it('codes the analyst’s first batch: every coding quotes a theme sentence exactly where it stands', async () => {
+    const rows = await sql<{ body: string; quote: string; start: number; end: number; tag: string; status: string }>`
+      select r.body, k.quote, k.start_offset as start, k.end_offset as end, t.name ->> 'en' as tag, i.status
+        from codings k
+        join responses r on r.id = k.item_id
+        join codebook_tags t on t.id = k.tag_id
+        join analysis_items i on i.item_id = k.item_id`.execute(t.handle.db);
+    expect(rows.rows.length).toBeGreaterThan(100);
+    for (const r of rows.rows) {
+      expect(Array.from(r.body).slice(r.start, r.end).join('')).toBe(r.quote);
+      expect(r.status).toBe('analysed');
+    }
+    expect(new Set(rows.rows.map((r) => r.tag)).size).toBeGreaterThanOrEqual(5);
+    const depth = await sql<{ n: string }>`select count(*) as n from codebook_tags where parent_id is null`.execute(
+      t.handle.db,
+    );
+    expect(Number(depth.rows[0]!.n)).toBe(3);
   });
 
   it('is deterministic: the same seed makes the same responses', () => {

@@ -100,6 +100,14 @@ async function indexKeys(db: Db, kind: 'response' | 'comment', keys: readonly Ke
 const FEED_KINDS: readonly InboxItemKind[] = ['response', 'comment'];
 
 /**
+ * Makes the next run walk every item again (unchanged ones are skipped by their stamp), for input
+ * written without an audit event: the demo seed, a bulk import, a restore from backup.
+ */
+export async function rewalkInput(db: Db): Promise<void> {
+  await repo.restartWalk(db);
+}
+
+/**
  * One indexing run: the first run's walk, then the audit log up to now. Returns what it did, or
  * `busy` when another indexer holds the state. Safe to call at any time, from any instance.
  */

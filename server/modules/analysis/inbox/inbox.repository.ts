@@ -33,6 +33,14 @@ export async function saveIndexState(trx: Db, patch: Partial<IndexState>): Promi
     .execute();
 }
 
+/** The next run walks every item again; the feed goes on from where it is (or from now, before the first run). */
+export async function restartWalk(db: Db): Promise<void> {
+  await sql`update analysis_index_state
+               set walk_kind = 'response', walk_after_consultation = null, walk_after_id = null,
+                   audit_after_at = coalesce(audit_after_at, now()), updated_at = now()
+             where id = 1`.execute(db);
+}
+
 export const dbNow = async (db: Db): Promise<Date> =>
   (await sql<{ now: Date }>`select now() as now`.execute(db)).rows[0]!.now;
 
