@@ -5,6 +5,7 @@ import { recordAudit } from '../../audit/audit.service.ts';
 import { listScenarios } from '../../scenarios/scenarios.service.ts';
 import { refused, requireWorkspace } from '../analysis.service.ts';
 import * as repo from './codebook.repository.ts';
+import { toQdc } from './codebook.qdc.ts';
 import { checkImport, treeOrder } from './codebook.rules.ts';
 import type { CodebookDocument, DocumentTag, ImportResult } from './codebook.schemas.ts';
 
@@ -39,6 +40,22 @@ export async function exportCodebook(db: Db, actor: Actor | null, consultationId
     tags: await documentTags(db, actor, c.id),
   };
   return { slug: c.slug, doc };
+}
+
+/**
+ * The active codebook as a REFI-QDA codebook (`.qdc`), names in one language. A codebook without
+ * tags has no valid `.qdc` (the standard asks for at least one code): 422 `RULE_VIOLATION`.
+ */
+export async function exportCodebookQdc(db: Db, actor: Actor | null, consultationIdOrSlug: string, lang: 'da' | 'en') {
+  const c = await requireWorkspace(db, actor, consultationIdOrSlug, 'read');
+  const tags = await documentTags(db, actor, c.id);
+  if (tags.length === 0) throw refused('RULE_VIOLATION', 'empty', 'The codebook has no tags to export');
+  const xml = toQdc(
+    tags.map((t) => ({ ...t, id: t.ref, parentId: t.parentRef })),
+    lang,
+    `Samråd (${c.slug})`,
+  );
+  return { slug: c.slug, xml };
 }
 
 /**

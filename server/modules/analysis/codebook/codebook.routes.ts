@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { ErrorBody, sessionRequired as security } from '../../../shared/schemas.ts';
 import { ConsultationParams, IdParams } from '../analysis.schemas.ts';
 import { archiveTag, mergeTag, unarchiveTag } from './codebook.archive.ts';
-import { copyCodebook, exportCodebook, importCodebook } from './codebook.exchange.ts';
+import { copyCodebook, exportCodebook, exportCodebookQdc, importCodebook } from './codebook.exchange.ts';
 import {
   Codebook,
   CodebookDocument,
@@ -171,6 +172,36 @@ export const codebookRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { slug, doc } = await exportCodebook(app.db, req.actor, req.params.id);
       return reply.header('content-disposition', `attachment; filename="codebook-${slug}.json"`).send(doc);
+    },
+  );
+
+  app.get(
+    '/api/consultations/:id/codebook/export.qdc',
+    {
+      onRequest: staff,
+      schema: {
+        tags,
+        summary:
+          'The active codebook as a REFI-QDA codebook (.qdc, QDA-XML 1.0) for NVivo, ATLAS.ti, MAXQDA, QualCoder',
+        security,
+        params: ConsultationParams,
+        querystring: z.object({ lang: z.enum(['da', 'en']).default('da').describe('The language of the code names') }),
+        response: {
+          200: {
+            description: 'A CodeBook document (urn:QDA-XML:codebook:1.0)',
+            content: { 'application/xml': { schema: z.string() } },
+          },
+          ...errors,
+          422: ErrorBody,
+        },
+      },
+    },
+    async (req, reply) => {
+      const { slug, xml } = await exportCodebookQdc(app.db, req.actor, req.params.id, req.query.lang);
+      return reply
+        .header('content-type', 'application/xml; charset=utf-8')
+        .header('content-disposition', `attachment; filename="codebook-${slug}-${req.query.lang}.qdc"`)
+        .send(xml);
     },
   );
 
