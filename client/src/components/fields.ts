@@ -183,3 +183,10 @@ export function checkbox(o: {
     </div>
   </div>`;
 }
+
+/** A form's primary button, disabled while it is sent. */
+export function submitButton(id: string, label: string, busy: boolean): TemplateResult {
+  return html`<div class="sr-actions">
+    <button type="submit" class="button button-primary" id=${id} ?disabled=${busy}>${label}</button>
+  </div>`;
+}
