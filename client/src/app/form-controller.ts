@@ -1,7 +1,7 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { errorDetail, errorMessage } from '../components/alerts.ts';
 import { textField, type TextFieldOpts } from '../components/fields.ts';
-import '../components/sr-error-summary.ts';
+import { errorSummary } from '../components/sr-error-summary.ts';
 import { isValidationError, mapIssues, orderErrors, type FieldErrors, type FieldMap } from './form-errors.ts';
 
 /**
@@ -87,7 +87,7 @@ export class FormController implements ReactiveController {
 
   /** The error summary, which takes focus when its errors change. */
   summary(): TemplateResult {
-    return html`<sr-error-summary .errors=${this._errors} .general=${this._general}></sr-error-summary>`;
+    return errorSummary(this);
   }
 
   /** A text field with its error from this form. */

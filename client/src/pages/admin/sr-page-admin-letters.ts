@@ -3,12 +3,9 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { Task } from '@lit/task';
-import { getConsultation } from '../../api/consultations.ts';
+import { getQuestionnaire, type Questionnaire } from '../../api/questionnaire.ts';
 import { ApiError } from '../../api/http.ts';
-import { listQuestions, type Question } from '../../api/questions.ts';
 import { registerLetter, RetryLaterError } from '../../api/responses.ts';
-import { listScenarios } from '../../api/scenarios.ts';
-import type { Consultation, ScenarioSummary } from '../../api/types.ts';
 import type { FieldErrors } from '../../app/form-errors.ts';
 import { renderPage } from '../../app/page-state.ts';
 import { newIdempotencyKey } from '../../data/idempotency.ts';
@@ -31,8 +28,6 @@ import { fromDateTimeLocal, toDateTimeLocal } from '../../i18n/format.ts';
 import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
 import '../public/sr-page-not-found.ts';
 
-type Base = { consultation: Consultation; questions: Question[]; scenarios: ScenarioSummary[] };
-
 /**
  * `/admin/consultations/:consultationId/letters`: staff register a response that arrived by letter
  * or e-mail, with its files (uploaded as `source=letter`), the channel and the day it arrived.
@@ -52,14 +47,7 @@ export class SrPageAdminLetters extends SrLightElement implements SrPage {
   private _key = newIdempotencyKey();
 
   private readonly _task = new Task(this, {
-    task: async ([id], { signal }): Promise<Base> => {
-      const [consultation, questions, scenarios] = await Promise.all([
-        getConsultation(id, signal),
-        listQuestions(id, signal),
-        listScenarios(id, signal),
-      ]);
-      return { consultation, questions, scenarios };
-    },
+    task: ([id], { signal }): Promise<Questionnaire> => getQuestionnaire(id, signal),
     args: () => [this.consultationId] as const,
   });
 
@@ -67,7 +55,7 @@ export class SrPageAdminLetters extends SrLightElement implements SrPage {
     return this.updateComplete.then(() => this._task.taskComplete).then(() => this.updateComplete);
   }
 
-  private async _onSubmit(e: Event, base: Base): Promise<void> {
+  private async _onSubmit(e: Event, base: Questionnaire): Promise<void> {
     e.preventDefault();
     if (this._busy) return;
     const form = this.querySelector<SrResponseForm>('sr-response-form');
@@ -123,7 +111,7 @@ export class SrPageAdminLetters extends SrLightElement implements SrPage {
     }
   }
 
-  private _render(base: Base) {
+  private _render(base: Questionnaire) {
     const c = base.consultation;
     const title = loc(c.title);
     const recvError = this._errors.get('letter-received');

@@ -14,6 +14,7 @@ import {
 } from '../../api/questions.ts';
 import type { Consultation } from '../../api/types.ts';
 import { renderPage } from '../../app/page-state.ts';
+import { focusAfterRender } from '../../app/focus.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { alert, errorAlert } from '../../components/alerts.ts';
@@ -51,14 +52,7 @@ export class SrPageAdminQuestions extends SrLightElement implements SrPage {
     return this.updateComplete.then(() => this._task.taskComplete).then(() => this.updateComplete);
   }
 
-  private async _focus(selector: string): Promise<void> {
-    await this.updateComplete;
-    const el = this.querySelector<HTMLElement>(selector);
-    if (!el) return;
-    if (!el.hasAttribute('tabindex') && !(el instanceof HTMLButtonElement || el instanceof HTMLInputElement))
-      el.setAttribute('tabindex', '-1');
-    el.focus();
-  }
+  private readonly _focus = (selector: string) => focusAfterRender(this, selector);
 
   private _start(q: Question | null): void {
     this._editing = q ? q.id : 'new';
