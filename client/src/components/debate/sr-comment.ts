@@ -355,25 +355,32 @@ export class SrComment extends SrLightElement {
               class="sr-replies"
               aria-label=${t('comments.repliesLabel', { count: replies.length, name: author })}
             >
-              ${replies.map(
-                (r) =>
-                  html`<li>
-                    <sr-comment
-                      .comment=${r}
-                      .scenarioId=${this.scenarioId}
-                      .currentVersion=${this.currentVersion}
-                      ?acceptsInput=${this.acceptsInput}
-                      ?canModerate=${this.canModerate}
-                      ?signedIn=${this.signedIn}
-                    ></sr-comment>
-                  </li>`,
-              )}
+              ${commentItems(replies, this)}
             </ol>`
           : nothing
       }
     </article>`;
   }
 }
+
+/** Comments as list items, each shown in the context (scenario, version, rights) of `where`. */
+export const commentItems = (
+  comments: readonly SrComment['comment'][],
+  where: Pick<SrComment, 'scenarioId' | 'currentVersion' | 'acceptsInput' | 'canModerate' | 'signedIn'>,
+) =>
+  comments.map(
+    (c) =>
+      html`<li>
+        <sr-comment
+          .comment=${c}
+          .scenarioId=${where.scenarioId}
+          .currentVersion=${where.currentVersion}
+          ?acceptsInput=${where.acceptsInput}
+          ?canModerate=${where.canModerate}
+          ?signedIn=${where.signedIn}
+        ></sr-comment>
+      </li>`,
+  );
 
 declare global {
   interface HTMLElementTagNameMap {

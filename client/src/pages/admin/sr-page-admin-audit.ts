@@ -7,6 +7,7 @@ import type { AuditEvent } from '../../api/types.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce, navigate } from '../../app/navigation.ts';
 import { errorAlert } from '../../components/alerts.ts';
+import { fieldError } from '../../components/fields.ts';
 import { renderSection } from '../../app/page-state.ts';
 import { loc, t, tDynamic } from '../../i18n/i18n.ts';
 import { formatDateTimeShort } from '../../i18n/format.ts';
@@ -175,13 +176,7 @@ export class SrPageAdminAudit extends SrLightElement implements SrPage {
     const invalid = key === 'from' && !!this._formError;
     return html`<div class="form-group ${invalid ? 'form-error' : ''}">
       <label class="form-label" for=${id}>${label}</label>
-      ${
-        invalid
-          ? html`<span class="form-error-message" id="${id}-error"
-              ><span class="sr-only">${t('errors.prefix')} </span>${this._formError}</span
-            >`
-          : nothing
-      }
+      ${fieldError(id, invalid ? this._formError : undefined)}
       <input
         class="form-input input-width-s"
         type="date"

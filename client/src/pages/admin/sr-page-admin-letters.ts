@@ -1,7 +1,6 @@
 import '../../components/responses/responses.css';
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { Task } from '@lit/task';
 import { getQuestionnaire, type Questionnaire } from '../../api/questionnaire.ts';
 import { ApiError } from '../../api/http.ts';
@@ -11,7 +10,7 @@ import { renderPage } from '../../app/page-state.ts';
 import { newIdempotencyKey } from '../../data/idempotency.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { alert, errorAlert } from '../../components/alerts.ts';
-import { checkbox, textField } from '../../components/fields.ts';
+import { checkbox, fieldsetGroup, radio, textField } from '../../components/fields.ts';
 import {
   activeScenarios,
   emptyResponse,
@@ -128,26 +127,19 @@ export class SrPageAdminLetters extends SrLightElement implements SrPage {
       ${this._done ? html`<div id="letter-done" tabindex="-1">${alert('success', this._done)}</div>` : nothing}
       <form novalidate id="letter-form" @submit=${(e: Event) => void this._onSubmit(e, base)}>
         <sr-error-summary .errors=${this._errors} .general=${this._general}></sr-error-summary>
-        <div class="form-group">
-          <fieldset id="letter-channel">
-            <legend class="form-label">${t('letters.channel')}</legend>
-            ${(['letter', 'email'] as const).map(
-              (ch) =>
-                html`<div class="form-group-radio">
-                  <input
-                    type="radio"
-                    class="form-radio"
-                    id="letter-channel-${ch}"
-                    name="letter-channel"
-                    value=${ch}
-                    .checked=${live(this._channel === ch)}
-                    @change=${() => (this._channel = ch)}
-                  />
-                  <label class="form-label" for="letter-channel-${ch}">${t(`letters.channel.${ch}`)}</label>
-                </div>`,
-            )}
-          </fieldset>
-        </div>
+        ${fieldsetGroup(
+          { id: 'letter-channel', legend: t('letters.channel') },
+          (['letter', 'email'] as const).map((ch) =>
+            radio({
+              id: `letter-channel-${ch}`,
+              name: 'letter-channel',
+              value: ch,
+              label: t(`letters.channel.${ch}`),
+              checked: this._channel === ch,
+              onSelect: () => (this._channel = ch),
+            }),
+          ),
+        )}
         ${textField({
           id: 'letter-received',
           label: t('letters.receivedAt'),
