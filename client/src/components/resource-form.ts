@@ -16,6 +16,10 @@ export const bilingualFields = (prefix: string, path: string, label: () => strin
   [`/${path}/en`]: { id: `${prefix}-${id}-en`, label: () => inEn(label()) },
 });
 
+/** A Danish and English text as two draft fields: `daEn('title', c.title)` → `{ titleDa, titleEn }`. */
+export const daEn = <K extends string>(key: K, text: { da: string; en: string } | undefined) =>
+  ({ [`${key}Da`]: text?.da ?? '', [`${key}En`]: text?.en ?? '' }) as Record<`${K}Da` | `${K}En`, string>;
+
 /**
  * What the consultation and the scenario form share (issue 9): a draft edited field by field and
  * checked before it is sent; a new resource is sent whole, an edited one as its changes (none:
@@ -49,6 +53,12 @@ export abstract class SrResourceForm<D extends object, R> extends SrLightElement
       onInput: (v) => this._set(key, v as D[typeof key]),
       ...extra,
     });
+  }
+
+  /** The Danish and the English text field of the draft's `${key}Da` and `${key}En` (ids `${id}-da`, `${id}-en`). */
+  protected _textPair(key: string, id: string, label: string, extra: Partial<TextFieldOpts> = {}): TemplateResult {
+    return html`${this._text(`${key}Da` as keyof D, `${id}-da`, inDa(label), { ...extra, lang: 'da' })}
+    ${this._text(`${key}En` as keyof D, `${id}-en`, inEn(label), { ...extra, lang: 'en' })}`;
   }
 
   /**

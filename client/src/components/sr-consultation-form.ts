@@ -9,7 +9,7 @@ import { fromDateTimeLocal, toDateTimeLocal } from '../i18n/format.ts';
 import { alert, errorMessage } from './alerts.ts';
 import { SrConsultationSavedEvent, SrReloadRequestEvent } from './events.ts';
 import { selectField } from './fields.ts';
-import { bilingualFields, inDa, inEn, SrResourceForm } from './resource-form.ts';
+import { bilingualFields, daEn, inDa, inEn, SrResourceForm } from './resource-form.ts';
 
 type Draft = {
   slug: string;
@@ -38,12 +38,9 @@ const FIELDS: FieldMap = {
 
 const draftOf = (c?: Consultation): Draft => ({
   slug: c?.slug ?? '',
-  titleDa: c?.title.da ?? '',
-  titleEn: c?.title.en ?? '',
-  summaryDa: c?.summary.da ?? '',
-  summaryEn: c?.summary.en ?? '',
-  bodyDa: c?.body.da ?? '',
-  bodyEn: c?.body.en ?? '',
+  ...daEn('title', c?.title),
+  ...daEn('summary', c?.summary),
+  ...daEn('body', c?.body),
   opensAt: toDateTimeLocal(c?.opensAt),
   closesAt: toDateTimeLocal(c?.closesAt),
   itStage: c?.itStage ?? 'analysis',
@@ -192,12 +189,9 @@ export class SrConsultationForm extends SrResourceForm<Draft, Consultation> {
       <form id="consultation-form" class="sr-form" novalidate @submit=${(e: Event) => void this._onSubmit(e)}>
         <fieldset class="sr-plain-fieldset" ?disabled=${frozen}>
           ${this._text('slug', 'cf-slug', t('cform.slug'), { hint: t('cform.slugHint'), required: true, maxlength: 80, width: 'l' })}
-          ${this._text('titleDa', 'cf-title-da', inDa(t('cform.title')), { required: true, lang: 'da' })}
-          ${this._text('titleEn', 'cf-title-en', inEn(t('cform.title')), { required: true, lang: 'en' })}
-          ${this._text('summaryDa', 'cf-summary-da', inDa(t('cform.summary')), { optional: true, rows: 3, lang: 'da' })}
-          ${this._text('summaryEn', 'cf-summary-en', inEn(t('cform.summary')), { optional: true, rows: 3, lang: 'en' })}
-          ${this._text('bodyDa', 'cf-body-da', inDa(t('cform.body')), { optional: true, rows: 10, hint: md, lang: 'da' })}
-          ${this._text('bodyEn', 'cf-body-en', inEn(t('cform.body')), { optional: true, rows: 10, hint: md, lang: 'en' })}
+          ${this._textPair('title', 'cf-title', t('cform.title'), { required: true })}
+          ${this._textPair('summary', 'cf-summary', t('cform.summary'), { optional: true, rows: 3 })}
+          ${this._textPair('body', 'cf-body', t('cform.body'), { optional: true, rows: 10, hint: md })}
           ${this._text('opensAt', 'cf-opens-at', t('cform.opensAt'), { type: 'datetime-local', optional: true, hint: t('common.localTimeHint') })}
           ${this._text('closesAt', 'cf-closes-at', t('cform.closesAt'), { type: 'datetime-local', optional: true, hint: t('common.localTimeHint') })}
           ${selectField({

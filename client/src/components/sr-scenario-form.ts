@@ -7,7 +7,7 @@ import type { FieldErrors, FieldMap } from '../app/form-errors.ts';
 import { t } from '../i18n/i18n.ts';
 import { errorMessage } from './alerts.ts';
 import { SrScenarioSavedEvent } from './events.ts';
-import { bilingualFields, inDa, inEn, SrResourceForm } from './resource-form.ts';
+import { bilingualFields, daEn, inDa, inEn, SrResourceForm } from './resource-form.ts';
 
 type Draft = {
   key: string;
@@ -30,12 +30,9 @@ const FIELDS: FieldMap = {
 
 const draftOf = (s?: Scenario): Draft => ({
   key: s?.key ?? '',
-  titleDa: s?.title.da ?? '',
-  titleEn: s?.title.en ?? '',
-  summaryDa: s?.summary.da ?? '',
-  summaryEn: s?.summary.en ?? '',
-  descDa: s?.description.da ?? '',
-  descEn: s?.description.en ?? '',
+  ...daEn('title', s?.title),
+  ...daEn('summary', s?.summary),
+  ...daEn('desc', s?.description),
 });
 
 /**
@@ -118,12 +115,9 @@ export class SrScenarioForm extends SrResourceForm<Draft, Scenario> {
     return html`${this._form.summary()} ${this._notices(s ? t('sform.saved', { version: s.version }) : null)}
       <form id="scenario-form" class="sr-form" novalidate @submit=${(e: Event) => void this._onSubmit(e)}>
         ${this._text('key', 'sf-key', t('sform.key'), { hint: t('sform.keyHint'), required: true, maxlength: 8, width: 'xs' })}
-        ${this._text('titleDa', 'sf-title-da', inDa(t('sform.title')), { required: true, lang: 'da' })}
-        ${this._text('titleEn', 'sf-title-en', inEn(t('sform.title')), { required: true, lang: 'en' })}
-        ${this._text('summaryDa', 'sf-summary-da', inDa(t('sform.summary')), { optional: true, rows: 3, lang: 'da' })}
-        ${this._text('summaryEn', 'sf-summary-en', inEn(t('sform.summary')), { optional: true, rows: 3, lang: 'en' })}
-        ${this._text('descDa', 'sf-description-da', inDa(t('sform.description')), { optional: true, rows: 14, hint, lang: 'da' })}
-        ${this._text('descEn', 'sf-description-en', inEn(t('sform.description')), { optional: true, rows: 14, hint, lang: 'en' })}
+        ${this._textPair('title', 'sf-title', t('sform.title'), { required: true })}
+        ${this._textPair('summary', 'sf-summary', t('sform.summary'), { optional: true, rows: 3 })}
+        ${this._textPair('desc', 'sf-description', t('sform.description'), { optional: true, rows: 14, hint })}
         ${this._submit('sf-submit', !!s, t('sform.save'), t('sform.create'))}
       </form>`;
   }

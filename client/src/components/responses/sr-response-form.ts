@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Question } from '../../api/questions.ts';
+import type { Questionnaire } from '../../api/questionnaire.ts';
 import { ACTING_AS, CONSENTS } from '../../api/responses.ts';
 import type { ScenarioSummary } from '../../api/types.ts';
 import type { FieldErrors } from '../../app/form-errors.ts';
@@ -254,6 +255,26 @@ export class SrResponseForm extends SrLightElement {
     `;
   }
 }
+
+/** A page's `<sr-response-form>` for `questionnaire`, with the page's value and errors. */
+export const responseForm = (o: {
+  questionnaire: Questionnaire;
+  value: ResponseValue;
+  errors: FieldErrors;
+  mode?: 'letter';
+  disabled?: boolean;
+  onChange: (e: SrResponseChangeEvent) => void;
+}) =>
+  html`<sr-response-form
+    mode=${o.mode ?? nothing}
+    .questions=${o.questionnaire.questions}
+    .scenarios=${o.questionnaire.scenarios}
+    .value=${o.value}
+    .errors=${o.errors}
+    .consultationId=${o.questionnaire.consultation.id}
+    ?disabled=${!!o.disabled}
+    @sr-response-change=${o.onChange}
+  ></sr-response-form>`;
 
 declare global {
   interface HTMLElementTagNameMap {

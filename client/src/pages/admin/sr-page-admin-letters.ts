@@ -19,8 +19,7 @@ import {
   validateResponse,
   type ResponseValue,
 } from '../../data/response-model.ts';
-import '../../components/responses/sr-response-form.ts';
-import type { SrResponseChangeEvent, SrResponseForm } from '../../components/responses/sr-response-form.ts';
+import { responseForm, type SrResponseForm } from '../../components/responses/sr-response-form.ts';
 import '../../components/sr-breadcrumbs.ts';
 import '../../components/sr-error-summary.ts';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../i18n/format.ts';
@@ -151,15 +150,13 @@ export class SrPageAdminLetters extends SrLightElement implements SrPage {
           onInput: (v) => (this._receivedAt = v),
         })}
         ${checkbox({ id: 'letter-invited', label: t('letters.invited'), checked: this._invited, onChange: (v) => (this._invited = v) })}
-        <sr-response-form
-          mode="letter"
-          .questions=${base.questions}
-          .scenarios=${base.scenarios}
-          .value=${this._value}
-          .errors=${this._errors}
-          .consultationId=${c.id}
-          @sr-response-change=${(e: SrResponseChangeEvent) => (this._value = e.value)}
-        ></sr-response-form>
+        ${responseForm({
+          questionnaire: base,
+          mode: 'letter',
+          value: this._value,
+          errors: this._errors,
+          onChange: (e) => (this._value = e.value),
+        })}
         ${this._failure ? errorAlert(this._failure) : nothing}
         <div class="sr-actions">
           <button type="submit" class="button button-primary" id="letter-submit" ?disabled=${this._busy}>

@@ -14,8 +14,11 @@ import { announce, navigate } from '../../app/navigation.ts';
 import { alert, errorAlert } from '../../components/alerts.ts';
 import { draftKey, isEmptyValue, storeReceipt } from '../../data/response-draft.ts';
 import { emptyResponse, toSubmission, type ResponseValue } from '../../data/response-model.ts';
-import '../../components/responses/sr-response-form.ts';
-import type { SrResponseChangeEvent, SrResponseForm } from '../../components/responses/sr-response-form.ts';
+import {
+  responseForm,
+  type SrResponseChangeEvent,
+  type SrResponseForm,
+} from '../../components/responses/sr-response-form.ts';
 import '../../components/sr-breadcrumbs.ts';
 import { errorSummary } from '../../components/sr-error-summary.ts';
 import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
@@ -250,18 +253,15 @@ export class SrPageRespond extends SrLightElement implements SrPage {
   }
 
   private _form(data: Data, open: boolean) {
-    const c = data.consultation;
     return html`<form novalidate @submit=${(e: Event) => void this._onSubmit(e, data)} id="resp-form">
       ${errorSummary(this._submission)} ${open ? html`<p class="form-hint">${t('resp.requiredLegend')}</p>` : nothing}
-      <sr-response-form
-        .questions=${data.questions}
-        .scenarios=${data.scenarios}
-        .value=${this._value}
-        .errors=${this._submission.errors}
-        .consultationId=${c.id}
-        ?disabled=${!open}
-        @sr-response-change=${this._onChange}
-      ></sr-response-form>
+      ${responseForm({
+        questionnaire: data,
+        value: this._value,
+        errors: this._submission.errors,
+        disabled: !open,
+        onChange: (e) => this._onChange(e),
+      })}
       ${this._status(data)}
       ${
         open

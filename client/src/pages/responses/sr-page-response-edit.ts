@@ -20,8 +20,11 @@ import { announce } from '../../app/navigation.ts';
 import { alert, errorAlert, loading } from '../../components/alerts.ts';
 import { editDraftKey, editLink } from '../../data/response-draft.ts';
 import { toSubmission, type ResponseValue } from '../../data/response-model.ts';
-import '../../components/responses/sr-response-form.ts';
-import type { SrResponseChangeEvent, SrResponseForm } from '../../components/responses/sr-response-form.ts';
+import {
+  responseForm,
+  type SrResponseChangeEvent,
+  type SrResponseForm,
+} from '../../components/responses/sr-response-form.ts';
 import { errorSummary } from '../../components/sr-error-summary.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
@@ -309,14 +312,12 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
                 saveFailed: this._submission.saveFailed,
               })}
               ${errorSummary(this._submission)}
-              <sr-response-form
-                .questions=${data.questions}
-                .scenarios=${data.scenarios}
-                .value=${this._value}
-                .errors=${this._submission.errors}
-                .consultationId=${c.id}
-                @sr-response-change=${this._onChange}
-              ></sr-response-form>
+              ${responseForm({
+                questionnaire: data,
+                value: this._value,
+                errors: this._submission.errors,
+                onChange: (e) => this._onChange(e),
+              })}
               ${this._submission.retryIn > 0 ? alert('info', t('resp.retryWaiting', { seconds: this._submission.retryIn }), { live: false }) : nothing}
               <div class="sr-actions">
                 <button type="submit" class="button button-primary" id="edit-save" ?disabled=${this._submission.busy}>
