@@ -20,11 +20,11 @@ import {
   type ResponseValue,
 } from '../../data/response-model.ts';
 import { responseForm, type SrResponseForm } from '../../components/responses/sr-response-form.ts';
-import '../../components/sr-breadcrumbs.ts';
 import '../../components/sr-error-summary.ts';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../i18n/format.ts';
-import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
+import { getLocale, t } from '../../i18n/i18n.ts';
 import '../public/sr-page-not-found.ts';
+import { consultationHead } from './consultation-head.ts';
 
 /**
  * `/admin/consultations/:consultationId/letters`: staff register a response that arrived by letter
@@ -111,18 +111,8 @@ export class SrPageAdminLetters extends SrLightElement implements SrPage {
 
   private _render(base: Questionnaire) {
     const c = base.consultation;
-    const title = loc(c.title);
     const recvError = this._errors.get('letter-received');
-    return html`<sr-breadcrumbs
-        .items=${[
-          { href: '/admin', label: t('nav.admin') },
-          { href: `/admin/consultations/${c.id}`, label: title },
-          { label: t('adminResp.letters') },
-        ]}
-      ></sr-breadcrumbs>
-      <h1 tabindex="-1">${t('letters.title')}</h1>
-      <p class="font-lead" lang=${locLang(c.title)}>${title}</p>
-      <p>${t('letters.intro')}</p>
+    return html`${consultationHead(c, { heading: t('letters.title'), crumb: t('adminResp.letters'), intro: t('letters.intro') })}
       ${this._done ? html`<div id="letter-done" tabindex="-1">${alert('success', this._done)}</div>` : nothing}
       <form novalidate id="letter-form" @submit=${(e: Event) => void this._onSubmit(e, base)}>
         <sr-error-summary .errors=${this._errors} .general=${this._general}></sr-error-summary>

@@ -19,10 +19,10 @@ import { announce } from '../../app/navigation.ts';
 import { alert, errorAlert } from '../../components/alerts.ts';
 import { selectField, textField } from '../../components/fields.ts';
 import { answerList } from '../../components/responses/question-fields.ts';
-import '../../components/sr-breadcrumbs.ts';
 import { formatBytes, formatDateTime } from '../../i18n/format.ts';
-import { loc, locLang, t } from '../../i18n/i18n.ts';
+import { t } from '../../i18n/i18n.ts';
 import '../public/sr-page-not-found.ts';
+import { consultationHead } from './consultation-head.ts';
 
 /**
  * `/admin/consultations/:consultationId/publication`: the publication queue for analysts and
@@ -201,17 +201,7 @@ export class SrPageAdminPublication extends SrLightElement implements SrPage {
 
   private _render(base: Questionnaire) {
     const c = base.consultation;
-    const title = loc(c.title);
-    return html`<sr-breadcrumbs
-        .items=${[
-          { href: '/admin', label: t('nav.admin') },
-          { href: `/admin/consultations/${c.id}`, label: title },
-          { label: t('queue.title') },
-        ]}
-      ></sr-breadcrumbs>
-      <h1 tabindex="-1">${t('queue.title')}</h1>
-      <p class="font-lead" lang=${locLang(c.title)}>${title}</p>
-      <p>${t('queue.intro')}</p>
+    return html`${consultationHead(c, { heading: t('queue.title'), intro: t('queue.intro') })}
       <form
         class="sr-filters"
         id="queue-filter"

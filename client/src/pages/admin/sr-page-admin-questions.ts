@@ -19,11 +19,11 @@ import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { alert, errorAlert } from '../../components/alerts.ts';
 import { icon } from '../../components/icons.ts';
-import '../../components/sr-breadcrumbs.ts';
 import '../../components/responses/sr-question-editor.ts';
 import type { SrQuestionSavedEvent } from '../../components/responses/sr-question-editor.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
 import '../public/sr-page-not-found.ts';
+import { consultationHead } from './consultation-head.ts';
 
 /**
  * `/admin/consultations/:consultationId/questions`: the questionnaire builder. Add, edit, reorder
@@ -208,40 +208,30 @@ export class SrPageAdminQuestions extends SrLightElement implements SrPage {
   }
 
   private _render(c: Consultation) {
-    const title = loc(c.title);
-    return html`<sr-breadcrumbs
-        .items=${[
-          { href: '/admin', label: t('nav.admin') },
-          { href: `/admin/consultations/${c.id}`, label: title },
-          { label: t('questions.title') },
-        ]}
-      ></sr-breadcrumbs>
-      <h1 tabindex="-1">${t('questions.title')}</h1>
-      <p class="font-lead" lang=${locLang(c.title)}>${title}</p>
-      <p>${t('questions.intro')}</p>
-      ${this._flash ? html`<div id="questions-flash" tabindex="-1">${alert('success', this._flash)}</div>` : nothing}
-      ${this._failure && this._editing === null ? errorAlert(this._failure, { id: 'questions-failure' }) : nothing}
-      ${
-        this._questions.length
-          ? html`<ol class="sr-question-list nobullet-list">
-              ${this._questions.map((q, i) => this._item(q, i))}
-            </ol>`
-          : html`<p class="sr-empty">${t('questions.empty')}</p>`
-      }
-      ${
-        this._editing === 'new'
-          ? this._form(null, null)
-          : html`<p class="sr-actions">
-              <button
-                type="button"
-                class="button button-secondary sr-button-icon"
-                id="questions-add"
-                @click=${() => this._start(null)}
-              >
-                ${icon('plus')}${t('questions.add')}
-              </button>
-            </p>`
-      }`;
+    return html`${consultationHead(c, { heading: t('questions.title'), intro: t('questions.intro') })}
+    ${this._flash ? html`<div id="questions-flash" tabindex="-1">${alert('success', this._flash)}</div>` : nothing}
+    ${this._failure && this._editing === null ? errorAlert(this._failure, { id: 'questions-failure' }) : nothing}
+    ${
+      this._questions.length
+        ? html`<ol class="sr-question-list nobullet-list">
+            ${this._questions.map((q, i) => this._item(q, i))}
+          </ol>`
+        : html`<p class="sr-empty">${t('questions.empty')}</p>`
+    }
+    ${
+      this._editing === 'new'
+        ? this._form(null, null)
+        : html`<p class="sr-actions">
+            <button
+              type="button"
+              class="button button-secondary sr-button-icon"
+              id="questions-add"
+              @click=${() => this._start(null)}
+            >
+              ${icon('plus')}${t('questions.add')}
+            </button>
+          </p>`
+    }`;
   }
 
   protected override render() {
