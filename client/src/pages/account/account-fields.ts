@@ -1,5 +1,6 @@
 import { html, type ReactiveElement, type TemplateResult } from 'lit';
 import type { FormController } from '../../app/form-controller.ts';
+import { selectField } from '../../components/fields.ts';
 import { t } from '../../i18n/i18n.ts';
 
 // What the register, forgot-password and reset-password pages share (issue 9).
@@ -13,6 +14,33 @@ export async function focusHeading(page: ReactiveElement): Promise<void> {
 /** The e-mail address a participant signs in with. */
 export const emailField = (form: FormController, id: string, value: string, onInput: (v: string) => void) =>
   form.text({ id, label: t('register.email'), type: 'email', autocomplete: 'email', required: true, value, onInput });
+
+/** The name a participant is shown by (register, profile). */
+export const displayNameField = (form: FormController, id: string, value: string, onInput: (v: string) => void) =>
+  form.text({
+    id,
+    label: t('register.displayName'),
+    hint: t('register.displayNameHint'),
+    autocomplete: 'name',
+    required: true,
+    maxlength: 200,
+    value,
+    onInput,
+  });
+
+/** The language of a participant's mails and pages (register, profile). */
+export const localeField = (o: { id: string; hint?: string; value: 'da' | 'en'; onChange: (v: 'da' | 'en') => void }) =>
+  selectField({
+    id: o.id,
+    label: t('register.locale'),
+    ...(o.hint ? { hint: o.hint } : {}),
+    value: o.value,
+    options: [
+      { value: 'da', label: t('common.languageDa') },
+      { value: 'en', label: t('common.languageEn') },
+    ],
+    onChange: (v) => o.onChange(v === 'en' ? 'en' : 'da'),
+  });
 
 /**
  * A new password, typed twice: fields `${id}` and `${id}2` (`checkNewPassword` checks them).

@@ -4,9 +4,16 @@ import { register } from '../../api/participants.ts';
 import { FormController } from '../../app/form-controller.ts';
 import type { FieldErrors } from '../../app/form-errors.ts';
 import { SrLightElement } from '../../app/light-element.ts';
-import { selectField, submitButton } from '../../components/fields.ts';
+import { submitButton } from '../../components/fields.ts';
 import { getLocale, t } from '../../i18n/i18n.ts';
-import { checkNewPassword, emailField, focusHeading, newPasswordFields } from './account-fields.ts';
+import {
+  checkNewPassword,
+  displayNameField,
+  emailField,
+  focusHeading,
+  localeField,
+  newPasswordFields,
+} from './account-fields.ts';
 import { validEmail } from './validation.ts';
 
 /**
@@ -62,16 +69,7 @@ export class SrPageRegister extends SrLightElement {
       ${this._form.summary()}
       <form id="register-form" class="sr-form" novalidate @submit=${(e: Event) => void this._onSubmit(e)}>
         ${emailField(this._form, 'register-email', this._email, (v) => (this._email = v))}
-        ${this._form.text({
-          id: 'register-name',
-          label: t('register.displayName'),
-          hint: t('register.displayNameHint'),
-          autocomplete: 'name',
-          required: true,
-          maxlength: 200,
-          value: this._name,
-          onInput: (v) => (this._name = v),
-        })}
+        ${displayNameField(this._form, 'register-name', this._name, (v) => (this._name = v))}
         ${newPasswordFields(this._form, {
           id: 'register-password',
           label: t('register.password'),
@@ -80,16 +78,11 @@ export class SrPageRegister extends SrLightElement {
           onPassword: (v) => (this._password = v),
           onPassword2: (v) => (this._password2 = v),
         })}
-        ${selectField({
+        ${localeField({
           id: 'register-locale',
-          label: t('register.locale'),
           hint: t('register.localeHint'),
           value: this._locale,
-          options: [
-            { value: 'da', label: t('common.languageDa') },
-            { value: 'en', label: t('common.languageEn') },
-          ],
-          onChange: (v) => (this._locale = v === 'en' ? 'en' : 'da'),
+          onChange: (v) => (this._locale = v),
         })}
         ${submitButton('register-submit', t('register.submit'), this._form.busy)}
       </form>
