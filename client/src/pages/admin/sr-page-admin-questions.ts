@@ -171,26 +171,7 @@ export class SrPageAdminQuestions extends SrLightElement implements SrPage {
               <button type="button" class="button button-secondary" id="q-edit-${q.id}" @click=${() => this._start(q)}>
                 ${t('common.edit')}<span class="sr-only"> ${t('questions.item', { n })}</span>
               </button>
-              <button
-                type="button"
-                class="button button-tertiary"
-                id="q-up-${q.id}"
-                aria-label=${t('questions.moveUp', { n })}
-                ?disabled=${i === 0}
-                @click=${() => void this._onMove(i, -1)}
-              >
-                ${icon('arrow-upward')}
-              </button>
-              <button
-                type="button"
-                class="button button-tertiary"
-                id="q-down-${q.id}"
-                aria-label=${t('questions.moveDown', { n })}
-                ?disabled=${i === this._questions.length - 1}
-                @click=${() => void this._onMove(i, 1)}
-              >
-                ${icon('arrow-downward')}
-              </button>
+              ${this._moveButton(q, i, -1)} ${this._moveButton(q, i, 1)}
               <button
                 type="button"
                 class="button button-tertiary"
@@ -205,6 +186,21 @@ export class SrPageAdminQuestions extends SrLightElement implements SrPage {
             </div>`
       }
     </li>`;
+  }
+
+  /** Moves question `i` (`q`) one place up (-1) or down (1); disabled at the end it moves towards. */
+  private _moveButton(q: Question, i: number, delta: -1 | 1) {
+    const up = delta < 0;
+    return html`<button
+      type="button"
+      class="button button-tertiary"
+      id="q-${up ? 'up' : 'down'}-${q.id}"
+      aria-label=${t(up ? 'questions.moveUp' : 'questions.moveDown', { n: i + 1 })}
+      ?disabled=${up ? i === 0 : i === this._questions.length - 1}
+      @click=${() => void this._onMove(i, delta)}
+    >
+      ${icon(up ? 'arrow-upward' : 'arrow-downward')}
+    </button>`;
   }
 
   private _render(c: Consultation) {
