@@ -7,6 +7,7 @@ import { t } from '../../i18n/i18n.ts';
 import { commentBody, commentQuote } from './comment-parts.ts';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { errorMessage } from '../alerts.ts';
+import { confirmGroup } from '../confirm.ts';
 import { textField } from '../fields.ts';
 import { SrCommentsChangedEvent } from './events.ts';
 import './sr-comment-form.ts';
@@ -251,27 +252,17 @@ export class SrComment extends SrLightElement {
           </div>
         </form>`;
       case 'delete':
-        return html`<div class="sr-comment-confirm" role="group" aria-labelledby="delete-q-${c.id}">
-          <p id="delete-q-${c.id}">${t('comments.deleteQuestion')}</p>
-          <div class="sr-actions">
-            <button
-              type="button"
-              class="button button-primary button-small"
-              id="delete-confirm-${c.id}"
-              ?disabled=${this._busy}
-              @click=${this._onDelete}
-            >
-              ${t('comments.deleteConfirm')}
-            </button>
-            <button
-              type="button"
-              class="button button-secondary button-small"
-              @click=${() => this._setMode('view', `#delete-${c.id}`)}
-            >
-              ${t('common.cancel')}
-            </button>
-          </div>
-        </div>`;
+        return confirmGroup({
+          className: 'sr-comment-confirm',
+          questionId: `delete-q-${c.id}`,
+          question: t('comments.deleteQuestion'),
+          confirmId: `delete-confirm-${c.id}`,
+          confirmLabel: t('comments.deleteConfirm'),
+          busy: this._busy,
+          small: true,
+          onConfirm: () => this._onDelete(),
+          onCancel: () => this._setMode('view', `#delete-${c.id}`),
+        });
       case 'hide':
         return html`<form class="sr-comment-hide" novalidate @submit=${this._onHide}>
           ${textField({

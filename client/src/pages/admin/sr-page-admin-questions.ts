@@ -18,6 +18,7 @@ import { focusAfterRender } from '../../app/focus.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { alert, errorAlert } from '../../components/alerts.ts';
+import { confirmGroup } from '../../components/confirm.ts';
 import { icon } from '../../components/icons.ts';
 import '../../components/responses/sr-question-editor.ts';
 import type { SrQuestionSavedEvent } from '../../components/responses/sr-question-editor.ts';
@@ -144,29 +145,18 @@ export class SrPageAdminQuestions extends SrLightElement implements SrPage {
       }
       ${
         this._confirmDelete === q.id
-          ? html`<div class="sr-confirm" role="group" aria-labelledby="q-delete-text-${q.id}">
-              <p id="q-delete-text-${q.id}"><strong>${t('questions.deleteConfirm', { n })}</strong></p>
-              <div class="sr-actions">
-                <button
-                  type="button"
-                  class="button button-primary"
-                  id="q-delete-yes-${q.id}"
-                  @click=${() => void this._onDelete(q, n)}
-                >
-                  ${t('questions.delete', { n })}
-                </button>
-                <button
-                  type="button"
-                  class="button button-secondary"
-                  @click=${() => {
-                    this._confirmDelete = null;
-                    void this._focus(`#q-delete-${q.id}`);
-                  }}
-                >
-                  ${t('common.cancel')}
-                </button>
-              </div>
-            </div>`
+          ? confirmGroup({
+              className: 'sr-confirm',
+              questionId: `q-delete-text-${q.id}`,
+              question: html`<strong>${t('questions.deleteConfirm', { n })}</strong>`,
+              confirmId: `q-delete-yes-${q.id}`,
+              confirmLabel: t('questions.delete', { n }),
+              onConfirm: () => void this._onDelete(q, n),
+              onCancel: () => {
+                this._confirmDelete = null;
+                void this._focus(`#q-delete-${q.id}`);
+              },
+            })
           : html`<div class="sr-actions sr-question-actions">
               <button type="button" class="button button-secondary" id="q-edit-${q.id}" @click=${() => this._start(q)}>
                 ${t('common.edit')}<span class="sr-only"> ${t('questions.item', { n })}</span>
