@@ -12,6 +12,7 @@ import { renderSection } from '../../app/page-state.ts';
 import { loc, t, tDynamic } from '../../i18n/i18n.ts';
 import { formatDateTimeShort } from '../../i18n/format.ts';
 import { AUDIT_ACTIONS, AUDIT_ITEM_TYPES, describeDetails } from './audit-details.ts';
+import { columnHeads } from '../../components/table.ts';
 
 const PAGE_SIZE = 50;
 
@@ -241,15 +242,7 @@ export class SrPageAdminAudit extends SrLightElement implements SrPage {
           <caption id="audit-caption" class="sr-only">
             ${t('audit.caption')}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">${t('audit.col.when')}</th>
-              <th scope="col">${t('audit.col.who')}</th>
-              <th scope="col">${t('audit.col.action')}</th>
-              <th scope="col">${t('audit.col.item')}</th>
-              <th scope="col">${t('audit.col.details')}</th>
-            </tr>
-          </thead>
+          ${columnHeads([t('audit.col.when'), t('audit.col.who'), t('audit.col.action'), t('audit.col.item'), t('audit.col.details')])}
           <tbody>
             ${this._items.map(
               (e) =>
