@@ -23,6 +23,14 @@ type Common = {
   marked?: boolean;
 };
 
+/** A field's error message, `${id}-error` (the control's aria-describedby names it), or nothing. */
+export const fieldError = (id: string, error: string | undefined) =>
+  error
+    ? html`<span class="form-error-message" id="${id}-error"
+        ><span class="sr-only">${t('errors.prefix')} </span>${error}</span
+      >`
+    : nothing;
+
 const describedBy = (o: Common) =>
   [o.hint ? `${o.id}-hint` : '', o.error ? `${o.id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
@@ -32,14 +40,7 @@ function head(o: Common): TemplateResult {
         o.required && o.marked ? html`<span class="sr-required" aria-hidden="true"> *</span>` : nothing
       }</label
     >
-    ${o.hint ? html`<span class="form-hint" id="${o.id}-hint">${o.hint}</span>` : nothing}
-    ${
-      o.error
-        ? html`<span class="form-error-message" id="${o.id}-error"
-            ><span class="sr-only">${t('errors.prefix')} </span>${o.error}</span
-          >`
-        : nothing
-    }`;
+    ${o.hint ? html`<span class="form-hint" id="${o.id}-hint">${o.hint}</span>` : nothing} ${fieldError(o.id, o.error)}`;
 }
 
 export type TextFieldOpts = Common & {
@@ -122,11 +123,61 @@ export function selectField(o: SelectOpts): TemplateResult {
   </div>`;
 }
 
-export type CheckboxGroupOpts = {
+export type FieldsetOpts = {
   id: string;
+  /** The legend's content (a question may add its required mark). */
+  legend: unknown;
+  hint?: string | undefined;
+  error?: string | undefined;
+};
+
+/**
+ * A group of choices: a fieldset (id `id`, the error summary's link target) with its legend, hint
+ * and error message, described by both, around `choices`.
+ */
+export function fieldsetGroup(o: FieldsetOpts, choices: unknown): TemplateResult {
+  const described = [o.hint ? `${o.id}-hint` : '', o.error ? `${o.id}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="form-group ${o.error ? 'form-error' : ''}">
+    <fieldset id=${o.id} aria-describedby=${described || nothing}>
+      <legend class="form-label">${o.legend}</legend>
+      ${o.hint ? html`<span class="form-hint" id="${o.id}-hint">${o.hint}</span>` : nothing}
+      ${fieldError(o.id, o.error)} ${choices}
+    </fieldset>
+  </div>`;
+}
+
+/** One radio button with its label; `after` follows the label (an explanation). */
+export function radio(o: {
+  id: string;
+  name: string;
+  value: string;
+  label: string | TemplateResult;
+  checked: boolean;
+  disabled?: boolean | undefined;
+  lang?: string | undefined;
+  describedBy?: string | undefined;
+  after?: unknown;
+  onSelect: () => void;
+}): TemplateResult {
+  return html`<div class="form-group-radio">
+    <input
+      type="radio"
+      class="form-radio"
+      id=${o.id}
+      name=${o.name}
+      value=${o.value}
+      ?disabled=${!!o.disabled}
+      aria-describedby=${o.describedBy ?? nothing}
+      .checked=${live(o.checked)}
+      @change=${o.onSelect}
+    />
+    <label class="form-label" for=${o.id} lang=${o.lang ?? nothing}>${o.label}</label>
+    ${o.after ?? nothing}
+  </div>`;
+}
+
+export type CheckboxGroupOpts = FieldsetOpts & {
   legend: string;
-  hint?: string;
-  error?: string;
   options: { value: string; label: string }[];
   selected: readonly string[];
   onToggle: (value: string, checked: boolean) => void;
@@ -134,34 +185,23 @@ export type CheckboxGroupOpts = {
 
 /** A fieldset of checkboxes; the first box's id is `${id}-${first value}` (the error summary links there). */
 export function checkboxGroup(o: CheckboxGroupOpts): TemplateResult {
-  const described = [o.hint ? `${o.id}-hint` : '', o.error ? `${o.id}-error` : ''].filter(Boolean).join(' ');
-  return html`<div class="form-group ${o.error ? 'form-error' : ''}">
-    <fieldset id=${o.id} aria-describedby=${described || nothing}>
-      <legend class="form-label">${o.legend}</legend>
-      ${o.hint ? html`<span class="form-hint" id="${o.id}-hint">${o.hint}</span>` : nothing}
-      ${
-        o.error
-          ? html`<span class="form-error-message" id="${o.id}-error"
-              ><span class="sr-only">${t('errors.prefix')} </span>${o.error}</span
-            >`
-          : nothing
-      }
-      ${o.options.map(
-        (opt) =>
-          html`<div class="form-group-checkbox">
-            <input
-              type="checkbox"
-              class="form-checkbox"
-              id="${o.id}-${opt.value}"
-              value=${opt.value}
-              .checked=${live(o.selected.includes(opt.value))}
-              @change=${(e: Event) => o.onToggle(opt.value, (e.target as HTMLInputElement).checked)}
-            />
-            <label class="form-label" for="${o.id}-${opt.value}">${opt.label}</label>
-          </div>`,
-      )}
-    </fieldset>
-  </div>`;
+  return fieldsetGroup(
+    o,
+    o.options.map(
+      (opt) =>
+        html`<div class="form-group-checkbox">
+          <input
+            type="checkbox"
+            class="form-checkbox"
+            id="${o.id}-${opt.value}"
+            value=${opt.value}
+            .checked=${live(o.selected.includes(opt.value))}
+            @change=${(e: Event) => o.onToggle(opt.value, (e.target as HTMLInputElement).checked)}
+          />
+          <label class="form-label" for="${o.id}-${opt.value}">${opt.label}</label>
+        </div>`,
+    ),
+  );
 }
 
 export function checkbox(o: {
@@ -181,5 +221,12 @@ export function checkbox(o: {
       />
       <label class="form-label" for=${o.id}>${o.label}</label>
     </div>
+  </div>`;
+}
+
+/** A form's primary button, disabled while it is sent. */
+export function submitButton(id: string, label: string, busy: boolean): TemplateResult {
+  return html`<div class="sr-actions">
+    <button type="submit" class="button button-primary" id=${id} ?disabled=${busy}>${label}</button>
   </div>`;
 }

@@ -1,16 +1,15 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { createConsultation, updateConsultation } from '../api/consultations.ts';
 import { ApiError } from '../api/http.ts';
 import { IT_STAGES, type Consultation, type ItStage, type UpdateConsultationInput } from '../api/types.ts';
-import { isValidationError, mapIssues, orderErrors, type FieldErrors, type FieldMap } from '../app/form-errors.ts';
-import { SrLightElement } from '../app/light-element.ts';
+import type { FieldErrors, FieldMap } from '../app/form-errors.ts';
 import { t } from '../i18n/i18n.ts';
 import { fromDateTimeLocal, toDateTimeLocal } from '../i18n/format.ts';
-import { alert, errorDetail, errorMessage } from './alerts.ts';
+import { alert, errorMessage } from './alerts.ts';
 import { SrConsultationSavedEvent, SrReloadRequestEvent } from './events.ts';
-import { selectField, textField } from './fields.ts';
-import './sr-error-summary.ts';
+import { selectField } from './fields.ts';
+import { bilingualFields, daEn, inDa, inEn, SrResourceForm } from './resource-form.ts';
 
 type Draft = {
   slug: string;
@@ -26,31 +25,22 @@ type Draft = {
 };
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const inDa = (field: string) => t('common.inLanguage', { field, language: t('common.languageDa') });
-const inEn = (field: string) => t('common.inLanguage', { field, language: t('common.languageEn') });
 
 const FIELDS: FieldMap = {
   '/slug': { id: 'cf-slug', label: () => t('cform.slug') },
-  '/title/da': { id: 'cf-title-da', label: () => inDa(t('cform.title')) },
-  '/title/en': { id: 'cf-title-en', label: () => inEn(t('cform.title')) },
-  '/summary/da': { id: 'cf-summary-da', label: () => inDa(t('cform.summary')) },
-  '/summary/en': { id: 'cf-summary-en', label: () => inEn(t('cform.summary')) },
-  '/body/da': { id: 'cf-body-da', label: () => inDa(t('cform.body')) },
-  '/body/en': { id: 'cf-body-en', label: () => inEn(t('cform.body')) },
+  ...bilingualFields('cf', 'title', () => t('cform.title')),
+  ...bilingualFields('cf', 'summary', () => t('cform.summary')),
+  ...bilingualFields('cf', 'body', () => t('cform.body')),
   '/opensAt': { id: 'cf-opens-at', label: () => t('cform.opensAt') },
   '/closesAt': { id: 'cf-closes-at', label: () => t('cform.closesAt') },
   '/itStage': { id: 'cf-it-stage', label: () => t('stage.label') },
 };
-const ORDER = Object.values(FIELDS).map((f) => f.id);
 
 const draftOf = (c?: Consultation): Draft => ({
   slug: c?.slug ?? '',
-  titleDa: c?.title.da ?? '',
-  titleEn: c?.title.en ?? '',
-  summaryDa: c?.summary.da ?? '',
-  summaryEn: c?.summary.en ?? '',
-  bodyDa: c?.body.da ?? '',
-  bodyEn: c?.body.en ?? '',
+  ...daEn('title', c?.title),
+  ...daEn('summary', c?.summary),
+  ...daEn('body', c?.body),
   opensAt: toDateTimeLocal(c?.opensAt),
   closesAt: toDateTimeLocal(c?.closesAt),
   itStage: c?.itStage ?? 'analysis',
@@ -64,16 +54,14 @@ const draftOf = (c?: Consultation): Draft => ({
  * @fires sr-reload-request - when the user asks to reload after a stale edit
  */
 @customElement('sr-consultation-form')
-export class SrConsultationForm extends SrLightElement {
+export class SrConsultationForm extends SrResourceForm<Draft, Consultation> {
   @property({ attribute: false }) consultation: Consultation | undefined;
-  @state() private _draft: Draft = draftOf();
-  @state() private _errors: FieldErrors = new Map();
-  @state() private _general: (string | TemplateResult)[] = [];
   @state() private _stale = false;
-  @state() private _notice: 'saved' | 'unchanged' | null = null;
-  @state() private _busy = false;
-  private _dirty = false;
   private _baseVersion = 0;
+
+  constructor() {
+    super(draftOf());
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('consultation')) return;
@@ -87,12 +75,6 @@ export class SrConsultationForm extends SrLightElement {
       this._dirty = false;
       this._stale = false;
     }
-  }
-
-  private _set<K extends keyof Draft>(key: K, value: Draft[K]): void {
-    this._draft = { ...this._draft, [key]: value };
-    this._dirty = true;
-    this._notice = null;
   }
 
   private _validate(d: Draft): FieldErrors {
@@ -137,76 +119,54 @@ export class SrConsultationForm extends SrLightElement {
 
   private async _onSubmit(e: Event): Promise<void> {
     e.preventDefault();
-    if (this._busy) return;
     const d = this._draft;
-    this._general = [];
-    this._stale = false;
-    this._notice = null;
-    this._errors = this._validate(d);
-    if (this._errors.size) return;
     const c = this.consultation;
-    this._busy = true;
-    try {
-      let saved: Consultation;
-      if (c) {
+    await this._save({
+      validate: () => {
+        this._stale = false;
+        return this._validate(d);
+      },
+      save: async () => {
+        if (!c) return createConsultation(this._body(d));
         const changes = this._changes(d, c);
-        if (!Object.keys(changes).length) {
-          this._notice = 'unchanged';
-          return;
-        }
-        saved = await updateConsultation(c.id, { version: this._baseVersion, ...changes });
-      } else {
-        saved = await createConsultation({
-          slug: d.slug,
-          title: { da: d.titleDa.trim(), en: d.titleEn.trim() },
-          summary: { da: d.summaryDa, en: d.summaryEn },
-          body: { da: d.bodyDa, en: d.bodyEn },
-          opensAt: fromDateTimeLocal(d.opensAt) ?? null,
-          closesAt: fromDateTimeLocal(d.closesAt) ?? null,
-          itStage: d.itStage,
-        });
-      }
-      this._dirty = false;
-      this._notice = 'saved';
-      this.dispatchEvent(new SrConsultationSavedEvent(saved));
-    } catch (err) {
-      this._onError(err);
-    } finally {
-      this._busy = false;
-    }
+        return Object.keys(changes).length
+          ? updateConsultation(c.id, { version: this._baseVersion, ...changes })
+          : null;
+      },
+      saved: (saved) => this.dispatchEvent(new SrConsultationSavedEvent(saved)),
+      fields: FIELDS,
+      refused: (err) => this._refused(err),
+    });
   }
 
-  private _onError(err: unknown): void {
+  private _body(d: Draft) {
+    return {
+      slug: d.slug,
+      title: { da: d.titleDa.trim(), en: d.titleEn.trim() },
+      summary: { da: d.summaryDa, en: d.summaryEn },
+      body: { da: d.bodyDa, en: d.bodyEn },
+      opensAt: fromDateTimeLocal(d.opensAt) ?? null,
+      closesAt: fromDateTimeLocal(d.closesAt) ?? null,
+      itStage: d.itStage,
+    };
+  }
+
+  /** The failures this form explains itself: an edit made on an older version, a slug in use. */
+  private _refused(err: unknown): boolean {
     if (err instanceof ApiError && err.code === 'STALE_VERSION') {
       this._stale = true;
       void this.updateComplete.then(() => this.querySelector<HTMLElement>('#cf-stale')?.focus());
     } else if (err instanceof ApiError && err.code === 'SLUG_TAKEN') {
-      this._errors = new Map([['cf-slug', errorMessage(err)]]);
-    } else if (isValidationError(err)) {
-      const { errors, unmatched } = mapIssues(err, FIELDS);
-      this._errors = orderErrors(errors, ORDER);
-      if (unmatched) this._general = [errorMessage(err)];
-    } else {
-      this._general = [html`${errorMessage(err)}${errorDetail(err)}`];
-    }
-  }
-
-  private _text(key: keyof Draft, id: string, label: string, extra: Partial<Parameters<typeof textField>[0]> = {}) {
-    return textField({
-      id,
-      label,
-      value: this._draft[key],
-      error: this._errors.get(id),
-      onInput: (v) => this._set(key, v as never),
-      ...extra,
-    });
+      this._form.errors = new Map([['cf-slug', errorMessage(err)]]);
+    } else return false;
+    return true;
   }
 
   protected override render() {
     const c = this.consultation;
     const frozen = c?.phase === 'concluded';
     const md = t('common.markdownHint');
-    return html`<sr-error-summary .errors=${this._errors} .general=${this._general}></sr-error-summary>
+    return html`${this._form.summary()}
       ${
         this._stale
           ? html`<div class="alert alert-error" role="alert" id="cf-stale" tabindex="-1">
@@ -224,18 +184,14 @@ export class SrConsultationForm extends SrLightElement {
             </div>`
           : nothing
       }
-      ${this._notice === 'saved' && c ? alert('success', t('cform.saved')) : nothing}
-      ${this._notice === 'unchanged' ? alert('info', t('cform.nothingChanged')) : nothing}
+      ${this._notices(c ? t('cform.saved') : null)}
       ${frozen ? alert('info', t('cform.frozen'), { live: false }) : nothing}
       <form id="consultation-form" class="sr-form" novalidate @submit=${(e: Event) => void this._onSubmit(e)}>
         <fieldset class="sr-plain-fieldset" ?disabled=${frozen}>
           ${this._text('slug', 'cf-slug', t('cform.slug'), { hint: t('cform.slugHint'), required: true, maxlength: 80, width: 'l' })}
-          ${this._text('titleDa', 'cf-title-da', inDa(t('cform.title')), { required: true, lang: 'da' })}
-          ${this._text('titleEn', 'cf-title-en', inEn(t('cform.title')), { required: true, lang: 'en' })}
-          ${this._text('summaryDa', 'cf-summary-da', inDa(t('cform.summary')), { optional: true, rows: 3, lang: 'da' })}
-          ${this._text('summaryEn', 'cf-summary-en', inEn(t('cform.summary')), { optional: true, rows: 3, lang: 'en' })}
-          ${this._text('bodyDa', 'cf-body-da', inDa(t('cform.body')), { optional: true, rows: 10, hint: md, lang: 'da' })}
-          ${this._text('bodyEn', 'cf-body-en', inEn(t('cform.body')), { optional: true, rows: 10, hint: md, lang: 'en' })}
+          ${this._textPair('title', 'cf-title', t('cform.title'), { required: true })}
+          ${this._textPair('summary', 'cf-summary', t('cform.summary'), { optional: true, rows: 3 })}
+          ${this._textPair('body', 'cf-body', t('cform.body'), { optional: true, rows: 10, hint: md })}
           ${this._text('opensAt', 'cf-opens-at', t('cform.opensAt'), { type: 'datetime-local', optional: true, hint: t('common.localTimeHint') })}
           ${this._text('closesAt', 'cf-closes-at', t('cform.closesAt'), { type: 'datetime-local', optional: true, hint: t('common.localTimeHint') })}
           ${selectField({
@@ -243,14 +199,10 @@ export class SrConsultationForm extends SrLightElement {
             label: t('stage.label'),
             value: this._draft.itStage,
             options: IT_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) })),
-            error: this._errors.get('cf-it-stage'),
+            error: this._form.errors.get('cf-it-stage'),
             onChange: (v) => this._set('itStage', v as ItStage),
           })}
-          <div class="sr-actions">
-            <button type="submit" class="button button-primary" id="cf-submit" ?disabled=${this._busy}>
-              ${this._busy ? t('cform.saving') : c ? t('cform.save') : t('cform.create')}
-            </button>
-          </div>
+          ${this._submit('cf-submit', !!c, t('cform.save'), t('cform.create'))}
         </fieldset>
       </form>`;
   }

@@ -12,7 +12,7 @@ import { formatBytes } from '../i18n/format.ts';
 import { t } from '../i18n/i18n.ts';
 import { alert, errorDetail, errorMessage } from './alerts.ts';
 import { SrConsultationSavedEvent } from './events.ts';
-import { textField } from './fields.ts';
+import { fieldError, textField } from './fields.ts';
 import { icon } from './icons.ts';
 import './sr-error-summary.ts';
 
@@ -145,13 +145,7 @@ export class SrDocumentsEditor extends SrLightElement {
     >
       <label class="form-label" for=${id}>${t('docs.upload')}</label>
       <span class="form-hint" id="${id}-hint">${t('docs.uploadHint')}</span>
-      ${
-        error
-          ? html`<span class="form-error-message" id="${id}-error"
-              ><span class="sr-only">${t('errors.prefix')} </span>${error}</span
-            >`
-          : nothing
-      }
+      ${fieldError(id, error)}
       <input
         type="file"
         id=${id}

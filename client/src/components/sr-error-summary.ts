@@ -51,6 +51,10 @@ export class SrErrorSummary extends SrLightElement {
   }
 }
 
+/** The error summary of a form's state: its field errors and the messages that belong to no field. */
+export const errorSummary = (form: { errors: ReadonlyMap<string, string>; general: readonly unknown[] }) =>
+  html`<sr-error-summary .errors=${form.errors} .general=${form.general}></sr-error-summary>`;
+
 declare global {
   interface HTMLElementTagNameMap {
     'sr-error-summary': SrErrorSummary;

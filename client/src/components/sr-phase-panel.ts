@@ -8,6 +8,7 @@ import { formatDateTimeShort } from '../i18n/format.ts';
 import { alert, errorAlert } from './alerts.ts';
 import { phaseBadge, phaseLabel } from './badges.ts';
 import { SrConsultationSavedEvent } from './events.ts';
+import { columnHeads } from './table.ts';
 
 /** The button text for a move: reopening a closed consultation reads differently from opening a draft. */
 const transitionLabel = (from: Phase, to: Phase): string =>
@@ -131,14 +132,7 @@ export class SrPhasePanel extends SrLightElement {
               aria-label=${t('phasePanel.history')}
             >
               <table class="table table--compact table--responsive-headers" id="phase-history">
-                <thead>
-                  <tr>
-                    <th scope="col">${t('common.when')}</th>
-                    <th scope="col">${t('common.from')}</th>
-                    <th scope="col">${t('common.to')}</th>
-                    <th scope="col">${t('common.by')}</th>
-                  </tr>
-                </thead>
+                ${columnHeads([t('common.when'), t('common.from'), t('common.to'), t('common.by')])}
                 <tbody>
                   ${c.phaseHistory.map(
                     (h) =>

@@ -1,15 +1,13 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import { ApiError } from '../api/http.ts';
 import { createScenario, updateScenario } from '../api/scenarios.ts';
 import type { Scenario, UpdateScenarioInput } from '../api/types.ts';
-import { isValidationError, mapIssues, orderErrors, type FieldErrors, type FieldMap } from '../app/form-errors.ts';
-import { SrLightElement } from '../app/light-element.ts';
+import type { FieldErrors, FieldMap } from '../app/form-errors.ts';
 import { t } from '../i18n/i18n.ts';
-import { alert, errorDetail, errorMessage } from './alerts.ts';
+import { errorMessage } from './alerts.ts';
 import { SrScenarioSavedEvent } from './events.ts';
-import { textField } from './fields.ts';
-import './sr-error-summary.ts';
+import { bilingualFields, daEn, inDa, inEn, SrResourceForm } from './resource-form.ts';
 
 type Draft = {
   key: string;
@@ -22,28 +20,19 @@ type Draft = {
 };
 
 const KEY = /^[A-Z][A-Z0-9]{0,7}$/;
-const inDa = (field: string) => t('common.inLanguage', { field, language: t('common.languageDa') });
-const inEn = (field: string) => t('common.inLanguage', { field, language: t('common.languageEn') });
 
 const FIELDS: FieldMap = {
   '/key': { id: 'sf-key', label: () => t('sform.key') },
-  '/title/da': { id: 'sf-title-da', label: () => inDa(t('sform.title')) },
-  '/title/en': { id: 'sf-title-en', label: () => inEn(t('sform.title')) },
-  '/summary/da': { id: 'sf-summary-da', label: () => inDa(t('sform.summary')) },
-  '/summary/en': { id: 'sf-summary-en', label: () => inEn(t('sform.summary')) },
-  '/description/da': { id: 'sf-description-da', label: () => inDa(t('sform.description')) },
-  '/description/en': { id: 'sf-description-en', label: () => inEn(t('sform.description')) },
+  ...bilingualFields('sf', 'title', () => t('sform.title')),
+  ...bilingualFields('sf', 'summary', () => t('sform.summary')),
+  ...bilingualFields('sf', 'description', () => t('sform.description')),
 };
-const ORDER = Object.values(FIELDS).map((f) => f.id);
 
 const draftOf = (s?: Scenario): Draft => ({
   key: s?.key ?? '',
-  titleDa: s?.title.da ?? '',
-  titleEn: s?.title.en ?? '',
-  summaryDa: s?.summary.da ?? '',
-  summaryEn: s?.summary.en ?? '',
-  descDa: s?.description.da ?? '',
-  descEn: s?.description.en ?? '',
+  ...daEn('title', s?.title),
+  ...daEn('summary', s?.summary),
+  ...daEn('desc', s?.description),
 });
 
 /**
@@ -53,27 +42,19 @@ const draftOf = (s?: Scenario): Draft => ({
  * @fires sr-scenario-saved - with the scenario as the server returned it
  */
 @customElement('sr-scenario-form')
-export class SrScenarioForm extends SrLightElement {
+export class SrScenarioForm extends SrResourceForm<Draft, Scenario> {
   @property({ attribute: false }) consultationId = '';
   @property({ attribute: false }) scenario: Scenario | undefined;
-  @state() private _draft: Draft = draftOf();
-  @state() private _errors: FieldErrors = new Map();
-  @state() private _general: (string | TemplateResult)[] = [];
-  @state() private _notice: 'saved' | 'unchanged' | null = null;
-  @state() private _busy = false;
-  private _dirty = false;
+
+  constructor() {
+    super(draftOf());
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('scenario') && !(this._dirty && changed.get('scenario')?.id === this.scenario?.id)) {
       this._draft = draftOf(this.scenario);
       this._dirty = false;
     }
-  }
-
-  private _set<K extends keyof Draft>(key: K, value: string): void {
-    this._draft = { ...this._draft, [key]: value };
-    this._dirty = true;
-    this._notice = null;
   }
 
   private _validate(d: Draft): FieldErrors {
@@ -103,75 +84,41 @@ export class SrScenarioForm extends SrLightElement {
 
   private async _onSubmit(e: Event): Promise<void> {
     e.preventDefault();
-    if (this._busy) return;
     const d = this._draft;
-    this._general = [];
-    this._notice = null;
-    this._errors = this._validate(d);
-    if (this._errors.size) return;
-    this._busy = true;
-    try {
-      let saved: Scenario;
-      if (this.scenario) {
-        const changes = this._changes(d, this.scenario);
-        if (!Object.keys(changes).length) {
-          this._notice = 'unchanged';
-          return;
-        }
-        saved = await updateScenario(this.scenario.id, changes);
-      } else {
-        saved = await createScenario(this.consultationId, {
-          key: d.key.trim(),
-          title: { da: d.titleDa.trim(), en: d.titleEn.trim() },
-          summary: { da: d.summaryDa, en: d.summaryEn },
-          description: { da: d.descDa, en: d.descEn },
-        });
-      }
-      this._dirty = false;
-      this._notice = 'saved';
-      this.dispatchEvent(new SrScenarioSavedEvent(saved));
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'KEY_TAKEN') this._errors = new Map([['sf-key', errorMessage(err)]]);
-      else if (isValidationError(err)) {
-        const { errors, unmatched } = mapIssues(err, FIELDS);
-        this._errors = orderErrors(errors, ORDER);
-        if (unmatched) this._general = [errorMessage(err)];
-      } else this._general = [html`${errorMessage(err)}${errorDetail(err)}`];
-    } finally {
-      this._busy = false;
-    }
-  }
-
-  private _text(key: keyof Draft, id: string, label: string, extra: Partial<Parameters<typeof textField>[0]> = {}) {
-    return textField({
-      id,
-      label,
-      value: this._draft[key],
-      error: this._errors.get(id),
-      onInput: (v) => this._set(key, v),
-      ...extra,
+    const s = this.scenario;
+    await this._save({
+      validate: () => this._validate(d),
+      save: async () => {
+        if (!s)
+          return createScenario(this.consultationId, {
+            key: d.key.trim(),
+            title: { da: d.titleDa.trim(), en: d.titleEn.trim() },
+            summary: { da: d.summaryDa, en: d.summaryEn },
+            description: { da: d.descDa, en: d.descEn },
+          });
+        const changes = this._changes(d, s);
+        return Object.keys(changes).length ? updateScenario(s.id, changes) : null;
+      },
+      saved: (saved) => this.dispatchEvent(new SrScenarioSavedEvent(saved)),
+      fields: FIELDS,
+      refused: (err) => {
+        if (!(err instanceof ApiError && err.code === 'KEY_TAKEN')) return false;
+        this._form.errors = new Map([['sf-key', errorMessage(err)]]);
+        return true;
+      },
     });
   }
 
   protected override render() {
     const s = this.scenario;
     const hint = `${t('common.markdownHint')} ${t('sform.descriptionHint')}`;
-    return html`<sr-error-summary .errors=${this._errors} .general=${this._general}></sr-error-summary>
-      ${this._notice === 'saved' && s ? alert('success', t('sform.saved', { version: s.version })) : nothing}
-      ${this._notice === 'unchanged' ? alert('info', t('cform.nothingChanged')) : nothing}
+    return html`${this._form.summary()} ${this._notices(s ? t('sform.saved', { version: s.version }) : null)}
       <form id="scenario-form" class="sr-form" novalidate @submit=${(e: Event) => void this._onSubmit(e)}>
         ${this._text('key', 'sf-key', t('sform.key'), { hint: t('sform.keyHint'), required: true, maxlength: 8, width: 'xs' })}
-        ${this._text('titleDa', 'sf-title-da', inDa(t('sform.title')), { required: true, lang: 'da' })}
-        ${this._text('titleEn', 'sf-title-en', inEn(t('sform.title')), { required: true, lang: 'en' })}
-        ${this._text('summaryDa', 'sf-summary-da', inDa(t('sform.summary')), { optional: true, rows: 3, lang: 'da' })}
-        ${this._text('summaryEn', 'sf-summary-en', inEn(t('sform.summary')), { optional: true, rows: 3, lang: 'en' })}
-        ${this._text('descDa', 'sf-description-da', inDa(t('sform.description')), { optional: true, rows: 14, hint, lang: 'da' })}
-        ${this._text('descEn', 'sf-description-en', inEn(t('sform.description')), { optional: true, rows: 14, hint, lang: 'en' })}
-        <div class="sr-actions">
-          <button type="submit" class="button button-primary" id="sf-submit" ?disabled=${this._busy}>
-            ${this._busy ? t('cform.saving') : s ? t('sform.save') : t('sform.create')}
-          </button>
-        </div>
+        ${this._textPair('title', 'sf-title', t('sform.title'), { required: true })}
+        ${this._textPair('summary', 'sf-summary', t('sform.summary'), { optional: true, rows: 3 })}
+        ${this._textPair('desc', 'sf-description', t('sform.description'), { optional: true, rows: 14, hint })}
+        ${this._submit('sf-submit', !!s, t('sform.save'), t('sform.create'))}
       </form>`;
   }
 }

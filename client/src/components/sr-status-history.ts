@@ -5,6 +5,7 @@ import type { Scenario } from '../api/types.ts';
 import { t } from '../i18n/i18n.ts';
 import { formatDateTimeShort } from '../i18n/format.ts';
 import { statusBadge } from './badges.ts';
+import { columnHeads } from './table.ts';
 
 /**
  * A scenario's status changes by round, oldest first, as a table.
@@ -23,15 +24,7 @@ export class SrStatusHistory extends SrLightElement {
       aria-label=${t('scenario.historyHeading')}
     >
       <table class="table table--compact table--responsive-headers sr-status-history">
-        <thead>
-          <tr>
-            <th scope="col">${t('common.when')}</th>
-            <th scope="col">${t('common.from')}</th>
-            <th scope="col">${t('common.to')}</th>
-            <th scope="col">${t('scenario.round')}</th>
-            <th scope="col">${t('scenario.note')}</th>
-          </tr>
-        </thead>
+        ${columnHeads([t('common.when'), t('common.from'), t('common.to'), t('scenario.round'), t('scenario.note')])}
         <tbody>
           ${this.history.map(
             (h) =>

@@ -8,6 +8,7 @@ import { announce } from '../../app/navigation.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { alert, errorMessage } from '../alerts.ts';
+import { confirmGroup } from '../confirm.ts';
 import { icon } from '../icons.ts';
 import {
   dropOn,
@@ -361,31 +362,20 @@ export class SrBallotEditor extends SrLightElement {
               </div>
               ${
                 this._confirmDelete
-                  ? html`<div class="sr-ballot-confirm" role="group" aria-labelledby="ballot-delete-q">
-                      <p id="ballot-delete-q">${t('ballot.deleteQuestion')}</p>
-                      <div class="sr-actions">
-                        <button
-                          type="button"
-                          class="button button-primary"
-                          id="ballot-delete-confirm"
-                          ?disabled=${this._busy}
-                          @click=${() => void this._onDelete()}
-                        >
-                          ${t('ballot.deleteConfirm')}
-                        </button>
-                        <button
-                          type="button"
-                          class="button button-secondary"
-                          @click=${async () => {
-                            this._confirmDelete = false;
-                            await this.updateComplete;
-                            this.querySelector<HTMLElement>('#ballot-delete')?.focus();
-                          }}
-                        >
-                          ${t('common.cancel')}
-                        </button>
-                      </div>
-                    </div>`
+                  ? confirmGroup({
+                      className: 'sr-ballot-confirm',
+                      questionId: 'ballot-delete-q',
+                      question: t('ballot.deleteQuestion'),
+                      confirmId: 'ballot-delete-confirm',
+                      confirmLabel: t('ballot.deleteConfirm'),
+                      busy: this._busy,
+                      onConfirm: () => void this._onDelete(),
+                      onCancel: async () => {
+                        this._confirmDelete = false;
+                        await this.updateComplete;
+                        this.querySelector<HTMLElement>('#ballot-delete')?.focus();
+                      },
+                    })
                   : nothing
               }`
       }`;

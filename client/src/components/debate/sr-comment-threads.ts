@@ -4,7 +4,7 @@ import type { Thread } from '../../api/comments.ts';
 import { SrLightElement } from '../../app/light-element.ts';
 import { t } from '../../i18n/i18n.ts';
 import { alert } from '../alerts.ts';
-import './sr-comment.ts';
+import { commentItems } from './sr-comment.ts';
 import './sr-comment-form.ts';
 
 /**
@@ -51,19 +51,7 @@ export class SrCommentThreads extends SrLightElement {
     return html`${
       this.threads.length
         ? html`<ol class="sr-thread-list">
-            ${this.threads.map(
-              (th) =>
-                html`<li>
-                  <sr-comment
-                    .comment=${th}
-                    .scenarioId=${this.scenarioId}
-                    .currentVersion=${this.currentVersion}
-                    ?acceptsInput=${this.acceptsInput}
-                    ?canModerate=${this.canModerate}
-                    ?signedIn=${this.signedIn}
-                  ></sr-comment>
-                </li>`,
-            )}
+            ${commentItems(this.threads, this)}
           </ol>`
         : this.emptyText
           ? html`<p class="sr-empty">${this.emptyText}</p>`

@@ -7,6 +7,7 @@ import { t } from '../../i18n/i18n.ts';
 import { commentBody, commentQuote } from './comment-parts.ts';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { errorMessage } from '../alerts.ts';
+import { confirmGroup } from '../confirm.ts';
 import { textField } from '../fields.ts';
 import { SrCommentsChangedEvent } from './events.ts';
 import './sr-comment-form.ts';
@@ -251,27 +252,17 @@ export class SrComment extends SrLightElement {
           </div>
         </form>`;
       case 'delete':
-        return html`<div class="sr-comment-confirm" role="group" aria-labelledby="delete-q-${c.id}">
-          <p id="delete-q-${c.id}">${t('comments.deleteQuestion')}</p>
-          <div class="sr-actions">
-            <button
-              type="button"
-              class="button button-primary button-small"
-              id="delete-confirm-${c.id}"
-              ?disabled=${this._busy}
-              @click=${this._onDelete}
-            >
-              ${t('comments.deleteConfirm')}
-            </button>
-            <button
-              type="button"
-              class="button button-secondary button-small"
-              @click=${() => this._setMode('view', `#delete-${c.id}`)}
-            >
-              ${t('common.cancel')}
-            </button>
-          </div>
-        </div>`;
+        return confirmGroup({
+          className: 'sr-comment-confirm',
+          questionId: `delete-q-${c.id}`,
+          question: t('comments.deleteQuestion'),
+          confirmId: `delete-confirm-${c.id}`,
+          confirmLabel: t('comments.deleteConfirm'),
+          busy: this._busy,
+          small: true,
+          onConfirm: () => this._onDelete(),
+          onCancel: () => this._setMode('view', `#delete-${c.id}`),
+        });
       case 'hide':
         return html`<form class="sr-comment-hide" novalidate @submit=${this._onHide}>
           ${textField({
@@ -355,25 +346,32 @@ export class SrComment extends SrLightElement {
               class="sr-replies"
               aria-label=${t('comments.repliesLabel', { count: replies.length, name: author })}
             >
-              ${replies.map(
-                (r) =>
-                  html`<li>
-                    <sr-comment
-                      .comment=${r}
-                      .scenarioId=${this.scenarioId}
-                      .currentVersion=${this.currentVersion}
-                      ?acceptsInput=${this.acceptsInput}
-                      ?canModerate=${this.canModerate}
-                      ?signedIn=${this.signedIn}
-                    ></sr-comment>
-                  </li>`,
-              )}
+              ${commentItems(replies, this)}
             </ol>`
           : nothing
       }
     </article>`;
   }
 }
+
+/** Comments as list items, each shown in the context (scenario, version, rights) of `where`. */
+export const commentItems = (
+  comments: readonly SrComment['comment'][],
+  where: Pick<SrComment, 'scenarioId' | 'currentVersion' | 'acceptsInput' | 'canModerate' | 'signedIn'>,
+) =>
+  comments.map(
+    (c) =>
+      html`<li>
+        <sr-comment
+          .comment=${c}
+          .scenarioId=${where.scenarioId}
+          .currentVersion=${where.currentVersion}
+          ?acceptsInput=${where.acceptsInput}
+          ?canModerate=${where.canModerate}
+          ?signedIn=${where.signedIn}
+        ></sr-comment>
+      </li>`,
+  );
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -4,6 +4,7 @@ import type { Question } from '../../api/questions.ts';
 import type { ScenarioSummary } from '../../api/types.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
 import { activeScenarios, questionField, type AnswerInput } from '../../data/response-model.ts';
+import { fieldError, radio } from '../fields.ts';
 
 /**
  * One question of the questionnaire as form controls: a textarea, radios, checkboxes, a 1–5 scale
@@ -19,42 +20,10 @@ export type QuestionFieldOpts = {
   onChange: (value: AnswerInput | undefined) => void;
 };
 
-const errorMessage = (id: string, error: string | undefined) =>
-  error
-    ? html`<span class="form-error-message" id="${id}-error"
-        ><span class="sr-only">${t('errors.prefix')} </span>${error}</span
-      >`
-    : nothing;
-
 const requiredMark = (required: boolean) =>
   required
     ? html`<span class="sr-required" aria-hidden="true"> *</span><span class="sr-only"> ${t('resp.requiredSr')}</span>`
     : html`<span class="weight-normal"> ${t('common.optional')}</span>`;
-
-function radio(o: {
-  id: string;
-  name: string;
-  value: string;
-  label: string | TemplateResult;
-  checked: boolean;
-  disabled?: boolean | undefined;
-  lang?: string | undefined;
-  onSelect: () => void;
-}) {
-  return html`<div class="form-group-radio">
-    <input
-      type="radio"
-      class="form-radio"
-      id=${o.id}
-      name=${o.name}
-      value=${o.value}
-      ?disabled=${!!o.disabled}
-      .checked=${live(o.checked)}
-      @change=${o.onSelect}
-    />
-    <label class="form-label" for=${o.id} lang=${o.lang ?? nothing}>${o.label}</label>
-  </div>`;
-}
 
 const SCALE = [1, 2, 3, 4, 5] as const;
 
@@ -77,7 +46,7 @@ export function questionFieldTemplate(o: QuestionFieldOpts): TemplateResult {
   if (q.kind === 'text') {
     return html`<div class=${groupClass}>
       <label class="form-label" for=${id}>${prompt}</label>
-      ${hint} ${errorMessage(id, o.error)}
+      ${hint} ${fieldError(id, o.error)}
       <textarea
         class="form-input"
         id=${id}
@@ -97,7 +66,7 @@ export function questionFieldTemplate(o: QuestionFieldOpts): TemplateResult {
     return html`<div class=${groupClass}>
       <fieldset id=${id} aria-describedby=${described}>
         <legend class="form-label">${prompt}</legend>
-        ${hint} ${errorMessage(id, o.error)}
+        ${hint} ${fieldError(id, o.error)}
         ${q.options.map((opt) =>
           q.kind === 'single'
             ? radio({
@@ -137,7 +106,7 @@ export function questionFieldTemplate(o: QuestionFieldOpts): TemplateResult {
     return html`<div class=${groupClass}>
       <fieldset id=${id} aria-describedby=${described}>
         <legend class="form-label">${prompt}</legend>
-        ${hint} ${errorMessage(id, o.error)}
+        ${hint} ${fieldError(id, o.error)}
         <div class="sr-scale">
           ${SCALE.map((n) =>
             radio({
@@ -160,7 +129,7 @@ export function questionFieldTemplate(o: QuestionFieldOpts): TemplateResult {
   return html`<div class=${groupClass}>
     <fieldset id=${id} aria-describedby=${described}>
       <legend class="form-label">${prompt}</legend>
-      ${hint} ${errorMessage(id, o.error)}
+      ${hint} ${fieldError(id, o.error)}
       <div class="sr-scenario-scale">
         <div class="sr-scenario-scale-head" aria-hidden="true">
           <span></span>${SCALE.map((n) => html`<span>${n}</span>`)}

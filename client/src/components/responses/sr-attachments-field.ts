@@ -6,6 +6,7 @@ import { SrLightElement } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { formatBytes } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
+import { fieldError } from '../fields.ts';
 import { icon } from '../icons.ts';
 import type { AttachmentItem } from '../../data/response-model.ts';
 
@@ -145,13 +146,7 @@ export class SrAttachmentsField extends SrLightElement {
           >${t('files.label')}<span class="weight-normal"> ${t('common.optional')}</span></label
         >
         <span class="form-hint" id="${id}-hint">${t('files.hint')}</span>
-        ${
-          this.error
-            ? html`<span class="form-error-message" id="${id}-error"
-                ><span class="sr-only">${t('errors.prefix')} </span>${this.error}</span
-              >`
-            : nothing
-        }
+        ${fieldError(id, this.error)}
         <input
           type="file"
           id=${id}

@@ -4,6 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../../api/http.ts';
 import { QUESTION_KINDS, type CreateQuestionInput, type Question, type QuestionKind } from '../../api/questions.ts';
 import { mapIssues, type FieldErrors, type FieldMap } from '../../app/form-errors.ts';
+import { focusAfterRender } from '../../app/focus.ts';
 import { SrLightElement } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { errorAlert } from '../alerts.ts';
@@ -76,14 +77,7 @@ export class SrQuestionEditor extends SrLightElement {
     }
   }
 
-  private async _focus(selector: string): Promise<void> {
-    await this.updateComplete;
-    const el = this.querySelector<HTMLElement>(selector);
-    if (!el) return;
-    if (!el.hasAttribute('tabindex') && !(el instanceof HTMLButtonElement || el instanceof HTMLInputElement))
-      el.setAttribute('tabindex', '-1');
-    el.focus();
-  }
+  private readonly _focus = (selector: string) => focusAfterRender(this, selector);
 
   private readonly _onCancel = () => this.dispatchEvent(new Event('sr-question-cancel', { bubbles: true }));
 

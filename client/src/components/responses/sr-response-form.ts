@@ -1,13 +1,13 @@
 import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import type { Question } from '../../api/questions.ts';
+import type { Questionnaire } from '../../api/questionnaire.ts';
 import { ACTING_AS, CONSENTS } from '../../api/responses.ts';
 import type { ScenarioSummary } from '../../api/types.ts';
 import type { FieldErrors } from '../../app/form-errors.ts';
 import { SrLightElement } from '../../app/light-element.ts';
 import { t } from '../../i18n/i18n.ts';
-import { textField } from '../fields.ts';
+import { fieldsetGroup, radio, textField } from '../fields.ts';
 import { questionFieldTemplate } from './question-fields.ts';
 import {
   FIELD,
@@ -81,46 +81,30 @@ export class SrResponseForm extends SrLightElement {
     value: string;
     onSelect: (v: T) => void;
   }) {
-    const error = this.errors.get(o.id);
-    const described = [o.hint ? `${o.id}-hint` : '', error ? `${o.id}-error` : ''].filter(Boolean).join(' ');
-    return html`<div class="form-group ${error ? 'form-error' : ''}">
-      <fieldset id=${o.id} aria-describedby=${described || nothing}>
-        <legend class="form-label">
-          ${o.legend}<span class="sr-required" aria-hidden="true"> *</span
-          ><span class="sr-only"> ${t('resp.requiredSr')}</span>
-        </legend>
-        ${o.hint ? html`<span class="form-hint" id="${o.id}-hint">${o.hint}</span>` : nothing}
-        ${
-          error
-            ? html`<span class="form-error-message" id="${o.id}-error"
-                ><span class="sr-only">${t('errors.prefix')} </span>${error}</span
-              >`
-            : nothing
-        }
-        ${o.options.map(
-          (v) =>
-            html`<div class="form-group-radio">
-              <input
-                type="radio"
-                class="form-radio"
-                id="${o.id}-${v}"
-                name=${o.id}
-                value=${v}
-                ?disabled=${this.disabled}
-                aria-describedby=${o.explain ? `${o.id}-${v}-explain` : nothing}
-                .checked=${live(o.value === v)}
-                @change=${() => o.onSelect(v)}
-              />
-              <label class="form-label" for="${o.id}-${v}">${o.label(v)}</label>
-              ${
-                o.explain
-                  ? html`<span class="form-hint sr-radio-explain" id="${o.id}-${v}-explain">${o.explain(v)}</span>`
-                  : nothing
-              }
-            </div>`,
-        )}
-      </fieldset>
-    </div>`;
+    return fieldsetGroup(
+      {
+        id: o.id,
+        legend: html`${o.legend}<span class="sr-required" aria-hidden="true"> *</span
+          ><span class="sr-only"> ${t('resp.requiredSr')}</span>`,
+        hint: o.hint,
+        error: this.errors.get(o.id),
+      },
+      o.options.map((v) =>
+        radio({
+          id: `${o.id}-${v}`,
+          name: o.id,
+          value: v,
+          label: o.label(v),
+          checked: o.value === v,
+          disabled: this.disabled,
+          describedBy: o.explain ? `${o.id}-${v}-explain` : undefined,
+          after: o.explain
+            ? html`<span class="form-hint sr-radio-explain" id="${o.id}-${v}-explain">${o.explain(v)}</span>`
+            : nothing,
+          onSelect: () => o.onSelect(v),
+        }),
+      ),
+    );
   }
 
   protected override render() {
@@ -271,6 +255,26 @@ export class SrResponseForm extends SrLightElement {
     `;
   }
 }
+
+/** A page's `<sr-response-form>` for `questionnaire`, with the page's value and errors. */
+export const responseForm = (o: {
+  questionnaire: Questionnaire;
+  value: ResponseValue;
+  errors: FieldErrors;
+  mode?: 'letter';
+  disabled?: boolean;
+  onChange: (e: SrResponseChangeEvent) => void;
+}) =>
+  html`<sr-response-form
+    mode=${o.mode ?? nothing}
+    .questions=${o.questionnaire.questions}
+    .scenarios=${o.questionnaire.scenarios}
+    .value=${o.value}
+    .errors=${o.errors}
+    .consultationId=${o.questionnaire.consultation.id}
+    ?disabled=${!!o.disabled}
+    @sr-response-change=${o.onChange}
+  ></sr-response-form>`;
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,40 +1,30 @@
 import { html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { requestPasswordReset } from '../../api/participants.ts';
-import type { FieldErrors } from '../../app/form-errors.ts';
+import { FormController } from '../../app/form-controller.ts';
 import { SrLightElement } from '../../app/light-element.ts';
-import { errorMessage } from '../../components/alerts.ts';
-import { textField } from '../../components/fields.ts';
-import '../../components/sr-error-summary.ts';
+import { submitButton } from '../../components/fields.ts';
 import { t } from '../../i18n/i18n.ts';
+import { emailField, focusHeading } from './account-fields.ts';
 import { validEmail } from './validation.ts';
 
 /** `/forgot-password`: asks for a reset link; the answer never tells whether the address exists. */
 @customElement('sr-page-forgot-password')
 export class SrPageForgotPassword extends SrLightElement {
   @state() private _email = '';
-  @state() private _errors: FieldErrors = new Map();
-  @state() private _general: string[] = [];
-  @state() private _busy = false;
   @state() private _sent = false;
+  private readonly _form = new FormController(this);
 
   private async _onSubmit(e: Event): Promise<void> {
     e.preventDefault();
-    if (this._busy) return;
-    this._general = [];
-    this._errors = validEmail(this._email) ? new Map() : new Map([['forgot-email', t('errors.emailFormat')]]);
-    if (this._errors.size) return;
-    this._busy = true;
-    try {
-      await requestPasswordReset(this._email.trim());
-      this._sent = true;
-      await this.updateComplete;
-      this.querySelector<HTMLElement>('h1')?.focus();
-    } catch (err) {
-      this._general = [errorMessage(err)];
-    } finally {
-      this._busy = false;
-    }
+    await this._form.submit(
+      () => (validEmail(this._email) ? new Map() : new Map([['forgot-email', t('errors.emailFormat')]])),
+      async () => {
+        await requestPasswordReset(this._email.trim());
+        this._sent = true;
+        await focusHeading(this);
+      },
+    );
   }
 
   protected override render() {
@@ -44,23 +34,10 @@ export class SrPageForgotPassword extends SrLightElement {
     }
     return html`<h1 tabindex="-1">${t('forgot.title')}</h1>
       <p>${t('forgot.intro')}</p>
-      <sr-error-summary .errors=${this._errors} .general=${this._general}></sr-error-summary>
+      ${this._form.summary()}
       <form id="forgot-form" class="sr-form" novalidate @submit=${(e: Event) => void this._onSubmit(e)}>
-        ${textField({
-          id: 'forgot-email',
-          label: t('register.email'),
-          type: 'email',
-          autocomplete: 'email',
-          required: true,
-          value: this._email,
-          error: this._errors.get('forgot-email'),
-          onInput: (v) => (this._email = v),
-        })}
-        <div class="sr-actions">
-          <button type="submit" class="button button-primary" id="forgot-submit" ?disabled=${this._busy}>
-            ${t('forgot.submit')}
-          </button>
-        </div>
+        ${emailField(this._form, 'forgot-email', this._email, (v) => (this._email = v))}
+        ${submitButton('forgot-submit', t('forgot.submit'), this._form.busy)}
       </form>`;
   }
 }

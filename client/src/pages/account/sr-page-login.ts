@@ -2,16 +2,15 @@ import { html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { login } from '../../api/auth.ts';
 import { ApiError } from '../../api/http.ts';
+import { FormController } from '../../app/form-controller.ts';
 import type { FieldErrors } from '../../app/form-errors.ts';
 import { SrLightElement } from '../../app/light-element.ts';
 import { navigate, safeNext } from '../../app/navigation.ts';
 import { SessionController, setUser } from '../../app/session.ts';
 import { errorMessage } from '../../components/alerts.ts';
-import { textField } from '../../components/fields.ts';
-import '../../components/sr-error-summary.ts';
+import { submitButton } from '../../components/fields.ts';
 import { t } from '../../i18n/i18n.ts';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import { validEmail } from './validation.ts';
 
 /** `/login`: e-mail and password; back to `?next=` (a path on this site) when signed in. */
 @customElement('sr-page-login')
@@ -19,9 +18,7 @@ export class SrPageLogin extends SrLightElement {
   private readonly _session = new SessionController(this);
   @state() private _email = '';
   @state() private _password = '';
-  @state() private _errors: FieldErrors = new Map();
-  @state() private _general: string[] = [];
-  @state() private _busy = false;
+  private readonly _form = new FormController(this);
 
   private get _next(): string {
     return safeNext(new URLSearchParams(location.search).get('next'));
@@ -30,33 +27,29 @@ export class SrPageLogin extends SrLightElement {
   private _validate(): FieldErrors {
     const errors: FieldErrors = new Map();
     if (!this._email.trim()) errors.set('login-email', t('errors.required', { field: t('login.email') }));
-    else if (!EMAIL.test(this._email.trim())) errors.set('login-email', t('errors.emailFormat'));
+    else if (!validEmail(this._email)) errors.set('login-email', t('errors.emailFormat'));
     if (!this._password) errors.set('login-password', t('errors.required', { field: t('login.password') }));
     return errors;
   }
 
   private async _onSubmit(e: Event): Promise<void> {
     e.preventDefault();
-    if (this._busy) return;
-    const errors = this._validate();
-    this._general = [];
-    this._errors = errors;
-    if (errors.size) return;
-    this._busy = true;
-    try {
-      const me = await login(this._email.trim(), this._password);
-      setUser(me);
-      navigate(this._next, { replace: true });
-    } catch (err) {
-      this._password = '';
-      if (err instanceof ApiError && err.code === 'INVALID_CREDENTIALS') {
-        this._errors = new Map([['login-email', errorMessage(err)]]);
-      } else {
-        this._general = [errorMessage(err)];
-      }
-    } finally {
-      this._busy = false;
-    }
+    await this._form.submit(
+      () => this._validate(),
+      async () => {
+        const me = await login(this._email.trim(), this._password);
+        setUser(me);
+        navigate(this._next, { replace: true });
+      },
+      (err) => {
+        this._password = '';
+        if (err instanceof ApiError && err.code === 'INVALID_CREDENTIALS') {
+          this._form.errors = new Map([['login-email', errorMessage(err)]]);
+        } else {
+          this._form.general = [errorMessage(err)];
+        }
+      },
+    );
   }
 
   protected override render() {
@@ -68,9 +61,9 @@ export class SrPageLogin extends SrLightElement {
     }
     return html`<h1 tabindex="-1">${t('login.title')}</h1>
       <p>${t('login.intro')}</p>
-      <sr-error-summary .errors=${this._errors} .general=${this._general}></sr-error-summary>
+      ${this._form.summary()}
       <form id="login-form" class="sr-form" novalidate @submit=${(e: Event) => void this._onSubmit(e)}>
-        ${textField({
+        ${this._form.text({
           id: 'login-email',
           name: 'email',
           label: t('login.email'),
@@ -78,10 +71,9 @@ export class SrPageLogin extends SrLightElement {
           autocomplete: 'username',
           required: true,
           value: this._email,
-          error: this._errors.get('login-email'),
           onInput: (v) => (this._email = v),
         })}
-        ${textField({
+        ${this._form.text({
           id: 'login-password',
           name: 'password',
           label: t('login.password'),
@@ -89,14 +81,9 @@ export class SrPageLogin extends SrLightElement {
           autocomplete: 'current-password',
           required: true,
           value: this._password,
-          error: this._errors.get('login-password'),
           onInput: (v) => (this._password = v),
         })}
-        <div class="sr-actions">
-          <button type="submit" class="button button-primary" id="login-submit" ?disabled=${this._busy}>
-            ${this._busy ? t('login.submitting') : t('login.submit')}
-          </button>
-        </div>
+        ${submitButton('login-submit', this._form.busy ? t('login.submitting') : t('login.submit'), this._form.busy)}
       </form>
       <p id="login-register">${t('login.register')} <a href="/register">${t('nav.register')}</a></p>
       <p><a href="/forgot-password" id="login-forgot">${t('login.forgot')}</a></p>`;

@@ -10,32 +10,30 @@ import {
   type ActingAs,
   type Profile,
 } from '../../api/participants.ts';
-import type { FieldErrors } from '../../app/form-errors.ts';
+import { FormController } from '../../app/form-controller.ts';
 import { renderSection } from '../../app/page-state.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { hasRole, loadSession, SessionController } from '../../app/session.ts';
-import { alert, errorMessage } from '../../components/alerts.ts';
-import { selectField, textField } from '../../components/fields.ts';
-import '../../components/sr-error-summary.ts';
+import { alert } from '../../components/alerts.ts';
+import { selectField, submitButton, textField } from '../../components/fields.ts';
 import { loc, locLang, setLocale, t } from '../../i18n/i18n.ts';
 import { formatDateTime } from '../../i18n/format.ts';
+import { displayNameField, localeField } from './account-fields.ts';
 
 /** `/profile`: a participant's display name, language and segment, and their own comments and ballots. */
 @customElement('sr-page-profile')
 export class SrPageProfile extends SrLightElement implements SrPage {
   private readonly _session = new SessionController(this);
-  @state() private _form: { displayName: string; locale: 'da' | 'en'; actingAs: ActingAs | ''; org: string } | null =
+  @state() private _values: { displayName: string; locale: 'da' | 'en'; actingAs: ActingAs | ''; org: string } | null =
     null;
-  @state() private _errors: FieldErrors = new Map();
-  @state() private _general: string[] = [];
-  @state() private _busy = false;
+  private readonly _form = new FormController(this);
 
   private readonly _task = new Task(this, {
     task: async (_args, { signal }): Promise<{ profile: Profile; activity: Activity } | null> => {
       if (!hasRole(this._session.user, 'participant')) return null;
       const [profile, activity] = await Promise.all([getProfile(signal), getActivity(signal)]);
-      this._form = {
+      this._values = {
         displayName: profile.displayName,
         locale: profile.locale,
         actingAs: profile.actingAs ?? '',
@@ -54,56 +52,33 @@ export class SrPageProfile extends SrLightElement implements SrPage {
 
   private async _onSubmit(e: Event): Promise<void> {
     e.preventDefault();
-    const f = this._form;
-    if (!f || this._busy) return;
-    this._general = [];
-    this._errors = f.displayName.trim()
-      ? new Map()
-      : new Map([['profile-name', t('errors.required', { field: t('register.displayName') })]]);
-    if (this._errors.size) return;
-    this._busy = true;
-    try {
-      await updateProfile({
-        displayName: f.displayName.trim(),
-        locale: f.locale,
-        actingAs: f.actingAs || null,
-        organisationName: f.actingAs === 'citizen' || !f.org.trim() ? null : f.org.trim(),
-      });
-      await loadSession(true);
-      setLocale(f.locale);
-      announce(t('profile.saved'));
-    } catch (err) {
-      this._general = [errorMessage(err)];
-    } finally {
-      this._busy = false;
-    }
+    const f = this._values;
+    if (!f) return;
+    await this._form.submit(
+      () =>
+        f.displayName.trim()
+          ? new Map()
+          : new Map([['profile-name', t('errors.required', { field: t('register.displayName') })]]),
+      async () => {
+        await updateProfile({
+          displayName: f.displayName.trim(),
+          locale: f.locale,
+          actingAs: f.actingAs || null,
+          organisationName: f.actingAs === 'citizen' || !f.org.trim() ? null : f.org.trim(),
+        });
+        await loadSession(true);
+        setLocale(f.locale);
+        announce(t('profile.saved'));
+      },
+    );
   }
 
   private _profileForm() {
-    const f = this._form!;
-    return html`<sr-error-summary .errors=${this._errors} .general=${this._general}></sr-error-summary>
+    const f = this._values!;
+    return html`${this._form.summary()}
       <form id="profile-form" class="sr-form" novalidate @submit=${(e: Event) => void this._onSubmit(e)}>
-        ${textField({
-          id: 'profile-name',
-          label: t('register.displayName'),
-          hint: t('register.displayNameHint'),
-          autocomplete: 'name',
-          required: true,
-          maxlength: 200,
-          value: f.displayName,
-          error: this._errors.get('profile-name'),
-          onInput: (v) => (this._form = { ...f, displayName: v }),
-        })}
-        ${selectField({
-          id: 'profile-locale',
-          label: t('register.locale'),
-          value: f.locale,
-          options: [
-            { value: 'da', label: t('common.languageDa') },
-            { value: 'en', label: t('common.languageEn') },
-          ],
-          onChange: (v) => (this._form = { ...f, locale: v === 'en' ? 'en' : 'da' }),
-        })}
+        ${displayNameField(this._form, 'profile-name', f.displayName, (v) => (this._values = { ...f, displayName: v }))}
+        ${localeField({ id: 'profile-locale', value: f.locale, onChange: (v) => (this._values = { ...f, locale: v }) })}
         ${selectField({
           id: 'profile-acting-as',
           label: t('profile.actingAs'),
@@ -112,7 +87,7 @@ export class SrPageProfile extends SrLightElement implements SrPage {
           placeholder: t('profile.actingAsNone'),
           options: ACTING_AS.map((a) => ({ value: a, label: t(`actingAs.${a}`) })),
           onChange: (v) =>
-            (this._form = { ...f, actingAs: (ACTING_AS as readonly string[]).includes(v) ? (v as ActingAs) : '' }),
+            (this._values = { ...f, actingAs: (ACTING_AS as readonly string[]).includes(v) ? (v as ActingAs) : '' }),
         })}
         ${
           f.actingAs && f.actingAs !== 'citizen'
@@ -123,15 +98,11 @@ export class SrPageProfile extends SrLightElement implements SrPage {
                 autocomplete: 'organization',
                 maxlength: 200,
                 value: f.org,
-                onInput: (v) => (this._form = { ...f, org: v }),
+                onInput: (v) => (this._values = { ...f, org: v }),
               })
             : nothing
         }
-        <div class="sr-actions">
-          <button type="submit" class="button button-primary" id="profile-submit" ?disabled=${this._busy}>
-            ${t('profile.save')}
-          </button>
-        </div>
+        ${submitButton('profile-submit', t('profile.save'), this._form.busy)}
       </form>`;
   }
 

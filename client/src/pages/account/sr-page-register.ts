@@ -1,12 +1,19 @@
 import { html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { register } from '../../api/participants.ts';
+import { FormController } from '../../app/form-controller.ts';
 import type { FieldErrors } from '../../app/form-errors.ts';
 import { SrLightElement } from '../../app/light-element.ts';
-import { errorMessage } from '../../components/alerts.ts';
-import { selectField, textField } from '../../components/fields.ts';
-import '../../components/sr-error-summary.ts';
+import { submitButton } from '../../components/fields.ts';
 import { getLocale, t } from '../../i18n/i18n.ts';
+import {
+  checkNewPassword,
+  displayNameField,
+  emailField,
+  focusHeading,
+  localeField,
+  newPasswordFields,
+} from './account-fields.ts';
 import { validEmail } from './validation.ts';
 
 /**
@@ -20,44 +27,34 @@ export class SrPageRegister extends SrLightElement {
   @state() private _password = '';
   @state() private _password2 = '';
   @state() private _locale: 'da' | 'en' = getLocale();
-  @state() private _errors: FieldErrors = new Map();
-  @state() private _general: string[] = [];
-  @state() private _busy = false;
   @state() private _sent = false;
+  private readonly _form = new FormController(this);
 
   private _validate(): FieldErrors {
     const e: FieldErrors = new Map();
     if (!this._email.trim()) e.set('register-email', t('errors.required', { field: t('register.email') }));
     else if (!validEmail(this._email)) e.set('register-email', t('errors.emailFormat'));
     if (!this._name.trim()) e.set('register-name', t('errors.required', { field: t('register.displayName') }));
-    if (this._password.length < 12) e.set('register-password', t('errors.passwordLength'));
-    if (this._password2 !== this._password) e.set('register-password2', t('register.passwordMismatch'));
+    checkNewPassword(e, 'register-password', this._password, this._password2);
     return e;
   }
 
   private async _onSubmit(ev: Event): Promise<void> {
     ev.preventDefault();
-    if (this._busy) return;
-    this._general = [];
-    this._errors = this._validate();
-    if (this._errors.size) return;
-    this._busy = true;
-    try {
-      await register({
-        email: this._email.trim(),
-        password: this._password,
-        displayName: this._name.trim(),
-        locale: this._locale,
-      });
-      this._sent = true;
-      this._password = this._password2 = '';
-      await this.updateComplete;
-      this.querySelector<HTMLElement>('h1')?.focus();
-    } catch (err) {
-      this._general = [errorMessage(err)];
-    } finally {
-      this._busy = false;
-    }
+    await this._form.submit(
+      () => this._validate(),
+      async () => {
+        await register({
+          email: this._email.trim(),
+          password: this._password,
+          displayName: this._name.trim(),
+          locale: this._locale,
+        });
+        this._sent = true;
+        this._password = this._password2 = '';
+        await focusHeading(this);
+      },
+    );
   }
 
   protected override render() {
@@ -69,66 +66,25 @@ export class SrPageRegister extends SrLightElement {
     }
     return html`<h1 tabindex="-1">${t('register.title')}</h1>
       <p>${t('register.intro')}</p>
-      <sr-error-summary .errors=${this._errors} .general=${this._general}></sr-error-summary>
+      ${this._form.summary()}
       <form id="register-form" class="sr-form" novalidate @submit=${(e: Event) => void this._onSubmit(e)}>
-        ${textField({
-          id: 'register-email',
-          label: t('register.email'),
-          type: 'email',
-          autocomplete: 'email',
-          required: true,
-          value: this._email,
-          error: this._errors.get('register-email'),
-          onInput: (v) => (this._email = v),
-        })}
-        ${textField({
-          id: 'register-name',
-          label: t('register.displayName'),
-          hint: t('register.displayNameHint'),
-          autocomplete: 'name',
-          required: true,
-          maxlength: 200,
-          value: this._name,
-          error: this._errors.get('register-name'),
-          onInput: (v) => (this._name = v),
-        })}
-        ${textField({
+        ${emailField(this._form, 'register-email', this._email, (v) => (this._email = v))}
+        ${displayNameField(this._form, 'register-name', this._name, (v) => (this._name = v))}
+        ${newPasswordFields(this._form, {
           id: 'register-password',
           label: t('register.password'),
-          hint: t('register.passwordHint'),
-          type: 'password',
-          autocomplete: 'new-password',
-          required: true,
-          value: this._password,
-          error: this._errors.get('register-password'),
-          onInput: (v) => (this._password = v),
+          password: this._password,
+          password2: this._password2,
+          onPassword: (v) => (this._password = v),
+          onPassword2: (v) => (this._password2 = v),
         })}
-        ${textField({
-          id: 'register-password2',
-          label: t('register.password2'),
-          type: 'password',
-          autocomplete: 'new-password',
-          required: true,
-          value: this._password2,
-          error: this._errors.get('register-password2'),
-          onInput: (v) => (this._password2 = v),
-        })}
-        ${selectField({
+        ${localeField({
           id: 'register-locale',
-          label: t('register.locale'),
           hint: t('register.localeHint'),
           value: this._locale,
-          options: [
-            { value: 'da', label: t('common.languageDa') },
-            { value: 'en', label: t('common.languageEn') },
-          ],
-          onChange: (v) => (this._locale = v === 'en' ? 'en' : 'da'),
+          onChange: (v) => (this._locale = v),
         })}
-        <div class="sr-actions">
-          <button type="submit" class="button button-primary" id="register-submit" ?disabled=${this._busy}>
-            ${t('register.submit')}
-          </button>
-        </div>
+        ${submitButton('register-submit', t('register.submit'), this._form.busy)}
       </form>
       <p>${t('register.haveAccount')} <a href="/login">${t('auth.signIn')}</a></p>`;
   }

@@ -11,6 +11,7 @@ import type { SrAccountForm, SrAccountSavedEvent } from '../../components/sr-acc
 import '../../components/sr-account-form.ts';
 import { t } from '../../i18n/i18n.ts';
 import { formatDate } from '../../i18n/format.ts';
+import { columnHeads } from '../../components/table.ts';
 
 /** `/admin/accounts`: search, list, create, and edit roles or disable an account. */
 @customElement('sr-page-admin-accounts')
@@ -78,16 +79,7 @@ export class SrPageAdminAccounts extends SrLightElement implements SrPage {
         aria-labelledby="accounts-list-heading"
       >
         <table class="table table--zebra table--responsive-headers" id="accounts-table">
-          <thead>
-            <tr>
-              <th scope="col">${t('accounts.col.name')}</th>
-              <th scope="col">${t('accounts.col.email')}</th>
-              <th scope="col">${t('accounts.col.roles')}</th>
-              <th scope="col">${t('accounts.col.status')}</th>
-              <th scope="col">${t('accounts.col.created')}</th>
-              <th scope="col">${t('accounts.col.actions')}</th>
-            </tr>
-          </thead>
+          ${columnHeads([t('accounts.col.name'), t('accounts.col.email'), t('accounts.col.roles'), t('accounts.col.status'), t('accounts.col.created'), t('accounts.col.actions')])}
           <tbody>
             ${this._list.items.map(
               (a) =>

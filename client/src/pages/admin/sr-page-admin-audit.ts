@@ -7,10 +7,12 @@ import type { AuditEvent } from '../../api/types.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce, navigate } from '../../app/navigation.ts';
 import { errorAlert } from '../../components/alerts.ts';
+import { fieldError } from '../../components/fields.ts';
 import { renderSection } from '../../app/page-state.ts';
 import { loc, t, tDynamic } from '../../i18n/i18n.ts';
 import { formatDateTimeShort } from '../../i18n/format.ts';
 import { AUDIT_ACTIONS, AUDIT_ITEM_TYPES, describeDetails } from './audit-details.ts';
+import { columnHeads } from '../../components/table.ts';
 
 const PAGE_SIZE = 50;
 
@@ -175,13 +177,7 @@ export class SrPageAdminAudit extends SrLightElement implements SrPage {
     const invalid = key === 'from' && !!this._formError;
     return html`<div class="form-group ${invalid ? 'form-error' : ''}">
       <label class="form-label" for=${id}>${label}</label>
-      ${
-        invalid
-          ? html`<span class="form-error-message" id="${id}-error"
-              ><span class="sr-only">${t('errors.prefix')} </span>${this._formError}</span
-            >`
-          : nothing
-      }
+      ${fieldError(id, invalid ? this._formError : undefined)}
       <input
         class="form-input input-width-s"
         type="date"
@@ -246,15 +242,7 @@ export class SrPageAdminAudit extends SrLightElement implements SrPage {
           <caption id="audit-caption" class="sr-only">
             ${t('audit.caption')}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">${t('audit.col.when')}</th>
-              <th scope="col">${t('audit.col.who')}</th>
-              <th scope="col">${t('audit.col.action')}</th>
-              <th scope="col">${t('audit.col.item')}</th>
-              <th scope="col">${t('audit.col.details')}</th>
-            </tr>
-          </thead>
+          ${columnHeads([t('audit.col.when'), t('audit.col.who'), t('audit.col.action'), t('audit.col.item'), t('audit.col.details')])}
           <tbody>
             ${this._items.map(
               (e) =>

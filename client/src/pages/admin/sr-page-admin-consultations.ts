@@ -10,6 +10,7 @@ import { phaseBadge } from '../../components/badges.ts';
 import { icon } from '../../components/icons.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
 import { formatDateTimeShort } from '../../i18n/format.ts';
+import { columnHeads } from '../../components/table.ts';
 
 /**
  * `/admin`: every consultation, drafts included. Administrators manage them from here; analysts
@@ -84,16 +85,14 @@ export class SrPageAdminConsultations extends SrLightElement implements SrPage {
         aria-labelledby="admin-consultations-heading"
       >
         <table class="table table--zebra table--responsive-headers" id="admin-consultations-table">
-          <thead>
-            <tr>
-              <th scope="col">${t('admin.col.title')}</th>
-              <th scope="col">${t('admin.col.phase')}</th>
-              <th scope="col">${t('admin.col.closes')}</th>
-              <th scope="col">${t('admin.col.scenarios')}</th>
-              <th scope="col">${t('admin.col.updated')}</th>
-              ${admin || analystOnly ? html`<th scope="col">${t('admin.col.actions')}</th>` : nothing}
-            </tr>
-          </thead>
+          ${columnHeads([
+            t('admin.col.title'),
+            t('admin.col.phase'),
+            t('admin.col.closes'),
+            t('admin.col.scenarios'),
+            t('admin.col.updated'),
+            ...(admin || analystOnly ? [t('admin.col.actions')] : []),
+          ])}
           <tbody>
             ${this._list.items.map((c) => this._row(c, admin, analystOnly))}
           </tbody>

@@ -1,20 +1,16 @@
 import '../../components/responses/responses.css';
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { Task } from '@lit/task';
-import { getConsultation } from '../../api/consultations.ts';
+import { getQuestionnaire, type Questionnaire } from '../../api/questionnaire.ts';
 import { ApiError } from '../../api/http.ts';
-import { listQuestions, type Question } from '../../api/questions.ts';
 import { registerLetter, RetryLaterError } from '../../api/responses.ts';
-import { listScenarios } from '../../api/scenarios.ts';
-import type { Consultation, ScenarioSummary } from '../../api/types.ts';
 import type { FieldErrors } from '../../app/form-errors.ts';
 import { renderPage } from '../../app/page-state.ts';
 import { newIdempotencyKey } from '../../data/idempotency.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { alert, errorAlert } from '../../components/alerts.ts';
-import { checkbox, textField } from '../../components/fields.ts';
+import { checkbox, fieldsetGroup, radio, textField } from '../../components/fields.ts';
 import {
   activeScenarios,
   emptyResponse,
@@ -23,15 +19,12 @@ import {
   validateResponse,
   type ResponseValue,
 } from '../../data/response-model.ts';
-import '../../components/responses/sr-response-form.ts';
-import type { SrResponseChangeEvent, SrResponseForm } from '../../components/responses/sr-response-form.ts';
-import '../../components/sr-breadcrumbs.ts';
+import { responseForm, type SrResponseForm } from '../../components/responses/sr-response-form.ts';
 import '../../components/sr-error-summary.ts';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../i18n/format.ts';
-import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
+import { getLocale, t } from '../../i18n/i18n.ts';
 import '../public/sr-page-not-found.ts';
-
-type Base = { consultation: Consultation; questions: Question[]; scenarios: ScenarioSummary[] };
+import { consultationHead } from './consultation-head.ts';
 
 /**
  * `/admin/consultations/:consultationId/letters`: staff register a response that arrived by letter
@@ -52,14 +45,7 @@ export class SrPageAdminLetters extends SrLightElement implements SrPage {
   private _key = newIdempotencyKey();
 
   private readonly _task = new Task(this, {
-    task: async ([id], { signal }): Promise<Base> => {
-      const [consultation, questions, scenarios] = await Promise.all([
-        getConsultation(id, signal),
-        listQuestions(id, signal),
-        listScenarios(id, signal),
-      ]);
-      return { consultation, questions, scenarios };
-    },
+    task: ([id], { signal }): Promise<Questionnaire> => getQuestionnaire(id, signal),
     args: () => [this.consultationId] as const,
   });
 
@@ -67,7 +53,7 @@ export class SrPageAdminLetters extends SrLightElement implements SrPage {
     return this.updateComplete.then(() => this._task.taskComplete).then(() => this.updateComplete);
   }
 
-  private async _onSubmit(e: Event, base: Base): Promise<void> {
+  private async _onSubmit(e: Event, base: Questionnaire): Promise<void> {
     e.preventDefault();
     if (this._busy) return;
     const form = this.querySelector<SrResponseForm>('sr-response-form');
@@ -123,43 +109,26 @@ export class SrPageAdminLetters extends SrLightElement implements SrPage {
     }
   }
 
-  private _render(base: Base) {
+  private _render(base: Questionnaire) {
     const c = base.consultation;
-    const title = loc(c.title);
     const recvError = this._errors.get('letter-received');
-    return html`<sr-breadcrumbs
-        .items=${[
-          { href: '/admin', label: t('nav.admin') },
-          { href: `/admin/consultations/${c.id}`, label: title },
-          { label: t('adminResp.letters') },
-        ]}
-      ></sr-breadcrumbs>
-      <h1 tabindex="-1">${t('letters.title')}</h1>
-      <p class="font-lead" lang=${locLang(c.title)}>${title}</p>
-      <p>${t('letters.intro')}</p>
+    return html`${consultationHead(c, { heading: t('letters.title'), crumb: t('adminResp.letters'), intro: t('letters.intro') })}
       ${this._done ? html`<div id="letter-done" tabindex="-1">${alert('success', this._done)}</div>` : nothing}
       <form novalidate id="letter-form" @submit=${(e: Event) => void this._onSubmit(e, base)}>
         <sr-error-summary .errors=${this._errors} .general=${this._general}></sr-error-summary>
-        <div class="form-group">
-          <fieldset id="letter-channel">
-            <legend class="form-label">${t('letters.channel')}</legend>
-            ${(['letter', 'email'] as const).map(
-              (ch) =>
-                html`<div class="form-group-radio">
-                  <input
-                    type="radio"
-                    class="form-radio"
-                    id="letter-channel-${ch}"
-                    name="letter-channel"
-                    value=${ch}
-                    .checked=${live(this._channel === ch)}
-                    @change=${() => (this._channel = ch)}
-                  />
-                  <label class="form-label" for="letter-channel-${ch}">${t(`letters.channel.${ch}`)}</label>
-                </div>`,
-            )}
-          </fieldset>
-        </div>
+        ${fieldsetGroup(
+          { id: 'letter-channel', legend: t('letters.channel') },
+          (['letter', 'email'] as const).map((ch) =>
+            radio({
+              id: `letter-channel-${ch}`,
+              name: 'letter-channel',
+              value: ch,
+              label: t(`letters.channel.${ch}`),
+              checked: this._channel === ch,
+              onSelect: () => (this._channel = ch),
+            }),
+          ),
+        )}
         ${textField({
           id: 'letter-received',
           label: t('letters.receivedAt'),
@@ -171,15 +140,13 @@ export class SrPageAdminLetters extends SrLightElement implements SrPage {
           onInput: (v) => (this._receivedAt = v),
         })}
         ${checkbox({ id: 'letter-invited', label: t('letters.invited'), checked: this._invited, onChange: (v) => (this._invited = v) })}
-        <sr-response-form
-          mode="letter"
-          .questions=${base.questions}
-          .scenarios=${base.scenarios}
-          .value=${this._value}
-          .errors=${this._errors}
-          .consultationId=${c.id}
-          @sr-response-change=${(e: SrResponseChangeEvent) => (this._value = e.value)}
-        ></sr-response-form>
+        ${responseForm({
+          questionnaire: base,
+          mode: 'letter',
+          value: this._value,
+          errors: this._errors,
+          onChange: (e) => (this._value = e.value),
+        })}
         ${this._failure ? errorAlert(this._failure) : nothing}
         <div class="sr-actions">
           <button type="submit" class="button button-primary" id="letter-submit" ?disabled=${this._busy}>

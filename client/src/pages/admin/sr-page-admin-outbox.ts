@@ -8,6 +8,7 @@ import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { selectField } from '../../components/fields.ts';
 import { formatDateTimeShort } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
+import { columnHeads } from '../../components/table.ts';
 
 /** `/admin/outbox`: the mail outbox for admins (mails kept when no SMTP server is configured, and delivery status). */
 @customElement('sr-page-admin-outbox')
@@ -51,14 +52,7 @@ export class SrPageAdminOutbox extends SrLightElement implements SrPage {
                   <caption>
                     ${t('outbox.caption')}
                   </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">${t('outbox.created')}</th>
-                      <th scope="col">${t('outbox.to')}</th>
-                      <th scope="col">${t('outbox.subject')}</th>
-                      <th scope="col">${t('outbox.status')}</th>
-                    </tr>
-                  </thead>
+                  ${columnHeads([t('outbox.created'), t('outbox.to'), t('outbox.subject'), t('outbox.status')])}
                   <tbody>
                     ${this._list.items.map(
                       (m) =>

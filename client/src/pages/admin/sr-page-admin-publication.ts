@@ -2,9 +2,8 @@ import '../../components/responses/responses.css';
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { getConsultation } from '../../api/consultations.ts';
+import { getQuestionnaire, type Questionnaire } from '../../api/questionnaire.ts';
 
-import { listQuestions, type Question } from '../../api/questions.ts';
 import {
   decidePublication,
   listQueue,
@@ -12,21 +11,18 @@ import {
   type QueueStatus,
   type StaffResponse,
 } from '../../api/responses.ts';
-import { listScenarios } from '../../api/scenarios.ts';
-import type { Consultation, ScenarioSummary } from '../../api/types.ts';
 import { renderPage, renderSection } from '../../app/page-state.ts';
 import { PagedListController } from '../../app/paged-list.ts';
+import { focusAfterRender } from '../../app/focus.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { alert, errorAlert } from '../../components/alerts.ts';
 import { selectField, textField } from '../../components/fields.ts';
 import { answerList } from '../../components/responses/question-fields.ts';
-import '../../components/sr-breadcrumbs.ts';
 import { formatBytes, formatDateTime } from '../../i18n/format.ts';
-import { loc, locLang, t } from '../../i18n/i18n.ts';
+import { t } from '../../i18n/i18n.ts';
 import '../public/sr-page-not-found.ts';
-
-type Base = { consultation: Consultation; questions: Question[]; scenarios: ScenarioSummary[] };
+import { consultationHead } from './consultation-head.ts';
 
 /**
  * `/admin/consultations/:consultationId/publication`: the publication queue for analysts and
@@ -45,14 +41,7 @@ export class SrPageAdminPublication extends SrLightElement implements SrPage {
   @state() private _busy = false;
 
   private readonly _base = new Task(this, {
-    task: async ([id], { signal }): Promise<Base> => {
-      const [consultation, questions, scenarios] = await Promise.all([
-        getConsultation(id, signal),
-        listQuestions(id, signal),
-        listScenarios(id, signal),
-      ]);
-      return { consultation, questions, scenarios };
-    },
+    task: ([id], { signal }): Promise<Questionnaire> => getQuestionnaire(id, signal),
     args: () => [this.consultationId] as const,
   });
 
@@ -72,14 +61,7 @@ export class SrPageAdminPublication extends SrLightElement implements SrPage {
       .then(() => this.updateComplete);
   }
 
-  private async _focus(selector: string): Promise<void> {
-    await this.updateComplete;
-    const el = this.querySelector<HTMLElement>(selector);
-    if (!el) return;
-    if (!el.hasAttribute('tabindex') && !(el instanceof HTMLButtonElement || el instanceof HTMLTextAreaElement))
-      el.setAttribute('tabindex', '-1');
-    el.focus();
-  }
+  private readonly _focus = (selector: string) => focusAfterRender(this, selector);
 
   private async _decide(r: StaffResponse, decision: 'approve' | 'reject'): Promise<void> {
     if (decision === 'reject' && !this._reason.trim()) {
@@ -109,7 +91,7 @@ export class SrPageAdminPublication extends SrLightElement implements SrPage {
     }
   }
 
-  private _card(r: StaffResponse, i: number, base: Base) {
+  private _card(r: StaffResponse, i: number, base: Questionnaire) {
     const rejecting = this._rejecting === r.id;
     return html`<li class="sr-card sr-queue-item" id="queue-item-${i}" data-receipt=${r.receiptCode}>
       <h3 class="h4" tabindex="-1">${t('queue.responseHeading', { code: r.receiptCode })}</h3>
@@ -217,19 +199,9 @@ export class SrPageAdminPublication extends SrLightElement implements SrPage {
     </li>`;
   }
 
-  private _render(base: Base) {
+  private _render(base: Questionnaire) {
     const c = base.consultation;
-    const title = loc(c.title);
-    return html`<sr-breadcrumbs
-        .items=${[
-          { href: '/admin', label: t('nav.admin') },
-          { href: `/admin/consultations/${c.id}`, label: title },
-          { label: t('queue.title') },
-        ]}
-      ></sr-breadcrumbs>
-      <h1 tabindex="-1">${t('queue.title')}</h1>
-      <p class="font-lead" lang=${locLang(c.title)}>${title}</p>
-      <p>${t('queue.intro')}</p>
+    return html`${consultationHead(c, { heading: t('queue.title'), intro: t('queue.intro') })}
       <form
         class="sr-filters"
         id="queue-filter"

@@ -14,15 +14,17 @@ import {
 } from '../../api/questions.ts';
 import type { Consultation } from '../../api/types.ts';
 import { renderPage } from '../../app/page-state.ts';
+import { focusAfterRender } from '../../app/focus.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { alert, errorAlert } from '../../components/alerts.ts';
+import { confirmGroup } from '../../components/confirm.ts';
 import { icon } from '../../components/icons.ts';
-import '../../components/sr-breadcrumbs.ts';
 import '../../components/responses/sr-question-editor.ts';
 import type { SrQuestionSavedEvent } from '../../components/responses/sr-question-editor.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
 import '../public/sr-page-not-found.ts';
+import { consultationHead } from './consultation-head.ts';
 
 /**
  * `/admin/consultations/:consultationId/questions`: the questionnaire builder. Add, edit, reorder
@@ -51,14 +53,7 @@ export class SrPageAdminQuestions extends SrLightElement implements SrPage {
     return this.updateComplete.then(() => this._task.taskComplete).then(() => this.updateComplete);
   }
 
-  private async _focus(selector: string): Promise<void> {
-    await this.updateComplete;
-    const el = this.querySelector<HTMLElement>(selector);
-    if (!el) return;
-    if (!el.hasAttribute('tabindex') && !(el instanceof HTMLButtonElement || el instanceof HTMLInputElement))
-      el.setAttribute('tabindex', '-1');
-    el.focus();
-  }
+  private readonly _focus = (selector: string) => focusAfterRender(this, selector);
 
   private _start(q: Question | null): void {
     this._editing = q ? q.id : 'new';
@@ -150,53 +145,23 @@ export class SrPageAdminQuestions extends SrLightElement implements SrPage {
       }
       ${
         this._confirmDelete === q.id
-          ? html`<div class="sr-confirm" role="group" aria-labelledby="q-delete-text-${q.id}">
-              <p id="q-delete-text-${q.id}"><strong>${t('questions.deleteConfirm', { n })}</strong></p>
-              <div class="sr-actions">
-                <button
-                  type="button"
-                  class="button button-primary"
-                  id="q-delete-yes-${q.id}"
-                  @click=${() => void this._onDelete(q, n)}
-                >
-                  ${t('questions.delete', { n })}
-                </button>
-                <button
-                  type="button"
-                  class="button button-secondary"
-                  @click=${() => {
-                    this._confirmDelete = null;
-                    void this._focus(`#q-delete-${q.id}`);
-                  }}
-                >
-                  ${t('common.cancel')}
-                </button>
-              </div>
-            </div>`
+          ? confirmGroup({
+              className: 'sr-confirm',
+              questionId: `q-delete-text-${q.id}`,
+              question: html`<strong>${t('questions.deleteConfirm', { n })}</strong>`,
+              confirmId: `q-delete-yes-${q.id}`,
+              confirmLabel: t('questions.delete', { n }),
+              onConfirm: () => void this._onDelete(q, n),
+              onCancel: () => {
+                this._confirmDelete = null;
+                void this._focus(`#q-delete-${q.id}`);
+              },
+            })
           : html`<div class="sr-actions sr-question-actions">
               <button type="button" class="button button-secondary" id="q-edit-${q.id}" @click=${() => this._start(q)}>
                 ${t('common.edit')}<span class="sr-only"> ${t('questions.item', { n })}</span>
               </button>
-              <button
-                type="button"
-                class="button button-tertiary"
-                id="q-up-${q.id}"
-                aria-label=${t('questions.moveUp', { n })}
-                ?disabled=${i === 0}
-                @click=${() => void this._onMove(i, -1)}
-              >
-                ${icon('arrow-upward')}
-              </button>
-              <button
-                type="button"
-                class="button button-tertiary"
-                id="q-down-${q.id}"
-                aria-label=${t('questions.moveDown', { n })}
-                ?disabled=${i === this._questions.length - 1}
-                @click=${() => void this._onMove(i, 1)}
-              >
-                ${icon('arrow-downward')}
-              </button>
+              ${this._moveButton(q, i, -1)} ${this._moveButton(q, i, 1)}
               <button
                 type="button"
                 class="button button-tertiary"
@@ -213,41 +178,46 @@ export class SrPageAdminQuestions extends SrLightElement implements SrPage {
     </li>`;
   }
 
+  /** Moves question `i` (`q`) one place up (-1) or down (1); disabled at the end it moves towards. */
+  private _moveButton(q: Question, i: number, delta: -1 | 1) {
+    const up = delta < 0;
+    return html`<button
+      type="button"
+      class="button button-tertiary"
+      id="q-${up ? 'up' : 'down'}-${q.id}"
+      aria-label=${t(up ? 'questions.moveUp' : 'questions.moveDown', { n: i + 1 })}
+      ?disabled=${up ? i === 0 : i === this._questions.length - 1}
+      @click=${() => void this._onMove(i, delta)}
+    >
+      ${icon(up ? 'arrow-upward' : 'arrow-downward')}
+    </button>`;
+  }
+
   private _render(c: Consultation) {
-    const title = loc(c.title);
-    return html`<sr-breadcrumbs
-        .items=${[
-          { href: '/admin', label: t('nav.admin') },
-          { href: `/admin/consultations/${c.id}`, label: title },
-          { label: t('questions.title') },
-        ]}
-      ></sr-breadcrumbs>
-      <h1 tabindex="-1">${t('questions.title')}</h1>
-      <p class="font-lead" lang=${locLang(c.title)}>${title}</p>
-      <p>${t('questions.intro')}</p>
-      ${this._flash ? html`<div id="questions-flash" tabindex="-1">${alert('success', this._flash)}</div>` : nothing}
-      ${this._failure && this._editing === null ? errorAlert(this._failure, { id: 'questions-failure' }) : nothing}
-      ${
-        this._questions.length
-          ? html`<ol class="sr-question-list nobullet-list">
-              ${this._questions.map((q, i) => this._item(q, i))}
-            </ol>`
-          : html`<p class="sr-empty">${t('questions.empty')}</p>`
-      }
-      ${
-        this._editing === 'new'
-          ? this._form(null, null)
-          : html`<p class="sr-actions">
-              <button
-                type="button"
-                class="button button-secondary sr-button-icon"
-                id="questions-add"
-                @click=${() => this._start(null)}
-              >
-                ${icon('plus')}${t('questions.add')}
-              </button>
-            </p>`
-      }`;
+    return html`${consultationHead(c, { heading: t('questions.title'), intro: t('questions.intro') })}
+    ${this._flash ? html`<div id="questions-flash" tabindex="-1">${alert('success', this._flash)}</div>` : nothing}
+    ${this._failure && this._editing === null ? errorAlert(this._failure, { id: 'questions-failure' }) : nothing}
+    ${
+      this._questions.length
+        ? html`<ol class="sr-question-list nobullet-list">
+            ${this._questions.map((q, i) => this._item(q, i))}
+          </ol>`
+        : html`<p class="sr-empty">${t('questions.empty')}</p>`
+    }
+    ${
+      this._editing === 'new'
+        ? this._form(null, null)
+        : html`<p class="sr-actions">
+            <button
+              type="button"
+              class="button button-secondary sr-button-icon"
+              id="questions-add"
+              @click=${() => this._start(null)}
+            >
+              ${icon('plus')}${t('questions.add')}
+            </button>
+          </p>`
+    }`;
   }
 
   protected override render() {

@@ -13,7 +13,7 @@ import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { hasRole, SessionController } from '../../app/session.ts';
 import { alert, errorMessage } from '../../components/alerts.ts';
-import { textField } from '../../components/fields.ts';
+import { radio, textField } from '../../components/fields.ts';
 import '../../components/sr-breadcrumbs.ts';
 import '../../components/debate/sr-ballot-editor.ts';
 import type { SrBallotChangedEvent } from '../../components/debate/events.ts';
@@ -115,20 +115,15 @@ export class SrPageRanking extends SrLightElement implements SrPage {
                 >`
               : nothing
           }
-          ${ACTING_AS.map(
-            (a) =>
-              html`<div class="form-group-radio">
-                <input
-                  type="radio"
-                  class="form-radio"
-                  name="actingAs"
-                  id="segment-${a}"
-                  value=${a}
-                  .checked=${this._actingAs === a}
-                  @change=${() => (this._actingAs = a)}
-                />
-                <label class="form-label" for="segment-${a}">${t(`actingAs.${a}`)}</label>
-              </div>`,
+          ${ACTING_AS.map((a) =>
+            radio({
+              id: `segment-${a}`,
+              name: 'actingAs',
+              value: a,
+              label: t(`actingAs.${a}`),
+              checked: this._actingAs === a,
+              onSelect: () => (this._actingAs = a),
+            }),
           )}
         </fieldset>
       </div>

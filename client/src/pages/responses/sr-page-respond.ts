@@ -2,24 +2,25 @@ import '../../components/responses/responses.css';
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { getConsultation } from '../../api/consultations.ts';
 import { ApiError } from '../../api/http.ts';
-import { listQuestions, type Question } from '../../api/questions.ts';
+import { getQuestionnaire, type Questionnaire } from '../../api/questionnaire.ts';
 import { submitResponse } from '../../api/responses.ts';
-import { listScenarios } from '../../api/scenarios.ts';
-import type { Consultation, ScenarioSummary } from '../../api/types.ts';
 import { renderPage } from '../../app/page-state.ts';
 import { SubmissionController } from './submission.ts';
+import { draftNotices } from './draft-notices.ts';
+import { focusAfterRender } from '../../app/focus.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce, navigate } from '../../app/navigation.ts';
 import { alert, errorAlert } from '../../components/alerts.ts';
 import { draftKey, isEmptyValue, storeReceipt } from '../../data/response-draft.ts';
 import { emptyResponse, toSubmission, type ResponseValue } from '../../data/response-model.ts';
-import '../../components/responses/sr-response-form.ts';
-import type { SrResponseChangeEvent, SrResponseForm } from '../../components/responses/sr-response-form.ts';
+import {
+  responseForm,
+  type SrResponseChangeEvent,
+  type SrResponseForm,
+} from '../../components/responses/sr-response-form.ts';
 import '../../components/sr-breadcrumbs.ts';
-import '../../components/sr-error-summary.ts';
-import { formatDateTime } from '../../i18n/format.ts';
+import { errorSummary } from '../../components/sr-error-summary.ts';
 import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
 import '../public/sr-page-not-found.ts';
 import {
@@ -31,7 +32,7 @@ import {
   type OpenState,
 } from './consultation-state.ts';
 
-type Data = { consultation: Consultation; questions: Question[]; scenarios: ScenarioSummary[] };
+type Data = Questionnaire;
 
 /**
  * `/consultations/:slug/respond`: the respondent's form. The draft (with the uploaded attachments
@@ -57,18 +58,15 @@ export class SrPageRespond extends SrLightElement implements SrPage {
 
   private readonly _task = new Task(this, {
     task: async ([slug], { signal }): Promise<Data> => {
-      const [consultation, questions, scenarios] = await Promise.all([
-        getConsultation(slug, signal),
-        listQuestions(slug, signal),
-        listScenarios(slug, signal),
-      ]);
+      const data = await getQuestionnaire(slug, signal);
+      const { consultation } = data;
       this._offset = clockOffset(consultation);
       this._shownOpen = false;
       this._deadline.watch(consultation, this._offset);
       const draft = this._submission.restoreDraft({ storageKey: draftKey(consultation.id), idempotent: true });
       this._value = draft?.value ?? emptyResponse();
       this._restoredAt = draft && !isEmptyValue(draft.value) ? draft.savedAt : null;
-      return { consultation, questions, scenarios };
+      return data;
     },
     args: () => [this.slug] as const,
   });
@@ -161,13 +159,7 @@ export class SrPageRespond extends SrLightElement implements SrPage {
     void this._focusAlert('#resp-failure');
   }
 
-  private async _focusAlert(selector: string): Promise<void> {
-    await this.updateComplete;
-    const el = this.querySelector<HTMLElement>(selector);
-    if (!el) return;
-    el.setAttribute('tabindex', '-1');
-    el.focus();
-  }
+  private readonly _focusAlert = (selector: string) => focusAfterRender(this, selector);
 
   private _onNewKey(data: Data): void {
     this._submission.renewKey(this._value);
@@ -240,29 +232,16 @@ export class SrPageRespond extends SrLightElement implements SrPage {
       <h1 tabindex="-1">${t('resp.title')}</h1>
       <p class="font-lead">${t('resp.lead')} <span lang=${locLang(c.title)}>${title}</span></p>
       ${open ? timeLeft(c, this._offset) : closedNotice(c, state, { live: !closedByClock })}
-      ${
-        open && this._restoredAt
-          ? html`<div class="sr-draft-notice">
-              ${alert(
-                'info',
-                html`${t('resp.draftRestored', { time: formatDateTime(this._restoredAt) })}
-                  <p>
-                    <button
-                      type="button"
-                      class="button button-tertiary"
-                      id="resp-clear-draft"
-                      @click=${this._onClearDraft}
-                    >
-                      ${t('resp.clearDraft')}
-                    </button>
-                  </p>`,
-                { id: 'resp-draft-restored', live: false },
-              )}
-            </div>`
-          : nothing
-      }
-      ${open ? html`<p class="form-hint">${t('resp.autosaveHint')}</p>` : nothing}
-      ${this._submission.saveFailed ? alert('warning', t('resp.saveFailed')) : nothing}
+      ${draftNotices({
+        restoredAt: open ? this._restoredAt : null,
+        restoredText: (time) => t('resp.draftRestored', { time }),
+        id: 'resp-draft-restored',
+        buttonId: 'resp-clear-draft',
+        buttonLabel: t('resp.clearDraft'),
+        onDrop: () => this._onClearDraft(),
+        hint: open ? t('resp.autosaveHint') : null,
+        saveFailed: this._submission.saveFailed,
+      })}
       ${
         // Closed (or not yet open) when the page loaded: a notice and the way back, no greyed-out
         // form (issue 10 item 16). A form offered on this page, or a draft kept in this browser,
@@ -274,19 +253,15 @@ export class SrPageRespond extends SrLightElement implements SrPage {
   }
 
   private _form(data: Data, open: boolean) {
-    const c = data.consultation;
     return html`<form novalidate @submit=${(e: Event) => void this._onSubmit(e, data)} id="resp-form">
-      <sr-error-summary .errors=${this._submission.errors} .general=${this._submission.general}></sr-error-summary>
-      ${open ? html`<p class="form-hint">${t('resp.requiredLegend')}</p>` : nothing}
-      <sr-response-form
-        .questions=${data.questions}
-        .scenarios=${data.scenarios}
-        .value=${this._value}
-        .errors=${this._submission.errors}
-        .consultationId=${c.id}
-        ?disabled=${!open}
-        @sr-response-change=${this._onChange}
-      ></sr-response-form>
+      ${errorSummary(this._submission)} ${open ? html`<p class="form-hint">${t('resp.requiredLegend')}</p>` : nothing}
+      ${responseForm({
+        questionnaire: data,
+        value: this._value,
+        errors: this._submission.errors,
+        disabled: !open,
+        onChange: (e) => this._onChange(e),
+      })}
       ${this._status(data)}
       ${
         open

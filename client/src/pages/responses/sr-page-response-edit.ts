@@ -2,9 +2,8 @@ import '../../components/responses/responses.css';
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { getConsultation } from '../../api/consultations.ts';
 import { ApiError } from '../../api/http.ts';
-import { listQuestions, type Question } from '../../api/questions.ts';
+import { getQuestionnaire, type Questionnaire } from '../../api/questionnaire.ts';
 import {
   editOwnResponse,
   getOwnResponse,
@@ -13,29 +12,27 @@ import {
   type EditReceipt,
   type OwnResponse,
 } from '../../api/responses.ts';
-import { listScenarios } from '../../api/scenarios.ts';
-import type { Consultation, ScenarioSummary } from '../../api/types.ts';
 import { SubmissionController } from './submission.ts';
+import { draftNotices } from './draft-notices.ts';
+import { focusAfterRender } from '../../app/focus.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { alert, errorAlert, loading } from '../../components/alerts.ts';
 import { editDraftKey, editLink } from '../../data/response-draft.ts';
 import { toSubmission, type ResponseValue } from '../../data/response-model.ts';
-import '../../components/responses/sr-response-form.ts';
-import type { SrResponseChangeEvent, SrResponseForm } from '../../components/responses/sr-response-form.ts';
-import '../../components/sr-error-summary.ts';
+import {
+  responseForm,
+  type SrResponseChangeEvent,
+  type SrResponseForm,
+} from '../../components/responses/sr-response-form.ts';
+import { errorSummary } from '../../components/sr-error-summary.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
 import { ownResponseView, valueOf } from './own-response-view.ts';
 import { receiptDetails } from './receipt-view.ts';
 import { clockOffset, DeadlineController, openState, timeLeft } from './consultation-state.ts';
 
-type Data = {
-  response: OwnResponse;
-  consultation: Consultation;
-  questions: Question[];
-  scenarios: ScenarioSummary[];
-};
+type Data = Questionnaire & { response: OwnResponse };
 
 const tokenFromHash = (): string => new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
 
@@ -73,16 +70,13 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
     task: async ([token], { signal }): Promise<Data | null> => {
       if (!token) return null;
       const response = await getOwnResponse(token, signal);
-      const [consultation, questions, scenarios] = await Promise.all([
-        getConsultation(response.consultationId, signal),
-        listQuestions(response.consultationId, signal),
-        listScenarios(response.consultationId, signal),
-      ]);
+      const questionnaire = await getQuestionnaire(response.consultationId, signal);
+      const { consultation } = questionnaire;
       this._offset = new Date(response.serverTime).getTime() - Date.now() || clockOffset(consultation);
       this._shownEditable = false;
       this._deadline.watch(consultation, this._offset);
       this._restore(response);
-      return { response, consultation, questions, scenarios };
+      return { response, ...questionnaire };
     },
     args: () => [this._token] as const,
   });
@@ -91,13 +85,7 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
     return this.updateComplete.then(() => this._task.taskComplete).then(() => this.updateComplete);
   }
 
-  private async _focus(selector: string): Promise<void> {
-    await this.updateComplete;
-    const el = this.querySelector<HTMLElement>(selector);
-    if (!el) return;
-    if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
-    el.focus();
-  }
+  private readonly _focus = (selector: string) => focusAfterRender(this, selector, { controls: true });
 
   /**
    * The deadline passed while changes were offered: the page now renders read only. An open edit
@@ -208,32 +196,6 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
     }
   }
 
-  private _draftNotice() {
-    return html`${
-        this._restoredAt
-          ? html`<div class="sr-draft-notice">
-              ${alert(
-                'info',
-                html`${t('edit.draftRestored', { time: formatDateTime(this._restoredAt) })}
-                  <p>
-                    <button
-                      type="button"
-                      class="button button-tertiary"
-                      id="edit-discard-draft"
-                      @click=${this._onDiscardDraft}
-                    >
-                      ${t('edit.discardDraft')}
-                    </button>
-                  </p>`,
-                { id: 'edit-draft-restored', live: false },
-              )}
-            </div>`
-          : nothing
-      }
-      <p class="form-hint">${t('edit.autosaveHint')}</p>
-      ${this._submission.saveFailed ? alert('warning', t('resp.saveFailed')) : nothing}`;
-  }
-
   private _actions(data: Data) {
     if (this._confirmWithdraw)
       return html`<section class="sr-section sr-confirm" aria-labelledby="withdraw-heading" id="withdraw-confirm">
@@ -339,19 +301,23 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
         this._editing && this._value && editable
           ? html`<form novalidate id="edit-form" @submit=${(e: Event) => void this._onSave(e, data)}>
               <h2 id="edit-form-heading" tabindex="-1">${t('edit.editHeading')}</h2>
-              ${this._draftNotice()}
-              <sr-error-summary
-                .errors=${this._submission.errors}
-                .general=${this._submission.general}
-              ></sr-error-summary>
-              <sr-response-form
-                .questions=${data.questions}
-                .scenarios=${data.scenarios}
-                .value=${this._value}
-                .errors=${this._submission.errors}
-                .consultationId=${c.id}
-                @sr-response-change=${this._onChange}
-              ></sr-response-form>
+              ${draftNotices({
+                restoredAt: this._restoredAt,
+                restoredText: (time) => t('edit.draftRestored', { time }),
+                id: 'edit-draft-restored',
+                buttonId: 'edit-discard-draft',
+                buttonLabel: t('edit.discardDraft'),
+                onDrop: () => this._onDiscardDraft(),
+                hint: t('edit.autosaveHint'),
+                saveFailed: this._submission.saveFailed,
+              })}
+              ${errorSummary(this._submission)}
+              ${responseForm({
+                questionnaire: data,
+                value: this._value,
+                errors: this._submission.errors,
+                onChange: (e) => this._onChange(e),
+              })}
               ${this._submission.retryIn > 0 ? alert('info', t('resp.retryWaiting', { seconds: this._submission.retryIn }), { live: false }) : nothing}
               <div class="sr-actions">
                 <button type="submit" class="button button-primary" id="edit-save" ?disabled=${this._submission.busy}>

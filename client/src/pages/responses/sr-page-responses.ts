@@ -3,11 +3,8 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { Task } from '@lit/task';
-import { getConsultation } from '../../api/consultations.ts';
-import { listQuestions, type Question } from '../../api/questions.ts';
+import { getQuestionnaire, type Questionnaire } from '../../api/questionnaire.ts';
 import { ACTING_AS, exportUrl, listPublished, type ActingAs, type PublicResponse } from '../../api/responses.ts';
-import { listScenarios } from '../../api/scenarios.ts';
-import type { Consultation, ScenarioSummary } from '../../api/types.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import {
   filtersFromSearch,
@@ -26,8 +23,6 @@ import '../../components/sr-breadcrumbs.ts';
 import { formatBytes, formatDate } from '../../i18n/format.ts';
 import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
 import '../public/sr-page-not-found.ts';
-
-type Base = { consultation: Consultation; questions: Question[]; scenarios: ScenarioSummary[] };
 
 /**
  * `/consultations/:slug/responses`: the published responses, with full-text search (hits
@@ -48,14 +43,7 @@ export class SrPageResponses extends SrLightElement implements SrPage {
   @state() private _moreError: unknown = null;
 
   private readonly _base = new Task(this, {
-    task: async ([slug], { signal }): Promise<Base> => {
-      const [consultation, questions, scenarios] = await Promise.all([
-        getConsultation(slug, signal),
-        listQuestions(slug, signal),
-        listScenarios(slug, signal),
-      ]);
-      return { consultation, questions, scenarios };
-    },
+    task: ([slug], { signal }): Promise<Questionnaire> => getQuestionnaire(slug, signal),
     args: () => [this.slug] as const,
   });
 
@@ -131,7 +119,7 @@ export class SrPageResponses extends SrLightElement implements SrPage {
     }
   }
 
-  private _card(r: PublicResponse, i: number, base: Base) {
+  private _card(r: PublicResponse, i: number, base: Questionnaire) {
     const title = r.name ?? t('published.anonymous');
     return html`<li class="sr-response-item" id="published-${i}">
       <article class="sr-card sr-response-card" aria-labelledby="published-${i}-title">
@@ -204,7 +192,7 @@ export class SrPageResponses extends SrLightElement implements SrPage {
     </div>`;
   }
 
-  private _filters(base: Base) {
+  private _filters(base: Questionnaire) {
     const all = { value: '', label: t('published.all') };
     const sorts: PublishedSort[] = this._form.q.trim() ? ['newest', 'oldest', 'relevance'] : ['newest', 'oldest'];
     return html`<form
@@ -253,7 +241,7 @@ export class SrPageResponses extends SrLightElement implements SrPage {
     </form>`;
   }
 
-  private _listView(base: Base) {
+  private _listView(base: Questionnaire) {
     return renderSection(
       this._list,
       () =>
@@ -292,7 +280,7 @@ export class SrPageResponses extends SrLightElement implements SrPage {
     );
   }
 
-  private _render(base: Base) {
+  private _render(base: Questionnaire) {
     const c = base.consultation;
     const title = loc(c.title);
     const lang = getLocale();
