@@ -113,7 +113,6 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   });
   await app.register(analysisRoutes, { indexEveryMs: config.jobsEnabled ? config.analysisIndexMs : 0 });
 
-
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;
 }

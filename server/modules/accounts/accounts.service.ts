@@ -179,7 +179,11 @@ export async function ensureAdminFromEnv(db: Db, email: string, password: string
 const unique = (roles: readonly Role[]): Role[] => [...new Set(roles)];
 
 /** For other modules (the analysis inbox's assignments): which of these users are active and hold one of the roles. */
-export async function activeUsersWithRole(db: Db, ids: readonly string[], roles: readonly Role[]): Promise<Set<string>> {
+export async function activeUsersWithRole(
+  db: Db,
+  ids: readonly string[],
+  roles: readonly Role[],
+): Promise<Set<string>> {
   const out = new Set<string>();
   for (const id of new Set(ids)) {
     const u = await repo.findUserById(db, id);
