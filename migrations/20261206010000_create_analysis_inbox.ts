@@ -49,7 +49,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     db,
   );
   await sql`create index analysis_items_search_idx on analysis_items using gin (search)`.execute(db);
-  await sql`create index analysis_items_assignee_idx on analysis_items (consultation_id, assignee_id, status)`.execute(db);
+  await sql`create index analysis_items_assignee_idx on analysis_items (consultation_id, assignee_id, status)`.execute(
+    db,
+  );
   await sql`create index analysis_items_item_idx on analysis_items (item_id)`.execute(db);
 
   // Where the indexer is in the audit log (one row). Null: it has not run yet, and its first run
