@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { Task } from '@lit/task';
 import {
   archiveTag,
@@ -457,7 +458,6 @@ export class SrPageCodebook extends SrLightElement implements SrPage {
               type="button"
               class="button button-secondary"
               id="cb-unarchive-${tag.id}"
-              ?disabled=${this._busy}
               @click=${() => void this._onArchive(tag, false)}
             >
               ${t('codebook.unarchive')}${hidden}
@@ -501,7 +501,7 @@ export class SrPageCodebook extends SrLightElement implements SrPage {
         class="button button-tertiary"
         id="cb-up-${tag.id}"
         aria-label=${t('codebook.moveUp', { name })}
-        ?disabled=${up === null || this._busy}
+        ?disabled=${up === null}
         @click=${() => void this._onStep(tag, -1)}
       >
         ${icon('arrow-upward')}
@@ -511,7 +511,7 @@ export class SrPageCodebook extends SrLightElement implements SrPage {
         class="button button-tertiary"
         id="cb-down-${tag.id}"
         aria-label=${t('codebook.moveDown', { name })}
-        ?disabled=${down === null || this._busy}
+        ?disabled=${down === null}
         @click=${() => void this._onStep(tag, 1)}
       >
         ${icon('arrow-downward')}
@@ -528,7 +528,6 @@ export class SrPageCodebook extends SrLightElement implements SrPage {
         type="button"
         class="button button-tertiary"
         id="cb-archive-${tag.id}"
-        ?disabled=${this._busy}
         @click=${() => void this._onArchive(tag, true)}
       >
         ${t('codebook.archive')}${hidden}
@@ -588,7 +587,11 @@ export class SrPageCodebook extends SrLightElement implements SrPage {
       ${
         node.children.length
           ? html`<ul>
-              ${node.children.map((c) => this._node(c))}
+              ${repeat(
+                node.children,
+                (c) => c.tag.id,
+                (c) => this._node(c),
+              )}
             </ul>`
           : nothing
       }
@@ -627,7 +630,11 @@ export class SrPageCodebook extends SrLightElement implements SrPage {
       ${
         tree.length
           ? html`<ul class="sr-codebook-tree" id="codebook-tree" aria-label=${t('codebook.treeLabel')}>
-              ${tree.map((n) => this._node(n))}
+              ${repeat(
+                tree,
+                (n) => n.tag.id,
+                (n) => this._node(n),
+              )}
             </ul>`
           : html`<p class="sr-empty">${t('codebook.empty')}</p>`
       }
