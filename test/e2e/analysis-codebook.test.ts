@@ -5,6 +5,7 @@ import {
   activate,
   ADMIN,
   ANALYST,
+  api,
   apiLogin,
   expectNoA11yViolations,
   type Lang,
@@ -22,8 +23,9 @@ import {
 } from './browser.ts';
 
 // The analyst's codebook (issue 11 story 3), keyboard only, in Danish and English, with axe-core on
-// each state: add a theme and a sub-theme under it (with a scenario), edit it, move it to the top
-// level and up before its old parent, archive the first theme and find it again among the archived.
+// each state: add a theme and a sub-theme under it (with a scenario), edit it (first on a version a
+// colleague has just changed: refused, explained, reloaded), move it to the top level and up before
+// its old parent, archive the first theme and find it again among the archived.
 
 const b = useBrowser();
 
@@ -113,6 +115,29 @@ describe.each(LANGS)('analysis codebook (%s)', (lang: Lang) => {
   });
 
   it('edits the sub-theme and moves it to the top level, then up', async () => {
+    await activate(page, `#cb-edit-${subId}`);
+    await waitForFocus(page, '#cbf-heading');
+    // A colleague changes the tag meanwhile: saving on the old version is refused, explained and reloaded.
+    const book = await api<{ tags: { id: string; version: number }[] }>(
+      context,
+      'GET',
+      `/api/consultations/${made.consultation.id}/codebook`,
+    );
+    const version = book.body.tags.find((x) => x.id === subId)!.version;
+    const colleague = lang === 'da' ? `Kollegas navn ${u}` : `Colleague’s name ${u}`;
+    const changed = await api(context, 'PATCH', `/api/codebook-tags/${subId}`, {
+      version,
+      name: { ...sub, [lang]: colleague },
+    });
+    expect(changed.status).toBe(200);
+    await tabTo(page, `#cbf-name-${lang}`);
+    await typeOver(page, renamed);
+    await activate(page, '#cbf-submit');
+    await waitForFocus(page, '#codebook-flash');
+    expect(await text(page, '#codebook-flash')).toBe(tr(lang, 'codebook.stale'));
+    expect(await text(page, `#cb-tag-${subId}`)).toBe(colleague);
+    await expectNoA11yViolations(page, `stale version reloaded (${lang})`);
+
     await activate(page, `#cb-edit-${subId}`);
     await waitForFocus(page, '#cbf-heading');
     await tabTo(page, `#cbf-name-${lang}`);
