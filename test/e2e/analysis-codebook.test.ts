@@ -12,6 +12,7 @@ import {
   LANGS,
   open,
   pageErrors,
+  pickFile,
   tabTo,
   text,
   tr,
@@ -25,7 +26,8 @@ import {
 // The analyst's codebook (issue 11 story 3), keyboard only, in Danish and English, with axe-core on
 // each state: add a theme and a sub-theme under it (with a scenario), edit it (first on a version a
 // colleague has just changed: refused, explained, reloaded), move it to the top level and up before
-// its old parent, archive the first theme and find it again among the archived.
+// its old parent, archive the first theme and find it again among the archived; merge a tag into
+// another after the confirmation that its codings move; an import refused with its row named.
 
 const b = useBrowser();
 
@@ -178,5 +180,55 @@ describe.each(LANGS)('analysis codebook (%s)', (lang: Lang) => {
     expect(await text(page, `[data-tag-id="${themeId}"] .sr-meta`)).toContain(tr(lang, 'codebook.archived'));
     expect(await page.locator(`#cb-unarchive-${themeId}`).count()).toBe(1);
     await expectNoA11yViolations(page, `codebook with archived tags (${lang})`);
+  });
+
+  it('merges a tag into another after saying its codings move, and shows an import’s row errors', async () => {
+    const other = { da: `Tilgængelighed ${u}`, en: `Accessibility ${u}` };
+    const made2 = await api<{ id: string }>(
+      context,
+      'POST',
+      `/api/consultations/${made.consultation.id}/codebook/tags`,
+      {
+        name: other,
+      },
+    );
+    expect(made2.status).toBe(201);
+    await tabTo(page, '#codebook-show-archived', { back: true });
+    await page.keyboard.press('Space'); // hide the archived again; the list reloads with the new tag
+    await page.waitForSelector(`#cb-tag-${made2.body.id}`);
+
+    await activate(page, `#cb-merge-${subId}`);
+    await waitForFocus(page, '#cb-merge-heading');
+    expect(await text(page, '#cb-merge-explain')).toBe(tr(lang, 'codebook.mergeExplain', { name: renamed, count: 0 }));
+    await tabTo(page, '#cb-merge-into');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.inputValue('#cb-merge-into')).toBe(made2.body.id);
+    await expectNoA11yViolations(page, `merge confirmation (${lang})`);
+    await activate(page, '#cb-merge-submit');
+    await waitForFocus(page, `#cb-tag-${made2.body.id}`);
+    await waitForAnnouncement(page, tr(lang, 'codebook.mergedDone', { name: renamed, into: other[lang], count: 0 }));
+    expect(await themes(page)).toEqual([other[lang]]);
+
+    // A file whose second tag has no Danish name: refused as a whole, the row named.
+    const file = {
+      format: 'samraad.codebook',
+      formatVersion: 1,
+      tags: [
+        { ref: 'ok', parentRef: null, name: { da: 'God', en: 'Good' } },
+        { ref: 'bad', parentRef: 'ok', name: { da: '', en: 'Bad' } },
+      ],
+    };
+    await tabTo(page, '#cbx-file');
+    await pickFile(page, {
+      name: 'codebook.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    await activate(page, '#cbx-import');
+    await waitForFocus(page, '#cbx-failure');
+    const failure = await text(page, '#cbx-failure');
+    expect(failure).toContain(tr(lang, 'codebook.importRejected'));
+    expect(failure).toContain(tr(lang, 'codebook.importRow', { n: 2, ref: 'bad' }));
+    await expectNoA11yViolations(page, `import refused (${lang})`);
   });
 });
