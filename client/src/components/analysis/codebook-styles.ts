@@ -7,7 +7,7 @@ import { html } from 'lit';
  */
 export const codebookStyles = html`<style>
   ul.sr-codebook-tree,
-  ul.sr-codebook-tree ul {
+  ul.sr-codebook-tree li > ul.sr-codebook-level {
     list-style: none;
     padding: 0;
     margin: 0;
@@ -15,12 +15,13 @@ export const codebookStyles = html`<style>
     display: grid;
     gap: var(--sr-space-3);
   }
-  ul.sr-codebook-tree ul {
+  ul.sr-codebook-tree li > ul.sr-codebook-level {
     margin: var(--sr-space-3) 0 0 var(--sr-space-5);
   }
   ul.sr-codebook-tree li {
     margin: 0;
     padding: 0;
+    max-width: none;
   }
   ul.sr-codebook-tree li::before {
     content: none;

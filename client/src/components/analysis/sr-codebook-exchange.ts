@@ -219,9 +219,11 @@ export class SrCodebookExchange extends SrLightElement {
           this._fromError = '';
         },
       })}
-      <button type="submit" class="button button-secondary" id="cbx-copy" ?disabled=${this._busy}>
-        ${t('codebook.copySubmit')}
-      </button>
+      <div class="sr-actions">
+        <button type="submit" class="button button-secondary" id="cbx-copy" ?disabled=${this._busy}>
+          ${t('codebook.copySubmit')}
+        </button>
+      </div>
     </form>`;
   }
 
@@ -266,9 +268,11 @@ export class SrCodebookExchange extends SrLightElement {
             @change=${() => (this._fileError = '')}
           />
         </div>
-        <button type="submit" class="button button-secondary" id="cbx-import" ?disabled=${this._busy}>
-          ${t('codebook.importSubmit')}
-        </button>
+        <div class="sr-actions">
+          <button type="submit" class="button button-secondary" id="cbx-import" ?disabled=${this._busy}>
+            ${t('codebook.importSubmit')}
+          </button>
+        </div>
       </form>
     </section>`;
   }

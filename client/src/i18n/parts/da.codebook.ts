@@ -29,7 +29,7 @@ export const daCodebook = {
 
   'codebook.form.addTheme': 'Tilføj et tema',
   'codebook.form.addUnder': (p: Name) => `Tilføj en underkode under »${p.name}«`,
-  'codebook.form.edit': (p: Name) => `Redigér »${p.name}«`,
+  'codebook.form.edit': (p: Name) => `Rediger »${p.name}«`,
   'codebook.form.name': 'Navn',
   'codebook.form.definition': 'Definition',
   'codebook.form.definitionHint': 'Hvad koden betyder, i en sætning eller to.',
@@ -58,7 +58,7 @@ export const daCodebook = {
   'codebook.stale':
     'En anden har ændret koden, mens du arbejdede. Kodebogen er genindlæst med deres ændring; foretag din ændring igen.',
 
-  'codebook.edit': 'Redigér',
+  'codebook.edit': 'Rediger',
   'codebook.move': 'Flyt',
   'codebook.moveUp': (p: Name) => `Flyt »${p.name}« op`,
   'codebook.moveDown': (p: Name) => `Flyt »${p.name}« ned`,
@@ -79,7 +79,7 @@ export const daCodebook = {
   'codebook.mergeInto': 'Læg sammen med',
   'codebook.mergeChoose': 'Vælg en kode',
   'codebook.mergeExplain': (p: { name: string; count: number }) =>
-    `${p.count === 1 ? 'Den ene kodning' : `Alle ${p.count} kodninger`} med »${p.name}« flyttes til den kode, du vælger, og underkoderne flyttes med. Ingen kodninger går tabt, og historikken bevares. Derefter arkiveres »${p.name}« og viser, hvor den er lagt sammen.`,
+    `${p.count === 0 ? `»${p.name}« har endnu ingen kodninger.` : `${p.count === 1 ? 'Den ene kodning' : `Alle ${p.count} kodninger`} med »${p.name}« flyttes til den kode, du vælger.`} Eventuelle underkoder flyttes med. Ingen kodninger går tabt, og historikken bevares. Derefter arkiveres »${p.name}«, og det fremgår, hvilken kode den er lagt sammen med.`,
   'codebook.mergeNowhere': 'Der er ingen anden kode at lægge den sammen med.',
   'codebook.mergeSubmit': 'Læg koderne sammen',
 

@@ -79,7 +79,7 @@ export const enCodebook = {
   'codebook.mergeInto': 'Merge into',
   'codebook.mergeChoose': 'Choose a tag',
   'codebook.mergeExplain': (p: { name: string; count: number }) =>
-    `All ${p.count === 1 ? '1 coding' : `${p.count} codings`} with “${p.name}” move to the tag you choose, and its sub-tags move there too. No coding is lost, and the history is kept. “${p.name}” is then archived and shows where it went.`,
+    `${p.count === 0 ? `“${p.name}” has no codings yet.` : `${p.count === 1 ? 'Its one coding moves' : `All ${p.count} codings with “${p.name}” move`} to the tag you choose.`} Any sub-tags move there too. No coding is lost, and the history is kept. “${p.name}” is then archived and shows which tag it was merged into.`,
   'codebook.mergeNowhere': 'There is no other tag to merge into.',
   'codebook.mergeSubmit': 'Merge tags',
 

@@ -586,7 +586,7 @@ export class SrPageCodebook extends SrLightElement implements SrPage {
       </div>
       ${
         node.children.length
-          ? html`<ul>
+          ? html`<ul class="sr-codebook-level">
               ${repeat(
                 node.children,
                 (c) => c.tag.id,
