@@ -77,7 +77,7 @@ describe.each(LANGS)('analysis inbox (%s)', (lang: Lang) => {
     await context?.close();
   });
 
-  const authors = () => page.locator('#inbox-list .sr-card-title').allTextContents();
+  const authors = (p: Page = page) => p.locator('#inbox-list .sr-card-title').allTextContents();
 
   it('lists the input, and selects by keyboard with the shortcuts while focus is in the list', async () => {
     await open(page, path());
@@ -166,5 +166,27 @@ describe.each(LANGS)('analysis inbox (%s)', (lang: Lang) => {
     });
     expect(await page.inputValue('#inbox-q')).toBe('');
     expect(await page.isChecked('#inbox-kind-response')).toBe(false);
+  });
+
+  it('lets an admin split the unassigned part of the view evenly among analysts', async () => {
+    const me = await api<{ id: string; displayName: string }>(context, 'GET', '/api/auth/me');
+    const { context: adminContext, page: adminPage } = await b.newPage(lang);
+    try {
+      await apiLogin(adminContext, ADMIN);
+      await open(adminPage, `${path()}?assignee=none`);
+      expect((await authors(adminPage)).length).toBe(2);
+      await tabTo(adminPage, `#inbox-split-${me.body.id}`);
+      await adminPage.keyboard.press('Space');
+      await activate(adminPage, '#inbox-split-submit');
+      const parts = tr(lang, 'inbox.withCount', { label: me.body.displayName, count: 2 });
+      await waitForText(adminPage, '#inbox-split-result .alert-text', tr(lang, 'inbox.split.done', { parts }));
+      // The view (unassigned only) is now empty, and the progress names the analyst.
+      await waitForText(adminPage, '#inbox-count', tr(lang, 'inbox.noMatch'));
+      expect(await text(adminPage, '#inbox-progress-table tbody')).toContain(me.body.displayName);
+      await expectNoA11yViolations(adminPage, `inbox, split by an admin (${lang})`);
+      expect(pageErrors(adminPage)).toEqual([]);
+    } finally {
+      await adminContext.close();
+    }
   });
 });

@@ -135,6 +135,7 @@ export function inboxFilterForm(o: InboxFilterFormOpts) {
     class="sr-filters"
     role="search"
     id="inbox-search"
+    aria-labelledby="inbox-search-heading"
     @submit=${(e: Event) => {
       e.preventDefault();
       o.onSubmit();

@@ -11,6 +11,7 @@ export const daInbox = {
   'inbox.search': 'Søg i alle input',
   'inbox.searchHint':
     'Ord på dansk eller engelsk; "en sætning" i anførselstegn, -ord for at udelade et ord. Der søges også i vedhæftede filer.',
+  'inbox.searchHeading': 'Søg og afgræns',
   'inbox.filters': 'Filtre',
   'inbox.any': 'Alle',
   'inbox.withCount': (p: { label: string; count: number }) => `${p.label} (${p.count})`,
@@ -78,6 +79,12 @@ export const daInbox = {
   'inbox.updated': (p: { count: number }) =>
     p.count === 1 ? '1 input er opdateret.' : `${p.count} input er opdateret.`,
   'inbox.noneSelected': 'Vælg først et eller flere input.',
+  'inbox.split': 'Fordel denne visning ligeligt mellem analytikere',
+  'inbox.split.hint':
+    'Alle input i visningen tildeles på skift i visningens rækkefølge: alle sider, ikke kun de viste. Vil du kun fordele det, som ingen har fået endnu, så filtrér først på “Ingen (ikke tildelt)”.',
+  'inbox.split.submit': 'Fordel visningen',
+  'inbox.split.done': (p: { parts: string }) => `Tildelt: ${p.parts}.`,
+  'inbox.split.choose': 'Vælg mindst én analytiker.',
   'inbox.hit': 'Match',
   'inbox.hitInFile': 'Matchet er i en vedhæftet fil.',
   'inbox.assignedToMe': 'Tildelt dig',

@@ -9,6 +9,7 @@ export const enInbox = {
   'inbox.search': 'Search all input',
   'inbox.searchHint':
     'Danish or English words; "a phrase" in quotes, -word to leave a word out. Attached files are searched too.',
+  'inbox.searchHeading': 'Search and filter',
   'inbox.filters': 'Filters',
   'inbox.any': 'Any',
   'inbox.withCount': (p: { label: string; count: number }) => `${p.label} (${p.count})`,
@@ -75,6 +76,12 @@ export const enInbox = {
   'inbox.markAnalysed': 'Mark analysed',
   'inbox.updated': (p: { count: number }) => (p.count === 1 ? '1 item updated.' : `${p.count} items updated.`),
   'inbox.noneSelected': 'Select one or more items first.',
+  'inbox.split': 'Split this view evenly among analysts',
+  'inbox.split.hint':
+    'Every item in the view is assigned, in turn and in the view’s order: all pages, not only those shown. To share out only what nobody has yet, filter on “Nobody (unassigned)” first.',
+  'inbox.split.submit': 'Split the view',
+  'inbox.split.done': (p: { parts: string }) => `Assigned: ${p.parts}.`,
+  'inbox.split.choose': 'Choose at least one analyst.',
   'inbox.hit': 'Match',
   'inbox.hitInFile': 'The match is in an attached file.',
   'inbox.assignedToMe': 'Assigned to you',

@@ -10,8 +10,8 @@ import {
   inboxFacets,
   inboxProgress,
   listInbox,
+  splitView,
   updateWorkflow,
-  type InboxItem,
   type InboxPage,
 } from '../../api/inbox.ts';
 import { listScenarios } from '../../api/scenarios.ts';
@@ -20,10 +20,11 @@ import { announce } from '../../app/navigation.ts';
 import { renderPage, renderSection } from '../../app/page-state.ts';
 import { PagedListController } from '../../app/paged-list.ts';
 import { isAdmin, SessionController } from '../../app/session.ts';
-import { alert, errorAlert } from '../../components/alerts.ts';
+import { inboxBulkBar, type BulkChange, type BulkResult } from '../../components/analysis/inbox-bulk.ts';
 import { inboxFilterForm } from '../../components/analysis/inbox-filters.ts';
 import { inboxItemCard } from '../../components/analysis/inbox-item.ts';
 import { inboxProgressSummary } from '../../components/analysis/inbox-progress.ts';
+import { inboxSplitForm, type SplitResult } from '../../components/analysis/inbox-split.ts';
 import '../../components/sr-breadcrumbs.ts';
 import {
   inboxFiltersFromSearch,
@@ -36,8 +37,6 @@ import {
 import { formatDateTime } from '../../i18n/format.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
 import { inboxKeysOn, onInboxListKey, setInboxKeys } from './inbox-keys.ts';
-
-type Bulk = { status?: InboxItem['status']; assigneeId?: string | null };
 
 /**
  * `/admin/consultations/:consultationId/inbox`: the analysts' inbox (issue 11 stories 1, 5 and 6).
@@ -55,8 +54,10 @@ export class SrPageInbox extends SrLightElement implements SrPage {
   @state() private _version = 0;
   @state() private _selected: ReadonlySet<string> = new Set();
   @state() private _acting = false;
-  @state() private _actionResult: { ok: true; count: number } | { ok: false; err: unknown } | null = null;
+  @state() private _actionResult: BulkResult = null;
   @state() private _keys = inboxKeysOn();
+  @state() private _splitAmong: ReadonlySet<string> = new Set();
+  @state() private _splitResult: SplitResult = null;
   private readonly _session = new SessionController(this);
 
   private readonly _base = new Task(this, {
@@ -127,6 +128,7 @@ export class SrPageInbox extends SrLightElement implements SrPage {
     this._applied = n;
     this._selected = new Set();
     this._actionResult = null;
+    this._splitResult = null;
     this._version++;
     await this.updateComplete;
     await Promise.all([this._list.task.taskComplete, this._facets.taskComplete]).catch(() => undefined);
@@ -150,7 +152,7 @@ export class SrPageInbox extends SrLightElement implements SrPage {
     this._selected = next;
   }
 
-  private async _bulk(change: Bulk): Promise<void> {
+  private async _bulk(change: BulkChange): Promise<void> {
     const itemIds = this._list.items.filter((i) => this._selected.has(i.id)).map((i) => i.id);
     if (!itemIds.length) {
       this._actionResult = { ok: false, err: null };
@@ -171,50 +173,52 @@ export class SrPageInbox extends SrLightElement implements SrPage {
   }
 
   private _bulkBar() {
-    const me = this._session.user?.id;
     const items = this._list.items;
-    const all = items.length > 0 && items.every((i) => this._selected.has(i.id));
-    const button = (id: string, label: string, change: Bulk) =>
-      html`<button
-        type="button"
-        class="button button-secondary"
-        id=${id}
-        ?disabled=${this._acting}
-        @click=${() => void this._bulk(change)}
-      >
-        ${label}
-      </button>`;
-    const r = this._actionResult;
-    return html`<fieldset class="sr-fieldset" id="inbox-bulk">
-      <legend>${t('inbox.bulk')}</legend>
-      <div class="form-group-checkbox">
-        <input
-          type="checkbox"
-          class="form-checkbox"
-          id="inbox-select-all"
-          .checked=${live(all)}
-          @change=${(e: Event) =>
-            (this._selected = (e.target as HTMLInputElement).checked ? new Set(items.map((i) => i.id)) : new Set())}
-        />
-        <label class="form-label" for="inbox-select-all">${t('inbox.selectAll')}</label>
-      </div>
-      <p id="inbox-selected">${t('inbox.selected', { count: this._selected.size })}</p>
-      <p class="sr-actions">
-        ${me ? button('inbox-assign-me', t('inbox.assignMe'), { assigneeId: me }) : nothing}
-        ${button('inbox-unassign', t('inbox.unassign'), { assigneeId: null })}
-        ${button('inbox-in-progress', t('inbox.markInProgress'), { status: 'in_progress' })}
-        ${button('inbox-analysed', t('inbox.markAnalysed'), { status: 'analysed' })}
-      </p>
-      ${
-        r === null
-          ? nothing
-          : r.ok
-            ? alert('success', t('inbox.updated', { count: r.count }), { id: 'inbox-action-result' })
-            : r.err === null
-              ? alert('warning', t('inbox.noneSelected'), { id: 'inbox-action-result' })
-              : errorAlert(r.err, { id: 'inbox-action-result' })
-      }
-    </fieldset>`;
+    return inboxBulkBar({
+      allSelected: items.length > 0 && items.every((i) => this._selected.has(i.id)),
+      count: this._selected.size,
+      meId: this._session.user?.id,
+      busy: this._acting,
+      result: this._actionResult,
+      onSelectAll: (on) => (this._selected = on ? new Set(items.map((i) => i.id)) : new Set()),
+      onBulk: (change) => void this._bulk(change),
+    });
+  }
+
+  private async _split(): Promise<void> {
+    const ids = [...this._splitAmong];
+    if (!ids.length) {
+      this._splitResult = { ok: false, err: null };
+      return;
+    }
+    this._acting = true;
+    this._splitResult = null;
+    try {
+      const { assigned } = await splitView(this.consultationId, ids, this._applied);
+      this._splitResult = { ok: true, assigned };
+      this._version++;
+    } catch (err) {
+      this._splitResult = { ok: false, err };
+    } finally {
+      this._acting = false;
+    }
+  }
+
+  private _splitForm(people: readonly { id: string; name: string }[]) {
+    if (!people.length) return nothing;
+    return inboxSplitForm({
+      people,
+      chosen: this._splitAmong,
+      busy: this._acting,
+      result: this._splitResult,
+      onToggle: (id, on) => {
+        const next = new Set(this._splitAmong);
+        if (on) next.add(id);
+        else next.delete(id);
+        this._splitAmong = next;
+      },
+      onSplit: () => void this._split(),
+    });
   }
 
   private _keysToggle() {
@@ -285,24 +289,29 @@ export class SrPageInbox extends SrLightElement implements SrPage {
         <h2 id="inbox-progress-heading">${t('inbox.progress')}</h2>
         ${renderSection(this._progress, (p) => inboxProgressSummary(p, this._session.user?.id, names))}
       </section>
-      ${inboxFilterForm({
-        form: this._form,
-        facets: this._facets.value ?? null,
-        scenarios: base.scenarios,
-        tags: base.tags,
-        people: base.people,
-        onChange: (f) => (this._form = f),
-        onSubmit: () => void this._apply(this._form),
-        onClear: () => void this._apply(NO_INBOX_FILTERS),
-      })}
-      <section
-        class="sr-section"
-        aria-labelledby="inbox-list-heading"
-        aria-busy=${this._list.task.status === 1 ? 'true' : 'false'}
-      >
-        <h2 id="inbox-list-heading">${t('inbox.listHeading')}</h2>
-        ${this._keysToggle()} ${this._bulkBar()} ${this._listView(names)}
-      </section>`;
+      <div class="row">
+        <div class="col-12 col-lg-4">
+          <h2 id="inbox-search-heading">${t('inbox.searchHeading')}</h2>
+          ${inboxFilterForm({
+            form: this._form,
+            facets: this._facets.value ?? null,
+            scenarios: base.scenarios,
+            tags: base.tags,
+            people: base.people,
+            onChange: (f) => (this._form = f),
+            onSubmit: () => void this._apply(this._form),
+            onClear: () => void this._apply(NO_INBOX_FILTERS),
+          })}
+        </div>
+        <section
+          class="col-12 col-lg-8 sr-section"
+          aria-labelledby="inbox-list-heading"
+          aria-busy=${this._list.task.status === 1 ? 'true' : 'false'}
+        >
+          <h2 id="inbox-list-heading">${t('inbox.listHeading')}</h2>
+          ${this._keysToggle()} ${this._bulkBar()} ${this._splitForm(base.people)} ${this._listView(names)}
+        </section>
+      </div>`;
   }
 
   override render() {
