@@ -24,6 +24,8 @@ export type InboxFilterFormOpts = {
   tags: readonly CodebookTagRef[];
   /** Analysts to name in the assignee filter (admins see them; analysts get "me" and "nobody"). */
   people: readonly { id: string; name: string }[];
+  /** The signed-in user's id: counted under "Me", not again under their name. */
+  meId: string | undefined;
   onChange: (next: InboxFilters) => void;
   onSubmit: () => void;
   onClear: () => void;
@@ -107,12 +109,12 @@ function dates(o: InboxFilterFormOpts) {
 function assigneeOptions(o: InboxFilterFormOpts): Option[] {
   const facet = o.facets?.assignee;
   const known = new Map(o.people.map((p) => [p.id, p.name]));
-  const people = (facet ?? []).filter((f) => f.value !== null).map((f) => f.value!);
+  const people = (facet ?? []).flatMap((f) => (f.value === null || f.value === o.meId ? [] : [f.value]));
   if (o.form.assignee && !['me', 'none'].includes(o.form.assignee) && !people.includes(o.form.assignee))
     people.push(o.form.assignee);
   return [
     { value: '', label: t('inbox.any') },
-    { value: 'me', label: t('inbox.assignee.me') },
+    { value: 'me', label: counted(t('inbox.assignee.me'), o.meId ? countOf(facet, o.meId) : undefined) },
     { value: 'none', label: counted(t('inbox.assignee.none'), countOf(facet, null)) },
     ...people.map((id) => ({
       value: id,

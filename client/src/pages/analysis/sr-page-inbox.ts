@@ -298,6 +298,7 @@ export class SrPageInbox extends SrLightElement implements SrPage {
             scenarios: base.scenarios,
             tags: base.tags,
             people: base.people,
+            meId: this._session.user?.id,
             onChange: (f) => (this._form = f),
             onSubmit: () => void this._apply(this._form),
             onClear: () => void this._apply(NO_INBOX_FILTERS),
