@@ -49,5 +49,9 @@ export const copyCodebook = (consultationId: string, fromConsultationId: string)
 /** The address of the JSON download (the server sends it as an attachment). */
 export const codebookExportUrl = (consultationId: string) => `${base(consultationId)}/export`;
 
+/** The codebook as a REFI-QDA codebook (.qdc), code names in one language. */
+export const codebookQdcUrl = (consultationId: string, lang: 'da' | 'en') =>
+  `${base(consultationId)}/export.qdc?lang=${lang}`;
+
 export const importCodebook = (consultationId: string, doc: unknown) =>
   request<ImportResult>(`${base(consultationId)}/import`, { method: 'POST', body: doc });

@@ -1,14 +1,20 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { codebookExportUrl, copyCodebook, importCodebook, type ImportResult } from '../../api/codebook.ts';
+import {
+  codebookExportUrl,
+  codebookQdcUrl,
+  copyCodebook,
+  importCodebook,
+  type ImportResult,
+} from '../../api/codebook.ts';
 import { listConsultations } from '../../api/consultations.ts';
 import { ApiError } from '../../api/http.ts';
 import type { ConsultationSummary } from '../../api/types.ts';
 import { isValidationError } from '../../app/form-errors.ts';
 import { SrLightElement } from '../../app/light-element.ts';
 import { renderSection } from '../../app/page-state.ts';
-import { loc, t } from '../../i18n/i18n.ts';
+import { getLocale, loc, t } from '../../i18n/i18n.ts';
 import { alert } from '../alerts.ts';
 import { selectField } from '../fields.ts';
 import { codebookErrorAlert, reasonText } from './codebook-errors.ts';
@@ -245,6 +251,12 @@ export class SrCodebookExchange extends SrLightElement {
       <p>
         <a href=${codebookExportUrl(this.consultationId)} download id="cbx-export">${t('codebook.exportLink')}</a><br />
         <span class="sr-muted">${t('codebook.exportHint')}</span>
+      </p>
+      <p>
+        <a href=${codebookQdcUrl(this.consultationId, getLocale())} download id="cbx-export-qdc"
+          >${t('codebook.exportQdcLink')}</a
+        ><br />
+        <span class="sr-muted">${t('codebook.exportQdcHint')}</span>
       </p>
       <h3>${t('codebook.importHeading')}</h3>
       <form novalidate @submit=${(e: Event) => void this._onImport(e)}>

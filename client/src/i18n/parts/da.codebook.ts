@@ -104,6 +104,8 @@ export const daCodebook = {
   'codebook.exportHeading': 'Eksport',
   'codebook.exportLink': 'Hent kodebogen som JSON',
   'codebook.exportHint': 'De aktive koder, til import i en anden høring.',
+  'codebook.exportQdcLink': 'Hent som REFI-QDA (.qdc) til NVivo, ATLAS.ti, MAXQDA eller QualCoder',
+  'codebook.exportQdcHint': 'De aktive koder med deres definitioner, navne på dansk.',
   'codebook.importHeading': 'Import',
   'codebook.importFile': 'Kodebogsfil (JSON)',
   'codebook.importHint': 'En fil eksporteret fra Samråd. Dens koder tilføjes efter denne kodebogs: alle eller ingen.',

@@ -106,6 +106,8 @@ export const enCodebook = {
   'codebook.exportHeading': 'Export',
   'codebook.exportLink': 'Download the codebook as JSON',
   'codebook.exportHint': 'The active tags, to import into another consultation.',
+  'codebook.exportQdcLink': 'Download as REFI-QDA (.qdc) for NVivo, ATLAS.ti, MAXQDA or QualCoder',
+  'codebook.exportQdcHint': 'The active tags with their definitions, names in English.',
   'codebook.importHeading': 'Import',
   'codebook.importFile': 'Codebook file (JSON)',
   'codebook.importHint': 'A file exported from Samråd. Its tags are added after this codebook’s: all of them or none.',
