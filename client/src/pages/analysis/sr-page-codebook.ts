@@ -25,32 +25,12 @@ import { codebookStyles } from '../../components/analysis/codebook-styles.ts';
 import '../../components/analysis/sr-codebook-exchange.ts';
 import '../../components/analysis/sr-codebook-tag-form.ts';
 import type { SrCodebookTagSavedEvent, TagDraft } from '../../components/analysis/sr-codebook-tag-form.ts';
-import { checkbox, selectField } from '../../components/fields.ts';
+import { checkbox } from '../../components/fields.ts';
 import { icon } from '../../components/icons.ts';
 import '../../components/sr-breadcrumbs.ts';
-import {
-  buildTree,
-  canAddUnder,
-  canBeTheme,
-  descendantIds,
-  heightOf,
-  neighbourPosition,
-  pathOf,
-  siblingsOf,
-  validParents,
-  type TreeNode,
-} from '../../data/codebook-tree.ts';
+import { tagNode, TOP, type CodebookHost, type Panel } from './codebook-tree-view.ts';
+import { buildTree, neighbourPosition, pathOf, siblingsOf } from '../../data/codebook-tree.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
-
-/** What is open beside the tree: one form or panel at a time. */
-type Panel =
-  | { kind: 'add'; parentId: string | null }
-  | { kind: 'edit'; id: string }
-  | { kind: 'move'; id: string }
-  | { kind: 'merge'; id: string };
-
-/** The top level as a move target in the select (a tag id otherwise). */
-const TOP = 'top';
 
 /**
  * `/admin/consultations/:consultationId/codebook`: the analysis codebook (issue 11 story 3). The
@@ -316,286 +296,30 @@ export class SrPageCodebook extends SrLightElement implements SrPage {
     ></sr-codebook-tag-form>`;
   }
 
-  private _movePanel(tag: CodebookTag, level: number) {
-    const name = loc(tag.name);
-    const active = this._tags.filter((x) => tag.archived || !x.archived);
-    const parents = validParents(active, tag.id, this._maxDepth);
-    const options = [
-      ...(canBeTheme(tag) ? [{ value: TOP, label: t('codebook.moveTop') }] : []),
-      ...parents.map((p) => ({ value: p.id, label: this._pathLabel(p.id) })),
-    ];
-    return html`<form
-      novalidate
-      class="sr-confirm sr-codebook-panel"
-      aria-labelledby="cb-move-heading"
-      @submit=${(e: Event) => {
-        e.preventDefault();
-        void this._onMove(tag);
-      }}
-    >
-      <div role="heading" aria-level=${level} class="h5" id="cb-move-heading" tabindex="-1">
-        ${t('codebook.moveHeading', { name })}
-      </div>
-      ${
-        options.length
-          ? selectField({
-              id: 'cb-move-parent',
-              label: t('codebook.moveParent'),
-              hint: t('codebook.moveParentHint'),
-              required: true,
-              placeholder: t('codebook.moveChoose'),
-              value: this._target,
-              options,
-              error: this._targetError || undefined,
-              onChange: (v) => {
-                this._target = v;
-                this._targetError = '';
-              },
-            })
-          : html`<p>${t('codebook.moveNowhere')}</p>`
-      }
-      <div class="sr-actions">
-        ${
-          options.length
-            ? html`<button type="submit" class="button button-primary" id="cb-move-submit" ?disabled=${this._busy}>
-                ${t('codebook.moveSubmit')}
-              </button>`
-            : nothing
-        }
-        <button type="button" class="button button-secondary" id="cb-move-cancel" @click=${() => this._close()}>
-          ${t('common.cancel')}
-        </button>
-      </div>
-    </form>`;
-  }
-
-  private _mergePanel(tag: CodebookTag, level: number) {
-    const name = loc(tag.name);
-    const below = descendantIds(this._tags, tag.id);
-    const extra = heightOf(this._tags, tag.id) - 1;
-    const targets = this._tags.filter(
-      (x) => x.id !== tag.id && !x.archived && !below.has(x.id) && x.depth + extra <= this._maxDepth,
-    );
-    return html`<form
-      novalidate
-      class="sr-confirm sr-codebook-panel"
-      aria-labelledby="cb-merge-heading"
-      aria-describedby="cb-merge-explain"
-      @submit=${(e: Event) => {
-        e.preventDefault();
-        void this._onMerge(tag);
-      }}
-    >
-      <div role="heading" aria-level=${level} class="h5" id="cb-merge-heading" tabindex="-1">
-        ${t('codebook.mergeHeading', { name })}
-      </div>
-      <p id="cb-merge-explain">${t('codebook.mergeExplain', { name, count: tag.codingCount })}</p>
-      ${
-        targets.length
-          ? selectField({
-              id: 'cb-merge-into',
-              label: t('codebook.mergeInto'),
-              required: true,
-              placeholder: t('codebook.mergeChoose'),
-              value: this._target,
-              options: targets.map((x) => ({ value: x.id, label: this._pathLabel(x.id) })),
-              error: this._targetError || undefined,
-              onChange: (v) => {
-                this._target = v;
-                this._targetError = '';
-              },
-            })
-          : html`<p>${t('codebook.mergeNowhere')}</p>`
-      }
-      <div class="sr-actions">
-        ${
-          targets.length
-            ? html`<button type="submit" class="button button-primary" id="cb-merge-submit" ?disabled=${this._busy}>
-                ${t('codebook.mergeSubmit')}
-              </button>`
-            : nothing
-        }
-        <button type="button" class="button button-secondary" id="cb-merge-cancel" @click=${() => this._close()}>
-          ${t('common.cancel')}
-        </button>
-      </div>
-    </form>`;
-  }
-
-  private _details(tag: CodebookTag) {
-    const rows = (
-      [
-        ['definition', 'codebook.form.definition'],
-        ['includeNote', 'codebook.form.includeNote'],
-        ['excludeNote', 'codebook.form.excludeNote'],
-        ['example', 'codebook.form.example'],
-      ] as const
-    ).filter(([k]) => tag[k].trim());
-    return html`<details>
-      <summary>${t('codebook.details')}</summary>
-      ${
-        rows.length
-          ? html`<dl>
-              ${rows.map(
-                ([k, label]) =>
-                  html`<dt>${t(label)}</dt>
-                    <dd>${tag[k]}</dd>`,
-              )}
-            </dl>`
-          : html`<p class="sr-muted">${t('codebook.noDetails')}</p>`
-      }
-    </details>`;
-  }
-
-  private _actions(tag: CodebookTag) {
-    const name = loc(tag.name);
-    const hidden = html`<span class="sr-only">: ${name}</span>`;
-    if (tag.archived) {
-      return tag.mergedIntoId
-        ? nothing
-        : html`<div class="sr-actions">
-            <button
-              type="button"
-              class="button button-secondary"
-              id="cb-unarchive-${tag.id}"
-              @click=${() => void this._onArchive(tag, false)}
-            >
-              ${t('codebook.unarchive')}${hidden}
-            </button>
-          </div>`;
-    }
-    const up = neighbourPosition(this._tags, tag.id, -1);
-    const down = neighbourPosition(this._tags, tag.id, 1);
-    return html`<div class="sr-actions">
-      <button
-        type="button"
-        class="button button-secondary"
-        id="cb-edit-${tag.id}"
-        @click=${() => this._open({ kind: 'edit', id: tag.id })}
-      >
-        ${t('codebook.edit')}${hidden}
-      </button>
-      ${
-        canAddUnder(tag, this._maxDepth)
-          ? html`<button
-              type="button"
-              class="button button-secondary"
-              id="cb-add-${tag.id}"
-              aria-label=${t('codebook.addChildTo', { name })}
-              @click=${() => this._open({ kind: 'add', parentId: tag.id })}
-            >
-              ${t('codebook.addChild')}
-            </button>`
-          : nothing
-      }
-      <button
-        type="button"
-        class="button button-tertiary"
-        id="cb-move-${tag.id}"
-        @click=${() => this._open({ kind: 'move', id: tag.id })}
-      >
-        ${t('codebook.move')}${hidden}
-      </button>
-      <button
-        type="button"
-        class="button button-tertiary"
-        id="cb-up-${tag.id}"
-        aria-label=${t('codebook.moveUp', { name })}
-        ?disabled=${up === null}
-        @click=${() => void this._onStep(tag, -1)}
-      >
-        ${icon('arrow-upward')}
-      </button>
-      <button
-        type="button"
-        class="button button-tertiary"
-        id="cb-down-${tag.id}"
-        aria-label=${t('codebook.moveDown', { name })}
-        ?disabled=${down === null}
-        @click=${() => void this._onStep(tag, 1)}
-      >
-        ${icon('arrow-downward')}
-      </button>
-      <button
-        type="button"
-        class="button button-tertiary"
-        id="cb-merge-${tag.id}"
-        @click=${() => this._open({ kind: 'merge', id: tag.id })}
-      >
-        ${t('codebook.merge')}${hidden}
-      </button>
-      <button
-        type="button"
-        class="button button-tertiary"
-        id="cb-archive-${tag.id}"
-        @click=${() => void this._onArchive(tag, true)}
-      >
-        ${t('codebook.archive')}${hidden}
-      </button>
-    </div>`;
-  }
-
-  private _node(node: TreeNode<CodebookTag>): unknown {
-    const tag = node.tag;
-    const level = Math.min(6, tag.depth + 1);
-    const p = this._panel;
-    const open =
-      p && p.kind !== 'add' && p.id === tag.id ? p.kind : p?.kind === 'add' && p.parentId === tag.id ? 'add' : null;
-    const scenario = this._scenarioLabel(tag.scenarioId);
-    const into = tag.mergedIntoId ? this._tag(tag.mergedIntoId) : undefined;
-    const name = loc(tag.name);
-    return html`<li data-tag-id=${tag.id}>
-      <div class="sr-card sr-codebook-tag ${tag.archived ? 'sr-codebook-archived' : ''}">
-        ${
-          open === 'edit'
-            ? this._form(tag, t('codebook.form.edit', { name }), level)
-            : html`<div
-                  role="heading"
-                  aria-level=${level}
-                  class="h${Math.min(6, tag.depth + 2)}"
-                  id="cb-tag-${tag.id}"
-                  tabindex="-1"
-                >
-                  <span lang=${locLang(tag.name)}>${name}</span>
-                </div>
-                <ul class="sr-meta">
-                  <li>${t('codebook.level', { depth: tag.depth })}</li>
-                  <li>${t('codebook.codings', { count: tag.codingCount })}</li>
-                  ${tag.proposedCount ? html`<li>${t('codebook.proposed', { count: tag.proposedCount })}</li>` : nothing}
-                  ${scenario ? html`<li>${t('codebook.scenario', { scenario })}</li>` : nothing}
-                  ${
-                    tag.archived
-                      ? html`<li>
-                          <span class="badge badge-warning">${t('codebook.archived')}</span>
-                          ${
-                            tag.mergedIntoId
-                              ? into
-                                ? t('codebook.mergedInto', { name: loc(into.name) })
-                                : t('codebook.mergedIntoGone')
-                              : nothing
-                          }
-                        </li>`
-                      : nothing
-                  }
-                </ul>
-                ${this._details(tag)} ${this._actions(tag)}`
-        }
-        ${open === 'move' ? this._movePanel(tag, level + 1) : nothing}
-        ${open === 'merge' ? this._mergePanel(tag, level + 1) : nothing}
-        ${open === 'add' ? this._form(null, t('codebook.form.addUnder', { name }), level + 1) : nothing}
-      </div>
-      ${
-        node.children.length
-          ? html`<ul class="sr-codebook-level">
-              ${repeat(
-                node.children,
-                (c) => c.tag.id,
-                (c) => this._node(c),
-              )}
-            </ul>`
-          : nothing
-      }
-    </li>`;
+  /** The tree's view of this page (codebook-tree-view.ts). */
+  private _host(): CodebookHost {
+    return {
+      tags: this._tags,
+      maxDepth: this._maxDepth,
+      panel: this._panel,
+      busy: this._busy,
+      target: this._target,
+      targetError: this._targetError,
+      tag: (id) => this._tag(id),
+      pathLabel: (id) => this._pathLabel(id),
+      scenarioLabel: (id) => this._scenarioLabel(id),
+      form: (tag, heading, level) => this._form(tag, heading, level),
+      setTarget: (value) => {
+        this._target = value;
+        this._targetError = '';
+      },
+      open: (panel) => this._open(panel),
+      close: () => this._close(),
+      move: (tag) => this._onMove(tag),
+      merge: (tag) => this._onMerge(tag),
+      step: (tag, delta) => this._onStep(tag, delta),
+      archive: (tag, archive) => this._onArchive(tag, archive),
+    };
   }
 
   private _render(c: Consultation) {
@@ -633,7 +357,7 @@ export class SrPageCodebook extends SrLightElement implements SrPage {
               ${repeat(
                 tree,
                 (n) => n.tag.id,
-                (n) => this._node(n),
+                (n) => tagNode(this._host(), n),
               )}
             </ul>`
           : html`<p class="sr-empty">${t('codebook.empty')}</p>`
