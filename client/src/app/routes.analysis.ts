@@ -3,6 +3,7 @@ import type { RouteDef } from './routes.ts';
 /** The analysis workspace's pages (issue 11), for analysts and admins; each loads on first visit. */
 const pages = {
   inbox: () => import('../pages/analysis/sr-page-inbox.ts'),
+  item: () => import('../pages/analysis/sr-page-inbox-item.ts'),
   codebook: () => import('../pages/analysis/sr-page-codebook.ts'),
 };
 
@@ -14,6 +15,14 @@ export const ANALYSIS_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-inbox',
     access: 'analysis',
     load: pages.inbox,
+    parts: ['inbox'],
+  },
+  {
+    name: 'analysis-item',
+    path: '/admin/consultations/:consultationId/inbox/:kind/:itemId',
+    tag: 'sr-page-inbox-item',
+    access: 'analysis',
+    load: pages.item,
     parts: ['inbox'],
   },
   {

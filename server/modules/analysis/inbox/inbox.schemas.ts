@@ -139,3 +139,62 @@ export const InboxProgress = z.object({
 });
 
 export const ConsultationIdParams = z.object({ id: z.uuid() });
+
+/** A text of an item that can be read and coded: the body, a free-text answer, a file's extracted text. */
+export const ItemText = z.object({
+  field: z.string().describe('`body`, `answer:<questionId>` or `attachment:<attachmentId>` (as codings name it)'),
+  label: z
+    .object({ da: z.string(), en: z.string() })
+    .nullable()
+    .describe("The question's prompt, a file's name; null for the body"),
+  text: z.string().describe('Plain text; coding offsets count its Unicode code points'),
+  codable: z.boolean().describe('Passages can be coded (files are coded whole for now)'),
+});
+
+export const ItemChoice = z.object({
+  questionId: z.uuid(),
+  prompt: z.object({ da: z.string(), en: z.string() }),
+  kind: z.string(),
+  value: z.unknown(),
+});
+
+export const ItemFile = z.object({
+  id: z.uuid(),
+  filename: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number().int(),
+  url: z.string(),
+  extraction: z.enum(['pending', 'done', 'failed', 'skipped']),
+});
+
+export const InboxItemDetail = z
+  .object({
+    kind: InboxKind,
+    id: z.uuid(),
+    consultationId: z.uuid(),
+    version: z.number().int(),
+    receivedAt: z.iso.datetime(),
+    editedAt: z.iso.datetime().nullable(),
+    sourceStatus: InboxItem.shape.sourceStatus,
+    author: z.object({
+      name: z.string(),
+      email: z.string().nullable(),
+      actingAs: ActingAs.nullable(),
+      organisationName: z.string().nullable(),
+      cvr: z.string().nullable(),
+      invited: z.boolean().nullable(),
+      channel: Channel.nullable(),
+    }),
+    scenarioIds: z.array(z.uuid()),
+    texts: z.array(ItemText),
+    choices: z.array(ItemChoice).describe('Answers to the closed questions, read-only'),
+    files: z.array(ItemFile),
+    workflow: z
+      .object({ status: InboxStatus, assigneeId: z.uuid().nullable(), needsReview: z.boolean() })
+      .nullable()
+      .describe('Null until the inbox index has the item (a few seconds after it arrives)'),
+  })
+  .describe('One input item with everything staff may read of it (issue 11 story 2)');
+export type InboxItemDetail = z.infer<typeof InboxItemDetail>;
+
+export const ItemParams = z.object({ id: z.uuid(), kind: z.enum(['response', 'comment']), itemId: z.uuid() });
