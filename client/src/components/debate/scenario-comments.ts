@@ -1,10 +1,11 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { Task } from '@lit/task';
-import { listAllComments, type CommentList, type Thread } from '../../api/comments.ts';
+import type { CommentList, Thread } from '../../api/comments.ts';
 import { announce } from '../../app/navigation.ts';
 import { currentUser } from '../../app/session.ts';
 import { t } from '../../i18n/i18n.ts';
 import { errorAlert, loading } from '../alerts.ts';
+import type { CommentOps } from './comment-ops.ts';
 import { SrCommentsChangedEvent } from './events.ts';
 import './sr-comment-threads.ts';
 import './sr-paragraph-comments.ts';
@@ -22,10 +23,12 @@ export class ScenarioComments implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     scenarioId: () => string,
+    /** The server operations (the page's), threaded down to every comment and form. */
+    private readonly ops: CommentOps,
   ) {
     host.addController(this);
     this.task = new Task(host, {
-      task: ([id], { signal }) => listAllComments(id, signal),
+      task: ([id], { signal }) => this.ops.list(id, signal),
       args: () => [scenarioId()] as const,
     });
   }
@@ -95,6 +98,7 @@ export class ScenarioComments implements ReactiveController {
     const list = this._list;
     if (!list) return nothing;
     return html`<sr-paragraph-comments
+      .comments=${this.ops}
       .scenarioId=${list.scenarioId}
       .paragraphId=${pid}
       .number=${n}
@@ -120,6 +124,7 @@ export class ScenarioComments implements ReactiveController {
       );
       return html`<p class="sr-muted" id="comments-total">${t('comments.total', { count: list.total })}</p>
         <sr-comment-threads
+          .comments=${this.ops}
           .scenarioId=${list.scenarioId}
           .threads=${threads}
           .currentVersion=${list.currentVersion}

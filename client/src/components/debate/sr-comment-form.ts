@@ -1,11 +1,11 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { createComment } from '../../api/comments.ts';
 import { newIdempotencyKey } from '../../data/idempotency.ts';
 import { SrLightElement } from '../../app/light-element.ts';
 import { t } from '../../i18n/i18n.ts';
 import { errorMessage } from '../alerts.ts';
 import { textField } from '../fields.ts';
+import type { CommentOps } from './comment-ops.ts';
 import { SrCommentsChangedEvent } from './events.ts';
 
 /**
@@ -16,6 +16,8 @@ import { SrCommentsChangedEvent } from './events.ts';
  */
 @customElement('sr-comment-form')
 export class SrCommentForm extends SrLightElement {
+  /** The server operations, passed in by the page. */
+  @property({ attribute: false }) comments!: CommentOps;
   @property({ attribute: false }) scenarioId = '';
   @property({ attribute: false }) paragraphId: string | null = null;
   @property({ attribute: false }) parentId: string | null = null;
@@ -52,7 +54,7 @@ export class SrCommentForm extends SrLightElement {
     this._busy = true;
     this._error = '';
     try {
-      const c = await createComment(
+      const c = await this.comments.create(
         this.scenarioId,
         {
           body,

@@ -5,6 +5,7 @@ import { SrLightElement } from '../../app/light-element.ts';
 import { t } from '../../i18n/i18n.ts';
 import { alert } from '../alerts.ts';
 import { commentItems } from './sr-comment.ts';
+import type { CommentOps } from './comment-ops.ts';
 import './sr-comment-form.ts';
 
 /**
@@ -13,6 +14,8 @@ import './sr-comment-form.ts';
  */
 @customElement('sr-comment-threads')
 export class SrCommentThreads extends SrLightElement {
+  /** The server operations, passed in by the page. */
+  @property({ attribute: false }) comments!: CommentOps;
   @property({ attribute: false }) scenarioId = '';
   /** The paragraph these threads are about; null for the whole scenario. */
   @property({ attribute: false }) paragraphId: string | null = null;
@@ -40,6 +43,7 @@ export class SrCommentThreads extends SrLightElement {
       </p>`;
     }
     return html`<sr-comment-form
+      .comments=${this.comments}
       .scenarioId=${this.scenarioId}
       .paragraphId=${this.paragraphId}
       .fieldId=${`comment-new-${key}`}

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { deleteComment, editComment, moderateComment, setSupport, type Comment } from '../../api/comments.ts';
+import type { Comment } from '../../api/comments.ts';
 import { SrLightElement } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -9,6 +9,7 @@ import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { errorMessage } from '../alerts.ts';
 import { confirmGroup } from '../confirm.ts';
 import { textField } from '../fields.ts';
+import type { CommentOps } from './comment-ops.ts';
 import { SrCommentsChangedEvent } from './events.ts';
 import './sr-comment-form.ts';
 import type { SrCommentForm } from './sr-comment-form.ts';
@@ -25,6 +26,8 @@ type Mode = 'view' | 'edit' | 'delete' | 'hide' | 'reply';
 @customElement('sr-comment')
 export class SrComment extends SrLightElement {
   @property({ attribute: false }) comment!: Comment & { replies?: Comment[] };
+  /** The server operations, passed in by the page. */
+  @property({ attribute: false }) comments!: CommentOps;
   @property({ attribute: false }) scenarioId = '';
   @property({ type: Boolean }) acceptsInput = false;
   @property({ type: Boolean }) canModerate = false;
@@ -81,7 +84,7 @@ export class SrComment extends SrLightElement {
     const c = this.comment;
     const mine = this._support?.mine ?? c.supportedByMe;
     void this._run(async () => {
-      const s = await setSupport(c.id, !mine);
+      const s = await this.comments.support(c.id, !mine);
       this._support = { count: s.supportCount, mine: s.supportedByMe };
       announce(
         s.supportedByMe
@@ -99,14 +102,14 @@ export class SrComment extends SrLightElement {
       return;
     }
     void this._run(async () => {
-      await editComment(this._id, body);
+      await this.comments.edit(this._id, body);
       this._changed(`comment-${this._id}`, t('comments.edited'));
     });
   }
 
   private _onDelete(): void {
     void this._run(async () => {
-      await deleteComment(this._id);
+      await this.comments.remove(this._id);
       this._changed(null, t('comments.deleted'));
     });
   }
@@ -120,14 +123,14 @@ export class SrComment extends SrLightElement {
       return;
     }
     void this._run(async () => {
-      await moderateComment(this._id, 'hide', reason);
+      await this.comments.moderate(this._id, 'hide', reason);
       this._changed(`comment-${this._id}`, t('comments.hiddenDone'));
     });
   }
 
   private _onRestore(): void {
     void this._run(async () => {
-      await moderateComment(this._id, 'restore');
+      await this.comments.moderate(this._id, 'restore');
       this._changed(`comment-${this._id}`, t('comments.restoredDone'));
     });
   }
@@ -292,6 +295,7 @@ export class SrComment extends SrLightElement {
         return html`<div class="sr-reply-form">
           <sr-comment-form
             id="reply-form-${c.id}"
+            .comments=${this.comments}
             .scenarioId=${this.scenarioId}
             .parentId=${c.id}
             .fieldId=${`reply-${c.id}-body`}
@@ -357,13 +361,14 @@ export class SrComment extends SrLightElement {
 /** Comments as list items, each shown in the context (scenario, version, rights) of `where`. */
 export const commentItems = (
   comments: readonly SrComment['comment'][],
-  where: Pick<SrComment, 'scenarioId' | 'currentVersion' | 'acceptsInput' | 'canModerate' | 'signedIn'>,
+  where: Pick<SrComment, 'comments' | 'scenarioId' | 'currentVersion' | 'acceptsInput' | 'canModerate' | 'signedIn'>,
 ) =>
   comments.map(
     (c) =>
       html`<li>
         <sr-comment
           .comment=${c}
+          .comments=${where.comments}
           .scenarioId=${where.scenarioId}
           .currentVersion=${where.currentVersion}
           ?acceptsInput=${where.acceptsInput}

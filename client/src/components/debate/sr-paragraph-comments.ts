@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Thread } from '../../api/comments.ts';
 import { SrLightElement } from '../../app/light-element.ts';
 import { t } from '../../i18n/i18n.ts';
+import type { CommentOps } from './comment-ops.ts';
 import './sr-comment-threads.ts';
 
 /**
@@ -14,6 +15,8 @@ import './sr-comment-threads.ts';
  */
 @customElement('sr-paragraph-comments')
 export class SrParagraphComments extends SrLightElement {
+  /** The server operations, passed in by the page. */
+  @property({ attribute: false }) comments!: CommentOps;
   @property({ attribute: false }) scenarioId = '';
   @property({ attribute: false }) paragraphId = '';
   /** The paragraph's number on the page (1-based), for labels. */
@@ -55,6 +58,7 @@ export class SrParagraphComments extends SrLightElement {
         ${
           this.open
             ? html`<sr-comment-threads
+                .comments=${this.comments}
                 .scenarioId=${this.scenarioId}
                 .paragraphId=${pid}
                 .threads=${this.threads}

@@ -14,6 +14,7 @@ import { icon } from '../../components/icons.ts';
 import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
 import '../public/sr-page-not-found.ts';
 import { ScenarioComments } from '../../components/debate/scenario-comments.ts';
+import { commentOps } from './comment-ops.ts';
 
 /**
  * `/scenarios/:id`: a scenario's description as addressable paragraphs. Each paragraph is an
@@ -30,7 +31,7 @@ export class SrPageScenario extends SrLightElement implements SrPage {
     args: () => [this.scenarioId] as const,
   });
 
-  private readonly _comments = new ScenarioComments(this, () => this.scenarioId);
+  private readonly _comments = new ScenarioComments(this, () => this.scenarioId, commentOps);
 
   get ready(): Promise<unknown> {
     return this.updateComplete
