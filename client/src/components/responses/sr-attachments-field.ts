@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ACCEPT, uploadAttachment, type UploadHandle } from '../../api/attachments.ts';
+import { ACCEPT, type UploadHandle } from '../../api/attachments.ts';
 import { ApiError } from '../../api/http.ts';
 import { SrLightElement } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
@@ -9,6 +9,7 @@ import { t } from '../../i18n/i18n.ts';
 import { fieldError } from '../fields.ts';
 import { icon } from '../icons.ts';
 import type { AttachmentItem } from '../../data/response-model.ts';
+import type { AttachmentOps } from './attachment-ops.ts';
 
 type Upload = { key: number; name: string; size: number; progress: number; error?: string; handle?: UploadHandle };
 
@@ -41,6 +42,8 @@ export function uploadErrorMessage(err: unknown, name: string): string {
  */
 @customElement('sr-attachments-field')
 export class SrAttachmentsField extends SrLightElement {
+  /** How a file is uploaded, passed in by the page. */
+  @property({ attribute: false }) ops!: AttachmentOps;
   @property() consultationId = '';
   @property() fieldId = 'resp-files';
   @property() source: 'upload' | 'letter' = 'upload';
@@ -69,7 +72,7 @@ export class SrAttachmentsField extends SrLightElement {
   private _start(files: FileList | File[]): void {
     for (const file of Array.from(files)) {
       const up: Upload = { key: ++this._next, name: file.name, size: file.size, progress: 0 };
-      up.handle = uploadAttachment(
+      up.handle = this.ops.upload(
         this.consultationId,
         file,
         (p) => {

@@ -18,6 +18,7 @@ import {
   type AnswerInput,
   type ResponseValue,
 } from '../../data/response-model.ts';
+import type { AttachmentOps } from './attachment-ops.ts';
 import './sr-attachments-field.ts';
 import type { SrAttachmentsChangeEvent, SrAttachmentsField } from './sr-attachments-field.ts';
 
@@ -47,6 +48,8 @@ export class SrResponseForm extends SrLightElement {
   @property({ attribute: false }) value!: ResponseValue;
   @property({ attribute: false }) errors: FieldErrors = new Map();
   @property() consultationId = '';
+  /** How the attachments field uploads a file, passed in by the page. */
+  @property({ attribute: false }) attachmentOps!: AttachmentOps;
   /** `letter`: staff register a response; the e-mail is optional and files are uploaded as letters. */
   @property() mode: 'public' | 'letter' = 'public';
   /**
@@ -157,6 +160,7 @@ export class SrResponseForm extends SrLightElement {
           onInput: (body) => this._set({ body }),
         })}
         <sr-attachments-field
+          .ops=${this.attachmentOps}
           .consultationId=${this.consultationId}
           .attachments=${v.attachments}
           .error=${this.errors.get(FIELD.attachments) ?? ''}
@@ -259,6 +263,8 @@ export class SrResponseForm extends SrLightElement {
 /** A page's `<sr-response-form>` for `questionnaire`, with the page's value and errors. */
 export const responseForm = (o: {
   questionnaire: Questionnaire;
+  /** How files are uploaded (the page's `attachmentOps`). */
+  attachments: AttachmentOps;
   value: ResponseValue;
   errors: FieldErrors;
   mode?: 'letter';
@@ -272,6 +278,7 @@ export const responseForm = (o: {
     .value=${o.value}
     .errors=${o.errors}
     .consultationId=${o.questionnaire.consultation.id}
+    .attachmentOps=${o.attachments}
     ?disabled=${!!o.disabled}
     @sr-response-change=${o.onChange}
   ></sr-response-form>`;

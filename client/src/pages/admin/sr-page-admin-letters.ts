@@ -25,6 +25,7 @@ import { fromDateTimeLocal, toDateTimeLocal } from '../../i18n/format.ts';
 import { getLocale, t } from '../../i18n/i18n.ts';
 import '../public/sr-page-not-found.ts';
 import { consultationHead } from './consultation-head.ts';
+import { attachmentOps } from '../responses/attachment-ops.ts';
 
 /**
  * `/admin/consultations/:consultationId/letters`: staff register a response that arrived by letter
@@ -142,6 +143,7 @@ export class SrPageAdminLetters extends SrLightElement implements SrPage {
         ${checkbox({ id: 'letter-invited', label: t('letters.invited'), checked: this._invited, onChange: (v) => (this._invited = v) })}
         ${responseForm({
           questionnaire: base,
+          attachments: attachmentOps,
           mode: 'letter',
           value: this._value,
           errors: this._errors,

@@ -31,6 +31,7 @@ import {
   timeLeft,
   type OpenState,
 } from './consultation-state.ts';
+import { attachmentOps } from './attachment-ops.ts';
 
 type Data = Questionnaire;
 
@@ -257,6 +258,7 @@ export class SrPageRespond extends SrLightElement implements SrPage {
       ${errorSummary(this._submission)} ${open ? html`<p class="form-hint">${t('resp.requiredLegend')}</p>` : nothing}
       ${responseForm({
         questionnaire: data,
+        attachments: attachmentOps,
         value: this._value,
         errors: this._submission.errors,
         disabled: !open,

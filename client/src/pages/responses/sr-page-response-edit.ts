@@ -31,6 +31,7 @@ import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
 import { ownResponseView, valueOf } from './own-response-view.ts';
 import { receiptDetails } from './receipt-view.ts';
 import { clockOffset, DeadlineController, openState, timeLeft } from './consultation-state.ts';
+import { attachmentOps } from './attachment-ops.ts';
 
 type Data = Questionnaire & { response: OwnResponse };
 
@@ -314,6 +315,7 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
               ${errorSummary(this._submission)}
               ${responseForm({
                 questionnaire: data,
+                attachments: attachmentOps,
                 value: this._value,
                 errors: this._submission.errors,
                 onChange: (e) => this._onChange(e),
