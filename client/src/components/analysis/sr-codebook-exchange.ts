@@ -1,14 +1,7 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import {
-  codebookExportUrl,
-  codebookQdcUrl,
-  copyCodebook,
-  importCodebook,
-  type ImportResult,
-} from '../../api/codebook.ts';
-import { listConsultations } from '../../api/consultations.ts';
+import { codebookExportUrl, codebookQdcUrl, type ImportResult } from '../../api/codebook.ts';
 import { ApiError } from '../../api/http.ts';
 import type { ConsultationSummary } from '../../api/types.ts';
 import { isValidationError } from '../../app/form-errors.ts';
@@ -18,6 +11,7 @@ import { getLocale, loc, t } from '../../i18n/i18n.ts';
 import { alert } from '../alerts.ts';
 import { selectField } from '../fields.ts';
 import { codebookErrorAlert, reasonText } from './codebook-errors.ts';
+import type { CodebookExchangeOps } from './codebook-exchange-ops.ts';
 
 /** One problem of an imported file, by the tag (row) it concerns; `row` null for the file as a whole. */
 export type ImportProblem = { row: number | null; ref: string; text: unknown };
@@ -92,6 +86,8 @@ export function importProblems(err: unknown, doc: unknown): ImportProblem[] {
  */
 @customElement('sr-codebook-exchange')
 export class SrCodebookExchange extends SrLightElement {
+  /** The server operations, passed in by the page. */
+  @property({ attribute: false }) ops!: CodebookExchangeOps;
   @property({ attribute: false }) consultationId = '';
   @state() private _from = '';
   @state() private _fromError = '';
@@ -106,7 +102,7 @@ export class SrCodebookExchange extends SrLightElement {
       const all: ConsultationSummary[] = [];
       let cursor: string | null = null;
       for (let i = 0; i < 10; i++) {
-        const page = await listConsultations({ limit: 100, cursor }, signal);
+        const page = await this.ops.consultations({ limit: 100, cursor }, signal);
         all.push(...page.items);
         cursor = page.nextCursor;
         if (!cursor) break;
@@ -146,7 +142,7 @@ export class SrCodebookExchange extends SrLightElement {
     }
     this._busy = true;
     try {
-      const r = await copyCodebook(this.consultationId, this._from);
+      const r = await this.ops.copy(this.consultationId, this._from);
       this._added(t('codebook.copied', { count: r.created }), r);
     } catch (err) {
       this._failure = err;
@@ -176,7 +172,7 @@ export class SrCodebookExchange extends SrLightElement {
     }
     this._busy = true;
     try {
-      const r = await importCodebook(this.consultationId, doc);
+      const r = await this.ops.import(this.consultationId, doc);
       this._added(t('codebook.imported', { count: r.created }), r);
     } catch (err) {
       this._problems = importProblems(err, doc);

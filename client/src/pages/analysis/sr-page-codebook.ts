@@ -28,6 +28,7 @@ import type { SrCodebookTagSavedEvent, TagDraft } from '../../components/analysi
 import { checkbox } from '../../components/fields.ts';
 import { icon } from '../../components/icons.ts';
 import '../../components/sr-breadcrumbs.ts';
+import { codebookExchangeOps } from './codebook-exchange-ops.ts';
 import { tagNode, TOP, type CodebookHost, type Panel } from './codebook-tree-view.ts';
 import { buildTree, neighbourPosition, pathOf, siblingsOf } from '../../data/codebook-tree.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
@@ -377,6 +378,7 @@ export class SrPageCodebook extends SrLightElement implements SrPage {
             </p>`
       }
       <sr-codebook-exchange
+        .ops=${codebookExchangeOps}
         .consultationId=${c.id}
         @sr-codebook-changed=${(e: CustomEvent<string>) => void this._onExchanged(e)}
       ></sr-codebook-exchange>`;
