@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexInput } from '../../server/modules/analysis/inbox/inbox.indexer.ts';
-import type { InboxFacets, InboxPage } from '../../server/modules/analysis/inbox/inbox.schemas.ts';
+import type { InboxFacets, InboxItemDetail, InboxPage } from '../../server/modules/analysis/inbox/inbox.schemas.ts';
 import type { Comment } from '../../server/modules/comments/comments.schemas.ts';
 import { call, createTestApp, expectError, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
 import { factory, submission, submitOk, TEXT_Q, type OpenConsultation } from '../helpers/factory.ts';
@@ -182,6 +182,51 @@ describe('assignment and status', () => {
       t.handle.db,
     );
     expect(after.rows).toEqual(before.rows);
+  });
+});
+
+describe('one item', () => {
+  const item = (kind: string, id: string, user = cast.analyst, consultationId = open.consultation.id) =>
+    call(t, user, { method: 'GET', url: `/api/consultations/${consultationId}/inbox/items/${kind}/${id}` });
+
+  it('reads a response with its texts by field, as codings name them, and its workflow', async () => {
+    const res = await item('response', ids.org);
+    expect(res.statusCode, res.body).toBe(200);
+    const d = json<InboxItemDetail>(res);
+    expect(d.author).toMatchObject({
+      name: 'Anna Holm',
+      organisationName: 'Kommunernes Landsforening',
+      email: 'anna@kl.dk',
+    });
+    expect(d.texts[0]).toEqual({
+      field: 'body',
+      label: null,
+      text: 'Kommunerne ønsker en fælles løsning for borgerservice og digital post.',
+      codable: true,
+    });
+    expect(d.texts[1]).toMatchObject({ field: `answer:${open.questions[0].id}`, label: TEXT_Q.prompt, codable: true });
+    expect(d.workflow).not.toBeNull();
+  });
+
+  it('reads a comment, and refuses another kind, another consultation and other roles', async () => {
+    const d = json<InboxItemDetail>(await item('comment', ids.comment));
+    expect(d).toMatchObject({ kind: 'comment', scenarioIds: [open.scenarios[0].id], sourceStatus: 'visible' });
+    expect(d.texts).toEqual([
+      { field: 'body', label: null, text: 'Hvad med borgere med handicap og skærmlæsere?', codable: true },
+    ]);
+    expectError(await item('comment', ids.da), 404, 'NOT_FOUND');
+    expectError(await item('response', ids.comment), 404, 'NOT_FOUND');
+    const other = await factory(t).newConsultation(cast.admin);
+    expectError(await item('response', ids.da, cast.analyst, other.id), 404, 'NOT_FOUND');
+    expectError(await item('finding', ids.da), 400, 'VALIDATION_FAILED');
+    expectError(await item('response', 'x'), 400, 'VALIDATION_FAILED');
+    for (const user of [cast.participant, cast.reviewer])
+      expectError(await item('response', 'x', user), 403, 'FORBIDDEN');
+    expectError(
+      await call(t, null, { method: 'GET', url: `/api/consultations/x/inbox/items/y/z` }),
+      401,
+      'UNAUTHENTICATED',
+    );
   });
 });
 

@@ -175,3 +175,15 @@ export async function headlines(
     .orderBy('id')
     .execute();
 }
+
+/** A response's files with their extracted text and its state (staff: the analysis item view). */
+export async function textsOfResponse(db: Db, consultationId: string, responseId: string) {
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'filename', 'extractionStatus', 'extractedText'])
+    .where('consultationId', '=', consultationId)
+    .where('responseId', '=', responseId)
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+}

@@ -226,3 +226,18 @@ export async function downloadResponseAttachment(
   const ref = toRef(a);
   return { ref, disposition: contentDisposition(ref.filename), stream };
 }
+
+/** For the analysis item view (staff only): a response's files with the text extracted from them. */
+export async function attachmentTexts(
+  db: Db,
+  consultationId: string,
+  responseId: string,
+): Promise<{ id: string; filename: string; extraction: 'pending' | 'done' | 'failed' | 'skipped'; text: string }[]> {
+  const rows = await repo.textsOfResponse(db, consultationId, responseId);
+  return rows.map((r) => ({
+    id: r.id,
+    filename: r.filename,
+    extraction: r.extractionStatus,
+    text: r.extractedText ?? '',
+  }));
+}

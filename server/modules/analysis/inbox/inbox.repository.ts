@@ -353,3 +353,14 @@ export async function indexedUpTo(db: Db): Promise<Date | null> {
   const r = await db.selectFrom('analysisIndexState').select('auditAfterAt').where('id', '=', 1).executeTakeFirst();
   return r?.auditAfterAt ?? null;
 }
+
+/** The workflow of one item (undefined until the index has it). */
+export async function workflowOf(db: Db, consultationId: string, kind: InboxItemKind, itemId: string) {
+  return db
+    .selectFrom('analysisItems')
+    .select(['status', 'assigneeId', 'needsReview'])
+    .where('consultationId', '=', consultationId)
+    .where('kind', '=', kind)
+    .where('itemId', '=', itemId)
+    .executeTakeFirst();
+}

@@ -5,9 +5,11 @@ import { indexInput } from './inbox.indexer.ts';
 import {
   ConsultationIdParams,
   InboxFacets,
+  InboxItemDetail,
   InboxPage,
   InboxProgress,
   InboxQuery,
+  ItemParams,
   SplitBody,
   WorkflowBody,
   WorkflowResult,
@@ -53,6 +55,21 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ indexEveryMs: number }> = asyn
       },
     },
     async (req) => svc.inboxFacets(app.db, req.actor, req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/consultations/:id/inbox/items/:kind/:itemId',
+    {
+      onRequest: staff,
+      schema: {
+        tags: ['analysis'],
+        summary: 'Read one input item with everything staff may read of it: texts to code, answers, files',
+        security: sessionRequired,
+        params: ItemParams,
+        response: { 200: InboxItemDetail, ...errors },
+      },
+    },
+    async (req) => svc.getInboxItem(app.db, req.actor, req.params.id, req.params.kind, req.params.itemId),
   );
 
   app.get(

@@ -2,13 +2,24 @@ import type { Db } from '../../../db/database.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { hasRole } from '../../../shared/actor.ts';
 import { pageOf, readCursor } from '../../../shared/cursor.ts';
-import { AppError, forbidden } from '../../../shared/errors.ts';
+import { AppError, forbidden, notFound } from '../../../shared/errors.ts';
 import { activeUsersWithRole } from '../../accounts/accounts.service.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import { commentsForAnalysis } from '../../comments/comments.service.ts';
 import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
 import { markedSnippetHtml } from '../../files/files.rules.ts';
+import { attachmentTexts } from '../../files/files.service.ts';
+import { listQuestions } from '../../questions/questions.service.ts';
+import { getStaffResponse } from '../../responses/publication/publication.service.ts';
 import * as repo from './inbox.repository.ts';
-import { InboxQuery, type InboxFacets, type InboxItem, type InboxPage, type WorkflowBody } from './inbox.schemas.ts';
+import {
+  InboxQuery,
+  type InboxFacets,
+  type InboxItem,
+  type InboxItemDetail,
+  type InboxPage,
+  type WorkflowBody,
+} from './inbox.schemas.ts';
 
 /** The analysts' inbox (issue 11 stories 1 and 5): analysts and admins only. */
 const canRead = (actor: Actor | null): actor is Actor => hasRole(actor, 'admin', 'analyst');
@@ -222,3 +233,104 @@ export async function inboxProgress(db: Db, actor: Actor | null, consultationId:
   );
   return { overall, byAssignee: rows.sort((a, b) => b.items - a.items) };
 }
+
+/**
+ * One item with everything staff may read of it (issue 11 story 2): its texts by field, as codings
+ * name them (a response's body, its free-text answers, its files' extracted text; a comment's body),
+ * the closed answers, the files, the author's details and the analysts' workflow.
+ */
+export async function getInboxItem(
+  db: Db,
+  actor: Actor | null,
+  consultationId: string,
+  kind: 'response' | 'comment',
+  itemId: string,
+): Promise<InboxItemDetail> {
+  const c = await requireConsultation(db, actor, consultationId);
+  const wf = await repo.workflowOf(db, c.id, kind, itemId);
+  const workflow = wf ? { status: wf.status, assigneeId: wf.assigneeId, needsReview: wf.needsReview } : null;
+  if (kind === 'comment') {
+    const [row] = await commentsForAnalysis(db, [{ consultationId: c.id, id: itemId }]);
+    if (!row) throw notFound('Comment');
+    return {
+      kind,
+      id: row.id,
+      consultationId: c.id,
+      version: 1,
+      receivedAt: row.createdAt.toISOString(),
+      editedAt: row.editedAt?.toISOString() ?? null,
+      sourceStatus: row.status,
+      author: {
+        name: row.authorName,
+        email: null,
+        actingAs: null,
+        organisationName: null,
+        cvr: null,
+        invited: null,
+        channel: null,
+      },
+      scenarioIds: [row.scenarioId],
+      texts: [{ field: 'body', label: null, text: row.body, codable: true }],
+      choices: [],
+      files: [],
+      workflow,
+    };
+  }
+  const r = await getStaffResponse(db, actor, itemId).catch((err: unknown) => {
+    if (err instanceof AppError && err.statusCode === 404) throw notFound('Response');
+    throw err;
+  });
+  if (r.consultationId !== c.id) throw notFound('Response');
+  const [questions, files] = await Promise.all([listQuestions(db, actor, c.id), attachmentTexts(db, c.id, r.id)]);
+  const answerOf = new Map(r.answers.map((a) => [a.questionId, a.value]));
+  const texts: InboxItemDetail['texts'] = [{ field: 'body', label: null, text: r.body, codable: true }];
+  const choices: InboxItemDetail['choices'] = [];
+  for (const q of questions) {
+    if (!answerOf.has(q.id)) continue;
+    const value = answerOf.get(q.id);
+    if (q.kind === 'text' && typeof value === 'string') {
+      texts.push({ field: `answer:${q.id}`, label: q.prompt, text: value, codable: true });
+    } else {
+      choices.push({ questionId: q.id, prompt: q.prompt, kind: q.kind, value });
+    }
+  }
+  for (const f of files) {
+    if (f.text.trim() !== '') {
+      texts.push({
+        field: `attachment:${f.id}`,
+        label: { da: f.filename, en: f.filename },
+        text: f.text,
+        codable: false,
+      });
+    }
+  }
+  const extraction = new Map(files.map((f) => [f.id, f.extraction]));
+  return {
+    kind,
+    id: r.id,
+    consultationId: c.id,
+    version: r.version,
+    receivedAt: r.submittedAt,
+    editedAt: r.editedAt,
+    sourceStatus: r.status,
+    author: {
+      name: r.respondent.name,
+      email: r.respondent.email,
+      actingAs: r.respondent.actingAs,
+      organisationName: r.respondent.organisationName,
+      cvr: r.respondent.cvr,
+      invited: r.invited,
+      channel: r.channel,
+    },
+    scenarioIds: [...new Set(r.answers.flatMap((a) => (isRecord(a.value) ? Object.keys(a.value) : [])))].filter((k) =>
+      UUID.test(k),
+    ),
+    texts,
+    choices,
+    files: r.attachments.map((a) => ({ ...a, extraction: extraction.get(a.id) ?? 'pending' })),
+    workflow,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
