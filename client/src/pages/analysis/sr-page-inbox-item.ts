@@ -11,7 +11,7 @@ import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce, navigate } from '../../app/navigation.ts';
 import { renderPage, renderSection } from '../../app/page-state.ts';
 import { SessionController } from '../../app/session.ts';
-import { alert, errorAlert } from '../../components/alerts.ts';
+import { alert, errorAlert, loading } from '../../components/alerts.ts';
 import { codingTarget, itemCodingList } from '../../components/analysis/item-codings.ts';
 import { itemAuthor, itemChoices, itemFiles } from '../../components/analysis/item-details.ts';
 import { itemStyles } from '../../components/analysis/item-styles.ts';
@@ -96,6 +96,14 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
     else el?.focus();
   }
 
+  /** Loads the codings again; the list stays in place meanwhile, so focus can stay in it. */
+  private async _reloadCodings(): Promise<void> {
+    this._version++;
+    await this.updateComplete;
+    await this._codings.taskComplete.catch(() => undefined);
+    await this.updateComplete;
+  }
+
   private async _openPicker(p: PickerTarget): Promise<void> {
     this._picker = p;
     this._result = null;
@@ -129,8 +137,7 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
       const tag = paths.get(r.tagId) ?? '';
       const message = p.mode === 'create' ? t('item.coded', { tag }) : t('item.changed', { tag });
       this._result = { ok: true, message };
-      this._version++;
-      await this._codings.taskComplete.catch(() => undefined);
+      await this._reloadCodings();
       await this._closePicker();
       announce(message);
     } catch (err) {
@@ -147,8 +154,7 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
       await deleteCoding(c.id);
       const message = t('item.removed', { tag: paths.get(c.tagId) ?? '' });
       this._result = { ok: true, message };
-      this._version++;
-      await this._codings.taskComplete.catch(() => undefined);
+      await this._reloadCodings();
       await this._focus('#item-codings-heading');
       announce(message);
     } catch (err) {
@@ -292,6 +298,23 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
     </details>`;
   }
 
+  private _codingList(item: InboxItemDetail, paths: ReadonlyMap<string, string>, codings: readonly ItemCoding[]) {
+    return itemCodingList(codings, {
+      item,
+      paths,
+      meId: this._session.user?.id,
+      busyId: this._busyId,
+      onChange: (coding) =>
+        void this._openPicker({
+          mode: 'edit',
+          coding,
+          target: codingTarget(coding, item) + (coding.quote ? `: “${coding.quote}”` : ''),
+          returnTo: `#item-coding-${coding.id}-change`,
+        }),
+      onRemove: (coding) => void this._remove(coding, paths),
+    });
+  }
+
   private _render(base: NonNullable<typeof this._base.value>) {
     const { consultation: c, item, paths, neighbours } = base;
     const title = loc(c.title);
@@ -358,22 +381,9 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
               }
             </div>
             ${this._pickerView(base)}
-            ${renderSection(this._codings, (codings) =>
-              itemCodingList(codings, {
-                item,
-                paths,
-                meId: this._session.user?.id,
-                busyId: this._busyId,
-                onChange: (coding) =>
-                  void this._openPicker({
-                    mode: 'edit',
-                    coding,
-                    target: codingTarget(coding, item) + (coding.quote ? `: “${coding.quote}”` : ''),
-                    returnTo: `#item-coding-${coding.id}-change`,
-                  }),
-                onRemove: (coding) => void this._remove(coding, paths),
-              }),
-            )}
+            ${renderSection(this._codings, (codings) => this._codingList(item, paths, codings), {
+              pending: () => (this._codings.value ? this._codingList(item, paths, this._codings.value) : loading()),
+            })}
           </section>
         </div>
       </div>`;
