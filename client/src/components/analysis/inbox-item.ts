@@ -42,6 +42,7 @@ const itemPageHref = (item: InboxItem): string =>
  */
 export function inboxItemCard(item: InboxItem, i: number, o: InboxItemOpts) {
   const box = `inbox-select-${i}`;
+  const title = html`<a href=${itemPageHref(item)} id="inbox-item-${i}-link">${item.author}</a>`;
   const source = item.sourceStatus === 'submitted' || item.sourceStatus === 'visible' ? null : item.sourceStatus;
   return html`<li class="sr-response-item sr-inbox-item" id="inbox-item-${i}" data-id=${item.id} data-kind=${item.kind}>
     <article class="sr-card sr-response-card" aria-labelledby="inbox-item-${i}-title">
@@ -57,9 +58,7 @@ export function inboxItemCard(item: InboxItem, i: number, o: InboxItemOpts) {
           >${t('inbox.select')}<span class="sr-only">: ${item.author}, ${t(`inbox.kind.${item.kind}`)}</span></label
         >
       </div>
-      <h3 class="h4 sr-card-title" id="inbox-item-${i}-title">
-        <a href=${itemPageHref(item)} id="inbox-item-${i}-link">${item.author}</a>
-      </h3>
+      <h3 class="h4 sr-card-title" id="inbox-item-${i}-title">${title}</h3>
       <p class="sr-response-meta">
         <span class="badge sr-inbox-kind">${t(`inbox.kind.${item.kind}`)}</span>
         <span class="badge ${STATUS_VARIANT[item.status]} sr-inbox-status" data-status=${item.status}
