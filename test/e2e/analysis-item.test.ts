@@ -29,7 +29,7 @@ import {
 // (the breadcrumbs lead back to the same view), codes a passage without the mouse (focus the text,
 // move the caret word by word, extend the selection, open the tag picker with `c`, search a tag by
 // name, choose a stance, write a note, confirm), finds it highlighted with its numbered marker and
-// in the list of codings, changes its tag, removes it, and marks the response analysed.
+// in the list of codings, changes its tag, removes it, codes a word by mouse, and marks the response analysed.
 
 const b = useBrowser();
 
@@ -133,7 +133,7 @@ describe.each(LANGS)('analysis item (%s)', (lang: Lang) => {
     await expectNoA11yViolations(page, `item, coded (${lang})`);
   });
 
-  it('changes the coding’s tag, removes it, and marks the item analysed', async () => {
+  it('changes the coding’s tag, removes it, codes a word by mouse, and marks the item analysed', async () => {
     const id = await page.getAttribute('#item-codings li', 'data-coding');
     await activate(page, `#item-coding-${id}-change`);
     await waitForFocus(page, '#item-picker-tag');
@@ -150,6 +150,44 @@ describe.each(LANGS)('analysis item (%s)', (lang: Lang) => {
     await waitForAnnouncement(page, tr(lang, 'item.removed', { tag: second[lang] }));
     await waitForText(page, '#item-codings-empty', tr(lang, 'item.codings.none'));
     expect(await page.locator('#item-text-0-block mark').count()).toBe(0);
+
+    // The same by mouse: drag across a word, the button, then the picker's list.
+    const word = lang === 'da' ? 'kysten' : 'coast';
+    const at = await page.evaluate((w: string) => {
+      type Node = { nodeType: number; textContent: string | null };
+      type Doc = {
+        querySelectorAll(s: string): { childNodes: Node[] }[];
+        createRange(): {
+          setStart(n: Node, o: number): void;
+          setEnd(n: Node, o: number): void;
+          getBoundingClientRect(): { left: number; right: number; top: number; bottom: number };
+        };
+      };
+      const doc = (globalThis as unknown as { document: Doc }).document;
+      const node = [...doc.querySelectorAll('#item-text-0-block [data-start]')]
+        .flatMap((run) => [...run.childNodes])
+        .find((n) => n.nodeType === 3 && n.textContent!.includes(w))!;
+      const from = node.textContent!.indexOf(w);
+      const range = doc.createRange();
+      range.setStart(node, from);
+      range.setEnd(node, from + w.length);
+      const r = range.getBoundingClientRect();
+      return { left: r.left, right: r.right, y: (r.top + r.bottom) / 2 };
+    }, word);
+    await page.mouse.move(at.left + 2, at.y);
+    await page.mouse.down();
+    await page.mouse.move(at.right - 2, at.y, { steps: 5 });
+    await page.mouse.up();
+    await page.click('#item-code-selection-0');
+    await waitForFocus(page, '#item-picker-tag');
+    expect(await text(page, '.sr-picker-target')).toBe(tr(lang, 'item.picker.quote', { quote: word }));
+    await page.click('#item-picker-tag');
+    await page.click(`#item-picker-list li[data-tag]:has-text("${first[lang]}")`);
+    await waitForText(page, '#item-picker-chosen', tr(lang, 'item.picker.chosen', { path: first[lang] }));
+    await page.click('#item-picker-confirm');
+    await waitForAnnouncement(page, tr(lang, 'item.coded', { tag: first[lang] }));
+    expect(await text(page, '#item-text-0-block mark')).toBe(word);
+    expect(await text(page, '#item-codings li h3')).toBe(`[1] ${first[lang]}`);
 
     await activate(page, '#item-analysed', { back: true });
     await waitForText(page, '#item-status', tr(lang, 'inbox.status.analysed'));

@@ -172,6 +172,7 @@ export class SrCodingPicker extends SrLightElement {
               this._active = 0;
             }}
             @keydown=${(e: KeyboardEvent) => this._onKey(e)}
+            @click=${() => (this._open = !this._open)}
             @blur=${() => (this._open = false)}
           />
           ${this._list(matches)}

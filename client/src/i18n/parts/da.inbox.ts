@@ -193,6 +193,6 @@ export const daInbox = {
   'item.workflow.assigned': 'Inputtet er tildelt dig.',
   'item.keys.heading': 'Tastaturgenveje',
   'item.keys.list':
-    'Når fokus er på siden (ikke i et felt): j åbner næste input, k det forrige, a markerer inputtet som analyseret, og c i en tekst koder markeringen. Tab, Enter og piletasterne virker altid.',
+    'Når fokus er på siden (ikke i et felt): j åbner næste input, k det forrige, a markerer inputtet som analyseret, c i en tekst koder markeringen, og ? åbner eller lukker denne liste. Tab, Enter og piletasterne virker altid.',
   'item.keys.on': 'Brug genveje med én tast (de samme som i indbakken)',
 } satisfies typeof enInbox;

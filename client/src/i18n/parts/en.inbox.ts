@@ -191,6 +191,6 @@ export const enInbox = {
   'item.workflow.assigned': 'The input is assigned to you.',
   'item.keys.heading': 'Keyboard shortcuts',
   'item.keys.list':
-    'While focus is on this page (not in a field): j opens the next input, k the previous one, a marks the input as analysed, and c in a text codes the selection. Tab, Enter and the arrow keys always work.',
+    'While focus is on this page (not in a field): j opens the next input, k the previous one, a marks the input as analysed, c in a text codes the selection, and ? opens or closes this list. Tab, Enter and the arrow keys always work.',
   'item.keys.on': 'Use single-key shortcuts (shared with the inbox)',
 };

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { InboxItemDetail } from '../../api/inbox-item.ts';
 import { alert, errorAlert } from '../../components/alerts.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -70,4 +71,22 @@ export function itemWorkflow(o: ItemWorkflowOpts) {
       ${o.result?.ok ? alert('success', o.result.message) : o.result ? errorAlert(o.result.err) : nothing}
     </div>
   </section>`;
+}
+
+/** The shortcuts in words, and the switch that turns the single-key ones off (WCAG 2.1.4). */
+export function itemKeysToggle(on: boolean, onToggle: (on: boolean) => void) {
+  return html`<details class="sr-item-keys" id="item-keys-help">
+    <summary>${t('item.keys.heading')}</summary>
+    <p>${t('item.keys.list')}</p>
+    <div class="form-group-checkbox">
+      <input
+        type="checkbox"
+        class="form-checkbox"
+        id="item-keys"
+        .checked=${live(on)}
+        @change=${(e: Event) => onToggle((e.target as HTMLInputElement).checked)}
+      />
+      <label class="form-label" for="item-keys">${t('item.keys.on')}</label>
+    </div>
+  </details>`;
 }

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { Task } from '@lit/task';
 import { getCodebook } from '../../api/codebook.ts';
 import { createCoding, deleteCoding, itemCodings, updateCoding, type ItemCoding } from '../../api/codings.ts';
@@ -23,7 +22,7 @@ import '../../components/sr-breadcrumbs.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
 import { inboxKeysOn, setInboxKeys } from './inbox-keys.ts';
 import { fromParam, itemHref, loadNeighbours, pickableTags, type Neighbours } from './item-model.ts';
-import { itemWorkflow, type WorkflowChange } from './item-workflow.ts';
+import { itemKeysToggle, itemWorkflow, type WorkflowChange } from './item-workflow.ts';
 
 /** What the picker codes: a passage, a whole text, the whole item; or a coding to change. */
 type PickerTarget =
@@ -183,7 +182,7 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
     }
   }
 
-  /** The workspace's single-key shortcuts: j next, k previous, a mark analysed (c is the text's). */
+  /** The workspace's single-key shortcuts: j next, k previous, a mark analysed, ? the list (c is the text's). */
   private _onWorkspaceKey(e: KeyboardEvent, item: InboxItemDetail, n: Neighbours): void {
     if (!this._keys || e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
     const target = e.target instanceof HTMLElement ? e.target : null;
@@ -192,6 +191,11 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
     if (go) {
       e.preventDefault();
       navigate(itemHref(this.consultationId, go));
+    } else if (e.key === '?') {
+      e.preventDefault();
+      const help = this.querySelector<HTMLDetailsElement>('#item-keys-help');
+      if (help) help.open = !help.open;
+      help?.querySelector('summary')?.focus();
     } else if (e.key === 'a' && (this._workflow ?? item.workflow)) {
       e.preventDefault();
       void this._setWorkflow(item, { status: 'analysed' });
@@ -281,23 +285,6 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
     ></sr-coding-picker>`;
   }
 
-  private _keysToggle() {
-    return html`<details class="sr-item-keys" id="item-keys-help">
-      <summary>${t('item.keys.heading')}</summary>
-      <p>${t('item.keys.list')}</p>
-      <div class="form-group-checkbox">
-        <input
-          type="checkbox"
-          class="form-checkbox"
-          id="item-keys"
-          .checked=${live(this._keys)}
-          @change=${(e: Event) => (this._keys = setInboxKeys((e.target as HTMLInputElement).checked))}
-        />
-        <label class="form-label" for="item-keys">${t('item.keys.on')}</label>
-      </div>
-    </details>`;
-  }
-
   private _codingList(item: InboxItemDetail, paths: ReadonlyMap<string, string>, codings: readonly ItemCoding[]) {
     return itemCodingList(codings, {
       item,
@@ -339,7 +326,7 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
           : nothing
       }
       <div id="item-workspace" @keydown=${(e: KeyboardEvent) => this._onWorkspaceKey(e, item, neighbours)}>
-        ${this._keysToggle()}
+        ${itemKeysToggle(this._keys, (on) => (this._keys = setInboxKeys(on)))}
         ${itemWorkflow({
           workflow: this._workflow ?? item.workflow,
           meId: this._session.user?.id,
