@@ -44,6 +44,15 @@ export class SrCodingText extends SrLightElement {
   @state() private _active = false;
   @state() private _status = '';
 
+  /** Another text (the page moved to another item): the caret starts again at the beginning. */
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('text') && changed.get('text') !== undefined) {
+      this._anchor = 0;
+      this._focus = 0;
+      this._status = '';
+    }
+  }
+
   private get _block(): HTMLElement | null {
     return this.querySelector<HTMLElement>(`#${this.blockId}`);
   }
