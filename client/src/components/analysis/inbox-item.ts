@@ -28,6 +28,13 @@ function assignment(item: InboxItem, o: InboxItemOpts): string {
 }
 
 /**
+ * The item's page, with the inbox's view (its query string) as `from`, so the page can lead back to
+ * the same view and step to the next and previous item in it. The inbox is at location.pathname.
+ */
+const itemPageHref = (item: InboxItem): string =>
+  `${location.pathname.replace(/\/$/, '')}/${encodeURIComponent(item.kind)}/${encodeURIComponent(item.id)}?from=${encodeURIComponent(location.search)}`;
+
+/**
  * One input item of the inbox: a checkbox to select it, its kind and status as badges (the text
  * carries the meaning), author, date and assignment, then the search hit or the start of its text.
  * The item's own text is rendered as text; only the server's highlight is inserted as HTML, because
@@ -35,6 +42,7 @@ function assignment(item: InboxItem, o: InboxItemOpts): string {
  */
 export function inboxItemCard(item: InboxItem, i: number, o: InboxItemOpts) {
   const box = `inbox-select-${i}`;
+  const title = html`<a href=${itemPageHref(item)} id="inbox-item-${i}-link">${item.author}</a>`;
   const source = item.sourceStatus === 'submitted' || item.sourceStatus === 'visible' ? null : item.sourceStatus;
   return html`<li class="sr-response-item sr-inbox-item" id="inbox-item-${i}" data-id=${item.id} data-kind=${item.kind}>
     <article class="sr-card sr-response-card" aria-labelledby="inbox-item-${i}-title">
@@ -50,7 +58,7 @@ export function inboxItemCard(item: InboxItem, i: number, o: InboxItemOpts) {
           >${t('inbox.select')}<span class="sr-only">: ${item.author}, ${t(`inbox.kind.${item.kind}`)}</span></label
         >
       </div>
-      <h3 class="h4 sr-card-title" id="inbox-item-${i}-title">${item.author}</h3>
+      <h3 class="h4 sr-card-title" id="inbox-item-${i}-title">${title}</h3>
       <p class="sr-response-meta">
         <span class="badge sr-inbox-kind">${t(`inbox.kind.${item.kind}`)}</span>
         <span class="badge ${STATUS_VARIANT[item.status]} sr-inbox-status" data-status=${item.status}

@@ -1,0 +1,75 @@
+import { html, nothing } from 'lit';
+import type { InboxItemDetail } from '../../api/inbox-item.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import { loc, locLang, t } from '../../i18n/i18n.ts';
+
+/** A closed answer's value as words (a choice's value, a list of them, a number, yes or no). */
+function answerText(value: unknown): string {
+  if (value === null || value === undefined || value === '') return t('common.notSet');
+  if (Array.isArray(value)) return value.map(answerText).join(', ');
+  if (typeof value === 'boolean') return value ? t('item.yes') : t('item.no');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value as string | number);
+}
+
+const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} kB`;
+
+/** Who sent the item, for staff only: name, e-mail, acting as, organisation, how it came in, when. */
+export function itemAuthor(item: InboxItemDetail) {
+  const a = item.author;
+  const source = item.sourceStatus === 'submitted' || item.sourceStatus === 'visible' ? null : item.sourceStatus;
+  const row = (label: string, value: unknown) =>
+    html`<dt>${label}</dt>
+      <dd>${value}</dd>`;
+  return html`<dl class="sr-item-author" id="item-author">
+    ${row(t('item.author.name'), a.name)} ${a.email ? row(t('item.author.email'), a.email) : nothing}
+    ${a.actingAs ? row(t('item.author.actingAs'), t(`inbox.actingAs.${a.actingAs}`)) : nothing}
+    ${a.organisationName ? row(t('item.author.organisation'), a.organisationName) : nothing}
+    ${a.cvr ? row(t('item.author.cvr'), a.cvr) : nothing}
+    ${a.invited === null ? nothing : row(t('item.author.invited'), a.invited ? t('item.yes') : t('item.no'))}
+    ${a.channel && a.channel !== 'web' ? row(t('item.author.channel'), t(`inbox.channel.${a.channel}`)) : nothing}
+    ${row(t('item.received'), html`<time datetime=${item.receivedAt}>${formatDateTime(item.receivedAt)}</time>`)}
+    ${
+      item.editedAt
+        ? row(
+            t('item.edited'),
+            html`<time datetime=${item.editedAt}>${formatDateTime(item.editedAt)}</time>
+              (${t('item.version', { version: item.version })})`,
+          )
+        : nothing
+    }
+    ${source ? row(t('item.source'), t(`inbox.source.${source}`)) : nothing}
+  </dl>`;
+}
+
+/** The answers to the closed questions, read-only. */
+export function itemChoices(item: InboxItemDetail) {
+  if (!item.choices.length) return nothing;
+  return html`<section class="sr-section" aria-labelledby="item-choices-heading">
+    <h2 id="item-choices-heading">${t('item.choices')}</h2>
+    <dl class="sr-item-choices" id="item-choices">
+      ${item.choices.map(
+        (c) =>
+          html`<dt lang=${locLang(c.prompt)}>${loc(c.prompt)}</dt>
+            <dd>${answerText(c.value)}</dd>`,
+      )}
+    </dl>
+  </section>`;
+}
+
+/** The attached files, each a download, with whether its text could be read for coding. */
+export function itemFiles(item: InboxItemDetail) {
+  if (!item.files.length) return nothing;
+  return html`<section class="sr-section" aria-labelledby="item-files-heading">
+    <h2 id="item-files-heading">${t('item.files')}</h2>
+    <ul id="item-files">
+      ${item.files.map(
+        (f) =>
+          html`<li>
+            <a href=${f.url} download=${f.filename}>${f.filename}</a> (${kb(f.sizeBytes)}) ·
+            ${t(`item.extraction.${f.extraction}`)}
+          </li>`,
+      )}
+    </ul>
+  </section>`;
+}
