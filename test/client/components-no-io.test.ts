@@ -40,7 +40,6 @@ const PENDING: Record<string, readonly string[]> = {
   'sr-account-form.ts': ['createAccount', 'updateAccount'],
   'sr-consultation-form.ts': ['createConsultation', 'updateConsultation'],
   'sr-documents-editor.ts': ['replaceDocuments', 'uploadDocumentFile'],
-  'sr-phase-panel.ts': ['transitionConsultation'],
   'sr-scenario-form.ts': ['createScenario', 'updateScenario'],
   'sr-scenario-order.ts': ['reorderScenarios'],
   'sr-status-form.ts': ['changeScenarioStatus'],

@@ -19,6 +19,7 @@ import '../../components/sr-scenario-order.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
 import '../public/sr-page-not-found.ts';
 import { isAnalyst, SessionController } from '../../app/session.ts';
+import { phaseOps } from './consultation-ops.ts';
 
 /**
  * `/admin/consultations/:consultationId`: one consultation's details (edit form), phase,
@@ -114,7 +115,7 @@ export class SrPageAdminConsultation extends SrLightElement implements SrPage {
       </section>
       <section class="sr-section" id="admin-phase" tabindex="-1" aria-labelledby="admin-phase-heading">
         <h2 id="admin-phase-heading">${t('phasePanel.heading')}</h2>
-        <sr-phase-panel .consultation=${c} @sr-consultation-saved=${this._onSaved}></sr-phase-panel>
+        <sr-phase-panel .consultation=${c} .ops=${phaseOps} @sr-consultation-saved=${this._onSaved}></sr-phase-panel>
       </section>
       <section class="sr-section" id="admin-documents" tabindex="-1" aria-labelledby="admin-documents-heading">
         <h2 id="admin-documents-heading">${t('docs.heading')}</h2>
