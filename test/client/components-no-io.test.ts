@@ -41,7 +41,6 @@ const PENDING: Record<string, readonly string[]> = {
   'sr-consultation-form.ts': ['createConsultation', 'updateConsultation'],
   'sr-documents-editor.ts': ['replaceDocuments', 'uploadDocumentFile'],
   'sr-scenario-form.ts': ['createScenario', 'updateScenario'],
-  'sr-scenario-order.ts': ['reorderScenarios'],
   'sr-status-form.ts': ['changeScenarioStatus'],
 };
 

@@ -20,6 +20,7 @@ import { loc, locLang, t } from '../../i18n/i18n.ts';
 import '../public/sr-page-not-found.ts';
 import { isAnalyst, SessionController } from '../../app/session.ts';
 import { phaseOps } from './consultation-ops.ts';
+import { scenarioOrderOps } from './scenario-ops.ts';
 
 /**
  * `/admin/consultations/:consultationId`: one consultation's details (edit form), phase,
@@ -126,6 +127,7 @@ export class SrPageAdminConsultation extends SrLightElement implements SrPage {
         <sr-scenario-order
           .consultationId=${c.id}
           .scenarios=${this._scenarios}
+          .ops=${scenarioOrderOps}
           @sr-scenarios-reordered=${this._onReordered}
         ></sr-scenario-order>
         <p class="sr-actions">
