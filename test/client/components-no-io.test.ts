@@ -37,7 +37,6 @@ const NO_IO = new Set([
  * (the import is gone) fails too, so that it is taken off.
  */
 const PENDING: Record<string, readonly string[]> = {
-  'sr-account-form.ts': ['createAccount', 'updateAccount'],
   'sr-consultation-form.ts': ['createConsultation', 'updateConsultation'],
   'sr-documents-editor.ts': ['replaceDocuments', 'uploadDocumentFile'],
   'sr-scenario-form.ts': ['createScenario', 'updateScenario'],
