@@ -38,7 +38,6 @@ const NO_IO = new Set([
  */
 const PENDING: Record<string, readonly string[]> = {
   'sr-consultation-form.ts': ['createConsultation', 'updateConsultation'],
-  'sr-documents-editor.ts': ['replaceDocuments', 'uploadDocumentFile'],
   'sr-scenario-form.ts': ['createScenario', 'updateScenario'],
 };
 

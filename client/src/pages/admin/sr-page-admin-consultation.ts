@@ -19,7 +19,7 @@ import '../../components/sr-scenario-order.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
 import '../public/sr-page-not-found.ts';
 import { isAnalyst, SessionController } from '../../app/session.ts';
-import { phaseOps } from './consultation-ops.ts';
+import { documentsOps, phaseOps } from './consultation-ops.ts';
 import { scenarioOrderOps } from './scenario-ops.ts';
 
 /**
@@ -120,7 +120,11 @@ export class SrPageAdminConsultation extends SrLightElement implements SrPage {
       </section>
       <section class="sr-section" id="admin-documents" tabindex="-1" aria-labelledby="admin-documents-heading">
         <h2 id="admin-documents-heading">${t('docs.heading')}</h2>
-        <sr-documents-editor .consultation=${c} @sr-consultation-saved=${this._onSaved}></sr-documents-editor>
+        <sr-documents-editor
+          .consultation=${c}
+          .ops=${documentsOps}
+          @sr-consultation-saved=${this._onSaved}
+        ></sr-documents-editor>
       </section>
       <section class="sr-section" id="admin-scenarios" tabindex="-1" aria-labelledby="admin-scenarios-heading">
         <h2 id="admin-scenarios-heading">${t('scenarios.heading')}</h2>
