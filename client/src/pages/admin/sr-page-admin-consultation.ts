@@ -19,7 +19,7 @@ import '../../components/sr-scenario-order.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
 import '../public/sr-page-not-found.ts';
 import { isAnalyst, SessionController } from '../../app/session.ts';
-import { documentsOps, phaseOps } from './consultation-ops.ts';
+import { consultationFormOps, documentsOps, phaseOps } from './consultation-ops.ts';
 import { scenarioOrderOps } from './scenario-ops.ts';
 
 /**
@@ -110,6 +110,7 @@ export class SrPageAdminConsultation extends SrLightElement implements SrPage {
         <h2 id="admin-details-heading">${t('cform.detailsHeading')}</h2>
         <sr-consultation-form
           .consultation=${c}
+          .ops=${consultationFormOps}
           @sr-consultation-saved=${this._onSaved}
           @sr-reload-request=${() => void this._reload()}
         ></sr-consultation-form>
