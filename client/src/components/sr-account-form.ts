@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { createAccount, updateAccount } from '../api/accounts.ts';
 import { ApiError } from '../api/http.ts';
 import { ROLES, type Account, type Role, type UpdateAccountInput } from '../api/types.ts';
 import { isValidationError, mapIssues, orderErrors, type FieldErrors, type FieldMap } from '../app/form-errors.ts';
 import { SrLightElement } from '../app/light-element.ts';
 import { t } from '../i18n/i18n.ts';
+import type { AccountOps } from './account-ops.ts';
 import { errorDetail, errorMessage } from './alerts.ts';
 import { checkbox, checkboxGroup, selectField, textField } from './fields.ts';
 import './sr-error-summary.ts';
@@ -33,6 +33,8 @@ export class SrAccountSavedEvent extends Event {
 @customElement('sr-account-form')
 export class SrAccountForm extends SrLightElement {
   @property({ attribute: false }) account: Account | undefined;
+  /** The saves, passed in by the page. */
+  @property({ attribute: false }) ops!: AccountOps;
   @state() private _draft: Draft = {
     email: '',
     name: '',
@@ -122,9 +124,9 @@ export class SrAccountForm extends SrLightElement {
           disabled: d.disabled,
         };
         if (d.password) body.password = d.password;
-        this.dispatchEvent(new SrAccountSavedEvent(await updateAccount(a.id, body), false));
+        this.dispatchEvent(new SrAccountSavedEvent(await this.ops.update(a.id, body), false));
       } else {
-        const created = await createAccount({
+        const created = await this.ops.create({
           email: d.email.trim(),
           displayName: d.name.trim(),
           password: d.password,

@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { createConsultation, updateConsultation } from '../api/consultations.ts';
 import { ApiError } from '../api/http.ts';
 import { IT_STAGES, type Consultation, type ItStage, type UpdateConsultationInput } from '../api/types.ts';
 import type { FieldErrors, FieldMap } from '../app/form-errors.ts';
 import { t } from '../i18n/i18n.ts';
 import { fromDateTimeLocal, toDateTimeLocal } from '../i18n/format.ts';
 import { alert, errorMessage } from './alerts.ts';
+import type { ConsultationFormOps } from './consultation-form-ops.ts';
 import { SrConsultationSavedEvent, SrReloadRequestEvent } from './events.ts';
 import { selectField } from './fields.ts';
 import { bilingualFields, daEn, inDa, inEn, SrResourceForm } from './resource-form.ts';
@@ -56,6 +56,8 @@ const draftOf = (c?: Consultation): Draft => ({
 @customElement('sr-consultation-form')
 export class SrConsultationForm extends SrResourceForm<Draft, Consultation> {
   @property({ attribute: false }) consultation: Consultation | undefined;
+  /** The saves, passed in by the page. */
+  @property({ attribute: false }) ops!: ConsultationFormOps;
   @state() private _stale = false;
   private _baseVersion = 0;
 
@@ -127,11 +129,9 @@ export class SrConsultationForm extends SrResourceForm<Draft, Consultation> {
         return this._validate(d);
       },
       save: async () => {
-        if (!c) return createConsultation(this._body(d));
+        if (!c) return this.ops.create(this._body(d));
         const changes = this._changes(d, c);
-        return Object.keys(changes).length
-          ? updateConsultation(c.id, { version: this._baseVersion, ...changes })
-          : null;
+        return Object.keys(changes).length ? this.ops.update(c.id, { version: this._baseVersion, ...changes }) : null;
       },
       saved: (saved) => this.dispatchEvent(new SrConsultationSavedEvent(saved)),
       fields: FIELDS,

@@ -2,8 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ACCEPT } from '../api/attachments.ts';
-import { replaceDocuments } from '../api/consultations.ts';
-import { uploadDocumentFile } from '../api/document-files.ts';
 import type { Consultation } from '../api/types.ts';
 import { isValidationError, mapIssues, type FieldErrors, type FieldMap } from '../app/form-errors.ts';
 import { SrLightElement } from '../app/light-element.ts';
@@ -11,6 +9,7 @@ import { announce } from '../app/navigation.ts';
 import { formatBytes } from '../i18n/format.ts';
 import { t } from '../i18n/i18n.ts';
 import { alert, errorDetail, errorMessage } from './alerts.ts';
+import type { DocumentsOps } from './documents-ops.ts';
 import { SrConsultationSavedEvent } from './events.ts';
 import { fieldError, textField } from './fields.ts';
 import { icon } from './icons.ts';
@@ -47,6 +46,8 @@ const inEn = (field: string) => t('common.inLanguage', { field, language: t('com
 @customElement('sr-documents-editor')
 export class SrDocumentsEditor extends SrLightElement {
   @property({ attribute: false }) consultation!: Consultation;
+  /** The upload and the save, passed in by the page. */
+  @property({ attribute: false }) ops!: DocumentsOps;
   @state() private _rows: Row[] = [];
   @state() private _errors: FieldErrors = new Map();
   @state() private _general: (string | TemplateResult)[] = [];
@@ -97,7 +98,7 @@ export class SrDocumentsEditor extends SrLightElement {
     this._set(i, { progress: 0 });
     announce(t('docs.uploading', { name: file.name }));
     try {
-      const done = await uploadDocumentFile(this.consultation.id, file, (f) => {
+      const done = await this.ops.upload(this.consultation.id, file, (f) => {
         if (at() >= 0) this._set(at(), { progress: f });
       }).promise;
       if (at() < 0) return;
@@ -206,7 +207,7 @@ export class SrDocumentsEditor extends SrLightElement {
     if (this._errors.size) return;
     this._busy = true;
     try {
-      const saved = await replaceDocuments(this.consultation.id, {
+      const saved = await this.ops.replace(this.consultation.id, {
         documents: this._rows.map((r) => ({
           title: { da: r.titleDa.trim(), en: r.titleEn.trim() },
           url: r.url.trim(),

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { transitionConsultation } from '../api/consultations.ts';
 import type { Consultation, Phase } from '../api/types.ts';
 import { SrLightElement } from '../app/light-element.ts';
 import { t } from '../i18n/i18n.ts';
@@ -8,6 +7,7 @@ import { formatDateTimeShort } from '../i18n/format.ts';
 import { alert, errorAlert } from './alerts.ts';
 import { phaseBadge, phaseLabel } from './badges.ts';
 import { SrConsultationSavedEvent } from './events.ts';
+import type { PhaseOps } from './phase-ops.ts';
 import { columnHeads } from './table.ts';
 
 /** The button text for a move: reopening a closed consultation reads differently from opening a draft. */
@@ -23,6 +23,8 @@ const transitionLabel = (from: Phase, to: Phase): string =>
 @customElement('sr-phase-panel')
 export class SrPhasePanel extends SrLightElement {
   @property({ attribute: false }) consultation!: Consultation;
+  /** The transition, passed in by the page. */
+  @property({ attribute: false }) ops!: PhaseOps;
   @state() private _pending: Phase | null = null;
   @state() private _busy = false;
   @state() private _error: unknown = null;
@@ -56,7 +58,7 @@ export class SrPhasePanel extends SrLightElement {
     if (!to || this._busy) return;
     this._busy = true;
     try {
-      const saved = await transitionConsultation(this.consultation.id, to);
+      const saved = await this.ops.transition(this.consultation.id, to);
       this._pending = null;
       this._done = to;
       this.dispatchEvent(new SrConsultationSavedEvent(saved));

@@ -1,12 +1,12 @@
 import { html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ApiError } from '../api/http.ts';
-import { createScenario, updateScenario } from '../api/scenarios.ts';
 import type { Scenario, UpdateScenarioInput } from '../api/types.ts';
 import type { FieldErrors, FieldMap } from '../app/form-errors.ts';
 import { t } from '../i18n/i18n.ts';
 import { errorMessage } from './alerts.ts';
 import { SrScenarioSavedEvent } from './events.ts';
+import type { ScenarioFormOps } from './scenario-form-ops.ts';
 import { bilingualFields, daEn, inDa, inEn, SrResourceForm } from './resource-form.ts';
 
 type Draft = {
@@ -45,6 +45,8 @@ const draftOf = (s?: Scenario): Draft => ({
 export class SrScenarioForm extends SrResourceForm<Draft, Scenario> {
   @property({ attribute: false }) consultationId = '';
   @property({ attribute: false }) scenario: Scenario | undefined;
+  /** The saves, passed in by the page. */
+  @property({ attribute: false }) ops!: ScenarioFormOps;
 
   constructor() {
     super(draftOf());
@@ -90,14 +92,14 @@ export class SrScenarioForm extends SrResourceForm<Draft, Scenario> {
       validate: () => this._validate(d),
       save: async () => {
         if (!s)
-          return createScenario(this.consultationId, {
+          return this.ops.create(this.consultationId, {
             key: d.key.trim(),
             title: { da: d.titleDa.trim(), en: d.titleEn.trim() },
             summary: { da: d.summaryDa, en: d.summaryEn },
             description: { da: d.descDa, en: d.descEn },
           });
         const changes = this._changes(d, s);
-        return Object.keys(changes).length ? updateScenario(s.id, changes) : null;
+        return Object.keys(changes).length ? this.ops.update(s.id, changes) : null;
       },
       saved: (saved) => this.dispatchEvent(new SrScenarioSavedEvent(saved)),
       fields: FIELDS,

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { reorderScenarios } from '../api/scenarios.ts';
 import type { ScenarioSummary } from '../api/types.ts';
 import { SrLightElement } from '../app/light-element.ts';
 import { announce } from '../app/navigation.ts';
@@ -9,6 +8,7 @@ import { errorAlert } from './alerts.ts';
 import { statusBadge } from './badges.ts';
 import { SrScenariosReorderedEvent } from './events.ts';
 import { icon } from './icons.ts';
+import type { ScenarioOrderOps } from './scenario-order-ops.ts';
 
 /**
  * The consultation's scenarios in their order, with "Move up" and "Move down" buttons (keyboard
@@ -20,6 +20,8 @@ import { icon } from './icons.ts';
 export class SrScenarioOrder extends SrLightElement {
   @property({ attribute: false }) consultationId = '';
   @property({ attribute: false }) scenarios: ScenarioSummary[] = [];
+  /** The order's save, passed in by the page. */
+  @property({ attribute: false }) ops!: ScenarioOrderOps;
   @state() private _busy = false;
   @state() private _error: unknown = null;
 
@@ -33,7 +35,7 @@ export class SrScenarioOrder extends SrLightElement {
     this._busy = true;
     this._error = null;
     try {
-      const saved = await reorderScenarios(
+      const saved = await this.ops.reorder(
         this.consultationId,
         order.map((s) => s.id),
       );

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { changeScenarioStatus } from '../api/scenarios.ts';
 import type { Scenario, ScenarioStatus } from '../api/types.ts';
 import { isValidationError, mapIssues, type FieldErrors, type FieldMap } from '../app/form-errors.ts';
 import { SrLightElement } from '../app/light-element.ts';
@@ -9,6 +8,7 @@ import { alert, errorDetail, errorMessage } from './alerts.ts';
 import { statusLabel } from './badges.ts';
 import { SrScenarioSavedEvent } from './events.ts';
 import { selectField, textField } from './fields.ts';
+import type { StatusOps } from './status-ops.ts';
 import './sr-error-summary.ts';
 
 const FIELDS: FieldMap = {
@@ -26,6 +26,8 @@ const FIELDS: FieldMap = {
 @customElement('sr-status-form')
 export class SrStatusForm extends SrLightElement {
   @property({ attribute: false }) scenario!: Scenario;
+  /** The status change, passed in by the page. */
+  @property({ attribute: false }) ops!: StatusOps;
   @state() private _status: ScenarioStatus | '' = '';
   @state() private _round = '';
   @state() private _note = '';
@@ -62,7 +64,7 @@ export class SrStatusForm extends SrLightElement {
     this._busy = true;
     try {
       const status = this._status;
-      const saved = await changeScenarioStatus(s.id, { status, round, note: this._note.trim() || undefined });
+      const saved = await this.ops.change(s.id, { status, round, note: this._note.trim() || undefined });
       this.dispatchEvent(new SrScenarioSavedEvent(saved));
       this._done = { status, round };
       await this.updateComplete;

@@ -12,6 +12,7 @@ import '../../components/sr-account-form.ts';
 import { t } from '../../i18n/i18n.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { columnHeads } from '../../components/table.ts';
+import { accountOps } from './account-ops.ts';
 
 /** `/admin/accounts`: search, list, create, and edit roles or disable an account. */
 @customElement('sr-page-admin-accounts')
@@ -145,6 +146,7 @@ export class SrPageAdminAccounts extends SrLightElement implements SrPage {
               <p>${editing.email}</p>
               <sr-account-form
                 .account=${editing}
+                .ops=${accountOps}
                 @sr-account-saved=${this._onSaved}
                 @sr-account-cancel=${() => void this._closeEdit(editing.id)}
               ></sr-account-form>
@@ -153,7 +155,7 @@ export class SrPageAdminAccounts extends SrLightElement implements SrPage {
       }
       <section class="sr-section" aria-labelledby="account-create-heading">
         <h2 id="account-create-heading">${t('accounts.createHeading')}</h2>
-        <sr-account-form @sr-account-saved=${this._onSaved}></sr-account-form>
+        <sr-account-form .ops=${accountOps} @sr-account-saved=${this._onSaved}></sr-account-form>
       </section>`;
   }
 }

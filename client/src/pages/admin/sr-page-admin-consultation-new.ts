@@ -6,6 +6,7 @@ import type { SrConsultationSavedEvent } from '../../components/events.ts';
 import '../../components/sr-breadcrumbs.ts';
 import '../../components/sr-consultation-form.ts';
 import { loc, t } from '../../i18n/i18n.ts';
+import { consultationFormOps } from './consultation-ops.ts';
 
 /** `/admin/consultations/new`: the create form; a new consultation starts as a draft. */
 @customElement('sr-page-admin-consultation-new')
@@ -21,7 +22,10 @@ export class SrPageAdminConsultationNew extends SrLightElement {
         .items=${[{ href: '/admin', label: t('nav.admin') }, { label: t('cform.createTitle') }]}
       ></sr-breadcrumbs>
       <h1 tabindex="-1">${t('cform.createTitle')}</h1>
-      <sr-consultation-form @sr-consultation-saved=${this._onSaved}></sr-consultation-form>`;
+      <sr-consultation-form
+        .ops=${consultationFormOps}
+        @sr-consultation-saved=${this._onSaved}
+      ></sr-consultation-form>`;
   }
 }
 

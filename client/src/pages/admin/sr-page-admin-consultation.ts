@@ -19,6 +19,8 @@ import '../../components/sr-scenario-order.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
 import '../public/sr-page-not-found.ts';
 import { isAnalyst, SessionController } from '../../app/session.ts';
+import { consultationFormOps, documentsOps, phaseOps } from './consultation-ops.ts';
+import { scenarioOrderOps } from './scenario-ops.ts';
 
 /**
  * `/admin/consultations/:consultationId`: one consultation's details (edit form), phase,
@@ -108,23 +110,29 @@ export class SrPageAdminConsultation extends SrLightElement implements SrPage {
         <h2 id="admin-details-heading">${t('cform.detailsHeading')}</h2>
         <sr-consultation-form
           .consultation=${c}
+          .ops=${consultationFormOps}
           @sr-consultation-saved=${this._onSaved}
           @sr-reload-request=${() => void this._reload()}
         ></sr-consultation-form>
       </section>
       <section class="sr-section" id="admin-phase" tabindex="-1" aria-labelledby="admin-phase-heading">
         <h2 id="admin-phase-heading">${t('phasePanel.heading')}</h2>
-        <sr-phase-panel .consultation=${c} @sr-consultation-saved=${this._onSaved}></sr-phase-panel>
+        <sr-phase-panel .consultation=${c} .ops=${phaseOps} @sr-consultation-saved=${this._onSaved}></sr-phase-panel>
       </section>
       <section class="sr-section" id="admin-documents" tabindex="-1" aria-labelledby="admin-documents-heading">
         <h2 id="admin-documents-heading">${t('docs.heading')}</h2>
-        <sr-documents-editor .consultation=${c} @sr-consultation-saved=${this._onSaved}></sr-documents-editor>
+        <sr-documents-editor
+          .consultation=${c}
+          .ops=${documentsOps}
+          @sr-consultation-saved=${this._onSaved}
+        ></sr-documents-editor>
       </section>
       <section class="sr-section" id="admin-scenarios" tabindex="-1" aria-labelledby="admin-scenarios-heading">
         <h2 id="admin-scenarios-heading">${t('scenarios.heading')}</h2>
         <sr-scenario-order
           .consultationId=${c.id}
           .scenarios=${this._scenarios}
+          .ops=${scenarioOrderOps}
           @sr-scenarios-reordered=${this._onReordered}
         ></sr-scenario-order>
         <p class="sr-actions">

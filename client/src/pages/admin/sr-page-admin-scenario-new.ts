@@ -12,6 +12,7 @@ import '../../components/sr-breadcrumbs.ts';
 import '../../components/sr-scenario-form.ts';
 import { loc, t } from '../../i18n/i18n.ts';
 import '../public/sr-page-not-found.ts';
+import { scenarioFormOps } from './scenario-ops.ts';
 
 /** `/admin/consultations/:consultationId/scenarios/new`: adds a scenario at the end of the order. */
 @customElement('sr-page-admin-scenario-new')
@@ -45,7 +46,11 @@ export class SrPageAdminScenarioNew extends SrLightElement implements SrPage {
             ]}
           ></sr-breadcrumbs>
           <h1 tabindex="-1">${t('sform.createTitle')}</h1>
-          <sr-scenario-form .consultationId=${c.id} @sr-scenario-saved=${this._onSaved}></sr-scenario-form>`,
+          <sr-scenario-form
+            .consultationId=${c.id}
+            .ops=${scenarioFormOps}
+            @sr-scenario-saved=${this._onSaved}
+          ></sr-scenario-form>`,
     );
   }
 }

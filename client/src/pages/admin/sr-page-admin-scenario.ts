@@ -15,6 +15,7 @@ import '../../components/sr-status-form.ts';
 import '../../components/sr-status-history.ts';
 import { loc, t } from '../../i18n/i18n.ts';
 import '../public/sr-page-not-found.ts';
+import { scenarioFormOps, statusOps } from './scenario-ops.ts';
 
 /** `/admin/scenarios/:scenarioId`: edit a scenario, change its status by round, read its history. */
 @customElement('sr-page-admin-scenario')
@@ -50,11 +51,11 @@ export class SrPageAdminScenario extends SrLightElement implements SrPage {
       <p><a href="/scenarios/${s.id}" class="sr-public-link">${t('admin.viewPublic')}</a></p>
       <section class="sr-section" aria-labelledby="admin-scenario-heading">
         <h2 id="admin-scenario-heading">${t('sform.detailsHeading')}</h2>
-        <sr-scenario-form .scenario=${s} @sr-scenario-saved=${this._onSaved}></sr-scenario-form>
+        <sr-scenario-form .scenario=${s} .ops=${scenarioFormOps} @sr-scenario-saved=${this._onSaved}></sr-scenario-form>
       </section>
       <section class="sr-section" aria-labelledby="admin-status-heading">
         <h2 id="admin-status-heading">${t('statusForm.heading')}</h2>
-        <sr-status-form .scenario=${s} @sr-scenario-saved=${this._onSaved}></sr-status-form>
+        <sr-status-form .scenario=${s} .ops=${statusOps} @sr-scenario-saved=${this._onSaved}></sr-status-form>
       </section>
       <section class="sr-section">
         <h2 id="admin-history-heading">${t('scenario.historyHeading')}</h2>

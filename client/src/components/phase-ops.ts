@@ -1,0 +1,10 @@
+import type { Consultation, Phase } from '../api/types.ts';
+
+/**
+ * How `<sr-phase-panel>` moves a consultation to another phase, passed in by the consultation page
+ * (components do no I/O): the page builds it from `api/consultations.ts`.
+ */
+export interface PhaseOps {
+  /** Moves consultation `id` to phase `to`; resolves to the saved consultation. */
+  transition(id: string, to: Phase): Promise<Consultation>;
+}
