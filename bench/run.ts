@@ -31,6 +31,7 @@ async function main(): Promise<void> {
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
       JOBS_ENABLED: 'true',
+      ANALYSIS_INDEX_MS: process.env.BENCH_ANALYSIS_INDEX_MS ?? '3000',
       RATE_LIMIT_SUBMIT_PER_MINUTE: '100000000',
     },
     /running at (http:\/\/\S+)/,
