@@ -178,6 +178,14 @@ describe('assignment and status', () => {
     expectError(await workflow({ itemIds: [ids.da] }), 400, 'VALIDATION_FAILED');
     expectError(await workflow({ itemIds: ['x'], status: 'analysed' }), 400, 'VALIDATION_FAILED');
     expectError(await workflow({ itemIds: [ids.da], status: 'done' }), 400, 'VALIDATION_FAILED');
+    const split = (payload: Record<string, unknown>, user = cast.admin) =>
+      call(t, user, { method: 'POST', url: `/api/consultations/${open.consultation.id}/inbox/split`, payload });
+    expectError(await split({ analystIds: [cast.participant.id], query: {} }), 400, 'VALIDATION_FAILED');
+    expectError(await split({ analystIds: [cast.analyst.id], query: { sort: 'nonsense' } }), 400, 'VALIDATION_FAILED');
+    expectError(await split({ analystIds: [] }), 400, 'VALIDATION_FAILED');
+    for (const user of [cast.participant, cast.reviewer]) {
+      expectError(await split({ analystIds: [cast.analyst.id] }, user), 403, 'FORBIDDEN');
+    }
     const after = await sql`select item_id, status, assignee_id from analysis_items order by item_id`.execute(
       t.handle.db,
     );
