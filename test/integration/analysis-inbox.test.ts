@@ -75,7 +75,6 @@ describe('the inbox index', () => {
   it('is built off the submission path: nothing is listed until the indexer has run', async () => {
     const before = await page();
     expect(before.items).toEqual([]);
-    expect(before.indexedUpTo).toBeNull();
     const run = await indexInput(t.handle.db);
     expect(run.busy).toBe(false);
     expect(run.walked).toBeGreaterThanOrEqual(4);
@@ -87,11 +86,20 @@ describe('the inbox index', () => {
   it('follows new input through the audit log, and skips what has not changed', async () => {
     const late = await submitOk(t, open.consultation.id, submission(open.questions, { body: 'Sent svar om NemID.' }));
     expect(idsOf(await page())).not.toContain(late.id);
+    // On PostgreSQL the test files share one database, so other files' input is indexed here too:
+    // what is checked is this item, listed once indexed and not rewritten by a run that finds it unchanged.
     const run = await indexInput(t.handle.db);
-    expect(run.indexed).toBe(1);
+    expect(run.indexed).toBeGreaterThanOrEqual(1);
     expect(idsOf(await page())).toContain(late.id);
-    const again = await indexInput(t.handle.db);
-    expect(again.indexed).toBe(0);
+    const indexedAt = async () =>
+      (
+        await sql<{ at: string }>`select indexed_at::text as at from analysis_items where item_id = ${late.id}`.execute(
+          t.handle.db,
+        )
+      ).rows[0]!.at;
+    const first = await indexedAt();
+    await indexInput(t.handle.db);
+    expect(await indexedAt()).toBe(first);
   });
 });
 
