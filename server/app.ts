@@ -111,7 +111,10 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
     relay: config.jobsEnabled,
     pollMs: config.mailPollMs,
   });
-  await app.register(analysisRoutes, { indexEveryMs: config.jobsEnabled ? config.analysisIndexMs : 0 });
+  await app.register(analysisRoutes, {
+    indexEveryMs: config.jobsEnabled ? config.analysisIndexMs : 0,
+    indexBudgetMs: config.analysisIndexBudgetMs,
+  });
 
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;

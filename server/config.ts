@@ -78,6 +78,7 @@ const ConfigSchema = z.object({
   MAIL_FROM: z.string().default('Samråd <no-reply@samraad.local>'),
   MAIL_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
   ANALYSIS_INDEX_MS: z.coerce.number().int().min(0).max(600_000).default(3000),
+  ANALYSIS_INDEX_BUDGET_MS: z.coerce.number().int().min(50).max(600_000).default(500),
   FILES_DIR: z.string().optional(),
   S3_BUCKET: z.string().optional(),
   S3_REGION: z.string().default('eu-north-1'),
@@ -132,6 +133,8 @@ export type Config = Readonly<{
   mailPollMs: number;
   /** How often the analysis inbox indexer follows new input (ms); 0 turns it off (issue 11). */
   analysisIndexMs: number;
+  /** The longest one indexing run works before it leaves the rest to the next (ms). */
+  analysisIndexBudgetMs: number;
   /** Local blob store directory (default `<DATA_DIR>/files`); ignored when S3 is configured. */
   filesDir: string;
   s3:
@@ -188,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     mailPollMs: e.MAIL_POLL_MS,
     analysisIndexMs: e.ANALYSIS_INDEX_MS,
+    analysisIndexBudgetMs: e.ANALYSIS_INDEX_BUDGET_MS,
     filesDir: e.FILES_DIR ?? `${e.DATA_DIR.replace(/\/$/, '')}/files`,
     s3: e.S3_BUCKET
       ? {

@@ -7,8 +7,11 @@ import { inboxRoutes } from './inbox/inbox.routes.ts';
  * The analysis workspace (issue 11): the inbox, the codebook and the codings, registered by
  * `server/app.ts`. With `indexEveryMs` > 0 this instance also runs the inbox indexer.
  */
-export const analysisRoutes: FastifyPluginAsyncZod<{ indexEveryMs: number }> = async (app, opts) => {
-  await app.register(inboxRoutes, { indexEveryMs: opts.indexEveryMs });
+export const analysisRoutes: FastifyPluginAsyncZod<{ indexEveryMs: number; indexBudgetMs: number }> = async (
+  app,
+  opts,
+) => {
+  await app.register(inboxRoutes, { indexEveryMs: opts.indexEveryMs, indexBudgetMs: opts.indexBudgetMs });
   await app.register(codebookRoutes);
   await app.register(codingsRoutes);
 };

@@ -81,7 +81,7 @@ export async function listAuditEvents(
  */
 export async function listChanges(
   db: Db,
-  f: { itemTypes: readonly string[]; since: Date | null; after: [string, string] | null; limit: number },
+  f: { itemTypes: readonly string[]; since: Date | string | null; after: [string, string] | null; limit: number },
 ) {
   let q = db
     .selectFrom('auditEvents')
@@ -89,7 +89,7 @@ export async function listChanges(
     .select(sql<string>`to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('cursorKey'))
     .where('itemType', 'in', [...f.itemTypes])
     .where('itemId', 'is not', null);
-  if (f.since) q = q.where('occurredAt', '>=', f.since);
+  if (f.since) q = q.where(sql<boolean>`occurred_at >= ${f.since}::timestamptz`);
   if (f.after) {
     const [at, id] = f.after;
     q = q.where(sql<boolean>`(occurred_at, id) > (${at}::timestamptz, ${id}::uuid)`);

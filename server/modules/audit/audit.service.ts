@@ -127,7 +127,7 @@ export type ItemChange = { consultationId: string; itemType: string; itemId: str
  */
 export async function listItemChanges(
   db: Db,
-  f: { itemTypes: readonly string[]; since: Date | null; after: [string, string] | null; limit: number },
+  f: { itemTypes: readonly string[]; since: Date | string | null; after: [string, string] | null; limit: number },
 ): Promise<ItemChange[]> {
   const rows = await listChanges(db, f);
   return rows.map((r) => ({

@@ -14,16 +14,29 @@ import * as repo from './inbox.repository.ts';
  * submission path: it follows the audit log (every change to a response or a comment is audited)
  * as its change feed, reads the changed items through their owners' services, and writes their
  * rows, stemmed in their own language, in one statement per batch. Its first run walks every
- * existing item. Events are read again for `LAG_MS` after they happened, because a transaction
- * commits after the time it stamps on its event; a source whose stamp has not changed is skipped.
- * One indexer runs at a time across instances (the state row is locked with SKIP LOCKED).
+ * existing item.
+ *
+ * Where it is in the feed: `auditAfterAt` is a time before which every event has been indexed.
+ * An event is stamped when it is written (`clock_timestamp()`) but seen only when its transaction
+ * commits, so an event stamped before an indexing run may commit after it. The run therefore
+ * samples, before it reads the feed, the start of the oldest transaction that is writing
+ * (`writersHorizon`): an event it cannot see yet is stamped after that, and the next run reads from
+ * there (less `MIN_LAG_MS`). Events a run has already indexed in that short overlap are skipped by
+ * their id (kept in memory for the window), and a source whose stamp has not changed is skipped.
+ *
+ * Each run works for at most `budgetMs` and then leaves the rest to the next tick, so a burst of
+ * submissions makes the index lag (the inbox shows how far it is) instead of taking the cores the
+ * submissions need. One indexer runs at a time across instances (the state row is locked with
+ * SKIP LOCKED).
  */
-export const LAG_MS = 60_000;
+export const MIN_LAG_MS = 2_000;
+/** The longest a run works before it leaves the rest to the next one. */
+export const BUDGET_MS = 500;
 const BATCH = 500;
 /** The most text stemmed per item (a tsvector holds at most 1 MB); files are searched in their own index. */
 const MAX_DOC = 200_000;
 
-export type IndexRun = { walked: number; changes: number; indexed: number; busy: boolean };
+export type IndexRun = { walked: number; changes: number; indexed: number; busy: boolean; more: boolean };
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 const excerptOf = (doc: string) => {
@@ -107,22 +120,34 @@ export async function rewalkInput(db: Db): Promise<void> {
   await repo.restartWalk(db);
 }
 
+/** Events already indexed that a later run may read again (the overlap), by id, for this process. */
+const seen = new Map<string, repo.FeedKey>();
+
 /**
- * One indexing run: the first run's walk, then the audit log up to now. Returns what it did, or
- * `busy` when another indexer holds the state. Safe to call at any time, from any instance.
+ * One indexing run: the first run's walk, then the audit log up to now, for at most `budgetMs`.
+ * Returns what it did (`more` when it stopped at its budget), or `busy` when another indexer holds
+ * the state. Safe to call at any time, from any instance.
  */
-export async function indexInput(db: Db, opts: { lagMs?: number; batch?: number } = {}): Promise<IndexRun> {
-  const lagMs = opts.lagMs ?? LAG_MS;
+export async function indexInput(
+  db: Db,
+  opts: { budgetMs?: number; batch?: number; minLagMs?: number } = {},
+): Promise<IndexRun> {
   const batch = opts.batch ?? BATCH;
-  const run: IndexRun = { walked: 0, changes: 0, indexed: 0, busy: false };
+  const minLagMs = opts.minLagMs ?? MIN_LAG_MS;
+  const until = Date.now() + (opts.budgetMs ?? Number.POSITIVE_INFINITY);
+  const run: IndexRun = { walked: 0, changes: 0, indexed: 0, busy: false, more: false };
   let after: [string, string] | null = null;
+  let horizon: repo.FeedKey | null = null;
   for (;;) {
     const more: boolean | 'busy' = await db.transaction().execute(async (trx) => {
       const state = await repo.lockIndexState(trx);
       if (!state) return 'busy';
       if (state.auditAfterAt === null && state.walkKind === null) {
         // The first run: follow the log from now on, after walking every item that exists.
-        await repo.saveIndexState(trx, { auditAfterAt: await repo.dbNow(trx), walkKind: 'response' });
+        await repo.saveIndexState(trx, {
+          auditAfterAt: await repo.writersHorizon(trx, minLagMs),
+          walkKind: 'response',
+        });
         return true;
       }
       if (state.walkKind !== null) {
@@ -142,26 +167,38 @@ export async function indexInput(db: Db, opts: { lagMs?: number; batch?: number 
         }
         return true;
       }
-      const since = new Date(state.auditAfterAt!.getTime() - lagMs);
+      // Sampled once per run, before its first read of the feed: what this run cannot see yet is
+      // stamped after it.
+      horizon ??= await repo.writersHorizon(trx, minLagMs);
+      const since = state.auditAfterAt!;
+      after ??= state.auditAfterId ? [since, state.auditAfterId] : null;
       const changes = await listItemChanges(trx, { itemTypes: FEED_KINDS, since, after, limit: batch });
-      run.changes += changes.length;
+      const fresh = changes.filter((c) => !seen.has(c.cursor[1]));
+      run.changes += fresh.length;
       for (const kind of ['response', 'comment'] as const) {
-        const seen = new Map<string, Key>();
-        for (const c of changes) {
+        const keys = new Map<string, Key>();
+        for (const c of fresh) {
           if (c.itemType === kind && /^[0-9a-f-]{36}$/i.test(c.itemId))
-            seen.set(c.itemId, { consultationId: c.consultationId, id: c.itemId });
+            keys.set(c.itemId, { consultationId: c.consultationId, id: c.itemId });
         }
-        run.indexed += await indexKeys(trx, kind, [...seen.values()]);
+        run.indexed += await indexKeys(trx, kind, [...keys.values()]);
       }
+      for (const c of fresh) seen.set(c.cursor[1], c.cursor[0]);
       const last = changes.at(-1);
-      if (last) {
-        after = last.cursor;
-        const at = new Date(last.cursor[0]);
-        if (at > state.auditAfterAt!) await repo.saveIndexState(trx, { auditAfterAt: at });
+      if (last) after = last.cursor;
+      const full = changes.length === batch;
+      // Every event this run could see before the horizon is indexed, and so, when the run stops at
+      // a full batch before the horizon, is every event up to the last one read (it goes on from there).
+      if (full && last && last.cursor[0] < horizon) {
+        await repo.saveIndexState(trx, { auditAfterAt: last.cursor[0], auditAfterId: last.cursor[1] });
+      } else if (horizon > since) {
+        await repo.saveIndexState(trx, { auditAfterAt: horizon, auditAfterId: null });
+        for (const [id, at] of seen) if (at < horizon) seen.delete(id);
       }
-      return changes.length === batch;
+      return full;
     });
     if (more === 'busy') return { ...run, busy: true };
     if (!more) return run;
+    if (Date.now() >= until) return { ...run, more: true };
   }
 }

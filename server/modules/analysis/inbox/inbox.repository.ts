@@ -7,8 +7,14 @@ import { attachmentTextMatchOf } from '../../files/files.fragments.ts';
 
 /** The analysis inbox's own tables: analysis_items and analysis_index_state (issue 11 stories 1 and 5). */
 
+/** A point of the audit log: its time to the microsecond (`YYYY-MM-DDTHH:MM:SS.ffffffZ`). */
+export type FeedKey = string;
+
 export type IndexState = {
-  auditAfterAt: Date | null;
+  /** Every event stamped before this has been indexed; null before the first run. */
+  auditAfterAt: FeedKey | null;
+  /** When set, the events stamped at `auditAfterAt` up to this id have been indexed too. */
+  auditAfterId: string | null;
   walkKind: 'response' | 'comment' | null;
   walkAfterConsultation: string | null;
   walkAfterId: string | null;
@@ -18,17 +24,25 @@ export type IndexState = {
 export async function lockIndexState(trx: Db): Promise<IndexState | undefined> {
   return trx
     .selectFrom('analysisIndexState')
-    .select(['auditAfterAt', 'walkKind', 'walkAfterConsultation', 'walkAfterId'])
+    .select(['auditAfterId', 'walkKind', 'walkAfterConsultation', 'walkAfterId'])
+    .select(sql<FeedKey | null>`to_char(audit_after_at at time zone 'UTC', ${FEED_KEY})`.as('auditAfterAt'))
     .where('id', '=', 1)
     .forUpdate()
     .skipLocked()
     .executeTakeFirst();
 }
 
+const FEED_KEY = 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"';
+
 export async function saveIndexState(trx: Db, patch: Partial<IndexState>): Promise<void> {
+  const { auditAfterAt, ...rest } = patch;
   await trx
     .updateTable('analysisIndexState')
-    .set({ ...patch, updatedAt: sql<Date>`now()` })
+    .set({
+      ...rest,
+      ...(auditAfterAt !== undefined ? { auditAfterAt: sql<Date>`${auditAfterAt}::timestamptz` } : {}),
+      updatedAt: sql<Date>`now()`,
+    })
     .where('id', '=', 1)
     .execute();
 }
@@ -41,8 +55,19 @@ export async function restartWalk(db: Db): Promise<void> {
              where id = 1`.execute(db);
 }
 
-export const dbNow = async (db: Db): Promise<Date> =>
-  (await sql<{ now: Date }>`select now() as now`.execute(db)).rows[0]!.now;
+/**
+ * A time before which every event this transaction cannot see yet was stamped: the start of the
+ * oldest transaction that has written something (an event is stamped with `clock_timestamp()`
+ * when it is written, so after its transaction started), or now, less `minLagMs` to spare.
+ * PostgreSQL shows other sessions' transactions to the same role (or to pg_read_all_stats), so the
+ * app and anything that writes audit events run as one role, as the README says.
+ */
+export async function writersHorizon(db: Db, minLagMs: number): Promise<FeedKey> {
+  const r = await sql<{ at: FeedKey }>`
+    select to_char((least(now(), (select min(xact_start) from pg_stat_activity where backend_xid is not null))
+           - make_interval(secs => ${minLagMs / 1000})) at time zone 'UTC', ${FEED_KEY}) as at`.execute(db);
+  return r.rows[0]!.at;
+}
 
 /** The source stamps the rows of these items were made from. */
 export async function stampsOf(db: Db, kind: InboxItemKind, ids: readonly string[]): Promise<Map<string, string>> {

@@ -22,7 +22,10 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody 
  * The analysts' inbox (issue 11 stories 1 and 5). With `indexEveryMs` > 0 this instance also runs
  * the indexer that follows new input (one at a time across instances; see inbox.indexer.ts).
  */
-export const inboxRoutes: FastifyPluginAsyncZod<{ indexEveryMs: number }> = async (app, opts) => {
+export const inboxRoutes: FastifyPluginAsyncZod<{ indexEveryMs: number; indexBudgetMs: number }> = async (
+  app,
+  opts,
+) => {
   const staff = app.requireRole('admin', 'analyst');
 
   app.get(
@@ -126,7 +129,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ indexEveryMs: number }> = asyn
     let timer: NodeJS.Timeout | undefined;
     let running: Promise<unknown> = Promise.resolve();
     const tick = () => {
-      running = indexInput(app.db)
+      running = indexInput(app.db, { budgetMs: opts.indexBudgetMs })
         .catch((err: unknown) => app.log.warn({ err }, 'analysis inbox indexing failed; it retries'))
         .finally(() => {
           if (timer !== undefined) timer = setTimeout(tick, opts.indexEveryMs).unref();
