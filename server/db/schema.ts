@@ -445,3 +445,21 @@ export interface Database {
   analysisItems: AnalysisItemsTable;
   analysisIndexState: AnalysisIndexStateTable;
 }
+
+// Issue 11 story 5: a consultation's analysts, and the analysts limited to them (analysis module).
+export interface ConsultationAnalystsTable {
+  consultationId: string;
+  userId: string;
+  assignedBy: string | null;
+  assignedAt: Generated<Date>;
+}
+export interface AnalystLimitsTable {
+  userId: string;
+  limitedBy: string | null;
+  limitedAt: Generated<Date>;
+}
+
+export interface Database {
+  consultationAnalysts: ConsultationAnalystsTable;
+  analystLimits: AnalystLimitsTable;
+}

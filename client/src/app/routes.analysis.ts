@@ -5,6 +5,7 @@ const pages = {
   inbox: () => import('../pages/analysis/sr-page-inbox.ts'),
   item: () => import('../pages/analysis/sr-page-inbox-item.ts'),
   codebook: () => import('../pages/analysis/sr-page-codebook.ts'),
+  analysts: () => import('../pages/analysis/sr-page-analysts.ts'),
 };
 
 /** Routes of the analysis pages, appended to the route table in routes.ts. */
@@ -32,5 +33,13 @@ export const ANALYSIS_ROUTES: readonly RouteDef[] = [
     access: 'analysis',
     load: pages.codebook,
     parts: ['codebook'],
+  },
+  {
+    name: 'analysis-analysts',
+    path: '/admin/consultations/:consultationId/analysts',
+    tag: 'sr-page-analysts',
+    access: 'analysis',
+    load: pages.analysts,
+    parts: ['inbox'],
   },
 ];

@@ -24,7 +24,9 @@ export function alert(
 /** A translated message for any error; an API error's own code picks the text. */
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) {
-    return tDynamic(`errors.code.${err.code}`, t('errors.generic'));
+    const reason = err.details?.['reason'];
+    const byCode = tDynamic(`errors.code.${err.code}`, t('errors.generic'));
+    return typeof reason === 'string' ? tDynamic(`errors.reason.${reason}`, byCode) : byCode;
   }
   return t('errors.generic');
 }

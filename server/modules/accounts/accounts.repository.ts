@@ -47,6 +47,27 @@ export async function listUsers(db: Db, opts: { q?: string | undefined; after?: 
     .execute();
 }
 
+/** Active users holding one of the roles, by name (at most `limit`). */
+export async function activeUsersHolding(db: Db, roles: readonly Role[], limit: number) {
+  return db
+    .selectFrom('users')
+    .select(['users.id', 'users.displayName', 'users.email', rolesOf.as('roles')])
+    .where('disabledAt', 'is', null)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('userRoles')
+          .select('userRoles.userId')
+          .whereRef('userRoles.userId', '=', 'users.id')
+          .where('userRoles.role', 'in', [...roles]),
+      ),
+    )
+    .orderBy('users.displayName')
+    .orderBy('users.id')
+    .limit(limit)
+    .execute();
+}
+
 export async function insertUser(
   db: Db,
   values: { email: string; displayName: string; passwordHash: string | null; locale: 'da' | 'en' },

@@ -178,6 +178,14 @@ export async function ensureAdminFromEnv(db: Db, email: string, password: string
 
 const unique = (roles: readonly Role[]): Role[] => [...new Set(roles)];
 
+/** For other modules (a consultation's analysts): the active users holding one of the roles, by name. */
+export async function listActiveStaff(
+  db: Db,
+  roles: readonly Role[],
+): Promise<{ id: string; displayName: string; email: string; roles: Role[] }[]> {
+  return repo.activeUsersHolding(db, roles, 2000);
+}
+
 /** For other modules (the analysis inbox's assignments): which of these users are active and hold one of the roles. */
 export async function activeUsersWithRole(
   db: Db,

@@ -1,6 +1,6 @@
 import { type Actor, hasRole } from '../../shared/actor.ts';
 
-export type AnalysisAction = 'read' | 'codebook' | 'code' | 'change_coding';
+export type AnalysisAction = 'read' | 'codebook' | 'code' | 'change_coding' | 'team';
 
 /**
  * The analysis workspace is analysts' and admins' work (issue 11, Access; reviewers get their own
@@ -14,6 +14,8 @@ export function canAnalysis(actor: Actor | null, action: AnalysisAction, coding?
     case 'codebook':
     case 'code':
       return hasRole(actor, 'admin', 'analyst');
+    case 'team':
+      return hasRole(actor, 'admin');
     case 'change_coding':
       return hasRole(actor, 'admin') || (hasRole(actor, 'analyst') && !!coding && coding.coderId === actor!.id);
   }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { codebookRoutes } from './codebook/codebook.routes.ts';
 import { codingsRoutes } from './codings/codings.routes.ts';
 import { inboxRoutes } from './inbox/inbox.routes.ts';
+import { teamRoutes } from './team/team.routes.ts';
 
 /**
  * The analysis workspace (issue 11): the inbox, the codebook and the codings, registered by
@@ -14,4 +15,5 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ indexEveryMs: number; index
   await app.register(inboxRoutes, { indexEveryMs: opts.indexEveryMs, indexBudgetMs: opts.indexBudgetMs });
   await app.register(codebookRoutes);
   await app.register(codingsRoutes);
+  await app.register(teamRoutes);
 };

@@ -195,4 +195,25 @@ export const daInbox = {
   'item.keys.list':
     'Når fokus er på siden (ikke i et felt): j åbner næste input, k det forrige, a markerer inputtet som analyseret, c i en tekst koder markeringen, og ? åbner eller lukker denne liste. Tab, Enter og piletasterne virker altid.',
   'item.keys.on': 'Brug genveje med én tast (de samme som i indbakken)',
+  'team.title': 'Analytikere',
+  'team.link': 'Høringens analytikere',
+  'team.intro':
+    'Høringens analyseteam: de analytikere, der arbejder med den. En analytiker, som en administrator har begrænset, arbejder kun med de høringer, hvis team vedkommende er med i; de andre arbejder med alle høringer.',
+  'team.limitNote':
+    'Begrænsningen gælder analytikeren i alle høringer på én gang. Administratorer begrænses aldrig. Hver ændring gemmes med det samme og logføres.',
+  'team.caption': 'Aktive analytikere efter navn',
+  'team.col.name': 'Analytiker',
+  'team.col.assigned': 'Med i høringens team',
+  'team.col.limited': 'Begrænset til sine teams',
+  'team.assigned.label': (p: { name: string }) => `${p.name} er med i høringens team`,
+  'team.limited.label': (p: { name: string }) =>
+    `${p.name} arbejder kun med de høringer, hvis team vedkommende er med i`,
+  'team.assigned.on': (p: { name: string }) => `${p.name} er nu med i høringens team.`,
+  'team.assigned.off': (p: { name: string }) => `${p.name} er ikke længere med i høringens team.`,
+  'team.limited.on': (p: { name: string }) =>
+    `${p.name} arbejder nu kun med de høringer, hvis team vedkommende er med i.`,
+  'team.limited.off': (p: { name: string }) => `${p.name} arbejder nu med alle høringer.`,
+  'team.none': 'Der er ingen aktive analytikere. En administrator opretter analytikerkonti under Konti.',
+  'team.yes': 'Ja',
+  'team.no': 'Nej',
 } satisfies typeof enInbox;

@@ -36,6 +36,10 @@ export const daShell = {
   'footer.openApi': 'OpenAPI-dokument',
 
   // Common
+  'analysisNav.label': 'Analyse af denne høring',
+  'analysisNav.inbox': 'Indbakke',
+  'analysisNav.codebook': 'Kodebog',
+  'analysisNav.analysts': 'Analytikere',
   'common.loading': 'Henter …',
   'common.loadMore': 'Vis flere',
   'common.loadingMore': 'Henter flere …',
@@ -92,6 +96,8 @@ export const daShell = {
   'errors.code.ILLEGAL_TRANSITION': 'Høringen kan ikke flyttes til denne fase.',
   'errors.code.RULE_VIOLATION': 'Ændringen er ikke tilladt.',
   'errors.code.FORBIDDEN': 'Du har ikke adgang til at gøre dette.',
+  'errors.reason.not_on_team':
+    'Du arbejder kun med de høringer, hvis analyseteam du er med i. Bed en administrator om at sætte dig på denne hørings team.',
   'errors.code.CSRF_REJECTED': 'Forespørgslen blev afvist af sikkerhedshensyn. Genindlæs siden, og prøv igen.',
   'errors.code.UNAUTHENTICATED': 'Du er ikke logget på, eller din session er udløbet. Log på igen.',
   'errors.code.NOT_FOUND': 'Det blev ikke fundet. Det kan være fjernet.',

@@ -193,4 +193,23 @@ export const enInbox = {
   'item.keys.list':
     'While focus is on this page (not in a field): j opens the next input, k the previous one, a marks the input as analysed, c in a text codes the selection, and ? opens or closes this list. Tab, Enter and the arrow keys always work.',
   'item.keys.on': 'Use single-key shortcuts (shared with the inbox)',
+  'team.title': 'Analysts',
+  'team.link': 'Analysts of this consultation',
+  'team.intro':
+    'The consultation’s analysis team: the analysts who work on it. An analyst an administrator has limited works only on the consultations whose team they are on; the others work on every consultation.',
+  'team.limitNote':
+    'The limit applies to the analyst on every consultation at once. Admins are never limited. Each change is saved at once and recorded in the audit log.',
+  'team.caption': 'Active analysts, by name',
+  'team.col.name': 'Analyst',
+  'team.col.assigned': 'On this consultation’s team',
+  'team.col.limited': 'Limited to their teams',
+  'team.assigned.label': (p: { name: string }) => `${p.name} is on this consultation’s team`,
+  'team.limited.label': (p: { name: string }) => `${p.name} works only on the consultations whose team they are on`,
+  'team.assigned.on': (p: { name: string }) => `${p.name} is now on this consultation’s team.`,
+  'team.assigned.off': (p: { name: string }) => `${p.name} is no longer on this consultation’s team.`,
+  'team.limited.on': (p: { name: string }) => `${p.name} now works only on the consultations whose team they are on.`,
+  'team.limited.off': (p: { name: string }) => `${p.name} now works on every consultation.`,
+  'team.none': 'There are no active analysts. An administrator creates analyst accounts under Accounts.',
+  'team.yes': 'Yes',
+  'team.no': 'No',
 };

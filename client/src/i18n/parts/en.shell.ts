@@ -35,6 +35,10 @@ export const enShell = {
 
   // Common
   'common.loading': 'Loading…',
+  'analysisNav.label': 'Analysis of this consultation',
+  'analysisNav.inbox': 'Inbox',
+  'analysisNav.codebook': 'Codebook',
+  'analysisNav.analysts': 'Analysts',
   'common.loadMore': 'Load more',
   'common.loadingMore': 'Loading more…',
   'common.retry': 'Try again',
@@ -89,6 +93,8 @@ export const enShell = {
   'errors.code.ILLEGAL_TRANSITION': 'The consultation cannot be moved to this phase.',
   'errors.code.RULE_VIOLATION': 'The change is not allowed.',
   'errors.code.FORBIDDEN': 'You are not allowed to do this.',
+  'errors.reason.not_on_team':
+    'You work only on the consultations whose analysis team you are on. Ask an administrator to put you on this consultation’s team.',
   'errors.code.CSRF_REJECTED': 'The request was refused for security reasons. Reload the page and try again.',
   'errors.code.UNAUTHENTICATED': 'You are not signed in, or your session has ended. Sign in again.',
   'errors.code.NOT_FOUND': 'It was not found. It may have been removed.',

@@ -92,6 +92,11 @@ export class SrPageAdminConsultation extends SrLightElement implements SrPage {
                     <a href="/admin/consultations/${c.id}/codebook" id="admin-codebook-link"
                       >${t('adminResp.codebook')}</a
                     >
+                  </li>
+                  <li>
+                    <a href="/admin/consultations/${c.id}/analysts" id="admin-analysts-link"
+                      >${t('analysisNav.analysts')}</a
+                    >
                   </li>`
               : nothing
           }

@@ -20,6 +20,7 @@ import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
 import { renderPage } from '../../app/page-state.ts';
 import { alert, type AlertVariant } from '../../components/alerts.ts';
+import { analysisNav } from '../../components/analysis/analysis-nav.ts';
 import { codebookErrorAlert, isStale } from '../../components/analysis/codebook-errors.ts';
 import { codebookStyles } from '../../components/analysis/codebook-styles.ts';
 import '../../components/analysis/sr-codebook-exchange.ts';
@@ -337,6 +338,7 @@ export class SrPageCodebook extends SrLightElement implements SrPage {
       ></sr-breadcrumbs>
       <h1 tabindex="-1">${t('codebook.title')}</h1>
       <p class="font-lead" lang=${locLang(c.title)}>${title}</p>
+      ${analysisNav(c.id, 'codebook')}
       <p>${t('codebook.intro')}</p>
       ${
         this._flash

@@ -24,6 +24,7 @@ import { inboxBulkBar, type BulkChange, type BulkResult } from '../../components
 import { inboxFilterForm } from '../../components/analysis/inbox-filters.ts';
 import { inboxItemCard } from '../../components/analysis/inbox-item.ts';
 import { inboxProgressSummary } from '../../components/analysis/inbox-progress.ts';
+import { analysisNav } from '../../components/analysis/analysis-nav.ts';
 import { inboxSplitForm, type SplitResult } from '../../components/analysis/inbox-split.ts';
 import '../../components/sr-breadcrumbs.ts';
 import {
@@ -284,6 +285,7 @@ export class SrPageInbox extends SrLightElement implements SrPage {
       ></sr-breadcrumbs>
       <h1 tabindex="-1">${t('inbox.title')}</h1>
       <p class="font-lead"><span lang=${locLang(c.title)}>${title}</span></p>
+      ${analysisNav(c.id, 'inbox')}
       <p>${t('inbox.intro')}</p>
       <section class="sr-section" aria-labelledby="inbox-progress-heading">
         <h2 id="inbox-progress-heading">${t('inbox.progress')}</h2>

@@ -1,16 +1,16 @@
 import type { Db } from '../../../db/database.ts';
 import type { Actor } from '../../../shared/actor.ts';
-import { hasRole } from '../../../shared/actor.ts';
 import { pageOf, readCursor } from '../../../shared/cursor.ts';
-import { AppError, forbidden, notFound } from '../../../shared/errors.ts';
+import { AppError, notFound } from '../../../shared/errors.ts';
 import { activeUsersWithRole } from '../../accounts/accounts.service.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { commentsForAnalysis } from '../../comments/comments.service.ts';
-import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
 import { markedSnippetHtml } from '../../files/files.rules.ts';
 import { attachmentTexts } from '../../files/files.service.ts';
 import { listQuestions } from '../../questions/questions.service.ts';
 import { getStaffResponse } from '../../responses/publication/publication.service.ts';
+import { requireWorkspace } from '../analysis.service.ts';
+import { shutOutOf } from '../team/team.service.ts';
 import * as repo from './inbox.repository.ts';
 import {
   InboxQuery,
@@ -21,13 +21,8 @@ import {
   type WorkflowBody,
 } from './inbox.schemas.ts';
 
-/** The analysts' inbox (issue 11 stories 1 and 5): analysts and admins only. */
-const canRead = (actor: Actor | null): actor is Actor => hasRole(actor, 'admin', 'analyst');
-
-async function requireConsultation(db: Db, actor: Actor | null, id: string) {
-  if (!canRead(actor)) throw forbidden();
-  return requireReadableConsultation(db, actor, id);
-}
+/** The analysts' inbox (issue 11 stories 1 and 5): analysts and admins only, on their consultations. */
+const requireConsultation = (db: Db, actor: Actor | null, id: string) => requireWorkspace(db, actor, id, 'read');
 
 function filterOf(consultationId: string, actor: Actor, q: InboxQuery): repo.InboxFilter {
   return {
@@ -130,7 +125,7 @@ export async function inboxFacets(
   return out;
 }
 
-async function requireAssignees(db: Db, ids: readonly string[]): Promise<void> {
+async function requireAssignees(db: Db, consultationId: string, ids: readonly string[]): Promise<void> {
   const ok = await activeUsersWithRole(db, ids, ['analyst', 'admin']);
   const bad = ids.filter((id) => !ok.has(id));
   if (bad.length > 0) {
@@ -138,12 +133,19 @@ async function requireAssignees(db: Db, ids: readonly string[]): Promise<void> {
       issues: bad.map(() => ({ path: '/assigneeId', message: 'Not an active analyst or admin' })),
     });
   }
+  const out = await shutOutOf(db, consultationId, ids);
+  if (out.size > 0) {
+    throw new AppError('VALIDATION_FAILED', 'An analyst limited to their consultations is not on this one’s team', {
+      reason: 'not_on_team',
+      issues: [...out].map(() => ({ path: '/assigneeId', message: 'Not on this consultation’s team' })),
+    });
+  }
 }
 
 /** Sets the status and/or the assignee of a selection of a consultation's items; audited. */
 export async function updateWorkflow(db: Db, actor: Actor | null, consultationId: string, body: WorkflowBody) {
   const c = await requireConsultation(db, actor, consultationId);
-  if (body.assigneeId) await requireAssignees(db, [body.assigneeId]);
+  if (body.assigneeId) await requireAssignees(db, c.id, [body.assigneeId]);
   const ids = [...new Set(body.itemIds)];
   const existing = await repo.existingItemIds(db, c.id, ids);
   const missing = ids.filter((id) => !existing.has(id));
@@ -183,7 +185,7 @@ export async function splitView(
     });
   }
   const analysts = [...new Set(body.analystIds)];
-  await requireAssignees(db, analysts);
+  await requireAssignees(db, c.id, analysts);
   const f = filterOf(c.id, actor!, parsed.data);
   const ids: string[] = [];
   let after: [string, string] | undefined;

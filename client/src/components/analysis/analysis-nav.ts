@@ -1,0 +1,32 @@
+import { html } from 'lit';
+import { t } from '../../i18n/i18n.ts';
+
+/** The analysis workspace's pages of one consultation, in the order of the work. */
+export type AnalysisPage = 'inbox' | 'codebook' | 'analysts';
+
+const PAGES: readonly { page: AnalysisPage; path: string; label: () => string }[] = [
+  { page: 'inbox', path: 'inbox', label: () => t('analysisNav.inbox') },
+  { page: 'codebook', path: 'codebook', label: () => t('analysisNav.codebook') },
+  { page: 'analysts', path: 'analysts', label: () => t('analysisNav.analysts') },
+];
+
+/** A navigation between the analysis pages of a consultation; the current one is marked (aria-current). */
+export const analysisNav = (consultationId: string, current: AnalysisPage) =>
+  html`<nav aria-label=${t('analysisNav.label')} class="sr-analysis-nav">
+    <ul class="sr-anchor-list">
+      ${PAGES.map(
+        (p) =>
+          html`<li>
+            ${
+              p.page === current
+                ? html`<a href="/admin/consultations/${consultationId}/${p.path}" aria-current="page"
+                    ><strong>${p.label()}</strong></a
+                  >`
+                : html`<a href="/admin/consultations/${consultationId}/${p.path}" id="analysis-nav-${p.page}"
+                    >${p.label()}</a
+                  >`
+            }
+          </li>`,
+      )}
+    </ul>
+  </nav>`;
