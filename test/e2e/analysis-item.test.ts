@@ -38,6 +38,7 @@ describe.each(LANGS)('analysis item (%s)', (lang: Lang) => {
   let context: BrowserContext;
   let consultationId = '';
   let itemId = '';
+  let editToken = '';
   const u = unique();
   const body = lang === 'da' ? 'Vi er imod vindmøller ved kysten.' : 'We object to turbines by the coast.';
   // Ctrl+Right from the start this many times, then Shift+Ctrl+Right twice: the passage (whole words).
@@ -54,11 +55,11 @@ describe.each(LANGS)('analysis item (%s)', (lang: Lang) => {
     });
     consultationId = made.consultation.id;
     const { context: visitor } = await b.newPage(lang);
-    await b.f.newResponse(visitor, made.consultation.slug, {
+    ({ editToken } = await b.f.newResponse(visitor, made.consultation.slug, {
       name: `Respondent ${lang} ${u}`,
       email: `item-${lang}-${u}@example.dk`,
       body,
-    });
+    }));
     for (const name of [first, second]) {
       const r = await api(root, 'POST', `/api/consultations/${consultationId}/codebook/tags`, { name });
       expect(r.status).toBe(201);
@@ -192,5 +193,30 @@ describe.each(LANGS)('analysis item (%s)', (lang: Lang) => {
     await activate(page, '#item-analysed', { back: true });
     await waitForText(page, '#item-status', tr(lang, 'inbox.status.analysed'));
     await expectNoA11yViolations(page, `item, analysed (${lang})`);
+  });
+
+  it('shows the version a coding was made on once the respondent has edited the response', async () => {
+    const { context: visitor } = await b.newPage(lang);
+    const edited = await api(visitor, 'PUT', `/api/responses/by-token/${editToken}`, {
+      respondent: { name: `Respondent ${lang} ${u}`, email: `item-${lang}-${u}@example.dk`, actingAs: 'citizen' },
+      consent: 'public_named',
+      body: lang === 'da' ? 'Vi har skiftet mening om kysten.' : 'We changed our minds about the coast.',
+      version: 1,
+    });
+    await visitor.close();
+    expect(edited.status).toBe(200);
+    await open(page, `${inbox()}/response/${itemId}`);
+    expect(await text(page, '#item-versions-heading')).toBe(tr(lang, 'item.versions.heading', { count: 1 }));
+    await tabTo(page, '#item-version-1 summary', { max: 200 });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() =>
+      Boolean(
+        (
+          globalThis as unknown as { document: { querySelector(s: string): { open: boolean } | null } }
+        ).document.querySelector('#item-version-1')?.open,
+      ),
+    );
+    expect(await text(page, '#item-version-1 .sr-item-version-text')).toBe(body);
+    await expectNoA11yViolations(page, `item with an earlier version (${lang})`);
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodebookTag } from '../../server/modules/analysis/codebook/codebook.schemas.ts';
+import type { InboxItemDetail } from '../../server/modules/analysis/inbox/inbox.schemas.ts';
 import type { Coding, ItemCodings } from '../../server/modules/analysis/codings/codings.schemas.ts';
 import {
   call,
@@ -381,6 +382,21 @@ describe('coding input (issue 11 story 4)', () => {
       const listed = await itemCodings(c.id, 'response', receipt.id);
       expect(listed.currentVersion).toBe(2);
       expect(listed.codings).toEqual([expect.objectContaining({ id: coding.id, itemVersion: 1, outdated: true })]);
+      // The item view shows the version the coding was made on, as it was.
+      const item = json<InboxItemDetail>(
+        await call(t, analyst, { url: `/api/consultations/${c.id}/inbox/items/response/${receipt.id}` }),
+      );
+      expect(item.version).toBe(2);
+      expect(item.texts[0]).toMatchObject({ field: 'body', text: 'Jeg har ændret mening.' });
+      expect(item.earlierVersions).toEqual([
+        expect.objectContaining({
+          version: 1,
+          texts: [
+            expect.objectContaining({ field: 'body', text: body.body }),
+            expect.objectContaining({ field: expect.stringMatching(/^answer:/), text: expect.any(String) }),
+          ],
+        }),
+      ]);
     });
 
     it('answers 404 for an item of another consultation', async () => {

@@ -25,9 +25,9 @@ let colleague: TestUser;
 
 const team = (c: OpenConsultation, user: TestUser | null = cast.admin) =>
   call(t, user, { method: 'GET', url: `/api/consultations/${c.consultation.id}/analysts` });
-const assign = (c: OpenConsultation, userId: string, payload: unknown, user: TestUser | null = cast.admin) =>
+const assign = (c: OpenConsultation, userId: string, payload: object | string, user: TestUser | null = cast.admin) =>
   call(t, user, { method: 'PUT', url: `/api/consultations/${c.consultation.id}/analysts/${userId}`, payload });
-const limit = (userId: string, payload: unknown, user: TestUser | null = cast.admin) =>
+const limit = (userId: string, payload: object | string, user: TestUser | null = cast.admin) =>
   call(t, user, { method: 'PUT', url: `/api/analysts/${userId}/limit`, payload });
 const member = async (c: OpenConsultation, id: string) => json<Team>(await team(c)).items.find((m) => m.id === id);
 const rowsOf = async (userId: string) => ({

@@ -72,3 +72,41 @@ export async function responseKeysAfter(db: Db, after: ItemKey | null, limit: nu
   if (after) q = q.where(sql<boolean>`(consultation_id, id) > (${after.consultationId}::uuid, ${after.id}::uuid)`);
   return q.orderBy('consultationId').orderBy('id').limit(limit).execute();
 }
+
+/** A response's version as it was saved: its body and answers (staff only; issue 11 story 2). */
+export type ResponseVersionForAnalysis = {
+  version: number;
+  savedAt: Date;
+  body: string;
+  answers: { questionId: string; value: unknown }[];
+};
+
+/** The response's versions before `below`, newest first (the current one is the response itself). */
+export async function earlierVersions(
+  db: Db,
+  consultationId: string,
+  responseId: string,
+  below: number,
+): Promise<ResponseVersionForAnalysis[]> {
+  const rows = await db
+    .selectFrom('responseVersions')
+    .select(['version', 'createdAt', 'snapshot'])
+    .where('consultationId', '=', consultationId)
+    .where('responseId', '=', responseId)
+    .where('version', '<', below)
+    .orderBy('version', 'desc')
+    .execute();
+  return rows.map((r) => {
+    const s = (typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot) as {
+      body?: unknown;
+      answers?: unknown;
+    };
+    const answers = Array.isArray(s.answers)
+      ? s.answers.filter(
+          (a): a is { questionId: string; value: unknown } =>
+            typeof a === 'object' && a !== null && typeof (a as { questionId?: unknown }).questionId === 'string',
+        )
+      : [];
+    return { version: r.version, savedAt: r.createdAt, body: typeof s.body === 'string' ? s.body : '', answers };
+  });
+}

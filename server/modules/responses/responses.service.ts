@@ -21,3 +21,8 @@ export const responsesForAnalysis = feed.responsesForAnalysis;
 
 /** For the analysis inbox's first run: every response's key, in key order after `after`. */
 export const responseKeysAfter = feed.responseKeysAfter;
+
+export type { ResponseVersionForAnalysis } from './analysis-feed.repository.ts';
+
+/** For the analysis item view: a response's earlier versions, newest first (staff only). */
+export const earlierResponseVersions = feed.earlierVersions;

@@ -73,3 +73,32 @@ export function itemFiles(item: InboxItemDetail) {
     </ul>
   </section>`;
 }
+
+/**
+ * A response's earlier versions, newest first, each closed until opened (a native disclosure, so
+ * keyboard and screen readers need nothing more): the texts as they were when saved. Codings made on
+ * one say which version they were made on.
+ */
+export function itemEarlierVersions(item: InboxItemDetail) {
+  if (!item.earlierVersions.length) return nothing;
+  return html`<section class="sr-section" aria-labelledby="item-versions-heading">
+    <h2 id="item-versions-heading">${t('item.versions.heading', { count: item.earlierVersions.length })}</h2>
+    <p>${t('item.versions.intro')}</p>
+    ${item.earlierVersions.map(
+      (v) =>
+        html`<details class="sr-item-version" id="item-version-${v.version}">
+          <summary>
+            ${t('item.versions.summary', { version: v.version })} ·
+            <time datetime=${v.savedAt}>${formatDateTime(v.savedAt)}</time>
+          </summary>
+          ${v.texts.map(
+            (x) =>
+              html`<h3 class="h5">
+                  ${x.label ? html`<span lang=${locLang(x.label)}>${loc(x.label)}</span>` : t('item.bodyLabel')}
+                </h3>
+                <p class="sr-item-version-text">${x.text}</p>`,
+          )}
+        </details>`,
+    )}
+  </section>`;
+}

@@ -7,6 +7,14 @@ import { html } from 'lit';
  * alone: the markers, the list and the status line say it in words.
  */
 export const itemStyles = html`<style>
+  .sr-item-version-text {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    max-width: 70ch;
+  }
+  .sr-item-version summary {
+    cursor: pointer;
+  }
   .sr-coding-text {
     white-space: pre-wrap;
     overflow-wrap: anywhere;

@@ -216,4 +216,8 @@ export const daInbox = {
   'team.none': 'Der er ingen aktive analytikere. En administrator opretter analytikerkonti under Konti.',
   'team.yes': 'Ja',
   'team.no': 'Nej',
+  'item.versions.heading': (p: { count: number }) => `Tidligere versioner (${p.count})`,
+  'item.versions.intro':
+    'Afsenderen har ændret svaret, efter det kom ind. Her er de tidligere versioner, som de blev gemt; en kodning lavet på en af dem siger hvilken version.',
+  'item.versions.summary': (p: { version: number }) => `Version ${p.version}, gemt`,
 } satisfies typeof enInbox;

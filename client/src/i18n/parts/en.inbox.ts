@@ -212,4 +212,8 @@ export const enInbox = {
   'team.none': 'There are no active analysts. An administrator creates analyst accounts under Accounts.',
   'team.yes': 'Yes',
   'team.no': 'No',
+  'item.versions.heading': (p: { count: number }) => `Earlier versions (${p.count})`,
+  'item.versions.intro':
+    'The respondent changed the response after it arrived. Here are the earlier versions as they were saved; a coding made on one says which version.',
+  'item.versions.summary': (p: { version: number }) => `Version ${p.version}, saved`,
 };

@@ -12,7 +12,7 @@ import { renderPage, renderSection } from '../../app/page-state.ts';
 import { SessionController } from '../../app/session.ts';
 import { alert, errorAlert, loading } from '../../components/alerts.ts';
 import { codingTarget, itemCodingList } from '../../components/analysis/item-codings.ts';
-import { itemAuthor, itemChoices, itemFiles } from '../../components/analysis/item-details.ts';
+import { itemAuthor, itemChoices, itemEarlierVersions, itemFiles } from '../../components/analysis/item-details.ts';
 import { itemStyles } from '../../components/analysis/item-styles.ts';
 import '../../components/analysis/sr-coding-picker.ts';
 import type { PickerResult } from '../../components/analysis/sr-coding-picker.ts';
@@ -344,7 +344,7 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
               <h2 id="item-texts-heading">${t('item.texts')}</h2>
               ${item.texts.length ? this._texts(item, this._codings.value ?? [], paths) : html`<p class="sr-empty">${t('item.noText')}</p>`}
             </section>
-            ${itemChoices(item)} ${itemFiles(item)}
+            ${itemChoices(item)} ${itemFiles(item)} ${itemEarlierVersions(item)}
           </div>
           <section class="col-12 col-lg-5 sr-section" aria-labelledby="item-codings-heading">
             <h2 id="item-codings-heading" tabindex="-1">${t('item.codings')}</h2>

@@ -189,6 +189,17 @@ export const InboxItemDetail = z
     texts: z.array(ItemText),
     choices: z.array(ItemChoice).describe('Answers to the closed questions, read-only'),
     files: z.array(ItemFile),
+    earlierVersions: z
+      .array(
+        z.object({
+          version: z.number().int(),
+          savedAt: z.iso.datetime(),
+          texts: z.array(ItemText.pick({ field: true, label: true, text: true })),
+        }),
+      )
+      .describe(
+        'A response’s earlier versions, newest first, with their texts as they were (codings made on one say so)',
+      ),
     workflow: z
       .object({ status: InboxStatus, assigneeId: z.uuid().nullable(), needsReview: z.boolean() })
       .nullable()

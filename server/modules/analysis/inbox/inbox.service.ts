@@ -9,6 +9,7 @@ import { markedSnippetHtml } from '../../files/files.rules.ts';
 import { attachmentTexts } from '../../files/files.service.ts';
 import { listQuestions } from '../../questions/questions.service.ts';
 import { getStaffResponse } from '../../responses/publication/publication.service.ts';
+import { earlierResponseVersions } from '../../responses/responses.service.ts';
 import { requireWorkspace } from '../analysis.service.ts';
 import { shutOutOf } from '../team/team.service.ts';
 import * as repo from './inbox.repository.ts';
@@ -275,6 +276,7 @@ export async function getInboxItem(
       texts: [{ field: 'body', label: null, text: row.body, codable: true }],
       choices: [],
       files: [],
+      earlierVersions: [],
       workflow,
     };
   }
@@ -283,7 +285,21 @@ export async function getInboxItem(
     throw err;
   });
   if (r.consultationId !== c.id) throw notFound('Response');
-  const [questions, files] = await Promise.all([listQuestions(db, actor, c.id), attachmentTexts(db, c.id, r.id)]);
+  const [questions, files, versions] = await Promise.all([
+    listQuestions(db, actor, c.id),
+    attachmentTexts(db, c.id, r.id),
+    earlierResponseVersions(db, c.id, r.id, r.version),
+  ]);
+  const textQuestions = questions.filter((q) => q.kind === 'text');
+  const earlierVersions = versions.map((v) => {
+    const answer = new Map(v.answers.map((a) => [a.questionId, a.value]));
+    const vTexts: InboxItemDetail['earlierVersions'][number]['texts'] = [{ field: 'body', label: null, text: v.body }];
+    for (const q of textQuestions) {
+      const value = answer.get(q.id);
+      if (typeof value === 'string') vTexts.push({ field: `answer:${q.id}`, label: q.prompt, text: value });
+    }
+    return { version: v.version, savedAt: v.savedAt.toISOString(), texts: vTexts };
+  });
   const answerOf = new Map(r.answers.map((a) => [a.questionId, a.value]));
   const texts: InboxItemDetail['texts'] = [{ field: 'body', label: null, text: r.body, codable: true }];
   const choices: InboxItemDetail['choices'] = [];
@@ -330,6 +346,7 @@ export async function getInboxItem(
     texts,
     choices,
     files: r.attachments.map((a) => ({ ...a, extraction: extraction.get(a.id) ?? 'pending' })),
+    earlierVersions,
     workflow,
   };
 }
