@@ -117,6 +117,13 @@ async function main(): Promise<void> {
     await dropDatabase(adminUrl, bareDb);
     await dropDatabase(adminUrl, appDb);
   }
+  if (!only || only.includes('inbox')) {
+    process.stdout.write(
+      `\nanalysis inbox (${Number(process.env.BENCH_INBOX_ITEMS ?? 1_000_000).toLocaleString('en')} items)\n`,
+    );
+    const { benchInbox } = await import('./inbox.ts');
+    extra.inbox = await benchInbox(adminUrl);
+  }
   if (!only || only.includes('ballots')) {
     try {
       const { benchBallots } = await import('./ballots.ts');

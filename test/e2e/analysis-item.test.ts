@@ -55,11 +55,13 @@ describe.each(LANGS)('analysis item (%s)', (lang: Lang) => {
     });
     consultationId = made.consultation.id;
     const { context: visitor } = await b.newPage(lang);
-    ({ editToken } = await b.f.newResponse(visitor, made.consultation.slug, {
+    const receipt = await b.f.newResponse(visitor, made.consultation.slug, {
       name: `Respondent ${lang} ${u}`,
       email: `item-${lang}-${u}@example.dk`,
       body,
-    }));
+    });
+    expect(receipt.editToken).toBeTruthy();
+    editToken = receipt.editToken!;
     for (const name of [first, second]) {
       const r = await api(root, 'POST', `/api/consultations/${consultationId}/codebook/tags`, { name });
       expect(r.status).toBe(201);

@@ -3,7 +3,7 @@ import type { Db } from '../../../db/database.ts';
 import type { InboxItemKind, InboxStatus, SearchLanguage } from '../../../db/schema.ts';
 import type { Keyset } from '../../../shared/cursor.ts';
 import { matchInOwnLanguage } from '../../../shared/search.ts';
-import { attachmentTextMatchOf } from '../../files/files.fragments.ts';
+import { responsesWithFileMatching } from '../../files/files.fragments.ts';
 
 /** The analysis inbox's own tables: analysis_items and analysis_index_state (issue 11 stories 1 and 5). */
 
@@ -209,7 +209,7 @@ function conditions(f: InboxFilter, skip?: keyof InboxFilter): Expression<SqlBoo
   if (f.q) {
     c.push(
       sql<boolean>`(${matchInOwnLanguage(sql.ref('i.search'), sql.ref('i.doc_language'), f.q)}
-        or (i.kind = 'response' and ${attachmentTextMatchOf('i.consultationId', 'i.itemId', f.q)}))`,
+        or (i.kind = 'response' and i.item_id = any(${responsesWithFileMatching(f.consultationId, f.q)})))`,
     );
   }
   return c;

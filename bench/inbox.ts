@@ -1,0 +1,244 @@
+/**
+ * The analysis inbox on 1,000,000 input items (issue 11, Measure). A scratch database with the demo
+ * hearing gets BENCH_INBOX_ITEMS generated items (Danish and English text of hearing-response length
+ * from a domain vocabulary, four kinds of respondent, three statuses, a share with files, a tenth
+ * coded) written inside PostgreSQL in batches, then the app is measured through its HTTP API, one
+ * request at a time: a listing with two filters and a sort, a selective search (500 hits), a ranked
+ * top 20 of 50,000 hits, a search that matches most items, and the facet counts of a filtered view.
+ * Run alone with `npx tsx bench/inbox.ts`, or as part of `npm run bench`.
+ */
+import pg from 'pg';
+import { createDatabase, dropDatabase, startProcess, stopProcess } from './lib.ts';
+
+const DA = `borger borgere digital identitet løsning kodeviser app mobil smartphone sikkerhed adgang ældre
+  handicap skærmlæser kommune kommuner stat myndighed virksomhed virksomheder medarbejder signatur underskrift
+  login adgangskode privatliv data beskyttelse tillid brugervenlig hjælp support borgerservice fremmøde
+  pas kørekort bank netbank offentlig privat pris gratis betaling tilgængelighed sprog dansk udlændinge
+  unge børn forældre fuldmagt værge erhverv CVR medarbejdersignatur nøglekort overgang tidsplan
+  implementering test brugertest scenarie scenarier forslag høring svar bemærkning bekymring ønske krav
+  hurtig nem enkel sikker besværlig dyr langsom problem fejl misbrug svindel identitetstyveri
+  og at det er en for til på med ikke som der skal kan vil har af den de vi jeg men også eller så`
+  .split(/\s+/)
+  .filter(Boolean);
+const EN = `citizen citizens digital identity solution code display app mobile smartphone security access elderly
+  disability screen reader municipality state authority business businesses employee signature login password
+  privacy data protection trust usable help support service desk passport licence bank public private price
+  free payment accessibility language foreigners young children parents power of attorney guardian transition
+  schedule implementation test user scenario proposal consultation response concern wish requirement quick
+  easy simple secure cumbersome expensive slow problem error misuse fraud identity theft
+  and that it is a for to on with not as there shall can will has of the we i but also or so`
+  .split(/\s+/)
+  .filter(Boolean);
+/** Each in 500 items (i % 2000 = k): a selective search. */
+const RARE = [
+  'nøglebærer',
+  'stemmeoplæser',
+  'pinkodebrev',
+  'grænsependler',
+  'plejehjemsbeboer',
+  'øjenlidelse',
+  'ordblindhed',
+  'udlandsdansker',
+  'nødadgang',
+  'engangskode',
+  'biometri',
+  'ansigtsgenkendelse',
+  'fingeraftryk',
+  'chipkort',
+  'hardwarenøgle',
+  'tokenlæser',
+  'fuldmagtshaver',
+  'værgemål',
+  'digitalpost',
+  'mitlogin',
+];
+/** Each in 50,000 items (i % 20 = k): a ranked top 20. */
+const MEDIUM = [
+  'kodeviseren',
+  'reservation',
+  'pårørende',
+  'tastatur',
+  'rækkefølge',
+  'vejledning',
+  'oplæsning',
+  'forsinkelse',
+  'nedbrud',
+  'ventetid',
+  'forbindelse',
+  'opdatering',
+  'installation',
+  'genoprettelse',
+  'spærring',
+  'kontrol',
+  'godkendelse',
+  'registrering',
+  'tilladelse',
+  'afvisning',
+];
+
+type Case = { name: string; target: number; urls: string[] };
+type Figures = { p50: number; p95: number; max: number; statuses: Record<string, number | string> };
+
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
+
+async function measure(base: string, cookie: string, c: Case, rounds: number): Promise<Figures> {
+  const times: number[] = [];
+  const statuses: Record<string, number | string> = {};
+  for (let i = 0; i < rounds + 5; i++) {
+    const url = c.urls[i % c.urls.length]!;
+    const t0 = performance.now();
+    const res = await fetch(`${base}${url}`, { headers: { cookie } });
+    const body = await res.text();
+    if (res.status >= 400 && !statuses[`${res.status} first`])
+      statuses[`${res.status} first`] = `${url} ${body.slice(0, 300)}` as never;
+    const ms = performance.now() - t0;
+    if (i < 5) continue;
+    times.push(ms);
+    statuses[res.status] = Number(statuses[res.status] ?? 0) + 1;
+  }
+  times.sort((a, b) => a - b);
+  return { p50: pct(times, 50), p95: pct(times, 95), max: times.at(-1)!, statuses };
+}
+
+export async function benchInbox(adminUrl: string): Promise<Record<string, unknown>> {
+  const items = Number(process.env.BENCH_INBOX_ITEMS ?? 1_000_000);
+  const dbName = 'samraad_bench_inbox';
+  const url = await createDatabase(adminUrl, dbName);
+  const app = await startProcess(
+    ['server/server.ts'],
+    {
+      DATABASE_URL: url,
+      PUBLIC_URL: 'http://127.0.0.1',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'warn',
+      JOBS_ENABLED: 'false',
+      ANALYSIS_INDEX_MS: '0',
+      RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
+    },
+    /running at (http:\/\/\S+)/,
+  );
+  const base = app.match[1]!.replace('localhost', '127.0.0.1');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'analyst@samraad.demo', password: 'demo-analyst-2026' }),
+    });
+    const cookie = String(login.headers.get('set-cookie')).split(';')[0]!;
+    const c = (
+      await client.query<{ id: string }>(`select id from consultations where slug = 'naeste-generation-af-nemid'`)
+    ).rows[0]!.id;
+    const scenarios = (await client.query<{ id: string }>(`select id from scenarios where consultation_id = $1`, [c]))
+      .rows;
+    const tags = (await client.query<{ id: string }>(`select id from codebook_tags where consultation_id = $1`, [c]))
+      .rows;
+    const analyst = (await client.query<{ id: string }>(`select id from users where email = 'analyst@samraad.demo'`))
+      .rows[0]!.id;
+
+    // Generate, in batches, with the search index built once at the end (as a restore would).
+    const t0 = performance.now();
+    await client.query(`set maintenance_work_mem = '512MB'`);
+    await client.query(`drop index if exists analysis_items_search_idx`);
+    await client.query(`select setseed(0.42)`);
+    const batch = 50_000;
+    for (let from = 1; from <= items; from += batch) {
+      const to = Math.min(items, from + batch - 1);
+      await client.query(
+        `insert into analysis_items (consultation_id, kind, item_id, item_version, received_at, author_label, acting_as,
+                                     invited, channel, source_status, scenario_ids, has_attachments, excerpt, doc,
+                                     doc_language, search, status, assignee_id, source_stamp)
+         select $1, case when g % 10 = 0 then 'comment' else 'response' end, gen_random_uuid(), 1,
+                now() - make_interval(secs => g * 2), 'Respondent ' || g,
+                case when g % 10 = 0 then null else (array['citizen','business','ngo','public_authority'])[1 + g % 4] end,
+                case when g % 10 = 0 then null else g % 50 = 0 end, 'web', 'submitted',
+                array[($2::uuid[])[1 + g % cardinality($2::uuid[])]], g % 7 = 0,
+                left(d.doc, 280), d.doc, d.lang, to_tsvector(d.lang::regconfig, d.doc),
+                (array['new','in_progress','analysed'])[1 + g % 3], case when g % 3 = 1 then $6::uuid end, 'bench'
+           from generate_series($3::int, $4::int) g
+          cross join lateral (
+            select case when g % 5 = 0 then 'english' else 'danish' end as lang,
+                   (select string_agg(w.words[1 + floor(power(random(), 2) * cardinality(w.words))::int], ' ')
+                      from generate_series(1, 40 + (g * 7919) % 120) n
+                     cross join (select case when g % 5 = 0 then $7::text[] else $5::text[] end as words) w)
+                   || ' ' || ($8::text[])[1 + g % 20]
+                   || case when g % 2000 < 20 then ' ' || ($9::text[])[1 + g % 2000] else '' end as doc) d`,
+        [c, scenarios.map((s) => s.id), from, to, DA, analyst, EN, MEDIUM, RARE],
+      );
+      process.stdout.write(`\r  generating ${to.toLocaleString('en')} / ${items.toLocaleString('en')} items`);
+    }
+    process.stdout.write('\n  building the search index…');
+    await client.query(`create index analysis_items_search_idx on analysis_items using gin (search)`);
+    // A tenth of the items coded with one of the demo codebook's tags.
+    await client.query(
+      `insert into codings (consultation_id, tag_id, item_kind, item_id, coder_id, status)
+       select i.consultation_id, ($2::uuid[])[1 + (row_number() over ())::int % cardinality($2::uuid[])], i.kind, i.item_id, $3, 'confirmed'
+         from analysis_items i where i.consultation_id = $1 and i.source_stamp = 'bench' and hashtext(i.item_id::text) % 10 = 0`,
+      [c, tags.map((t) => t.id), analyst],
+    );
+    await client.query(`vacuum analyze analysis_items`);
+    await client.query(`vacuum analyze codings`);
+    const generateSeconds = (performance.now() - t0) / 1000;
+    process.stdout.write(` done in ${generateSeconds.toFixed(0)} s\n`);
+    const size = (
+      await client.query<{ size: string }>(`select pg_size_pretty(pg_total_relation_size('analysis_items')) as size`)
+    ).rows[0]!.size;
+
+    const inbox = `/api/consultations/${c}/inbox`;
+    const cases: Case[] = [
+      {
+        name: 'listing, two filters and a sort',
+        target: 50,
+        urls: ['citizen', 'business', 'ngo', 'public_authority'].flatMap((a) =>
+          ['new', 'analysed'].map((s) => `${inbox}?actingAs=${a}&status=${s}&sort=oldest`),
+        ),
+      },
+      { name: 'selective search (500 hits)', target: 50, urls: RARE.map((w) => `${inbox}?q=${encodeURIComponent(w)}`) },
+      {
+        name: 'ranked top 20 of 50,000 hits',
+        target: 150,
+        urls: MEDIUM.map((w) => `${inbox}?q=${encodeURIComponent(w)}&sort=relevance&limit=20`),
+      },
+      {
+        name: 'search matching most items, ranked',
+        target: 1000,
+        urls: ['borger', 'digital', 'sikker'].map((w) => `${inbox}?q=${w}&sort=relevance`),
+      },
+      {
+        name: 'facet counts of a filtered view',
+        target: 300,
+        urls: ['new', 'in_progress', 'analysed'].map((s) => `${inbox}/facets?kind=response&status=${s}`),
+      },
+    ];
+    const results: Record<string, unknown>[] = [];
+    for (const cs of cases) {
+      const f = await measure(base, cookie, cs, Number(process.env.BENCH_INBOX_ROUNDS ?? 60));
+      const pass = f.p95 <= cs.target;
+      process.stdout.write(
+        `  ${cs.name.padEnd(40)} p50 ${f.p50.toFixed(0).padStart(5)} ms  p95 ${f.p95.toFixed(0).padStart(5)} ms  max ${f.max
+          .toFixed(0)
+          .padStart(5)} ms  (target p95 ≤ ${cs.target} ms) ${pass ? 'PASS' : 'MISS'}  ${JSON.stringify(f.statuses)}\n`,
+      );
+      results.push({ name: cs.name, target: cs.target, ...f, pass });
+    }
+    return { items, generateSeconds, tableSize: size, results };
+  } finally {
+    await client.end();
+    await stopProcess(app.child);
+    if (!process.env.BENCH_INBOX_KEEP) await dropDatabase(adminUrl, dbName);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  process.stdout.write(`\nanalysis inbox\n`);
+  benchInbox(adminUrl)
+    .then((r) => process.stdout.write(`${JSON.stringify(r, null, 2)}\n`))
+    .catch((err: unknown) => {
+      process.stderr.write(`bench failed: ${String(err instanceof Error ? err.stack : err)}\n`);
+      process.exit(1);
+    });
+}
