@@ -69,6 +69,9 @@ export const TABLE_OWNERS = {
   codings: 'analysis',
   analysis_items: 'analysis',
   analysis_index_state: 'analysis',
+  agreement_samples: 'analysis',
+  agreement_sample_items: 'analysis',
+  agreement_sample_coders: 'analysis',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
