@@ -5,6 +5,8 @@ const pages = {
   inbox: () => import('../pages/analysis/sr-page-inbox.ts'),
   item: () => import('../pages/analysis/sr-page-inbox-item.ts'),
   codebook: () => import('../pages/analysis/sr-page-codebook.ts'),
+  agreement: () => import('../pages/analysis/sr-page-agreement.ts'),
+  sample: () => import('../pages/analysis/sr-page-agreement-sample.ts'),
 };
 
 /** Routes of the analysis pages, appended to the route table in routes.ts. */
@@ -15,7 +17,7 @@ export const ANALYSIS_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-inbox',
     access: 'analysis',
     load: pages.inbox,
-    parts: ['inbox'],
+    parts: ['inbox', 'agreement'],
   },
   {
     name: 'analysis-item',
@@ -23,7 +25,7 @@ export const ANALYSIS_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-inbox-item',
     access: 'analysis',
     load: pages.item,
-    parts: ['inbox'],
+    parts: ['inbox', 'agreement'],
   },
   {
     name: 'analysis-codebook',
@@ -32,5 +34,21 @@ export const ANALYSIS_ROUTES: readonly RouteDef[] = [
     access: 'analysis',
     load: pages.codebook,
     parts: ['codebook'],
+  },
+  {
+    name: 'analysis-agreement',
+    path: '/admin/consultations/:consultationId/agreement',
+    tag: 'sr-page-agreement',
+    access: 'analysis',
+    load: pages.agreement,
+    parts: ['agreement'],
+  },
+  {
+    name: 'analysis-agreement-sample',
+    path: '/admin/consultations/:consultationId/agreement/:sampleId',
+    tag: 'sr-page-agreement-sample',
+    access: 'analysis',
+    load: pages.sample,
+    parts: ['agreement'],
   },
 ];
