@@ -141,6 +141,12 @@ describe('drawing a sample', () => {
     expect(two.number).toBe(one.number + 1);
   });
 
+  it('numbers samples drawn at the same moment one after the other', async () => {
+    const payload = { seed: 'race', size: 1, coderIds: [a1.id, a2.id] };
+    const [one, two] = await Promise.all([drawOk(payload), drawOk(payload)]);
+    expect(Math.abs(one.number - two.number)).toBe(1);
+  });
+
   it('applies the inbox filters (kind, scenario) and draws fewer when fewer match', async () => {
     const s = await drawOk({ seed: 1, size: 10, filters: { kind: ['comment'] }, coderIds: [a1.id, a2.id] });
     expect(s).toMatchObject({ size: 10, items: 1 });

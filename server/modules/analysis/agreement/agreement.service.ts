@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/database.ts';
 import type { Actor } from '../../../shared/actor.ts';
-import { AppError, forbidden, notFound } from '../../../shared/errors.ts';
+import { AppError, forbidden, notFound, pgConstraint, pgErrorCode } from '../../../shared/errors.ts';
 import { activeUsersWithRole, getAccount } from '../../accounts/accounts.service.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { refused, requireWorkspace } from '../analysis.service.ts';
@@ -71,34 +71,47 @@ export async function drawSample(db: Db, actor: Actor | null, idOrSlug: string, 
   const c = await workspace(db, actor, idOrSlug, 'draw');
   const coders = await requireCoders(db, actor, input.coderIds);
   const f = input.filters;
-  const id = await db.transaction().execute(async (trx) => {
-    const number = await repo.nextNumber(trx, c.id);
-    const id = await repo.insertSample(trx, {
-      consultationId: c.id,
-      number,
-      seed: input.seed,
-      size: input.size,
-      filters: f,
-      createdBy: actor!.id,
+  const write = () =>
+    db.transaction().execute(async (trx) => {
+      const number = await repo.nextNumber(trx, c.id);
+      const id = await repo.insertSample(trx, {
+        consultationId: c.id,
+        number,
+        seed: input.seed,
+        size: input.size,
+        filters: f,
+        createdBy: actor!.id,
+      });
+      const drawn = await repo.drawItems(
+        trx,
+        id,
+        { consultationId: c.id, kinds: f.kind, scenarioId: f.scenario, tagId: f.tag, statuses: f.status },
+        input.seed,
+        input.size,
+      );
+      if (drawn === 0) throw refused('RULE_VIOLATION', 'no_items', 'No item of the inbox matches these filters');
+      await repo.insertCoders(trx, id, coders);
+      await recordAudit(trx, actor, {
+        action: 'agreement.draw',
+        itemType: 'agreement_sample',
+        itemId: id,
+        consultationId: c.id,
+        details: { number, seed: input.seed, size: input.size, items: drawn, filters: f, coderIds: input.coderIds },
+      });
+      return id;
     });
-    const drawn = await repo.drawItems(
-      trx,
-      id,
-      { consultationId: c.id, kinds: f.kind, scenarioId: f.scenario, tagId: f.tag, statuses: f.status },
-      input.seed,
-      input.size,
-    );
-    if (drawn === 0) throw refused('RULE_VIOLATION', 'no_items', 'No item of the inbox matches these filters');
-    await repo.insertCoders(trx, id, coders);
-    await recordAudit(trx, actor, {
-      action: 'agreement.draw',
-      itemType: 'agreement_sample',
-      itemId: id,
-      consultationId: c.id,
-      details: { number, seed: input.seed, size: input.size, items: drawn, filters: f, coderIds: input.coderIds },
-    });
-    return id;
-  });
+  // Two samples drawn at once in one consultation may take the same number: the unique key
+  // refuses the second, which then takes the next.
+  let id: string;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      id = await write();
+      break;
+    } catch (err) {
+      const taken = pgErrorCode(err) === '23505' && pgConstraint(err) === 'agreement_samples_number_key';
+      if (!taken || attempt >= 3) throw err;
+    }
+  }
   return getSample(db, actor, c.id, id);
 }
 
