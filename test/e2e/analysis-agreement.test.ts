@@ -20,6 +20,7 @@ import {
   unique,
   useBrowser,
   waitForAnnouncement,
+  waitForFocus,
   waitForPage,
   waitForText,
   type Who,
@@ -139,19 +140,27 @@ describe.each(LANGS)('coder agreement (%s)', (lang: Lang) => {
       expect(await text(p, `#item-blind-${sample.number}`)).toBe(
         tr(lang, 'agreement.blindNotice', { number: sample.number }),
       );
-      // The first coder has coded it already; the second does not see it.
+      // The first coder has coded it already; the second does not see that coding.
       expect(await text(p, '#item-codings-empty')).toBe(tr(lang, 'item.codings.none'));
       await expectNoA11yViolations(p, `item coded blind (${lang})`);
-      // Coder 1 applies Nature to both; coder 2 Nature to the first, Energy to the second.
-      for (const item of itemIds) {
-        const tag = n === 1 && item !== first ? tagIds[1] : tagIds[0];
-        const res = await api(ctx, 'POST', `/api/consultations/${consultationId}/codings`, {
-          tagId: tag,
-          itemKind: 'response',
-          itemId: item,
-        });
-        expect(res.status).toBe(201);
-      }
+      // Both code the first item with Nature by keyboard: each then sees one coding, their own.
+      const nature = lang === 'da' ? `Nature (da) ${u}` : `Nature ${u}`;
+      await activate(p, '#item-code-item');
+      await waitForFocus(p, '#item-picker-tag');
+      await p.keyboard.type('Natu');
+      await p.keyboard.press('Enter');
+      await waitForText(p, '#item-picker-chosen', tr(lang, 'item.picker.chosen', { path: nature }));
+      await activate(p, '#item-picker-confirm');
+      await waitForAnnouncement(p, tr(lang, 'item.coded', { tag: nature }));
+      expect(await p.locator('#item-codings li').count()).toBe(1);
+      // The second item: coder 1 applies Nature, coder 2 Energy.
+      const second = itemIds.find((i) => i !== first)!;
+      const res = await api(ctx, 'POST', `/api/consultations/${consultationId}/codings`, {
+        tagId: tagIds[n],
+        itemKind: 'response',
+        itemId: second,
+      });
+      expect(res.status).toBe(201);
       const seen = await api<ItemCodings>(
         ctx,
         'GET',
