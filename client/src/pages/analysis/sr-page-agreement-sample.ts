@@ -3,6 +3,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { closeSample, getSample, sampleResults, type SampleDetail } from '../../api/agreement.ts';
 import { getConsultation } from '../../api/consultations.ts';
+import { codebookTags } from '../../api/inbox.ts';
+import { listScenarios } from '../../api/scenarios.ts';
 import { ApiError } from '../../api/http.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce } from '../../app/navigation.ts';
@@ -33,7 +35,19 @@ export class SrPageAgreementSample extends SrLightElement implements SrPage {
   private readonly _base = new Task(this, {
     task: async ([id, sampleId], { signal }) => {
       const [consultation, sample] = await Promise.all([getConsultation(id, signal), getSample(id, sampleId, signal)]);
-      return { consultation, sample };
+      // The names of the scenario and the tag the sample was drawn by, if any.
+      const [scenarios, tags] = await Promise.all([
+        sample.filters.scenario ? listScenarios(id, signal) : Promise.resolve([]),
+        sample.filters.tag ? codebookTags(id, signal).catch(() => []) : Promise.resolve([]),
+      ]);
+      const scenario = scenarios.find((s) => s.id === sample.filters.scenario);
+      const tag = tags.find((g) => g.id === sample.filters.tag);
+      return {
+        consultation,
+        sample,
+        scenarioName: scenario ? `${scenario.key}: ${loc(scenario.title)}` : null,
+        tagName: tag ? loc(tag.name) : null,
+      };
     },
     args: () => [this.consultationId, this.sampleId, this._version] as const,
   });
@@ -129,11 +143,12 @@ export class SrPageAgreementSample extends SrLightElement implements SrPage {
     </div>`;
   }
 
-  private _filters(s: SampleDetail): string {
+  private _filters(s: SampleDetail, scenarioName: string | null, tagName: string | null): string {
     const parts = [
       ...(s.filters.kind ?? []).map((k) => t(`agreement.kind.${k}`)),
-      ...(s.filters.scenario ? [t('agreement.scenario')] : []),
-      ...(s.filters.tag ? [t('agreement.tag')] : []),
+      ...(s.filters.scenario ? [`${t('agreement.scenario')}: ${scenarioName ?? s.filters.scenario}`] : []),
+      ...(s.filters.tag ? [`${t('agreement.tag')}: ${tagName ?? s.filters.tag}`] : []),
+      ...(s.filters.status ?? []).map((v) => t(`agreement.itemStatus.${v}`)),
     ];
     return parts.length ? t('agreement.filtersSome', { filters: parts.join(', ') }) : t('agreement.filtersNone');
   }
@@ -153,7 +168,10 @@ export class SrPageAgreementSample extends SrLightElement implements SrPage {
       <h1 tabindex="-1">${name}</h1>
       <p class="font-lead"><span lang=${locLang(c.title)}>${title}</span></p>
       <p id="agreement-status"><strong>${t(`agreement.status.${s.status}`)}</strong></p>
-      <p>${t('agreement.about', { seed: s.seed, size: s.size, items: s.items })} ${this._filters(s)}</p>
+      <p>
+        ${t('agreement.about', { seed: s.seed, size: s.size, items: s.items })}
+        ${this._filters(s, base.scenarioName, base.tagName)}
+      </p>
       <section class="sr-section" aria-labelledby="agreement-progress-heading">
         <h2 id="agreement-progress-heading">${t('agreement.progress')}</h2>
         ${this._progress(s)}
