@@ -8,7 +8,6 @@ import type {
 } from '../../server/modules/analysis/agreement/agreement.schemas.ts';
 import type { CodebookTag } from '../../server/modules/analysis/codebook/codebook.schemas.ts';
 import type { ItemCodings } from '../../server/modules/analysis/codings/codings.schemas.ts';
-import { indexInput } from '../../server/modules/analysis/inbox/inbox.indexer.ts';
 import {
   call,
   createTestApp,
@@ -104,7 +103,30 @@ beforeAll(async () => {
     responseIds.push(r.id);
   }
   commentId = (await factory(t).newComment(cast.participant, scenarioId, 'En kommentar om adgang.')).id;
-  await indexInput(t.handle.db);
+  // The inbox rows of this consultation's input, as the indexer writes them. Not indexInput: on a
+  // shared PostgreSQL database it would index other test files' input while they assert it is not yet.
+  const items = [
+    ...responseIds.map((id, i) => ({
+      kind: 'response',
+      id,
+      status: 'submitted',
+      scenarios: '{}',
+      text: `Svar nummer ${i} om digital identitet.`,
+    })),
+    {
+      kind: 'comment',
+      id: commentId,
+      status: 'visible',
+      scenarios: `{${scenarioId}}`,
+      text: 'En kommentar om adgang.',
+    },
+  ];
+  await sql`insert into analysis_items (consultation_id, kind, item_id, received_at, source_status, scenario_ids,
+                                        excerpt, doc, doc_language, search)
+            select ${cid}::uuid, x.kind, x.id, now(), x.status, x.scenarios::uuid[], x.text, x.text, 'danish',
+                   to_tsvector('danish', x.text)
+              from jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
+                   as x(kind text, id uuid, status text, scenarios text, text text)`.execute(t.handle.db);
   tagA = await tagIn(cid, 'Access');
   tagB = await tagIn(cid, 'Cost');
 });
