@@ -71,6 +71,9 @@ export const TABLE_OWNERS = {
   analysis_index_state: 'analysis',
   consultation_analysts: 'analysis',
   analyst_limits: 'analysis',
+  agreement_samples: 'analysis',
+  agreement_sample_items: 'analysis',
+  agreement_sample_coders: 'analysis',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());

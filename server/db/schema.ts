@@ -463,3 +463,36 @@ export interface Database {
   consultationAnalysts: ConsultationAnalystsTable;
   analystLimits: AnalystLimitsTable;
 }
+
+// Coder agreement samples (issue 11 story 7, migration 20261207000000), analysis module.
+export type AgreementSampleStatus = 'open' | 'closed';
+export interface AgreementSamplesTable {
+  id: Generated<string>;
+  consultationId: string;
+  number: number;
+  seed: string;
+  size: number;
+  filters: Json<Record<string, unknown>>;
+  status: Generated<AgreementSampleStatus>;
+  createdBy: string | null;
+  createdAt: Generated<Date>;
+  closedBy: string | null;
+  closedAt: Timestamp | null;
+}
+export interface AgreementSampleItemsTable {
+  sampleId: string;
+  position: number;
+  itemKind: 'response' | 'comment';
+  itemId: string;
+}
+export interface AgreementSampleCodersTable {
+  sampleId: string;
+  userId: string;
+  displayName: string;
+}
+
+export interface Database {
+  agreementSamples: AgreementSamplesTable;
+  agreementSampleItems: AgreementSampleItemsTable;
+  agreementSampleCoders: AgreementSampleCodersTable;
+}

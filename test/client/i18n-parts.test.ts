@@ -5,12 +5,14 @@ import { ROUTES } from '../../client/src/app/routes.ts';
 import { hasMessage } from '../../client/src/i18n/i18n.ts';
 import { loadParts, partsLoaded, type MessagePart } from '../../client/src/i18n/parts.ts';
 import { daAdmin } from '../../client/src/i18n/parts/da.admin.ts';
+import { daAgreement } from '../../client/src/i18n/parts/da.agreement.ts';
 import { daCodebook } from '../../client/src/i18n/parts/da.codebook.ts';
 import { daDebate } from '../../client/src/i18n/parts/da.debate.ts';
 import { daInbox } from '../../client/src/i18n/parts/da.inbox.ts';
 import { daResponses } from '../../client/src/i18n/parts/da.responses.ts';
 import { daShell } from '../../client/src/i18n/parts/da.shell.ts';
 import { enAdmin } from '../../client/src/i18n/parts/en.admin.ts';
+import { enAgreement } from '../../client/src/i18n/parts/en.agreement.ts';
 import { enCodebook } from '../../client/src/i18n/parts/en.codebook.ts';
 import { enDebate } from '../../client/src/i18n/parts/en.debate.ts';
 import { enInbox } from '../../client/src/i18n/parts/en.inbox.ts';
@@ -31,6 +33,7 @@ const AREAS: Record<MessagePart, object> = {
   debate: enDebate,
   inbox: enInbox,
   codebook: enCodebook,
+  agreement: enAgreement,
 };
 
 const owner = new Map<string, MessagePart>();
@@ -122,7 +125,9 @@ describe('i18n parts', () => {
   });
 
   it('puts each key in one part only, so its text does not depend on which part loaded last', () => {
-    const parts = [enShell, enAdmin, enResponses, enDebate, enInbox, enCodebook].map((p) => Object.keys(p));
+    const parts = [enShell, enAdmin, enResponses, enDebate, enInbox, enCodebook, enAgreement].map((p) =>
+      Object.keys(p),
+    );
     const all = parts.flat();
     expect(all.filter((k, i) => all.indexOf(k) !== i)).toEqual([]);
   });
@@ -135,6 +140,7 @@ describe('i18n parts', () => {
       [daDebate, enDebate],
       [daInbox, enInbox],
       [daCodebook, enCodebook],
+      [daAgreement, enAgreement],
     ] as const;
     for (const [da, en] of pairs) expect(Object.keys(da).sort()).toEqual(Object.keys(en).sort());
   });

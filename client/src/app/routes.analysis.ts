@@ -6,6 +6,8 @@ const pages = {
   item: () => import('../pages/analysis/sr-page-inbox-item.ts'),
   codebook: () => import('../pages/analysis/sr-page-codebook.ts'),
   analysts: () => import('../pages/analysis/sr-page-analysts.ts'),
+  agreement: () => import('../pages/analysis/sr-page-agreement.ts'),
+  sample: () => import('../pages/analysis/sr-page-agreement-sample.ts'),
 };
 
 /** Routes of the analysis pages, appended to the route table in routes.ts. */
@@ -16,7 +18,7 @@ export const ANALYSIS_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-inbox',
     access: 'analysis',
     load: pages.inbox,
-    parts: ['inbox'],
+    parts: ['inbox', 'agreement'],
   },
   {
     name: 'analysis-item',
@@ -24,7 +26,7 @@ export const ANALYSIS_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-inbox-item',
     access: 'analysis',
     load: pages.item,
-    parts: ['inbox'],
+    parts: ['inbox', 'agreement'],
   },
   {
     name: 'analysis-codebook',
@@ -41,5 +43,19 @@ export const ANALYSIS_ROUTES: readonly RouteDef[] = [
     access: 'analysis',
     load: pages.analysts,
     parts: ['inbox'],
+    name: 'analysis-agreement',
+    path: '/admin/consultations/:consultationId/agreement',
+    tag: 'sr-page-agreement',
+    access: 'analysis',
+    load: pages.agreement,
+    parts: ['agreement'],
+  },
+  {
+    name: 'analysis-agreement-sample',
+    path: '/admin/consultations/:consultationId/agreement/:sampleId',
+    tag: 'sr-page-agreement-sample',
+    access: 'analysis',
+    load: pages.sample,
+    parts: ['agreement'],
   },
 ];

@@ -1,5 +1,6 @@
 import type { Messages } from './en.ts';
 import { daAdmin } from './parts/da.admin.ts';
+import { daAgreement } from './parts/da.agreement.ts';
 import { daCodebook } from './parts/da.codebook.ts';
 import { daDebate } from './parts/da.debate.ts';
 import { daInbox } from './parts/da.inbox.ts';
@@ -7,4 +8,12 @@ import { daResponses } from './parts/da.responses.ts';
 import { daShell } from './parts/da.shell.ts';
 
 /** Danish messages. `satisfies Messages`: a missing key or a wrong parameter fails tsc (each part checks its own). */
-export const da = { ...daShell, ...daAdmin, ...daResponses, ...daDebate, ...daInbox, ...daCodebook } satisfies Messages;
+export const da = {
+  ...daShell,
+  ...daAdmin,
+  ...daResponses,
+  ...daDebate,
+  ...daInbox,
+  ...daCodebook,
+  ...daAgreement,
+} satisfies Messages;

@@ -8,13 +8,14 @@
  * dictionary is what the types and the tests read.
  */
 import { enAdmin } from './parts/en.admin.ts';
+import { enAgreement } from './parts/en.agreement.ts';
 import { enCodebook } from './parts/en.codebook.ts';
 import { enDebate } from './parts/en.debate.ts';
 import { enInbox } from './parts/en.inbox.ts';
 import { enResponses } from './parts/en.responses.ts';
 import { enShell } from './parts/en.shell.ts';
 
-export const en = { ...enShell, ...enAdmin, ...enResponses, ...enDebate, ...enInbox, ...enCodebook };
+export const en = { ...enShell, ...enAdmin, ...enResponses, ...enDebate, ...enInbox, ...enCodebook, ...enAgreement };
 
 export type Messages = typeof en;
 export type MessageKey = keyof Messages;

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { agreementRoutes } from './agreement/agreement.routes.ts';
 import { codebookRoutes } from './codebook/codebook.routes.ts';
 import { codingsRoutes } from './codings/codings.routes.ts';
 import { inboxRoutes } from './inbox/inbox.routes.ts';
@@ -16,4 +17,5 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ indexEveryMs: number; index
   await app.register(codebookRoutes);
   await app.register(codingsRoutes);
   await app.register(teamRoutes);
+  await app.register(agreementRoutes);
 };

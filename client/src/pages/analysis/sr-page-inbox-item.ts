@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { getCodebook } from '../../api/codebook.ts';
+import { itemSamples } from '../../api/agreement.ts';
 import { createCoding, deleteCoding, itemCodings, updateCoding, type ItemCoding } from '../../api/codings.ts';
 import { getConsultation } from '../../api/consultations.ts';
 import { getInboxItem, type InboxItemDetail } from '../../api/inbox-item.ts';
@@ -77,9 +78,16 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
     args: () => [this.consultationId, this.kind, this.itemId, this._version] as const,
   });
 
+  /** Open agreement samples this item is in that the actor codes blind (issue 11 story 7). */
+  private readonly _blind = new Task(this, {
+    task: async ([id, kind, itemId], { signal }) =>
+      (await itemSamples(id, kind, itemId, signal).catch(() => ({ samples: [] }))).samples.filter((s) => s.blind),
+    args: () => [this.consultationId, this.kind, this.itemId] as const,
+  });
+
   get ready(): Promise<unknown> {
     return this.updateComplete
-      .then(() => Promise.all([this._base.taskComplete, this._codings.taskComplete]))
+      .then(() => Promise.all([this._base.taskComplete, this._codings.taskComplete, this._blind.taskComplete]))
       .then(() => this.updateComplete);
   }
 
@@ -317,6 +325,9 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
       ></sr-breadcrumbs>
       <h1 tabindex="-1">${heading}</h1>
       <p class="font-lead"><span lang=${locLang(c.title)}>${title}</span></p>
+      ${(this._blind.value ?? []).map((s) =>
+        alert('info', t('agreement.blindNotice', { number: s.number }), { id: `item-blind-${s.number}`, live: false }),
+      )}
       ${
         neighbours.previous || neighbours.next
           ? html`<nav class="sr-item-nav" aria-label=${t('item.nav')}>

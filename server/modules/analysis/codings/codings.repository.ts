@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Expression, sql, type SqlBool } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { CodingItemKind, CodingStatus, Stance } from '../../../db/schema.ts';
 
@@ -18,14 +18,20 @@ export async function findCoding(db: Db, id: string, lock = false) {
   return q.executeTakeFirst();
 }
 
-export async function listItemCodings(db: Db, consultationId: string, itemKind: CodingItemKind, itemId: string) {
-  return codingQuery(db)
+/** `visible`: the condition a coding must meet to be listed (coder agreement's blind coding hides some). */
+export async function listItemCodings(
+  db: Db,
+  consultationId: string,
+  itemKind: CodingItemKind,
+  itemId: string,
+  visible?: Expression<SqlBool>,
+) {
+  let q = codingQuery(db)
     .where('consultationId', '=', consultationId)
     .where('itemKind', '=', itemKind)
-    .where('itemId', '=', itemId)
-    .orderBy('createdAt')
-    .orderBy('id')
-    .execute();
+    .where('itemId', '=', itemId);
+  if (visible) q = q.where(visible);
+  return q.orderBy('createdAt').orderBy('id').execute();
 }
 
 export type CodingFilter = {
@@ -37,6 +43,8 @@ export type CodingFilter = {
   status?: CodingStatus | undefined;
   before?: [at: string, id: string] | undefined;
   limit: number;
+  /** The condition a coding must meet to be listed (coder agreement's blind coding hides some). */
+  visible?: Expression<SqlBool> | undefined;
 };
 
 /** One page of a consultation's codings, newest first; `limit + 1` rows so the caller sees whether more exist. */
@@ -47,6 +55,7 @@ export async function listCodings(db: Db, f: CodingFilter) {
   if (f.itemId) q = q.where('itemId', '=', f.itemId);
   if (f.coderId) q = q.where('coderId', '=', f.coderId);
   if (f.status) q = q.where('status', '=', f.status);
+  if (f.visible) q = q.where(f.visible);
   if (f.before) {
     const [at, id] = f.before;
     q = q.where(sql<boolean>`(created_at, id) < (${at}::timestamptz, ${id}::uuid)`);

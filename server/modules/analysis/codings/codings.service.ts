@@ -4,6 +4,7 @@ import type { Actor } from '../../../shared/actor.ts';
 import { pageOf, readCursor } from '../../../shared/cursor.ts';
 import { forbidden, notFound } from '../../../shared/errors.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import { visibleCodingsFor } from '../agreement/agreement.fragments.ts';
 import { canAnalysis } from '../analysis.policy.ts';
 import { refused, requireWorkspace } from '../analysis.service.ts';
 import { findTag } from '../codebook/codebook.repository.ts';
@@ -150,7 +151,10 @@ export async function deleteCoding(db: Db, actor: Actor | null, id: string): Pro
   });
 }
 
-/** Every coding of one item, each marked when it was made on an earlier version of the response. */
+/**
+ * Every coding of one item the actor may see (a blind coder of an open agreement sample does not
+ * see the other coders'), each marked when it was made on an earlier version of the response.
+ */
 export async function listItemCodings(
   db: Db,
   actor: Actor | null,
@@ -160,7 +164,7 @@ export async function listItemCodings(
 ): Promise<ItemCodings> {
   const c = await requireWorkspace(db, actor, consultationIdOrSlug, 'read');
   const item = await loadItem(db, actor, c.id, kind, itemId);
-  const rows = await repo.listItemCodings(db, c.id, kind, itemId);
+  const rows = await repo.listItemCodings(db, c.id, kind, itemId, visibleCodingsFor(actor));
   return {
     itemKind: kind,
     itemId,
@@ -172,7 +176,7 @@ export async function listItemCodings(
   };
 }
 
-/** A consultation's codings, newest first, filtered, one cursor page at a time. */
+/** A consultation's codings the actor may see (as for one item), newest first, filtered, one cursor page at a time. */
 export async function listCodings(db: Db, actor: Actor | null, consultationIdOrSlug: string, q: CodingListQuery) {
   const c = await requireWorkspace(db, actor, consultationIdOrSlug, 'read');
   const before = readCursor(q.cursor, 'timestamp');
@@ -185,6 +189,7 @@ export async function listCodings(db: Db, actor: Actor | null, consultationIdOrS
     status: q.status,
     before,
     limit: q.limit,
+    visible: visibleCodingsFor(actor),
   });
   const page = pageOf(rows, q.limit, (last) => [last.cursorAt, last.id]);
   return { items: page.rows.map(toCoding), nextCursor: page.nextCursor };

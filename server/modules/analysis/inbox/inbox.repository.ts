@@ -389,3 +389,6 @@ export async function workflowOf(db: Db, consultationId: string, kind: InboxItem
     .where('itemId', '=', itemId)
     .executeTakeFirst();
 }
+
+/** The inbox's filter as conditions over analysis_items aliased `i`: coder agreement draws its samples with them. */
+export const inboxConditions = (f: InboxFilter): Expression<SqlBool>[] => conditions(f);
