@@ -4,7 +4,14 @@ import { z } from 'zod';
 import { AppError } from '../../../shared/errors.ts';
 import { ErrorBody, sessionRequired as security } from '../../../shared/schemas.ts';
 import { ConsultationParams } from '../analysis.schemas.ts';
-import { CodingsExportQuery, ImportBody, ImportQuery, ImportReport, ProjectExportQuery } from './exchange.schemas.ts';
+import {
+  CodingsDocument,
+  CodingsExportQuery,
+  ImportBody,
+  ImportQuery,
+  ImportReport,
+  ProjectExportQuery,
+} from './exchange.schemas.ts';
 import { exportCodings, exportProject, importAnalysis } from './exchange.service.ts';
 
 const tags = ['analysis'];
@@ -40,7 +47,10 @@ export const exchangeRoutes: FastifyPluginAsyncZod = async (app) => {
           response: {
             200: {
               description: format === 'csv' ? 'text/csv' : 'A samraad.codings document',
-              content: { [format === 'csv' ? 'text/csv' : 'application/json']: { schema: z.string() } },
+              content:
+                format === 'csv'
+                  ? { 'text/csv': { schema: z.string() } }
+                  : { 'application/json': { schema: CodingsDocument } },
             },
             ...errors,
           },

@@ -83,3 +83,31 @@ export const ImportReport = z
   })
   .describe('What an import creates and matches (a preview), or did (applied)');
 export type ImportReport = z.infer<typeof ImportReport>;
+
+const Path = z.object({ da: z.array(z.string()), en: z.array(z.string()) });
+export const ExportedCoding = z.object({
+  itemKind: z.string(),
+  itemId: z.uuid(),
+  itemVersion: z.int().nullable(),
+  field: z.string().nullable().describe('null: the whole item'),
+  start: z.int().nullable().describe('Unicode code points into the field’s text; null: the whole field'),
+  end: z.int().nullable(),
+  quote: z.string().nullable(),
+  tagId: z.uuid(),
+  tagPath: Path.describe('The tag’s name and its parents’ names, from the top'),
+  stance: z.string().nullable(),
+  note: z.string(),
+  status: z.enum(['confirmed', 'proposed']),
+  coder: z.string().describe('The coder’s display name'),
+  createdAt: z.iso.datetime(),
+});
+export const CodingsDocument = z
+  .object({
+    format: z.literal('samraad.codings'),
+    formatVersion: z.literal(1),
+    consultation: z.object({ id: z.uuid(), slug: z.string() }),
+    exportedAt: z.iso.datetime(),
+    offsets: z.string(),
+    codings: z.array(ExportedCoding),
+  })
+  .describe('Every coding of a consultation, one entry per coding');

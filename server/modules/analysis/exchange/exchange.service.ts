@@ -302,12 +302,13 @@ function readFile(filename: string, bytes: Uint8Array) {
   try {
     checkZipBounds(bytes, IMPORT_LIMITS);
   } catch (err) {
-    if (err instanceof ZipBombError) {
+    // The guard refuses an archive that unpacks past the limits ("Refused: …"); anything else is not a ZIP it can read.
+    if (err instanceof ZipBombError && err.message.startsWith('Refused')) {
       throw new AppError('PAYLOAD_TOO_LARGE', 'The archive unpacks to more than Samråd accepts (a zip bomb?)', {
         reason: 'zip_too_large',
       });
     }
-    throw err;
+    throw refused('BAD_REQUEST', 'not_zip', 'The archive cannot be unpacked');
   }
   let parts: Record<string, Uint8Array>;
   try {
@@ -525,15 +526,13 @@ export async function importAnalysis(
         created: created.length,
         matched: plan.rows.filter((r) => r.action === 'matched_guid' || r.action === 'matched_name').length,
         skipped: plan.rows.filter((r) => r.action === 'skipped').length,
-        rows: plan.rows
-          .slice(0, 5000)
-          .map(({ guid, path, action, tagId, reason }) => ({
-            guid,
-            path,
-            action,
-            tagId: action === 'created' && !apply ? null : tagId,
-            reason,
-          })),
+        rows: plan.rows.slice(0, 5000).map(({ guid, path, action, tagId, reason }) => ({
+          guid,
+          path,
+          action,
+          tagId: action === 'created' && !apply ? null : tagId,
+          reason,
+        })),
       },
       codings: { created: newCodings.length, present, problems: problemCount, rows: problems },
     };
