@@ -54,12 +54,14 @@ export async function itemsOf(db: Db, consultationId: string) {
   return seen;
 }
 
-/** Every coding of a consultation's items, as the keys an import compares with. */
-export async function codingPlaces(db: Db, consultationId: string) {
+/** The codings of one item, as the places an import compares with. */
+export async function codingPlaces(db: Db, consultationId: string, itemKind: CodingItemKind, itemId: string) {
   return db
     .selectFrom('codings')
-    .select(['itemKind', 'itemId', 'tagId', 'field', 'startOffset', 'endOffset'])
+    .select(['tagId', 'field', 'startOffset', 'endOffset'])
     .where('consultationId', '=', consultationId)
+    .where('itemKind', '=', itemKind)
+    .where('itemId', '=', itemId)
     .execute();
 }
 

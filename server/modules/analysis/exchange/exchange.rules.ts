@@ -75,10 +75,6 @@ export function fromSelection(layout: SourceLayout, start: number, end: number):
 /** Code points [start, end) of a text. */
 export const slice = (text: string, start: number, end: number): string => Array.from(text).slice(start, end).join('');
 
-/** A key that is equal for two codings of the same tag on the same words of the same item. */
-export const placeKey = (p: { itemKind: string; itemId: string; tagId: string } & CodingPlace): string =>
-  [p.itemKind, p.itemId, p.tagId, p.field ?? '', p.startOffset ?? '', p.endOffset ?? ''].join('|');
-
 /**
  * A stable GUID for something Samråd has no id of its own for (the `<Coding>` inside a selection):
  * a name-based UUID (version 5 layout, SHA-1) of a kind and an id, so the same export gives the same GUIDs.
@@ -97,17 +93,3 @@ export function normalGuid(s: string | undefined): string | null {
   const m = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/.exec(s.trim());
   return m ? m[1]!.toLowerCase() : null;
 }
-
-/**
- * One CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes doubled.
- * A cell a spreadsheet would read as a formula (starting with = + - @, a tab or a carriage return)
- * gets a leading apostrophe first (OWASP's CSV injection advice), so Excel shows it as text.
- */
-export function csvCell(v: string | number | null): string {
-  if (v === null) return '';
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export const csvRow = (cells: readonly (string | number | null)[]): string => `${cells.map(csvCell).join(',')}\r\n`;

@@ -4,6 +4,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Db } from '../../../db/database.ts';
 import type { CodingItemKind } from '../../../db/schema.ts';
 import type { Actor } from '../../../shared/actor.ts';
+import { csvRow, UTF8_BOM } from '../../../shared/csv.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { checkZipBounds, ZipBombError } from '../../files/extraction/zip-guard.ts';
@@ -15,16 +16,7 @@ import type { NewCoding } from '../codings/codings.repository.ts';
 import { getInboxItem } from '../inbox/inbox.service.ts';
 import * as repo from './exchange.repository.ts';
 import { readRefi, RefiError, toProjectXml, type ProjectSource, type ReadCode } from './exchange.qdpx.ts';
-import {
-  csvRow,
-  derivedGuid,
-  fromSelection,
-  layoutSource,
-  placeKey,
-  slice,
-  toSelection,
-  type SourceLayout,
-} from './exchange.rules.ts';
+import { derivedGuid, fromSelection, layoutSource, slice, toSelection, type SourceLayout } from './exchange.rules.ts';
 import type { ImportReport, ImportTagRow, ImportCodingProblem } from './exchange.schemas.ts';
 
 /**
@@ -81,8 +73,8 @@ export const CSV_HEADER = [
 ];
 
 /**
- * The codings as CSV (UTF-8 with a byte-order mark, so Excel reads æ, ø and å; RFC 4180 quoting;
- * formula-like cells neutralised) or JSON, one row per coding, confirmed only unless `proposed`.
+ * The codings as CSV (the shared writer: UTF-8 with a byte-order mark, so Excel reads æ, ø and å;
+ * RFC 4180 quoting; formula-like cells neutralised) or JSON, one row per coding, confirmed only unless `proposed`.
  * The workspace is checked before the first byte; the rows are then read page by page as the
  * client takes them.
  */
@@ -111,7 +103,7 @@ export async function exportCodings(
     createdAt: r.createdAt.toISOString(),
   });
   async function* csv() {
-    yield `\uFEFF${csvRow(CSV_HEADER)}`;
+    yield `${UTF8_BOM}${csvRow(CSV_HEADER)}`;
     for await (const r of codingRows(db, c.id, opts.proposed)) {
       const x = row(r);
       yield csvRow([
@@ -431,7 +423,6 @@ export async function importAnalysis(
     let present = 0;
     if (doc.kind === 'project' && doc.sources.some((s) => s.selections.length)) {
       const items = await repo.itemsOf(trx, c.id);
-      const keys = new Set((await repo.codingPlaces(trx, c.id)).map(placeKey));
       for (const s of doc.sources) {
         if (!s.selections.length) continue;
         const each = (reason: ImportCodingProblem['reason']) =>
@@ -452,6 +443,16 @@ export async function importAnalysis(
         const layout =
           [item.layouts.da, item.layouts.en].find((l) => l.text === fileText) ?? item.layouts[doc.lang ?? 'da'];
         const fileChars = Array.from(fileText).length;
+        // Codings compare by the words they cover in the item's text, so a passage over a whole
+        // field and a coding of that field are the same coding.
+        const keyOf = (
+          tagId: string,
+          p: { field: string | null; startOffset: number | null; endOffset: number | null },
+        ) => {
+          const at = toSelection(layout, p);
+          return at ? `${tagId}|${at.start}|${at.end}` : `${tagId}|${p.field}|${p.startOffset}|${p.endOffset}`;
+        };
+        const keys = new Set((await repo.codingPlaces(trx, c.id, item.kind, item.id)).map((p) => keyOf(p.tagId, p)));
         for (const x of s.selections) {
           const start = x.start ?? 0;
           const end = x.end ?? fileChars;
@@ -490,7 +491,7 @@ export async function importAnalysis(
               report('archived_tag');
               continue;
             }
-            const key = placeKey({ itemKind: item.kind, itemId: item.id, tagId, ...place });
+            const key = keyOf(tagId, place);
             if (keys.has(key)) {
               present++;
               continue;
