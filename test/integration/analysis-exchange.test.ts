@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +20,13 @@ import {
 } from '../helpers/app.ts';
 import { factory, submission, submitOk, TEXT_Q } from '../helpers/factory.ts';
 import { bombPart, part, zip } from '../helpers/zip-bomb.ts';
+import { validateXML } from 'xmllint-wasm';
+
+/** The standard's schema (MIT) in ../shared/data/refi-qda beside the clone; the real-data tier always has it. */
+const PROJECT_XSD = path.join(
+  process.env.SAMRAAD_SHARED_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared'),
+  'data/refi-qda/Project.xsd',
+);
 
 const WRONG = ['reviewer', 'participant', 'anonymous'] as const;
 type Wrong = (typeof WRONG)[number];
@@ -286,6 +296,17 @@ describe('the analysis exchange (issue 11 story 9)', () => {
         `<PlainTextSelection guid="${codings[0]!.id}" startPosition="0" endPosition="(\\d+)"`,
       ).exec(xml)!;
       expect(Number(whole[1])).toBe(Array.from(text).length);
+    });
+
+    it.skipIf(!existsSync(PROJECT_XSD))('validates against the standard’s Project.xsd (xmllint, ~0.2 s)', async () => {
+      const { c } = await hearing();
+      const xml = strFromU8(unzipSync(await qdpxOf(c.id))['project.qde']!);
+      const result = await validateXML({
+        xml: [{ fileName: 'project.qde', contents: xml }],
+        schema: [{ fileName: 'Project.xsd', contents: readFileSync(PROJECT_XSD, 'utf8') }],
+      });
+      expect(result.errors).toEqual([]);
+      expect(result.valid).toBe(true);
     });
 
     it('marks an archived tag with codings as not codable and leaves out one without', async () => {
