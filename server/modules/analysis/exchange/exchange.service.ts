@@ -429,8 +429,12 @@ export async function importAnalysis(
           s.selections.forEach((x) =>
             problem({ source: s.name || s.guid, sourceGuid: s.guid, selectionGuid: x.guid, reason }),
           );
+        // An item not yet in the inbox (indexed a little later) and not coded is looked up by its id.
         const kind = items.get(s.guid);
-        const item = kind ? await itemTexts(trx, actor, c.id, kind, s.guid) : null;
+        const item = kind
+          ? await itemTexts(trx, actor, c.id, kind, s.guid)
+          : ((await itemTexts(trx, actor, c.id, 'response', s.guid)) ??
+            (await itemTexts(trx, actor, c.id, 'comment', s.guid)));
         if (!item) {
           each('unknown_source');
           continue;
