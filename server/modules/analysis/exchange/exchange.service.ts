@@ -221,8 +221,17 @@ export async function exportProject(db: Db, actor: Actor | null, consultationIdO
   const files: Record<string, Uint8Array> = {};
   const sources: ProjectSource[] = [];
   let left = 0;
-  for (const [id, kind] of items) {
-    const item = await itemTexts(db, actor, c.id, kind, id);
+  // Each item's texts come through the inbox's item reader (a few queries each): eight at a time,
+  // which a PostgreSQL pool runs side by side.
+  const entries = [...items];
+  const loaded: (ItemTexts | null)[] = [];
+  for (let i = 0; i < entries.length; i += 8) {
+    loaded.push(
+      ...(await Promise.all(entries.slice(i, i + 8).map(([id, kind]) => itemTexts(db, actor, c.id, kind, id)))),
+    );
+  }
+  for (const [i, [id, kind]] of entries.entries()) {
+    const item = loaded[i];
     if (!item) {
       left += byItem.get(id)?.length ?? 0;
       continue;
