@@ -359,6 +359,27 @@ describe('the analysis exchange (issue 11 story 9)', () => {
       expect(await count('codebook_tags', other.id)).toBe(4);
     });
 
+    it('shortens a long name, skips codes past five levels, and the codebook still reads', async () => {
+      const other = await factory(t).newConsultation(cast.admin);
+      const long = `${'👍'.repeat(120)}`;
+      const g = () => randomUUID();
+      let nested = `<Code guid="${g()}" name="L6" isCodable="true"><Code guid="${g()}" name="L7" isCodable="true"/></Code>`;
+      for (const n of [5, 4, 3, 2]) nested = `<Code guid="${g()}" name="L${n}" isCodable="true">${nested}</Code>`;
+      const xml = `<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>
+        <Code guid="${g()}" name="${long}" isCodable="true"/><Code guid="${g()}" name="L1" isCodable="true">${nested}</Code>
+        </Codes></CodeBook>`;
+      const r = json<ImportReport>(await importFile(other.id, 'deep.qdc', xml, true));
+      expect(r.tags).toMatchObject({ created: 6, skipped: 2 });
+      expect(r.tags.rows.find((x) => x.path[0] === long)!.reason).toBe('name_shortened');
+      expect(r.tags.rows.filter((x) => x.action === 'skipped').map((x) => x.reason)).toEqual([
+        'too_deep',
+        'parent_skipped',
+      ]);
+      const tags = (await codebook(other.id)).tags;
+      expect(tags[0]!.name.da).toBe('👍'.repeat(100));
+      expect(Math.max(...tags.map((x) => x.depth))).toBe(5);
+    });
+
     it('recognises its own .qdpx: tags by GUID, codings already present, nothing duplicated', async () => {
       const { c, codings } = await hearing();
       const before = await count('codings', c.id);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromDescription } from '../../server/modules/analysis/codebook/codebook.qdc.ts';
 import { readRefi, RefiError } from '../../server/modules/analysis/exchange/exchange.qdpx.ts';
 import {
+  clip,
   derivedGuid,
   fromSelection,
   layoutSource,
@@ -50,6 +51,14 @@ describe('one plain text per item (REFI-QDA sources)', () => {
     expect(fromSelection(layout, 5, 5)).toEqual({ ok: false, reason: 'empty' });
     expect(fromSelection(layout, 0, layout.length + 1)).toEqual({ ok: false, reason: 'out_of_range' });
     expect(toSelection(layout, { field: 'answer:other', startOffset: null, endOffset: null })).toBeNull();
+  });
+});
+
+describe('clip', () => {
+  it('keeps at most the UTF-16 units the API allows, never half a character', () => {
+    expect(clip('abc', 5)).toBe('abc');
+    expect(clip('ab👍c', 3)).toBe('ab');
+    expect(clip('ab👍c', 4)).toBe('ab👍');
   });
 });
 

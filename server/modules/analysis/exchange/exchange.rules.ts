@@ -93,3 +93,14 @@ export function normalGuid(s: string | undefined): string | null {
   const m = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/.exec(s.trim());
   return m ? m[1]!.toLowerCase() : null;
 }
+
+/** At most `max` UTF-16 units (what the API's length limits count) without splitting a character. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let out = '';
+  for (const ch of text) {
+    if (out.length + ch.length > max) break;
+    out += ch;
+  }
+  return out;
+}

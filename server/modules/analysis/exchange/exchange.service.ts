@@ -16,7 +16,15 @@ import type { NewCoding } from '../codings/codings.repository.ts';
 import { getInboxItem } from '../inbox/inbox.service.ts';
 import * as repo from './exchange.repository.ts';
 import { readRefi, RefiError, toProjectXml, type ProjectSource, type ReadCode } from './exchange.qdpx.ts';
-import { derivedGuid, fromSelection, layoutSource, slice, toSelection, type SourceLayout } from './exchange.rules.ts';
+import {
+  clip,
+  derivedGuid,
+  fromSelection,
+  layoutSource,
+  slice,
+  toSelection,
+  type SourceLayout,
+} from './exchange.rules.ts';
 import type { ImportReport, ImportTagRow, ImportCodingProblem } from './exchange.schemas.ts';
 
 /**
@@ -525,7 +533,7 @@ export async function importAnalysis(
                   ? slice(layout.text, field.start + place.startOffset, field.start + place.endOffset!)
                   : null,
               stance: null,
-              note: x.note.slice(0, 5000),
+              note: clip(x.note, 5000),
               coderId: actor!.id,
             });
           }
@@ -563,9 +571,9 @@ export async function importAnalysis(
           id: r.tagId!,
           consultationId: c.id,
           parentId: r.parentTagId,
-          name: { da: r.code.name.slice(0, 200), en: r.code.name.slice(0, 200) },
+          name: { da: clip(r.code.name, 200), en: clip(r.code.name, 200) },
           ...(Object.fromEntries(
-            Object.entries(fromDescription(r.code.description)).map(([k, v]) => [k, v.slice(0, 5000)]),
+            Object.entries(fromDescription(r.code.description)).map(([k, v]) => [k, clip(v, 5000)]),
           ) as ReturnType<typeof fromDescription>),
           scenarioId: null,
           position,
@@ -589,7 +597,7 @@ export async function importAnalysis(
       itemId: c.id,
       consultationId: c.id,
       details: {
-        filename: file.filename.slice(0, 200),
+        filename: clip(file.filename, 200),
         format: report.format,
         tagsCreated: report.tags.created,
         tagsMatched: report.tags.matched,
