@@ -493,6 +493,13 @@ describe('the analysis exchange (issue 11 story 9)', () => {
         expect(await count('codebook_tags', c.id)).toBe(4);
       });
 
+      it('a file over 32 MiB: 413', async () => {
+        const { c } = await hearing();
+        const res = await importFile(c.id, 'big.qdc', new Uint8Array(32 * 1024 * 1024 + 10).fill(0x20), true);
+        expectError(res, 413, 'PAYLOAD_TOO_LARGE');
+        expect(await count('codebook_tags', c.id)).toBe(4);
+      });
+
       it('no file, or not multipart', async () => {
         const { c } = await hearing();
         const boundary = 'xyz';
