@@ -29,6 +29,8 @@ const NO_IO = new Set([
   // Address builders (a link's href; the browser downloads it).
   'codebookExportUrl',
   'codebookQdcUrl',
+  'codingsExportUrl',
+  'projectExportUrl',
 ]);
 
 /**

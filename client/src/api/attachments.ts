@@ -53,7 +53,7 @@ export function uploadFileTo<T>(
         resolve(payload as T);
         return;
       }
-      const e = (payload as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+      const e = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
       const fallback =
         xhr.status === 413 ? 'PAYLOAD_TOO_LARGE' : xhr.status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : `HTTP_${xhr.status}`;
       reject(
@@ -61,6 +61,7 @@ export function uploadFileTo<T>(
           xhr.status,
           typeof e?.code === 'string' ? e.code : fallback,
           typeof e?.message === 'string' ? e.message : xhr.statusText,
+          e?.details && typeof e.details === 'object' ? (e.details as Record<string, unknown>) : undefined,
         ),
       );
     };

@@ -43,6 +43,8 @@ export const ANALYSIS_ROUTES: readonly RouteDef[] = [
     access: 'analysis',
     load: pages.analysts,
     parts: ['inbox'],
+  },
+  {
     name: 'analysis-agreement',
     path: '/admin/consultations/:consultationId/agreement',
     tag: 'sr-page-agreement',

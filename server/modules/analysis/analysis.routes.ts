@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { agreementRoutes } from './agreement/agreement.routes.ts';
 import { codebookRoutes } from './codebook/codebook.routes.ts';
 import { codingsRoutes } from './codings/codings.routes.ts';
+import { exchangeRoutes } from './exchange/exchange.routes.ts';
 import { inboxRoutes } from './inbox/inbox.routes.ts';
 import { teamRoutes } from './team/team.routes.ts';
 
@@ -18,4 +19,5 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ indexEveryMs: number; index
   await app.register(codingsRoutes);
   await app.register(teamRoutes);
   await app.register(agreementRoutes);
+  await app.register(exchangeRoutes);
 };

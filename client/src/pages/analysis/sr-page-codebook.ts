@@ -24,11 +24,13 @@ import { analysisNav } from '../../components/analysis/analysis-nav.ts';
 import { codebookErrorAlert, isStale } from '../../components/analysis/codebook-errors.ts';
 import { codebookStyles } from '../../components/analysis/codebook-styles.ts';
 import '../../components/analysis/sr-codebook-exchange.ts';
+import '../../components/analysis/sr-analysis-exchange.ts';
 import '../../components/analysis/sr-codebook-tag-form.ts';
 import type { SrCodebookTagSavedEvent, TagDraft } from '../../components/analysis/sr-codebook-tag-form.ts';
 import { checkbox } from '../../components/fields.ts';
 import { icon } from '../../components/icons.ts';
 import '../../components/sr-breadcrumbs.ts';
+import { analysisExchangeOps } from './analysis-exchange-ops.ts';
 import { codebookExchangeOps } from './codebook-exchange-ops.ts';
 import { tagNode, TOP, type CodebookHost, type Panel } from './codebook-tree-view.ts';
 import { buildTree, neighbourPosition, pathOf, siblingsOf } from '../../data/codebook-tree.ts';
@@ -383,7 +385,12 @@ export class SrPageCodebook extends SrLightElement implements SrPage {
         .ops=${codebookExchangeOps}
         .consultationId=${c.id}
         @sr-codebook-changed=${(e: CustomEvent<string>) => void this._onExchanged(e)}
-      ></sr-codebook-exchange>`;
+      ></sr-codebook-exchange>
+      <sr-analysis-exchange
+        .ops=${analysisExchangeOps}
+        .consultationId=${c.id}
+        @sr-codebook-changed=${(e: CustomEvent<string>) => void this._onExchanged(e)}
+      ></sr-analysis-exchange>`;
   }
 
   protected override render() {

@@ -12,6 +12,8 @@ export type QdcTag = {
   includeNote: string;
   excludeNote: string;
   example: string;
+  /** False for a tag kept only so its codings have a code to point at (archived); default true. */
+  isCodable?: boolean;
 };
 
 const LABELS = {
@@ -42,8 +44,11 @@ function description(t: QdcTag, lang: 'da' | 'en'): string {
     .join('\n\n');
 }
 
-/** The `.qdc` document of the tags (in tree order: a parent before its children). */
-export function toQdc(tags: readonly QdcTag[], lang: 'da' | 'en', origin: string): string {
+/**
+ * The tags as nested `<Code>` elements (in tree order: a parent before its children), one line each
+ * indented by `indent`; shared by the `.qdc` codebook and the `.qdpx` project's `<CodeBook>`.
+ */
+export function qdcCodes(tags: readonly QdcTag[], lang: 'da' | 'en', indent: string): string[] {
   const children = new Map<string | null, QdcTag[]>();
   const ids = new Set(tags.map((t) => t.id));
   for (const t of tags) {
@@ -54,7 +59,7 @@ export function toQdc(tags: readonly QdcTag[], lang: 'da' | 'en', origin: string
     const name = t.name[lang].trim() || t.name[lang === 'da' ? 'en' : 'da'];
     const desc = description(t, lang);
     const kids = children.get(t.id) ?? [];
-    const open = `${indent}<Code guid="${t.id}" name="${xmlText(name)}" isCodable="true"`;
+    const open = `${indent}<Code guid="${t.id}" name="${xmlText(name)}" isCodable="${t.isCodable !== false}"`;
     if (!desc && kids.length === 0) return `${open}/>`;
     return [
       `${open}>`,
@@ -63,14 +68,54 @@ export function toQdc(tags: readonly QdcTag[], lang: 'da' | 'en', origin: string
       `${indent}</Code>`,
     ].join('\n');
   };
-  const top = children.get(null) ?? [];
+  return (children.get(null) ?? []).map((t) => code(t, indent));
+}
+
+/** The `.qdc` document of the tags (in tree order: a parent before its children). */
+export function toQdc(tags: readonly QdcTag[], lang: 'da' | 'en', origin: string): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="${xmlText(origin)}">`,
     '  <Codes>',
-    ...top.map((t) => code(t, '    ')),
+    ...qdcCodes(tags, lang, '    '),
     '  </Codes>',
     '</CodeBook>',
     '',
   ].join('\n');
+}
+
+/**
+ * A `<Description>` back into a tag's texts: paragraphs labelled as `description` writes them
+ * (in either language) become the include and exclude notes and the example; the rest is the
+ * definition. A description written by another tool is all definition.
+ */
+export function fromDescription(desc: string): Pick<QdcTag, 'definition' | 'includeNote' | 'excludeNote' | 'example'> {
+  const out = {
+    definition: [] as string[],
+    includeNote: [] as string[],
+    excludeNote: [] as string[],
+    example: [] as string[],
+  };
+  const keys = { include: 'includeNote', exclude: 'excludeNote', example: 'example' } as const;
+  for (const para of desc.split(/\n\s*\n/)) {
+    const p = para.trim();
+    if (!p) continue;
+    let placed = false;
+    for (const l of Object.values(LABELS)) {
+      for (const k of ['include', 'exclude', 'example'] as const) {
+        if (!placed && p.startsWith(`${l[k]}: `)) {
+          out[keys[k]].push(p.slice(l[k].length + 2).trim());
+          placed = true;
+        }
+      }
+    }
+    if (!placed) out.definition.push(p);
+  }
+  const join = (xs: string[]) => xs.join('\n\n');
+  return {
+    definition: join(out.definition),
+    includeNote: join(out.includeNote),
+    excludeNote: join(out.excludeNote),
+    example: join(out.example),
+  };
 }
