@@ -69,6 +69,8 @@ export const TABLE_OWNERS = {
   codings: 'analysis',
   analysis_items: 'analysis',
   analysis_index_state: 'analysis',
+  theme_runs: 'analysis',
+  theme_candidates: 'analysis',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
