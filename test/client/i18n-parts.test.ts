@@ -10,12 +10,14 @@ import { daDebate } from '../../client/src/i18n/parts/da.debate.ts';
 import { daInbox } from '../../client/src/i18n/parts/da.inbox.ts';
 import { daResponses } from '../../client/src/i18n/parts/da.responses.ts';
 import { daShell } from '../../client/src/i18n/parts/da.shell.ts';
+import { daThemes } from '../../client/src/i18n/parts/da.themes.ts';
 import { enAdmin } from '../../client/src/i18n/parts/en.admin.ts';
 import { enCodebook } from '../../client/src/i18n/parts/en.codebook.ts';
 import { enDebate } from '../../client/src/i18n/parts/en.debate.ts';
 import { enInbox } from '../../client/src/i18n/parts/en.inbox.ts';
 import { enResponses } from '../../client/src/i18n/parts/en.responses.ts';
 import { enShell } from '../../client/src/i18n/parts/en.shell.ts';
+import { enThemes } from '../../client/src/i18n/parts/en.themes.ts';
 
 /**
  * The messages are split by area so that the app's first load carries only the shell's. A route
@@ -31,6 +33,7 @@ const AREAS: Record<MessagePart, object> = {
   debate: enDebate,
   inbox: enInbox,
   codebook: enCodebook,
+  themes: enThemes,
 };
 
 const owner = new Map<string, MessagePart>();
@@ -122,7 +125,7 @@ describe('i18n parts', () => {
   });
 
   it('puts each key in one part only, so its text does not depend on which part loaded last', () => {
-    const parts = [enShell, enAdmin, enResponses, enDebate, enInbox, enCodebook].map((p) => Object.keys(p));
+    const parts = [enShell, enAdmin, enResponses, enDebate, enInbox, enCodebook, enThemes].map((p) => Object.keys(p));
     const all = parts.flat();
     expect(all.filter((k, i) => all.indexOf(k) !== i)).toEqual([]);
   });
@@ -135,6 +138,7 @@ describe('i18n parts', () => {
       [daDebate, enDebate],
       [daInbox, enInbox],
       [daCodebook, enCodebook],
+      [daThemes, enThemes],
     ] as const;
     for (const [da, en] of pairs) expect(Object.keys(da).sort()).toEqual(Object.keys(en).sort());
   });

@@ -5,6 +5,7 @@ const pages = {
   inbox: () => import('../pages/analysis/sr-page-inbox.ts'),
   item: () => import('../pages/analysis/sr-page-inbox-item.ts'),
   codebook: () => import('../pages/analysis/sr-page-codebook.ts'),
+  themes: () => import('../pages/analysis/sr-page-themes.ts'),
 };
 
 /** Routes of the analysis pages, appended to the route table in routes.ts. */
@@ -32,5 +33,13 @@ export const ANALYSIS_ROUTES: readonly RouteDef[] = [
     access: 'analysis',
     load: pages.codebook,
     parts: ['codebook'],
+  },
+  {
+    name: 'analysis-themes',
+    path: '/admin/consultations/:consultationId/themes',
+    tag: 'sr-page-themes',
+    access: 'analysis',
+    load: pages.themes,
+    parts: ['themes'],
   },
 ];

@@ -5,6 +5,15 @@ import { daDebate } from './parts/da.debate.ts';
 import { daInbox } from './parts/da.inbox.ts';
 import { daResponses } from './parts/da.responses.ts';
 import { daShell } from './parts/da.shell.ts';
+import { daThemes } from './parts/da.themes.ts';
 
 /** Danish messages. `satisfies Messages`: a missing key or a wrong parameter fails tsc (each part checks its own). */
-export const da = { ...daShell, ...daAdmin, ...daResponses, ...daDebate, ...daInbox, ...daCodebook } satisfies Messages;
+export const da = {
+  ...daShell,
+  ...daAdmin,
+  ...daResponses,
+  ...daDebate,
+  ...daInbox,
+  ...daCodebook,
+  ...daThemes,
+} satisfies Messages;

@@ -5,7 +5,7 @@
  * shell's messages. test/client/i18n-parts.test.ts checks each route names every part whose keys
  * its page (and what the page imports) names.
  */
-export type MessagePart = 'admin' | 'responses' | 'debate' | 'inbox' | 'codebook';
+export type MessagePart = 'admin' | 'responses' | 'debate' | 'inbox' | 'codebook' | 'themes';
 
 const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   admin: () => import('./parts/admin.ts'),
@@ -13,6 +13,7 @@ const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   debate: () => import('./parts/debate.ts'),
   inbox: () => import('./parts/inbox.ts'),
   codebook: () => import('./parts/codebook.ts'),
+  themes: () => import('./parts/themes.ts'),
 };
 
 const loaded = new Set<MessagePart>();

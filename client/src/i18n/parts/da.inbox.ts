@@ -2,6 +2,7 @@ import type { enInbox } from './en.inbox.ts';
 
 /** Danish messages for the analysis inbox page; `satisfies`: a missing or extra key or a wrong parameter fails tsc. */
 export const daInbox = {
+  'inbox.themesLink': 'Foreslåede temaer',
   'inbox.title': 'Analyseindbakke',
   'inbox.intro':
     'Alle input til høringen samlet i én liste: Søg i det, afgræns det, fordel arbejdet, og markér det, der er analyseret.',

@@ -1,6 +1,7 @@
 /** English messages for the analysis inbox page (issue 11); merged into `en` (see en.ts). */
 export const enInbox = {
   'inbox.title': 'Analysis inbox',
+  'inbox.themesLink': 'Suggested themes',
   'inbox.intro':
     'Every piece of input to this consultation in one list: search it, narrow it down, share out the work and mark what has been analysed.',
   'inbox.indexed': (p: { at: string }) =>

@@ -285,6 +285,7 @@ export class SrPageInbox extends SrLightElement implements SrPage {
       <h1 tabindex="-1">${t('inbox.title')}</h1>
       <p class="font-lead"><span lang=${locLang(c.title)}>${title}</span></p>
       <p>${t('inbox.intro')}</p>
+      <p><a href="/admin/consultations/${c.id}/themes" id="inbox-themes-link">${t('inbox.themesLink')}</a></p>
       <section class="sr-section" aria-labelledby="inbox-progress-heading">
         <h2 id="inbox-progress-heading">${t('inbox.progress')}</h2>
         ${renderSection(this._progress, (p) => inboxProgressSummary(p, this._session.user?.id, names))}
