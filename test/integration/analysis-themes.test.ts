@@ -179,6 +179,37 @@ describe('starting and reading runs', () => {
   });
 });
 
+describe('the job', () => {
+  it('stores its progress by phase, and a failure with its reason', async () => {
+    const run = json<ThemeRun>(await start({ seed: 3 }));
+    const seen: [string, number][] = [];
+    await runThemeJob(
+      {
+        db: t.handle.db,
+        log: t.app.log,
+        suggest: async (_items, _opts, progress) => {
+          await progress('clustering', 0.5);
+          const now = json<ThemeRunDetail>(
+            await call(t, cast.analyst, { url: `${base()}/theme-suggestions/${run.id}` }),
+          ).run;
+          seen.push([now.phase, now.progress]);
+          throw new Error('out of memory');
+        },
+      },
+      { runId: run.id },
+    );
+    expect(seen).toEqual([['clustering', 70]]);
+    const after = json<ThemeRunDetail>(await call(t, cast.analyst, { url: `${base()}/theme-suggestions/${run.id}` }));
+    expect(after.run).toMatchObject({ status: 'failed', phase: 'failed', error: 'out of memory' });
+    expect(after.candidates).toEqual([]);
+    // A finished run is left alone when its job comes again.
+    await runThemeJob({ db: t.handle.db, log: t.app.log }, { runId: run.id });
+    expect(
+      json<ThemeRunDetail>(await call(t, cast.analyst, { url: `${base()}/theme-suggestions/${run.id}` })).run.status,
+    ).toBe('failed');
+  });
+});
+
 describe('a run to completion', () => {
   let detail: ThemeRunDetail;
   beforeAll(async () => {
@@ -294,7 +325,7 @@ describe('a run to completion', () => {
     );
     expect(listed.items).toHaveLength(5);
     expect(listed.nextCursor).not.toBeNull();
-    expect(listed.items[0]!.excerpt).toMatch(/kodeviser/);
+    expect(listed.items[0]!.excerpt).toMatch(/kodeviser/i);
     const confirm = (payload: unknown, cidOrSlug = cid) =>
       call(t, cast.admin, {
         method: 'POST',

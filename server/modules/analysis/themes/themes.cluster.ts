@@ -137,6 +137,30 @@ export async function kMeans(
   return { k, assign, sim, centroids: c, iterations: it + 1 };
 }
 
+/**
+ * The best of `restarts` k-means runs (seeds `seed`, `seed + 1`, …) by total similarity of the items
+ * to their centroids: one unlucky start can merge two themes and split another.
+ */
+export async function bestOfKMeans(
+  vs: readonly SparseVector[],
+  dim: number,
+  k: number,
+  seed: number,
+  restarts: number,
+  opts: KMeansOptions,
+): Promise<Clustering> {
+  let best: { cl: Clustering; score: number } | null = null;
+  for (let r = 0; r < Math.max(1, restarts); r++) {
+    const cl = await kMeans(vs, dim, k, seededRandom(seed + r * 7919), {
+      maxIterations: opts.maxIterations,
+      onIteration: (i) => opts.onIteration?.(r * opts.maxIterations + i),
+    });
+    const score = cl.sim.reduce((a, b) => a + b, 0);
+    if (!best || score > best.score + 1e-9) best = { cl, score };
+  }
+  return best!.cl;
+}
+
 /** New centroids: each cluster's mean direction; an empty cluster takes the item farthest from its own. */
 function recompute(
   vs: readonly SparseVector[],

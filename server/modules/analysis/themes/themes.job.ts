@@ -1,14 +1,58 @@
+import { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../../db/database.ts';
 import * as repo from './themes.repository.ts';
-import { type ThemeItem, type ThemePhase, suggestThemes } from './themes.rules.ts';
+import type { Progress, ThemeItem, ThemeOptions, ThemePhase, ThemeResult } from './themes.rules.ts';
 
 /** Queue name of a suggested-themes run; enqueued by startRun in the transaction that makes the run. */
 export const THEMES_JOB = 'analysis.themes';
 export const ThemesJob = z.object({ runId: z.uuid() });
 
-export type ThemesDeps = { db: Db; log: FastifyBaseLogger };
+export type ThemesDeps = { db: Db; log: FastifyBaseLogger; suggest?: typeof suggestInWorker };
+
+/**
+ * Runs the pipeline (themes.rules.ts) in a worker thread (themes.worker.mjs), so minutes of
+ * arithmetic over 100,000 items never stall the requests this process serves; its progress comes
+ * back as messages, passed on in order.
+ */
+export function suggestInWorker(
+  items: readonly ThemeItem[],
+  opts: ThemeOptions,
+  progress: Progress,
+): Promise<ThemeResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./themes.worker.mjs', import.meta.url), {
+      workerData: { items: items.map((x) => ({ key: x.key, text: x.text, language: x.language })), opts },
+      stdout: true,
+      stderr: true,
+    });
+    worker.stdout.resume();
+    worker.stderr.resume();
+    let chain: Promise<unknown> = Promise.resolve();
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+    };
+    type Message =
+      | { type: 'progress'; phase: ThemePhase; fraction: number }
+      | { type: 'done'; result: ThemeResult }
+      | { type: 'error'; error: string };
+    worker.on('message', (m: Message) => {
+      if (m.type === 'progress') chain = chain.then(() => progress(m.phase, m.fraction));
+      else if (m.type === 'done')
+        void chain.then(
+          () => settle(() => resolve(m.result)),
+          (e: unknown) => settle(() => reject(e as Error)),
+        );
+      else settle(() => reject(new Error(m.error)));
+    });
+    worker.on('error', (err) => settle(() => reject(err)));
+    worker.on('exit', (code) => settle(() => reject(new Error(`The themes worker exited (${code})`))));
+  });
+}
 
 /** Where each phase sits in the run's 0–100 (reading and saving are the job's, the rest the pipeline's). */
 const SPAN: Record<ThemePhase | 'reading' | 'saving', [number, number]> = {
@@ -65,7 +109,7 @@ export async function runThemeJob(deps: ThemesDeps, data: unknown): Promise<void
   const report = reporter(deps.db, run.id);
   try {
     const items = await readAll(deps, run, report);
-    const result = await suggestThemes(items, { seed: run.seed, k: run.k ?? undefined }, report);
+    const result = await (deps.suggest ?? suggestInWorker)(items, { seed: run.seed, k: run.k ?? undefined }, report);
     await report('saving', 0);
     const where = new Map(items.map((x) => [x.key, x]));
     const ref = (key: string) => where.get(key)!;

@@ -1,4 +1,4 @@
-import { chooseK, kMeans, seededRandom } from './themes.cluster.ts';
+import { bestOfKMeans, chooseK } from './themes.cluster.ts';
 import { contentTerms, sentences, type ThemeLanguage } from './themes.text.ts';
 import { buildCorpus, type Corpus, VECTOR_DEFAULTS, type VectorOptions } from './themes.vectors.ts';
 
@@ -22,6 +22,8 @@ export type ThemeOptions = {
   /** Items the silhouette is measured on, per candidate k. */
   sample?: number;
   maxIterations?: number;
+  /** k-means runs from different starts; the best is kept (default: 5 up to 20,000 items, else 2). */
+  restarts?: number;
   topTerms?: number;
   /** A cluster below max(this, 0.1 % of the items) is a single voice (themefinder's theme-set rule 2). */
   minThemeSize?: number;
@@ -74,9 +76,10 @@ export async function suggestThemes(
         onStep: (done, of) => progress('choosing_k', done / of),
       });
   const maxIterations = opts.maxIterations ?? 30;
-  const cl = await kMeans(vs, dim, chosen.k, seededRandom(opts.seed), {
+  const restarts = opts.restarts ?? (vs.length <= 20_000 ? 5 : 2);
+  const cl = await bestOfKMeans(vs, dim, chosen.k, opts.seed, restarts, {
     maxIterations,
-    onIteration: (i) => progress('clustering', (i + 1) / maxIterations),
+    onIteration: (i) => progress('clustering', Math.min(1, (i + 1) / (maxIterations * restarts))),
   });
   await progress('describing', 0);
 
