@@ -40,17 +40,22 @@ export function suggestInWorker(
       | { type: 'progress'; phase: ThemePhase; fraction: number }
       | { type: 'done'; result: ThemeResult }
       | { type: 'error'; error: string };
+    let finished = false;
     worker.on('message', (m: Message) => {
       if (m.type === 'progress') chain = chain.then(() => progress(m.phase, m.fraction));
-      else if (m.type === 'done')
+      else if (m.type === 'done') {
+        // The worker exits right after this message: settle once the progress before it is written.
+        finished = true;
         void chain.then(
           () => settle(() => resolve(m.result)),
           (e: unknown) => settle(() => reject(e as Error)),
         );
-      else settle(() => reject(new Error(m.error)));
+      } else settle(() => reject(new Error(m.error)));
     });
     worker.on('error', (err) => settle(() => reject(err)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`The themes worker exited (${code})`))));
+    worker.on('exit', (code) => {
+      if (!finished) settle(() => reject(new Error(`The themes worker exited (${code})`)));
+    });
   });
 }
 
