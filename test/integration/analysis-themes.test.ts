@@ -208,6 +208,19 @@ describe('the job', () => {
       json<ThemeRunDetail>(await call(t, cast.analyst, { url: `${base()}/theme-suggestions/${run.id}` })).run.status,
     ).toBe('failed');
   });
+
+  it('takes again a run whose worker died, not one that is still running', async () => {
+    const run = json<ThemeRun>(await start({ seed: 5, kinds: ['response'] }));
+    const set = (minutesAgo: number) =>
+      sql`update theme_runs set status = 'running', phase = 'clustering', updated_at = now() - make_interval(mins => ${minutesAgo})
+           where id = ${run.id}`.execute(t.handle.db);
+    await set(1);
+    await runThemeJob({ db: t.handle.db, log: t.app.log }, { runId: run.id });
+    const live = json<ThemeRunDetail>(await call(t, cast.analyst, { url: `${base()}/theme-suggestions/${run.id}` }));
+    expect(live.run).toMatchObject({ status: 'running', phase: 'clustering' });
+    await set(11);
+    expect((await finished(run.id)).run).toMatchObject({ status: 'done', itemCount: 24 });
+  });
 });
 
 describe('a run to completion', () => {

@@ -4,6 +4,7 @@ import {
   kMeans,
   sampleIndexes,
   seededRandom,
+  simplifiedSilhouette,
 } from '../../server/modules/analysis/themes/themes.cluster.ts';
 import { normalisedMutualInformation, purity } from '../../server/modules/analysis/themes/themes.metrics.ts';
 import { quoteOf, suggestThemes, type ThemeItem } from '../../server/modules/analysis/themes/themes.rules.ts';
@@ -111,6 +112,13 @@ describe('themes: clustering', () => {
     expect(new Set(a.filter((_, i) => i % 2)).size).toBe(1);
     expect(new Set(a.filter((_, i) => i % 2 === 0)).size).toBe(1);
     expect(a[0]).not.toBe(a[1]);
+    // Two tight groups far apart: a silhouette near 1; one group forced into two: far lower.
+    expect(simplifiedSilhouette(c.vectors, cl)).toBeCloseTo(1, 5);
+    const one = buildCorpus(
+      Array.from({ length: 20 }, () => ({ text: 'nurses kind caring', language: 'english' as const })),
+    );
+    const split = await kMeans(one.vectors, one.labels.length, 2, seededRandom(3), { maxIterations: 10 });
+    expect(simplifiedSilhouette(one.vectors, split)).toBeLessThan(0.5);
   });
 });
 

@@ -98,10 +98,10 @@ async function readAll(deps: ThemesDeps, run: repo.RunRow, report: ReturnType<ty
 }
 
 /**
- * The `analysis.themes` job: claims the queued run (another worker's claim wins; a finished run is
- * left alone), reads the consultation's inbox items, runs the pipeline, stores the candidates and
- * marks the run done; any failure marks it failed with its message. Not retried: an analyst starts
- * a new run.
+ * The `analysis.themes` job: claims the queued run, or one whose worker died (another worker's
+ * claim wins; a finished run is left alone), reads the consultation's inbox items, runs the
+ * pipeline, stores the candidates and marks the run done; a failure marks it failed with its
+ * message (an analyst starts a new run).
  */
 export async function runThemeJob(deps: ThemesDeps, data: unknown): Promise<void> {
   const job = ThemesJob.safeParse(data);

@@ -32,13 +32,27 @@ export const listRuns = (db: Db, consultationId: string, limit: number) =>
     .limit(limit)
     .execute();
 
-/** Takes a queued run for this worker; undefined when another worker has it or it is over. */
+/** A running run not heard of for this long lost its worker (the process died): its retry may take it. */
+export const STALE_RUN_MINUTES = 10;
+
+/**
+ * Takes a queued run for this worker, or one whose worker died; undefined when another worker has
+ * it or it is over.
+ */
 export const claimRun = (db: Db, id: string) =>
   db
     .updateTable('themeRuns')
     .set({ status: 'running', phase: 'reading', progress: 0, startedAt: sql<Date>`now()`, updatedAt: sql<Date>`now()` })
     .where('id', '=', id)
-    .where('status', '=', 'queued')
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'queued'),
+        eb.and([
+          eb('status', '=', 'running'),
+          eb('updatedAt', '<', sql<Date>`now() - make_interval(mins => ${STALE_RUN_MINUTES})`),
+        ]),
+      ]),
+    )
     .returningAll()
     .executeTakeFirst();
 

@@ -89,7 +89,8 @@ export async function startRun(ctx: ThemesContext, actor: Actor | null, idOrSlug
       filters,
       requestedBy: actor!.id,
     });
-    await ctx.jobs.send(THEMES_JOB, { runId: id }, { trx, retryLimit: 0 });
+    // One retry: a run whose process died is taken again once its job expires (themes.repository.ts).
+    await ctx.jobs.send(THEMES_JOB, { runId: id }, { trx, retryLimit: 1 });
     await recordAudit(trx, actor, {
       action: 'theme_run.start',
       itemType: 'theme_run',
