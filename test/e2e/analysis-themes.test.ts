@@ -97,6 +97,7 @@ describe.each(LANGS)('suggested themes (%s)', (lang: Lang) => {
     await waitForFocus(page, '#themes-run-heading');
     // The progress bar (or the result, on a fast machine) stands under the heading, then the candidates.
     await page.locator('#themes-candidates').waitFor({ timeout: 30_000 });
+    await waitForAnnouncement(page, tr(lang, 'themes.run.doneAnnounced', { count: 2 }));
     expect(await text(page, '#themes-done')).toContain(String(INPUT.length));
     expect(await page.locator('#themes-candidates > li').count()).toBe(2);
     await expectNoA11yViolations(page, `themes page, candidates (${lang})`);

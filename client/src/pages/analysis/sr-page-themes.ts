@@ -70,6 +70,8 @@ export class SrPageThemes extends SrLightElement implements SrPage {
   @state() private _proposedMore: string | null = null;
   @state() private _busyId: string | null = null;
   private _timer: ReturnType<typeof setTimeout> | undefined;
+  /** A run started here is being followed until it ends. */
+  private _watching = false;
 
   private readonly _task = new Task(this, {
     task: async ([id], { signal }): Promise<Base> => {
@@ -116,12 +118,13 @@ export class SrPageThemes extends SrLightElement implements SrPage {
   /** Loads the run shown; while it is queued or running, again in a second. */
   private async _loadRun(): Promise<void> {
     clearTimeout(this._timer);
-    const before = this._detail?.run.status;
     this._detail = await getThemeRun(this.consultationId, this._runId);
     const s = this._detail.run.status;
     if (s === 'queued' || s === 'running') {
       this._timer = setTimeout(() => void this._loadRun().catch((e: unknown) => (this._failure = e)), POLL_MS);
-    } else if (before && before !== s) {
+    } else if (this._watching) {
+      // A run started on this page: its end is announced (a run opened by address is not).
+      this._watching = false;
       announce(
         s === 'done'
           ? t('themes.run.doneAnnounced', { count: this._detail.candidates.length })
@@ -175,9 +178,10 @@ export class SrPageThemes extends SrLightElement implements SrPage {
         ...(d.scenarioId ? { scenarioId: d.scenarioId } : {}),
       });
       this._runId = run.id;
+      this._watching = true;
       history.replaceState(history.state, '', `?run=${run.id}`);
-      await this._loadRun();
       this._done(t('themes.run.queued'), '#themes-run-heading');
+      await this._loadRun();
     } catch (err) {
       this._fail(err);
     } finally {
