@@ -74,6 +74,8 @@ export const TABLE_OWNERS = {
   agreement_samples: 'analysis',
   agreement_sample_items: 'analysis',
   agreement_sample_coders: 'analysis',
+  theme_runs: 'analysis',
+  theme_candidates: 'analysis',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());

@@ -496,3 +496,52 @@ export interface Database {
   agreementSampleItems: AgreementSampleItemsTable;
   agreementSampleCoders: AgreementSampleCodersTable;
 }
+
+// Suggested themes (issue 11 story 8, migration 20261207010000), analysis module.
+export type ThemeRunStatus = 'queued' | 'running' | 'done' | 'failed';
+export type ThemeCandidateKind = 'theme' | 'small' | 'unmatched';
+export type ThemeCandidateStatus = 'open' | 'accepted' | 'dismissed';
+export type ThemeRunFilters = { kinds?: ('response' | 'comment')[]; scenarioId?: string };
+export interface ThemeRunsTable {
+  id: Generated<string>;
+  consultationId: string;
+  status: Generated<ThemeRunStatus>;
+  phase: Generated<string>;
+  progress: Generated<number>;
+  seed: number;
+  k: number | null;
+  filters: Json<ThemeRunFilters>;
+  itemCount: number | null;
+  unclusteredCount: number | null;
+  chosenK: number | null;
+  vocabulary: number | null;
+  error: string | null;
+  requestedBy: string | null;
+  createdAt: Generated<Date>;
+  startedAt: Timestamp | null;
+  finishedAt: Timestamp | null;
+  updatedAt: Generated<Date>;
+}
+export interface ThemeCandidatesTable {
+  id: Generated<string>;
+  consultationId: string;
+  runId: string;
+  position: number;
+  kind: ThemeCandidateKind;
+  memberCount: number;
+  terms: Json<{ term: string; weight: number }[]>;
+  quotes: Json<{ kind: string; itemId: string; quote: string; similarity: number }[]>;
+  /** [kind, item id, similarity], the closest to the centroid first. */
+  members: Json<[string, string, number][]>;
+  status: Generated<ThemeCandidateStatus>;
+  tagId: string | null;
+  proposedCount: Generated<number>;
+  decidedBy: string | null;
+  decidedAt: Timestamp | null;
+  createdAt: Generated<Date>;
+}
+
+export interface Database {
+  themeRuns: ThemeRunsTable;
+  themeCandidates: ThemeCandidatesTable;
+}

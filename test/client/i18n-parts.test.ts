@@ -11,6 +11,7 @@ import { daDebate } from '../../client/src/i18n/parts/da.debate.ts';
 import { daInbox } from '../../client/src/i18n/parts/da.inbox.ts';
 import { daResponses } from '../../client/src/i18n/parts/da.responses.ts';
 import { daShell } from '../../client/src/i18n/parts/da.shell.ts';
+import { daThemes } from '../../client/src/i18n/parts/da.themes.ts';
 import { enAdmin } from '../../client/src/i18n/parts/en.admin.ts';
 import { enAgreement } from '../../client/src/i18n/parts/en.agreement.ts';
 import { enCodebook } from '../../client/src/i18n/parts/en.codebook.ts';
@@ -18,6 +19,7 @@ import { enDebate } from '../../client/src/i18n/parts/en.debate.ts';
 import { enInbox } from '../../client/src/i18n/parts/en.inbox.ts';
 import { enResponses } from '../../client/src/i18n/parts/en.responses.ts';
 import { enShell } from '../../client/src/i18n/parts/en.shell.ts';
+import { enThemes } from '../../client/src/i18n/parts/en.themes.ts';
 
 /**
  * The messages are split by area so that the app's first load carries only the shell's. A route
@@ -34,6 +36,7 @@ const AREAS: Record<MessagePart, object> = {
   inbox: enInbox,
   codebook: enCodebook,
   agreement: enAgreement,
+  themes: enThemes,
 };
 
 const owner = new Map<string, MessagePart>();
@@ -125,7 +128,7 @@ describe('i18n parts', () => {
   });
 
   it('puts each key in one part only, so its text does not depend on which part loaded last', () => {
-    const parts = [enShell, enAdmin, enResponses, enDebate, enInbox, enCodebook, enAgreement].map((p) =>
+    const parts = [enShell, enAdmin, enResponses, enDebate, enInbox, enCodebook, enAgreement, enThemes].map((p) =>
       Object.keys(p),
     );
     const all = parts.flat();
@@ -141,6 +144,7 @@ describe('i18n parts', () => {
       [daInbox, enInbox],
       [daCodebook, enCodebook],
       [daAgreement, enAgreement],
+      [daThemes, enThemes],
     ] as const;
     for (const [da, en] of pairs) expect(Object.keys(da).sort()).toEqual(Object.keys(en).sort());
   });

@@ -97,7 +97,7 @@ describe.each(LANGS)('coder agreement (%s)', (lang: Lang) => {
 
   it('draws a sample for two analysts from the inbox, by keyboard', async () => {
     await open(page, `/admin/consultations/${consultationId}/inbox`);
-    await activate(page, '#inbox-agreement-link');
+    await activate(page, '#analysis-nav-agreement');
     await waitForPage(page, base());
     expect(await text(page, 'main h1')).toBe(tr(lang, 'agreement.title'));
     expect(await text(page, '#agreement-none')).toBe(tr(lang, 'agreement.none'));

@@ -8,6 +8,7 @@ const pages = {
   analysts: () => import('../pages/analysis/sr-page-analysts.ts'),
   agreement: () => import('../pages/analysis/sr-page-agreement.ts'),
   sample: () => import('../pages/analysis/sr-page-agreement-sample.ts'),
+  themes: () => import('../pages/analysis/sr-page-themes.ts'),
 };
 
 /** Routes of the analysis pages, appended to the route table in routes.ts. */
@@ -59,5 +60,13 @@ export const ANALYSIS_ROUTES: readonly RouteDef[] = [
     access: 'analysis',
     load: pages.sample,
     parts: ['agreement'],
+  },
+  {
+    name: 'analysis-themes',
+    path: '/admin/consultations/:consultationId/themes',
+    tag: 'sr-page-themes',
+    access: 'analysis',
+    load: pages.themes,
+    parts: ['themes'],
   },
 ];

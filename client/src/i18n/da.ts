@@ -6,6 +6,7 @@ import { daDebate } from './parts/da.debate.ts';
 import { daInbox } from './parts/da.inbox.ts';
 import { daResponses } from './parts/da.responses.ts';
 import { daShell } from './parts/da.shell.ts';
+import { daThemes } from './parts/da.themes.ts';
 
 /** Danish messages. `satisfies Messages`: a missing key or a wrong parameter fails tsc (each part checks its own). */
 export const da = {
@@ -16,4 +17,5 @@ export const da = {
   ...daInbox,
   ...daCodebook,
   ...daAgreement,
+  ...daThemes,
 } satisfies Messages;

@@ -14,8 +14,18 @@ import { enDebate } from './parts/en.debate.ts';
 import { enInbox } from './parts/en.inbox.ts';
 import { enResponses } from './parts/en.responses.ts';
 import { enShell } from './parts/en.shell.ts';
+import { enThemes } from './parts/en.themes.ts';
 
-export const en = { ...enShell, ...enAdmin, ...enResponses, ...enDebate, ...enInbox, ...enCodebook, ...enAgreement };
+export const en = {
+  ...enShell,
+  ...enAdmin,
+  ...enResponses,
+  ...enDebate,
+  ...enInbox,
+  ...enCodebook,
+  ...enAgreement,
+  ...enThemes,
+};
 
 export type Messages = typeof en;
 export type MessageKey = keyof Messages;

@@ -5,6 +5,7 @@ import { codingsRoutes } from './codings/codings.routes.ts';
 import { exchangeRoutes } from './exchange/exchange.routes.ts';
 import { inboxRoutes } from './inbox/inbox.routes.ts';
 import { teamRoutes } from './team/team.routes.ts';
+import { themesRoutes } from './themes/themes.routes.ts';
 
 /**
  * The analysis workspace (issue 11): the inbox, the codebook and the codings, registered by
@@ -20,4 +21,5 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ indexEveryMs: number; index
   await app.register(teamRoutes);
   await app.register(agreementRoutes);
   await app.register(exchangeRoutes);
+  await app.register(themesRoutes);
 };

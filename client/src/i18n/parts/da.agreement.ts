@@ -3,7 +3,6 @@ import type { enAgreement } from './en.agreement.ts';
 /** Danish messages for the coder agreement pages (issue 11 story 7); merged into `da` (see da.ts). */
 export const daAgreement = {
   'agreement.title': 'Kodningsenighed',
-  'agreement.link': 'Kodningsenighed',
   'agreement.intro':
     'Træk en tilfældig stikprøve af input til to eller flere analytikere, som koder den uden at se hinandens kodninger. Sammenlign derefter kodningerne tag for tag, og løs uenighederne.',
   'agreement.samples': 'Stikprøver',

@@ -39,6 +39,8 @@ export const daShell = {
   'analysisNav.label': 'Analyse af denne høring',
   'analysisNav.inbox': 'Indbakke',
   'analysisNav.codebook': 'Kodebog',
+  'analysisNav.themes': 'Foreslåede temaer',
+  'analysisNav.agreement': 'Kodningsenighed',
   'analysisNav.analysts': 'Analytikere',
   'common.loading': 'Henter …',
   'common.loadMore': 'Vis flere',

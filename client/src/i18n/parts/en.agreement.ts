@@ -1,7 +1,6 @@
 /** English messages for the coder agreement pages (issue 11 story 7); merged into `en` (see en.ts). */
 export const enAgreement = {
   'agreement.title': 'Coder agreement',
-  'agreement.link': 'Coder agreement',
   'agreement.intro':
     'Draw a random sample of the input for two or more analysts, who code it without seeing each other’s codings. Then compare their codings tag by tag and resolve the disagreements.',
   'agreement.samples': 'Samples',

@@ -38,6 +38,8 @@ export const enShell = {
   'analysisNav.label': 'Analysis of this consultation',
   'analysisNav.inbox': 'Inbox',
   'analysisNav.codebook': 'Codebook',
+  'analysisNav.themes': 'Suggested themes',
+  'analysisNav.agreement': 'Coder agreement',
   'analysisNav.analysts': 'Analysts',
   'common.loadMore': 'Load more',
   'common.loadingMore': 'Loading more…',

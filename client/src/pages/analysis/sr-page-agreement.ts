@@ -15,6 +15,7 @@ import { alert } from '../../components/alerts.ts';
 import '../../components/sr-breadcrumbs.ts';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
+import { analysisNav } from '../../components/analysis/analysis-nav.ts';
 
 /**
  * `/admin/consultations/:consultationId/agreement`: coder agreement (issue 11 story 7). The
@@ -139,6 +140,7 @@ export class SrPageAgreement extends SrLightElement implements SrPage {
       ></sr-breadcrumbs>
       <h1 tabindex="-1">${t('agreement.title')}</h1>
       <p class="font-lead"><span lang=${locLang(c.title)}>${title}</span></p>
+      ${analysisNav(c.id, 'agreement')}
       <p>${t('agreement.intro')}</p>
       <section class="sr-section" aria-labelledby="agreement-samples-heading">
         <h2 id="agreement-samples-heading">${t('agreement.samples')}</h2>

@@ -287,9 +287,6 @@ export class SrPageInbox extends SrLightElement implements SrPage {
       <p class="font-lead"><span lang=${locLang(c.title)}>${title}</span></p>
       ${analysisNav(c.id, 'inbox')}
       <p>${t('inbox.intro')}</p>
-      <nav aria-label=${t('agreement.title')}>
-        <a href="/admin/consultations/${c.id}/agreement" id="inbox-agreement-link">${t('agreement.link')}</a>
-      </nav>
       <section class="sr-section" aria-labelledby="inbox-progress-heading">
         <h2 id="inbox-progress-heading">${t('inbox.progress')}</h2>
         ${renderSection(this._progress, (p) => inboxProgressSummary(p, this._session.user?.id, names))}
