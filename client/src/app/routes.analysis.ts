@@ -19,7 +19,7 @@ export const ANALYSIS_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-inbox',
     access: 'analysis',
     load: pages.inbox,
-    parts: ['inbox', 'agreement'],
+    parts: ['inbox'],
   },
   {
     name: 'analysis-item',
