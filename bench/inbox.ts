@@ -162,7 +162,7 @@ export async function benchInbox(adminUrl: string): Promise<Record<string, unkno
           cross join lateral (
             select case when g % 5 = 0 then 'english' else 'danish' end as lang,
                    (select string_agg(w.words[1 + floor(power(random(), 2) * cardinality(w.words))::int], ' ')
-                      from generate_series(1, 40 + (g * 7919) % 120) n
+                      from generate_series(1, 40 + ((g::bigint * 7919) % 120)::int) n
                      cross join (select case when g % 5 = 0 then $7::text[] else $5::text[] end as words) w)
                    || ' ' || ($8::text[])[1 + g % 20]
                    || case when g % 2000 < 20 then ' ' || ($9::text[])[1 + g % 2000] else '' end as doc) d`,

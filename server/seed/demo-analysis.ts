@@ -6,6 +6,7 @@ import { updateWorkflow } from '../modules/analysis/inbox/inbox.service.ts';
 import { createTag, getCodebook } from '../modules/analysis/codebook/codebook.service.ts';
 import { createCoding } from '../modules/analysis/codings/codings.service.ts';
 import { SENTENCES, type Theme } from './demo-phrases.ts';
+import { seedDemoTeamwork, type TeamworkCounts } from './demo-teamwork.ts';
 
 /**
  * The demo's analysis (issue 11): the NemID hearing gets a codebook whose codes are the themes its
@@ -81,10 +82,10 @@ const THEMES: {
 /** Offsets in characters (code points), as codings count them. */
 const codePoints = (s: string) => Array.from(s).length;
 
-export type AnalysisCounts = { tags: number; codings: number; analysed: number };
+export type AnalysisCounts = { tags: number; codings: number; analysed: number; teamwork: TeamworkCounts | null };
 
 export async function seedDemoAnalysis(db: Db): Promise<AnalysisCounts> {
-  const none: AnalysisCounts = { tags: 0, codings: 0, analysed: 0 };
+  const none: AnalysisCounts = { tags: 0, codings: 0, analysed: 0, teamwork: null };
   const c = await db.selectFrom('consultations').select('id').where('slug', '=', SLUG).executeTakeFirst();
   const analyst = await db
     .selectFrom('users')
@@ -164,5 +165,26 @@ export async function seedDemoAnalysis(db: Db): Promise<AnalysisCounts> {
       assigneeId: analyst.id,
     });
   }
-  return { tags, codings, analysed: coded.length };
+  // Both analysts on the team, the rest split between them, coder agreement and suggested themes.
+  const staff = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'displayName'])
+    .where(sql`lower(email)`, 'in', ['admin@samraad.demo', 'analyst2@samraad.demo'])
+    .execute();
+  const admin = staff.find((s) => s.email === 'admin@samraad.demo');
+  const second = staff.find((s) => s.email === 'analyst2@samraad.demo');
+  const teamwork =
+    admin && second
+      ? await seedDemoTeamwork(
+          db,
+          c.id,
+          {
+            admin: { ...admin, roles: ['admin'] },
+            first: actor,
+            second: { ...second, roles: ['analyst'] },
+          },
+          tagOf,
+        )
+      : null;
+  return { tags, codings, analysed: coded.length, teamwork };
 }

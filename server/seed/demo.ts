@@ -21,6 +21,12 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; password: stri
     roles: ['analyst'],
   },
   {
+    email: 'analyst2@samraad.demo',
+    displayName: 'Bente Bearbejder',
+    password: 'demo-analyst2-2026',
+    roles: ['analyst'],
+  },
+  {
     email: 'reviewer@samraad.demo',
     displayName: 'Rikke Reviewer',
     password: 'demo-reviewer-2026',

@@ -250,6 +250,13 @@ describe('blind coding and results', () => {
     expect(await codersSeen(a3, x!)).toEqual([a1.id, a2.id, a3.id].sort());
     expect(await codersSeen(cast.admin, x!)).toEqual([a1.id, a2.id, a3.id].sort());
     expect(await codersListed(cast.admin, x!)).toEqual([a1.id, a2.id, a3.id].sort());
+    // The exports are as blind as the item view: a coder's download leaves out the other coder's codings.
+    const exported = async (user: TestUser) =>
+      json<{ codings: { itemId: string; tagId: string }[] }>(
+        await call(t, user, { method: 'GET', url: `/api/consultations/${cid}/analysis/codings.json` }),
+      ).codings.filter((k) => k.itemId === x);
+    expect((await exported(a1)).map((k) => k.tagId).sort()).toEqual([tagA.id, tagA.id].sort());
+    expect((await exported(cast.admin)).map((k) => k.tagId).sort()).toEqual([tagA.id, tagA.id, tagB.id].sort());
 
     const itemUrl = `/api/consultations/${cid}/items/response/${x}/agreement-samples`;
     const mine = json<ItemSamples>(await call(t, a1, { method: 'GET', url: itemUrl }));

@@ -171,7 +171,7 @@ describe('demo seed: a living hearing', () => {
       ).rows[0]!.n;
     const before = await count();
     const again = await seedDemo(t.handle.db);
-    expect(again.analysis).toEqual({ tags: 0, codings: 0, analysed: 0 });
+    expect(again.analysis).toEqual({ tags: 0, codings: 0, analysed: 0, teamwork: null });
     expect(again.activity).toEqual({
       participants: 0,
       responses: 0,
@@ -189,17 +189,46 @@ describe('demo seed: a living hearing', () => {
         from codings k
         join responses r on r.id = k.item_id
         join codebook_tags t on t.id = k.tag_id
-        join analysis_items i on i.item_id = k.item_id`.execute(t.handle.db);
+        join analysis_items i on i.item_id = k.item_id
+       where k.status = 'confirmed'`.execute(t.handle.db);
     expect(rows.rows.length).toBeGreaterThan(100);
     for (const r of rows.rows) {
       expect(Array.from(r.body).slice(r.start, r.end).join('')).toBe(r.quote);
       expect(r.status).toBe('analysed');
     }
     expect(new Set(rows.rows.map((r) => r.tag)).size).toBeGreaterThanOrEqual(5);
-    const depth = await sql<{ n: string }>`select count(*) as n from codebook_tags where parent_id is null`.execute(
-      t.handle.db,
-    );
+    const depth = await sql<{ n: string }>`select count(*) as n from codebook_tags
+      where parent_id is null and name ->> 'en' not like 'Suggested:%'`.execute(t.handle.db);
     expect(Number(depth.rows[0]!.n)).toBe(3);
+  });
+
+  it('shows two analysts at work: a team, the inbox split, a closed agreement sample, an accepted theme', async () => {
+    const c = (
+      await sql<{ id: string }>`select id from consultations where slug = 'naeste-generation-af-nemid'`.execute(
+        t.handle.db,
+      )
+    ).rows[0]!.id;
+    const team = await sql<{
+      email: string;
+    }>`select u.email from consultation_analysts a join users u on u.id = a.user_id
+      where a.consultation_id = ${c} order by u.email`.execute(t.handle.db);
+    expect(team.rows.map((r) => r.email)).toEqual(['analyst2@samraad.demo', 'analyst@samraad.demo']);
+    const unassigned = await sql<{ n: string }>`select count(*) as n from analysis_items
+      where consultation_id = ${c} and assignee_id is null`.execute(t.handle.db);
+    expect(Number(unassigned.rows[0]!.n)).toBe(0);
+    const sample = await sql<{ status: string; items: number; coders: number }>`
+      select s.status, (select count(*)::int from agreement_sample_items i where i.sample_id = s.id) as items,
+             (select count(distinct k.coder_id)::int from codings k join agreement_sample_items i
+                on i.item_id = k.item_id and i.sample_id = s.id where k.status = 'confirmed') as coders
+        from agreement_samples s where s.consultation_id = ${c}`.execute(t.handle.db);
+    expect(sample.rows).toEqual([{ status: 'closed', items: 20, coders: 2 }]);
+    const themes = await sql<{ status: string; accepted: number; proposed: number }>`
+      select r.status, (select count(*)::int from theme_candidates k where k.run_id = r.id and k.status = 'accepted') as accepted,
+             (select count(*)::int from codings k where k.consultation_id = r.consultation_id and k.status = 'proposed') as proposed
+        from theme_runs r where r.consultation_id = ${c}`.execute(t.handle.db);
+    expect(themes.rows).toHaveLength(1);
+    expect(themes.rows[0]).toMatchObject({ status: 'done', accepted: 1 });
+    expect(Number(themes.rows[0]!.proposed)).toBeGreaterThan(0);
   });
 
   it('is deterministic: the same seed makes the same responses', () => {

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Expression, sql, type SqlBool } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { CodingItemKind } from '../../../db/schema.ts';
 import { displayNameOf } from '../../accounts/accounts.fragments.ts';
@@ -15,7 +15,7 @@ const at = sql<string>`to_char(codings.created_at at time zone 'UTC', 'YYYY-MM-D
 export async function codingsPage(
   db: Db,
   consultationId: string,
-  opts: { proposed: boolean; after: [string, string] | null; limit: number },
+  opts: { proposed: boolean; after: [string, string] | null; limit: number; visible?: Expression<SqlBool> | undefined },
 ) {
   let q = db
     .selectFrom('codings')
@@ -23,6 +23,7 @@ export async function codingsPage(
     .select([at.as('cursorAt'), displayNameOf('codings.coderId').as('coderName')])
     .where('consultationId', '=', consultationId);
   if (!opts.proposed) q = q.where('status', '=', 'confirmed');
+  if (opts.visible) q = q.where(opts.visible);
   if (opts.after) {
     const [a, id] = opts.after;
     q = q.where(sql<boolean>`(codings.created_at, codings.id) > (${a}::timestamptz, ${id}::uuid)`);

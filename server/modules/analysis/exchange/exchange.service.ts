@@ -26,6 +26,7 @@ import {
   type SourceLayout,
 } from './exchange.rules.ts';
 import type { ImportReport, ImportTagRow, ImportCodingProblem } from './exchange.schemas.ts';
+import { visibleCodingsFor } from '../agreement/agreement.fragments.ts';
 
 /**
  * The analysis exchange (issue 11 story 9): the codings as CSV or JSON, the whole analysis as a
@@ -51,10 +52,12 @@ async function tagPaths(db: Db, consultationId: string) {
   return { rows, byId, path };
 }
 
-async function* codingRows(db: Db, consultationId: string, proposed: boolean) {
+/** The codings the actor may see, oldest first (a blind coder of an open sample: not the others' on its items). */
+async function* codingRows(db: Db, actor: Actor | null, consultationId: string, proposed: boolean) {
   let after: [string, string] | null = null;
+  const visible = visibleCodingsFor(actor);
   for (;;) {
-    const rows = await repo.codingsPage(db, consultationId, { proposed, after, limit: PAGE });
+    const rows = await repo.codingsPage(db, consultationId, { proposed, after, limit: PAGE, visible });
     for (const r of rows) yield r;
     if (rows.length < PAGE) return;
     const last = rows[rows.length - 1]!;
@@ -112,7 +115,7 @@ export async function exportCodings(
   });
   async function* csv() {
     yield `${UTF8_BOM}${csvRow(CSV_HEADER)}`;
-    for await (const r of codingRows(db, c.id, opts.proposed)) {
+    for await (const r of codingRows(db, actor, c.id, opts.proposed)) {
       const x = row(r);
       yield csvRow([
         x.itemKind,
@@ -143,7 +146,7 @@ export async function exportCodings(
     };
     yield `${JSON.stringify(head).slice(0, -1)},"codings":[`;
     let first = true;
-    for await (const r of codingRows(db, c.id, opts.proposed)) {
+    for await (const r of codingRows(db, actor, c.id, opts.proposed)) {
       yield `${first ? '' : ','}\n${JSON.stringify(row(r))}`;
       first = false;
     }
@@ -198,7 +201,7 @@ export async function exportProject(db: Db, actor: Actor | null, consultationIdO
   const c = await requireWorkspace(db, actor, consultationIdOrSlug, 'read');
   const tags = await tagPaths(db, c.id);
   const codings: repo.ExchangeCodingRow[] = [];
-  for await (const r of codingRows(db, c.id, false)) codings.push(r);
+  for await (const r of codingRows(db, actor, c.id, false)) codings.push(r);
   const used = new Set(codings.map((r) => r.tagId));
   // An archived tag is kept (not codable) when it or a tag under it holds a coding.
   const keep = new Set<string>();
