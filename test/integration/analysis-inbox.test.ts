@@ -331,4 +331,25 @@ describe('the indexer under load', () => {
       expect(idsOf(await page('?q=kodeviser&kind=comment'))).toContain(ids.comment);
     },
   );
+
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'ends a view that cannot finish within a second with 422 QUERY_TOO_BROAD, asking to narrow it',
+    async () => {
+      // A statement that waits is cut off like a slow one: another session holds the table.
+      const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await client.connect();
+      try {
+        await client.query('begin');
+        await client.query('lock table analysis_items in access exclusive mode');
+        const started = Date.now();
+        const res = await inbox('?q=NemID&sort=relevance');
+        expectError(res, 422, 'QUERY_TOO_BROAD');
+        expect(Date.now() - started).toBeLessThan(5000);
+        expectError(await inbox('/facets?kind=response'), 422, 'QUERY_TOO_BROAD');
+      } finally {
+        await client.query('rollback');
+        await client.end();
+      }
+    },
+  );
 });

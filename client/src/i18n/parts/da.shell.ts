@@ -97,6 +97,8 @@ export const daShell = {
   'errors.code.EMAIL_TAKEN': 'Der findes allerede en bruger med denne e-mailadresse.',
   'errors.code.ILLEGAL_TRANSITION': 'Høringen kan ikke flyttes til denne fase.',
   'errors.code.RULE_VIOLATION': 'Ændringen er ikke tilladt.',
+  'errors.code.QUERY_TOO_BROAD':
+    'Søgningen er for bred til at blive færdig inden for et sekund. Indsnævr den med et filter eller mere præcise ord.',
   'errors.code.FORBIDDEN': 'Du har ikke adgang til at gøre dette.',
   'errors.reason.not_on_team':
     'Du arbejder kun med de høringer, hvis analyseteam du er med i. Bed en administrator om at sætte dig på denne hørings team.',

@@ -94,6 +94,8 @@ export const enShell = {
   'errors.code.EMAIL_TAKEN': 'An account with this e-mail address already exists.',
   'errors.code.ILLEGAL_TRANSITION': 'The consultation cannot be moved to this phase.',
   'errors.code.RULE_VIOLATION': 'The change is not allowed.',
+  'errors.code.QUERY_TOO_BROAD':
+    'The search is too broad to finish within a second. Narrow it with a filter or more specific words.',
   'errors.code.FORBIDDEN': 'You are not allowed to do this.',
   'errors.reason.not_on_team':
     'You work only on the consultations whose analysis team you are on. Ask an administrator to put you on this consultation’s team.',

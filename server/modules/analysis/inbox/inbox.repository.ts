@@ -57,14 +57,15 @@ export async function restartWalk(db: Db): Promise<void> {
 
 /**
  * A time before which every event this transaction cannot see yet was stamped: the start of the
- * oldest transaction that has written something (an event is stamped with `clock_timestamp()`
+ * oldest transaction in this database that has written something (an event is stamped with `clock_timestamp()`
  * when it is written, so after its transaction started), or now, less `minLagMs` to spare.
  * PostgreSQL shows other sessions' transactions to the same role (or to pg_read_all_stats), so the
  * app and anything that writes audit events run as one role, as the README says.
  */
 export async function writersHorizon(db: Db, minLagMs: number): Promise<FeedKey> {
   const r = await sql<{ at: FeedKey }>`
-    select to_char((least(now(), (select min(xact_start) from pg_stat_activity where backend_xid is not null))
+    select to_char((least(now(), (select min(xact_start) from pg_stat_activity
+                          where backend_xid is not null and datname = current_database()))
            - make_interval(secs => ${minLagMs / 1000})) at time zone 'UTC', ${FEED_KEY}) as at`.execute(db);
   return r.rows[0]!.at;
 }

@@ -17,6 +17,8 @@ import {
 import * as svc from './inbox.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
+/** A view or search that cannot finish within its time limit (422 QUERY_TOO_BROAD: narrow it). */
+const boundedErrors = { ...errors, 422: ErrorBody } as const;
 
 /**
  * The analysts' inbox (issue 11 stories 1 and 5). With `indexEveryMs` > 0 this instance also runs
@@ -38,7 +40,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ indexEveryMs: number; indexBud
         security: sessionRequired,
         params: ConsultationIdParams,
         querystring: InboxQuery,
-        response: { 200: InboxPage, ...errors },
+        response: { 200: InboxPage, ...boundedErrors },
       },
     },
     async (req) => svc.listInbox(app.db, req.actor, req.params.id, req.query),
@@ -54,7 +56,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ indexEveryMs: number; indexBud
         security: sessionRequired,
         params: ConsultationIdParams,
         querystring: InboxQuery,
-        response: { 200: InboxFacets, ...errors },
+        response: { 200: InboxFacets, ...boundedErrors },
       },
     },
     async (req) => svc.inboxFacets(app.db, req.actor, req.params.id, req.query),

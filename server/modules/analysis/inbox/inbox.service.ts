@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { pageOf, readCursor } from '../../../shared/cursor.ts';
-import { AppError, notFound } from '../../../shared/errors.ts';
+import { AppError, notFound, pgErrorCode } from '../../../shared/errors.ts';
 import { activeUsersWithRole } from '../../accounts/accounts.service.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { commentsForAnalysis } from '../../comments/comments.service.ts';
@@ -21,6 +22,29 @@ import {
   type InboxPage,
   type WorkflowBody,
 } from './inbox.schemas.ts';
+
+/**
+ * The longest one statement of an inbox view may take: a search so broad that it would take longer
+ * (ranking most of a million items) ends with 422 QUERY_TOO_BROAD, asking the analyst to narrow it,
+ * instead of holding a connection. PostgreSQL enforces it; the embedded PGlite has no timer.
+ */
+export const INBOX_STATEMENT_MS = 1000;
+
+async function bounded<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      await sql`select set_config('statement_timeout', ${String(INBOX_STATEMENT_MS)}, true)`.execute(trx);
+      return fn(trx);
+    });
+  } catch (err) {
+    if (pgErrorCode(err) !== '57014') throw err;
+    throw new AppError(
+      'QUERY_TOO_BROAD',
+      'The view took longer than a second to find: narrow it with a filter or more specific words',
+      { limitMs: INBOX_STATEMENT_MS },
+    );
+  }
+}
 
 /** The analysts' inbox (issue 11 stories 1 and 5): analysts and admins only, on their consultations. */
 const requireConsultation = (db: Db, actor: Actor | null, id: string) => requireWorkspace(db, actor, id, 'read');
@@ -77,22 +101,25 @@ export async function listInbox(
   const relevance = q.sort === 'relevance' && !!q.q;
   const after = readCursor(q.cursor, relevance ? 'rank' : 'timestamp');
   const f = filterOf(c.id, actor!, q);
-  const rows: repo.InboxRow[] = await repo.listItems(db, f, { sort: q.sort, after, limit: q.limit });
-  const page = pageOf(rows, q.limit, (r) => [relevance ? r.rankKey! : r.timeKey, r.itemId]);
-  const marks = f.q
-    ? new Map(
-        (
-          await repo.headlines(
-            db,
-            c.id,
-            page.rows.map((r) => r.itemId),
-            f.q,
+  const { page, marks } = await bounded(db, async (trx) => {
+    const rows: repo.InboxRow[] = await repo.listItems(trx, f, { sort: q.sort, after, limit: q.limit });
+    const page = pageOf(rows, q.limit, (r) => [relevance ? r.rankKey! : r.timeKey, r.itemId]);
+    const marks = f.q
+      ? new Map(
+          (
+            await repo.headlines(
+              trx,
+              c.id,
+              page.rows.map((r) => r.itemId),
+              f.q,
+            )
           )
+            .filter((h) => h.snippet.includes('\u0002'))
+            .map((h) => [h.itemId, markedSnippetHtml(h.snippet)]),
         )
-          .filter((h) => h.snippet.includes('\u0002'))
-          .map((h) => [h.itemId, markedSnippetHtml(h.snippet)]),
-      )
-    : new Map<string, string>();
+      : new Map<string, string>();
+    return { page, marks };
+  });
   return {
     items: page.rows.map((r) => toItem(r, marks.get(r.itemId) ?? null)),
     nextCursor: page.nextCursor,
@@ -108,7 +135,10 @@ export async function inboxFacets(
 ): Promise<InboxFacets> {
   const c = await requireConsultation(db, actor, consultationId);
   const f = filterOf(c.id, actor!, q);
-  const [rows, total] = await Promise.all([repo.facetCounts(db, f), repo.countItems(db, f)]);
+  const [rows, total] = await bounded(db, async (trx) => [
+    await repo.facetCounts(trx, f),
+    await repo.countItems(trx, f),
+  ]);
   const out: InboxFacets = {
     total,
     kind: [],
