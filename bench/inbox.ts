@@ -103,7 +103,11 @@ async function measure(base: string, cookie: string, c: Case, rounds: number): P
 export async function benchInbox(adminUrl: string): Promise<Record<string, unknown>> {
   const items = Number(process.env.BENCH_INBOX_ITEMS ?? 1_000_000);
   const dbName = 'samraad_bench_inbox';
-  const url = await createDatabase(adminUrl, dbName);
+  // BENCH_INBOX_REUSE: measure a database an earlier run kept (BENCH_INBOX_KEEP) without generating it again.
+  const reuse = !!process.env.BENCH_INBOX_REUSE;
+  const url = reuse
+    ? Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString()
+    : await createDatabase(adminUrl, dbName);
   const app = await startProcess(
     ['server/server.ts'],
     {
@@ -141,14 +145,15 @@ export async function benchInbox(adminUrl: string): Promise<Record<string, unkno
 
     // Generate, in batches, with the search index built once at the end (as a restore would).
     const t0 = performance.now();
-    await client.query(`set maintenance_work_mem = '512MB'`);
-    await client.query(`drop index if exists analysis_items_search_idx`);
-    await client.query(`select setseed(0.42)`);
-    const batch = 50_000;
-    for (let from = 1; from <= items; from += batch) {
-      const to = Math.min(items, from + batch - 1);
-      await client.query(
-        `insert into analysis_items (consultation_id, kind, item_id, item_version, received_at, author_label, acting_as,
+    if (!reuse) {
+      await client.query(`set maintenance_work_mem = '512MB'`);
+      await client.query(`drop index if exists analysis_items_search_idx`);
+      await client.query(`select setseed(0.42)`);
+      const batch = 50_000;
+      for (let from = 1; from <= items; from += batch) {
+        const to = Math.min(items, from + batch - 1);
+        await client.query(
+          `insert into analysis_items (consultation_id, kind, item_id, item_version, received_at, author_label, acting_as,
                                      invited, channel, source_status, scenario_ids, has_attachments, excerpt, doc,
                                      doc_language, search, status, assignee_id, source_stamp)
          select $1, case when g % 10 = 0 then 'comment' else 'response' end, gen_random_uuid(), 1,
@@ -166,21 +171,22 @@ export async function benchInbox(adminUrl: string): Promise<Record<string, unkno
                      cross join (select case when g % 5 = 0 then $7::text[] else $5::text[] end as words) w)
                    || ' ' || ($8::text[])[1 + g % 20]
                    || case when g % 2000 < 20 then ' ' || ($9::text[])[1 + g % 2000] else '' end as doc) d`,
-        [c, scenarios.map((s) => s.id), from, to, DA, analyst, EN, MEDIUM, RARE],
-      );
-      process.stdout.write(`\r  generating ${to.toLocaleString('en')} / ${items.toLocaleString('en')} items`);
-    }
-    process.stdout.write('\n  building the search index…');
-    await client.query(`create index analysis_items_search_idx on analysis_items using gin (search)`);
-    // A tenth of the items coded with one of the demo codebook's tags.
-    await client.query(
-      `insert into codings (consultation_id, tag_id, item_kind, item_id, coder_id, status)
+          [c, scenarios.map((s) => s.id), from, to, DA, analyst, EN, MEDIUM, RARE],
+        );
+        process.stdout.write(`\r  generating ${to.toLocaleString('en')} / ${items.toLocaleString('en')} items`);
+      }
+      process.stdout.write('\n  building the search index…');
+      await client.query(`create index analysis_items_search_idx on analysis_items using gin (search)`);
+      // A tenth of the items coded with one of the demo codebook's tags.
+      await client.query(
+        `insert into codings (consultation_id, tag_id, item_kind, item_id, coder_id, status)
        select i.consultation_id, ($2::uuid[])[1 + (row_number() over ())::int % cardinality($2::uuid[])], i.kind, i.item_id, $3, 'confirmed'
          from analysis_items i where i.consultation_id = $1 and i.source_stamp = 'bench' and hashtext(i.item_id::text) % 10 = 0`,
-      [c, tags.map((t) => t.id), analyst],
-    );
-    await client.query(`vacuum analyze analysis_items`);
-    await client.query(`vacuum analyze codings`);
+        [c, tags.map((t) => t.id), analyst],
+      );
+      await client.query(`vacuum analyze analysis_items`);
+      await client.query(`vacuum analyze codings`);
+    }
     const generateSeconds = (performance.now() - t0) / 1000;
     process.stdout.write(` done in ${generateSeconds.toFixed(0)} s\n`);
     const size = (

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexInput, rewalkInput } from '../../server/modules/analysis/inbox/inbox.indexer.ts';
+import * as repo from '../../server/modules/analysis/inbox/inbox.repository.ts';
 import type { InboxFacets, InboxItemDetail, InboxPage } from '../../server/modules/analysis/inbox/inbox.schemas.ts';
 import type { Comment } from '../../server/modules/comments/comments.schemas.ts';
 import { call, createTestApp, expectError, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
@@ -137,6 +138,18 @@ describe('listing, filters and search', () => {
     const rest = await page(`?limit=2&cursor=${first.nextCursor}`);
     const all = [...first.items, ...rest.items].map((i) => i.id);
     expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('estimates the facets from a sample the same way it counts them (a 100 % sample gives the exact counts)', async () => {
+    const f = { consultationId: open.consultation.id, kinds: ['response' as const] };
+    const exact = await repo.facetCounts(t.handle.db, f);
+    const sampled = await repo.estimatedFacetCounts(t.handle.db, f, 100);
+    const key = (r: { facet: string; value: string | null; n: number }) => `${r.facet}|${r.value}|${r.n}`;
+    expect(sampled.rows.map(key).sort()).toEqual(exact.rows.map(key).sort());
+    expect(sampled.total).toBe(exact.total);
+    expect(exact.total).toBeGreaterThanOrEqual(3);
+    const facets = json<InboxFacets>(await inbox('/facets?kind=response'));
+    expect(facets.estimated).toBe(false);
   });
 
   it('counts each facet with its own filter left out', async () => {

@@ -35,8 +35,14 @@ const countOf = (facet: Facet | undefined, value: string | null): number | undef
   facet ? (facet.find((f) => f.value === value)?.count ?? 0) : undefined;
 
 /** "Label (12)" when the count is known. */
+/** Whether the counts being drawn are estimated (a very large view); set by `inboxFilterForm` as it renders. */
+let estimated = false;
 const counted = (label: string, count: number | undefined): string =>
-  count === undefined ? label : t('inbox.withCount', { label, count });
+  count === undefined
+    ? label
+    : estimated
+      ? t('inbox.withAboutCount', { label, count })
+      : t('inbox.withCount', { label, count });
 
 function select(id: string, label: string, value: string, options: Option[], onChange: (v: string) => void) {
   return html`<div class="form-group">
@@ -131,6 +137,7 @@ function assigneeOptions(o: InboxFilterFormOpts): Option[] {
 export function inboxFilterForm(o: InboxFilterFormOpts) {
   const f = o.form;
   const fc = o.facets;
+  estimated = fc?.estimated ?? false;
   const set = (next: Partial<InboxFilters>) => o.onChange({ ...f, ...next });
   const sorts: InboxSort[] = f.q.trim() ? ['newest', 'oldest', 'relevance'] : ['newest', 'oldest'];
   return html`<form

@@ -15,6 +15,8 @@ export const daInbox = {
   'inbox.filters': 'Filtre',
   'inbox.any': 'Alle',
   'inbox.withCount': (p: { label: string; count: number }) => `${p.label} (${p.count})`,
+  'inbox.withAboutCount': (p: { label: string; count: number }) =>
+    `${p.label} (ca. ${p.count.toLocaleString('da-DK')}, anslået)`,
   'inbox.f.kind': 'Type input',
   'inbox.kind.response': 'Høringssvar',
   'inbox.kind.comment': 'Kommentar',

@@ -13,6 +13,8 @@ export const enInbox = {
   'inbox.filters': 'Filters',
   'inbox.any': 'Any',
   'inbox.withCount': (p: { label: string; count: number }) => `${p.label} (${p.count})`,
+  'inbox.withAboutCount': (p: { label: string; count: number }) =>
+    `${p.label} (about ${p.count.toLocaleString('en-GB')}, estimated)`,
   'inbox.f.kind': 'Kind of input',
   'inbox.kind.response': 'Hearing response',
   'inbox.kind.comment': 'Comment',

@@ -220,54 +220,78 @@ const rankOf = (q: string) => sql<number>`ts_rank(i.search, websearch_to_tsquery
 
 export type InboxSort = 'newest' | 'oldest' | 'relevance';
 
-export async function listItems(db: Db, f: InboxFilter, page: { sort: InboxSort; after?: Keyset; limit: number }) {
-  const where = conditions(f);
+export type InboxRow = {
+  consultationId: string;
+  kind: InboxItemKind;
+  itemId: string;
+  itemVersion: number;
+  receivedAt: Date;
+  authorLabel: string;
+  actingAs: string | null;
+  invited: boolean | null;
+  channel: string | null;
+  sourceStatus: string;
+  scenarioIds: string[];
+  hasAttachments: boolean;
+  excerpt: string;
+  status: InboxStatus;
+  assigneeId: string | null;
+  needsReview: boolean;
+  timeKey: string;
+  rankKey?: string;
+};
+
+const LIST_COLUMNS = sql`i.consultation_id, i.kind, i.item_id, i.item_version, i.received_at, i.author_label,
+  i.acting_as, i.invited, i.channel, i.source_status, i.scenario_ids, i.has_attachments, i.excerpt, i.status,
+  i.assignee_id, i.needs_review`;
+
+export async function listItems(
+  db: Db,
+  f: InboxFilter,
+  page: { sort: InboxSort; after?: Keyset; limit: number },
+): Promise<InboxRow[]> {
+  const where = sql.join(conditions(f), sql` and `);
   const relevance = page.sort === 'relevance' && !!f.q;
-  let q = db
-    .selectFrom('analysisItems as i')
-    .select([
-      'i.consultationId',
-      'i.kind',
-      'i.itemId',
-      'i.itemVersion',
-      'i.receivedAt',
-      'i.authorLabel',
-      'i.actingAs',
-      'i.invited',
-      'i.channel',
-      'i.sourceStatus',
-      'i.scenarioIds',
-      'i.hasAttachments',
-      'i.excerpt',
-      'i.status',
-      'i.assigneeId',
-      'i.needsReview',
-      sql<string>`to_char(i.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('timeKey'),
-    ])
-    .where((eb) => eb.and(where));
+  // A search finds its hits first through the text indexes (a bitmap scan) and ranks them there,
+  // then sorts them: left to itself, the planner would walk the newest-first index and test every
+  // item until a page of hits turned up (its estimate of a search's hits is poor).
+  const source = f.q
+    ? sql`(with hits as materialized (
+             select ${LIST_COLUMNS}${relevance ? sql`, ${rankOf(f.q)} as rank` : sql``}
+               from analysis_items i where ${where})
+           select * from hits) i`
+    : sql`analysis_items i`;
+  const filter = f.q ? sql`true` : where;
+  const timeKey = sql`to_char(i.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as time_key`;
+  let after = sql`true`;
+  let order: RawBuilder<unknown>;
+  let rankKey = sql``;
   if (relevance) {
     // The rank as PostgreSQL prints a real, so the cursor compares with exactly the value it sorted on.
-    q = q.select(sql<string>`(${rankOf(f.q!)})::text`.as('rankKey'));
+    rankKey = sql`, i.rank::text as rank_key`;
     if (page.after) {
       const [rank, id] = page.after;
-      q = q.where(sql<boolean>`(${rankOf(f.q!)}, i.item_id) < (${Number(rank)}::real, ${id}::uuid)`);
+      after = sql`(i.rank, i.item_id) < (${Number(rank)}::real, ${id}::uuid)`;
     }
-    q = q.orderBy(rankOf(f.q!), 'desc').orderBy('i.itemId', 'desc');
+    order = sql`i.rank desc, i.item_id desc`;
   } else {
-    const dir = page.sort === 'oldest' ? 'asc' : 'desc';
+    const desc = page.sort !== 'oldest';
     if (page.after) {
       const [at, id] = page.after;
-      q = q.where(
-        dir === 'desc'
-          ? sql<boolean>`(i.received_at, i.item_id) < (${at}::timestamptz, ${id}::uuid)`
-          : sql<boolean>`(i.received_at, i.item_id) > (${at}::timestamptz, ${id}::uuid)`,
-      );
+      after = desc
+        ? sql`(i.received_at, i.item_id) < (${at}::timestamptz, ${id}::uuid)`
+        : sql`(i.received_at, i.item_id) > (${at}::timestamptz, ${id}::uuid)`;
     }
-    q = q.orderBy('i.receivedAt', dir).orderBy('i.itemId', dir);
+    order = desc ? sql`i.received_at desc, i.item_id desc` : sql`i.received_at asc, i.item_id asc`;
   }
-  return q.limit(page.limit + 1).execute();
+  const r = await sql<InboxRow>`
+    select ${LIST_COLUMNS}, ${timeKey}${rankKey}
+      from ${source}
+     where ${filter} and ${after}
+     order by ${order}
+     limit ${page.limit + 1}`.execute(db);
+  return r.rows;
 }
-export type InboxRow = Awaited<ReturnType<typeof listItems>>[number] & { rankKey?: string };
 
 /** Highlighted fragments of the items' own text that match `q` (U+0002/U+0003 mark the hits). */
 export async function headlines(db: Db, consultationId: string, itemIds: readonly string[], q: string) {
@@ -296,29 +320,62 @@ const FACET_COLUMN: Record<FacetName, { column: string; skip: keyof InboxFilter 
  * Counts beside each filter: for each facet, the view's items counted by that facet's values, with
  * the facet's own filter left out (so choosing a value does not hide the others). Exact.
  */
-export async function facetCounts(
-  db: Db,
-  f: InboxFilter,
-): Promise<{ facet: FacetName; value: string | null; n: number }[]> {
+type FacetRow = { facet: FacetName; value: string | null; n: number };
+
+/**
+ * The facets and the total of a view in one statement, counted over `from` (the items, or a
+ * sample of them) and multiplied by `scale`.
+ */
+function facetStatement(f: InboxFilter, from: RawBuilder<unknown>, scale: number) {
+  const n = scale === 1 ? sql`count(*)::int` : sql`round(count(*) * ${sql.lit(scale)})::int`;
   const parts = (Object.keys(FACET_COLUMN) as FacetName[]).map((facet) => {
     const { column, skip } = FACET_COLUMN[facet];
-    const where = conditions(f, skip);
-    return sql`(select ${facet}::text as facet, ${sql.raw(column)} as value, count(*)::int as n
-                  from analysis_items i where ${sql.join(where, sql` and `)} group by 2)`;
+    return sql`(select ${facet}::text as facet, ${sql.raw(column)} as value, ${n} as n
+                  from ${from} where ${sql.join(conditions(f, skip), sql` and `)} group by 2)`;
   });
-  const r = await sql<{
-    facet: FacetName;
-    value: string | null;
-    n: number;
-  }>`${sql.join(parts, sql` union all `)}`.execute(db);
-  return r.rows;
+  parts.push(
+    sql`(select 'total' as facet, null as value, ${n} as n from ${from} where ${sql.join(conditions(f), sql` and `)})`,
+  );
+  return sql.join(parts, sql` union all `);
 }
 
-export async function countItems(db: Db, f: InboxFilter): Promise<number> {
-  const r = await sql<{
-    n: number;
-  }>`select count(*)::int as n from analysis_items i where ${sql.join(conditions(f), sql` and `)}`.execute(db);
-  return r.rows[0]!.n;
+const split = (rows: (Omit<FacetRow, 'facet'> & { facet: FacetName | 'total' })[]) => ({
+  rows: rows.filter((x): x is FacetRow => x.facet !== 'total'),
+  total: rows.find((x) => x.facet === 'total')?.n ?? 0,
+});
+
+export async function facetCounts(db: Db, f: InboxFilter): Promise<{ rows: FacetRow[]; total: number }> {
+  const r = await sql<FacetRow | { facet: 'total'; value: null; n: number }>`${facetStatement(
+    f,
+    sql`analysis_items i`,
+    1,
+  )}`.execute(db);
+  return split(r.rows);
+}
+
+/**
+ * The facets and the total estimated from a repeatable sample of the table's pages (`percent`),
+ * read once and counted by every facet, each count scaled up to the whole.
+ */
+export async function estimatedFacetCounts(
+  db: Db,
+  f: InboxFilter,
+  percent: number,
+): Promise<{ rows: FacetRow[]; total: number }> {
+  const p = Math.min(100, Math.max(0.01, percent));
+  const r = await sql<FacetRow | { facet: 'total'; value: null; n: number }>`
+    with sampled as materialized (
+      select * from analysis_items tablesample system (${sql.lit(p)}) repeatable (42)
+       where consultation_id = ${f.consultationId})
+    ${facetStatement(f, sql`sampled i`, 100 / p)}`.execute(db);
+  return split(r.rows);
+}
+
+/** The percentage of the items table to sample so that about `rows` rows are read (planner statistics). */
+export async function samplePercentFor(db: Db, rows: number): Promise<number> {
+  const r = await sql<{ n: number }>`select greatest(reltuples, 1)::float8 as n from pg_class
+     where oid = 'analysis_items'::regclass`.execute(db);
+  return Math.min(100, (100 * rows) / Math.max(1, r.rows[0]?.n ?? 1));
 }
 
 /** Sets status and/or assignee on these items of one consultation; returns the ids changed. */

@@ -102,8 +102,11 @@ export const InboxFacets = z
     assignee: z.array(FacetCount).describe('value null: unassigned'),
     hasAttachments: z.array(FacetCount),
     scenario: z.array(FacetCount),
+    estimated: z
+      .boolean()
+      .describe('True: the view was too large to count in time, and the counts are estimated from a sample'),
   })
-  .describe("Counts beside each filter: each facet counts the view's items with its own filter left out (exact)");
+  .describe("Counts beside each filter: each facet counts the view's items with its own filter left out");
 export type InboxFacets = z.infer<typeof InboxFacets>;
 
 export const WorkflowBody = z

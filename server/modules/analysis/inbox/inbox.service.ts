@@ -28,12 +28,16 @@ import {
  * (ranking most of a million items) ends with 422 QUERY_TOO_BROAD, asking the analyst to narrow it,
  * instead of holding a connection. PostgreSQL enforces it; the embedded PGlite has no timer.
  */
-export const INBOX_STATEMENT_MS = 1000;
+export const INBOX_STATEMENT_MS = 900;
+/** How long the facets are counted exactly before they are estimated from a sample. */
+export const EXACT_FACETS_MS = 200;
+/** About how many items the estimate samples. */
+const FACET_SAMPLE_ROWS = 10_000;
 
-async function bounded<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+async function bounded<T>(db: Db, fn: (trx: Db) => Promise<T>, ms = INBOX_STATEMENT_MS): Promise<T> {
   try {
     return await db.transaction().execute(async (trx) => {
-      await sql`select set_config('statement_timeout', ${String(INBOX_STATEMENT_MS)}, true)`.execute(trx);
+      await sql`select set_config('statement_timeout', ${String(ms)}, true)`.execute(trx);
       return fn(trx);
     });
   } catch (err) {
@@ -135,11 +139,21 @@ export async function inboxFacets(
 ): Promise<InboxFacets> {
   const c = await requireConsultation(db, actor, consultationId);
   const f = filterOf(c.id, actor!, q);
-  const [rows, total] = await bounded(db, async (trx) => [
-    await repo.facetCounts(trx, f),
-    await repo.countItems(trx, f),
-  ]);
+  let estimated = false;
+  let counted: Awaited<ReturnType<typeof repo.facetCounts>>;
+  try {
+    counted = await bounded(db, (trx) => repo.facetCounts(trx, f), EXACT_FACETS_MS);
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === 'QUERY_TOO_BROAD')) throw err;
+    // Too many to count in time: estimate from a repeatable sample of the table's pages, and say so.
+    estimated = true;
+    counted = await bounded(db, async (trx) =>
+      repo.estimatedFacetCounts(trx, f, await repo.samplePercentFor(trx, FACET_SAMPLE_ROWS)),
+    );
+  }
+  const { rows, total } = counted;
   const out: InboxFacets = {
+    estimated,
     total,
     kind: [],
     actingAs: [],
