@@ -150,6 +150,10 @@ describe('listing, filters and search', () => {
     expect(exact.total).toBeGreaterThanOrEqual(3);
     const facets = json<InboxFacets>(await inbox('/facets?kind=response'));
     expect(facets.estimated).toBe(false);
+    // The planner's estimate decides which: a few items here.
+    const planned = await repo.plannedViewSize(t.handle.db, f);
+    expect(planned).toBeGreaterThan(0);
+    expect(planned).toBeLessThan(20_000);
   });
 
   it('counts each facet with its own filter left out', async () => {

@@ -371,6 +371,15 @@ export async function estimatedFacetCounts(
   return split(r.rows);
 }
 
+/** The planner's estimate of how many items a view holds (no rows are read). */
+export async function plannedViewSize(db: Db, f: InboxFilter): Promise<number> {
+  const r = await sql<{ queryPlan: unknown }>`explain (format json)
+    select 1 from analysis_items i where ${sql.join(conditions(f), sql` and `)}`.execute(db);
+  const raw = r.rows[0]?.queryPlan ?? Object.values(r.rows[0] ?? {})[0];
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan?: { 'Plan Rows'?: number } }[];
+  return plan[0]?.Plan?.['Plan Rows'] ?? 0;
+}
+
 /** The percentage of the items table to sample so that about `rows` rows are read (planner statistics). */
 export async function samplePercentFor(db: Db, rows: number): Promise<number> {
   const r = await sql<{ n: number }>`select greatest(reltuples, 1)::float8 as n from pg_class
