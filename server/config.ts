@@ -78,7 +78,7 @@ const ConfigSchema = z.object({
   MAIL_FROM: z.string().default('Samråd <no-reply@samraad.local>'),
   MAIL_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
   ANALYSIS_INDEX_MS: z.coerce.number().int().min(0).max(600_000).default(3000),
-  ANALYSIS_INDEX_BUDGET_MS: z.coerce.number().int().min(50).max(600_000).default(500),
+  ANALYSIS_INDEX_BUDGET_MS: z.coerce.number().int().min(50).max(600_000).default(250),
   FILES_DIR: z.string().optional(),
   S3_BUCKET: z.string().optional(),
   S3_REGION: z.string().default('eu-north-1'),

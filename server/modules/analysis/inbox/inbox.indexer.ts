@@ -31,7 +31,7 @@ import * as repo from './inbox.repository.ts';
  */
 export const MIN_LAG_MS = 2_000;
 /** The longest a run works before it leaves the rest to the next one. */
-export const BUDGET_MS = 500;
+export const BUDGET_MS = 250;
 const BATCH = 500;
 /** The most text stemmed per item (a tsvector holds at most 1 MB); files are searched in their own index. */
 const MAX_DOC = 200_000;
