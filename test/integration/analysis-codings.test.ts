@@ -112,6 +112,7 @@ describe('coding input (issue 11 story 4)', () => {
         note: '',
         status: 'confirmed',
         coderId: analyst.id,
+        coderName: 'Test analyst',
       });
       const field = await code(c.id, {
         tagId: cost.id,

@@ -48,7 +48,14 @@ export function itemCodingList(codings: readonly ItemCoding[], o: CodingListOpts
           ${c.quote ? html`<blockquote class="sr-coding-quote">${c.quote}</blockquote>` : nothing}
           ${c.note ? html`<p class="sr-coding-note"><strong>${t('item.codings.note')}:</strong> ${c.note}</p>` : nothing}
           <p class="sr-response-meta">
-            ${c.coderId === o.meId ? t('item.codings.byYou') : t('item.codings.byOther')} ·
+            ${
+              c.coderId === o.meId
+                ? t('item.codings.byYou')
+                : c.coderName
+                  ? t('item.codings.byName', { name: c.coderName })
+                  : t('item.codings.byOther')
+            }
+            ·
             <time datetime=${c.updatedAt}>${formatDateTime(c.updatedAt)}</time>
           </p>
           <div class="sr-actions">

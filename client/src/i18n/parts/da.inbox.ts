@@ -160,6 +160,7 @@ export const daInbox = {
   'item.codings.note': 'Note',
   'item.codings.byYou': 'Kodet af dig',
   'item.codings.byOther': 'Kodet af en anden analytiker',
+  'item.codings.byName': (p: { name: string }) => `Kodet af ${p.name}`,
   'item.codings.change': 'Ret',
   'item.codings.remove': 'Fjern',
   'item.target.item': 'Hele inputtet',

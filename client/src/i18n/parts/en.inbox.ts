@@ -158,6 +158,7 @@ export const enInbox = {
   'item.codings.note': 'Note',
   'item.codings.byYou': 'Coded by you',
   'item.codings.byOther': 'Coded by another analyst',
+  'item.codings.byName': (p: { name: string }) => `Coded by ${p.name}`,
   'item.codings.change': 'Change',
   'item.codings.remove': 'Remove',
   'item.target.item': 'The whole input',

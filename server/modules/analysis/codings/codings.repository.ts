@@ -1,5 +1,6 @@
 import { type Expression, sql, type SqlBool } from 'kysely';
 import type { Db } from '../../../db/database.ts';
+import { displayNameOf } from '../../accounts/accounts.fragments.ts';
 import type { CodingItemKind, CodingStatus, Stance } from '../../../db/schema.ts';
 
 /** The codings table (issue 11 story 4). */
@@ -8,7 +9,10 @@ import type { CodingItemKind, CodingStatus, Stance } from '../../../db/schema.ts
 const cursorAt = sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 function codingQuery(db: Db) {
-  return db.selectFrom('codings').selectAll().select(cursorAt.as('cursorAt'));
+  return db
+    .selectFrom('codings')
+    .selectAll()
+    .select([cursorAt.as('cursorAt'), displayNameOf('codings.coderId').as('coderName')]);
 }
 export type CodingRow = Awaited<ReturnType<ReturnType<typeof codingQuery>['executeTakeFirstOrThrow']>>;
 

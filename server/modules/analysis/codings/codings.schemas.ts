@@ -31,6 +31,7 @@ export const Coding = z
     note: z.string(),
     status: CodingStatus,
     coderId: z.uuid(),
+    coderName: z.string().describe('The coder’s display name (staff see who coded what)'),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })

@@ -29,6 +29,7 @@ function toCoding(r: repo.CodingRow): Coding {
     note: r.note,
     status: r.status,
     coderId: r.coderId,
+    coderName: r.coderName ?? '',
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };
