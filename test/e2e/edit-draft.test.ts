@@ -70,6 +70,8 @@ describe.each(LANGS)('the edit page keeps unsaved edits (%s)', (lang: Lang) => {
     await tabTo(page, '#edit-discard-draft');
     await activate(page, '#edit-discard-draft');
     await waitForFocus(page, '#edit-button');
+    // Focus put on a button by the page leaves it in the Tab order.
+    expect(await page.getAttribute('#edit-button', 'tabindex')).toBeNull();
     expect(await stored(page)).toEqual([]);
     expect(await text(page, '#edit-body')).toBe(`Original ${u}`);
     await page.reload();

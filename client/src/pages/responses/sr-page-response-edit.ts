@@ -86,7 +86,7 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
     return this.updateComplete.then(() => this._task.taskComplete).then(() => this.updateComplete);
   }
 
-  private readonly _focus = (selector: string) => focusAfterRender(this, selector, { controls: true });
+  private readonly _focus = (selector: string) => focusAfterRender(this, selector);
 
   /**
    * The deadline passed while changes were offered: the page now renders read only. An open edit
