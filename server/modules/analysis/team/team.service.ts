@@ -2,7 +2,7 @@ import type { Db } from '../../../db/database.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { hasRole } from '../../../shared/actor.ts';
 import { AppError, notFound } from '../../../shared/errors.ts';
-import { listActiveStaff } from '../../accounts/accounts.service.ts';
+import { activeUsersWithRole, listActiveStaff } from '../../accounts/accounts.service.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { requireWorkspace } from '../analysis.service.ts';
 import * as repo from './team.repository.ts';
@@ -38,10 +38,9 @@ export async function getTeam(db: Db, actor: Actor | null, consultationIdOrSlug:
   };
 }
 
-async function requireAnalyst(db: Db, userId: string) {
-  const found = (await analysts(db)).find((p) => p.id === userId);
-  if (!found) throw notFound('No active analyst has this id');
-  return found;
+async function requireAnalyst(db: Db, userId: string): Promise<void> {
+  if (!(await activeUsersWithRole(db, [userId], ['analyst'])).has(userId))
+    throw notFound('No active analyst has this id');
 }
 
 /** Puts an analyst on a consultation's team or takes them off it (admin); audited when it changes. */

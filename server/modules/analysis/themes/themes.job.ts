@@ -9,7 +9,7 @@ import type { Progress, ThemeItem, ThemeOptions, ThemePhase, ThemeResult } from 
 export const THEMES_JOB = 'analysis.themes';
 export const ThemesJob = z.object({ runId: z.uuid() });
 
-export type ThemesDeps = { db: Db; log: FastifyBaseLogger; suggest?: typeof suggestInWorker };
+export type ThemesDeps = { db: Db; log: Pick<FastifyBaseLogger, 'error' | 'warn'>; suggest?: typeof suggestInWorker };
 
 /**
  * Runs the pipeline (themes.rules.ts) in a worker thread (themes.worker.mjs), so minutes of
