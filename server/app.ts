@@ -1,6 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { assertServable, type Config } from './config.ts';
 import type { DbHandle } from './db/database.ts';
@@ -10,6 +9,7 @@ import { dbPlugin } from './plugins/db.ts';
 import { errorsPlugin, frameworkErrors } from './plugins/errors.ts';
 import { inputPlugin } from './plugins/input.ts';
 import { jobsPlugin } from './plugins/jobs.ts';
+import { limitsPlugin } from './plugins/limits.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { analysisRoutes } from './modules/analysis/analysis.routes.ts';
@@ -79,8 +79,8 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   await app.register(dbPlugin, { handle: db });
   await app.register(jobsPlugin, { handle: db, enabled: config.jobsEnabled });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
-  await app.register(authPlugin, { publicUrl });
+  await app.register(limitsPlugin, { namespace: config.rateLimitNamespace });
+  await app.register(authPlugin, { publicUrl, cookieSecure: config.cookieSecure });
   await app.register(inputPlugin);
   await app.register(openapiPlugin);
 

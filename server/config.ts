@@ -71,6 +71,10 @@ const ConfigSchema = z.object({
     .default(1024 * 1024),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_SUBMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_NAMESPACE: z
+    .string()
+    .regex(/^[\w.-]{0,60}$/, 'letters, digits, _ . - (at most 60)')
+    .default(''),
   RESULTS_MIN_SEGMENT: z.coerce.number().int().min(1).max(1000).default(5),
   CLIENT_DIST: z.string().default('./dist/client'),
   JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
@@ -124,6 +128,8 @@ export type Config = Readonly<{
   rateLimitLoginPerMinute: number;
   /** Submissions, edits and uploads per IP and minute (a client retries with its Idempotency-Key). */
   rateLimitSubmitPerMinute: number;
+  /** Prefix of this deployment's rate-limit counters in PostgreSQL (instances of one deployment share it). */
+  rateLimitNamespace: string;
   /** Segments with fewer rankings than this are shown to staff only (statistical disclosure). */
   resultsMinSegment: number;
   clientDist: string;
@@ -184,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     rateLimitLoginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
     rateLimitSubmitPerMinute: e.RATE_LIMIT_SUBMIT_PER_MINUTE,
+    rateLimitNamespace: e.RATE_LIMIT_NAMESPACE,
     resultsMinSegment: e.RESULTS_MIN_SEGMENT,
     clientDist: e.CLIENT_DIST,
     jobsEnabled: e.JOBS_ENABLED === 'true',

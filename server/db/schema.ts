@@ -37,6 +37,8 @@ export interface SessionsTable {
   userId: string;
   createdAt: Generated<Date>;
   expiresAt: Timestamp;
+  /** The account's roles when the session was issued (issue 15 item 5); null for older sessions. */
+  rolesKey: string | null;
 }
 
 export interface ConsultationsTable {
@@ -544,4 +546,15 @@ export interface ThemeCandidatesTable {
 export interface Database {
   themeRuns: ThemeRunsTable;
   themeCandidates: ThemeCandidatesTable;
+}
+
+// Issue 15 item 5: rate-limit counters shared by every instance (migration 20261208040000).
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  windowEnds: Timestamp;
+}
+
+export interface Database {
+  rateLimits: RateLimitsTable;
 }

@@ -53,16 +53,27 @@ function assertSameOrigin(req: FastifyRequest, publicUrl: string): void {
 }
 
 export const authPlugin = fp(
-  async function auth(app: FastifyInstance, opts: { publicUrl: string }) {
+  async function auth(app: FastifyInstance, opts: { publicUrl: string; cookieSecure: 'auto' | 'true' | 'false' }) {
     app.decorateRequest('actor', null);
     app.decorateRequest('sessionToken', null);
 
-    app.addHook('onRequest', async (req: FastifyRequest) => {
+    app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
       const token = req.cookies[SESSION_COOKIE];
       if (!token) return;
       if (UNSAFE.has(req.method)) assertSameOrigin(req, opts.publicUrl);
-      req.sessionToken = token;
-      req.actor = await resolveSession(app.db, token);
+      const session = await resolveSession(app.db, token);
+      req.actor = session?.actor ?? null;
+      req.sessionToken = session?.rotated?.token ?? token;
+      if (session?.rotated) {
+        const secure = opts.cookieSecure === 'auto' ? req.protocol === 'https' : opts.cookieSecure === 'true';
+        void reply.setCookie(SESSION_COOKIE, session.rotated.token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure,
+          expires: session.rotated.expiresAt,
+        });
+      }
     });
 
     const requireAuth: Guard = async (req: FastifyRequest, _reply: FastifyReply) => {

@@ -78,7 +78,7 @@ export const errorsPlugin = fp(
           .send(body('VALIDATION_FAILED', `Invalid ${err.validationContext ?? 'input'}`, { issues }));
       }
       if (err instanceof AppError) {
-        if (err.code === 'RATE_LIMITED') void reply.header('retry-after', '60');
+        if (err.code === 'RATE_LIMITED' && !reply.hasHeader('retry-after')) void reply.header('retry-after', '60');
         if (err.code === 'UNAVAILABLE') void reply.header('retry-after', '1');
         return reply.status(err.statusCode).send(body(err.code, err.message, err.details));
       }

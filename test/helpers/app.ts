@@ -33,6 +33,8 @@ export async function createTestApp(
     LOG_LEVEL: 'silent',
     CLIENT_DIST: './no-client-in-tests',
     RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
+    // On PostgreSQL every test app shares one database: each counts its own rate limits.
+    RATE_LIMIT_NAMESPACE: `test-${randomUUID()}`,
     // Tests run the analysis inbox indexer themselves (indexInput), when they need it.
     ANALYSIS_INDEX_MS: '0',
     ...env,

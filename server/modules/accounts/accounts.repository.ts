@@ -10,7 +10,14 @@ export async function findSessionActor(db: Db, idHash: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
-    .select(['users.id', 'users.email', 'users.displayName', rolesOf.as('roles')])
+    .select([
+      'users.id',
+      'users.email',
+      'users.displayName',
+      rolesOf.as('roles'),
+      'sessions.rolesKey',
+      'sessions.expiresAt',
+    ])
     .where('sessions.idHash', '=', idHash)
     .where('sessions.expiresAt', '>', sql<Date>`now()`)
     .where('users.disabledAt', 'is', null)
@@ -115,8 +122,17 @@ export async function countAdmins(db: Db, exceptUserId?: string) {
   return Number(row.n);
 }
 
-export async function insertSession(db: Db, values: { idHash: string; userId: string; expiresAt: Date }) {
+export async function insertSession(
+  db: Db,
+  values: { idHash: string; userId: string; expiresAt: Date; rolesKey: string },
+) {
   await db.insertInto('sessions').values(values).execute();
+}
+
+/** Deletes a session and says whether this call deleted it (of two racing rotations, one wins). */
+export async function takeSession(db: Db, idHash: string): Promise<boolean> {
+  const row = await db.deleteFrom('sessions').where('idHash', '=', idHash).returning('userId').executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function deleteSession(db: Db, idHash: string) {

@@ -16,7 +16,10 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/api/auth/login',
     {
+      // Per client address (config.rateLimit) and per account named (preHandler), counted in PostgreSQL
+      // so every instance shares them (issue 15 item 5).
       config: { rateLimit: { max: opts.loginPerMinute, timeWindow: '1 minute' } },
+      preHandler: app.accountLimit('login', opts.loginPerMinute, (req) => (req.body as { email?: string }).email),
       schema: {
         tags: ['auth'],
         summary: 'Sign in with e-mail and password; sets the session cookie',

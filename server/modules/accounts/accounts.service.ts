@@ -14,10 +14,42 @@ export const SESSION_COOKIE = 'samraad_session';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function resolveSession(db: Db, token: string): Promise<Actor | null> {
+/** The roles a session was issued for, as stored with it (sorted, comma-separated). */
+export const rolesKeyOf = (roles: readonly Role[]) => [...roles].sort().join(',');
+
+export type ResolvedSession = {
+  actor: Actor;
+  /** Set when the account's roles changed since the session was issued: the session's new identifier. */
+  rotated?: { token: string; expiresAt: Date };
+};
+
+/**
+ * The actor behind a session token. When an admin has changed the account's roles since the
+ * session was issued, the session gets a new identifier here and the old one ends (issue 15 item 5:
+ * "session identifiers rotate on sign-in and on a change of role"); of two requests racing with the
+ * old identifier only one rotates, the other is still answered as the account.
+ */
+export async function resolveSession(db: Db, token: string): Promise<ResolvedSession | null> {
   if (token.length > 100) return null;
   const row = await repo.findSessionActor(db, hashToken(token));
-  return row ? { id: row.id, email: row.email, displayName: row.displayName, roles: row.roles } : null;
+  if (!row) return null;
+  const actor: Actor = { id: row.id, email: row.email, displayName: row.displayName, roles: row.roles };
+  const rolesKey = rolesKeyOf(row.roles);
+  if (row.rolesKey === rolesKey) return { actor };
+  const next = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(row.expiresAt);
+  const rotated = await db.transaction().execute(async (trx) => {
+    if (!(await repo.takeSession(trx, hashToken(token)))) return false;
+    await repo.insertSession(trx, { idHash: hashToken(next), userId: row.id, expiresAt, rolesKey });
+    await recordAudit(trx, actor, {
+      action: 'auth.session_rotated',
+      itemType: 'account',
+      itemId: row.id,
+      details: { reason: 'roles_changed', roles: row.roles },
+    });
+    return true;
+  });
+  return rotated ? { actor, rotated: { token: next, expiresAt } } : { actor };
 }
 
 /**
@@ -51,7 +83,12 @@ export async function login(
   const actor: Actor = { id: user.id, email: user.email, displayName: user.displayName, roles: user.roles };
   await db.transaction().execute(async (trx) => {
     if (from.previousToken) await repo.deleteSession(trx, hashToken(from.previousToken));
-    await repo.insertSession(trx, { idHash: hashToken(token), userId: user.id, expiresAt });
+    await repo.insertSession(trx, {
+      idHash: hashToken(token),
+      userId: user.id,
+      expiresAt,
+      rolesKey: rolesKeyOf(user.roles),
+    });
     await recordAudit(trx, actor, { action: 'auth.login', itemType: 'account', itemId: user.id });
   });
   return { token, actor, expiresAt };

@@ -39,6 +39,7 @@ export const participantsRoutes: FastifyPluginAsyncZod<{ publicUrl: string; perM
     '/api/participants/register',
     {
       config: { rateLimit },
+      preHandler: app.accountLimit('register', opts.perMinute, (req) => (req.body as { email?: string }).email),
       schema: {
         tags: ['participants'],
         summary:
@@ -70,6 +71,7 @@ export const participantsRoutes: FastifyPluginAsyncZod<{ publicUrl: string; perM
     '/api/participants/password-reset/request',
     {
       config: { rateLimit },
+      preHandler: app.accountLimit('reset', opts.perMinute, (req) => (req.body as { email?: string }).email),
       schema: {
         tags: ['participants'],
         summary: 'Ask for a password-reset link by e-mail (always 202, at once; the mail follows)',

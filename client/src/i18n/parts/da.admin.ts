@@ -167,6 +167,7 @@ export const daAdmin = {
   'audit.action.account.update': 'Bruger ændret',
   'audit.action.auth.login': 'Logget på',
   'audit.action.auth.logout': 'Logget af',
+  'audit.action.auth.session_rotated': 'Session fornyet efter ændrede roller',
   'audit.action.consultation.create': 'Høring oprettet',
   'audit.action.consultation.update': 'Høring ændret',
   'audit.action.consultation.transition': 'Fase skiftet',

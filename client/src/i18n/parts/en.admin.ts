@@ -165,6 +165,7 @@ export const enAdmin = {
   'audit.action.account.update': 'Account changed',
   'audit.action.auth.login': 'Signed in',
   'audit.action.auth.logout': 'Signed out',
+  'audit.action.auth.session_rotated': 'Session renewed after a change of role',
   'audit.action.consultation.create': 'Consultation created',
   'audit.action.consultation.update': 'Consultation changed',
   'audit.action.consultation.transition': 'Phase changed',

@@ -114,6 +114,7 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'auth.login',
   'auth.login_failed',
   'auth.logout',
+  'auth.session_rotated',
   'account.create',
   'account.update',
   'account.register',

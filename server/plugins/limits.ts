@@ -1,0 +1,104 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import rateLimit, { type FastifyRateLimitOptions, type FastifyRateLimitStore } from '@fastify/rate-limit';
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import { AppError } from '../shared/errors.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * preHandler: a second limit on a route, counted per account (or another key taken from the
+     * parsed request, e.g. the e-mail address a sign-in names). `null` from `keyOf`: not counted.
+     */
+    accountLimit: (
+      name: string,
+      max: number,
+      keyOf: (req: FastifyRequest) => string | null | undefined,
+    ) => preHandlerAsyncHookHandler;
+  }
+}
+
+type Counted = { current: number; ttl: number };
+type RouteInfo = { routeInfo?: { method?: string | string[]; url?: string }; limitName?: string };
+
+/** Removes windows that ended at least a minute ago, about once per this many counts. */
+const SWEEP_EVERY = 500;
+
+/**
+ * Fixed-window counters in PostgreSQL (table rate_limits), so every instance behind the load
+ * balancer counts the same hits (issue 15 item 5). One statement per counted request: an upsert that
+ * starts a new window when the old one has ended and returns the count and the time left.
+ */
+export async function countHit(db: Db, key: string, windowMs: number): Promise<Counted> {
+  const { rows } = await sql<{ hits: number; ttl: number }>`
+    insert into rate_limits as r (key, hits, window_ends)
+    values (${key}, 1, now() + ${windowMs} * interval '1 millisecond')
+    on conflict (key) do update set
+      hits = case when r.window_ends <= now() then 1 else r.hits + 1 end,
+      window_ends = case when r.window_ends <= now() then excluded.window_ends else r.window_ends end
+    returning hits::int as hits, greatest(0, ceil(extract(epoch from (window_ends - now())) * 1000))::int as ttl`.execute(
+    db,
+  );
+  const row = rows[0]!;
+  return { current: Number(row.hits), ttl: Number(row.ttl) };
+}
+
+async function sweep(db: Db): Promise<void> {
+  await sql`delete from rate_limits where window_ends < now() - interval '1 minute'`.execute(db);
+}
+
+/** @fastify/rate-limit's store interface over countHit; each route's keys get the route as prefix. */
+function pgStore(db: Db, namespace: string, onError: (err: unknown) => void) {
+  let counted = 0;
+  return class PgStore implements FastifyRateLimitStore {
+    private readonly prefix: string;
+    constructor(options: FastifyRateLimitOptions & RouteInfo, prefix = 'global') {
+      this.prefix = options.limitName ?? prefix;
+    }
+    incr(key: string, cb: (err: Error | null, res: Counted) => void, timeWindow: number): void {
+      if (++counted % SWEEP_EVERY === 0) sweep(db).catch(onError);
+      countHit(db, `${namespace}|${this.prefix}|${key}`, timeWindow).then(
+        (res) => cb(null, res),
+        (err: Error) => cb(err, { current: 0, ttl: 0 }),
+      );
+    }
+    child(routeOptions: FastifyRateLimitOptions & RouteInfo): FastifyRateLimitStore {
+      const info = routeOptions.routeInfo;
+      const method = Array.isArray(info?.method) ? info.method.join(',') : (info?.method ?? '');
+      return new PgStore(routeOptions, `${method} ${info?.url ?? ''}`);
+    }
+  };
+}
+
+/**
+ * Rate limits shared by all instances: @fastify/rate-limit (per client address, the routes'
+ * `config.rateLimit`) with its counters in PostgreSQL, plus `app.accountLimit` for a second count per
+ * account. Over the limit: 429 RATE_LIMITED with Retry-After (the seconds left in the window).
+ */
+export const limitsPlugin = fp(
+  async function limits(app: FastifyInstance, opts: { namespace: string }) {
+    await app.register(rateLimit, {
+      global: false,
+      store: pgStore(app.db, opts.namespace, (err) => app.log.warn({ err }, 'rate-limit sweep failed')),
+    });
+
+    app.decorate('accountLimit', (name, max, keyOf) => {
+      const handler: preHandlerAsyncHookHandler = async (req, reply) => {
+        const key = keyOf(req);
+        if (!key) return;
+        const { current, ttl } = await countHit(
+          app.db,
+          `${opts.namespace}|${name}|account|${key.toLowerCase()}`,
+          60_000,
+        );
+        if (current > max) {
+          void reply.header('retry-after', String(Math.max(1, Math.ceil(ttl / 1000))));
+          throw new AppError('RATE_LIMITED', 'Too many requests, try again later', { scope: 'account' });
+        }
+      };
+      return handler;
+    });
+  },
+  { name: 'limits', dependencies: ['db'] },
+);
