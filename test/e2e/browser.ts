@@ -56,9 +56,23 @@ async function newPage(
       /* storage unavailable */
     }
   }, lang);
+  // The app's content security policy allows no inline script or style (issue 15 item 5): a page
+  // that breaks it fails the test that checks pageErrors.
+  await context.addInitScript(() => {
+    type Violation = { violatedDirective: string; blockedURI: string; sample: string };
+    const doc = (
+      globalThis as unknown as { document: { addEventListener(type: string, f: (e: Violation) => void): void } }
+    ).document;
+    doc.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
+    );
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /CSP violation|Content Security Policy/.test(m.text())) errors.push(m.text());
+  });
   (page as Page & { _errors?: string[] })._errors = errors;
   return { context, page };
 }

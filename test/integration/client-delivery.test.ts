@@ -73,6 +73,10 @@ describe('client delivery', () => {
       expect(res.headers['content-encoding'], url).toBe('br');
       expect(res.headers['content-type'], url).toMatch(/text\/html/);
       expect(res.headers['content-security-policy'], url).toMatch(/default-src 'self'/);
+      // No inline script or style anywhere (issue 15 item 5).
+      expect(res.headers['content-security-policy'], url).toMatch(/script-src 'self';/);
+      expect(res.headers['content-security-policy'], url).toMatch(/style-src 'self';/);
+      expect(res.headers['content-security-policy'], url).not.toMatch(/unsafe-inline|unsafe-eval/);
       expect(brotliDecompressSync(res.rawPayload).toString(), url).toBe(INDEX);
     }
   });

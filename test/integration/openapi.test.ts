@@ -170,6 +170,15 @@ describe('API docs UI', () => {
     expect(html).not.toMatch(/\b(?:src|href)\s*=\s*["']?https?:/i);
   });
 
+  it('is served under a policy without inline script or style (issue 15 item 5)', async () => {
+    const { res } = await fetchFollowing('/api/docs');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toMatch(/script-src 'self'/);
+    expect(csp).toMatch(/style-src 'self'/);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(res.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle="/i);
+  });
+
   it('points the UI at this server’s own document', async () => {
     const { res: page, url } = await fetchFollowing('/api/docs');
     const src = /src="([^"]*swagger-initializer\.js)"/.exec(page.body)?.[1];

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { Results } from '../../api/results.ts';
 import { SrLightElement } from '../../app/light-element.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
@@ -33,7 +34,10 @@ export class SrResultsView extends SrLightElement {
           html`<li>
             <span>${b.label}</span>
             <span class="sr-bar-track"
-              ><span class="sr-bar" style="width: ${max > 0 ? Math.round((b.value / max) * 80) : 0}%"></span
+              ><span
+                class="sr-bar"
+                style=${styleMap({ width: `${max > 0 ? Math.round((b.value / max) * 80) : 0}%` })}
+              ></span
               >${b.text}</span
             >
           </li>`,
