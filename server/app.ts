@@ -10,6 +10,7 @@ import { errorsPlugin, frameworkErrors } from './plugins/errors.ts';
 import { inputPlugin } from './plugins/input.ts';
 import { jobsPlugin } from './plugins/jobs.ts';
 import { limitsPlugin } from './plugins/limits.ts';
+import { pressurePlugin } from './plugins/pressure.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { analysisRoutes } from './modules/analysis/analysis.routes.ts';
@@ -76,6 +77,13 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   });
 
   await app.register(errorsPlugin);
+  await app.register(pressurePlugin, {
+    // PGlite runs its queries on this event loop: a slow query is not overload there.
+    maxEventLoopDelayMs: db.kind === 'postgres' ? config.loadShed.eventLoopDelayMs : 0,
+    maxDbQueue: config.loadShed.dbQueue,
+    retryAfterS: config.loadShed.retryAfterS,
+    dbQueue: db.queue,
+  });
   await app.register(dbPlugin, { handle: db });
   await app.register(jobsPlugin, { handle: db, enabled: config.jobsEnabled });
   await app.register(cookie);

@@ -71,6 +71,9 @@ const ConfigSchema = z.object({
     .default(1024 * 1024),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_SUBMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  LOAD_SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(300),
+  LOAD_SHED_DB_QUEUE: z.coerce.number().int().min(0).max(100_000).default(200),
+  LOAD_SHED_RETRY_AFTER_S: z.coerce.number().int().min(1).max(600).default(2),
   RATE_LIMIT_NAMESPACE: z
     .string()
     .regex(/^[\w.-]{0,60}$/, 'letters, digits, _ . - (at most 60)')
@@ -128,6 +131,8 @@ export type Config = Readonly<{
   rateLimitLoginPerMinute: number;
   /** Submissions, edits and uploads per IP and minute (a client retries with its Idempotency-Key). */
   rateLimitSubmitPerMinute: number;
+  /** Load shedding (issue 15 item 6): 503 with Retry-After past these limits; 0 turns a limit off. */
+  loadShed: { eventLoopDelayMs: number; dbQueue: number; retryAfterS: number };
   /** Prefix of this deployment's rate-limit counters in PostgreSQL (instances of one deployment share it). */
   rateLimitNamespace: string;
   /** Segments with fewer rankings than this are shown to staff only (statistical disclosure). */
@@ -191,6 +196,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitLoginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
     rateLimitSubmitPerMinute: e.RATE_LIMIT_SUBMIT_PER_MINUTE,
     rateLimitNamespace: e.RATE_LIMIT_NAMESPACE,
+    loadShed: {
+      eventLoopDelayMs: e.LOAD_SHED_EVENT_LOOP_DELAY_MS,
+      dbQueue: e.LOAD_SHED_DB_QUEUE,
+      retryAfterS: e.LOAD_SHED_RETRY_AFTER_S,
+    },
     resultsMinSegment: e.RESULTS_MIN_SEGMENT,
     clientDist: e.CLIENT_DIST,
     jobsEnabled: e.JOBS_ENABLED === 'true',

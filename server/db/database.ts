@@ -15,6 +15,8 @@ export type DbHandle = {
   pglite?: PGlite;
   /** PostgreSQL only: the connection string (the job queue opens its own small pool). */
   databaseUrl?: string;
+  /** PostgreSQL only: how many queries wait for a connection now (the load shedder reads it). */
+  queue?: () => number;
   /** PGlite only: a gzipped tarball of the data directory (the test template). */
   dumpDataDir?: () => Promise<Blob>;
 };
@@ -64,7 +66,13 @@ export async function createDb(opts: CreateDbOptions): Promise<DbHandle> {
       client.on('error', onError);
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
-    return { db, kind: 'postgres', databaseUrl: opts.databaseUrl, close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      databaseUrl: opts.databaseUrl,
+      queue: () => pool.waitingCount,
+      close: () => db.destroy(),
+    };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');

@@ -50,9 +50,10 @@ export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: 
 /**
  * Errors any route can answer before its handler runs, so every route's contract declares them
  * (issue 10 item 11): 400 for a malformed path, query or body (and the text rule of plugins/input),
- * and for a request with a body 403 (cross-site refusal), 413 (too large) and 415 (not JSON).
+ * and for a request with a body 403 (cross-site refusal), 413 (too large) and 415 (not JSON); and
+ * 503 with Retry-After from the load shedder (plugins/pressure.ts) or while the database is away.
  */
-const ANY_ROUTE = ['400'] as const;
+const ANY_ROUTE = ['400', '503'] as const;
 const WITH_BODY = ['403', '413', '415'] as const;
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -79,7 +80,7 @@ export const errorsPlugin = fp(
       }
       if (err instanceof AppError) {
         if (err.code === 'RATE_LIMITED' && !reply.hasHeader('retry-after')) void reply.header('retry-after', '60');
-        if (err.code === 'UNAVAILABLE') void reply.header('retry-after', '1');
+        if (err.code === 'UNAVAILABLE' && !reply.hasHeader('retry-after')) void reply.header('retry-after', '1');
         return reply.status(err.statusCode).send(body(err.code, err.message, err.details));
       }
       if (isResponseSerializationError(err)) {

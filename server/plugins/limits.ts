@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, preValidationAsyncHookHandler } from 'fastify';
 import rateLimit, { type FastifyRateLimitOptions, type FastifyRateLimitStore } from '@fastify/rate-limit';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
@@ -8,14 +8,11 @@ import { AppError } from '../shared/errors.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     /**
-     * preHandler: a second limit on a route, counted per account (or another key taken from the
-     * parsed request, e.g. the e-mail address a sign-in names). `null` from `keyOf`: not counted.
+     * preValidation: a second limit on a route, counted per account (or another key taken from the
+     * parsed, not yet validated request, e.g. the e-mail address a sign-in names). Anything but a
+     * non-empty string from `keyOf` is not counted (validation refuses it next).
      */
-    accountLimit: (
-      name: string,
-      max: number,
-      keyOf: (req: FastifyRequest) => string | null | undefined,
-    ) => preHandlerAsyncHookHandler;
+    accountLimit: (name: string, max: number, keyOf: (req: FastifyRequest) => unknown) => preValidationAsyncHookHandler;
   }
 }
 
@@ -84,9 +81,9 @@ export const limitsPlugin = fp(
     });
 
     app.decorate('accountLimit', (name, max, keyOf) => {
-      const handler: preHandlerAsyncHookHandler = async (req, reply) => {
+      const handler: preValidationAsyncHookHandler = async (req, reply) => {
         const key = keyOf(req);
-        if (!key) return;
+        if (typeof key !== 'string' || !key || key.length > 320) return;
         const { current, ttl } = await countHit(
           app.db,
           `${opts.namespace}|${name}|account|${key.toLowerCase()}`,

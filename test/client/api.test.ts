@@ -22,6 +22,36 @@ describe('API client', () => {
     expect((init.headers as Record<string, string>)['content-type']).toBe('application/json');
   });
 
+  it('retries a read the server shed (503 with Retry-After) after the time given, but never a write', async () => {
+    vi.useFakeTimers();
+    try {
+      const shed = () =>
+        new Response(JSON.stringify({ error: { code: 'UNAVAILABLE', message: 'busy' } }), {
+          status: 503,
+          headers: { 'content-type': 'application/json', 'retry-after': '2' },
+        });
+      const fetchMock = vi
+        .fn()
+        .mockResolvedValueOnce(shed())
+        .mockResolvedValueOnce(json(200, { ok: 1 }));
+      vi.stubGlobal('fetch', fetchMock);
+      const read = request('/api/x');
+      await vi.advanceTimersByTimeAsync(1900);
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(200);
+      await expect(read).resolves.toEqual({ ok: 1 });
+      expect(fetchMock).toHaveBeenCalledTimes(2);
+
+      const post = vi.fn().mockResolvedValue(shed());
+      vi.stubGlobal('fetch', post);
+      const err = await request('/api/x', { method: 'POST', body: {} }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ status: 503, code: 'UNAVAILABLE', retryAfter: 2 });
+      expect(post).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('turns the server error body into a typed ApiError', async () => {
     vi.stubGlobal('fetch', async () =>
       json(409, {

@@ -35,6 +35,9 @@ export async function createTestApp(
     RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
     // On PostgreSQL every test app shares one database: each counts its own rate limits.
     RATE_LIMIT_NAMESPACE: `test-${randomUUID()}`,
+    // A loaded test machine is not an overloaded server: shedding is tested where it is asked for.
+    LOAD_SHED_EVENT_LOOP_DELAY_MS: '0',
+    LOAD_SHED_DB_QUEUE: '0',
     // Tests run the analysis inbox indexer themselves (indexInput), when they need it.
     ANALYSIS_INDEX_MS: '0',
     ...env,

@@ -13,6 +13,9 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
+  /** Seconds the server asked to wait (503 with a Retry-After in seconds), when it said so. */
+  retryAfter: number | undefined = undefined;
+
   /** Validation issues from a 400 (`details.issues[]`), with `path` like `/title/da`. */
   get issues(): Issue[] {
     const raw = this.details?.['issues'];
@@ -50,7 +53,37 @@ function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
+/** How long a shed read waits before its one automatic retry, at most (longer Retry-Afters surface as errors). */
+const READ_RETRY_MAX_S = 10;
+
+const wait = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new DOMException('Aborted', 'AbortError'));
+    });
+  });
+
+/**
+ * A JSON request. A read (GET) that the server sheds under load (503 with Retry-After, issue 15
+ * item 6) is retried by itself after the time given, up to twice; writes never are here — forms keep
+ * their draft and retry with their Idempotency-Key (RetryLaterError in api/responses.ts).
+ */
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const read = (opts.method ?? 'GET') === 'GET';
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await requestOnce<T>(path, opts);
+    } catch (err) {
+      const after = err instanceof ApiError ? err.retryAfter : undefined;
+      if (!read || attempt >= 2 || after === undefined || after > READ_RETRY_MAX_S) throw err;
+      await wait(Math.max(1, after) * 1000, opts.signal);
+    }
+  }
+}
+
+async function requestOnce<T>(path: string, opts: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { ...opts.headers, accept: 'application/json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
@@ -78,12 +111,16 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   }
   if (!res.ok) {
     const e = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
-    throw new ApiError(
+    const error = new ApiError(
       res.status,
       typeof e?.code === 'string' ? e.code : `HTTP_${res.status}`,
       typeof e?.message === 'string' ? e.message : res.statusText,
       e?.details && typeof e.details === 'object' ? (e.details as Record<string, unknown>) : undefined,
     );
+    const retryAfter = Number(res.headers.get('retry-after'));
+    if (res.status === 503 && res.headers.get('retry-after') !== null && Number.isFinite(retryAfter))
+      error.retryAfter = retryAfter;
+    throw error;
   }
   return payload as T;
 }

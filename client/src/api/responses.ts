@@ -36,7 +36,7 @@ export class RetryLaterError extends ApiError {
     status: number,
     code: string,
     message: string,
-    readonly retryAfter: number,
+    override readonly retryAfter: number,
   ) {
     super(status, code, message);
     this.name = 'RetryLaterError';

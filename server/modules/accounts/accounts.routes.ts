@@ -16,10 +16,14 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/api/auth/login',
     {
-      // Per client address (config.rateLimit) and per account named (preHandler), counted in PostgreSQL
+      // Per client address (config.rateLimit) and per account named (preValidation), counted in PostgreSQL
       // so every instance shares them (issue 15 item 5).
       config: { rateLimit: { max: opts.loginPerMinute, timeWindow: '1 minute' } },
-      preHandler: app.accountLimit('login', opts.loginPerMinute, (req) => (req.body as { email?: string }).email),
+      preValidation: app.accountLimit(
+        'login',
+        opts.loginPerMinute,
+        (req) => (req.body as { email?: unknown } | undefined)?.email,
+      ),
       schema: {
         tags: ['auth'],
         summary: 'Sign in with e-mail and password; sets the session cookie',

@@ -39,7 +39,11 @@ export const participantsRoutes: FastifyPluginAsyncZod<{ publicUrl: string; perM
     '/api/participants/register',
     {
       config: { rateLimit },
-      preHandler: app.accountLimit('register', opts.perMinute, (req) => (req.body as { email?: string }).email),
+      preValidation: app.accountLimit(
+        'register',
+        opts.perMinute,
+        (req) => (req.body as { email?: unknown } | undefined)?.email,
+      ),
       schema: {
         tags: ['participants'],
         summary:
@@ -71,7 +75,11 @@ export const participantsRoutes: FastifyPluginAsyncZod<{ publicUrl: string; perM
     '/api/participants/password-reset/request',
     {
       config: { rateLimit },
-      preHandler: app.accountLimit('reset', opts.perMinute, (req) => (req.body as { email?: string }).email),
+      preValidation: app.accountLimit(
+        'reset',
+        opts.perMinute,
+        (req) => (req.body as { email?: unknown } | undefined)?.email,
+      ),
       schema: {
         tags: ['participants'],
         summary: 'Ask for a password-reset link by e-mail (always 202, at once; the mail follows)',

@@ -25,7 +25,7 @@ export const submissionRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = as
       // Generous per IP (a shared office or school NAT); the client waits as Retry-After says and retries with the same key.
       config: { rateLimit: { max: opts.submitPerMinute, timeWindow: '1 minute' } },
       // A signed-in participant is also counted per account, on every instance (issue 15 item 5).
-      preHandler: app.accountLimit('submit', opts.submitPerMinute, (req) => req.actor?.id),
+      preValidation: app.accountLimit('submit', opts.submitPerMinute, (req) => req.actor?.id),
       schema: {
         tags: ['responses'],
         summary:
