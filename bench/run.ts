@@ -124,6 +124,12 @@ async function main(): Promise<void> {
     const { benchInbox } = await import('./inbox.ts');
     extra.inbox = await benchInbox(adminUrl);
   }
+  if (only?.includes('burst')) {
+    // Issue 15 item 6: a minute at 2,000 requests/s; run on its own (BENCH_ONLY=burst), not by default.
+    process.stdout.write(`\nburst (load shedding)\n`);
+    const { benchBurst } = await import('./burst.ts');
+    extra.burst = await benchBurst(adminUrl);
+  }
   if (!only || only.includes('ballots')) {
     try {
       const { benchBallots } = await import('./ballots.ts');
