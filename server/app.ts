@@ -11,6 +11,7 @@ import { inputPlugin } from './plugins/input.ts';
 import { jobsPlugin } from './plugins/jobs.ts';
 import { limitsPlugin } from './plugins/limits.ts';
 import { pressurePlugin } from './plugins/pressure.ts';
+import { replicaPlugin } from './plugins/replica.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { analysisRoutes } from './modules/analysis/analysis.routes.ts';
@@ -37,10 +38,15 @@ function trustProxyOption(tp: Config['trustProxy']): false | string[] | ((addr: 
   return typeof tp === 'number' ? (_addr, i) => i < tp : tp;
 }
 
-export type AppDeps = { config: Config; db: DbHandle };
+export type AppDeps = {
+  config: Config;
+  db: DbHandle;
+  /** A read replica (DATABASE_READ_URL) for anonymous public reads; the caller opens and closes it. */
+  readDb?: DbHandle | undefined;
+};
 
 /** Builds the app without listening: the server listens, tests use `app.inject`. */
-export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, db, readDb }: AppDeps): Promise<FastifyInstance> {
   assertServable(config);
   const publicUrl = config.publicUrl;
   const app = Fastify({
@@ -89,6 +95,11 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   await app.register(cookie);
   await app.register(limitsPlugin, { namespace: config.rateLimitNamespace });
   await app.register(authPlugin, { publicUrl, cookieSecure: config.cookieSecure });
+  await app.register(replicaPlugin, {
+    replica: readDb?.db,
+    readAfterWriteSeconds: config.readAfterWriteSeconds,
+    secure: config.cookieSecure,
+  });
   await app.register(inputPlugin);
   await app.register(openapiPlugin);
 

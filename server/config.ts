@@ -45,6 +45,8 @@ const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_READ_URL: z.string().url().optional(),
+  READ_AFTER_WRITE_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
   DATA_DIR: z.string().default('./data'),
   PUBLIC_URL: z
     .string()
@@ -111,6 +113,10 @@ export type Config = Readonly<{
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** A streaming read replica for anonymous public reads (issue 15 item 8); undefined: the primary. */
+  databaseReadUrl: string | undefined;
+  /** After a write, this browser reads from the primary for this long (read-your-writes). */
+  readAfterWriteSeconds: number;
   dataDir: string;
   /**
    * The origin of every link in mail (never the request's Host). PUBLIC_URL, or on the embedded
@@ -182,6 +188,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
+    readAfterWriteSeconds: e.READ_AFTER_WRITE_SECONDS,
     dataDir: e.DATA_DIR,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, '') ?? (e.DATABASE_URL ? undefined : `http://localhost:${e.PORT}`),
     logLevel: e.LOG_LEVEL,

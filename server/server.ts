@@ -20,7 +20,9 @@ async function main(): Promise<void> {
   }
   const handle = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrateToLatest(handle.db);
-  const app = await buildApp({ config, db: handle });
+  // Anonymous public reads go to the read replica when one is configured (plugins/replica.ts).
+  const readHandle = config.databaseReadUrl ? await createDb({ databaseUrl: config.databaseReadUrl }) : undefined;
+  const app = await buildApp({ config, db: handle, readDb: readHandle });
   for (const m of applied) app.log.info({ migration: m.migrationName, status: m.status }, 'migration');
 
   // Demo data on the embedded database's first start; never on a real deployment unless asked.
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
     force.unref();
     await app.close();
     await handle.close();
+    await readHandle?.close();
     process.exit(0);
   };
   // A promise nobody awaited that fails (a database outage reaching a background loop) is logged,

@@ -114,7 +114,11 @@ describe('errors', () => {
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const app = await buildApp({
-      config: loadConfig({ LOG_LEVEL: 'silent', CLIENT_DIST: './no-client-in-tests' }),
+      config: loadConfig({
+        LOG_LEVEL: 'silent',
+        CLIENT_DIST: './no-client-in-tests',
+        LOAD_SHED_EVENT_LOOP_DELAY_MS: '0',
+      }),
       db: { ...t.handle, db },
     });
     await app.ready();
@@ -150,7 +154,11 @@ describe('errors', () => {
     // The same database, but every query names a schema that is not there: a real error of
     // PostgreSQL's (42P01) that no rule expects.
     const app = await buildApp({
-      config: loadConfig({ LOG_LEVEL: 'silent', CLIENT_DIST: './no-client-in-tests' }),
+      config: loadConfig({
+        LOG_LEVEL: 'silent',
+        CLIENT_DIST: './no-client-in-tests',
+        LOAD_SHED_EVENT_LOOP_DELAY_MS: '0',
+      }),
       db: { ...t.handle, db: t.handle.db.withPlugin(new WithSchemaPlugin('no_such_schema')) },
     });
     await app.ready();

@@ -28,6 +28,7 @@ describe('rate limits shared by instances', () => {
       CLIENT_DIST: './no-client-in-tests',
       ANALYSIS_INDEX_MS: '0',
       JOBS_ENABLED: 'false',
+      LOAD_SHED_EVENT_LOOP_DELAY_MS: '0',
       RATE_LIMIT_LOGIN_PER_MINUTE: '4',
       RATE_LIMIT_NAMESPACE: namespace,
     });

@@ -11,7 +11,11 @@ import { createEmptyDatabase, createTestApp, json, type TestApp } from '../helpe
 type Health = { status: 'ok' };
 type Ready = { status: 'ready' | 'unavailable'; database: boolean; migrations: boolean };
 
-const config = loadConfig({ LOG_LEVEL: 'silent', CLIENT_DIST: './no-client-in-tests' });
+const config = loadConfig({
+  LOG_LEVEL: 'silent',
+  CLIENT_DIST: './no-client-in-tests',
+  LOAD_SHED_EVENT_LOOP_DELAY_MS: '0',
+});
 
 /** The real app, but with its queries going to `db` (the job queue keeps the test database). */
 async function appWithQueriesOn(t: TestApp, db: Kysely<Database>) {

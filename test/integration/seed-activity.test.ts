@@ -27,7 +27,10 @@ beforeAll(async () => {
   const template = inject('pgliteTemplate');
   const handle = template ? await createDb({ loadDataDir: new Blob([await readFile(template)]) }) : await createDb({});
   if (!template) await migrateToLatest(handle.db);
-  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', CLIENT_DIST: './none' }), db: handle });
+  const app = await buildApp({
+    config: loadConfig({ LOG_LEVEL: 'silent', CLIENT_DIST: './none', LOAD_SHED_EVENT_LOOP_DELAY_MS: '0' }),
+    db: handle,
+  });
   await app.ready();
   t = { app, handle, close: async () => (await app.close(), await handle.close()) };
   const started = performance.now();

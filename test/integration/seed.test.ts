@@ -24,7 +24,11 @@ async function privateApp(): Promise<TestApp> {
   const template = inject('pgliteTemplate');
   const handle = template ? await createDb({ loadDataDir: new Blob([await readFile(template)]) }) : await createDb({});
   if (!template) await migrateToLatest(handle.db);
-  const config = loadConfig({ LOG_LEVEL: 'silent', CLIENT_DIST: './no-client-in-tests' });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    CLIENT_DIST: './no-client-in-tests',
+    LOAD_SHED_EVENT_LOOP_DELAY_MS: '0',
+  });
   const app = await buildApp({ config, db: handle });
   await app.ready();
   return {

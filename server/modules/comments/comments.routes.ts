@@ -41,7 +41,7 @@ export const commentsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
         response: { 200: CommentList, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async (req) => svc.listComments(app.db, req.actor, req.params.id, req.query),
+    async (req) => svc.listComments(req.readDb, req.actor, req.params.id, req.query),
   );
 
   app.post(

@@ -27,7 +27,7 @@ export const consultationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: page(ConsultationSummary), 400: ErrorBody },
       },
     },
-    async (req) => svc.listConsultations(app.db, req.actor, req.query),
+    async (req) => svc.listConsultations(req.readDb, req.actor, req.query),
   );
 
   app.get(
@@ -44,7 +44,7 @@ export const consultationsRoutes: FastifyPluginAsyncZod = async (app) => {
       // Already-serialised JSON from the versioned cache (same shape as the schema above).
       reply
         .type('application/json; charset=utf-8')
-        .send((await svc.getConsultationJson(app.db, req.actor, req.params.id)) as never),
+        .send((await svc.getConsultationJson(req.readDb, req.actor, req.params.id)) as never),
   );
 
   app.post(

@@ -25,7 +25,7 @@ export const questionsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(Question), 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async (req) => svc.listQuestions(app.db, req.actor, req.params.id),
+    async (req) => svc.listQuestions(req.readDb, req.actor, req.params.id),
   );
 
   app.post(

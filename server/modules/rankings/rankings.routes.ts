@@ -27,7 +27,8 @@ export const rankingsRoutes: FastifyPluginAsyncZod<{ minSegment: number }> = asy
         response: { 200: Results, ...readErrors },
       },
     },
-    async (req) => (await svc.getResults(app.db, req.actor, req.params.id, req.query.segment, opts.minSegment)).results,
+    async (req) =>
+      (await svc.getResults(req.readDb, req.actor, req.params.id, req.query.segment, opts.minSegment)).results,
   );
 
   app.get(
@@ -44,7 +45,7 @@ export const rankingsRoutes: FastifyPluginAsyncZod<{ minSegment: number }> = asy
     },
     async (req, reply) => {
       const { results, slug } = await svc.getResults(
-        app.db,
+        req.readDb,
         req.actor,
         req.params.id,
         req.query.segment,
@@ -73,7 +74,7 @@ export const rankingsRoutes: FastifyPluginAsyncZod<{ minSegment: number }> = asy
     },
     async (req, reply) => {
       const { results, slug } = await svc.getResults(
-        app.db,
+        req.readDb,
         req.actor,
         req.params.id,
         req.query.segment,

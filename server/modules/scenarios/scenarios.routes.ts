@@ -29,7 +29,7 @@ export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(ScenarioSummary), 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async (req) => svc.listScenarios(app.db, req.actor, req.params.id),
+    async (req) => svc.listScenarios(req.readDb, req.actor, req.params.id),
   );
 
   app.get(
@@ -42,7 +42,7 @@ export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Scenario, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async (req) => svc.getScenario(app.db, req.actor, req.params.id),
+    async (req) => svc.getScenario(req.readDb, req.actor, req.params.id),
   );
 
   app.get(
@@ -55,7 +55,7 @@ export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ScenarioVersion, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async (req) => svc.getScenarioVersion(app.db, req.actor, req.params.id, req.params.version),
+    async (req) => svc.getScenarioVersion(req.readDb, req.actor, req.params.id, req.params.version),
   );
 
   app.post(

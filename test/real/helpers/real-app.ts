@@ -18,6 +18,7 @@ export async function createRealApp(env: Record<string, string>): Promise<TestAp
     LOG_LEVEL: 'silent',
     CLIENT_DIST: './no-client-in-tests',
     RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
+    LOAD_SHED_EVENT_LOOP_DELAY_MS: '0',
     ...env,
   });
   const app = await buildApp({ config, db: handle });

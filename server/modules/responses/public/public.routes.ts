@@ -17,6 +17,6 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: page(PublicResponse), 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async (req) => listPublicResponses(app.db, req.actor, req.params.id, req.query),
+    async (req) => listPublicResponses(req.readDb, req.actor, req.params.id, req.query),
   );
 };
