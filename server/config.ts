@@ -46,6 +46,7 @@ const ConfigSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_READ_URL: z.string().url().optional(),
+  DATABASE_PREPARED_STATEMENTS: z.enum(['true', 'false']).default('true'),
   READ_AFTER_WRITE_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
   DATA_DIR: z.string().default('./data'),
   PUBLIC_URL: z
@@ -113,6 +114,8 @@ export type Config = Readonly<{
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** Named prepared statements for hot queries; false behind PgBouncer < 1.21 in transaction mode. */
+  databasePreparedStatements: boolean;
   /** A streaming read replica for anonymous public reads (issue 15 item 8); undefined: the primary. */
   databaseReadUrl: string | undefined;
   /** After a write, this browser reads from the primary for this long (read-your-writes). */
@@ -189,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     databaseReadUrl: e.DATABASE_READ_URL,
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS === 'true',
     readAfterWriteSeconds: e.READ_AFTER_WRITE_SECONDS,
     dataDir: e.DATA_DIR,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, '') ?? (e.DATABASE_URL ? undefined : `http://localhost:${e.PORT}`),

@@ -18,10 +18,16 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const handle = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const handle = await createDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    preparedStatements: config.databasePreparedStatements,
+  });
   const applied = await migrateToLatest(handle.db);
   // Anonymous public reads go to the read replica when one is configured (plugins/replica.ts).
-  const readHandle = config.databaseReadUrl ? await createDb({ databaseUrl: config.databaseReadUrl }) : undefined;
+  const readHandle = config.databaseReadUrl
+    ? await createDb({ databaseUrl: config.databaseReadUrl, preparedStatements: config.databasePreparedStatements })
+    : undefined;
   const app = await buildApp({ config, db: handle, readDb: readHandle });
   for (const m of applied) app.log.info({ migration: m.migrationName, status: m.status }, 'migration');
 

@@ -29,6 +29,11 @@ export type CreateDbOptions = {
   loadDataDir?: Blob | undefined;
   poolMax?: number;
   /**
+   * PostgreSQL only: run the hot statements marked with `preparedAs` as named prepared statements
+   * (default). Off behind a pooler in transaction mode that cannot keep them (PgBouncer before 1.21).
+   */
+  preparedStatements?: boolean;
+  /**
    * PostgreSQL only: a pooled connection that fails, idle or checked out (the server restarted or was
    * killed, an admin ended the session). pg drops the connection and the next query opens a new one;
    * without a listener Node would treat the error as uncaught and end the process. Default: one line
@@ -58,7 +63,7 @@ export async function createDb(opts: CreateDbOptions): Promise<DbHandle> {
     };
     pool.on('error', onError);
     pool.on('connect', (client) => {
-      usePreparedStatements(client);
+      if (opts.preparedStatements !== false) usePreparedStatements(client);
       // A connection checked out of the pool (a transaction between two statements) that fails emits
       // 'error' on the client, not on the pool; unheard, it ended the process when PostgreSQL was
       // killed under load (issue 10 item 4). The statement in flight fails, and the pool drops the
