@@ -124,6 +124,10 @@ async function main(): Promise<void> {
     const { benchInbox } = await import('./inbox.ts');
     extra.inbox = await benchInbox(adminUrl);
   }
+  if (!only || only.includes('campaigns')) {
+    const { benchCampaigns } = await import('./campaigns.ts');
+    extra.campaigns = await benchCampaigns();
+  }
   if (!only || only.includes('ballots')) {
     try {
       const { benchBallots } = await import('./ballots.ts');
