@@ -331,7 +331,7 @@ export function detectCampaigns(
   return {
     clusters,
     pairsChecked: pairs.length / 2,
-    boilerplate,
+    boilerplate: [...boilerplate],
     state: { index, distinct, byExact, boilerplate: bp },
   };
 }

@@ -7,6 +7,7 @@ import {
   responsesForAnalysis,
   type ResponseForAnalysis,
 } from '../../responses/responses.service.ts';
+import { campaignArrivals } from '../campaigns/campaigns.service.ts';
 import * as repo from './inbox.repository.ts';
 
 /**
@@ -107,6 +108,18 @@ async function indexKeys(db: Db, kind: 'response' | 'comment', keys: readonly Ke
   );
   const changed = rows.filter((r) => stamps.get(r.itemId) !== r.sourceStamp);
   await repo.upsertItems(db, changed);
+  // Campaigns (issue 12): exact copies and near-copies of what arrived join their campaign here,
+  // off the submission path.
+  await campaignArrivals(
+    db,
+    changed.map((r) => ({
+      consultationId: r.consultationId,
+      kind: r.kind as 'response' | 'comment',
+      id: r.itemId,
+      version: r.itemVersion,
+      text: r.doc,
+    })),
+  );
   return changed.length;
 }
 
