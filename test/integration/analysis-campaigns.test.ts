@@ -53,12 +53,6 @@ const detail = async (id: string) => {
   expect(res.statusCode, res.body).toBe(200);
   return json<CampaignDetail>(res);
 };
-const campaignOf = async (responseId: string) =>
-  (await list()).items.find((c) => c.templateItemId === responseId) ??
-  (await Promise.all((await list()).items.map((c) => detail(c.id)))).find((d) =>
-    d.members.some((m) => m.id === responseId),
-  )?.campaign;
-
 async function fullRun(): Promise<CampaignRun> {
   const res = await call(t, cast.analyst, {
     method: 'POST',
