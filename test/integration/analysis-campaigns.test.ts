@@ -216,6 +216,27 @@ describe('analysts’ decisions', () => {
   });
 });
 
+describe('the inbox', () => {
+  it('shows a campaign once when collapsed, with its member count, and filters by campaign', async () => {
+    const c = (await list()).items[0]!;
+    type Page = { items: { id: string; campaign?: { id: string; memberCount: number; isTemplate: boolean } | null }[] };
+    const all = json<Page>(await call(t, cast.analyst, { url: `${base()}/inbox?limit=100` }));
+    const collapsed = json<Page>(
+      await call(t, cast.analyst, { url: `${base()}/inbox?limit=100&campaignsCollapsed=true` }),
+    );
+    const inCampaign = all.items.filter((x) => x.campaign?.id === c.id);
+    expect(inCampaign).toHaveLength(c.memberCount);
+    const shown = collapsed.items.filter((x) => x.campaign?.id === c.id);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.campaign).toMatchObject({ isTemplate: true, memberCount: c.memberCount });
+    expect(collapsed.items.length).toBe(all.items.length - c.memberCount + 1);
+    const members = json<Page>(await call(t, cast.analyst, { url: `${base()}/inbox?limit=100&campaign=${c.id}` }));
+    expect(members.items.map((x) => x.id).sort()).toEqual(inCampaign.map((x) => x.id).sort());
+    const bad = await call(t, cast.analyst, { url: `${base()}/inbox?campaign=nope` });
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
 describe('refusals', () => {
   it.each(WRONG)('refuses %s on every route, before validation', async (w) => {
     const c = (await list()).items[0]!;

@@ -21,7 +21,7 @@ export const ANALYSIS_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-inbox',
     access: 'analysis',
     load: pages.inbox,
-    parts: ['inbox'],
+    parts: ['inbox', 'campaigns'],
   },
   {
     name: 'analysis-item',

@@ -4,6 +4,10 @@ type Count = { count: number };
 
 /** Danish messages for the campaign pages (issue 12 story 1); merged into `da` (see da.ts). */
 export const daCampaigns = {
+  'campaigns.inbox.collapsed': 'Saml kampagner: vis hver kampagne én gang',
+  'campaigns.inbox.only': 'Kun denne kampagnes svar',
+  'campaigns.inbox.badge': (p: Count) => `Kampagne: ${p.count} enslydende eller næsten enslydende svar`,
+  'campaign.inboxLink': 'Vis medlemmerne i indbakken',
   'campaigns.title': 'Kampagner',
   'campaigns.inbox': 'Analyseindbakke',
   'campaigns.intro':

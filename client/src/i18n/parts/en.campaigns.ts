@@ -2,6 +2,10 @@ type Count = { count: number };
 
 /** English messages for the campaign pages (issue 12 story 1); merged into `en` (see en.ts). */
 export const enCampaigns = {
+  'campaigns.inbox.collapsed': 'Campaigns collapsed: show each campaign once',
+  'campaigns.inbox.only': 'Only this campaign’s responses',
+  'campaigns.inbox.badge': (p: Count) => `Campaign: ${p.count} identical or near-identical responses`,
+  'campaign.inboxLink': 'Show the members in the inbox',
   'campaigns.title': 'Campaigns',
   'campaigns.inbox': 'Analysis inbox',
   'campaigns.intro':

@@ -297,6 +297,11 @@ export class SrPageCampaign extends SrLightElement implements SrPage {
         </p>
         ${this._flash ? alert('success', this._flash, { id: 'campaign-flash' }) : nothing}
         ${this._failure ? errorAlert(this._failure, { id: 'campaign-failure' }) : nothing}
+        <p>
+          <a href="/admin/consultations/${c.id}/inbox?campaign=${d.campaign.id}" id="campaign-inbox"
+            >${t('campaign.inboxLink')}</a
+          >
+        </p>
         <section class="sr-section" aria-labelledby="campaign-template-heading">
           <h2 id="campaign-template-heading">${t('campaign.template')}</h2>
           <blockquote class="sr-campaign-template"><p>${d.campaign.templateText}</p></blockquote>

@@ -304,8 +304,8 @@ export async function campaignsOfItems(
   db: Db,
   consultationId: string,
   keys: readonly ItemKey[],
-): Promise<Map<string, { campaignId: string; memberCount: number; isTemplate: boolean }>> {
-  const out = new Map<string, { campaignId: string; memberCount: number; isTemplate: boolean }>();
+): Promise<Map<string, { id: string; memberCount: number; isTemplate: boolean }>> {
+  const out = new Map<string, { id: string; memberCount: number; isTemplate: boolean }>();
   if (keys.length === 0) return out;
   const rows = await db
     .selectFrom('campaignMembers as m')
@@ -322,7 +322,7 @@ export async function campaignsOfItems(
     .execute();
   for (const r of rows)
     out.set(`${r.itemKind}:${r.itemId}`, {
-      campaignId: r.id,
+      id: r.id,
       memberCount: r.memberCount,
       isTemplate: r.templateKind === r.itemKind && r.templateItemId === r.itemId,
     });
