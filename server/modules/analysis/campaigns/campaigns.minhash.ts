@@ -51,9 +51,16 @@ export function combine(h: number, v: number): number {
  * shorter than `k` words is one shingle of all its words; an empty text has none.
  */
 export function shingles(words: readonly string[], k = SHINGLE): Uint32Array {
-  if (words.length === 0) return new Uint32Array(0);
-  const wh = words.map((w) => hashString(w));
-  const n = Math.max(1, words.length - k + 1);
+  return shinglesOfHashes(
+    words.map((w) => hashString(w)),
+    k,
+  );
+}
+
+/** The same, from the words' hashes (computed once for the exact hash and the shingles). */
+export function shinglesOfHashes(wh: readonly number[], k = SHINGLE): Uint32Array {
+  if (wh.length === 0) return new Uint32Array(0);
+  const n = Math.max(1, wh.length - k + 1);
   const out = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     let h = SEED;

@@ -1,6 +1,7 @@
 import {
   BANDS,
   bandKeys,
+  combine,
   containment,
   fmix32,
   hashString,
@@ -8,6 +9,7 @@ import {
   minhash,
   PERMS,
   shingles,
+  shinglesOfHashes,
 } from './campaigns.minhash.ts';
 
 /**
@@ -27,12 +29,13 @@ export const BOILERPLATE_MIN_WORDS = 5;
 /** Texts of fewer compared words ("Ok", "See attached file(s)") are never grouped, not even identical ones. */
 export const MIN_WORDS = 5;
 
+const NON_ASCII = /[^\x00-\x7f]/;
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
 
 /** The words of a text: NFKC, lower case, typographic apostrophes as ASCII, HTML's `&amp;` decoded. */
 export function words(text: string): string[] {
-  const flat = text
-    .normalize('NFKC')
+  // NFKC only where it can change anything (most input is ASCII or already composed Danish).
+  const flat = (NON_ASCII.test(text) ? text.normalize('NFKC') : text)
     .toLowerCase()
     .replace(/&(amp|quot|apos|lt|gt|nbsp);/g, ' ')
     .replace(/[’‘`´]/g, "'");
@@ -44,10 +47,20 @@ export const normalisedText = (text: string): string => words(text).join(' ');
 
 /** The exact hash: 64 bits (two seeded 32-bit hashes) of the normalised text, as 16 hex digits. */
 export function exactHash(text: string): string {
-  const n = normalisedText(text);
-  const a = hashString(n, 0x9747_b28c);
-  const b = hashString(n, 0x1b87_3593);
-  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+  return exactOfHashes(words(text).map((w) => hashString(w)));
+}
+
+/** The exact hash from the words' hashes: two seeded 32-bit folds, in order, with the word count. */
+export function exactOfHashes(wh: readonly number[]): string {
+  let a = 0x9747_b28c;
+  let b = 0x1b87_3593;
+  for (const h of wh) {
+    a = combine(a, h);
+    b = combine(b, h ^ 0x5bd1_e995);
+  }
+  const x = fmix32(a ^ wh.length);
+  const y = fmix32(b ^ Math.imul(wh.length, 0x27d4_eb2f));
+  return x.toString(16).padStart(8, '0') + y.toString(16).padStart(8, '0');
 }
 
 const lines = (text: string) => text.split(/\r?\n/).filter((l) => l.trim() !== '');
@@ -59,9 +72,12 @@ const lines = (text: string) => text.split(/\r?\n/).filter((l) => l.trim() !== '
  */
 export function findBoilerplate(texts: Iterable<string>, minTexts = BOILERPLATE_MIN_TEXTS): string[] {
   const count = new Map<string, number>();
-  const seenTexts = new Set<string>();
+  // Texts told apart by their raw hash (exact copies count once; spacing variants rarely matter here).
+  const seenTexts = new Set<number>();
   for (const text of texts) {
-    const key = exactHash(text);
+    const nl = text.indexOf('\n');
+    if (nl < 0) continue;
+    const key = hashString(text);
     if (seenTexts.has(key)) continue;
     seenTexts.add(key);
     const ls = lines(text);
@@ -265,20 +281,23 @@ export function detectCampaigns(
   for (let i = 0; i < n; i++) {
     if ((i & 4095) === 0) progress('hashing', i / n);
     const text = source.text(i);
-    const exact = exactHash(text);
+    const ws = words(text);
+    const wh = ws.map((w) => hashString(w));
+    const exact = exactOfHashes(wh);
     exactOf[i] = exact;
     const first = byExact.get(exact);
     if (first !== undefined) {
       if (first >= 0) uf.union(first, i);
       continue;
     }
-    const compared = comparedWords(text, bp);
+    // Only a text of several lines can carry a boiler-plate line.
+    const compared = bp.size > 0 && text.includes('\n') ? comparedWords(text, bp).map((w) => hashString(w)) : wh;
     if (compared.length < MIN_WORDS) {
       byExact.set(exact, -1);
       continue;
     }
     byExact.set(exact, i);
-    bands.set(bandKeys(minhash(shingles(compared), scratch)), distinct.length * BANDS);
+    bands.set(bandKeys(minhash(shinglesOfHashes(compared), scratch)), distinct.length * BANDS);
     distinct.push(i);
   }
   progress('banding', 0);
