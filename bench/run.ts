@@ -130,6 +130,10 @@ async function main(): Promise<void> {
     const { benchBurst } = await import('./burst.ts');
     extra.burst = await benchBurst(adminUrl);
   }
+  if (!only || only.includes('campaigns')) {
+    const { benchCampaigns } = await import('./campaigns.ts');
+    extra.campaigns = await benchCampaigns();
+  }
   if (!only || only.includes('ballots')) {
     try {
       const { benchBallots } = await import('./ballots.ts');

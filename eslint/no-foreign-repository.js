@@ -75,6 +75,10 @@ export const TABLE_OWNERS = {
   agreement_sample_items: 'analysis',
   agreement_sample_coders: 'analysis',
   theme_runs: 'analysis',
+  campaigns: 'analysis',
+  campaign_members: 'analysis',
+  campaign_signatures: 'analysis',
+  campaign_runs: 'analysis',
   theme_candidates: 'analysis',
 };
 

@@ -558,3 +558,66 @@ export interface RateLimitsTable {
 export interface Database {
   rateLimits: RateLimitsTable;
 }
+
+// Campaigns (issue 12 story 1, migration 20261208000000), analysis module.
+export type CampaignStatus = 'active' | 'not_a_campaign' | 'merged';
+export type CampaignItemKind = 'response' | 'comment';
+export type CampaignSpan = { start: number; end: number; kind: 'added' | 'changed' };
+export interface CampaignsTable {
+  id: Generated<string>;
+  consultationId: string;
+  status: Generated<CampaignStatus>;
+  templateKind: CampaignItemKind;
+  templateItemId: string;
+  templateText: string;
+  memberCount: Generated<number>;
+  mergedInto: string | null;
+  decidedBy: string | null;
+  decidedAt: Timestamp | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+export interface CampaignMembersTable {
+  consultationId: string;
+  campaignId: string;
+  itemKind: CampaignItemKind;
+  itemId: string;
+  status: Generated<'member' | 'split'>;
+  similarity: number;
+  addedSpans: Json<CampaignSpan[]>;
+  addedBy: 'exact' | 'detection' | 'analyst';
+  createdAt: Generated<Date>;
+}
+export interface CampaignSignaturesTable {
+  consultationId: string;
+  itemKind: CampaignItemKind;
+  itemId: string;
+  itemVersion: number;
+  exactHash: string;
+  groupable: boolean;
+  bands: number[] | null;
+  createdAt: Generated<Date>;
+}
+export interface CampaignRunsTable {
+  id: Generated<string>;
+  consultationId: string;
+  mode: 'full' | 'incremental';
+  status: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  phase: Generated<string>;
+  progress: Generated<number>;
+  itemCount: number | null;
+  joinedCount: number | null;
+  boilerplate: ColumnType<string[], string | undefined, string>;
+  error: string | null;
+  requestedBy: string | null;
+  createdAt: Generated<Date>;
+  finishedAt: Timestamp | null;
+  updatedAt: Generated<Date>;
+}
+
+export interface Database {
+  campaigns: CampaignsTable;
+  campaignMembers: CampaignMembersTable;
+  campaignSignatures: CampaignSignaturesTable;
+  campaignRuns: CampaignRunsTable;
+}

@@ -6,6 +6,7 @@ import { canonicalJson, canonicalSubmission } from '../modules/responses/fingerp
 import { fingerprintOf, newReceiptCode } from '../modules/responses/responses.crypto.ts';
 import { getScenario } from '../modules/scenarios/scenarios.service.ts';
 import type { ActingAs } from '../db/schema.ts';
+import { CAMPAIGN_HEARING, campaignBody, isCampaignSlot } from './demo-campaign.ts';
 import { makeResponse, makePerson, type Prng, type Questionnaire, type ScenarioRef, prng } from './demo-people.ts';
 import { COMMENTS, REPLIES } from './demo-phrases.ts';
 
@@ -183,6 +184,12 @@ async function seedResponses(
   let rejected = 0;
   for (let i = 0; i < plan.responses; i++) {
     const r = makeResponse(rand, questions, scenarios, { decided, rejectedSoFar: rejected });
+    // The NemID hearing's form-letter campaign (demo-campaign.ts): a letter, without the questionnaire.
+    const slot = t.slug === CAMPAIGN_HEARING ? isCampaignSlot(i) : null;
+    if (slot !== null) {
+      r.body = campaignBody(slot);
+      r.answers = [];
+    }
     if (r.publicationStatus === 'rejected') rejected++;
     const id = crypto.randomUUID();
     const submittedAt = at(rand, window);

@@ -6,6 +6,7 @@ import { updateWorkflow } from '../modules/analysis/inbox/inbox.service.ts';
 import { createTag, getCodebook } from '../modules/analysis/codebook/codebook.service.ts';
 import { createCoding } from '../modules/analysis/codings/codings.service.ts';
 import { SENTENCES, type Theme } from './demo-phrases.ts';
+import { seedDemoCampaigns } from './demo-campaign.ts';
 import { seedDemoTeamwork, type TeamworkCounts } from './demo-teamwork.ts';
 
 /**
@@ -158,6 +159,8 @@ export async function seedDemoAnalysis(db: Db): Promise<AnalysisCounts> {
   // The seed wrote its responses without audit events, so the index walks them all.
   await rewalkInput(db);
   await indexInput(db);
+  // Campaigns (issue 12): found as the index compared each response; a full run checks the hearing.
+  await seedDemoCampaigns(db, actor, c.id);
   for (let i = 0; i < coded.length; i += 500) {
     await updateWorkflow(db, actor, c.id, {
       itemIds: coded.slice(i, i + 500),

@@ -33,6 +33,8 @@ describe('inbox view in the address', () => {
     from: '2026-01-02',
     to: '2026-03-04',
     sort: 'relevance',
+    campaign: '44444444-4444-4444-8444-444444444444',
+    campaignsCollapsed: true,
   };
 
   it('round-trips every filter through the query string, repeating the multi-valued ones', () => {

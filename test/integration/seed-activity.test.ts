@@ -205,6 +205,20 @@ describe('demo seed: a living hearing', () => {
     expect(Number(depth.rows[0]!.n)).toBe(3);
   });
 
+  it('has a form-letter campaign of twelve responses, found by the detection at seed time', async () => {
+    const campaigns = await sql<{ id: string; memberCount: number; status: string; templateText: string }>`
+      select c.id, c.member_count as "memberCount", c.status, c.template_text as "templateText"
+      from campaigns c join consultations k on k.id = c.consultation_id
+      where k.slug = 'naeste-generation-af-nemid' and c.status = 'active'
+      order by c.member_count desc`.execute(t.handle.db);
+    const main = campaigns.rows[0]!;
+    expect(main.memberCount).toBe(12);
+    expect(main.templateText).toContain('NemID for alle');
+    const added = await sql<{ n: number }>`select count(*)::int as n from campaign_members
+      where campaign_id = ${main.id} and jsonb_array_length(added_spans) > 0`.execute(t.handle.db);
+    expect(added.rows[0]!.n).toBeGreaterThanOrEqual(4);
+  });
+
   it('shows two analysts at work: a team, the inbox split, a closed agreement sample, an accepted theme', async () => {
     const c = (
       await sql<{ id: string }>`select id from consultations where slug = 'naeste-generation-af-nemid'`.execute(

@@ -9,6 +9,8 @@ const pages = {
   agreement: () => import('../pages/analysis/sr-page-agreement.ts'),
   sample: () => import('../pages/analysis/sr-page-agreement-sample.ts'),
   themes: () => import('../pages/analysis/sr-page-themes.ts'),
+  campaigns: () => import('../pages/analysis/sr-page-campaigns.ts'),
+  campaign: () => import('../pages/analysis/sr-page-campaign.ts'),
 };
 
 /** Routes of the analysis pages, appended to the route table in routes.ts. */
@@ -19,7 +21,7 @@ export const ANALYSIS_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-inbox',
     access: 'analysis',
     load: pages.inbox,
-    parts: ['inbox'],
+    parts: ['inbox', 'campaigns'],
   },
   {
     name: 'analysis-item',
@@ -68,5 +70,21 @@ export const ANALYSIS_ROUTES: readonly RouteDef[] = [
     access: 'analysis',
     load: pages.themes,
     parts: ['themes'],
+  },
+  {
+    name: 'analysis-campaigns',
+    path: '/admin/consultations/:consultationId/campaigns',
+    tag: 'sr-page-campaigns',
+    access: 'analysis',
+    load: pages.campaigns,
+    parts: ['campaigns'],
+  },
+  {
+    name: 'analysis-campaign',
+    path: '/admin/consultations/:consultationId/campaigns/:campaignId',
+    tag: 'sr-page-campaign',
+    access: 'analysis',
+    load: pages.campaign,
+    parts: ['campaigns'],
   },
 ];

@@ -35,6 +35,10 @@ export type InboxFilters = {
   from: string;
   to: string;
   sort: InboxSort;
+  /** Members of this campaign only (issue 12). */
+  campaign: string;
+  /** A campaign shows once, as its template with its member count. */
+  campaignsCollapsed: boolean;
 };
 
 export const NO_INBOX_FILTERS: InboxFilters = {
@@ -54,6 +58,8 @@ export const NO_INBOX_FILTERS: InboxFilters = {
   from: '',
   to: '',
   sort: 'newest',
+  campaign: '',
+  campaignsCollapsed: false,
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -91,6 +97,8 @@ export function inboxFiltersFromSearch(search: string): InboxFilters {
     from: isDay(get('from')) ? get('from') : '',
     to: isDay(get('to')) ? get('to') : '',
     sort: oneOf(INBOX_SORTS, sort) ? sort : 'newest',
+    campaign: UUID.test(get('campaign')) ? get('campaign').toLowerCase() : '',
+    campaignsCollapsed: get('campaignsCollapsed') === 'true',
   });
 }
 
@@ -125,6 +133,8 @@ export function inboxParams(f: InboxFilters): URLSearchParams {
   if (n.includeDeleted) p.set('includeDeleted', 'true');
   if (n.from) p.set('from', n.from);
   if (n.to) p.set('to', n.to);
+  if (n.campaign) p.set('campaign', n.campaign);
+  if (n.campaignsCollapsed) p.set('campaignsCollapsed', 'true');
   if (n.sort !== 'newest') p.set('sort', n.sort);
   return p;
 }

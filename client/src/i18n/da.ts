@@ -1,5 +1,6 @@
 import type { Messages } from './en.ts';
 import { daAdmin } from './parts/da.admin.ts';
+import { daCampaigns } from './parts/da.campaigns.ts';
 import { daAgreement } from './parts/da.agreement.ts';
 import { daCodebook } from './parts/da.codebook.ts';
 import { daDebate } from './parts/da.debate.ts';
@@ -18,4 +19,5 @@ export const da = {
   ...daCodebook,
   ...daAgreement,
   ...daThemes,
+  ...daCampaigns,
 } satisfies Messages;

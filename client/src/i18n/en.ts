@@ -8,6 +8,7 @@
  * dictionary is what the types and the tests read.
  */
 import { enAdmin } from './parts/en.admin.ts';
+import { enCampaigns } from './parts/en.campaigns.ts';
 import { enAgreement } from './parts/en.agreement.ts';
 import { enCodebook } from './parts/en.codebook.ts';
 import { enDebate } from './parts/en.debate.ts';
@@ -25,6 +26,7 @@ export const en = {
   ...enCodebook,
   ...enAgreement,
   ...enThemes,
+  ...enCampaigns,
 };
 
 export type Messages = typeof en;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { agreementRoutes } from './agreement/agreement.routes.ts';
+import { campaignsRoutes } from './campaigns/campaigns.routes.ts';
 import { codebookRoutes } from './codebook/codebook.routes.ts';
 import { codingsRoutes } from './codings/codings.routes.ts';
 import { exchangeRoutes } from './exchange/exchange.routes.ts';
@@ -22,4 +23,5 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ indexEveryMs: number; index
   await app.register(agreementRoutes);
   await app.register(exchangeRoutes);
   await app.register(themesRoutes);
+  await app.register(campaignsRoutes);
 };

@@ -2,12 +2,13 @@ import { html } from 'lit';
 import { t } from '../../i18n/i18n.ts';
 
 /** The analysis workspace's pages of one consultation, in the order of the work. */
-export type AnalysisPage = 'inbox' | 'codebook' | 'themes' | 'agreement' | 'analysts';
+export type AnalysisPage = 'inbox' | 'codebook' | 'themes' | 'campaigns' | 'agreement' | 'analysts';
 
 const PAGES: readonly { page: AnalysisPage; path: string; label: () => string }[] = [
   { page: 'inbox', path: 'inbox', label: () => t('analysisNav.inbox') },
   { page: 'codebook', path: 'codebook', label: () => t('analysisNav.codebook') },
   { page: 'themes', path: 'themes', label: () => t('analysisNav.themes') },
+  { page: 'campaigns', path: 'campaigns', label: () => t('analysisNav.campaigns') },
   { page: 'agreement', path: 'agreement', label: () => t('analysisNav.agreement') },
   { page: 'analysts', path: 'analysts', label: () => t('analysisNav.analysts') },
 ];

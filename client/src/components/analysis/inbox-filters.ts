@@ -94,6 +94,31 @@ function triSelect(
   );
 }
 
+/** Campaigns (issue 12): collapsed to one row each, and, when chosen from a campaign, its members only. */
+function campaignFilters(o: InboxFilterFormOpts) {
+  const box = (id: string, label: string, checked: boolean, onChange: (on: boolean) => void) =>
+    html`<div class="form-group form-group-checkbox">
+      <input
+        type="checkbox"
+        class="form-checkbox"
+        id=${id}
+        .checked=${live(checked)}
+        @change=${(e: Event) => onChange((e.target as HTMLInputElement).checked)}
+      />
+      <label class="form-label" for=${id}>${label}</label>
+    </div>`;
+  return html`${box('inbox-campaigns-collapsed', t('campaigns.inbox.collapsed'), o.form.campaignsCollapsed, (on) =>
+    o.onChange({ ...o.form, campaignsCollapsed: on }),
+  )}
+  ${
+    o.form.campaign
+      ? box('inbox-campaign', t('campaigns.inbox.only'), true, (on) =>
+          o.onChange({ ...o.form, campaign: on ? o.form.campaign : '' }),
+        )
+      : ''
+  }`;
+}
+
 function dates(o: InboxFilterFormOpts) {
   const input = (key: 'from' | 'to') =>
     html`<div class="form-group">
@@ -233,7 +258,7 @@ export function inboxFilterForm(o: InboxFilterFormOpts) {
         ],
         (v) => set({ stance: v as InboxFilters['stance'] }),
       )}
-      ${dates(o)}
+      ${campaignFilters(o)} ${dates(o)}
       <div class="form-group form-group-checkbox">
         <input
           type="checkbox"

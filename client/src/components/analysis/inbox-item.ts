@@ -65,6 +65,15 @@ export function inboxItemCard(item: InboxItem, i: number, o: InboxItemOpts) {
           >${t(`inbox.status.${item.status}`)}</span
         >
         ${item.needsReview ? html`<span class="badge badge-warning">${t('inbox.needsReviewBadge')}</span>` : nothing}
+        ${
+          item.campaign
+            ? html`<a
+                class="sr-inbox-campaign"
+                href="/admin/consultations/${item.consultationId}/campaigns/${item.campaign.id}"
+                >${t('campaigns.inbox.badge', { count: item.campaign.memberCount })}</a
+              >`
+            : nothing
+        }
       </p>
       <p class="sr-response-meta">
         <time datetime=${item.receivedAt}>${formatDateTime(item.receivedAt)}</time>

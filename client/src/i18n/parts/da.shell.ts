@@ -40,6 +40,7 @@ export const daShell = {
   'analysisNav.inbox': 'Indbakke',
   'analysisNav.codebook': 'Kodebog',
   'analysisNav.themes': 'Foreslåede temaer',
+  'analysisNav.campaigns': 'Kampagner',
   'analysisNav.agreement': 'Kodningsenighed',
   'analysisNav.analysts': 'Analytikere',
   'common.loading': 'Henter …',

@@ -39,6 +39,7 @@ export const enShell = {
   'analysisNav.inbox': 'Inbox',
   'analysisNav.codebook': 'Codebook',
   'analysisNav.themes': 'Suggested themes',
+  'analysisNav.campaigns': 'Campaigns',
   'analysisNav.agreement': 'Coder agreement',
   'analysisNav.analysts': 'Analysts',
   'common.loadMore': 'Load more',

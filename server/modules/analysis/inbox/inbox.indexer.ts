@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { InboxItemKind } from '../../../db/schema.ts';
 import { listItemChanges } from '../../audit/audit.service.ts';
@@ -7,6 +8,7 @@ import {
   responsesForAnalysis,
   type ResponseForAnalysis,
 } from '../../responses/responses.service.ts';
+import { campaignArrivals } from '../campaigns/campaigns.service.ts';
 import * as repo from './inbox.repository.ts';
 
 /**
@@ -107,6 +109,25 @@ async function indexKeys(db: Db, kind: 'response' | 'comment', keys: readonly Ke
   );
   const changed = rows.filter((r) => stamps.get(r.itemId) !== r.sourceStamp);
   await repo.upsertItems(db, changed);
+  // Campaigns (issue 12): exact copies and near-copies of what arrived join their campaign here,
+  // off the submission path. In a savepoint: should it fail, the inbox is indexed all the same (a
+  // detection run over the consultation finds the campaign later).
+  await sql`savepoint campaign_arrivals`.execute(db);
+  try {
+    await campaignArrivals(
+      db,
+      changed.map((r) => ({
+        consultationId: r.consultationId,
+        kind: r.kind as 'response' | 'comment',
+        id: r.itemId,
+        version: r.itemVersion,
+        text: r.doc,
+      })),
+    );
+    await sql`release savepoint campaign_arrivals`.execute(db);
+  } catch {
+    await sql`rollback to savepoint campaign_arrivals`.execute(db);
+  }
   return changed.length;
 }
 

@@ -168,6 +168,10 @@ export type InboxFilter = {
   untagged?: boolean | undefined;
   /** Coded with this stance. */
   stance?: string | undefined;
+  /** Members of this campaign (issue 12). */
+  campaignId?: string | undefined;
+  /** A campaign's members other than its template are left out. */
+  campaignsCollapsed?: boolean | undefined;
   /** Danish calendar days (YYYY-MM-DD), both included. */
   from?: string | undefined;
   to?: string | undefined;
@@ -206,6 +210,15 @@ function conditions(f: InboxFilter, skip?: keyof InboxFilter): Expression<SqlBoo
   }
   if (on('untagged')) c.push(f.untagged ? sql<boolean>`not ${coded(sql``)}` : coded(sql``));
   if (on('stance')) c.push(coded(sql`and k.stance = ${f.stance}`));
+  // Campaigns (issue 12): the analysis module's own tables.
+  if (on('campaignId'))
+    c.push(sql<boolean>`exists (select 1 from campaign_members m where m.consultation_id = i.consultation_id
+      and m.item_kind = i.kind and m.item_id = i.item_id and m.status = 'member' and m.campaign_id = ${f.campaignId})`);
+  if (on('campaignsCollapsed') && f.campaignsCollapsed)
+    c.push(sql<boolean>`not exists (select 1 from campaign_members m join campaigns cp on cp.id = m.campaign_id
+      where m.consultation_id = i.consultation_id and m.item_kind = i.kind and m.item_id = i.item_id
+        and m.status = 'member' and cp.status = 'active'
+        and not (cp.template_kind = i.kind and cp.template_item_id = i.item_id))`);
   if (!f.includeDeleted) c.push(sql<boolean>`i.source_status <> 'deleted'`);
   if (f.q) {
     c.push(

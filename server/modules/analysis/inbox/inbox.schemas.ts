@@ -36,6 +36,11 @@ export const InboxQuery = z
     stance: z.enum(['for', 'against', 'neutral', 'mixed']).optional().describe('Coded with this stance'),
     needsReview: z.stringbool().optional().describe('Changed by its author after an analyst worked on it'),
     includeDeleted: z.stringbool().optional().describe('Also list comments their authors deleted'),
+    campaign: z.uuid().optional().describe('Members of this campaign (issue 12)'),
+    campaignsCollapsed: z
+      .stringbool()
+      .optional()
+      .describe('true: a campaign shows once, as its template with its member count; its other members are left out'),
     from: z.iso.date().optional().describe('Received on or after this day (Danish time)'),
     to: z.iso.date().optional().describe('Received on or before this day (Danish time)'),
     sort: z.enum(['newest', 'oldest', 'relevance']).default('newest').describe('relevance (best match first) needs q'),
@@ -77,6 +82,11 @@ export const InboxItem = z
     status: InboxStatus,
     assigneeId: z.uuid().nullable(),
     needsReview: z.boolean(),
+    campaign: z
+      .object({ id: z.uuid(), memberCount: z.int(), isTemplate: z.boolean() })
+      .nullable()
+      .optional()
+      .describe('The active campaign the item belongs to: N identical or near-identical responses'),
   })
   .describe('An input item in the analysts’ inbox');
 export type InboxItem = z.infer<typeof InboxItem>;

@@ -13,6 +13,7 @@ import { getStaffResponse } from '../../responses/publication/publication.servic
 import { earlierResponseVersions } from '../../responses/responses.service.ts';
 import { requireWorkspace } from '../analysis.service.ts';
 import { shutOutOf } from '../team/team.service.ts';
+import { campaignsOfItems } from '../campaigns/campaigns.service.ts';
 import * as repo from './inbox.repository.ts';
 import {
   InboxQuery,
@@ -74,6 +75,8 @@ function filterOf(consultationId: string, actor: Actor, q: InboxQuery): repo.Inb
     includeDeleted: q.includeDeleted,
     from: q.from,
     to: q.to,
+    campaignId: q.campaign,
+    campaignsCollapsed: q.campaignsCollapsed,
     q: q.q || undefined,
   };
 }
@@ -127,8 +130,18 @@ export async function listInbox(
       : new Map<string, string>();
     return { page, marks };
   });
+  const campaigns = await campaignsOfItems(
+    db,
+    c.id,
+    page.rows
+      .filter((r) => r.kind === 'response' || r.kind === 'comment')
+      .map((r) => ({ kind: r.kind as 'response', id: r.itemId })),
+  );
   return {
-    items: page.rows.map((r) => toItem(r, marks.get(r.itemId) ?? null)),
+    items: page.rows.map((r) => ({
+      ...toItem(r, marks.get(r.itemId) ?? null),
+      campaign: campaigns.get(`${r.kind}:${r.itemId}`) ?? null,
+    })),
     nextCursor: page.nextCursor,
     indexedUpTo: (await repo.indexedUpTo(db))?.toISOString() ?? null,
   };

@@ -1,0 +1,58 @@
+/**
+ * Real-data check (issue 12 story 1): campaign detection on the 199 public comments of
+ * regulations.gov docket USDA-2017-0002 (../shared/data/regulations-gov-usda-2017-0002/SOURCE.md).
+ * 162 of them end with the portal's "Re: Supplemental Nutrition Assistance Program: …" line, and a
+ * form letter ("Please reinstate work requirements for food stamps and support conservative waiver
+ * reform.") was sent with small edits. Checks that:
+ * - the portal line is recognised as boiler-plate and left out, so unrelated short comments are not
+ *   glued together by it (with it left in, they are: shown for contrast);
+ * - the form letter's campaign is found with its edited variants ("Please," / "Thanks !" / without
+ *   "Please"), and every member of every campaign found carries the letter's own words (precision).
+ * Prints the campaigns found and the recall against the comments that hold the letter's core sentence.
+ * The FCC 17-108 material in ../shared/data holds only each template's distinctive phrases, not
+ * whole comments, so it is not usable as a detection corpus (its SOURCE.md).
+ */
+import { describe, expect, it } from 'vitest';
+import { detectCampaigns, normalisedText } from '../../server/modules/analysis/campaigns/campaigns.rules.ts';
+import { loadTextComments } from './helpers/regulations-gov.ts';
+
+const CORE = 'reinstate work requirements for food stamps and support conservative waiver reform';
+
+describe('campaigns on regulations.gov USDA-2017-0002', () => {
+  const texts = loadTextComments().map((c) => c.text);
+  const found = detectCampaigns({ count: texts.length, text: (i) => texts[i]! });
+  const norm = texts.map((t) => normalisedText(t));
+
+  it('leaves the portal’s shared footer out, so it glues nothing together', () => {
+    expect(found.boilerplate).toHaveLength(1);
+    expect(found.boilerplate[0]).toMatch(/^re supplemental nutrition assistance program/);
+    for (const c of found.clusters)
+      for (const m of c.members) expect(norm[m]).toContain('reinstate work requirements for food stamps');
+    // For contrast: with the footer compared too, short unrelated comments join campaigns.
+    const glued = detectCampaigns({ count: texts.length, text: (i) => texts[i]! }, { boilerplate: [] });
+    const gluedMembers = glued.clusters.flatMap((c) => c.members);
+    expect(gluedMembers.some((m) => !norm[m]!.includes('reinstate work requirements'))).toBe(true);
+  });
+
+  it('finds the form letter’s campaign with its edited variants', () => {
+    const main = found.clusters[0]!;
+    const members = main.members.map((m) => texts[m]!);
+    const template = normalisedText(texts[main.template]!);
+    expect(template.startsWith(`please ${CORE}`)).toBe(true);
+    const edited = main.members.filter((m) => !norm[m]!.startsWith(template));
+    expect(main.members.length).toBeGreaterThanOrEqual(9);
+    expect(edited.length).toBeGreaterThanOrEqual(3);
+    expect(members.some((t) => t.startsWith('Please, reinstate'))).toBe(true);
+    expect(members.some((t) => t.includes('Thanks !'))).toBe(true);
+    expect(members.some((t) => t.startsWith('Reinstate work requirements'))).toBe(true);
+
+    const truth = norm.map((t, i) => (t.includes(CORE) ? i : -1)).filter((i) => i >= 0);
+    const inMain = truth.filter((i) => main.members.includes(i)).length;
+    const inAny = truth.filter((i) => found.clusters.some((c) => c.members.includes(i))).length;
+    console.log(
+      `USDA-2017-0002: ${found.clusters.length} campaigns (${found.clusters.map((c) => c.members.length).join(', ')} members); ` +
+        `of ${truth.length} comments holding the letter's core sentence, ${inMain} in its campaign, ${inAny} in some campaign; ` +
+        `precision 1.0 (every member holds the letter's words)`,
+    );
+  });
+});
