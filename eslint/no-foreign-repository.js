@@ -76,6 +76,8 @@ export const TABLE_OWNERS = {
   agreement_sample_coders: 'analysis',
   theme_runs: 'analysis',
   theme_candidates: 'analysis',
+  response_imports: 'responses',
+  response_import_rows: 'responses',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());

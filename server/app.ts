@@ -104,6 +104,7 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
     maxFiles: config.uploadMaxFiles,
     submitPerMinute: config.rateLimitSubmitPerMinute,
     smtpConfigured: Boolean(config.smtpUrl),
+    importMaxBytes: config.importMaxBytes,
   });
   await app.register(mailRoutes, {
     smtpUrl: config.smtpUrl,

@@ -92,6 +92,11 @@ const ConfigSchema = z.object({
     .min(1024)
     .default(20 * 1024 * 1024),
   UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(100).default(10),
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(500 * 1024 * 1024),
   FILES_ORPHAN_HOURS: z.coerce
     .number()
     .int()
@@ -149,6 +154,8 @@ export type Config = Readonly<{
     | undefined;
   uploadMaxBytes: number;
   uploadMaxFiles: number;
+  /** The most bytes one bulk import upload (a CSV with its files, a ZIP, mail files) may send in all. */
+  importMaxBytes: number;
   /** Unlinked uploads are deleted this many hours after they can no longer be used (upload/upload.sweep.ts). */
   filesOrphanHours: number;
 }>;
@@ -205,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     uploadMaxFiles: e.UPLOAD_MAX_FILES,
+    importMaxBytes: e.IMPORT_MAX_BYTES,
     filesOrphanHours: e.FILES_ORPHAN_HOURS,
   });
 }
