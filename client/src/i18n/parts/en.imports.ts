@@ -1,0 +1,51 @@
+type N = { n: number };
+
+/** English messages for the bulk import page (issue 12 story 3); merged into `en` (see en.ts). */
+export const enImports = {
+  'imports.title': 'Import letters and e-mails',
+  'imports.crumb': 'Import',
+  'imports.intro':
+    'Import many responses at once: a CSV file with the files it names, a ZIP file with the CSV and the files, or .eml and .mbox files from the hearing mailbox. You see every row and its errors first; nothing is saved until you import. A row whose reference was imported before is skipped, so importing the same file again adds nothing twice.',
+  'imports.link': 'Import many letters or e-mails',
+  'imports.files': 'Files',
+  'imports.filesHint':
+    'CSV columns: external_ref, text, name, email, received_at, files (names separated by ;) and q1, q2 … for answers.',
+  'imports.filesRequired': 'Choose the files to import',
+  'imports.upload': 'Upload and check',
+  'imports.uploading': 'Uploading…',
+  'imports.uploadProgress': 'Upload',
+  'imports.summary': (p: { rows: number; errors: number; duplicates: number; toImport: number }) =>
+    `${p.rows} rows: ${p.toImport} to import, ${p.duplicates} imported before, ${p.errors} with errors.`,
+  'imports.hasErrors': (p: N) =>
+    `${p.n} rows have errors. Correct them in the file and upload it again: an import is saved all or nothing.`,
+  'imports.preview': 'Preview',
+  'imports.onlyErrors': 'Only rows with errors',
+  'imports.col.row': 'Row',
+  'imports.col.ref': 'Reference',
+  'imports.col.sender': 'Sender',
+  'imports.col.received': 'Received',
+  'imports.col.text': 'Text',
+  'imports.col.files': 'Files',
+  'imports.col.status': 'Status',
+  'imports.row.ok': 'Ready',
+  'imports.row.duplicate': 'Imported before (skipped)',
+  'imports.more': 'Show more rows',
+  'imports.commit': (p: N) => `Import ${p.n} responses`,
+  'imports.committing': 'Importing…',
+  'imports.progress': (p: { done: number; total: number }) => `Imported ${p.done} of ${p.total}`,
+  'imports.progressLabel': 'Import progress',
+  'imports.done': (p: N) => `${p.n} responses were imported. They are in the analysis inbox.`,
+  'imports.failed': (p: { reason: string }) => `The import failed and nothing was saved: ${p.reason}`,
+  'imports.nothing': 'There is nothing new to import.',
+  'imports.another': 'Import more files',
+  'imports.err.missing_ref': 'No reference',
+  'imports.err.duplicate_ref': 'The same reference twice',
+  'imports.err.missing_text': 'No text, answer or file',
+  'imports.err.bad_date': 'Not a date',
+  'imports.err.unknown_question': 'Unknown question',
+  'imports.err.bad_answer': 'The answer does not fit the question',
+  'imports.err.bad_value': 'Invalid value',
+  'imports.err.file_not_found': 'File not found',
+  'imports.err.file_too_large': 'File too large',
+  'imports.err.file_wrong_type': 'File type not accepted',
+};
