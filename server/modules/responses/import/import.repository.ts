@@ -154,6 +154,18 @@ export async function findCommitting(db: Db, id: string): Promise<ImportRow | un
     .executeTakeFirst()) as ImportRow | undefined;
 }
 
+/** Locks the import while it is committing (for the commit's transaction); false when it is not. */
+export async function lockCommitting(db: Db, id: string): Promise<boolean> {
+  const r = await db
+    .updateTable('responseImports')
+    .set({ doneCount: 0 })
+    .where('id', '=', id)
+    .where('status', '=', 'committing')
+    .returning('id')
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
 export async function finishImport(db: Db, id: string, v: { done: number; imported: number }): Promise<void> {
   await db
     .updateTable('responseImports')

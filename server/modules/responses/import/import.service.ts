@@ -37,7 +37,14 @@ const COMMIT_BATCH = 1000;
 const PREVIEW_MAX = 500;
 
 export type UploadedFile = { filename: string; path: string };
-export type ImportContext = { db: Db; files: FilesContext; maxFiles: number; maxBytes: number };
+export type ImportContext = {
+  db: Db;
+  files: FilesContext;
+  maxFiles: number;
+  maxBytes: number;
+  /** Rows checked so far (the CLI's progress bar). */
+  onProgress?: (done: number, total: number) => void;
+};
 
 /** Progress of the commits running in this process (rows written so far), read by the status route. */
 const running = new Map<string, number>();
@@ -182,7 +189,8 @@ export async function stageImport(
   const seen = new Set<string>();
   const uploadedNames = [...source.files.keys()];
   const rows: repo.StagedRow[] = [];
-  for (const r of source.records) {
+  for (const [n, r] of source.records.entries()) {
+    if (n % 500 === 0) ctx.onProgress?.(n, source.records.length);
     const { fields, errors } = recordFields(r, t.questions, defaults);
     if (r.ref !== '' && seen.has(r.ref)) {
       errors.push({ field: 'ref', code: 'duplicate_ref', message: 'Another row has the same reference' });
@@ -223,6 +231,7 @@ export async function stageImport(
     }
     rows.push({ rowNo: r.rowNo, externalRef: r.ref, input: { ...input, filenames: names }, errors, duplicate });
   }
+  ctx.onProgress?.(rows.length, rows.length);
   const id = await ctx.db
     .transaction()
     .execute((trx) => repo.insertImport(trx, { consultationId: t.id, actor, source: source.kind, rows }));
@@ -369,6 +378,9 @@ export async function runImportCommit(deps: CommitDeps, data: unknown): Promise<
     const t = await loadTarget(deps.db, imp.actor, imp.consultationId);
     admitTarget(t);
     await deps.db.transaction().execute(async (trx) => {
+      // The import's row stays locked until this commits: a second run of the job (the CLI's and a
+      // worker's, or a retry) waits here and then finds it committed.
+      if (!(await repo.lockCommitting(trx, imp.id))) return;
       let after = 0;
       let done = 0;
       let imported = 0;
