@@ -78,6 +78,7 @@ export const TABLE_OWNERS = {
   theme_candidates: 'analysis',
   response_imports: 'responses',
   response_import_rows: 'responses',
+  inbox_exports: 'analysis',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());

@@ -578,3 +578,28 @@ export interface Database {
   responseImports: ResponseImportsTable;
   responseImportRows: ResponseImportRowsTable;
 }
+
+// Exports of inbox views at any size (issue 12 story 4, migration 20261208020100), analysis module.
+export type InboxExportStatus = 'queued' | 'running' | 'done' | 'failed';
+export interface InboxExportsTable {
+  id: Generated<string>;
+  consultationId: string;
+  createdBy: string | null;
+  actor: Json<{ id: string; email: string; displayName: string; roles: Role[] }>;
+  format: 'csv' | 'jsonl' | 'xlsx';
+  lang: 'da' | 'en';
+  query: Json<Record<string, unknown>>;
+  status: InboxExportStatus;
+  total: Generated<number>;
+  doneCount: Generated<number>;
+  storageKey: string | null;
+  tokenHash: string | null;
+  expiresAt: Timestamp | null;
+  error: string | null;
+  createdAt: Generated<Date>;
+  finishedAt: Timestamp | null;
+}
+
+export interface Database {
+  inboxExports: InboxExportsTable;
+}
