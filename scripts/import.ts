@@ -20,7 +20,9 @@ import { listActiveStaff } from '../server/modules/accounts/accounts.service.ts'
 import { createBlobStore } from '../server/modules/files/blob-store.ts';
 import { nothingPublished } from '../server/modules/files/files.service.ts';
 import { createJobQueue } from '../server/modules/jobs/jobs.queue.ts';
+import { EXTRACT_JOB } from '../server/modules/files/extraction/extraction.job.ts';
 import {
+  IMPORT_JOB,
   getImport,
   importRows,
   requestCommit,
@@ -97,6 +99,9 @@ async function main(): Promise<number> {
     }
     const jobs = createJobQueue(handle, log as never, { workers: false });
     await jobs.start();
+    // The queues exist before any transaction sends to them: on PGlite (one connection) creating a
+    // queue while a transaction is open would wait for that transaction forever.
+    for (const name of [IMPORT_JOB, EXTRACT_JOB]) await jobs.work(name, async () => {});
     try {
       const checking = progressBar('Checking');
       const files_ = {
