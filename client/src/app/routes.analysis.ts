@@ -19,7 +19,7 @@ export const ANALYSIS_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-inbox',
     access: 'analysis',
     load: pages.inbox,
-    parts: ['inbox'],
+    parts: ['inbox', 'imports'],
   },
   {
     name: 'analysis-item',

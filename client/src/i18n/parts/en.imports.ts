@@ -48,4 +48,16 @@ export const enImports = {
   'imports.err.file_not_found': 'File not found',
   'imports.err.file_too_large': 'File too large',
   'imports.err.file_wrong_type': 'File type not accepted',
+
+  'exports.menu': 'Export',
+  'exports.intro': 'The inbox as it is filtered now, with its codings. Large exports are made in the background.',
+  'exports.as.csv': 'CSV (spreadsheet, comma-separated)',
+  'exports.as.xlsx': 'XLSX (Excel)',
+  'exports.as.jsonl': 'JSONL (one JSON object a line)',
+  'exports.started': 'The download has started.',
+  'exports.progress': (p: { done: number; total: number }) => `Exporting: ${p.done} of about ${p.total}`,
+  'exports.ready': 'The export is ready to download.',
+  'exports.failed': 'The export failed. Try again.',
+  'exports.download': 'Download the export',
+  'exports.expires': (p: { at: string }) => `(the link works until ${p.at})`,
 };
