@@ -124,6 +124,11 @@ async function main(): Promise<void> {
     const { benchInbox } = await import('./inbox.ts');
     extra.inbox = await benchInbox(adminUrl);
   }
+  if (!only || only.includes('exports')) {
+    process.stdout.write('\ninbox exports and letter import (issue 12)\n');
+    const { benchExports } = await import('./exports.ts');
+    extra.exports = await benchExports(adminUrl);
+  }
   if (!only || only.includes('ballots')) {
     try {
       const { benchBallots } = await import('./ballots.ts');

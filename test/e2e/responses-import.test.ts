@@ -83,4 +83,17 @@ describe.each(LANGS)('bulk import (%s)', (lang: Lang) => {
     expect(await text(page, '#import-done')).toContain(tr(lang, 'imports.done', { n: 2 }));
     await expectNoA11yViolations(page, `import done (${lang})`);
   });
+
+  it('exports the inbox view from the Export menu (story 4)', async () => {
+    await open(page, `/admin/consultations/${consultationId}/inbox`);
+    await tabTo(page, '#inbox-export summary');
+    await page.keyboard.press('Enter');
+    await page.locator('#inbox-export-csv').waitFor();
+    await expectNoA11yViolations(page, `inbox export menu (${lang})`);
+    const download = page.waitForEvent('download');
+    await tabTo(page, '#inbox-export-csv');
+    await page.keyboard.press('Enter');
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^inbox-.*\.csv$/);
+  });
 });
