@@ -95,9 +95,9 @@ export async function benchExports(adminUrl: string): Promise<Record<string, unk
       process.stdout.write(`\r  generating ${to.toLocaleString('en')} / ${items.toLocaleString('en')} items`);
     }
     await client.query(
-      `insert into codings (consultation_id, tag_id, item_kind, item_id, coder_id, status, quote)
+      `insert into codings (consultation_id, tag_id, item_kind, item_id, coder_id, status)
        select i.consultation_id, ($2::uuid[])[1 + (row_number() over ())::int % cardinality($2::uuid[])], i.kind, i.item_id,
-              $3, 'confirmed', 'et citat'
+              $3, 'confirmed'
          from analysis_items i where i.consultation_id = $1 and i.source_stamp = 'bench' and hashtext(i.item_id::text) % 10 = 0`,
       [c, tags.map((t) => t.id), analyst],
     );
