@@ -134,6 +134,11 @@ async function main(): Promise<void> {
     const { benchCampaigns } = await import('./campaigns.ts');
     extra.campaigns = await benchCampaigns();
   }
+  if (!only || only.includes('exports')) {
+    process.stdout.write('\ninbox exports and letter import (issue 12)\n');
+    const { benchExports } = await import('./exports.ts');
+    extra.exports = await benchExports(adminUrl);
+  }
   if (!only || only.includes('ballots')) {
     try {
       const { benchBallots } = await import('./ballots.ts');

@@ -80,6 +80,9 @@ export const TABLE_OWNERS = {
   campaign_signatures: 'analysis',
   campaign_runs: 'analysis',
   theme_candidates: 'analysis',
+  response_imports: 'responses',
+  response_import_rows: 'responses',
+  inbox_exports: 'analysis',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());

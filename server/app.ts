@@ -56,6 +56,15 @@ export async function buildApp({ config, db, readDb }: AppDeps): Promise<Fastify
         : {
             level: config.logLevel,
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            // A download link's token (an inbox export's) is a secret: never in the log.
+            serializers: {
+              req: (req: { method: string; url: string; host?: string; ip?: string }) => ({
+                method: req.method,
+                url: req.url.replace(/([?&]token=)[^&]*/g, '$1[redacted]'),
+                host: req.host,
+                remoteAddress: req.ip,
+              }),
+            },
             ...(config.logPretty ? { transport: { target: 'pino-pretty' } } : {}),
           },
     bodyLimit: config.bodyLimitBytes,
@@ -123,6 +132,7 @@ export async function buildApp({ config, db, readDb }: AppDeps): Promise<Fastify
     maxFiles: config.uploadMaxFiles,
     submitPerMinute: config.rateLimitSubmitPerMinute,
     smtpConfigured: Boolean(config.smtpUrl),
+    importMaxBytes: config.importMaxBytes,
   });
   await app.register(mailRoutes, {
     smtpUrl: config.smtpUrl,
@@ -133,6 +143,8 @@ export async function buildApp({ config, db, readDb }: AppDeps): Promise<Fastify
   await app.register(analysisRoutes, {
     indexEveryMs: config.jobsEnabled ? config.analysisIndexMs : 0,
     indexBudgetMs: config.analysisIndexBudgetMs,
+    exportDirectMaxRows: config.exportDirectMaxRows,
+    exportLinkHours: config.exportLinkHours,
   });
 
   await app.register(clientPlugin, { dist: config.clientDist });

@@ -102,6 +102,13 @@ const ConfigSchema = z.object({
     .min(1024)
     .default(20 * 1024 * 1024),
   UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(100).default(10),
+  EXPORT_DIRECT_MAX_ROWS: z.coerce.number().int().min(0).default(50_000),
+  EXPORT_LINK_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(500 * 1024 * 1024),
   FILES_ORPHAN_HOURS: z.coerce
     .number()
     .int()
@@ -169,6 +176,12 @@ export type Config = Readonly<{
     | undefined;
   uploadMaxBytes: number;
   uploadMaxFiles: number;
+  /** The most bytes one bulk import upload (a CSV with its files, a ZIP, mail files) may send in all. */
+  importMaxBytes: number;
+  /** Inbox exports of more items than this run as a background job with an expiring download link. */
+  exportDirectMaxRows: number;
+  /** How long an export job's download link works. */
+  exportLinkHours: number;
   /** Unlinked uploads are deleted this many hours after they can no longer be used (upload/upload.sweep.ts). */
   filesOrphanHours: number;
 }>;
@@ -234,6 +247,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     uploadMaxFiles: e.UPLOAD_MAX_FILES,
+    importMaxBytes: e.IMPORT_MAX_BYTES,
+    exportDirectMaxRows: e.EXPORT_DIRECT_MAX_ROWS,
+    exportLinkHours: e.EXPORT_LINK_HOURS,
     filesOrphanHours: e.FILES_ORPHAN_HOURS,
   });
 }

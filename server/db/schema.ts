@@ -621,3 +621,61 @@ export interface Database {
   campaignSignatures: CampaignSignaturesTable;
   campaignRuns: CampaignRunsTable;
 }
+
+// Bulk import of letters and e-mails (issue 12 story 3, migration 20261208020000), responses module.
+export type ResponseImportSource = 'csv' | 'zip' | 'mail';
+export type ResponseImportStatus = 'staged' | 'committing' | 'committed' | 'failed';
+export interface ResponseImportsTable {
+  id: Generated<string>;
+  consultationId: string;
+  createdBy: string | null;
+  actor: Json<{ id: string; email: string; displayName: string; roles: Role[] }>;
+  source: ResponseImportSource;
+  status: ResponseImportStatus;
+  rowCount: Generated<number>;
+  errorCount: Generated<number>;
+  duplicateCount: Generated<number>;
+  doneCount: Generated<number>;
+  importedCount: Generated<number>;
+  error: string | null;
+  createdAt: Generated<Date>;
+  committedAt: Timestamp | null;
+}
+export interface ResponseImportRowsTable {
+  importId: string;
+  rowNo: number;
+  externalRef: string;
+  input: Json<unknown>;
+  errors: Json<{ field: string; code: string; message: string }[]>;
+  duplicate: Generated<boolean>;
+}
+
+export interface Database {
+  responseImports: ResponseImportsTable;
+  responseImportRows: ResponseImportRowsTable;
+}
+
+// Exports of inbox views at any size (issue 12 story 4, migration 20261208020100), analysis module.
+export type InboxExportStatus = 'queued' | 'running' | 'done' | 'failed';
+export interface InboxExportsTable {
+  id: Generated<string>;
+  consultationId: string;
+  createdBy: string | null;
+  actor: Json<{ id: string; email: string; displayName: string; roles: Role[] }>;
+  format: 'csv' | 'jsonl' | 'xlsx';
+  lang: 'da' | 'en';
+  query: Json<Record<string, unknown>>;
+  status: InboxExportStatus;
+  total: Generated<number>;
+  doneCount: Generated<number>;
+  storageKey: string | null;
+  tokenHash: string | null;
+  expiresAt: Timestamp | null;
+  error: string | null;
+  createdAt: Generated<Date>;
+  finishedAt: Timestamp | null;
+}
+
+export interface Database {
+  inboxExports: InboxExportsTable;
+}

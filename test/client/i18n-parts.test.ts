@@ -12,6 +12,7 @@ import { daInbox } from '../../client/src/i18n/parts/da.inbox.ts';
 import { daResponses } from '../../client/src/i18n/parts/da.responses.ts';
 import { daShell } from '../../client/src/i18n/parts/da.shell.ts';
 import { daThemes } from '../../client/src/i18n/parts/da.themes.ts';
+import { daImports } from '../../client/src/i18n/parts/da.imports.ts';
 import { enAdmin } from '../../client/src/i18n/parts/en.admin.ts';
 import { enAgreement } from '../../client/src/i18n/parts/en.agreement.ts';
 import { enCodebook } from '../../client/src/i18n/parts/en.codebook.ts';
@@ -22,6 +23,7 @@ import { enShell } from '../../client/src/i18n/parts/en.shell.ts';
 import { enThemes } from '../../client/src/i18n/parts/en.themes.ts';
 import { enCampaigns } from '../../client/src/i18n/parts/en.campaigns.ts';
 import { daCampaigns } from '../../client/src/i18n/parts/da.campaigns.ts';
+import { enImports } from '../../client/src/i18n/parts/en.imports.ts';
 
 /**
  * The messages are split by area so that the app's first load carries only the shell's. A route
@@ -40,6 +42,7 @@ const AREAS: Record<MessagePart, object> = {
   agreement: enAgreement,
   themes: enThemes,
   campaigns: enCampaigns,
+  imports: enImports,
 };
 
 const owner = new Map<string, MessagePart>();
@@ -131,8 +134,8 @@ describe('i18n parts', () => {
   });
 
   it('puts each key in one part only, so its text does not depend on which part loaded last', () => {
-    const parts = [enShell, enAdmin, enResponses, enDebate, enInbox, enCodebook, enAgreement, enThemes].map((p) =>
-      Object.keys(p),
+    const parts = [enShell, enAdmin, enResponses, enDebate, enInbox, enCodebook, enAgreement, enThemes, enImports].map(
+      (p) => Object.keys(p),
     );
     const all = parts.flat();
     expect(all.filter((k, i) => all.indexOf(k) !== i)).toEqual([]);
@@ -149,6 +152,7 @@ describe('i18n parts', () => {
       [daAgreement, enAgreement],
       [daThemes, enThemes],
       [daCampaigns, enCampaigns],
+      [daImports, enImports],
     ] as const;
     for (const [da, en] of pairs) expect(Object.keys(da).sort()).toEqual(Object.keys(en).sort());
   });

@@ -21,7 +21,7 @@ export const ANALYSIS_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-inbox',
     access: 'analysis',
     load: pages.inbox,
-    parts: ['inbox', 'campaigns'],
+    parts: ['inbox', 'campaigns', 'imports'],
   },
   {
     name: 'analysis-item',

@@ -9,6 +9,7 @@ const pages = {
   questions: () => import('../pages/admin/sr-page-admin-questions.ts'),
   publication: () => import('../pages/admin/sr-page-admin-publication.ts'),
   letters: () => import('../pages/admin/sr-page-admin-letters.ts'),
+  imports: () => import('../pages/admin/sr-page-admin-imports.ts'),
   outbox: () => import('../pages/admin/sr-page-admin-outbox.ts'),
 };
 
@@ -68,7 +69,15 @@ export const RESPONSES_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-admin-letters',
     access: 'staff',
     load: pages.letters,
-    parts: ['admin', 'responses'],
+    parts: ['admin', 'responses', 'imports'],
+  },
+  {
+    name: 'admin-imports',
+    path: '/admin/consultations/:consultationId/imports',
+    tag: 'sr-page-admin-imports',
+    access: 'staff',
+    load: pages.imports,
+    parts: ['imports'],
   },
   {
     name: 'admin-outbox',

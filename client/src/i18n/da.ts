@@ -8,6 +8,7 @@ import { daInbox } from './parts/da.inbox.ts';
 import { daResponses } from './parts/da.responses.ts';
 import { daShell } from './parts/da.shell.ts';
 import { daThemes } from './parts/da.themes.ts';
+import { daImports } from './parts/da.imports.ts';
 
 /** Danish messages. `satisfies Messages`: a missing key or a wrong parameter fails tsc (each part checks its own). */
 export const da = {
@@ -20,4 +21,5 @@ export const da = {
   ...daAgreement,
   ...daThemes,
   ...daCampaigns,
+  ...daImports,
 } satisfies Messages;

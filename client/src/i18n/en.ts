@@ -16,6 +16,7 @@ import { enInbox } from './parts/en.inbox.ts';
 import { enResponses } from './parts/en.responses.ts';
 import { enShell } from './parts/en.shell.ts';
 import { enThemes } from './parts/en.themes.ts';
+import { enImports } from './parts/en.imports.ts';
 
 export const en = {
   ...enShell,
@@ -27,6 +28,7 @@ export const en = {
   ...enAgreement,
   ...enThemes,
   ...enCampaigns,
+  ...enImports,
 };
 
 export type Messages = typeof en;

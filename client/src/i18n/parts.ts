@@ -6,7 +6,7 @@
  * its page (and what the page imports) names.
  */
 export type MessagePart =
-  'admin' | 'responses' | 'debate' | 'inbox' | 'codebook' | 'agreement' | 'themes' | 'campaigns';
+  'admin' | 'responses' | 'debate' | 'inbox' | 'codebook' | 'agreement' | 'themes' | 'campaigns' | 'imports';
 
 const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   admin: () => import('./parts/admin.ts'),
@@ -17,6 +17,7 @@ const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   agreement: () => import('./parts/agreement.ts'),
   themes: () => import('./parts/themes.ts'),
   campaigns: () => import('./parts/campaigns.ts'),
+  imports: () => import('./parts/imports.ts'),
 };
 
 const loaded = new Set<MessagePart>();

@@ -4,6 +4,7 @@ import { campaignsRoutes } from './campaigns/campaigns.routes.ts';
 import { codebookRoutes } from './codebook/codebook.routes.ts';
 import { codingsRoutes } from './codings/codings.routes.ts';
 import { exchangeRoutes } from './exchange/exchange.routes.ts';
+import { exportsRoutes } from './exports/exports.routes.ts';
 import { inboxRoutes } from './inbox/inbox.routes.ts';
 import { teamRoutes } from './team/team.routes.ts';
 import { themesRoutes } from './themes/themes.routes.ts';
@@ -12,10 +13,12 @@ import { themesRoutes } from './themes/themes.routes.ts';
  * The analysis workspace (issue 11): the inbox, the codebook and the codings, registered by
  * `server/app.ts`. With `indexEveryMs` > 0 this instance also runs the inbox indexer.
  */
-export const analysisRoutes: FastifyPluginAsyncZod<{ indexEveryMs: number; indexBudgetMs: number }> = async (
-  app,
-  opts,
-) => {
+export const analysisRoutes: FastifyPluginAsyncZod<{
+  indexEveryMs: number;
+  indexBudgetMs: number;
+  exportDirectMaxRows?: number;
+  exportLinkHours?: number;
+}> = async (app, opts) => {
   await app.register(inboxRoutes, { indexEveryMs: opts.indexEveryMs, indexBudgetMs: opts.indexBudgetMs });
   await app.register(codebookRoutes);
   await app.register(codingsRoutes);
@@ -24,4 +27,8 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ indexEveryMs: number; index
   await app.register(exchangeRoutes);
   await app.register(themesRoutes);
   await app.register(campaignsRoutes);
+  await app.register(exportsRoutes, {
+    directMaxRows: opts.exportDirectMaxRows ?? 50_000,
+    linkHours: opts.exportLinkHours ?? 24,
+  });
 };

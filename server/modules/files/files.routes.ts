@@ -20,6 +20,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The one blob store of this process (local directory or S3), built from the config. */
     blobStore: BlobStore;
+    /** What the files service needs, for another module storing files through it (the bulk import). */
+    filesContext: svc.FilesContext;
   }
 }
 
@@ -166,6 +168,7 @@ export const filesPlugin = fp(
       maxBytes: opts.config.uploadMaxBytes,
       isPublished: opts.isPublished ?? svc.nothingPublished,
     };
+    app.decorate('filesContext', ctx);
     app.addHook('onReady', async () => {
       await sweepStaging(stagingDir, app.log);
       await registerFileJobs(app, { db: app.db, store }, { orphanHours: opts.config.filesOrphanHours });

@@ -186,6 +186,26 @@ export async function uploadAttachment(
   }
 }
 
+/**
+ * A file that came with an imported letter or e-mail (issue 12 story 3): checked by content and
+ * stored exactly like an upload with `source=letter` (413 past UPLOAD_MAX_BYTES, 415 for a type that
+ * is refused), unclaimed until the import's commit links it to its response.
+ */
+export async function storeImportedFile(
+  ctx: FilesContext,
+  actor: Actor | null,
+  consultationIdOrSlug: string,
+  file: { filename: string; stream: Readable },
+): Promise<AttachmentRef> {
+  let given = false;
+  const nextFile = async (): Promise<UploadPart | undefined> => {
+    if (given) return undefined;
+    given = true;
+    return { filename: file.filename, file: file.stream };
+  };
+  return uploadAttachment(ctx, actor, consultationIdOrSlug, 'letter', { nextFile });
+}
+
 export type Download = { ref: AttachmentRef; disposition: string; stream: Readable };
 
 /**

@@ -13,6 +13,8 @@ export type ResponsesPluginOptions = {
    * the outbox as kept for admins ('outboxed'), so the relay has nothing to do for it.
    */
   smtpConfigured?: boolean;
+  /** config.importMaxBytes: one bulk import upload, all its files together. */
+  importMaxBytes?: number;
 };
 
 /** What the entry (responses.routes.ts) works out once and passes to each use case's routes. */

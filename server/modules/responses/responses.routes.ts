@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { editLinkRoutes } from './edit-link/edit-link.routes.ts';
 import { exportRoutes } from './export/export.routes.ts';
+import { importRoutes } from './import/import.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import { publicationRoutes } from './publication/publication.routes.ts';
 import { ratingsRoutes } from './ratings/ratings.routes.ts';
@@ -26,4 +27,8 @@ export const responsesRoutes: FastifyPluginAsyncZod<ResponsesPluginOptions> = as
   await app.register(publicRoutes);
   await app.register(exportRoutes, routeOpts);
   await app.register(ratingsRoutes);
+  await app.register(importRoutes, {
+    maxFiles: opts.maxFiles,
+    maxBytes: opts.importMaxBytes ?? 500 * 1024 * 1024,
+  });
 };

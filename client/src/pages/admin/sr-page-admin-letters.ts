@@ -114,6 +114,7 @@ export class SrPageAdminLetters extends SrLightElement implements SrPage {
     const c = base.consultation;
     const recvError = this._errors.get('letter-received');
     return html`${consultationHead(c, { heading: t('letters.title'), crumb: t('adminResp.letters'), intro: t('letters.intro') })}
+      <p><a href="/admin/consultations/${c.id}/imports" id="letters-import-link">${t('imports.link')}</a></p>
       ${this._done ? html`<div id="letter-done" tabindex="-1">${alert('success', this._done)}</div>` : nothing}
       <form novalidate id="letter-form" @submit=${(e: Event) => void this._onSubmit(e, base)}>
         <sr-error-summary .errors=${this._errors} .general=${this._general}></sr-error-summary>

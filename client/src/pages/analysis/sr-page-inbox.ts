@@ -1,3 +1,4 @@
+import '../../components/analysis/sr-inbox-export.ts';
 import '../../components/responses/responses.css';
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -287,6 +288,7 @@ export class SrPageInbox extends SrLightElement implements SrPage {
       <p class="font-lead"><span lang=${locLang(c.title)}>${title}</span></p>
       ${analysisNav(c.id, 'inbox')}
       <p>${t('inbox.intro')}</p>
+      <sr-inbox-export .consultationId=${c.id} .filters=${this._applied}></sr-inbox-export>
       <section class="sr-section" aria-labelledby="inbox-progress-heading">
         <h2 id="inbox-progress-heading">${t('inbox.progress')}</h2>
         ${renderSection(this._progress, (p) => inboxProgressSummary(p, this._session.user?.id, names))}

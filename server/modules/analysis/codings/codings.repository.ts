@@ -120,3 +120,29 @@ export async function retagCodings(db: Db, consultationId: string, fromTagId: st
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** The codings of many items of one consultation (an export's batch), with their tag's name; oldest first. */
+export async function codingsOfItems(
+  db: Db,
+  consultationId: string,
+  itemIds: readonly string[],
+  visible?: Expression<SqlBool>,
+) {
+  if (itemIds.length === 0) return [];
+  let q = db
+    .selectFrom('codings')
+    .innerJoin('codebookTags', 'codebookTags.id', 'codings.tagId')
+    .select([
+      'codings.itemId',
+      'codings.stance',
+      'codings.quote',
+      'codings.status',
+      'codings.field',
+      sql<{ da: string; en: string }>`codebook_tags.name`.as('tagName'),
+      displayNameOf('codings.coderId').as('coderName'),
+    ])
+    .where('codings.consultationId', '=', consultationId)
+    .where('codings.itemId', 'in', itemIds);
+  if (visible) q = q.where(visible);
+  return q.orderBy('codings.createdAt').orderBy('codings.id').execute();
+}

@@ -195,3 +195,39 @@ export async function listCodings(db: Db, actor: Actor | null, consultationIdOrS
   const page = pageOf(rows, q.limit, (last) => [last.cursorAt, last.id]);
   return { items: page.rows.map(toCoding), nextCursor: page.nextCursor };
 }
+
+export type ExportedCoding = {
+  tag: { da: string; en: string };
+  stance: string | null;
+  quote: string | null;
+  field: string | null;
+  status: string;
+  coder: string;
+};
+
+/**
+ * For an export of an inbox view (issue 12 story 4): the codings of a batch of items the actor may
+ * see, by item. The caller has checked the workspace (this is called once per batch).
+ */
+export async function codingsForExport(
+  db: Db,
+  actor: Actor | null,
+  consultationId: string,
+  itemIds: readonly string[],
+): Promise<Map<string, ExportedCoding[]>> {
+  const rows = await repo.codingsOfItems(db, consultationId, itemIds, visibleCodingsFor(actor));
+  const out = new Map<string, ExportedCoding[]>();
+  for (const r of rows) {
+    const list = out.get(r.itemId) ?? [];
+    list.push({
+      tag: r.tagName,
+      stance: r.stance,
+      quote: r.quote,
+      field: r.field,
+      status: r.status,
+      coder: r.coderName ?? '',
+    });
+    out.set(r.itemId, list);
+  }
+  return out;
+}

@@ -147,6 +147,46 @@ export async function listInbox(
   };
 }
 
+/** How long one batch of an export may take (PostgreSQL; PGlite has no timer). */
+const EXPORT_STATEMENT_MS = 30_000;
+
+/**
+ * Every item of an inbox view (the same filters as listInbox), in batches of `batchSize`, for an
+ * export (issue 12 story 4): keyset pagination on (received_at, item_id), each batch its own
+ * statement, so the whole view is never in memory. A view sorted by relevance is exported newest
+ * first. The workspace is checked once, before the first batch.
+ */
+export async function* inboxBatches(
+  db: Db,
+  actor: Actor | null,
+  consultationId: string,
+  q: InboxQuery,
+  batchSize = 2000,
+): AsyncGenerator<InboxItem[]> {
+  const c = await requireConsultation(db, actor, consultationId);
+  const f = filterOf(c.id, actor!, q);
+  const sort = q.sort === 'oldest' ? 'oldest' : 'newest';
+  let after: [string, string] | undefined;
+  for (;;) {
+    const rows = await bounded(
+      db,
+      (trx) => repo.listItems(trx, f, { sort, after, limit: batchSize }),
+      EXPORT_STATEMENT_MS,
+    );
+    const page = rows.slice(0, batchSize);
+    if (page.length > 0) yield page.map((r) => toItem(r, null));
+    if (rows.length <= batchSize) return;
+    const last = page.at(-1)!;
+    after = [last.timeKey, last.itemId];
+  }
+}
+
+/** The number of items in an inbox view (exact up to EXACT_FACETS_ROWS, else the planner's estimate). */
+export async function inboxViewSize(db: Db, actor: Actor | null, consultationId: string, q: InboxQuery) {
+  const facets = await inboxFacets(db, actor, consultationId, q);
+  return facets.total;
+}
+
 export async function inboxFacets(
   db: Db,
   actor: Actor | null,

@@ -90,7 +90,7 @@ function newRow(
   };
 }
 
-type Made = {
+export type Made = {
   id: string;
   receiptCode: string;
   token: { token: string; hash: string } | null;
@@ -99,8 +99,8 @@ type Made = {
 };
 
 /** The statement's input for one submission: its row and snapshot, and its audit event and receipt mail. */
-function submissionOf(
-  deps: SubmissionDeps,
+export function submissionOf(
+  deps: Pick<SubmissionDeps, 'mailStatus'>,
   actor: Actor | null,
   t: SubmissionTarget,
   w: Write,

@@ -1,0 +1,146 @@
+import { unzipSync, strFromU8 } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indexInput } from '../../server/modules/analysis/inbox/inbox.indexer.ts';
+import type { ExportStart, ExportView } from '../../server/modules/analysis/exports/exports.schemas.ts';
+import { runExportJob } from '../../server/modules/analysis/exports/exports.service.ts';
+import {
+  call,
+  createTestApp,
+  expectError,
+  json,
+  signInCast,
+  signedInUser,
+  type Cast,
+  type TestApp,
+  type TestUser,
+} from '../helpers/app.ts';
+import { openConsultation, submission, submitOk } from '../helpers/factory.ts';
+
+// Issue 12 story 4: an inbox view with its codings exported as CSV, JSONL and XLSX, streamed,
+// formula-safe; a large one as a background job with an expiring download link.
+
+let t: TestApp;
+let cast: Cast;
+let cid: string;
+const BODIES = [
+  '=HYPERLINK("http://evil.example","klik")',
+  'Et almindeligt svar om kodeviser',
+  '+45 12 34 56 78 ringer',
+];
+
+const direct = (q: string, user: TestUser | null = cast.analyst) =>
+  call(t, user, { url: `/api/consultations/${cid}/inbox/export?${q}` });
+const start = (payload: object, user: TestUser | null = cast.analyst) =>
+  call(t, user, { method: 'POST', url: `/api/consultations/${cid}/inbox/exports`, payload });
+
+beforeAll(async () => {
+  // Every export of this app runs as a job above 2 items.
+  t = await createTestApp({ EXPORT_DIRECT_MAX_ROWS: '2' });
+  cast = await signInCast(t);
+  const open = await openConsultation(t, cast.admin);
+  cid = open.c.id;
+  const ids: string[] = [];
+  for (const body of BODIES) ids.push((await submitOk(t, cid, submission(open.questions, { body }))).id);
+  const tag = await call(t, cast.analyst, {
+    method: 'POST',
+    url: `/api/consultations/${cid}/codebook/tags`,
+    payload: { name: { da: '-Adgang', en: '-Access' } },
+  });
+  expect(tag.statusCode, tag.body).toBe(201);
+  const coding = await call(t, cast.analyst, {
+    method: 'POST',
+    url: `/api/consultations/${cid}/codings`,
+    payload: { tagId: json<{ id: string }>(tag).id, itemKind: 'response', itemId: ids[1] },
+  });
+  expect(coding.statusCode, coding.body).toBe(201);
+  for (let i = 0; i < 50 && (await indexInput(t.handle.db)).busy; i++) await new Promise((r) => setTimeout(r, 100));
+  await indexInput(t.handle.db);
+});
+afterAll(async () => t?.close());
+
+describe('inbox exports', () => {
+  it('streams CSV with codings, every text cell formula-safe', async () => {
+    const res = await direct('format=csv&lang=en&sort=oldest');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="inbox-.*\.csv"$/);
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^kind,id,received_at/);
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"")`);
+    expect(lines[2]).toContain(`'-Access`);
+    expect(lines[3]).toContain(`'+45 12 34 56 78`);
+  });
+
+  it('filters like the inbox: a search exports its hits only; JSONL has one object per item', async () => {
+    const res = await direct('format=jsonl&q=kodeviser');
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { excerpt: string; codings: { tag: { da: string } }[] });
+    expect(items).toHaveLength(1);
+    expect(items[0]!.codings[0]!.tag.da).toBe("'-Adgang");
+  });
+
+  it('writes a real XLSX (a zip with one sheet of inline strings)', async () => {
+    const res = await call(t, cast.analyst, { url: `/api/consultations/${cid}/inbox/export?format=xlsx&sort=oldest` });
+    expect(res.statusCode).toBe(200);
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    expect(Object.keys(files)).toContain('xl/worksheets/sheet1.xml');
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+    expect(sheet.match(/<row>/g)).toHaveLength(4);
+    expect(sheet).toContain("'=HYPERLINK(&quot;http://evil.example&quot;");
+  });
+
+  it('refuses bad input and wrong roles', async () => {
+    expectError(await direct('format=pdf'), 400, 'VALIDATION_FAILED');
+    expectError(await start({ format: 'csv', kind: 'nonsense' }), 400, 'VALIDATION_FAILED');
+    expectError(await direct('format=csv', null), 401, 'UNAUTHENTICATED');
+    expectError(await direct('format=csv', cast.participant), 403, 'FORBIDDEN');
+    expectError(await direct('format=csv', cast.reviewer), 403, 'FORBIDDEN');
+    expectError(await start({ format: 'csv' }, null), 401, 'UNAUTHENTICATED');
+    expectError(await start({ format: 'csv' }, cast.reviewer), 403, 'FORBIDDEN');
+  });
+
+  it('a small view is a direct download; a large one a job with progress and an expiring link', async () => {
+    const small = await start({ format: 'csv', q: 'kodeviser' });
+    expect(small.statusCode, small.body).toBe(200);
+    const s = json<ExportStart>(small);
+    expect(s.mode).toBe('direct');
+    if (s.mode !== 'direct') return;
+    expect((await call(t, cast.analyst, { url: s.url })).body).toContain('kodeviser');
+
+    const big = await start({ format: 'csv', lang: 'da' });
+    expect(big.statusCode, big.body).toBe(202);
+    const b = json<ExportStart>(big);
+    if (b.mode !== 'job') throw new Error('expected a job');
+    expect(b.export).toMatchObject({ status: 'queued', total: 3 });
+    const [, token] = b.downloadUrl.split('token=');
+    // Before it is done the link answers 409; a wrong token 404; another analyst does not see it.
+    expectError(await call(t, null, { url: b.downloadUrl }), 409, 'CONFLICT');
+    await runExportJob({ db: t.handle.db, store: t.app.blobStore, log: t.app.log }, { exportId: b.export.id });
+    const status = await call(t, cast.analyst, { url: `/api/consultations/${cid}/inbox/exports/${b.export.id}` });
+    expect(json<ExportView>(status), status.body).toMatchObject({ status: 'done', doneCount: 3 });
+    const other = await signedInUser(t, ['analyst']);
+    expect((await call(t, other, { url: `/api/consultations/${cid}/inbox/exports/${b.export.id}` })).statusCode).toBe(
+      404,
+    );
+    const file = await call(t, null, { url: b.downloadUrl });
+    expect(file.statusCode).toBe(200);
+    expect(file.body.trim().split('\r\n')).toHaveLength(4);
+    expect(file.body).toContain("'-Adgang");
+    const wrong = b.downloadUrl.replace(token!, 'x'.repeat(43));
+    expectError(await call(t, null, { url: wrong }), 404, 'NOT_FOUND');
+    // Expired: the link stops working.
+    await t.handle.db
+      .updateTable('inboxExports')
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where('id', '=', b.export.id)
+      .execute();
+    expectError(await call(t, null, { url: b.downloadUrl }), 404, 'NOT_FOUND');
+  });
+});
