@@ -185,15 +185,14 @@ async function main(): Promise<void> {
     RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
   });
   const apps: ChildProcess[] = [];
-  // The first instance migrates and seeds; the others start on the migrated database.
-  for (let i = 0; i < INSTANCES; i++)
-    apps.push((await startProcess(['server/server.ts'], envFor(i), /running at/)).child);
   const balancers: Balancer[] = [];
-  const lb = await startHaproxy(dir, 'all', appPorts, lbPort);
-  balancers.push(lb);
-  process.stdout.write(`  up in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
-
   try {
+    // The first instance migrates and seeds; the others start on the migrated database.
+    for (let i = 0; i < INSTANCES; i++)
+      apps.push((await startProcess(['server/server.ts'], envFor(i), /running at/)).child);
+    balancers.push(await startHaproxy(dir, 'all', appPorts, lbPort));
+    process.stdout.write(`  up in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+
     const consultation = (await (await fetch(`${base}/api/consultations/${SLUG}`)).json()) as { id: string };
 
     // 1. Sessions and idempotency across instances.
