@@ -4,6 +4,7 @@ import { codebookRoutes } from './codebook/codebook.routes.ts';
 import { codingsRoutes } from './codings/codings.routes.ts';
 import { exchangeRoutes } from './exchange/exchange.routes.ts';
 import { inboxRoutes } from './inbox/inbox.routes.ts';
+import { privacyRoutes } from './privacy/privacy.routes.ts';
 import { teamRoutes } from './team/team.routes.ts';
 import { themesRoutes } from './themes/themes.routes.ts';
 
@@ -22,4 +23,6 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ indexEveryMs: number; index
   await app.register(agreementRoutes);
   await app.register(exchangeRoutes);
   await app.register(themesRoutes);
+  // The personal-data scanner follows the same feed as the inbox indexer, on the same schedule.
+  await app.register(privacyRoutes, { scanEveryMs: opts.indexEveryMs, scanBudgetMs: opts.indexBudgetMs });
 };

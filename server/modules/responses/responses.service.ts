@@ -26,3 +26,11 @@ export type { ResponseVersionForAnalysis } from './analysis-feed.repository.ts';
 
 /** For the analysis item view: a response's earlier versions, newest first (staff only). */
 export const earlierResponseVersions = feed.earlierVersions;
+
+export type { ResponseForPrivacy } from './analysis-feed.repository.ts';
+
+/** For the personal-data scanner (issue 12 story 2): each text field of these responses, and who wrote them. */
+export const responsesForPrivacy = feed.responsesForPrivacy;
+
+/** For the redaction queue: a published response's search index is made again from its redacted text. */
+export const reindexPublishedResponse = feed.reindexPublished;

@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/database.ts';
 import type { Actor } from '../../../shared/actor.ts';
+import { redactPublicResponses } from '../../analysis/privacy/privacy.service.ts';
 import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
 import { attachmentHeadlines, attachmentTextMatch, listAttachments } from '../../files/files.service.ts';
 import { listPublished, responseHeadlines } from '../listing.repository.ts';
@@ -70,8 +71,7 @@ export async function listPublicResponses(db: Db, actor: Actor | null, consultat
       ? highlights(db, c.id, ids, search)
       : Promise.resolve(new Map<string, NonNullable<PublicResponse['highlight']>>()),
   ]);
-  return {
-    items: page.rows.map((r) => toPublicItem(r, answers.get(r.id), files.get(r.id), marks.get(r.id) ?? null)),
-    nextCursor: page.nextCursor,
-  };
+  // Issue 12 story 2: the accepted redactions are cut from what the public sees.
+  const items = page.rows.map((r) => toPublicItem(r, answers.get(r.id), files.get(r.id), marks.get(r.id) ?? null));
+  return { items: await redactPublicResponses(db, items), nextCursor: page.nextCursor };
 }

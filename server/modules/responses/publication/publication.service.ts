@@ -2,6 +2,7 @@ import type { Actor } from '../../../shared/actor.ts';
 import type { Db } from '../../../db/database.ts';
 import { AppError, forbidden, notFound } from '../../../shared/errors.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import { requireNoUnresolved } from '../../analysis/privacy/privacy.service.ts';
 import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
 import { listAttachments } from '../../files/files.service.ts';
 import { pageOf, readCursor } from '../../../shared/cursor.ts';
@@ -55,6 +56,8 @@ export async function decidePublication(db: Db, actor: Actor | null, id: string,
   if (row.consent === 'not_public')
     throw new AppError('RULE_VIOLATION', 'The respondent did not consent to publication');
   if (row.status === 'withdrawn') throw new AppError('RULE_VIOLATION', 'A withdrawn response is never published');
+  // Issue 12 story 2: nothing is published while personal data found in it is undecided (409).
+  if (input.decision === 'approve') await requireNoUnresolved(db, row.consultationId, id);
   const status = input.decision === 'approve' ? 'approved' : 'rejected';
   const reason = input.reason && input.reason !== '' ? input.reason : null;
   await db.transaction().execute(async (trx) => {
