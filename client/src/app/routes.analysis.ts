@@ -9,6 +9,7 @@ const pages = {
   agreement: () => import('../pages/analysis/sr-page-agreement.ts'),
   sample: () => import('../pages/analysis/sr-page-agreement-sample.ts'),
   themes: () => import('../pages/analysis/sr-page-themes.ts'),
+  redactions: () => import('../pages/analysis/sr-page-redactions.ts'),
 };
 
 /** Routes of the analysis pages, appended to the route table in routes.ts. */
@@ -68,5 +69,13 @@ export const ANALYSIS_ROUTES: readonly RouteDef[] = [
     access: 'analysis',
     load: pages.themes,
     parts: ['themes'],
+  },
+  {
+    name: 'analysis-redactions',
+    path: '/admin/consultations/:consultationId/redactions',
+    tag: 'sr-page-redactions',
+    access: 'analysis',
+    load: pages.redactions,
+    parts: ['privacy', 'inbox'],
   },
 ];

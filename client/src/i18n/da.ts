@@ -6,6 +6,7 @@ import { daDebate } from './parts/da.debate.ts';
 import { daInbox } from './parts/da.inbox.ts';
 import { daResponses } from './parts/da.responses.ts';
 import { daShell } from './parts/da.shell.ts';
+import { daPrivacy } from './parts/da.privacy.ts';
 import { daThemes } from './parts/da.themes.ts';
 
 /** Danish messages. `satisfies Messages`: a missing key or a wrong parameter fails tsc (each part checks its own). */
@@ -18,4 +19,5 @@ export const da = {
   ...daCodebook,
   ...daAgreement,
   ...daThemes,
+  ...daPrivacy,
 } satisfies Messages;

@@ -14,6 +14,7 @@ import { enDebate } from './parts/en.debate.ts';
 import { enInbox } from './parts/en.inbox.ts';
 import { enResponses } from './parts/en.responses.ts';
 import { enShell } from './parts/en.shell.ts';
+import { enPrivacy } from './parts/en.privacy.ts';
 import { enThemes } from './parts/en.themes.ts';
 
 export const en = {
@@ -25,6 +26,7 @@ export const en = {
   ...enCodebook,
   ...enAgreement,
   ...enThemes,
+  ...enPrivacy,
 };
 
 export type Messages = typeof en;
