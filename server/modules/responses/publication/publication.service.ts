@@ -7,6 +7,7 @@ import { requireReadableConsultation } from '../../consultations/consultations.s
 import { listAttachments } from '../../files/files.service.ts';
 import { pageOf, readCursor } from '../../../shared/cursor.ts';
 import { listQueue } from '../listing.repository.ts';
+import { mailRejection } from '../responses.mail.ts';
 import { toStaffItem } from '../responses.mapping.ts';
 import { canResponse } from '../responses.policy.ts';
 import * as repo from '../responses.repository.ts';
@@ -60,6 +61,7 @@ export async function decidePublication(db: Db, actor: Actor | null, id: string,
   if (input.decision === 'approve') await requireNoUnresolved(db, row.consultationId, id);
   const status = input.decision === 'approve' ? 'approved' : 'rejected';
   const reason = input.reason && input.reason !== '' ? input.reason : null;
+  const c = await requireReadableConsultation(db, actor, row.consultationId);
   await db.transaction().execute(async (trx) => {
     await repo.setPublication(trx, row.consultationId, id, {
       publicationStatus: status,
@@ -74,6 +76,19 @@ export async function decidePublication(db: Db, actor: Actor | null, id: string,
       consultationId: row.consultationId,
       details: { decision: input.decision, reason, from: row.publicationStatus },
     });
+    // The respondent is told why, in their language, when the rejection or its reason is new.
+    const news = status === 'rejected' && (row.publicationStatus !== 'rejected' || row.publicationReason !== reason);
+    if (news && row.respondentEmail) {
+      await mailRejection(trx, {
+        to: row.respondentEmail,
+        locale: row.locale,
+        consultationId: row.consultationId,
+        responseId: id,
+        title: c.title[row.locale],
+        receiptCode: row.receiptCode,
+        reason,
+      });
+    }
   });
   return requireStaffView(db, actor, id);
 }
