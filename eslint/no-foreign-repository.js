@@ -76,6 +76,9 @@ export const TABLE_OWNERS = {
   agreement_sample_coders: 'analysis',
   theme_runs: 'analysis',
   theme_candidates: 'analysis',
+  privacy_findings: 'analysis',
+  privacy_scanned: 'analysis',
+  privacy_scan_state: 'analysis',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, FindingPage } from '../../server/modules/analysis/privacy/privacy.schemas.ts';
 import { call, createTestApp, expectError, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
-import { decide, openConsultation, submission, submitOk, TEXT_Q } from '../helpers/factory.ts';
+import { decide, factory, openConsultation, submission, submitOk, TEXT_Q } from '../helpers/factory.ts';
 
 // Issue 12 story 2: personal data found before anything is published. The scanner's findings, the
 // redaction queue's routes (every wrong role, bad input changes nothing), the publication gate, and
@@ -217,5 +217,30 @@ describe('the scanner and the queue', () => {
     expectError(again, 409, 'CONFLICT');
     const hits = await call(t, null, { url: `/api/consultations/${cid}/responses?q=mor` });
     expect(json<{ items: unknown[] }>(hits).items).toHaveLength(0);
+  });
+});
+
+describe('comments', () => {
+  it('a redacted phone number in a comment is cut from what the public reads; moderators keep it', async () => {
+    const debate = await factory(t).newDebate(cast.admin, 'privacy');
+    const scenarioId = debate.scenarios[0]!.id;
+    const made = await factory(t).newComment(cast.participant, scenarioId, 'Ring til mig på 22 34 56 78 om forslaget');
+    await call(t, cast.analyst, { method: 'POST', url: `/api/consultations/${debate.id}/redactions/scan` });
+    const page = json<FindingPage>(
+      await call(t, cast.analyst, { url: `/api/consultations/${debate.id}/redactions?status=pending` }),
+    );
+    const found = page.items.find((f) => f.itemId === made.id)!;
+    expect(found).toMatchObject({ itemKind: 'comment', kind: 'phone', context: { quote: '22 34 56 78' } });
+    const res = await call(t, cast.analyst, {
+      method: 'POST',
+      url: `/api/consultations/${debate.id}/redactions/${found.id}/decision`,
+      payload: { decision: 'accept', reason: 'Privat telefonnummer' },
+    });
+    expect(res.statusCode).toBe(200);
+    const visitor = await call(t, null, { url: `/api/scenarios/${scenarioId}/comments` });
+    expect(visitor.body).toContain('Ring til mig på […] om forslaget');
+    expect(visitor.body).not.toContain('22 34 56 78');
+    const moderator = await call(t, cast.admin, { url: `/api/scenarios/${scenarioId}/comments` });
+    expect(moderator.body).toContain('22 34 56 78');
   });
 });

@@ -245,21 +245,37 @@ export async function requireNoUnresolved(db: Db, consultationId: string, respon
   }
 }
 
-type PublicLike = { id: string; body: string; answers: { questionId: string; value: unknown }[] };
+type PublicLike = {
+  id: string;
+  body: string;
+  answers: { questionId: string; value: unknown }[];
+  attachments: { id: string }[];
+};
 
-/** For the public page and the open-data export: the responses with their accepted redactions cut out. */
+/**
+ * For the public page and the open-data export: the responses with their accepted redactions cut
+ * out, and without the files that hold personal data not rejected (they are not published as they are).
+ */
 export async function redactPublicResponses<T extends PublicLike>(db: Db, items: readonly T[]): Promise<T[]> {
-  const cuts = await repo.acceptedCuts(
-    db,
-    'response',
-    items.map((i) => i.id),
-  );
-  if (cuts.size === 0) return [...items];
+  const [cuts, withheld] = await Promise.all([
+    repo.acceptedCuts(
+      db,
+      'response',
+      items.map((i) => i.id),
+    ),
+    repo.withheldAttachments(
+      db,
+      items.flatMap((i) => i.attachments.map((a) => a.id)),
+    ),
+  ]);
+  if (cuts.size === 0 && withheld.size === 0) return [...items];
   return items.map((it) => {
     const byField = cuts.get(it.id);
-    if (!byField) return it;
+    const files = withheld.size > 0 ? it.attachments.filter((a) => !withheld.has(a.id)) : it.attachments;
+    if (!byField) return { ...it, attachments: files };
     return {
       ...it,
+      attachments: files,
       body: redact(it.body, byField.get('body') ?? []),
       answers: it.answers.map((a) =>
         typeof a.value === 'string' && byField.has(a.questionId)
@@ -271,7 +287,7 @@ export async function redactPublicResponses<T extends PublicLike>(db: Db, items:
 }
 
 /** For the public comment list: the comments' bodies with their accepted redactions cut out. */
-export async function redactPublicComments<T extends { id: string; body: string }>(
+export async function redactPublicComments<T extends { id: string; body: string | null }>(
   db: Db,
   items: readonly T[],
 ): Promise<T[]> {
@@ -283,7 +299,7 @@ export async function redactPublicComments<T extends { id: string; body: string 
   if (cuts.size === 0) return [...items];
   return items.map((it) => {
     const list = cuts.get(it.id)?.get('text');
-    return list ? { ...it, body: redact(it.body, list) } : it;
+    return list && it.body !== null ? { ...it, body: redact(it.body, list) } : it;
   });
 }
 
