@@ -143,7 +143,7 @@ export function scanText(text: string, respondent?: Respondent): Finding[] {
     add('cpr', CPR, (m) => isCprShaped(m[1]! + m[2]!));
     add('phone', PREFIXED);
     add('phone', GROUPED);
-    add('phone', CUED, (m) => !/cvr|se-?nr/i.test(text.slice(Math.max(0, m.index - 20), m.index)));
+    add('phone', CUED);
   }
   if (text.includes('@')) add('email', EMAIL);
   if (respondent?.anonymous) {
