@@ -79,6 +79,7 @@ export const TABLE_OWNERS = {
   privacy_findings: 'analysis',
   privacy_scanned: 'analysis',
   privacy_scan_state: 'analysis',
+  privacy_text_versions: 'analysis',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());

@@ -592,7 +592,17 @@ export interface PrivacyScanStateTable {
   updatedAt: Generated<Date>;
 }
 
+/** A file's redacted text published in its place (migration 20261208010100). */
+export interface PrivacyTextVersionsTable {
+  attachmentId: string;
+  consultationId: string;
+  responseId: string;
+  publishedBy: string | null;
+  publishedAt: Generated<Date>;
+}
+
 export interface Database {
+  privacyTextVersions: PrivacyTextVersionsTable;
   privacyFindings: PrivacyFindingsTable;
   privacyScanned: PrivacyScannedTable;
   privacyScanState: PrivacyScanStateTable;

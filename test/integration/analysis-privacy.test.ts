@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, FindingPage } from '../../server/modules/analysis/privacy/privacy.schemas.ts';
 import { call, createTestApp, expectError, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
-import { decide, factory, openConsultation, submission, submitOk, TEXT_Q } from '../helpers/factory.ts';
+import { decide, factory, openConsultation, submission, submitOk, TEXT_Q, upload } from '../helpers/factory.ts';
 
 // Issue 12 story 2: personal data found before anything is published. The scanner's findings, the
 // redaction queue's routes (every wrong role, bad input changes nothing), the publication gate, and
@@ -51,7 +51,9 @@ describe('the scanner and the queue', () => {
       }),
     );
     responseId = r.id;
-    expect((await scan()).statusCode).toBe(200);
+    // On a shared PostgreSQL database a run may stop at its budget before this response: scan again.
+    for (let i = 0; i < 20 && (await findingsOf(responseId)).length < 3; i++)
+      expect((await scan()).statusCode).toBe(200);
     const found = await findingsOf(responseId);
     expect(found.map((f) => [f.kind, f.context.quote]).sort()).toEqual(
       [
@@ -225,10 +227,13 @@ describe('comments', () => {
     const debate = await factory(t).newDebate(cast.admin, 'privacy');
     const scenarioId = debate.scenarios[0]!.id;
     const made = await factory(t).newComment(cast.participant, scenarioId, 'Ring til mig på 22 34 56 78 om forslaget');
-    await call(t, cast.analyst, { method: 'POST', url: `/api/consultations/${debate.id}/redactions/scan` });
-    const page = json<FindingPage>(
-      await call(t, cast.analyst, { url: `/api/consultations/${debate.id}/redactions?status=pending` }),
-    );
+    const pending = async () =>
+      json<FindingPage>(
+        await call(t, cast.analyst, { url: `/api/consultations/${debate.id}/redactions?status=pending` }),
+      );
+    for (let i = 0; i < 20 && (await pending()).items.length === 0; i++)
+      await call(t, cast.analyst, { method: 'POST', url: `/api/consultations/${debate.id}/redactions/scan` });
+    const page = await pending();
     const found = page.items.find((f) => f.itemId === made.id)!;
     expect(found).toMatchObject({ itemKind: 'comment', kind: 'phone', context: { quote: '22 34 56 78' } });
     const res = await call(t, cast.analyst, {
@@ -242,5 +247,85 @@ describe('comments', () => {
     expect(visitor.body).not.toContain('22 34 56 78');
     const moderator = await call(t, cast.admin, { url: `/api/scenarios/${scenarioId}/comments` });
     expect(moderator.body).toContain('22 34 56 78');
+  });
+});
+
+describe('attachments', () => {
+  it('a file with personal data is not published nor searchable; staff publish its redacted text instead', async () => {
+    const file = await upload(t, cid, 'brev.png');
+    const r = await submitOk(
+      t,
+      cid,
+      submission([{ id: questionId, kind: 'text' }], { body: 'Se vedhæftede brev.', attachmentIds: [file.id] }),
+    );
+    // Stands in for the extraction job (a PNG has no text): what a scanned letter would yield.
+    const text = 'Brev fra borger med CPR 020202-2222 om kortlæsere til ældre borgere.';
+    await sql`
+      update attachments set extracted_text = ${text}, extraction_status = 'done',
+             text_language = 'danish', text_search = to_tsvector('danish', ${text})
+       where consultation_id = ${cid} and id = ${file.id}`.execute(t.handle.db);
+    // The gate scans the response (and its file) before it refuses.
+    const refused = await call(t, cast.admin, {
+      method: 'POST',
+      url: `/api/responses/${r.id}/publication`,
+      payload: { decision: 'approve' },
+    });
+    expectError(refused, 409, 'CONFLICT');
+    const [finding] = (await findingsOf(r.id)).filter((f) => f.itemKind === 'attachment');
+    expect(finding).toMatchObject({ kind: 'cpr', itemId: file.id, context: { quote: '020202-2222' } });
+
+    const versionUrl = url(`/attachments/${file.id}/text-version`);
+    // Not while the finding is undecided; never for a wrong role or bad input.
+    expectError(
+      await call(t, cast.analyst, { method: 'PUT', url: versionUrl, payload: { publish: true } }),
+      409,
+      'CONFLICT',
+    );
+    for (const who of [null, cast.participant, cast.reviewer])
+      expect((await call(t, who, { method: 'PUT', url: versionUrl, payload: { publish: true } })).statusCode).toBe(
+        who ? 403 : 401,
+      );
+    expectError(
+      await call(t, cast.analyst, { method: 'PUT', url: versionUrl, payload: { publish: 'yes' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(
+      (
+        await call(t, cast.analyst, {
+          method: 'PUT',
+          url: url(`/attachments/${crypto.randomUUID()}/text-version`),
+          payload: { publish: true },
+        })
+      ).statusCode,
+    ).toBe(404);
+
+    await call(t, cast.analyst, {
+      method: 'POST',
+      url: url(`/${finding!.id}/decision`),
+      payload: { decision: 'accept', reason: 'CPR-nummer' },
+    });
+    await decide(t, cast.admin, r.id, 'approve');
+    const item = () =>
+      call(t, null, { url: `/api/consultations/${cid}/responses?q=${encodeURIComponent('Se vedhæftede')}` });
+    // Withheld: not listed, not downloadable, and its text not searchable.
+    expect((await item()).body).not.toContain(file.id);
+    expect((await call(t, null, { url: `/api/consultations/${cid}/attachments/${file.id}` })).statusCode).toBe(404);
+    const byText = await call(t, null, { url: `/api/consultations/${cid}/responses?q=kortlæsere` });
+    expect(json<{ items: unknown[] }>(byText).items).toHaveLength(0);
+    expect(
+      (await call(t, null, { url: `/api/consultations/${cid}/attachments/${file.id}/redacted.txt` })).statusCode,
+    ).toBe(404);
+
+    const res = await call(t, cast.analyst, { method: 'PUT', url: versionUrl, payload: { publish: true } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await item()).body).toContain(`/attachments/${file.id}/redacted.txt`);
+    const txt = await call(t, null, { url: `/api/consultations/${cid}/attachments/${file.id}/redacted.txt` });
+    expect(txt.statusCode).toBe(200);
+    expect(txt.body).toBe('Brev fra borger med CPR […] om kortlæsere til ældre borgere.');
+    // Staff keep the original file.
+    expect((await call(t, cast.admin, { url: `/api/consultations/${cid}/attachments/${file.id}` })).statusCode).toBe(
+      200,
+    );
   });
 });

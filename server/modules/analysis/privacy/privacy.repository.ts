@@ -285,3 +285,51 @@ export async function attachmentOwner(db: Db, consultationId: string, attachment
     .executeTakeFirst();
   return r?.responseId ?? null;
 }
+
+export async function setTextVersion(
+  trx: Db,
+  v: { consultationId: string; attachmentId: string; responseId: string; publishedBy: string },
+  publish: boolean,
+): Promise<void> {
+  if (!publish) {
+    await trx.deleteFrom('privacyTextVersions').where('attachmentId', '=', v.attachmentId).execute();
+    return;
+  }
+  await trx
+    .insertInto('privacyTextVersions')
+    .values(v)
+    .onConflict((oc) => oc.column('attachmentId').doNothing())
+    .execute();
+}
+
+/** Of these files, those whose redacted text is published in their place. */
+export async function textVersions(db: Db, attachmentIds: readonly string[]): Promise<Set<string>> {
+  if (attachmentIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('privacyTextVersions')
+    .select('attachmentId')
+    .where('attachmentId', 'in', [...attachmentIds])
+    .execute();
+  return new Set(rows.map((r) => r.attachmentId));
+}
+
+export async function findTextVersion(db: Db, consultationId: string, attachmentId: string) {
+  return db
+    .selectFrom('privacyTextVersions')
+    .select(['attachmentId', 'responseId'])
+    .where('consultationId', '=', consultationId)
+    .where('attachmentId', '=', attachmentId)
+    .executeTakeFirst();
+}
+
+/** How many findings on this file are not decided yet. */
+export async function unresolvedOnItem(db: Db, kind: PrivacyItemKind, itemId: string): Promise<number> {
+  const r = await db
+    .selectFrom('privacyFindings')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('itemKind', '=', kind)
+    .where('itemId', '=', itemId)
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
+  return r.n;
+}

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody, sessionRequired as security } from '../../../shared/schemas.ts';
 import { ConsultationParams } from '../analysis.schemas.ts';
+import { z } from 'zod';
 import {
+  AttachmentParams,
   DecisionBody,
   Finding,
   FindingPage,
@@ -9,6 +11,8 @@ import {
   RedactionParams,
   RedactionQuery,
   ScanResult,
+  TextVersionBody,
+  TextVersionResult,
 } from './privacy.schemas.ts';
 import { scanInput } from './privacy.scan.ts';
 import * as svc from './privacy.service.ts';
@@ -88,6 +92,42 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ scanEveryMs: number; scanBud
       },
     },
     async (req) => svc.scanNow(app.db, req.actor, req.params.id),
+  );
+
+  app.put(
+    '/api/consultations/:id/redactions/attachments/:attachmentId/text-version',
+    {
+      onRequest: staff,
+      schema: {
+        tags,
+        summary: 'Publish a file’s redacted text in place of the file (409 while a finding in it is undecided)',
+        security,
+        params: AttachmentParams,
+        body: TextVersionBody,
+        response: { 200: TextVersionResult, ...errors, 409: ErrorBody },
+      },
+    },
+    async (req) => svc.setTextVersion(app.db, req.actor, req.params.id, req.params.attachmentId, req.body.publish),
+  );
+
+  app.get(
+    '/api/consultations/:id/attachments/:attachmentId/redacted.txt',
+    {
+      schema: {
+        tags: ['responses'],
+        summary: 'The published text version of a file that holds personal data, with the redactions cut out',
+        params: AttachmentParams,
+        response: {
+          200: { description: 'The redacted text, UTF-8', content: { 'text/plain': { schema: z.string() } } },
+          400: ErrorBody,
+          404: ErrorBody,
+        },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type('text/plain; charset=utf-8')
+        .send(await svc.publicTextVersion(app.db, req.actor, req.params.id, req.params.attachmentId)),
   );
 
   if (opts.scanEveryMs > 0) {

@@ -71,3 +71,12 @@ export const FindingPage = z.object({
 export type FindingPage = z.infer<typeof FindingPage>;
 
 export const ScanResult = z.object({ scanned: z.int(), findings: z.int(), busy: z.boolean() });
+
+export const AttachmentParams = z.object({
+  id: z.string().min(1).max(100).describe('Consultation id or slug'),
+  attachmentId: z.uuid(),
+});
+export const TextVersionBody = z.object({
+  publish: z.boolean().describe('true: publish the file’s redacted text in its place; false: take it back'),
+});
+export const TextVersionResult = z.object({ attachmentId: z.uuid(), published: z.boolean() });

@@ -6,7 +6,12 @@ import { AppError, notFound } from '../../../shared/errors.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { commentsForAnalysis } from '../../comments/comments.service.ts';
 import { attachmentTexts } from '../../files/files.service.ts';
-import { reindexPublishedResponse, responsesForPrivacy } from '../../responses/responses.service.ts';
+import {
+  isResponsePublished,
+  reindexPublishedResponse,
+  responsesForPrivacy,
+} from '../../responses/responses.service.ts';
+import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
 import { refused, requireWorkspace } from '../analysis.service.ts';
 import * as repo from './privacy.repository.ts';
 import { contextOf, redact } from './privacy.rules.ts';
@@ -268,10 +273,14 @@ export async function redactPublicResponses<T extends PublicLike>(db: Db, items:
       items.flatMap((i) => i.attachments.map((a) => a.id)),
     ),
   ]);
+  const versions = await repo.textVersions(db, [...withheld]);
   if (cuts.size === 0 && withheld.size === 0) return [...items];
   return items.map((it) => {
     const byField = cuts.get(it.id);
-    const files = withheld.size > 0 ? it.attachments.filter((a) => !withheld.has(a.id)) : it.attachments;
+    // A withheld file is left out, or replaced by its redacted text where staff published that.
+    const files = it.attachments.flatMap((a) =>
+      !withheld.has(a.id) ? [a] : versions.has(a.id) ? [textVersionView(a)] : [],
+    );
     if (!byField) return { ...it, attachments: files };
     return {
       ...it,
@@ -284,6 +293,74 @@ export async function redactPublicResponses<T extends PublicLike>(db: Db, items:
       ),
     };
   });
+}
+
+type AttachmentLike = { id: string; filename?: string; mediaType?: string; sizeBytes?: number; url?: string };
+/** A published text version as the public list shows a file: a plain-text download of the redacted text. */
+const textVersionView = <A extends AttachmentLike>(a: A): A => ({
+  ...a,
+  filename: `${a.filename ?? 'file'}.txt`,
+  mediaType: 'text/plain',
+  url: `${a.url ?? ''}/redacted.txt`,
+});
+
+/**
+ * Publishes a file's text with its accepted redactions cut out in the file's place (or takes it
+ * back). Only when every finding on the file is decided (409 otherwise); audited.
+ */
+export async function setTextVersion(
+  db: Db,
+  actor: Actor | null,
+  consultationIdOrSlug: string,
+  attachmentId: string,
+  publish: boolean,
+): Promise<{ attachmentId: string; published: boolean }> {
+  const c = await requireWorkspace(db, actor, consultationIdOrSlug, 'code');
+  const owner = await repo.attachmentOwner(db, c.id, attachmentId);
+  if (!owner) throw notFound('Attachment with personal data');
+  if (publish) {
+    const open = await repo.unresolvedOnItem(db, 'attachment', attachmentId);
+    if (open > 0) {
+      throw new AppError('CONFLICT', 'Decide every finding in this file before publishing its text', {
+        reason: 'unresolved_personal_data',
+        count: open,
+      });
+    }
+  }
+  await db.transaction().execute(async (trx) => {
+    await repo.setTextVersion(
+      trx,
+      { consultationId: c.id, attachmentId, responseId: owner, publishedBy: actor!.id },
+      publish,
+    );
+    await recordAudit(trx, actor, {
+      action: 'redaction.text_version',
+      itemType: 'redaction',
+      itemId: attachmentId,
+      consultationId: c.id,
+      details: { published: publish, responseId: owner },
+    });
+  });
+  return { attachmentId, published: publish };
+}
+
+/**
+ * The public text version of a file: its extracted text with the accepted redactions cut out, when
+ * staff published it and its response is published; otherwise 404, as for any file not public.
+ */
+export async function publicTextVersion(
+  db: Db,
+  actor: Actor | null,
+  consultationIdOrSlug: string,
+  attachmentId: string,
+): Promise<string> {
+  const c = await requireReadableConsultation(db, actor, consultationIdOrSlug);
+  const v = await repo.findTextVersion(db, c.id, attachmentId);
+  if (!v || !(await isResponsePublished(db, c.id, v.responseId))) throw notFound('Attachment');
+  const file = (await attachmentTexts(db, c.id, v.responseId)).find((f) => f.id === attachmentId);
+  if (!file) throw notFound('Attachment');
+  const cuts = (await repo.acceptedCuts(db, 'attachment', [attachmentId])).get(attachmentId)?.get('text') ?? [];
+  return redact(file.text, cuts);
 }
 
 /** For the public comment list: the comments' bodies with their accepted redactions cut out. */
