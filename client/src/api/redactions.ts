@@ -33,3 +33,10 @@ export const decideRedaction = (
 /** Scans new and changed input now. */
 export const scanNow = (consultationId: string) =>
   request<{ scanned: number; findings: number; busy: boolean }>(`${base(consultationId)}/scan`, { method: 'POST' });
+
+/** Publishes a file's redacted text in its place (every finding in it decided), or takes it back. */
+export const setTextVersion = (consultationId: string, attachmentId: string, publish: boolean) =>
+  request<{ attachmentId: string; published: boolean }>(
+    `${base(consultationId)}/attachments/${encodeURIComponent(attachmentId)}/text-version`,
+    { method: 'PUT', body: { publish } },
+  );

@@ -40,4 +40,7 @@ export const daPrivacy = {
   'privacy.accepted': (p: { what: string }) => `${p.what} skjult.`,
   'privacy.rejected': (p: { what: string }) => `${p.what} beholdt.`,
   'privacy.quote': 'Fundet:',
+  'privacy.publishText': 'Offentliggør filens tekst med skjulte oplysninger i stedet for filen',
+  'privacy.textPublished':
+    'Filens tekst, med det skjulte fjernet, offentliggøres i stedet for filen, når høringssvaret er offentliggjort.',
 } satisfies typeof enPrivacy;

@@ -38,4 +38,7 @@ export const enPrivacy = {
   'privacy.accepted': (p: { what: string }) => `${p.what} redacted.`,
   'privacy.rejected': (p: { what: string }) => `${p.what} kept.`,
   'privacy.quote': 'Found:',
+  'privacy.publishText': 'Publish the file’s redacted text in its place',
+  'privacy.textPublished':
+    'The file’s text, with its redactions, is published in place of the file once the response is published.',
 };

@@ -7,6 +7,7 @@ import {
   decideRedaction,
   listRedactions,
   scanNow,
+  setTextVersion,
   type Finding,
   type FindingPage,
   type FindingStatus,
@@ -40,12 +41,17 @@ export class SrPageRedactions extends SrLightElement implements SrPage {
   @state() private _errors: Record<string, string> = {};
   @state() private _flash: { ok: boolean; text: string; err?: unknown } | null = null;
   @state() private _busy = false;
+  /** `?response=<id>`: only the findings on one response and its files (linked from the inbox item view). */
+  private readonly _responseId = (() => {
+    const id = new URLSearchParams(location.search).get('response');
+    return id && /^[0-9a-f-]{36}$/i.test(id) ? id : undefined;
+  })();
 
   private readonly _task = new Task(this, {
     task: async ([id], { signal }) => {
       const [consultation, page] = await Promise.all([
         getConsultation(id, signal),
-        listRedactions(id, { status: 'pending' }, signal),
+        listRedactions(id, { status: 'pending', responseId: this._responseId }, signal),
       ]);
       this._page = page;
       return consultation;
@@ -59,7 +65,7 @@ export class SrPageRedactions extends SrLightElement implements SrPage {
 
   private async _reload() {
     const status = this._filter === 'all' ? undefined : this._filter;
-    this._page = await listRedactions(this.consultationId, { status });
+    this._page = await listRedactions(this.consultationId, { status, responseId: this._responseId });
   }
 
   private async _more() {
@@ -67,7 +73,11 @@ export class SrPageRedactions extends SrLightElement implements SrPage {
     this._busy = true;
     try {
       const status = this._filter === 'all' ? undefined : this._filter;
-      const next = await listRedactions(this.consultationId, { status, cursor: this._page.nextCursor });
+      const next = await listRedactions(this.consultationId, {
+        status,
+        responseId: this._responseId,
+        cursor: this._page.nextCursor,
+      });
       this._page = { ...next, items: [...this._page.items, ...next.items] };
     } catch (err) {
       this._flash = { ok: false, text: '', err };
@@ -82,6 +92,19 @@ export class SrPageRedactions extends SrLightElement implements SrPage {
       const r = await scanNow(this.consultationId);
       await this._reload();
       this._flash = { ok: true, text: t('privacy.scanned', { count: r.findings }) };
+      announce(this._flash.text);
+    } catch (err) {
+      this._flash = { ok: false, text: '', err };
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private async _publishText(f: Finding) {
+    this._busy = true;
+    try {
+      await setTextVersion(this.consultationId, f.itemId, true);
+      this._flash = { ok: true, text: t('privacy.textPublished') };
       announce(this._flash.text);
     } catch (err) {
       this._flash = { ok: false, text: '', err };
@@ -148,6 +171,21 @@ export class SrPageRedactions extends SrLightElement implements SrPage {
       ${
         f.status !== 'pending' && f.reason
           ? html`<p>${t('privacy.decidedBy', { name: f.decidedByName ?? '–', reason: f.reason })}</p>`
+          : nothing
+      }
+      ${
+        f.itemKind === 'attachment' && f.status !== 'pending'
+          ? html`<p>
+              <button
+                type="button"
+                class="button button-secondary"
+                id="text-version-${f.id}"
+                ?disabled=${this._busy}
+                @click=${() => void this._publishText(f)}
+              >
+                ${t('privacy.publishText')}
+              </button>
+            </p>`
           : nothing
       }
       <form
