@@ -17,6 +17,23 @@ type Row = { name: string; samraad: Figures; bare: Figures; ratio: number; targe
 async function main(): Promise<void> {
   const rows: Row[] = [];
   const extra: Record<string, unknown> = {};
+  // The personal-data scan is pure (no database): measured first, and alone with BENCH_ONLY=privacy.
+  if (!only || only.includes('privacy')) {
+    process.stdout.write(
+      `\npersonal-data scan (${Number(process.env.BENCH_PRIVACY_ITEMS ?? 100_000).toLocaleString('en')} texts)\n`,
+    );
+    const { benchPrivacy } = await import('./privacy.ts');
+    extra.privacy = await benchPrivacy();
+    if (only && only.every((name) => name === 'privacy')) {
+      await mkdir('bench/results', { recursive: true });
+      await writeFile(
+        'bench/results/latest.json',
+        JSON.stringify({ at: new Date().toISOString(), node: process.version, ...extra }, null, 2),
+      );
+      process.stdout.write(`\nwrote bench/results/latest.json\n`);
+      return;
+    }
+  }
   const bareDb = 'samraad_bench_bare';
   const appDb = 'samraad_bench_app';
   const bareUrl = await createDatabase(adminUrl, bareDb);

@@ -83,6 +83,10 @@ export const TABLE_OWNERS = {
   response_imports: 'responses',
   response_import_rows: 'responses',
   inbox_exports: 'analysis',
+  privacy_findings: 'analysis',
+  privacy_scanned: 'analysis',
+  privacy_scan_state: 'analysis',
+  privacy_text_versions: 'analysis',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());

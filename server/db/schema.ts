@@ -679,3 +679,65 @@ export interface InboxExportsTable {
 export interface Database {
   inboxExports: InboxExportsTable;
 }
+
+// Personal data found before anything is published (issue 12 story 2, migration 20261208010000),
+// declared by interface merging. Owned by the analysis module (analysis/privacy).
+export type PrivacyItemKind = 'response' | 'comment' | 'attachment';
+export type PrivacyFindingKind = 'cpr' | 'email' | 'phone' | 'own_name' | 'own_email' | 'manual';
+export type PrivacyFindingStatus = 'pending' | 'accepted' | 'rejected';
+
+export interface PrivacyFindingsTable {
+  consultationId: string;
+  id: Generated<string>;
+  itemKind: PrivacyItemKind;
+  itemId: string;
+  responseId: string | null;
+  /** 'body', a question's id (a free-text answer), or 'text' (a comment, an attachment's extracted text). */
+  field: string;
+  kind: PrivacyFindingKind;
+  /** Code points, as substr counts them. */
+  startOffset: number;
+  endOffset: number;
+  quote: string;
+  status: Generated<PrivacyFindingStatus>;
+  reason: string | null;
+  createdBy: string | null;
+  decidedBy: string | null;
+  decidedAt: Timestamp | null;
+  createdAt: Generated<Date>;
+}
+
+export interface PrivacyScannedTable {
+  itemKind: PrivacyItemKind;
+  itemId: string;
+  consultationId: string;
+  stamp: string;
+  awaitingText: Generated<boolean>;
+  scannedAt: Generated<Date>;
+}
+
+export interface PrivacyScanStateTable {
+  id: number;
+  auditAfterAt: Timestamp | null;
+  auditAfterId: string | null;
+  walkKind: 'response' | 'comment' | null;
+  walkAfterConsultation: string | null;
+  walkAfterId: string | null;
+  updatedAt: Generated<Date>;
+}
+
+/** A file's redacted text published in its place (migration 20261208010100). */
+export interface PrivacyTextVersionsTable {
+  attachmentId: string;
+  consultationId: string;
+  responseId: string;
+  publishedBy: string | null;
+  publishedAt: Generated<Date>;
+}
+
+export interface Database {
+  privacyTextVersions: PrivacyTextVersionsTable;
+  privacyFindings: PrivacyFindingsTable;
+  privacyScanned: PrivacyScannedTable;
+  privacyScanState: PrivacyScanStateTable;
+}

@@ -9,6 +9,7 @@ import * as scenarios from '../modules/scenarios/scenarios.service.ts';
 import { seedDemoActivity, type ActivityCounts } from './demo-activity.ts';
 import { DEMO_CONSULTATIONS, type DemoConsultation } from './demo-content.ts';
 import { seedDemoAnalysis, type AnalysisCounts } from './demo-analysis.ts';
+import { seedDemoPrivacy, type PrivacyCounts } from './demo-privacy.ts';
 import { rewalkInput } from '../modules/analysis/inbox/inbox.indexer.ts';
 
 /** One account per role; they exist only in the demo data (never on a deployment unless seeded). */
@@ -69,7 +70,13 @@ const DAY = 86_400_000;
 export async function seedDemo(
   db: Db,
   now: Date = new Date(),
-): Promise<{ accounts: number; consultations: number; activity: ActivityCounts; analysis: AnalysisCounts }> {
+): Promise<{
+  accounts: number;
+  consultations: number;
+  activity: ActivityCounts;
+  analysis: AnalysisCounts;
+  privacy: PrivacyCounts;
+}> {
   let admin: Actor | null = null;
   let accounts = 0;
   for (const a of DEMO_ACCOUNTS) {
@@ -95,7 +102,16 @@ export async function seedDemo(
   if (activity.responses + activity.comments > 0) await rewalkInput(db);
   // A codebook and the analyst's first coded batch, where missing (demo-analysis.ts).
   const analysis = await seedDemoAnalysis(db);
-  return { accounts, consultations: created, activity, analysis };
+  // Responses with personal data in the NemID hearing, scanned, one CPR number redacted (demo-privacy.ts).
+  const nemid = await db
+    .selectFrom('consultations')
+    .select('id')
+    .where('slug', '=', 'naeste-generation-af-nemid')
+    .executeTakeFirst();
+  const privacy =
+    nemid && admin ? await seedDemoPrivacy(db, nemid.id, admin) : { responses: 0, findings: 0, redacted: 0 };
+  if (privacy.responses > 0) await rewalkInput(db);
+  return { accounts, consultations: created, activity, analysis, privacy };
 }
 
 async function seedConsultation(db: Db, admin: Actor, c: DemoConsultation, now: Date): Promise<void> {

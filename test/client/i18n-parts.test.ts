@@ -11,6 +11,7 @@ import { daDebate } from '../../client/src/i18n/parts/da.debate.ts';
 import { daInbox } from '../../client/src/i18n/parts/da.inbox.ts';
 import { daResponses } from '../../client/src/i18n/parts/da.responses.ts';
 import { daShell } from '../../client/src/i18n/parts/da.shell.ts';
+import { daPrivacy } from '../../client/src/i18n/parts/da.privacy.ts';
 import { daThemes } from '../../client/src/i18n/parts/da.themes.ts';
 import { daImports } from '../../client/src/i18n/parts/da.imports.ts';
 import { enAdmin } from '../../client/src/i18n/parts/en.admin.ts';
@@ -20,6 +21,7 @@ import { enDebate } from '../../client/src/i18n/parts/en.debate.ts';
 import { enInbox } from '../../client/src/i18n/parts/en.inbox.ts';
 import { enResponses } from '../../client/src/i18n/parts/en.responses.ts';
 import { enShell } from '../../client/src/i18n/parts/en.shell.ts';
+import { enPrivacy } from '../../client/src/i18n/parts/en.privacy.ts';
 import { enThemes } from '../../client/src/i18n/parts/en.themes.ts';
 import { enCampaigns } from '../../client/src/i18n/parts/en.campaigns.ts';
 import { daCampaigns } from '../../client/src/i18n/parts/da.campaigns.ts';
@@ -43,6 +45,7 @@ const AREAS: Record<MessagePart, object> = {
   themes: enThemes,
   campaigns: enCampaigns,
   imports: enImports,
+  privacy: enPrivacy,
 };
 
 const owner = new Map<string, MessagePart>();
@@ -134,9 +137,19 @@ describe('i18n parts', () => {
   });
 
   it('puts each key in one part only, so its text does not depend on which part loaded last', () => {
-    const parts = [enShell, enAdmin, enResponses, enDebate, enInbox, enCodebook, enAgreement, enThemes, enImports].map(
-      (p) => Object.keys(p),
-    );
+    const parts = [
+      enShell,
+      enAdmin,
+      enResponses,
+      enDebate,
+      enInbox,
+      enCodebook,
+      enAgreement,
+      enThemes,
+      enImports,
+      enPrivacy,
+      enCampaigns,
+    ].map((p) => Object.keys(p));
     const all = parts.flat();
     expect(all.filter((k, i) => all.indexOf(k) !== i)).toEqual([]);
   });
@@ -153,6 +166,7 @@ describe('i18n parts', () => {
       [daThemes, enThemes],
       [daCampaigns, enCampaigns],
       [daImports, enImports],
+      [daPrivacy, enPrivacy],
     ] as const;
     for (const [da, en] of pairs) expect(Object.keys(da).sort()).toEqual(Object.keys(en).sort());
   });

@@ -257,3 +257,18 @@ describe('demo seed: a living hearing', () => {
     expect(make()).toEqual(make());
   });
 });
+
+describe('demo seed: personal data before publication (issue 12 story 2)', () => {
+  it('the NemID hearing’s redaction queue has suggestions, and one CPR number is public only as redacted', async () => {
+    const consultationId = await idOf(NEMID);
+    const rows = await sql<{ kind: string; status: string; quote: string }>`
+      select kind, status, quote from privacy_findings where consultation_id = ${consultationId}`.execute(t.handle.db);
+    expect(rows.rows.filter((r) => r.status === 'pending').map((r) => r.kind)).toEqual(
+      expect.arrayContaining(['phone', 'own_name']),
+    );
+    expect(rows.rows.find((r) => r.kind === 'cpr')).toMatchObject({ status: 'accepted', quote: '120304-4127' });
+    const pub = await call(t, null, { url: `/api/consultations/${NEMID}/responses?q=kodeviseren&limit=100` });
+    expect(pub.body).toContain('Hans CPR-nummer er […]');
+    expect(pub.body).not.toContain('120304-4127');
+  });
+});

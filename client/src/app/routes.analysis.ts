@@ -11,6 +11,7 @@ const pages = {
   themes: () => import('../pages/analysis/sr-page-themes.ts'),
   campaigns: () => import('../pages/analysis/sr-page-campaigns.ts'),
   campaign: () => import('../pages/analysis/sr-page-campaign.ts'),
+  redactions: () => import('../pages/analysis/sr-page-redactions.ts'),
 };
 
 /** Routes of the analysis pages, appended to the route table in routes.ts. */
@@ -86,5 +87,13 @@ export const ANALYSIS_ROUTES: readonly RouteDef[] = [
     access: 'analysis',
     load: pages.campaign,
     parts: ['campaigns'],
+  },
+  {
+    name: 'analysis-redactions',
+    path: '/admin/consultations/:consultationId/redactions',
+    tag: 'sr-page-redactions',
+    access: 'analysis',
+    load: pages.redactions,
+    parts: ['privacy', 'inbox'],
   },
 ];

@@ -7,6 +7,7 @@ import { daDebate } from './parts/da.debate.ts';
 import { daInbox } from './parts/da.inbox.ts';
 import { daResponses } from './parts/da.responses.ts';
 import { daShell } from './parts/da.shell.ts';
+import { daPrivacy } from './parts/da.privacy.ts';
 import { daThemes } from './parts/da.themes.ts';
 import { daImports } from './parts/da.imports.ts';
 
@@ -22,4 +23,5 @@ export const da = {
   ...daThemes,
   ...daCampaigns,
   ...daImports,
+  ...daPrivacy,
 } satisfies Messages;

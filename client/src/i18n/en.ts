@@ -15,6 +15,7 @@ import { enDebate } from './parts/en.debate.ts';
 import { enInbox } from './parts/en.inbox.ts';
 import { enResponses } from './parts/en.responses.ts';
 import { enShell } from './parts/en.shell.ts';
+import { enPrivacy } from './parts/en.privacy.ts';
 import { enThemes } from './parts/en.themes.ts';
 import { enImports } from './parts/en.imports.ts';
 
@@ -29,6 +30,7 @@ export const en = {
   ...enThemes,
   ...enCampaigns,
   ...enImports,
+  ...enPrivacy,
 };
 
 export type Messages = typeof en;

@@ -6,7 +6,16 @@
  * its page (and what the page imports) names.
  */
 export type MessagePart =
-  'admin' | 'responses' | 'debate' | 'inbox' | 'codebook' | 'agreement' | 'themes' | 'campaigns' | 'imports';
+  | 'admin'
+  | 'responses'
+  | 'debate'
+  | 'inbox'
+  | 'codebook'
+  | 'agreement'
+  | 'themes'
+  | 'campaigns'
+  | 'imports'
+  | 'privacy';
 
 const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   admin: () => import('./parts/admin.ts'),
@@ -18,6 +27,7 @@ const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   themes: () => import('./parts/themes.ts'),
   campaigns: () => import('./parts/campaigns.ts'),
   imports: () => import('./parts/imports.ts'),
+  privacy: () => import('./parts/privacy.ts'),
 };
 
 const loaded = new Set<MessagePart>();

@@ -6,6 +6,7 @@ import { codingsRoutes } from './codings/codings.routes.ts';
 import { exchangeRoutes } from './exchange/exchange.routes.ts';
 import { exportsRoutes } from './exports/exports.routes.ts';
 import { inboxRoutes } from './inbox/inbox.routes.ts';
+import { privacyRoutes } from './privacy/privacy.routes.ts';
 import { teamRoutes } from './team/team.routes.ts';
 import { themesRoutes } from './themes/themes.routes.ts';
 
@@ -31,4 +32,6 @@ export const analysisRoutes: FastifyPluginAsyncZod<{
     directMaxRows: opts.exportDirectMaxRows ?? 50_000,
     linkHours: opts.exportLinkHours ?? 24,
   });
+  // The personal-data scanner follows the same feed as the inbox indexer, on the same schedule.
+  await app.register(privacyRoutes, { scanEveryMs: opts.indexEveryMs, scanBudgetMs: opts.indexBudgetMs });
 };

@@ -1,3 +1,4 @@
+import { redactPublicComments } from '../analysis/privacy/privacy.service.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { pageOf, readCursor } from '../../shared/cursor.ts';
@@ -27,6 +28,8 @@ export async function listComments(
   clock: Clock = systemClock,
 ): Promise<CommentList> {
   const { scenario, ctx } = await loadContext(db, actor, scenarioId, clock);
+  const publicText = <T extends { id: string; body: string | null }>(list: T[]) =>
+    ctx.moderator ? Promise.resolve(list) : redactPublicComments(db, list);
   const cur = readCursor(q.cursor, 'timestamp');
   const viewerId = actor?.id ?? null;
   const rows = await repo.listThreads(db, {
@@ -53,10 +56,18 @@ export async function listComments(
     canModerate: ctx.moderator,
     total: counts.reduce((s, c) => s + Number(c.n), 0),
     paragraphCounts,
-    items: page.rows.map((t) => ({
-      ...presentComment(toRecord(t), ctx),
-      replies: replies.filter((r) => r.parentId === t.id).map((r) => presentComment(toRecord(r), ctx)),
-    })),
+    // Issue 12 story 2: what the redaction queue redacted is cut from what the public reads; moderators see the original.
+    items: await Promise.all(
+      page.rows.map(async (t) => {
+        const [item] = await publicText([presentComment(toRecord(t), ctx)]);
+        return {
+          ...item!,
+          replies: await publicText(
+            replies.filter((r) => r.parentId === t.id).map((r) => presentComment(toRecord(r), ctx)),
+          ),
+        };
+      }),
+    ),
     nextCursor: page.nextCursor,
   };
 }

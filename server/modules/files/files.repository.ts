@@ -127,10 +127,11 @@ export async function storeExtractedText(db: Db, consultationId: string, id: str
 }
 
 /** `exists (…)`: some attachment of the response row aliased `alias` matches `q` in its own language. */
-export function attachmentTextMatch(alias: string, q: string) {
+export function attachmentTextMatch(alias: string, q: string, keep?: (attachmentIdRef: string) => RawBuilder<boolean>) {
   return sql<boolean>`exists (select 1 from attachments att
      where att.consultation_id = ${sql.ref(`${alias}.consultation_id`)}
        and att.response_id = ${sql.ref(`${alias}.id`)}
+       and ${keep ? keep('att.id') : sql`true`}
        and ${matchInOwnLanguage(sql.ref('att.text_search'), sql.ref('att.text_language'), q)})`;
 }
 

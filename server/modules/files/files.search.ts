@@ -1,3 +1,4 @@
+import type { RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import * as repo from './files.repository.ts';
 import { markedSnippetHtml } from './files.rules.ts';
@@ -9,7 +10,11 @@ import { markedSnippetHtml } from './files.rules.ts';
  * expose `consultation_id` and `id`) matches the search `q`, each text only in its own language
  * (issue #10 item 10). Uses the GIN index.
  */
-export const attachmentTextMatch = (alias: string, q: string) => repo.attachmentTextMatch(alias, q);
+export const attachmentTextMatch = (
+  alias: string,
+  q: string,
+  keep?: (attachmentIdRef: string) => RawBuilder<boolean>,
+) => repo.attachmentTextMatch(alias, q, keep);
 
 export type AttachmentHeadline = { attachmentId: string; filename: string; snippetHtml: string };
 

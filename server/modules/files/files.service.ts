@@ -54,7 +54,12 @@ export { attachmentHeadlines, attachmentTextMatch, type AttachmentHeadline } fro
 export { documentFileIdOf, findDocumentFiles, type DocumentFile } from './documents/documents.service.ts';
 
 /** Whether a response is published (the responses module answers; until it does, nothing is). */
-export type IsPublished = (db: Db, consultationId: string, responseId: string) => Promise<boolean>;
+export type IsPublished = (
+  db: Db,
+  consultationId: string,
+  responseId: string,
+  attachmentId?: string,
+) => Promise<boolean>;
 export const nothingPublished: IsPublished = async () => false;
 
 export type FilesContext = {
@@ -222,7 +227,7 @@ export async function downloadAttachment(
   await requireReadableConsultation(ctx.db, actor, consultationId);
   const a = await repo.findAttachment(ctx.db, consultationId, attachmentId);
   if (!a) throw notFound('Attachment');
-  const isPublic = a.responseId !== null && (await ctx.isPublished(ctx.db, consultationId, a.responseId));
+  const isPublic = a.responseId !== null && (await ctx.isPublished(ctx.db, consultationId, a.responseId, a.id));
   if (!canDownloadAttachment(actor, a, isPublic)) throw notFound('Attachment');
   const stream = await ctx.store.get(a.storageKey);
   const ref = toRef(a);

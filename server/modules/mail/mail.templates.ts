@@ -18,7 +18,13 @@ export type ReceiptData = {
 };
 export type WithdrawalData = { consultationTitle: string; receiptCode: string; withdrawnAt: Date };
 
-export type MailTemplate = { kind: 'receipt'; data: ReceiptData } | { kind: 'withdrawal'; data: WithdrawalData };
+/** Issue 12 story 2: the respondent is told why their response is not published. */
+export type RejectionData = { consultationTitle: string; receiptCode: string; reason: string | null };
+
+export type MailTemplate =
+  | { kind: 'receipt'; data: ReceiptData }
+  | { kind: 'withdrawal'; data: WithdrawalData }
+  | { kind: 'publication_rejected'; data: RejectionData };
 export type RenderedMail = { subject: string; text: string; html: string };
 
 /**
@@ -42,6 +48,10 @@ const StoredTemplate = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('withdrawal'),
     data: z.object({ consultationTitle: z.string(), receiptCode: z.string(), withdrawnAt: isoDate }),
+  }),
+  z.object({
+    kind: z.literal('publication_rejected'),
+    data: z.object({ consultationTitle: z.string(), receiptCode: z.string(), reason: z.string().nullable() }),
   }),
 ]);
 
@@ -159,8 +169,31 @@ function withdrawal(d: WithdrawalData, locale: Locale): RenderedMail {
   ]);
 }
 
+function rejection(d: RejectionData, locale: Locale): RenderedMail {
+  if (locale === 'da') {
+    return render(`Dit høringssvar bliver ikke offentliggjort: ${d.consultationTitle}`, [
+      `Dit høringssvar til "${d.consultationTitle}" indgår i høringen, men myndigheden offentliggør det ikke.`,
+      '',
+      { label: 'Begrundelse', value: d.reason ?? 'Ingen begrundelse angivet' },
+      { label: 'Kvitteringskode', value: d.receiptCode },
+      '',
+      'Du kan se begrundelsen og rette dit svar via linket i din kvittering, så længe høringen er åben.',
+    ]);
+  }
+  return render(`Your consultation response will not be published: ${d.consultationTitle}`, [
+    `Your response to "${d.consultationTitle}" is part of the consultation, but the agency will not publish it.`,
+    '',
+    { label: 'Reason', value: d.reason ?? 'No reason given' },
+    { label: 'Receipt code', value: d.receiptCode },
+    '',
+    'You can see the reason and edit your response through the link in your receipt while the consultation is open.',
+  ]);
+}
+
 export function renderMail(t: MailTemplate, locale: Locale): RenderedMail {
   switch (t.kind) {
+    case 'publication_rejected':
+      return rejection(t.data, locale);
     case 'receipt':
       return receipt(t.data, locale);
     case 'withdrawal':

@@ -110,3 +110,54 @@ export async function earlierVersions(
     return { version: r.version, savedAt: r.createdAt, body: typeof s.body === 'string' ? s.body : '', answers };
   });
 }
+
+/** What the personal-data scanner reads of a response (issue 12 story 2): each text field apart, and who wrote it. */
+export type ResponseForPrivacy = {
+  consultationId: string;
+  id: string;
+  version: number;
+  status: 'submitted' | 'withdrawn';
+  consent: 'public_named' | 'public_anonymous' | 'not_public';
+  respondentName: string;
+  respondentEmail: string | null;
+  body: string;
+  answers: { questionId: string; text: string }[];
+};
+
+export async function responsesForPrivacy(db: Db, keys: readonly ItemKey[]): Promise<ResponseForPrivacy[]> {
+  if (keys.length === 0) return [];
+  return db
+    .selectFrom('responses as r')
+    .select([
+      'r.consultationId',
+      'r.id',
+      'r.version',
+      'r.status',
+      'r.consent',
+      'r.respondentName',
+      'r.respondentEmail',
+      'r.body',
+      sql<
+        { questionId: string; text: string }[]
+      >`coalesce((select jsonb_agg(jsonb_build_object('questionId', a.question_id, 'text', a.value #>> '{}'))
+                   from answers a
+                  where a.consultation_id = r.consultation_id and a.response_id = r.id
+                    and jsonb_typeof(a.value) = 'string'
+                    and ${questionIsOfKind('a.consultationId', 'a.questionId', 'text')}), '[]'::jsonb)`.as('answers'),
+    ])
+    .where(
+      sql<boolean>`(r.consultation_id, r.id) in (select * from unnest(${sql.val(keys.map((k) => k.consultationId))}::uuid[], ${sql.val(keys.map((k) => k.id))}::uuid[]))`,
+    )
+    .execute();
+}
+
+/**
+ * Makes a published response's search index again (its redactions changed): the approval trigger
+ * fires on an update of publication_status and reads the redacted text (migration 20261208010000).
+ */
+export async function reindexPublished(db: Db, consultationId: string, responseId: string): Promise<void> {
+  await sql`update responses set publication_status = publication_status
+             where consultation_id = ${consultationId} and id = ${responseId} and publication_status = 'approved'`.execute(
+    db,
+  );
+}

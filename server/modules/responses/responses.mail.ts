@@ -44,3 +44,31 @@ export function receiptMail(m: ReceiptMailInput) {
 export async function mailReceipt(trx: Db, m: ReceiptMailInput, status: MailStatus) {
   await queueMail(trx, receiptMail(m), status);
 }
+
+/**
+ * Tells the respondent, in their language, that their response will not be published and why
+ * (issue 12 story 2), inside the caller's transaction. Only a web response has an address to tell.
+ */
+export async function mailRejection(
+  trx: Db,
+  m: {
+    to: string;
+    locale: 'da' | 'en';
+    consultationId: string;
+    responseId: string;
+    title: string;
+    receiptCode: string;
+    reason: string | null;
+  },
+) {
+  await queueMail(trx, {
+    to: m.to,
+    locale: m.locale,
+    consultationId: m.consultationId,
+    responseId: m.responseId,
+    template: {
+      kind: 'publication_rejected',
+      data: { consultationTitle: m.title, receiptCode: m.receiptCode, reason: m.reason },
+    },
+  });
+}

@@ -43,6 +43,7 @@ export const daShell = {
   'analysisNav.campaigns': 'Kampagner',
   'analysisNav.agreement': 'Kodningsenighed',
   'analysisNav.analysts': 'Analytikere',
+  'analysisNav.redactions': 'Personoplysninger',
   'common.loading': 'Henter …',
   'common.loadMore': 'Vis flere',
   'common.loadingMore': 'Henter flere …',
@@ -103,6 +104,11 @@ export const daShell = {
   'errors.code.FORBIDDEN': 'Du har ikke adgang til at gøre dette.',
   'errors.reason.not_on_team':
     'Du arbejder kun med de høringer, hvis analyseteam du er med i. Bed en administrator om at sætte dig på denne hørings team.',
+  'errors.reason.span_out_of_range': 'Passagen skal ligge inden for teksten.',
+  'errors.reason.passage_taken': 'Passagen er allerede i køen; afgør den der.',
+  'errors.reason.no_such_field': 'Input har ingen sådan tekst.',
+  'errors.reason.unresolved_personal_data':
+    'Personoplysninger fundet i dette høringssvar er ikke afgjort endnu. Afgør hvert fund under Analyse → Personoplysninger, og godkend det derefter.',
   'errors.code.CSRF_REJECTED': 'Forespørgslen blev afvist af sikkerhedshensyn. Genindlæs siden, og prøv igen.',
   'errors.code.UNAUTHENTICATED': 'Du er ikke logget på, eller din session er udløbet. Log på igen.',
   'errors.code.NOT_FOUND': 'Det blev ikke fundet. Det kan være fjernet.',

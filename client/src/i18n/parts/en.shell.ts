@@ -42,6 +42,7 @@ export const enShell = {
   'analysisNav.campaigns': 'Campaigns',
   'analysisNav.agreement': 'Coder agreement',
   'analysisNav.analysts': 'Analysts',
+  'analysisNav.redactions': 'Personal data',
   'common.loadMore': 'Load more',
   'common.loadingMore': 'Loading more…',
   'common.retry': 'Try again',
@@ -100,6 +101,11 @@ export const enShell = {
   'errors.code.FORBIDDEN': 'You are not allowed to do this.',
   'errors.reason.not_on_team':
     'You work only on the consultations whose analysis team you are on. Ask an administrator to put you on this consultation’s team.',
+  'errors.reason.span_out_of_range': 'The passage must lie within the text.',
+  'errors.reason.passage_taken': 'This passage is already in the queue; decide it there.',
+  'errors.reason.no_such_field': 'The item has no such text.',
+  'errors.reason.unresolved_personal_data':
+    'Personal data found in this response is not decided yet. Decide each finding under Analysis → Personal data, then approve it.',
   'errors.code.CSRF_REJECTED': 'The request was refused for security reasons. Reload the page and try again.',
   'errors.code.UNAUTHENTICATED': 'You are not signed in, or your session has ended. Sign in again.',
   'errors.code.NOT_FOUND': 'It was not found. It may have been removed.',

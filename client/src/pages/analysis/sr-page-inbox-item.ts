@@ -356,6 +356,16 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
               ${item.texts.length ? this._texts(item, this._codings.value ?? [], paths) : html`<p class="sr-empty">${t('item.noText')}</p>`}
             </section>
             ${itemChoices(item)} ${itemFiles(item)} ${itemEarlierVersions(item)}
+            ${
+              // Issue 12 story 2: this response's personal-data findings in the redaction queue.
+              item.kind === 'response'
+                ? html`<p>
+                    <a id="item-redactions" href="/admin/consultations/${c.id}/redactions?response=${item.id}"
+                      >${t('analysisNav.redactions')}</a
+                    >
+                  </p>`
+                : nothing
+            }
           </div>
           <section class="col-12 col-lg-5 sr-section" aria-labelledby="item-codings-heading">
             <h2 id="item-codings-heading" tabindex="-1">${t('item.codings')}</h2>

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Db } from '../../../db/database.ts';
 import type { Actor } from '../../../shared/actor.ts';
+import { redactPublicResponses } from '../../analysis/privacy/privacy.service.ts';
 import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
 import { listAttachments } from '../../files/files.service.ts';
 import { listQuestions } from '../../questions/questions.service.ts';
@@ -34,7 +35,9 @@ async function* batches(db: Db, consultationId: string, baseUrl: string): AsyncG
       repo.listAnswers(db, consultationId, ids),
       listAttachments(db, consultationId, ids),
     ]);
-    yield { rows: page, items: page.map((r) => toPublicItem(r, answers.get(r.id), files.get(r.id), null, baseUrl)) };
+    // Issue 12 story 2: the accepted redactions are cut from the open data too.
+    const items = page.map((r) => toPublicItem(r, answers.get(r.id), files.get(r.id), null, baseUrl));
+    yield { rows: page, items: await redactPublicResponses(db, items) };
     if (rows.length <= BATCH) return;
     const last = page.at(-1)!;
     after = { at: last.submittedAt, id: last.id };

@@ -1,5 +1,7 @@
 import type { Db } from '../../../db/database.ts';
 import type { Actor } from '../../../shared/actor.ts';
+import { attachmentPublishable } from '../../analysis/privacy/privacy.fragments.ts';
+import { redactPublicResponses, withheldAttachmentIds } from '../../analysis/privacy/privacy.service.ts';
 import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
 import { attachmentHeadlines, attachmentTextMatch, listAttachments } from '../../files/files.service.ts';
 import { listPublished, responseHeadlines } from '../listing.repository.ts';
@@ -30,7 +32,12 @@ async function highlights(db: Db, consultationId: string, ids: string[], q: stri
       responseIds: rest,
       q,
     });
-    for (const [responseId, list] of files) {
+    const withheld = await withheldAttachmentIds(
+      db,
+      [...files.values()].flat().map((f) => f.attachmentId),
+    );
+    for (const [responseId, all] of files) {
+      const list = all.filter((f) => !withheld.has(f.attachmentId));
       const first = list[0];
       if (first)
         out.set(responseId, { source: 'attachment', attachmentId: first.attachmentId, html: first.snippetHtml });
@@ -47,7 +54,8 @@ export async function listPublicResponses(db: Db, actor: Actor | null, consultat
   const rows = await listPublished(db, {
     consultationId: c.id,
     // The attachments' text is the files module's: it gives the condition on its own table.
-    search: search ? { q: search, orMatches: attachmentTextMatch('r', search) } : undefined,
+    // A file with personal data not decided or redacted is not published, nor searched (issue 12 story 2).
+    search: search ? { q: search, orMatches: attachmentTextMatch('r', search, attachmentPublishable) } : undefined,
     actingAs: q.actingAs,
     invited: q.invited,
     scenarioId: q.scenario,
@@ -70,8 +78,7 @@ export async function listPublicResponses(db: Db, actor: Actor | null, consultat
       ? highlights(db, c.id, ids, search)
       : Promise.resolve(new Map<string, NonNullable<PublicResponse['highlight']>>()),
   ]);
-  return {
-    items: page.rows.map((r) => toPublicItem(r, answers.get(r.id), files.get(r.id), marks.get(r.id) ?? null)),
-    nextCursor: page.nextCursor,
-  };
+  // Issue 12 story 2: the accepted redactions are cut from what the public sees.
+  const items = page.rows.map((r) => toPublicItem(r, answers.get(r.id), files.get(r.id), marks.get(r.id) ?? null));
+  return { items: await redactPublicResponses(db, items), nextCursor: page.nextCursor };
 }

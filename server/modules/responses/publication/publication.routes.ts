@@ -49,11 +49,11 @@ export const publicationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['publication'],
         summary:
-          'Approve or reject publication (a reason is required to reject; 422 without consent or when withdrawn)',
+          'Approve or reject publication (a reason is required to reject; 422 without consent or when withdrawn; 409 while personal data found in it is undecided)',
         security,
         params: ResponseParams,
         body: PublicationBody,
-        response: { 200: StaffResponse, ...staffErrors, 422: ErrorBody },
+        response: { 200: StaffResponse, ...staffErrors, 409: ErrorBody, 422: ErrorBody },
       },
     },
     async (req) => svc.decidePublication(app.db, req.actor, req.params.id, req.body),

@@ -2,10 +2,12 @@ import type { Actor } from '../../../shared/actor.ts';
 import type { Db } from '../../../db/database.ts';
 import { AppError, forbidden, notFound } from '../../../shared/errors.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import { requireNoUnresolved } from '../../analysis/privacy/privacy.service.ts';
 import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
 import { listAttachments } from '../../files/files.service.ts';
 import { pageOf, readCursor } from '../../../shared/cursor.ts';
 import { listQueue } from '../listing.repository.ts';
+import { mailRejection } from '../responses.mail.ts';
 import { toStaffItem } from '../responses.mapping.ts';
 import { canResponse } from '../responses.policy.ts';
 import * as repo from '../responses.repository.ts';
@@ -55,8 +57,11 @@ export async function decidePublication(db: Db, actor: Actor | null, id: string,
   if (row.consent === 'not_public')
     throw new AppError('RULE_VIOLATION', 'The respondent did not consent to publication');
   if (row.status === 'withdrawn') throw new AppError('RULE_VIOLATION', 'A withdrawn response is never published');
+  // Issue 12 story 2: nothing is published while personal data found in it is undecided (409).
+  if (input.decision === 'approve') await requireNoUnresolved(db, row.consultationId, id);
   const status = input.decision === 'approve' ? 'approved' : 'rejected';
   const reason = input.reason && input.reason !== '' ? input.reason : null;
+  const c = await requireReadableConsultation(db, actor, row.consultationId);
   await db.transaction().execute(async (trx) => {
     await repo.setPublication(trx, row.consultationId, id, {
       publicationStatus: status,
@@ -71,6 +76,19 @@ export async function decidePublication(db: Db, actor: Actor | null, id: string,
       consultationId: row.consultationId,
       details: { decision: input.decision, reason, from: row.publicationStatus },
     });
+    // The respondent is told why, in their language, when the rejection or its reason is new.
+    const news = status === 'rejected' && (row.publicationStatus !== 'rejected' || row.publicationReason !== reason);
+    if (news && row.respondentEmail) {
+      await mailRejection(trx, {
+        to: row.respondentEmail,
+        locale: row.locale,
+        consultationId: row.consultationId,
+        responseId: id,
+        title: c.title[row.locale],
+        receiptCode: row.receiptCode,
+        reason,
+      });
+    }
   });
   return requireStaffView(db, actor, id);
 }
