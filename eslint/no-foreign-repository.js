@@ -76,6 +76,12 @@ export const TABLE_OWNERS = {
   agreement_sample_coders: 'analysis',
   theme_runs: 'analysis',
   theme_candidates: 'analysis',
+  identity_flows: 'identity',
+  identity_links: 'identity',
+  identity_pending: 'identity',
+  response_verifications: 'identity',
+  consultation_identity_rules: 'identity',
+  totp_factors: 'identity',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
