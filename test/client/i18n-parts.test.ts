@@ -20,6 +20,8 @@ import { enInbox } from '../../client/src/i18n/parts/en.inbox.ts';
 import { enResponses } from '../../client/src/i18n/parts/en.responses.ts';
 import { enShell } from '../../client/src/i18n/parts/en.shell.ts';
 import { enThemes } from '../../client/src/i18n/parts/en.themes.ts';
+import { daIdentity } from '../../client/src/i18n/parts/da.identity.ts';
+import { enIdentity } from '../../client/src/i18n/parts/en.identity.ts';
 
 /**
  * The messages are split by area so that the app's first load carries only the shell's. A route
@@ -37,6 +39,7 @@ const AREAS: Record<MessagePart, object> = {
   codebook: enCodebook,
   agreement: enAgreement,
   themes: enThemes,
+  identity: enIdentity,
 };
 
 const owner = new Map<string, MessagePart>();
@@ -145,6 +148,7 @@ describe('i18n parts', () => {
       [daCodebook, enCodebook],
       [daAgreement, enAgreement],
       [daThemes, enThemes],
+      [daIdentity, enIdentity],
     ] as const;
     for (const [da, en] of pairs) expect(Object.keys(da).sort()).toEqual(Object.keys(en).sort());
   });

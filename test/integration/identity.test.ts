@@ -55,7 +55,7 @@ async function linkFirstSignIn(provider: string, persona: Persona & { name: stri
   const loc = String(res.headers.location);
   expect(loc).toMatch(/^\/eid\/link#/);
   expect(cookieOf(res, 'samraad_session')).toBeUndefined();
-  const pending = loc.split('#')[1]!;
+  const pending = loc.split('#token=')[1]!;
   const p = await call(t, null, { method: 'POST', url: '/api/identity/pending', payload: { token: pending } });
   expect(json(p)).toEqual({ displayName: persona.name });
   const email = freshEmail();

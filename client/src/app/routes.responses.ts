@@ -44,7 +44,7 @@ export const RESPONSES_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-response-edit',
     access: 'public',
     load: pages.edit,
-    parts: ['responses'],
+    parts: ['responses', 'identity'],
   },
   {
     name: 'admin-questions',

@@ -7,6 +7,7 @@ import { daInbox } from './parts/da.inbox.ts';
 import { daResponses } from './parts/da.responses.ts';
 import { daShell } from './parts/da.shell.ts';
 import { daThemes } from './parts/da.themes.ts';
+import { daIdentity } from './parts/da.identity.ts';
 
 /** Danish messages. `satisfies Messages`: a missing key or a wrong parameter fails tsc (each part checks its own). */
 export const da = {
@@ -18,4 +19,5 @@ export const da = {
   ...daCodebook,
   ...daAgreement,
   ...daThemes,
+  ...daIdentity,
 } satisfies Messages;

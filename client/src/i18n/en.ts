@@ -15,6 +15,7 @@ import { enInbox } from './parts/en.inbox.ts';
 import { enResponses } from './parts/en.responses.ts';
 import { enShell } from './parts/en.shell.ts';
 import { enThemes } from './parts/en.themes.ts';
+import { enIdentity } from './parts/en.identity.ts';
 
 export const en = {
   ...enShell,
@@ -25,6 +26,7 @@ export const en = {
   ...enCodebook,
   ...enAgreement,
   ...enThemes,
+  ...enIdentity,
 };
 
 export type Messages = typeof en;

@@ -5,7 +5,7 @@
  * shell's messages. test/client/i18n-parts.test.ts checks each route names every part whose keys
  * its page (and what the page imports) names.
  */
-export type MessagePart = 'admin' | 'responses' | 'debate' | 'inbox' | 'codebook' | 'agreement' | 'themes';
+export type MessagePart = 'admin' | 'responses' | 'debate' | 'inbox' | 'codebook' | 'agreement' | 'themes' | 'identity';
 
 const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   admin: () => import('./parts/admin.ts'),
@@ -15,6 +15,7 @@ const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   codebook: () => import('./parts/codebook.ts'),
   agreement: () => import('./parts/agreement.ts'),
   themes: () => import('./parts/themes.ts'),
+  identity: () => import('./parts/identity.ts'),
 };
 
 const loaded = new Set<MessagePart>();

@@ -19,8 +19,12 @@ import {
   Redirect,
   StartQuery,
   VerifyBody,
+  OwnVerificationBody,
+  OwnVerification,
+  ResponseIdParams,
+  StaffVerification,
 } from './identity.schemas.ts';
-import { Identity, minLoaOf, STAFF_PROVIDER } from './identity.service.ts';
+import { Identity, minLoaOf, ownVerification, responseVerification, STAFF_PROVIDER } from './identity.service.ts';
 
 const security = [{ session: [] }];
 
@@ -221,5 +225,35 @@ export const identityRoutes: FastifyPluginAsyncZod<{
       const c = await requireReadableConsultation(app.db, req.actor, req.params.id);
       return identity.setMinLoa(app.db, req.actor, c.id, req.body.minLoa);
     },
+  );
+
+  app.post(
+    '/api/identity/verification',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['identity'],
+        summary: "The respondent's own response's MitID verification (read with the edit token)",
+        security: [],
+        body: OwnVerificationBody,
+        response: { 200: OwnVerification, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (req) => ownVerification(app.db, req.body.token),
+  );
+
+  app.get(
+    '/api/responses/:id/verification',
+    {
+      onRequest: app.requireRole('admin', 'analyst', 'reviewer'),
+      schema: {
+        tags: ['identity'],
+        summary: "A response's MitID verification (staff)",
+        security,
+        params: ResponseIdParams,
+        response: { 200: StaffVerification, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+      },
+    },
+    async (req) => responseVerification(app.db, req.actor, req.params.id),
   );
 };

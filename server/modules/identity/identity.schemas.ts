@@ -32,3 +32,20 @@ export const Accepted = z.object({ status: z.literal('accepted') });
 export const Loa = z.enum(['low', 'substantial', 'high']);
 export const IdentityRule = z.object({ minLoa: Loa.nullable().describe('Lowest NSIS level a verification needs') });
 export const ConsultationIdParams = z.object({ id: z.uuid() });
+
+export const Verification = z
+  .object({
+    provider: z.string(),
+    loa: Loa,
+    cvr: z.string().nullable().describe('MitID Erhverv: the verified CVR number'),
+    orgName: z.string().nullable().describe('MitID Erhverv: the verified organisation name'),
+    verifiedAt: z.iso.datetime(),
+  })
+  .describe('A hearing response verified with MitID');
+export const OwnVerificationBody = z.object({ token: z.string().min(1).max(200) });
+export const OwnVerification = z.object({
+  verification: Verification.nullable(),
+  minLoa: Loa.nullable(),
+});
+export const ResponseIdParams = z.object({ id: z.uuid() });
+export const StaffVerification = z.object({ verification: Verification.nullable() });

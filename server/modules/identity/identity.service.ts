@@ -181,7 +181,7 @@ export class Identity {
       displayName: person.name,
       expiresAt: new Date(Date.now() + PENDING_TTL_MS),
     });
-    return { redirect: `/eid/link#${pending}` };
+    return { redirect: `/eid/link#token=${pending}` };
   }
 
   private async finishStaff(
@@ -254,4 +254,17 @@ export async function verificationsOf(db: Db, responseIds: readonly string[]) {
 
 export async function minLoaOf(db: Db, consultationId: string) {
   return repo.minLoaOf(db, consultationId);
+}
+
+/** The respondent's own response's verification (reached with the edit token), and what the consultation needs. */
+export async function ownVerification(db: Db, editToken: string) {
+  const own = await getOwnResponse(db, editToken);
+  const v = (await verificationsOf(db, [own.id])).get(own.id) ?? null;
+  return { verification: v, minLoa: await repo.minLoaOf(db, own.consultationId) };
+}
+
+/** For staff: one response's verification. */
+export async function responseVerification(db: Db, actor: Actor | null, responseId: string) {
+  if (!actor?.roles.some((r) => r === 'admin' || r === 'analyst' || r === 'reviewer')) throw forbidden();
+  return { verification: (await verificationsOf(db, [responseId])).get(responseId) ?? null };
 }
