@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, expectError, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
-import { freshEmail, lastMailTo, openConsultation, submission, submitOk, tokenIn } from '../helpers/factory.ts';
+import { indexInput } from '../../server/modules/analysis/inbox/inbox.indexer.ts';
+import type { InboxPage } from '../../server/modules/analysis/inbox/inbox.schemas.ts';
+import { decide, freshEmail, lastMailTo, openConsultation, submission, submitOk, tokenIn } from '../helpers/factory.ts';
 import { type Persona, PERSONAS, startTestOp, type TestOp, walkProvider } from '../helpers/oidc-provider.ts';
 
 // Issue 15 (Identity): MitID through OpenID Connect brokers and staff single sign-on, against an
@@ -263,6 +265,57 @@ describe('Verifying a response with MitID', () => {
     });
     const none = await sql`select 1 from response_verifications where response_id = ${low.id}`.execute(t.handle.db);
     expect(none.rows).toEqual([]);
+
+    // The respondent sees it with the edit token; staff see it; a participant does not.
+    const own = await call(t, null, {
+      method: 'POST',
+      url: '/api/identity/verification',
+      payload: { token: biz.editToken },
+    });
+    expect(json(own)).toMatchObject({ verification: { loa: 'substantial', cvr: '12345678' }, minLoa: 'substantial' });
+    const staffView = await call(t, cast.reviewer, { method: 'GET', url: `/api/responses/${biz.id}/verification` });
+    expect(json(staffView)).toMatchObject({
+      verification: { provider: 'neb', loa: 'substantial', orgName: 'Eksempel ApS' },
+    });
+    expectError(
+      await call(t, cast.participant, { method: 'GET', url: `/api/responses/${biz.id}/verification` }),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await call(t, null, { method: 'GET', url: `/api/responses/${biz.id}/verification` }),
+      401,
+      'UNAUTHENTICATED',
+    );
+
+    // Analysts filter the inbox on verification and level.
+    await indexInput(t.handle.db, { minLagMs: 0 });
+    const ids = async (query: string) =>
+      json<InboxPage>(
+        await call(t, cast.analyst, { method: 'GET', url: `/api/consultations/${c.id}/inbox?${query}` }),
+      ).items.map((i) => i.id);
+    expect(await ids('verified=any')).toEqual([biz.id]);
+    expect(await ids('verified=substantial')).toEqual([biz.id]);
+    expect(await ids('verified=high')).toEqual([]);
+    expect(await ids('verified=none')).toEqual([low.id]);
+    expectError(
+      await call(t, cast.analyst, { method: 'GET', url: `/api/consultations/${c.id}/inbox?verified=maybe` }),
+      400,
+      'VALIDATION_FAILED',
+    );
+
+    // The open-data export says which published responses were verified.
+    await decide(t, cast.admin, biz.id, 'approve');
+    await decide(t, cast.admin, low.id, 'approve');
+    const csv = await call(t, null, { method: 'GET', url: `/api/consultations/${c.id}/responses.csv` });
+    const lines = csv.body.split('\r\n');
+    expect(lines[0]).toMatch(/,mitid_verified$/);
+    expect(lines.find((l) => l.startsWith(biz.id))).toMatch(/,substantial$/);
+    expect(lines.find((l) => l.startsWith(low.id))).toMatch(/,$/);
+    const doc = json<{ responses: { id: string; mitidVerified: string | null }[] }>(
+      await call(t, null, { method: 'GET', url: `/api/consultations/${c.id}/responses.json` }),
+    );
+    expect(doc.responses.find((r) => r.id === biz.id)?.mitidVerified).toBe('substantial');
   });
 
   it('refuses an unknown edit token, and the rule is admin-only', async () => {

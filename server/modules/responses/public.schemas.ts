@@ -74,6 +74,13 @@ export const OpenDataExport = z
     }),
     generatedAt: z.iso.datetime(),
     questions: z.array(Question),
-    responses: z.array(PublicResponse.omit({ highlight: true })),
+    responses: z.array(
+      PublicResponse.omit({ highlight: true }).extend({
+        mitidVerified: z
+          .enum(['low', 'substantial', 'high'])
+          .nullable()
+          .describe('Verified with MitID at this NSIS level (issue 15); null when not verified'),
+      }),
+    ),
   })
   .describe('Open data: the published responses of a consultation');

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { verificationsOf } from '../../identity/identity.service.ts';
 import type { Db } from '../../../db/database.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
@@ -97,24 +98,20 @@ export async function exportCsv(
   const [questions, scenarios] = await Promise.all([listQuestions(db, actor, c.id), listScenarios(db, actor, c.id)]);
   const columns = [...BASE_COLUMNS, ...questionColumns(questions, scenarios, q.lang), ATTACHMENTS_COLUMN];
   const sep = q.delimiter === 'semicolon' ? ';' : ',';
+  // Issue 15: which responses were verified with MitID (the NSIS level, or empty).
+  const header = [...columns.map((col) => col.heading), 'mitid_verified'];
   async function* lines() {
     // The BOM makes Excel read the file as UTF-8 (æ, ø, å).
-    yield (
-      UTF8_BOM +
-      csvRow(
-        columns.map((col) => col.heading),
-        sep,
-      )
-    );
-    for await (const b of batches(db, c.id, baseUrl))
+    yield UTF8_BOM + csvRow(header, sep);
+    for await (const b of batches(db, c.id, baseUrl)) {
+      const verified = await verificationsOf(
+        db,
+        b.items.map((it) => it.id),
+      );
       yield b.items
-        .map((it) =>
-          csvRow(
-            columns.map((col) => col.value(it)),
-            sep,
-          ),
-        )
+        .map((it) => csvRow([...columns.map((col) => col.value(it)), verified.get(it.id)?.loa ?? null], sep))
         .join('');
+    }
   }
   return { filename: `${c.slug}-responses.csv`, stream: Readable.from(lines()) };
 }
@@ -136,7 +133,13 @@ export async function exportJson(
     yield `${JSON.stringify(head).slice(0, -1)},"responses":[`;
     let first = true;
     for await (const b of batches(db, c.id, baseUrl)) {
-      const items = b.items.map(({ highlight: _h, ...item }) => JSON.stringify(item));
+      const verified = await verificationsOf(
+        db,
+        b.items.map((it) => it.id),
+      );
+      const items = b.items.map(({ highlight: _h, ...item }) =>
+        JSON.stringify({ ...item, mitidVerified: verified.get(item.id)?.loa ?? null }),
+      );
       yield (first ? '' : ',') + items.join(',');
       first = false;
     }
