@@ -81,7 +81,6 @@ export const TABLE_OWNERS = {
   identity_pending: 'identity',
   response_verifications: 'identity',
   consultation_identity_rules: 'identity',
-  totp_factors: 'identity',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());

@@ -79,22 +79,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('consultation_id', 'uuid', (c) => c.primaryKey().references('consultations.id').onDelete('cascade'))
     .addColumn('min_loa', 'text', (c) => c.notNull().check(sql`min_loa in ('low', 'substantial', 'high')`))
     .execute();
-
-  // TOTP second factor for local accounts (break-glass admins); recovery codes hashed.
-  await db.schema
-    .createTable('totp_factors')
-    .addColumn('user_id', 'uuid', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
-    .addColumn('secret', 'text', (c) => c.notNull())
-    .addColumn('confirmed_at', 'timestamptz')
-    .addColumn('last_step', 'bigint')
-    .addColumn('recovery_hashes', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of [
-    'totp_factors',
     'consultation_identity_rules',
     'response_verifications',
     'identity_pending',

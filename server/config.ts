@@ -175,8 +175,6 @@ const ConfigSchema = z.object({
   STAFF_OIDC: jsonOf(StaffOidcSchema),
   /** Development/test only: allow identity providers on plain http (never in production). */
   OIDC_ALLOW_HTTP: boolish,
-  /** Local admin accounts must have TOTP to sign in (break-glass accounts when staff use single sign-on). */
-  ADMIN_TOTP_REQUIRED: boolish,
 });
 
 export type EidBroker = z.infer<typeof EidBrokerSchema>;
@@ -238,7 +236,6 @@ export type Config = Readonly<{
   /** The agency's OpenID Connect provider for staff single sign-on, if any. */
   staffOidc: StaffOidc | undefined;
   oidcAllowHttp: boolean;
-  adminTotpRequired: boolean;
 }>;
 
 export class ConfigError extends Error {}
@@ -297,7 +294,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     eidBrokers: e.EID_BROKERS ?? [],
     staffOidc: e.STAFF_OIDC,
     oidcAllowHttp: e.OIDC_ALLOW_HTTP,
-    adminTotpRequired: e.ADMIN_TOTP_REQUIRED,
   });
 }
 

@@ -590,19 +590,10 @@ export interface ConsultationIdentityRulesTable {
   consultationId: string;
   minLoa: Loa;
 }
-export interface TotpFactorsTable {
-  userId: string;
-  secret: string;
-  confirmedAt: Timestamp | null;
-  lastStep: ColumnType<string | null, number | string | null | undefined, number | string | null>;
-  recoveryHashes: ColumnType<string[], string[] | undefined, string[]>;
-  createdAt: Generated<Date>;
-}
 export interface Database {
   identityFlows: IdentityFlowsTable;
   identityLinks: IdentityLinksTable;
   identityPending: IdentityPendingTable;
   responseVerifications: ResponseVerificationsTable;
   consultationIdentityRules: ConsultationIdentityRulesTable;
-  totpFactors: TotpFactorsTable;
 }

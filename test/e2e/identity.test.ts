@@ -15,7 +15,7 @@ import {
   unique,
   useBrowser,
   waitForHtmlLang,
-  waitForPage,
+  waitForLoad,
   waitForText,
 } from './browser.ts';
 
@@ -51,7 +51,8 @@ describe('MitID and staff sign-in', () => {
     await tabTo(page, '#login-eid-neb');
     await page.keyboard.press('Enter');
     await chooseTestIdentity(page, 'Anna Andersen');
-    await waitForPage(page, '/eid/link');
+    await page.waitForURL((url) => url.pathname === '/eid/link');
+    await waitForLoad(page);
     expect(await page.inputValue('#eid-name')).toBe('Anna Andersen');
     await expectNoA11yViolations(page, 'first MitID sign-in');
 

@@ -316,6 +316,18 @@ describe('Verifying a response with MitID', () => {
       await call(t, null, { method: 'GET', url: `/api/consultations/${c.id}/responses.json` }),
     );
     expect(doc.responses.find((r) => r.id === biz.id)?.mitidVerified).toBe('substantial');
+    // The public list shows it for a named publication only.
+    const list = json<{ items: { id: string; mitidVerified: string | null }[] }>(
+      await call(t, null, { method: 'GET', url: `/api/consultations/${c.id}/responses` }),
+    );
+    expect(list.items.find((r) => r.id === biz.id)?.mitidVerified).toBe('substantial');
+    const anon = await submitOk(t, c.id, submission(questions, { consent: 'public_anonymous' }));
+    await verify(t, anon.editToken, 'neb', PERSONAS.anna);
+    await decide(t, cast.admin, anon.id, 'approve');
+    const again = json<{ items: { id: string; mitidVerified: string | null }[] }>(
+      await call(t, null, { method: 'GET', url: `/api/consultations/${c.id}/responses` }),
+    );
+    expect(again.items.find((r) => r.id === anon.id)?.mitidVerified).toBeNull();
   });
 
   it('refuses an unknown edit token, and the rule is admin-only', async () => {

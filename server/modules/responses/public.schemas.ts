@@ -26,6 +26,10 @@ export const PublicResponse = z
     answers: z.array(AnswerView),
     attachments: z.array(AttachmentView),
     highlight: Highlight.nullable(),
+    mitidVerified: z
+      .enum(['low', 'substantial', 'high'])
+      .nullable()
+      .describe('Verified with MitID at this NSIS level (issue 15); shown only for a named publication, else null'),
   })
   .describe('A published hearing response');
 export type PublicResponse = z.infer<typeof PublicResponse>;
@@ -74,13 +78,6 @@ export const OpenDataExport = z
     }),
     generatedAt: z.iso.datetime(),
     questions: z.array(Question),
-    responses: z.array(
-      PublicResponse.omit({ highlight: true }).extend({
-        mitidVerified: z
-          .enum(['low', 'substantial', 'high'])
-          .nullable()
-          .describe('Verified with MitID at this NSIS level (issue 15); null when not verified'),
-      }),
-    ),
+    responses: z.array(PublicResponse.omit({ highlight: true })),
   })
   .describe('Open data: the published responses of a consultation');

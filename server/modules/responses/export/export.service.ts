@@ -31,11 +31,17 @@ async function* batches(db: Db, consultationId: string, baseUrl: string): AsyncG
     const page = rows.slice(0, BATCH);
     if (page.length === 0) return;
     const ids = page.map((r) => r.id);
-    const [answers, files] = await Promise.all([
+    const [answers, files, verified] = await Promise.all([
       repo.listAnswers(db, consultationId, ids),
       listAttachments(db, consultationId, ids),
+      verificationsOf(db, ids),
     ]);
-    yield { rows: page, items: page.map((r) => toPublicItem(r, answers.get(r.id), files.get(r.id), null, baseUrl)) };
+    yield {
+      rows: page,
+      items: page.map((r) =>
+        toPublicItem(r, answers.get(r.id), files.get(r.id), null, baseUrl, verified.get(r.id)?.loa ?? null),
+      ),
+    };
     if (rows.length <= BATCH) return;
     const last = page.at(-1)!;
     after = { at: last.submittedAt, id: last.id };
@@ -83,6 +89,8 @@ const BASE_COLUMNS: Column[] = [
   { heading: 'invited', value: (r) => r.invited },
   { heading: 'body', value: (r) => r.body },
 ];
+/** Issue 15: the NSIS level of a named response verified with MitID, or empty. */
+const VERIFIED_COLUMN: Column = { heading: 'mitid_verified', value: (r) => r.mitidVerified };
 const ATTACHMENTS_COLUMN: Column = { heading: 'attachments', value: (r) => r.attachments.map((a) => a.url).join(' ') };
 
 export type Export = { filename: string; stream: Readable };
@@ -96,22 +104,31 @@ export async function exportCsv(
 ): Promise<Export> {
   const c = await requireReadableConsultation(db, actor, consultationIdOrSlug);
   const [questions, scenarios] = await Promise.all([listQuestions(db, actor, c.id), listScenarios(db, actor, c.id)]);
-  const columns = [...BASE_COLUMNS, ...questionColumns(questions, scenarios, q.lang), ATTACHMENTS_COLUMN];
+  const columns = [
+    ...BASE_COLUMNS,
+    ...questionColumns(questions, scenarios, q.lang),
+    ATTACHMENTS_COLUMN,
+    VERIFIED_COLUMN,
+  ];
   const sep = q.delimiter === 'semicolon' ? ';' : ',';
-  // Issue 15: which responses were verified with MitID (the NSIS level, or empty).
-  const header = [...columns.map((col) => col.heading), 'mitid_verified'];
   async function* lines() {
     // The BOM makes Excel read the file as UTF-8 (æ, ø, å).
-    yield UTF8_BOM + csvRow(header, sep);
-    for await (const b of batches(db, c.id, baseUrl)) {
-      const verified = await verificationsOf(
-        db,
-        b.items.map((it) => it.id),
-      );
+    yield (
+      UTF8_BOM +
+      csvRow(
+        columns.map((col) => col.heading),
+        sep,
+      )
+    );
+    for await (const b of batches(db, c.id, baseUrl))
       yield b.items
-        .map((it) => csvRow([...columns.map((col) => col.value(it)), verified.get(it.id)?.loa ?? null], sep))
+        .map((it) =>
+          csvRow(
+            columns.map((col) => col.value(it)),
+            sep,
+          ),
+        )
         .join('');
-    }
   }
   return { filename: `${c.slug}-responses.csv`, stream: Readable.from(lines()) };
 }
@@ -133,13 +150,7 @@ export async function exportJson(
     yield `${JSON.stringify(head).slice(0, -1)},"responses":[`;
     let first = true;
     for await (const b of batches(db, c.id, baseUrl)) {
-      const verified = await verificationsOf(
-        db,
-        b.items.map((it) => it.id),
-      );
-      const items = b.items.map(({ highlight: _h, ...item }) =>
-        JSON.stringify({ ...item, mitidVerified: verified.get(item.id)?.loa ?? null }),
-      );
+      const items = b.items.map(({ highlight: _h, ...item }) => JSON.stringify(item));
       yield (first ? '' : ',') + items.join(',');
       first = false;
     }
