@@ -28,7 +28,7 @@ export const RESPONSES_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-responses',
     access: 'public',
     load: pages.responses,
-    parts: ['responses'],
+    parts: ['responses', 'identity'],
   },
   {
     name: 'response-receipt',

@@ -70,7 +70,12 @@ export class Identity {
     },
   ): Promise<{ url: string; state: string }> {
     const client = this.clientOf(v.provider);
-    const params: Record<string, string> = { ui_locales: v.locale };
+    // A MitID sign-in or verification is a fresh authentication every time (never a broker session
+    // left over in the browser); staff single sign-on may reuse the agency's session.
+    const params: Record<string, string> = {
+      ui_locales: v.locale,
+      ...(v.purpose === 'staff' ? {} : { prompt: 'login' }),
+    };
     const { url, state, nonce, codeVerifier } = await client.start(params);
     await repo.insertFlow(db, {
       stateHash: hash(state),
