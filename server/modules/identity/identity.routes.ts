@@ -114,7 +114,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{
       const { url, state } = await identity.startVerification(app.db, {
         provider: req.body.provider,
         editToken: req.body.token,
-        returnTo: safeReturnTo(req.body.returnTo, `/r/${encodeURIComponent(req.body.token)}`),
+        returnTo: safeReturnTo(req.body.returnTo, '/responses/edit'),
         locale: req.body.locale,
       });
       setFlowCookie(req, reply, state);
