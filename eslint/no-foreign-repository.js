@@ -87,6 +87,11 @@ export const TABLE_OWNERS = {
   privacy_scanned: 'analysis',
   privacy_scan_state: 'analysis',
   privacy_text_versions: 'analysis',
+  identity_flows: 'identity',
+  identity_links: 'identity',
+  identity_pending: 'identity',
+  response_verifications: 'identity',
+  consultation_identity_rules: 'identity',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());

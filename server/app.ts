@@ -28,6 +28,7 @@ import { participantsRoutes } from './modules/participants/participants.routes.t
 import { commentsRoutes } from './modules/comments/comments.routes.ts';
 import { ballotsRoutes } from './modules/ballots/ballots.routes.ts';
 import { rankingsRoutes } from './modules/rankings/rankings.routes.ts';
+import { identityRoutes } from './modules/identity/identity.routes.ts';
 
 /**
  * TRUST_PROXY for Fastify. A hop count becomes proxy-addr's function form (trust the nearest `n`
@@ -118,6 +119,7 @@ export async function buildApp({ config, db, readDb }: AppDeps): Promise<Fastify
     secure: config.cookieSecure,
     loginPerMinute: config.rateLimitLoginPerMinute,
   });
+  await app.register(identityRoutes, { config, publicUrl, perMinute: config.rateLimitLoginPerMinute });
   await app.register(auditRoutes);
   await app.register(consultationsRoutes);
   await app.register(scenariosRoutes);

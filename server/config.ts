@@ -41,6 +41,77 @@ const trustProxy = z
     return z.NEVER;
   });
 
+/**
+ * Identity providers (issue 15): zero or more MitID brokers and one staff provider, each as JSON in
+ * one variable (the claim mapping differs per broker, so a flat list of variables would not do).
+ * A scope that would return a CPR number (`ssn`, `cpr`, …) is refused: Samråd never asks for one.
+ */
+const CPR_SCOPE = /(^|[\s.:_-])(ssn|cpr|nin)([\s.:_-]|$)/i;
+const ClientAuth = z
+  .object({
+    issuer: z.string().url(),
+    clientId: z.string().min(1),
+    /** client_secret_basic / _post; or, instead, a PKCS#8 PEM private key for private_key_jwt. */
+    clientSecret: z.string().min(1).optional(),
+    privateKey: z.string().includes('PRIVATE KEY').optional(),
+    privateKeyKid: z.string().optional(),
+    scope: z
+      .string()
+      .default('openid')
+      .refine((s) => s.split(/\s+/).includes('openid'), 'must include openid')
+      .refine((s) => !CPR_SCOPE.test(s), 'must not ask for a CPR number (ssn/cpr scopes)'),
+    /** Extra authorization parameters, e.g. {"idp_values":"mitid"} for Nets eID Broker. */
+    authParams: z.record(z.string(), z.string()).default({}),
+    /** Also read the userinfo endpoint (a broker that puts its claims there, not in the ID token). */
+    userinfo: z.boolean().default(false),
+  })
+  .refine((b) => Boolean(b.clientSecret) !== Boolean(b.privateKey), 'give clientSecret or privateKey (one of them)');
+export const EidBrokerSchema = z.intersection(
+  ClientAuth,
+  z.object({
+    id: z.string().regex(/^[a-z0-9-]{1,32}$/, 'lower-case letters, digits and dashes'),
+    label: z.string().default('MitID'),
+    /** Claim names (dotted names such as `mitid.uuid` are taken as they are, then as a path). */
+    claims: z.object({
+      subject: z.string().default('sub'),
+      name: z.string().optional(),
+      /** The NSIS level, as `https://data.gov.dk/concept/core/nsis/loa/Substantial`, `…/nsis/Substantial` or `substantial`. */
+      loa: z.string().default('loa'),
+      cvr: z.string().optional(),
+      orgName: z.string().optional(),
+    }),
+  }),
+);
+export const StaffOidcSchema = z.intersection(
+  ClientAuth,
+  z.object({
+    label: z.string().default('Staff sign-in'),
+    emailClaim: z.string().default('email'),
+    nameClaim: z.string().default('name'),
+    groupsClaim: z.string().default('groups'),
+    /** Group → roles. A person in none of the groups is refused. */
+    roles: z.record(z.string(), z.array(z.enum(['admin', 'analyst', 'reviewer']))),
+  }),
+);
+const jsonOf = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx): z.infer<T> | undefined => {
+      if (v === undefined) return undefined;
+      let raw: unknown;
+      try {
+        raw = JSON.parse(v);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+        return z.NEVER;
+      }
+      const r = schema.safeParse(raw);
+      if (r.success) return r.data;
+      for (const i of r.error.issues) ctx.addIssue({ code: 'custom', message: `${i.path.join('.')}: ${i.message}` });
+      return z.NEVER;
+    });
+
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -115,7 +186,16 @@ const ConfigSchema = z.object({
     .min(1)
     .max(24 * 365)
     .default(72),
+  EID_BROKERS: jsonOf(
+    z.array(EidBrokerSchema).refine((a) => new Set(a.map((b) => b.id)).size === a.length, 'broker ids must differ'),
+  ),
+  STAFF_OIDC: jsonOf(StaffOidcSchema),
+  /** Development/test only: allow identity providers on plain http (never in production). */
+  OIDC_ALLOW_HTTP: boolish,
 });
+
+export type EidBroker = z.infer<typeof EidBrokerSchema>;
+export type StaffOidc = z.infer<typeof StaffOidcSchema>;
 
 export type Config = Readonly<{
   port: number;
@@ -184,6 +264,11 @@ export type Config = Readonly<{
   exportLinkHours: number;
   /** Unlinked uploads are deleted this many hours after they can no longer be used (upload/upload.sweep.ts). */
   filesOrphanHours: number;
+  /** MitID brokers (issue 15), none by default. */
+  eidBrokers: readonly EidBroker[];
+  /** The agency's OpenID Connect provider for staff single sign-on, if any. */
+  staffOidc: StaffOidc | undefined;
+  oidcAllowHttp: boolean;
 }>;
 
 export class ConfigError extends Error {}
@@ -251,6 +336,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportDirectMaxRows: e.EXPORT_DIRECT_MAX_ROWS,
     exportLinkHours: e.EXPORT_LINK_HOURS,
     filesOrphanHours: e.FILES_ORPHAN_HOURS,
+    eidBrokers: e.EID_BROKERS ?? [],
+    staffOidc: e.STAFF_OIDC,
+    oidcAllowHttp: e.OIDC_ALLOW_HTTP,
   });
 }
 

@@ -741,3 +741,55 @@ export interface Database {
   privacyScanned: PrivacyScannedTable;
   privacyScanState: PrivacyScanStateTable;
 }
+
+// Identity (issue 15, migration 20261208030000): owned by the identity module.
+export type Loa = 'low' | 'substantial' | 'high';
+export interface IdentityFlowsTable {
+  stateHash: string;
+  provider: string;
+  purpose: 'login' | 'verify' | 'staff';
+  codeVerifier: string;
+  nonce: string;
+  returnTo: string;
+  responseId: string | null;
+  consultationId: string | null;
+  locale: Generated<'da' | 'en'>;
+  expiresAt: Timestamp;
+  createdAt: Generated<Date>;
+}
+export interface IdentityLinksTable {
+  provider: string;
+  subject: string;
+  userId: string;
+  createdAt: Generated<Date>;
+  lastUsedAt: Timestamp | null;
+}
+export interface IdentityPendingTable {
+  idHash: string;
+  provider: string;
+  subject: string;
+  displayName: string | null;
+  confirmHash: string | null;
+  expiresAt: Timestamp;
+  createdAt: Generated<Date>;
+}
+export interface ResponseVerificationsTable {
+  responseId: string;
+  consultationId: string;
+  provider: string;
+  loa: Loa;
+  cvr: string | null;
+  orgName: string | null;
+  verifiedAt: Generated<Date>;
+}
+export interface ConsultationIdentityRulesTable {
+  consultationId: string;
+  minLoa: Loa;
+}
+export interface Database {
+  identityFlows: IdentityFlowsTable;
+  identityLinks: IdentityLinksTable;
+  identityPending: IdentityPendingTable;
+  responseVerifications: ResponseVerificationsTable;
+  consultationIdentityRules: ConsultationIdentityRulesTable;
+}

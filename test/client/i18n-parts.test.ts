@@ -26,6 +26,8 @@ import { enThemes } from '../../client/src/i18n/parts/en.themes.ts';
 import { enCampaigns } from '../../client/src/i18n/parts/en.campaigns.ts';
 import { daCampaigns } from '../../client/src/i18n/parts/da.campaigns.ts';
 import { enImports } from '../../client/src/i18n/parts/en.imports.ts';
+import { daIdentity } from '../../client/src/i18n/parts/da.identity.ts';
+import { enIdentity } from '../../client/src/i18n/parts/en.identity.ts';
 
 /**
  * The messages are split by area so that the app's first load carries only the shell's. A route
@@ -46,6 +48,7 @@ const AREAS: Record<MessagePart, object> = {
   campaigns: enCampaigns,
   imports: enImports,
   privacy: enPrivacy,
+  identity: enIdentity,
 };
 
 const owner = new Map<string, MessagePart>();
@@ -167,6 +170,7 @@ describe('i18n parts', () => {
       [daCampaigns, enCampaigns],
       [daImports, enImports],
       [daPrivacy, enPrivacy],
+      [daIdentity, enIdentity],
     ] as const;
     for (const [da, en] of pairs) expect(Object.keys(da).sort()).toEqual(Object.keys(en).sort());
   });

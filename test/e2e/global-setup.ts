@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import type { TestProject } from 'vitest/node';
+import { startTestOp } from '../helpers/oidc-provider.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -73,6 +74,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dataDir = await mkdtemp(path.join(tmpdir(), 'samraad-e2e-'));
   const port = await freePort();
   const mailbox = await startMailbox();
+  // The in-process MitID brokers and staff provider (issue 15): the app's links and the providers'
+  // redirects use the address the browser uses, so the flow's cookie comes back.
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const op = await startTestOp({ publicUrl: baseUrl });
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
     env: {
       ...process.env,
@@ -86,14 +91,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
       MAIL_POLL_MS: '200',
       // The journeys sign in many times from one address; the default is 10 a minute.
       RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
+      PUBLIC_URL: baseUrl,
+      ...op.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
@@ -111,6 +117,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     await mailbox.close();
+    await op.close();
     await rm(dataDir, { recursive: true, force: true });
   };
 }

@@ -300,7 +300,7 @@ describe('the published responses of a consultation', () => {
       const text = res.body.replace(/^\uFEFF/, '');
       const lines = text.split('\r\n').filter((l) => l !== '');
       expect(lines[0]).toBe(
-        `id,submitted_at,edited_at,channel,acting_as,name,organisation_name,cvr,invited,body,Q1: Hvad mener du?,Q2: Foretrukket løsning,attachments`,
+        `id,submitted_at,edited_at,channel,acting_as,name,organisation_name,cvr,invited,body,Q1: Hvad mener du?,Q2: Foretrukket løsning,attachments,mitid_verified`,
       );
       expect(lines).toHaveLength(5);
       for (const email of emails) expect(text).not.toContain(email);

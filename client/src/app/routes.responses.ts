@@ -29,7 +29,7 @@ export const RESPONSES_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-responses',
     access: 'public',
     load: pages.responses,
-    parts: ['responses'],
+    parts: ['responses', 'identity'],
   },
   {
     name: 'response-receipt',
@@ -45,7 +45,7 @@ export const RESPONSES_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-response-edit',
     access: 'public',
     load: pages.edit,
-    parts: ['responses'],
+    parts: ['responses', 'identity'],
   },
   {
     name: 'admin-questions',

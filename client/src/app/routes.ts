@@ -2,6 +2,7 @@
 import { loadParts, partsLoaded, type MessagePart } from '../i18n/parts.ts';
 import { ANALYSIS_ROUTES } from './routes.analysis.ts';
 import { DEBATE_ROUTES } from './routes.debate.ts';
+import { IDENTITY_ROUTES } from './routes.identity.ts';
 import { RESPONSES_ROUTES } from './routes.responses.ts';
 
 /** `user`: any signed-in account (a participant's own pages); `analysis`: analysts and admins. */
@@ -69,7 +70,14 @@ export const ROUTES: readonly RouteDef[] = [
     load: pages.scenarioCompare,
     parts: ['debate'],
   },
-  { name: 'login', path: '/login', tag: 'sr-page-login', access: 'public', load: pages.login },
+  {
+    name: 'login',
+    path: '/login',
+    tag: 'sr-page-login',
+    access: 'public',
+    load: pages.login,
+    parts: ['identity'],
+  },
   {
     name: 'admin',
     path: '/admin',
@@ -127,6 +135,7 @@ export const ROUTES: readonly RouteDef[] = [
     parts: ['admin', 'debate', 'responses'],
   },
   ...RESPONSES_ROUTES,
+  ...IDENTITY_ROUTES,
   ...ANALYSIS_ROUTES,
   ...DEBATE_ROUTES,
 ];

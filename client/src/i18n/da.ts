@@ -10,6 +10,7 @@ import { daShell } from './parts/da.shell.ts';
 import { daPrivacy } from './parts/da.privacy.ts';
 import { daThemes } from './parts/da.themes.ts';
 import { daImports } from './parts/da.imports.ts';
+import { daIdentity } from './parts/da.identity.ts';
 
 /** Danish messages. `satisfies Messages`: a missing key or a wrong parameter fails tsc (each part checks its own). */
 export const da = {
@@ -24,4 +25,5 @@ export const da = {
   ...daCampaigns,
   ...daImports,
   ...daPrivacy,
+  ...daIdentity,
 } satisfies Messages;

@@ -18,6 +18,7 @@ import { enShell } from './parts/en.shell.ts';
 import { enPrivacy } from './parts/en.privacy.ts';
 import { enThemes } from './parts/en.themes.ts';
 import { enImports } from './parts/en.imports.ts';
+import { enIdentity } from './parts/en.identity.ts';
 
 export const en = {
   ...enShell,
@@ -31,6 +32,7 @@ export const en = {
   ...enCampaigns,
   ...enImports,
   ...enPrivacy,
+  ...enIdentity,
 };
 
 export type Messages = typeof en;

@@ -15,7 +15,8 @@ export type MessagePart =
   | 'themes'
   | 'campaigns'
   | 'imports'
-  | 'privacy';
+  | 'privacy'
+  | 'identity';
 
 const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   admin: () => import('./parts/admin.ts'),
@@ -28,6 +29,7 @@ const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   campaigns: () => import('./parts/campaigns.ts'),
   imports: () => import('./parts/imports.ts'),
   privacy: () => import('./parts/privacy.ts'),
+  identity: () => import('./parts/identity.ts'),
 };
 
 const loaded = new Set<MessagePart>();

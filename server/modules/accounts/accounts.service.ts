@@ -78,20 +78,77 @@ export async function login(
     });
     throw new AppError('INVALID_CREDENTIALS', 'E-mail or password is wrong');
   }
+  const actor: Actor = { id: user.id, email: user.email, displayName: user.displayName, roles: user.roles };
+  return createSession(db, actor, ttlHours, from);
+}
+
+/**
+ * The one place a session begins (password sign-in, MitID, staff single sign-on): the browser's
+ * previous session ends, the new one is stored hashed, and the sign-in is audited with how it was made.
+ */
+export async function createSession(
+  db: Db,
+  actor: Actor,
+  ttlHours: number,
+  from: { previousToken?: string | null | undefined; via?: string } = {},
+): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
-  const actor: Actor = { id: user.id, email: user.email, displayName: user.displayName, roles: user.roles };
   await db.transaction().execute(async (trx) => {
     if (from.previousToken) await repo.deleteSession(trx, hashToken(from.previousToken));
     await repo.insertSession(trx, {
       idHash: hashToken(token),
-      userId: user.id,
+      userId: actor.id,
       expiresAt,
-      rolesKey: rolesKeyOf(user.roles),
+      rolesKey: rolesKeyOf(actor.roles),
     });
-    await recordAudit(trx, actor, { action: 'auth.login', itemType: 'account', itemId: user.id });
+    await recordAudit(trx, actor, {
+      action: 'auth.login',
+      itemType: 'account',
+      itemId: actor.id,
+      ...(from.via ? { details: { via: from.via } } : {}),
+    });
   });
   return { token, actor, expiresAt };
+}
+
+/** For the identity module: an active, confirmed account as an actor (null when disabled or unconfirmed). */
+export async function activeActor(db: Db, userId: string): Promise<Actor | null> {
+  const u = await repo.findUserById(db, userId);
+  if (!u || u.disabledAt || !u.emailConfirmedAt) return null;
+  return { id: u.id, email: u.email, displayName: u.displayName, roles: u.roles };
+}
+
+/**
+ * For staff single sign-on: the account of this address with exactly the staff roles the agency's
+ * provider grants (a participant role is kept); created without a password when new. Null when the
+ * account is disabled. The change of roles is audited.
+ */
+export async function upsertStaffAccount(
+  db: Db,
+  v: { email: string; displayName: string; roles: readonly Role[] },
+): Promise<Actor | null> {
+  const email = v.email.toLowerCase();
+  return db.transaction().execute(async (trx) => {
+    const existing = await repo.findUserByEmail(trx, email);
+    if (existing?.disabledAt) return null;
+    const userId =
+      existing?.id ??
+      (await repo.insertUser(trx, { email, displayName: v.displayName, passwordHash: null, locale: 'da' })).id;
+    const roles = unique([...v.roles, ...(existing?.roles.includes('participant') ? (['participant'] as const) : [])]);
+    const before = existing?.roles ?? [];
+    if (before.length !== roles.length || before.some((r) => !roles.includes(r))) {
+      await repo.replaceRoles(trx, userId, roles);
+      await recordAudit(trx, null, {
+        action: existing ? 'account.update' : 'account.create',
+        itemType: 'account',
+        itemId: userId,
+        details: { email, roles, before: { roles: before }, via: 'staff_sso' },
+      });
+    }
+    const u = (await repo.findUserById(trx, userId))!;
+    return { id: u.id, email: u.email, displayName: u.displayName, roles: u.roles };
+  });
 }
 
 export async function logout(db: Db, actor: Actor | null, token: string | null): Promise<void> {

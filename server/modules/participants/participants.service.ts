@@ -11,6 +11,7 @@ import * as repo from './participants.repository.ts';
 import { CONFIRM_TTL_MS, hashToken, mailLink, RESET_TTL_MS } from './participants.rules.ts';
 import type { Accepted, RegisterInput, ResetConfirmInput } from './participants.schemas.ts';
 import { type Clock, systemClock } from '../../shared/clock.ts';
+import { completeIdentityLink } from '../identity/identity.links.ts';
 
 /** Where mailed links point and who sends them: PUBLIC_URL (or the request origin) and the job queue. */
 export type MailContext = { baseUrl: string };
@@ -123,8 +124,45 @@ export async function confirmEmail(db: Db, token: string): Promise<{ email: stri
       await recordAudit(trx, asActor(acc), { action: 'account.confirm', itemType: 'account', itemId: acc.id });
     }
     await repo.retireTokens(trx, acc.id, 'confirm_email');
+    // A first MitID sign-in that asked for this address is linked to the account now (issue 15).
+    await completeIdentityLink(trx, row.idHash, acc.id);
     return { email: acc.email };
   });
+}
+
+/**
+ * For the identity module (issue 15): a first MitID sign-in names an e-mail address; the usual
+ * confirmation link is mailed to it (a new address gets an unconfirmed participant account). Returns
+ * the link's token hash, which the identity module keeps to link the MitID person when the link is
+ * opened; null for a disabled account (the caller answers the same either way).
+ */
+export async function sendLinkConfirmation(
+  trx: Db,
+  mail: MailContext,
+  input: { email: string; displayName: string; locale: 'da' | 'en' },
+  clock: Clock = systemClock,
+): Promise<string | null> {
+  const existing = await accounts.findAccountByEmail(trx, input.email);
+  if (existing?.disabled) return null;
+  const userId =
+    existing?.id ??
+    (await accounts.createUnconfirmedParticipant(trx, {
+      email: input.email,
+      displayName: input.displayName,
+      locale: input.locale,
+    }));
+  const token = newToken();
+  await repo.insertToken(trx, {
+    idHash: hashToken(token),
+    userId,
+    purpose: 'confirm_email',
+    expiresAt: new Date(clock().getTime() + CONFIRM_TTL_MS),
+    displayName: existing ? null : input.displayName,
+    locale: input.locale,
+  });
+  if (!existing) await recordAudit(trx, null, { action: 'account.register', itemType: 'account', itemId: userId });
+  await enqueueMail(trx, confirmationMail(input.email, input.locale, mailLink(mail.baseUrl, '/confirm', token)));
+  return hashToken(token);
 }
 
 const pendingResets = new Set<Promise<void>>();

@@ -26,6 +26,10 @@ export const PublicResponse = z
     answers: z.array(AnswerView),
     attachments: z.array(AttachmentView),
     highlight: Highlight.nullable(),
+    mitidVerified: z
+      .enum(['low', 'substantial', 'high'])
+      .nullable()
+      .describe('Verified with MitID at this NSIS level (issue 15); shown only for a named publication, else null'),
   })
   .describe('A published hearing response');
 export type PublicResponse = z.infer<typeof PublicResponse>;

@@ -34,6 +34,7 @@ export function toPublicItem(
   refs: readonly AttachmentRef[] | undefined,
   highlight: PublicResponse['highlight'],
   baseUrl = '',
+  verifiedLoa: PublicResponse['mitidVerified'] = null,
 ): PublicResponse {
   const who = publicIdentity({
     consent: r.consent,
@@ -53,6 +54,8 @@ export function toPublicItem(
     answers: answers ?? [],
     attachments: toAttachmentViews(r.consultationId, refs, baseUrl),
     highlight,
+    // The public sees a MitID verification only when the respondent chose to be published by name.
+    mitidVerified: who.name !== null ? verifiedLoa : null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { login } from '../../api/auth.ts';
+import { getProviders, loginUrl, type Providers } from '../../api/identity.ts';
 import { ApiError } from '../../api/http.ts';
 import { FormController } from '../../app/form-controller.ts';
 import type { FieldErrors } from '../../app/form-errors.ts';
@@ -9,7 +10,8 @@ import { navigate, safeNext } from '../../app/navigation.ts';
 import { SessionController, setUser } from '../../app/session.ts';
 import { errorMessage } from '../../components/alerts.ts';
 import { submitButton } from '../../components/fields.ts';
-import { t } from '../../i18n/i18n.ts';
+import { getLocale, t } from '../../i18n/i18n.ts';
+import { identityErrorText } from '../identity/identity-errors.ts';
 import { validEmail } from './validation.ts';
 
 /** `/login`: e-mail and password; back to `?next=` (a path on this site) when signed in. */
@@ -19,6 +21,43 @@ export class SrPageLogin extends SrLightElement {
   @state() private _email = '';
   @state() private _password = '';
   private readonly _form = new FormController(this);
+  /** MitID brokers and staff sign-in, when the deployment has them (issue 15). */
+  @state() private _providers: Providers | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    getProviders().then(
+      (p) => (this._providers = p),
+      () => (this._providers = null),
+    );
+  }
+
+  private _identityButtons() {
+    const p = this._providers;
+    if (!p || (p.brokers.length === 0 && !p.staff)) return '';
+    const next = this._next;
+    const locale = getLocale();
+    return html`<ul class="sr-identity-providers" id="login-providers">
+        ${p.brokers.map(
+          (b) =>
+            html`<li>
+              <a class="button button-primary" id=${`login-eid-${b.id}`} href=${loginUrl(b.id, next, locale)}
+                >${t('identity.signInWith', { label: b.label })}</a
+              >
+            </li>`,
+        )}
+        ${
+          p.staff
+            ? html`<li>
+                <a class="button button-secondary" id="login-staff" href=${loginUrl('staff', next, locale)}
+                  >${t('identity.staff', { label: p.staff.label })}</a
+                >
+              </li>`
+            : ''
+        }
+      </ul>
+      <p>${t('identity.or')}</p>`;
+  }
 
   private get _next(): string {
     return safeNext(new URLSearchParams(location.search).get('next'));
@@ -61,7 +100,8 @@ export class SrPageLogin extends SrLightElement {
     }
     return html`<h1 tabindex="-1">${t('login.title')}</h1>
       <p>${t('login.intro')}</p>
-      ${this._form.summary()}
+      ${identityErrorText(new URLSearchParams(location.search).get('identity_error'), 'login-identity-error')}
+      ${this._identityButtons()} ${this._form.summary()}
       <form id="login-form" class="sr-form" novalidate @submit=${(e: Event) => void this._onSubmit(e)}>
         ${this._form.text({
           id: 'login-email',

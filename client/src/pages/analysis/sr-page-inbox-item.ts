@@ -1,3 +1,4 @@
+import '../identity/sr-response-verify.ts';
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
@@ -325,6 +326,7 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
       ></sr-breadcrumbs>
       <h1 tabindex="-1">${heading}</h1>
       <p class="font-lead"><span lang=${locLang(c.title)}>${title}</span></p>
+      ${item.kind === 'response' ? html`<sr-staff-verification .responseId=${item.id}></sr-staff-verification>` : nothing}
       ${(this._blind.value ?? []).map((s) =>
         alert('info', t('agreement.blindNotice', { number: s.number }), { id: `item-blind-${s.number}`, live: false }),
       )}

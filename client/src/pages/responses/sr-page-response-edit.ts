@@ -32,6 +32,7 @@ import { ownResponseView, valueOf } from './own-response-view.ts';
 import { receiptDetails } from './receipt-view.ts';
 import { clockOffset, DeadlineController, openState, timeLeft } from './consultation-state.ts';
 import { attachmentOps } from './attachment-ops.ts';
+import { tokenAfterVerification } from '../identity/sr-response-verify.ts';
 
 type Data = Questionnaire & { response: OwnResponse };
 
@@ -46,7 +47,7 @@ const tokenFromHash = (): string => new URLSearchParams(location.hash.slice(1)).
  */
 @customElement('sr-page-response-edit')
 export class SrPageResponseEdit extends SrLightElement implements SrPage {
-  @state() private _token = tokenFromHash();
+  @state() private _token = tokenFromHash() || tokenAfterVerification();
   @state() private _editing = false;
   @state() private _value: ResponseValue | null = null;
   @state() private _receipt: EditReceipt | null = null;
@@ -331,7 +332,8 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
               </div>
             </form>`
           : html`${ownResponseView(data, ownAttachmentUrl.bind(null, this._token))}
-            ${editable ? this._actions(data) : nothing}`
+            ${editable ? this._actions(data) : nothing}
+            ${withdrawn ? nothing : html`<sr-response-verify .token=${this._token}></sr-response-verify>`}`
       }`;
   }
 

@@ -1,4 +1,5 @@
 import '../../components/responses/responses.css';
+import { loaText } from '../identity/identity-errors.ts';
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
@@ -130,6 +131,7 @@ export class SrPageResponses extends SrLightElement implements SrPage {
           ${t(`resp.actingAs.${r.actingAs}`)} ·
           <time datetime=${r.submittedAt}>${formatDate(r.submittedAt)}</time>
           ${r.invited ? html` · ${t('published.invitedYes')}` : nothing}
+          ${r.mitidVerified ? html` · ${t('identity.verify.done', { level: loaText(r.mitidVerified) })}` : nothing}
           ${r.channel !== 'web' ? html` · ${t(`letters.channel.${r.channel}`)}` : nothing}
         </p>
         ${

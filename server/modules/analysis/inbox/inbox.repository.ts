@@ -1,4 +1,5 @@
 import { type Expression, type RawBuilder, sql, type SqlBool } from 'kysely';
+import { verifiedCondition, type VerifiedFilter } from '../../identity/identity.fragments.ts';
 import type { Db } from '../../../db/database.ts';
 import type { InboxItemKind, InboxStatus, SearchLanguage } from '../../../db/schema.ts';
 import type { Keyset } from '../../../shared/cursor.ts';
@@ -161,6 +162,8 @@ export type InboxFilter = {
   /** A user id, or null for "unassigned". */
   assigneeId?: string | null | undefined;
   hasAttachments?: boolean | undefined;
+  /** Verified with MitID (issue 15): none, any, or at least this level. */
+  verified?: VerifiedFilter | undefined;
   needsReview?: boolean | undefined;
   /** Coded with this tag or one of its sub-tags (confirmed codings). */
   tagId?: string | undefined;
@@ -193,6 +196,7 @@ function conditions(f: InboxFilter, skip?: keyof InboxFilter): Expression<SqlBoo
     c.push(f.assigneeId === null ? sql<boolean>`i.assignee_id is null` : sql<boolean>`i.assignee_id = ${f.assigneeId}`);
   if (on('hasAttachments')) c.push(sql<boolean>`i.has_attachments = ${f.hasAttachments}`);
   if (on('needsReview')) c.push(sql<boolean>`i.needs_review = ${f.needsReview}`);
+  if (on('verified')) c.push(verifiedCondition('i.consultation_id', 'i.item_id', f.verified!));
   // Days are Danish calendar days, as in the public list.
   if (on('from')) c.push(sql<boolean>`i.received_at >= (${f.from}::date::timestamp at time zone 'Europe/Copenhagen')`);
   if (on('to')) c.push(sql<boolean>`i.received_at < ((${f.to}::date + 1)::timestamp at time zone 'Europe/Copenhagen')`);

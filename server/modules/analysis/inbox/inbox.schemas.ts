@@ -31,6 +31,10 @@ export const InboxQuery = z
       .optional()
       .describe('A user id, `me`, or `none` for unassigned items'),
     hasAttachments: z.stringbool().optional(),
+    verified: z
+      .enum(['none', 'any', 'low', 'substantial', 'high'])
+      .optional()
+      .describe('Verified with MitID: none, any, or at least this NSIS level (issue 15)'),
     tag: z.uuid().optional().describe('Coded with this tag or one of its sub-tags'),
     untagged: z.stringbool().optional().describe('true: with no coding yet; false: coded'),
     stance: z.enum(['for', 'against', 'neutral', 'mixed']).optional().describe('Coded with this stance'),

@@ -68,6 +68,7 @@ function filterOf(consultationId: string, actor: Actor, q: InboxQuery): repo.Inb
     assigneeId:
       q.assignee === undefined ? undefined : q.assignee === 'none' ? null : q.assignee === 'me' ? actor.id : q.assignee,
     hasAttachments: q.hasAttachments,
+    verified: q.verified,
     tagId: q.tag,
     untagged: q.untagged,
     stance: q.stance,

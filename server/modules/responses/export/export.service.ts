@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { verificationsOf } from '../../identity/identity.service.ts';
 import type { Db } from '../../../db/database.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { redactPublicResponses } from '../../analysis/privacy/privacy.service.ts';
@@ -31,12 +32,15 @@ async function* batches(db: Db, consultationId: string, baseUrl: string): AsyncG
     const page = rows.slice(0, BATCH);
     if (page.length === 0) return;
     const ids = page.map((r) => r.id);
-    const [answers, files] = await Promise.all([
+    const [answers, files, verified] = await Promise.all([
       repo.listAnswers(db, consultationId, ids),
       listAttachments(db, consultationId, ids),
+      verificationsOf(db, ids),
     ]);
     // Issue 12 story 2: the accepted redactions are cut from the open data too.
-    const items = page.map((r) => toPublicItem(r, answers.get(r.id), files.get(r.id), null, baseUrl));
+    const items = page.map((r) =>
+      toPublicItem(r, answers.get(r.id), files.get(r.id), null, baseUrl, verified.get(r.id)?.loa ?? null),
+    );
     yield { rows: page, items: await redactPublicResponses(db, items) };
     if (rows.length <= BATCH) return;
     const last = page.at(-1)!;
@@ -85,6 +89,8 @@ const BASE_COLUMNS: Column[] = [
   { heading: 'invited', value: (r) => r.invited },
   { heading: 'body', value: (r) => r.body },
 ];
+/** Issue 15: the NSIS level of a named response verified with MitID, or empty. */
+const VERIFIED_COLUMN: Column = { heading: 'mitid_verified', value: (r) => r.mitidVerified };
 const ATTACHMENTS_COLUMN: Column = { heading: 'attachments', value: (r) => r.attachments.map((a) => a.url).join(' ') };
 
 export type Export = { filename: string; stream: Readable };
@@ -98,7 +104,12 @@ export async function exportCsv(
 ): Promise<Export> {
   const c = await requireReadableConsultation(db, actor, consultationIdOrSlug);
   const [questions, scenarios] = await Promise.all([listQuestions(db, actor, c.id), listScenarios(db, actor, c.id)]);
-  const columns = [...BASE_COLUMNS, ...questionColumns(questions, scenarios, q.lang), ATTACHMENTS_COLUMN];
+  const columns = [
+    ...BASE_COLUMNS,
+    ...questionColumns(questions, scenarios, q.lang),
+    ATTACHMENTS_COLUMN,
+    VERIFIED_COLUMN,
+  ];
   const sep = q.delimiter === 'semicolon' ? ';' : ',';
   async function* lines() {
     // The BOM makes Excel read the file as UTF-8 (æ, ø, å).

@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/database.ts';
+import { verificationsOf } from '../../identity/identity.service.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { attachmentPublishable } from '../../analysis/privacy/privacy.fragments.ts';
 import { redactPublicResponses, withheldAttachmentIds } from '../../analysis/privacy/privacy.service.ts';
@@ -71,14 +72,17 @@ export async function listPublicResponses(db: Db, actor: Actor | null, consultat
     relevance && 'rank' in last ? [String(last.rank ?? 0), last.id] : [last.submittedAt.toISOString(), last.id],
   );
   const ids = page.rows.map((r) => r.id);
-  const [answers, files, marks] = await Promise.all([
+  const [answers, files, verified, marks] = await Promise.all([
     repo.listAnswers(db, c.id, ids),
     listAttachments(db, c.id, ids),
+    verificationsOf(db, ids),
     search
       ? highlights(db, c.id, ids, search)
       : Promise.resolve(new Map<string, NonNullable<PublicResponse['highlight']>>()),
   ]);
   // Issue 12 story 2: the accepted redactions are cut from what the public sees.
-  const items = page.rows.map((r) => toPublicItem(r, answers.get(r.id), files.get(r.id), marks.get(r.id) ?? null));
+  const items = page.rows.map((r) =>
+    toPublicItem(r, answers.get(r.id), files.get(r.id), marks.get(r.id) ?? null, '', verified.get(r.id)?.loa ?? null),
+  );
   return { items: await redactPublicResponses(db, items), nextCursor: page.nextCursor };
 }
