@@ -48,6 +48,8 @@ export const TABLE_OWNERS = {
   user_roles: 'accounts',
   sessions: 'accounts',
   account_tokens: 'participants',
+  account_totp: 'accounts',
+  account_recovery_codes: 'accounts',
   consultations: 'consultations',
   consultation_documents: 'consultations',
   consultation_phase_changes: 'consultations',

@@ -793,3 +793,22 @@ export interface Database {
   responseVerifications: ResponseVerificationsTable;
   consultationIdentityRules: ConsultationIdentityRulesTable;
 }
+
+// Issue 15 item 3: a second factor for password sign-in (migration 20261208040200), accounts module.
+export interface AccountTotpTable {
+  userId: string;
+  secret: string;
+  enabledAt: Timestamp | null;
+  lastStep: string | number | null;
+  createdAt: Generated<Date>;
+}
+export interface AccountRecoveryCodesTable {
+  userId: string;
+  codeHash: string;
+  usedAt: Timestamp | null;
+}
+
+export interface Database {
+  accountTotp: AccountTotpTable;
+  accountRecoveryCodes: AccountRecoveryCodesTable;
+}

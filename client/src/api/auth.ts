@@ -1,8 +1,9 @@
 import { request } from './http.ts';
 import type { Me } from './types.ts';
 
-export const login = (email: string, password: string) =>
-  request<Me>('/api/auth/login', { method: 'POST', body: { email, password } });
+/** `code`: the second factor, when the account has one (a 6-digit code or a recovery code). */
+export const login = (email: string, password: string, code?: string) =>
+  request<Me>('/api/auth/login', { method: 'POST', body: { email, password, ...(code ? { code } : {}) } });
 
 export const logout = () => request<void>('/api/auth/logout', { method: 'POST' });
 

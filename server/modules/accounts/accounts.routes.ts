@@ -2,7 +2,19 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, optionalSession, page } from '../../shared/schemas.ts';
 import { AppError } from '../../shared/errors.ts';
-import { Account, AccountListQuery, CreateAccountBody, LoginBody, Me, UpdateAccountBody } from './accounts.schemas.ts';
+import {
+  Account,
+  AccountListQuery,
+  CreateAccountBody,
+  LoginBody,
+  Me,
+  RecoveryCodes,
+  SecondFactorCode,
+  SecondFactorStart,
+  SecondFactorStatus,
+  UpdateAccountBody,
+} from './accounts.schemas.ts';
+import * as totp from './accounts.totp.ts';
 import * as svc from './accounts.service.ts';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -47,6 +59,68 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
         expires: expiresAt,
       });
       return { id: actor.id, email: actor.email, displayName: actor.displayName, roles: [...actor.roles] };
+    },
+  );
+
+  // The account's own second factor (issue 15 item 3): status, enrolment, confirmation, turning it off.
+  app.get(
+    '/api/me/second-factor',
+    {
+      onRequest: app.requireAuth,
+      schema: {
+        tags: ['auth'],
+        summary: 'Whether a second factor (TOTP) is on for your account, and recovery codes left',
+        security,
+        response: { 200: SecondFactorStatus, 401: ErrorBody },
+      },
+    },
+    async (req) => totp.totpStatus(app.db, req.actor!),
+  );
+
+  app.post(
+    '/api/me/second-factor/start',
+    {
+      onRequest: app.requireAuth,
+      schema: {
+        tags: ['auth'],
+        summary: 'Start enrolling an authenticator app: a new secret, shown once (409 while one is on)',
+        security,
+        response: { 200: SecondFactorStart, 401: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (req) => totp.startTotp(app.db, req.actor!),
+  );
+
+  app.post(
+    '/api/me/second-factor/confirm',
+    {
+      onRequest: app.requireAuth,
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirm the enrolment with a code from the app; answers ten recovery codes, shown once',
+        security,
+        body: SecondFactorCode,
+        response: { 200: RecoveryCodes, 400: ErrorBody, 401: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (req) => totp.confirmTotp(app.db, req.actor!, req.body.code),
+  );
+
+  app.post(
+    '/api/me/second-factor/disable',
+    {
+      onRequest: app.requireAuth,
+      schema: {
+        tags: ['auth'],
+        summary: 'Turn the second factor off with a current code or a recovery code',
+        security,
+        body: SecondFactorCode,
+        response: { 204: z.null().describe('Off'), 400: ErrorBody, 401: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      await totp.disableTotp(app.db, req.actor!, req.body.code);
+      return reply.status(204).send(null);
     },
   );
 

@@ -7,7 +7,25 @@ export const Email = z
   .transform((e) => e.trim().toLowerCase());
 export const Password = z.string().min(12, 'At least 12 characters').max(256);
 
-export const LoginBody = z.object({ email: Email, password: z.string().min(1).max(256) });
+export const LoginBody = z.object({
+  email: Email,
+  password: z.string().min(1).max(256),
+  code: z
+    .string()
+    .trim()
+    .max(20)
+    .optional()
+    .describe('The second factor, when the account has one: a 6-digit code from the app or a recovery code'),
+});
+
+export const SecondFactorCode = z.object({ code: z.string().trim().min(6).max(20) }).strict();
+export const SecondFactorStatus = z.object({ enabled: z.boolean(), recoveryCodesLeft: z.number().int() });
+export const SecondFactorStart = z
+  .object({ secret: z.string(), uri: z.string() })
+  .describe('The new secret, shown this once: as text and as the otpauth URI an authenticator app reads');
+export const RecoveryCodes = z
+  .object({ recoveryCodes: z.array(z.string()) })
+  .describe('Ten one-time recovery codes, shown this once');
 
 export const Me = z
   .object({

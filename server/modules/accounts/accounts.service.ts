@@ -9,6 +9,7 @@ import * as repo from './accounts.repository.ts';
 import { canAccount } from './accounts.policy.ts';
 import type { Account, CreateAccountInput, UpdateAccountInput } from './accounts.schemas.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import { hasSecondFactor, useSecondFactor } from './accounts.totp.ts';
 
 export const SESSION_COOKIE = 'samraad_session';
 
@@ -59,7 +60,7 @@ export async function resolveSession(db: Db, token: string): Promise<ResolvedSes
  */
 export async function login(
   db: Db,
-  input: { email: string; password: string },
+  input: { email: string; password: string; code?: string | undefined },
   ttlHours: number,
   from: { ip: string | null; previousToken?: string | null } = { ip: null },
 ): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
@@ -79,6 +80,20 @@ export async function login(
     throw new AppError('INVALID_CREDENTIALS', 'E-mail or password is wrong');
   }
   const actor: Actor = { id: user.id, email: user.email, displayName: user.displayName, roles: user.roles };
+  // The account's second factor (issue 15 item 3), asked for only once the password was right.
+  if (await hasSecondFactor(db, user.id)) {
+    if (!input.code) throw new AppError('SECOND_FACTOR_REQUIRED', 'Enter the code from your authenticator app');
+    const ok2 = await db.transaction().execute((trx) => useSecondFactor(trx, user.id, user.email, input.code!));
+    if (!ok2) {
+      await recordAudit(db, null, {
+        action: 'auth.login_failed',
+        itemType: 'account',
+        itemId: user.id,
+        details: { email: user.email, reason: 'wrong_second_factor', ip: from.ip },
+      });
+      throw new AppError('SECOND_FACTOR_INVALID', 'The code is wrong or already used');
+    }
+  }
   return createSession(db, actor, ttlHours, from);
 }
 

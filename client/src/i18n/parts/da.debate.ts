@@ -253,6 +253,28 @@ export const daDebate = {
   'profile.ballotSaved': (p: { time: string; count: number }) =>
     `${p.count} ${plural(p.count, 'scenarie', 'scenarier')} rangordnet, gemt ${p.time}`,
   'profile.staffOnly': 'Medarbejderprofiler har ingen deltagerprofil.',
+  'secondFactor.heading': 'Totrinslogin',
+  'secondFactor.isOff':
+    'Totrinslogin er slået fra: din adgangskode alene logger dig på. Slå det til for også at skulle bruge en kode fra en godkendelsesapp på din telefon.',
+  'secondFactor.isOn': (p: { left: number }) =>
+    `Totrinslogin er slået til: log på med adgangskode kræver også en kode fra din godkendelsesapp. ${p.left} af 10 gendannelseskoder tilbage.`,
+  'secondFactor.start': 'Slå totrinslogin til',
+  'secondFactor.step1':
+    'Åbn en godkendelsesapp på din telefon (for eksempel Microsoft Authenticator eller Google Authenticator), og tilføj en konto.',
+  'secondFactor.step2': 'Indtast nøglen herunder, eller åbn adressen med appen.',
+  'secondFactor.step3': 'Indtast den 6-cifrede kode, appen nu viser.',
+  'secondFactor.secret': 'Nøgle',
+  'secondFactor.uri': 'Adresse til appen',
+  'secondFactor.code': 'Kode',
+  'secondFactor.codeHint': 'De 6 cifre fra appen.',
+  'secondFactor.disableHint': 'En kode fra appen eller en af dine gendannelseskoder.',
+  'secondFactor.codeRequired': 'Indtast koden.',
+  'secondFactor.confirm': 'Slå til',
+  'secondFactor.disable': 'Slå totrinslogin fra',
+  'secondFactor.on': 'Totrinslogin er slået til.',
+  'secondFactor.off': 'Totrinslogin er slået fra.',
+  'secondFactor.recoveryIntro':
+    'Totrinslogin er slået til. Gem disse gendannelseskoder et sikkert sted: hver af dem logger dig på én gang, hvis du mister din telefon. De vises kun nu.',
   'audit.action.account.register': 'Konto oprettet af deltager',
   'audit.action.account.confirm': 'E-mailadresse bekræftet',
   'audit.action.account.reset_request': 'Nulstilling af adgangskode bestilt',

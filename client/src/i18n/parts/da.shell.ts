@@ -209,6 +209,10 @@ export const daShell = {
   'login.continue': 'Fortsæt',
   'login.register': 'Har du ingen profil?',
   'login.forgot': 'Glemt din adgangskode?',
+  'login.code': 'Kode fra din godkendelsesapp',
+  'login.codeHint': 'Din konto bruger totrinslogin: de 6 cifre fra appen eller en gendannelseskode.',
+  'errors.code.SECOND_FACTOR_REQUIRED': 'Indtast koden fra din godkendelsesapp.',
+  'errors.code.SECOND_FACTOR_INVALID': 'Koden er forkert eller allerede brugt. Prøv appens aktuelle kode.',
 
   // Not found, no access
   'notFound.title': 'Siden blev ikke fundet',

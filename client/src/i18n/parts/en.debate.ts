@@ -253,6 +253,28 @@ export const enDebate = {
   'profile.ballotSaved': (p: { time: string; count: number }) =>
     `${p.count} ${plural(p.count, 'scenario', 'scenarios')} ranked, saved ${p.time}`,
   'profile.staffOnly': 'Staff accounts have no participant profile.',
+  'secondFactor.heading': 'Two-step sign-in',
+  'secondFactor.isOff':
+    'Two-step sign-in is off: your password alone signs you in. Turn it on to also ask for a code from an authenticator app on your phone.',
+  'secondFactor.isOn': (p: { left: number }) =>
+    `Two-step sign-in is on: signing in with your password also takes a code from your authenticator app. ${p.left} of 10 recovery codes left.`,
+  'secondFactor.start': 'Turn on two-step sign-in',
+  'secondFactor.step1':
+    'Open an authenticator app on your phone (for example Microsoft Authenticator or Google Authenticator) and add an account.',
+  'secondFactor.step2': 'Type in the key below, or open the address with the app.',
+  'secondFactor.step3': 'Enter the 6-digit code the app now shows.',
+  'secondFactor.secret': 'Key',
+  'secondFactor.uri': 'Address for the app',
+  'secondFactor.code': 'Code',
+  'secondFactor.codeHint': 'The 6 digits from the app.',
+  'secondFactor.disableHint': 'A code from the app, or one of your recovery codes.',
+  'secondFactor.codeRequired': 'Enter the code.',
+  'secondFactor.confirm': 'Turn on',
+  'secondFactor.disable': 'Turn off two-step sign-in',
+  'secondFactor.on': 'Two-step sign-in is on.',
+  'secondFactor.off': 'Two-step sign-in is off.',
+  'secondFactor.recoveryIntro':
+    'Two-step sign-in is on. Keep these recovery codes somewhere safe: each signs you in once if you lose your phone. They are shown only now.',
   // The audit log's names for what participants and moderators do here (admin audit page).
   'audit.action.account.register': 'Account registered',
   'audit.action.account.confirm': 'E-mail address confirmed',

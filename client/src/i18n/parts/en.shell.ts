@@ -206,6 +206,10 @@ export const enShell = {
   'login.continue': 'Continue',
   'login.register': 'No account yet?',
   'login.forgot': 'Forgot your password?',
+  'login.code': 'Code from your authenticator app',
+  'login.codeHint': 'Your account uses two-step sign-in: the 6 digits from the app, or a recovery code.',
+  'errors.code.SECOND_FACTOR_REQUIRED': 'Enter the code from your authenticator app.',
+  'errors.code.SECOND_FACTOR_INVALID': 'The code is wrong or has been used. Try the app’s current code.',
 
   // Not found, no access
   'notFound.title': 'Page not found',

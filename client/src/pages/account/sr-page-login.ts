@@ -20,6 +20,9 @@ export class SrPageLogin extends SrLightElement {
   private readonly _session = new SessionController(this);
   @state() private _email = '';
   @state() private _password = '';
+  /** Shown once the server said the account uses two-step sign-in (SECOND_FACTOR_REQUIRED). */
+  @state() private _needsCode = false;
+  @state() private _code = '';
   private readonly _form = new FormController(this);
   /** MitID brokers and staff sign-in, when the deployment has them (issue 15). */
   @state() private _providers: Providers | null = null;
@@ -76,11 +79,23 @@ export class SrPageLogin extends SrLightElement {
     await this._form.submit(
       () => this._validate(),
       async () => {
-        const me = await login(this._email.trim(), this._password);
+        const me = await login(this._email.trim(), this._password, this._needsCode ? this._code.trim() : undefined);
         setUser(me);
         navigate(this._next, { replace: true });
       },
       (err) => {
+        if (
+          err instanceof ApiError &&
+          (err.code === 'SECOND_FACTOR_REQUIRED' || err.code === 'SECOND_FACTOR_INVALID')
+        ) {
+          // The password was right: keep it, and ask for the code (focus goes to the field).
+          const first = !this._needsCode;
+          this._needsCode = true;
+          this._code = '';
+          this._form.errors = first ? new Map() : new Map([['login-code', errorMessage(err)]]);
+          if (first) void this.updateComplete.then(() => this.querySelector<HTMLInputElement>('#login-code')?.focus());
+          return;
+        }
         this._password = '';
         if (err instanceof ApiError && err.code === 'INVALID_CREDENTIALS') {
           this._form.errors = new Map([['login-email', errorMessage(err)]]);
@@ -123,6 +138,22 @@ export class SrPageLogin extends SrLightElement {
           value: this._password,
           onInput: (v) => (this._password = v),
         })}
+        ${
+          this._needsCode
+            ? this._form.text({
+                id: 'login-code',
+                name: 'code',
+                label: t('login.code'),
+                hint: t('login.codeHint'),
+                autocomplete: 'one-time-code',
+                width: 's',
+                maxlength: 20,
+                required: true,
+                value: this._code,
+                onInput: (v) => (this._code = v),
+              })
+            : ''
+        }
         ${submitButton('login-submit', this._form.busy ? t('login.submitting') : t('login.submit'), this._form.busy)}
       </form>
       <p id="login-register">${t('login.register')} <a href="/register">${t('nav.register')}</a></p>

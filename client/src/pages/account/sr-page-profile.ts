@@ -20,6 +20,7 @@ import { selectField, submitButton, textField } from '../../components/fields.ts
 import { loc, locLang, setLocale, t } from '../../i18n/i18n.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { displayNameField, localeField } from './account-fields.ts';
+import './sr-second-factor.ts';
 
 /** `/profile`: a participant's display name, language and segment, and their own comments and ballots. */
 @customElement('sr-page-profile')
@@ -158,9 +159,11 @@ export class SrPageProfile extends SrLightElement implements SrPage {
       ${renderSection(this._task, (d) =>
         d
           ? html`<p class="sr-break-anywhere" id="profile-email">${t('profile.email', { email: d.profile.email })}</p>
-              ${this._profileForm()} ${this._activity(d.activity)}`
+              ${this._profileForm()} ${this._activity(d.activity)}
+              <sr-second-factor></sr-second-factor>`
           : html`<p class="sr-break-anywhere">${t('auth.signedInAs', { name: user?.displayName ?? '' })}</p>
-              ${alert('info', t('profile.staffOnly'), { live: false })}`,
+              ${alert('info', t('profile.staffOnly'), { live: false })}
+              <sr-second-factor></sr-second-factor>`,
       )}`;
   }
 }

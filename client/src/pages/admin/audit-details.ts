@@ -117,6 +117,8 @@ export const AUDIT_ACTIONS: readonly string[] = [
   'auth.session_rotated',
   'account.create',
   'account.update',
+  'account.second_factor_on',
+  'account.second_factor_off',
   'account.register',
   'account.confirm',
   'account.reset_request',

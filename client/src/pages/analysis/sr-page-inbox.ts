@@ -1,4 +1,4 @@
-import '../../components/analysis/sr-inbox-export.ts';
+import './sr-inbox-export.ts';
 import '../../components/responses/responses.css';
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';

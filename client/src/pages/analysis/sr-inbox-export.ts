@@ -6,7 +6,7 @@ import { SrLightElement } from '../../app/light-element.ts';
 import type { InboxFilters } from '../../data/inbox-filter.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { getLocale, t } from '../../i18n/i18n.ts';
-import { errorAlert } from '../alerts.ts';
+import { errorAlert } from '../../components/alerts.ts';
 
 const FORMATS: ExportFormat[] = ['csv', 'xlsx', 'jsonl'];
 
