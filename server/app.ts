@@ -103,7 +103,7 @@ export async function buildApp({ config, db, readDb }: AppDeps): Promise<Fastify
   await app.register(dbPlugin, { handle: db });
   await app.register(jobsPlugin, { handle: db, enabled: config.jobsEnabled });
   await app.register(cookie);
-  await app.register(limitsPlugin, { namespace: config.rateLimitNamespace });
+  await app.register(limitsPlugin, { namespace: config.rateLimitNamespace, shared: db.kind === 'postgres' });
   await app.register(authPlugin, { publicUrl, cookieSecure: config.cookieSecure });
   await app.register(replicaPlugin, {
     replica: readDb?.db,

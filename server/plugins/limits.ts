@@ -68,27 +68,46 @@ function pgStore(db: Db, namespace: string, onError: (err: unknown) => void) {
   };
 }
 
+/** Fixed-window counters in this process, for the embedded database (one instance by construction). */
+function memoryCounter() {
+  const windows = new Map<string, { hits: number; ends: number }>();
+  return (key: string, windowMs: number): Counted => {
+    const now = Date.now();
+    if (windows.size > 50_000) for (const [k, w] of windows) if (w.ends <= now) windows.delete(k);
+    const w = windows.get(key);
+    if (!w || w.ends <= now) {
+      windows.set(key, { hits: 1, ends: now + windowMs });
+      return { current: 1, ttl: windowMs };
+    }
+    w.hits++;
+    return { current: w.hits, ttl: w.ends - now };
+  };
+}
+
 /**
  * Rate limits shared by all instances: @fastify/rate-limit (per client address, the routes'
  * `config.rateLimit`) with its counters in PostgreSQL, plus `app.accountLimit` for a second count per
- * account. Over the limit: 429 RATE_LIMITED with Retry-After (the seconds left in the window).
+ * account. Over the limit: 429 RATE_LIMITED with Retry-After (the seconds left in the window). On the
+ * embedded database (`shared: false`) there is only ever one instance — PGlite's data directory is
+ * locked to one process — so the counters stay in memory and cost no query.
  */
 export const limitsPlugin = fp(
-  async function limits(app: FastifyInstance, opts: { namespace: string }) {
+  async function limits(app: FastifyInstance, opts: { namespace: string; shared: boolean }) {
     await app.register(rateLimit, {
       global: false,
-      store: pgStore(app.db, opts.namespace, (err) => app.log.warn({ err }, 'rate-limit sweep failed')),
+      ...(opts.shared
+        ? { store: pgStore(app.db, opts.namespace, (err) => app.log.warn({ err }, 'rate-limit sweep failed')) }
+        : {}),
     });
+    const inMemory = opts.shared ? null : memoryCounter();
+    const count = async (key: string, windowMs: number) =>
+      inMemory ? inMemory(key, windowMs) : countHit(app.db, key, windowMs);
 
     app.decorate('accountLimit', (name, max, keyOf) => {
       const handler: preValidationAsyncHookHandler = async (req, reply) => {
         const key = keyOf(req);
         if (typeof key !== 'string' || !key || key.length > 320) return;
-        const { current, ttl } = await countHit(
-          app.db,
-          `${opts.namespace}|${name}|account|${key.toLowerCase()}`,
-          60_000,
-        );
+        const { current, ttl } = await count(`${opts.namespace}|${name}|account|${key.toLowerCase()}`, 60_000);
         if (current > max) {
           void reply.header('retry-after', String(Math.max(1, Math.ceil(ttl / 1000))));
           throw new AppError('RATE_LIMITED', 'Too many requests, try again later', { scope: 'account' });

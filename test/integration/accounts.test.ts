@@ -235,11 +235,18 @@ describe('accounts', () => {
         displayName: 'Niels Bohr',
         roles: ['analyst', 'participant', 'reviewer'],
       });
-      // The person's live session sees the new roles at once.
-      expect(json<Me>(await call(t, u, { url: '/api/auth/me' })).roles).toEqual(['analyst', 'participant', 'reviewer']);
+      // The person's live session sees the new roles at once, under a new session identifier (issue 15
+      // item 5), which the browser keeps as a browser keeps any cookie set on it.
+      const follow = <R extends { headers: Record<string, unknown> }>(res: R): R => {
+        const set = res.headers['set-cookie'];
+        if (set) u.cookie = String(Array.isArray(set) ? set[0] : set).split(';')[0]!;
+        return res;
+      };
+      const me = follow(await call(t, u, { url: '/api/auth/me' }));
+      expect(json<Me>(me).roles).toEqual(['analyst', 'participant', 'reviewer']);
       // Taking a role away takes it away.
       await patch(u.id, { roles: ['participant'] });
-      expect(json<Me>(await call(t, u, { url: '/api/auth/me' })).roles).toEqual(['participant']);
+      expect(json<Me>(follow(await call(t, u, { url: '/api/auth/me' }))).roles).toEqual(['participant']);
     });
 
     it('disabling an account ends its sessions; enabling lets it sign in again', async () => {

@@ -15,7 +15,9 @@ const cookieOf = (res: { headers: Record<string, unknown> }) => {
   return first ? first.split(';')[0]! : null;
 };
 
-describe('rate limits shared by instances', () => {
+// Several instances exist only on PostgreSQL (PGlite's data directory belongs to one process, whose
+// counters stay in memory).
+describe.runIf(process.env.TEST_DATABASE_URL)('rate limits shared by instances', () => {
   let t: TestApp;
   let second: FastifyInstance;
   const namespace = `shared-${randomUUID()}`;
@@ -76,6 +78,31 @@ describe('rate limits shared by instances', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('rate limits per account on one instance', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ RATE_LIMIT_LOGIN_PER_MINUTE: '3' });
+  });
+  afterAll(async () => t.close());
+
+  it('counts sign-in attempts per account named, whatever the address', async () => {
+    const email = `target-${randomUUID()}@test.example`;
+    const statuses = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            remoteAddress: someIp(),
+            payload: { email, password: 'wrong' },
+          })
+        ).statusCode,
+      );
+    expect(statuses).toEqual([401, 401, 401, 429]);
   });
 });
 
