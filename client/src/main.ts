@@ -2,4 +2,5 @@
 import './styles/dkfds.scss';
 import './styles/tokens.css';
 import './styles/app.css';
+import './styles/analysis.css';
 import './app/sr-app.ts';

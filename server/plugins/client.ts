@@ -6,8 +6,8 @@ import fastifyStatic from '@fastify/static';
 
 /**
  * The app loads only its own scripts, styles, fonts and images; nothing from other origins, and no
- * inline script or style (issue 15 item 5): components set computed sizes through the CSSOM (Lit's
- * styleMap), which the policy allows, never through a style attribute.
+ * inline script or style (issue 15 item 5): components set computed sizes through the CSSOM (the
+ * cssProps directive), which the policy allows, never through a style attribute.
  */
 const CSP = [
   "default-src 'self'",

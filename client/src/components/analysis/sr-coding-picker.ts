@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../css-props.ts';
 import { live } from 'lit/directives/live.js';
 import type { StanceValue } from '../../api/codings.ts';
 import { SrLightElement } from '../../app/light-element.ts';
@@ -122,7 +122,7 @@ export class SrCodingPicker extends SrLightElement {
             class=${i === active ? 'sr-picker-active' : nothing}
             aria-selected=${tag.id === this._tagId ? 'true' : 'false'}
             data-tag=${tag.id}
-            style=${styleMap({ paddingLeft: `calc(var(--sr-space-3) * ${tag.depth})` })}
+            style=${cssProps({ 'padding-left': `calc(var(--sr-space-3) * ${tag.depth})` })}
             @mousedown=${(e: MouseEvent) => {
               // Picked by pointer before the field loses focus (the keyboard picks with Enter in the field).
               e.preventDefault();

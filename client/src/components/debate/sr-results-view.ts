@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../css-props.ts';
 import type { Results } from '../../api/results.ts';
 import { SrLightElement } from '../../app/light-element.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
@@ -36,7 +36,7 @@ export class SrResultsView extends SrLightElement {
             <span class="sr-bar-track"
               ><span
                 class="sr-bar"
-                style=${styleMap({ width: `${max > 0 ? Math.round((b.value / max) * 80) : 0}%` })}
+                style=${cssProps({ width: `${max > 0 ? Math.round((b.value / max) * 80) : 0}%` })}
               ></span
               >${b.text}</span
             >

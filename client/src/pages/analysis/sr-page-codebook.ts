@@ -22,7 +22,6 @@ import { renderPage } from '../../app/page-state.ts';
 import { alert, type AlertVariant } from '../../components/alerts.ts';
 import { analysisNav } from '../../components/analysis/analysis-nav.ts';
 import { codebookErrorAlert, isStale } from '../../components/analysis/codebook-errors.ts';
-import { codebookStyles } from '../../components/analysis/codebook-styles.ts';
 import '../../components/analysis/sr-codebook-exchange.ts';
 import '../../components/analysis/sr-analysis-exchange.ts';
 import '../../components/analysis/sr-codebook-tag-form.ts';
@@ -330,8 +329,7 @@ export class SrPageCodebook extends SrLightElement implements SrPage {
     const title = loc(c.title);
     const tree = buildTree(this._tags);
     const addingTheme = this._panel?.kind === 'add' && this._panel.parentId === null;
-    return html`${codebookStyles}
-      <sr-breadcrumbs
+    return html` <sr-breadcrumbs
         .items=${[
           { href: '/admin', label: t('nav.admin') },
           { href: `/admin/consultations/${c.id}`, label: title },

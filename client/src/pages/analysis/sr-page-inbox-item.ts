@@ -15,7 +15,6 @@ import { SessionController } from '../../app/session.ts';
 import { alert, errorAlert, loading } from '../../components/alerts.ts';
 import { codingTarget, itemCodingList } from '../../components/analysis/item-codings.ts';
 import { itemAuthor, itemChoices, itemEarlierVersions, itemFiles } from '../../components/analysis/item-details.ts';
-import { itemStyles } from '../../components/analysis/item-styles.ts';
 import '../../components/analysis/sr-coding-picker.ts';
 import type { PickerResult } from '../../components/analysis/sr-coding-picker.ts';
 import '../../components/analysis/sr-coding-text.ts';
@@ -315,8 +314,7 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
     const { consultation: c, item, paths, neighbours } = base;
     const title = loc(c.title);
     const heading = t('item.heading', { kind: t(`inbox.kind.${item.kind}`), author: item.author.name });
-    return html`${itemStyles}
-      <sr-breadcrumbs
+    return html` <sr-breadcrumbs
         .items=${[
           { href: '/admin', label: t('nav.admin') },
           { href: `/admin/consultations/${c.id}`, label: title },

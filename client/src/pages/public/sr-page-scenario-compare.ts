@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../../components/css-props.ts';
 import { Task } from '@lit/task';
 import { getConsultation } from '../../api/consultations.ts';
 import { ApiError } from '../../api/http.ts';
@@ -77,7 +77,7 @@ export class SrPageScenarioCompare extends SrLightElement implements SrPage {
         ${r.distribution.map(
           (n, i) =>
             html`<span class="sr-compare-bar" data-rating=${i + 1}
-              ><span class="sr-compare-bar-fill" style=${styleMap({ height: `${Math.round((n / max) * 100)}%` })}></span
+              ><span class="sr-compare-bar-fill" style=${cssProps({ height: `${Math.round((n / max) * 100)}%` })}></span
             ></span>`,
         )}
       </div>`;
