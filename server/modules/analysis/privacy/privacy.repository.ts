@@ -54,14 +54,8 @@ export async function restartWalk(db: Db): Promise<void> {
              where id = 1`.execute(db);
 }
 
-/** A time before which every event this transaction cannot see yet was stamped (as the inbox indexer reads it). */
-export async function writersHorizon(db: Db, minLagMs: number): Promise<FeedKey> {
-  const r = await sql<{ at: FeedKey }>`
-    select to_char((least(now(), (select min(xact_start) from pg_stat_activity
-                          where backend_xid is not null and datname = current_database()))
-           - make_interval(secs => ${minLagMs / 1000})) at time zone 'UTC', ${FEED_KEY}) as at`.execute(db);
-  return r.rows[0]!.at;
-}
+/** The scanner follows the audit log up to the same horizon as the inbox indexer (one query, one place). */
+export { writersHorizon } from '../inbox/inbox.repository.ts';
 
 export async function stampsOf(db: Db, kind: PrivacyItemKind, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
