@@ -437,7 +437,7 @@ export interface AnalysisIndexStateTable {
   id: Generated<number>;
   auditAfterAt: Timestamp | null;
   auditAfterId: string | null;
-  walkKind: 'response' | 'comment' | null;
+  walkKind: InboxItemKind | null;
   walkAfterConsultation: string | null;
   walkAfterId: string | null;
   updatedAt: Generated<Date>;

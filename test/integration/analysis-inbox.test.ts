@@ -254,7 +254,8 @@ describe('one item', () => {
     expectError(await item('response', ids.comment), 404, 'NOT_FOUND');
     const other = await factory(t).newConsultation(cast.admin);
     expectError(await item('response', ids.da, cast.analyst, other.id), 404, 'NOT_FOUND');
-    expectError(await item('finding', ids.da), 400, 'VALIDATION_FAILED');
+    expectError(await item('finding', ids.da), 404, 'NOT_FOUND');
+    expectError(await item('letter', ids.da), 400, 'VALIDATION_FAILED');
     expectError(await item('response', 'x'), 400, 'VALIDATION_FAILED');
     for (const user of [cast.participant, cast.reviewer])
       expectError(await item('response', 'x', user), 403, 'FORBIDDEN');

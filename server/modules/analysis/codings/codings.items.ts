@@ -5,6 +5,7 @@ import { notFound } from '../../../shared/errors.ts';
 import { commentText } from '../../comments/comments.service.ts';
 import { listQuestions } from '../../questions/questions.service.ts';
 import { getStaffResponse } from '../../responses/publication/publication.service.ts';
+import { sourceOf } from '../inbox/inbox.sources.ts';
 
 /**
  * The items a coding can be on, read through their owners' services (each table has one owner):
@@ -61,6 +62,30 @@ async function commentItem(db: Db, id: string): Promise<CodableItem> {
   };
 }
 
+/**
+ * A further kind of input (a user-test finding, a stakeholder input), read through the inbox's
+ * source for it: its texts as the item view names them; those marked not codable are coded whole.
+ */
+async function sourceItem(
+  db: Db,
+  actor: Actor | null,
+  consultationId: string,
+  kind: CodingItemKind,
+  id: string,
+): Promise<CodableItem> {
+  const d = await sourceOf(kind).detail(db, actor, consultationId, id);
+  return {
+    kind,
+    id,
+    consultationId: d.consultationId,
+    version: null,
+    field: (field) => {
+      const t = d.texts.find((x) => x.field === field);
+      return t ? { found: true, text: t.codable ? t.text : null } : missing;
+    },
+  };
+}
+
 /** The item in the consultation, or 404 (also when it belongs to another consultation). */
 export async function loadItem(
   db: Db,
@@ -79,7 +104,8 @@ export async function loadItem(
       break;
     case 'finding':
     case 'stakeholder_input':
-      throw notFound('Item');
+      item = await sourceItem(db, actor, consultationId, kind, id);
+      break;
   }
   if (item.consultationId !== consultationId) throw notFound(kind === 'response' ? 'Response' : 'Comment');
   return item;

@@ -2,14 +2,9 @@ import { sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { InboxItemKind } from '../../../db/schema.ts';
 import { listItemChanges } from '../../audit/audit.service.ts';
-import { commentKeysAfter, commentsForAnalysis, type CommentForAnalysis } from '../../comments/comments.service.ts';
-import {
-  responseKeysAfter,
-  responsesForAnalysis,
-  type ResponseForAnalysis,
-} from '../../responses/responses.service.ts';
 import { campaignArrivals } from '../campaigns/campaigns.service.ts';
 import * as repo from './inbox.repository.ts';
+import { INBOX_SOURCES, nextWalkKind, sourceOf } from './inbox.sources.ts';
 
 /**
  * The inbox indexer (issue 11 story 1). It keeps analysis_items in step with the input, off the
@@ -35,73 +30,15 @@ export const MIN_LAG_MS = 2_000;
 /** The longest a run works before it leaves the rest to the next one. */
 export const BUDGET_MS = 250;
 const BATCH = 500;
-/** The most text stemmed per item (a tsvector holds at most 1 MB); files are searched in their own index. */
-const MAX_DOC = 200_000;
 
 export type IndexRun = { walked: number; changes: number; indexed: number; busy: boolean; more: boolean };
-
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-const excerptOf = (doc: string) => {
-  const flat = squash(doc);
-  return flat.length <= 280 ? flat : `${flat.slice(0, 279).replace(/\s+\S*$/, '')}…`;
-};
-
-function responseRow(r: ResponseForAnalysis): repo.ItemRow {
-  const doc = [r.body, r.answersText]
-    .filter((t) => t.trim() !== '')
-    .join('\n\n')
-    .slice(0, MAX_DOC);
-  return {
-    consultationId: r.consultationId,
-    kind: 'response',
-    itemId: r.id,
-    itemVersion: r.version,
-    receivedAt: r.submittedAt.toISOString(),
-    authorLabel: r.organisationName ? `${r.organisationName} (${r.respondentName})` : r.respondentName,
-    actingAs: r.actingAs,
-    invited: r.invited,
-    channel: r.channel,
-    sourceStatus: r.status,
-    scenarioIds: r.scenarioIds,
-    hasAttachments: r.attachmentCount > 0,
-    excerpt: excerptOf(doc),
-    doc,
-    fallbackLanguage: r.locale === 'en' ? 'english' : 'danish',
-    sourceStamp: `${r.version}|${r.status}|${r.invited}|${r.attachmentCount}`,
-  };
-}
-
-function commentRow(c: CommentForAnalysis): repo.ItemRow {
-  const doc = c.body.slice(0, MAX_DOC);
-  return {
-    consultationId: c.consultationId,
-    kind: 'comment',
-    itemId: c.id,
-    itemVersion: 1,
-    receivedAt: c.createdAt.toISOString(),
-    authorLabel: c.authorName,
-    actingAs: null,
-    invited: null,
-    channel: null,
-    sourceStatus: c.status,
-    scenarioIds: [c.scenarioId],
-    hasAttachments: false,
-    excerpt: excerptOf(doc),
-    doc,
-    fallbackLanguage: 'danish',
-    sourceStamp: `${c.status}|${c.editedAt?.toISOString() ?? ''}|${c.body.length}`,
-  };
-}
 
 type Key = { consultationId: string; id: string };
 
 /** Reads the items, keeps those whose source changed since they were indexed, and writes them. */
-async function indexKeys(db: Db, kind: 'response' | 'comment', keys: readonly Key[]): Promise<number> {
+async function indexKeys(db: Db, kind: InboxItemKind, keys: readonly Key[]): Promise<number> {
   if (keys.length === 0) return 0;
-  const rows =
-    kind === 'response'
-      ? (await responsesForAnalysis(db, keys)).map(responseRow)
-      : (await commentsForAnalysis(db, keys)).map(commentRow);
+  const rows = await sourceOf(kind).rows(db, keys);
   const stamps = await repo.stampsOf(
     db,
     kind,
@@ -116,13 +53,15 @@ async function indexKeys(db: Db, kind: 'response' | 'comment', keys: readonly Ke
   try {
     await campaignArrivals(
       db,
-      changed.map((r) => ({
-        consultationId: r.consultationId,
-        kind: r.kind as 'response' | 'comment',
-        id: r.itemId,
-        version: r.itemVersion,
-        text: r.doc,
-      })),
+      changed
+        .filter((r) => r.kind === 'response' || r.kind === 'comment')
+        .map((r) => ({
+          consultationId: r.consultationId,
+          kind: r.kind as 'response' | 'comment',
+          id: r.itemId,
+          version: r.itemVersion,
+          text: r.doc,
+        })),
     );
     await sql`release savepoint campaign_arrivals`.execute(db);
   } catch {
@@ -131,7 +70,7 @@ async function indexKeys(db: Db, kind: 'response' | 'comment', keys: readonly Ke
   return changed.length;
 }
 
-const FEED_KINDS: readonly InboxItemKind[] = ['response', 'comment'];
+const FEED_KINDS: readonly InboxItemKind[] = INBOX_SOURCES.map((s) => s.kind);
 
 /**
  * Makes the next run walk every item again (unchanged ones are skipped by their stamp), for input
@@ -167,24 +106,24 @@ export async function indexInput(
         // The first run: follow the log from now on, after walking every item that exists.
         await repo.saveIndexState(trx, {
           auditAfterAt: await repo.writersHorizon(trx, minLagMs),
-          walkKind: 'response',
+          walkKind: INBOX_SOURCES[0]!.kind,
         });
         return true;
       }
       if (state.walkKind !== null) {
         const from = state.walkAfterId ? { consultationId: state.walkAfterConsultation!, id: state.walkAfterId } : null;
-        const keys =
-          state.walkKind === 'response'
-            ? await responseKeysAfter(trx, from, batch)
-            : await commentKeysAfter(trx, from, batch);
+        const keys = await sourceOf(state.walkKind).keysAfter(trx, from, batch);
         run.walked += keys.length;
         run.indexed += await indexKeys(trx, state.walkKind, keys);
         const last = keys.at(-1);
         if (keys.length === batch && last) {
           await repo.saveIndexState(trx, { walkAfterConsultation: last.consultationId, walkAfterId: last.id });
         } else {
-          const next = state.walkKind === 'response' ? 'comment' : null;
-          await repo.saveIndexState(trx, { walkKind: next, walkAfterConsultation: null, walkAfterId: null });
+          await repo.saveIndexState(trx, {
+            walkKind: nextWalkKind(state.walkKind),
+            walkAfterConsultation: null,
+            walkAfterId: null,
+          });
         }
         return true;
       }
@@ -196,7 +135,7 @@ export async function indexInput(
       const changes = await listItemChanges(trx, { itemTypes: FEED_KINDS, since, after, limit: batch });
       const fresh = changes.filter((c) => !seen.has(c.cursor[1]));
       run.changes += fresh.length;
-      for (const kind of ['response', 'comment'] as const) {
+      for (const kind of FEED_KINDS) {
         const keys = new Map<string, Key>();
         for (const c of fresh) {
           if (c.itemType === kind && /^[0-9a-f-]{36}$/i.test(c.itemId))

@@ -16,7 +16,7 @@ export type IndexState = {
   auditAfterAt: FeedKey | null;
   /** When set, the events stamped at `auditAfterAt` up to this id have been indexed too. */
   auditAfterId: string | null;
-  walkKind: 'response' | 'comment' | null;
+  walkKind: InboxItemKind | null;
   walkAfterConsultation: string | null;
   walkAfterId: string | null;
 };

@@ -225,4 +225,4 @@ export const InboxItemDetail = z
   .describe('One input item with everything staff may read of it (issue 11 story 2)');
 export type InboxItemDetail = z.infer<typeof InboxItemDetail>;
 
-export const ItemParams = z.object({ id: z.uuid(), kind: z.enum(['response', 'comment']), itemId: z.uuid() });
+export const ItemParams = z.object({ id: z.uuid(), kind: InboxKind, itemId: z.uuid() });

@@ -1,20 +1,17 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
+import type { InboxItemKind } from '../../../db/schema.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { pageOf, readCursor } from '../../../shared/cursor.ts';
-import { AppError, notFound, pgErrorCode } from '../../../shared/errors.ts';
+import { AppError, pgErrorCode } from '../../../shared/errors.ts';
 import { activeUsersWithRole } from '../../accounts/accounts.service.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
-import { commentsForAnalysis } from '../../comments/comments.service.ts';
 import { markedSnippetHtml } from '../../files/files.rules.ts';
-import { attachmentTexts } from '../../files/files.service.ts';
-import { listQuestions } from '../../questions/questions.service.ts';
-import { getStaffResponse } from '../../responses/publication/publication.service.ts';
-import { earlierResponseVersions } from '../../responses/responses.service.ts';
 import { requireWorkspace } from '../analysis.service.ts';
 import { shutOutOf } from '../team/team.service.ts';
 import { campaignsOfItems } from '../campaigns/campaigns.service.ts';
 import * as repo from './inbox.repository.ts';
+import { sourceOf } from './inbox.sources.ts';
 import {
   InboxQuery,
   type InboxFacets,
@@ -342,117 +339,19 @@ export async function inboxProgress(db: Db, actor: Actor | null, consultationId:
 
 /**
  * One item with everything staff may read of it (issue 11 story 2): its texts by field, as codings
- * name them (a response's body, its free-text answers, its files' extracted text; a comment's body),
- * the closed answers, the files, the author's details and the analysts' workflow.
+ * name them (a response's body, its free-text answers, its files' extracted text; a comment's body;
+ * the texts each further kind's source names), the closed answers, the files, the author's details
+ * and the analysts' workflow.
  */
 export async function getInboxItem(
   db: Db,
   actor: Actor | null,
   consultationId: string,
-  kind: 'response' | 'comment',
+  kind: InboxItemKind,
   itemId: string,
 ): Promise<InboxItemDetail> {
   const c = await requireConsultation(db, actor, consultationId);
   const wf = await repo.workflowOf(db, c.id, kind, itemId);
   const workflow = wf ? { status: wf.status, assigneeId: wf.assigneeId, needsReview: wf.needsReview } : null;
-  if (kind === 'comment') {
-    const [row] = await commentsForAnalysis(db, [{ consultationId: c.id, id: itemId }]);
-    if (!row) throw notFound('Comment');
-    return {
-      kind,
-      id: row.id,
-      consultationId: c.id,
-      version: 1,
-      receivedAt: row.createdAt.toISOString(),
-      editedAt: row.editedAt?.toISOString() ?? null,
-      sourceStatus: row.status,
-      author: {
-        name: row.authorName,
-        email: null,
-        actingAs: null,
-        organisationName: null,
-        cvr: null,
-        invited: null,
-        channel: null,
-      },
-      scenarioIds: [row.scenarioId],
-      texts: [{ field: 'body', label: null, text: row.body, codable: true }],
-      choices: [],
-      files: [],
-      earlierVersions: [],
-      workflow,
-    };
-  }
-  const r = await getStaffResponse(db, actor, itemId).catch((err: unknown) => {
-    if (err instanceof AppError && err.statusCode === 404) throw notFound('Response');
-    throw err;
-  });
-  if (r.consultationId !== c.id) throw notFound('Response');
-  const [questions, files, versions] = await Promise.all([
-    listQuestions(db, actor, c.id),
-    attachmentTexts(db, c.id, r.id),
-    earlierResponseVersions(db, c.id, r.id, r.version),
-  ]);
-  const textQuestions = questions.filter((q) => q.kind === 'text');
-  const earlierVersions = versions.map((v) => {
-    const answer = new Map(v.answers.map((a) => [a.questionId, a.value]));
-    const vTexts: InboxItemDetail['earlierVersions'][number]['texts'] = [{ field: 'body', label: null, text: v.body }];
-    for (const q of textQuestions) {
-      const value = answer.get(q.id);
-      if (typeof value === 'string') vTexts.push({ field: `answer:${q.id}`, label: q.prompt, text: value });
-    }
-    return { version: v.version, savedAt: v.savedAt.toISOString(), texts: vTexts };
-  });
-  const answerOf = new Map(r.answers.map((a) => [a.questionId, a.value]));
-  const texts: InboxItemDetail['texts'] = [{ field: 'body', label: null, text: r.body, codable: true }];
-  const choices: InboxItemDetail['choices'] = [];
-  for (const q of questions) {
-    if (!answerOf.has(q.id)) continue;
-    const value = answerOf.get(q.id);
-    if (q.kind === 'text' && typeof value === 'string') {
-      texts.push({ field: `answer:${q.id}`, label: q.prompt, text: value, codable: true });
-    } else {
-      choices.push({ questionId: q.id, prompt: q.prompt, kind: q.kind, value });
-    }
-  }
-  for (const f of files) {
-    if (f.text.trim() !== '') {
-      texts.push({
-        field: `attachment:${f.id}`,
-        label: { da: f.filename, en: f.filename },
-        text: f.text,
-        codable: false,
-      });
-    }
-  }
-  const extraction = new Map(files.map((f) => [f.id, f.extraction]));
-  return {
-    kind,
-    id: r.id,
-    consultationId: c.id,
-    version: r.version,
-    receivedAt: r.submittedAt,
-    editedAt: r.editedAt,
-    sourceStatus: r.status,
-    author: {
-      name: r.respondent.name,
-      email: r.respondent.email,
-      actingAs: r.respondent.actingAs,
-      organisationName: r.respondent.organisationName,
-      cvr: r.respondent.cvr,
-      invited: r.invited,
-      channel: r.channel,
-    },
-    scenarioIds: [...new Set(r.answers.flatMap((a) => (isRecord(a.value) ? Object.keys(a.value) : [])))].filter((k) =>
-      UUID.test(k),
-    ),
-    texts,
-    choices,
-    files: r.attachments.map((a) => ({ ...a, extraction: extraction.get(a.id) ?? 'pending' })),
-    earlierVersions,
-    workflow,
-  };
+  return { ...(await sourceOf(kind).detail(db, actor, c.id, itemId)), workflow };
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
