@@ -139,7 +139,21 @@ export async function startReplica(
   const data = path.join(dir, 'replica');
   const r = spawnSync(
     path.join(BIN, 'pg_basebackup'),
-    ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', data, '-R', '-X', 'stream', '--no-sync'],
+    [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(primary.port),
+      '-U',
+      'postgres',
+      '-D',
+      data,
+      '-R',
+      '-X',
+      'stream',
+      '--no-sync',
+      '--checkpoint=fast',
+    ],
     { encoding: 'utf8', cwd: dir, ...serviceUser() },
   );
   if (r.status !== 0) throw new Error(`pg_basebackup failed: ${r.stderr}`);

@@ -46,6 +46,8 @@ export async function placeItems(
     items: readonly ItemKey[];
     addedBy: 'exact' | 'detection';
     boilerplate: ReadonlySet<string>;
+    /** A new campaign's template is the earliest received of its items (as they arrive), not `template`. */
+    earliestTemplate?: boolean;
   },
 ): Promise<number> {
   const where = await repo.membershipsOf(db, consultationId, v.items);
@@ -67,7 +69,14 @@ export async function placeItems(
     templateText = c!.templateText;
   } else {
     if (free.length < 2) return 0;
-    const template = free.some((k) => keyOf(k) === keyOf(v.template)) ? v.template : free[0]!;
+    let template = free.some((k) => keyOf(k) === keyOf(v.template)) ? v.template : free[0]!;
+    if (v.earliestTemplate) {
+      // Copies that arrive in the same batch would otherwise make whichever the index lists first
+      // the template; the first to arrive is the one the others copy.
+      const all = await repo.textsOf(db, consultationId, free);
+      const at = (k: ItemKey) => all.get(keyOf(k))?.receivedAt.getTime() ?? Number.POSITIVE_INFINITY;
+      template = [...free].sort((a, b) => at(a) - at(b) || keyOf(a).localeCompare(keyOf(b)))[0]!;
+    }
     const texts = await repo.textsOf(db, consultationId, [template]);
     templateText = texts.get(keyOf(template))?.text ?? '';
     campaignId = await repo.insertCampaign(db, { consultationId, template, templateText });
@@ -89,7 +98,8 @@ export async function placeItems(
   return joining.length;
 }
 
-export type Arrival = ItemKey & { consultationId: string; version: number; text: string };
+/** `receivedAt` (ISO): items are placed in the order they arrived, so the first copy is the template. */
+export type Arrival = ItemKey & { consultationId: string; version: number; text: string; receivedAt?: string };
 
 /**
  * New or changed input, as the inbox indexer writes it (off the submission path): its exact hash
@@ -100,7 +110,10 @@ export type Arrival = ItemKey & { consultationId: string; version: number; text:
 export async function noteArrivals(db: Db, arrivals: readonly Arrival[]): Promise<number> {
   let joined = 0;
   const byConsultation = new Map<string, Arrival[]>();
-  for (const a of arrivals) byConsultation.set(a.consultationId, [...(byConsultation.get(a.consultationId) ?? []), a]);
+  const inOrder = [...arrivals].sort(
+    (a, b) => (a.receivedAt ?? '').localeCompare(b.receivedAt ?? '') || a.id.localeCompare(b.id),
+  );
+  for (const a of inOrder) byConsultation.set(a.consultationId, [...(byConsultation.get(a.consultationId) ?? []), a]);
   for (const [consultationId, items] of byConsultation) {
     const bp = new Set(await repo.latestBoilerplate(db, consultationId));
     const prepared = items.map((a) => ({ a, p: prepare(a.text, bp), exact: exactHash(a.text) }));
@@ -131,6 +144,7 @@ export async function noteArrivals(db: Db, arrivals: readonly Arrival[]): Promis
           items: [same, key],
           addedBy: 'exact',
           boilerplate: bp,
+          earliestTemplate: true,
         });
         continue;
       }
@@ -141,6 +155,7 @@ export async function noteArrivals(db: Db, arrivals: readonly Arrival[]): Promis
           items: [near, key],
           addedBy: 'detection',
           boilerplate: bp,
+          earliestTemplate: true,
         });
     }
   }

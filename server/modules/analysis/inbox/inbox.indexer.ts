@@ -61,6 +61,7 @@ async function indexKeys(db: Db, kind: InboxItemKind, keys: readonly Key[]): Pro
           id: r.itemId,
           version: r.itemVersion,
           text: r.doc,
+          receivedAt: r.receivedAt,
         })),
     );
     await sql`release savepoint campaign_arrivals`.execute(db);
