@@ -24,21 +24,64 @@ const SWEEP_EVERY = 500;
 
 /**
  * Fixed-window counters in PostgreSQL (table rate_limits), so every instance behind the load
- * balancer counts the same hits (issue 15 item 5). One statement per counted request: an upsert that
- * starts a new window when the old one has ended and returns the count and the time left.
+ * balancer counts the same hits (issue 15 item 5). One statement per count: an upsert that adds
+ * `hits`, starts a new window when the old one has ended, and returns the count and the time left.
  */
-export async function countHit(db: Db, key: string, windowMs: number): Promise<Counted> {
+export async function countHit(db: Db, key: string, windowMs: number, hits = 1): Promise<Counted> {
   const { rows } = await sql<{ hits: number; ttl: number }>`
     insert into rate_limits as r (key, hits, window_ends)
-    values (${key}, 1, now() + ${windowMs} * interval '1 millisecond')
+    values (${key}, ${hits}, now() + ${windowMs} * interval '1 millisecond')
     on conflict (key) do update set
-      hits = case when r.window_ends <= now() then 1 else r.hits + 1 end,
+      hits = case when r.window_ends <= now() then excluded.hits else r.hits + excluded.hits end,
       window_ends = case when r.window_ends <= now() then excluded.window_ends else r.window_ends end
     returning hits::int as hits, greatest(0, ceil(extract(epoch from (window_ends - now())) * 1000))::int as ttl`.execute(
     db,
   );
   const row = rows[0]!;
   return { current: Number(row.hits), ttl: Number(row.ttl) };
+}
+
+/** Far below a limit, an instance adds up to this many hits of a key in memory before it counts them… */
+export const BATCH_HITS = 20;
+/** …or for at most this long. */
+export const BATCH_MS = 500;
+
+/**
+ * The shared counters, batched where that cannot matter (issue 15 item 5). A hot key (a national
+ * campaign's submissions through one office's or one operator's address) would make every request
+ * wait for the same row's lock; so below half its limit an instance adds a key's hits up in memory
+ * and counts them in PostgreSQL every `BATCH_HITS` hits or `BATCH_MS`, whichever comes first, and
+ * from half the limit on it counts every hit at once. A key's first hit in a window is always
+ * counted in PostgreSQL (that is also where the instance learns what the others counted). So a limit
+ * is exact once it is close, and far from it the shared count lags by at most `BATCH_HITS` per
+ * instance.
+ */
+export function batchedCounter(db: Db) {
+  type Entry = { shared: number; pending: number; ends: number; synced: number };
+  const entries = new Map<string, Entry>();
+  return async (key: string, windowMs: number, max: number): Promise<Counted> => {
+    const now = Date.now();
+    if (entries.size > 50_000) for (const [k, e] of entries) if (e.ends <= now) entries.delete(k);
+    let e = entries.get(key);
+    if (e && e.ends <= now) e = undefined;
+    if (!e) {
+      e = { shared: 0, pending: 0, ends: now + windowMs, synced: 0 };
+      entries.set(key, e);
+    }
+    e.pending++;
+    const near = e.shared + e.pending >= max / 2;
+    if (e.synced === 0 || near || e.pending >= BATCH_HITS || now - e.synced >= BATCH_MS) {
+      const hits = e.pending;
+      e.pending = 0;
+      e.synced = now;
+      const res = await countHit(db, key, windowMs, hits);
+      // Cumulative over every instance; syncs of one key may answer out of order.
+      e.shared = Math.max(e.shared, res.current);
+      e.ends = Date.now() + res.ttl;
+      return { current: res.current + e.pending, ttl: res.ttl };
+    }
+    return { current: e.shared + e.pending, ttl: Math.max(0, e.ends - now) };
+  };
 }
 
 async function sweep(db: Db): Promise<void> {
@@ -48,14 +91,15 @@ async function sweep(db: Db): Promise<void> {
 /** @fastify/rate-limit's store interface over countHit; each route's keys get the route as prefix. */
 function pgStore(db: Db, namespace: string, onError: (err: unknown) => void) {
   let counted = 0;
+  const count = batchedCounter(db);
   return class PgStore implements FastifyRateLimitStore {
     private readonly prefix: string;
     constructor(options: FastifyRateLimitOptions & RouteInfo, prefix = 'global') {
       this.prefix = options.limitName ?? prefix;
     }
-    incr(key: string, cb: (err: Error | null, res: Counted) => void, timeWindow: number): void {
+    incr(key: string, cb: (err: Error | null, res: Counted) => void, timeWindow: number, max: number): void {
       if (++counted % SWEEP_EVERY === 0) sweep(db).catch(onError);
-      countHit(db, `${namespace}|${this.prefix}|${key}`, timeWindow).then(
+      count(`${namespace}|${this.prefix}|${key}`, timeWindow, max).then(
         (res) => cb(null, res),
         (err: Error) => cb(err, { current: 0, ttl: 0 }),
       );
@@ -100,14 +144,15 @@ export const limitsPlugin = fp(
         : {}),
     });
     const inMemory = opts.shared ? null : memoryCounter();
-    const count = async (key: string, windowMs: number) =>
-      inMemory ? inMemory(key, windowMs) : countHit(app.db, key, windowMs);
+    const shared = batchedCounter(app.db);
+    const count = async (key: string, windowMs: number, max: number) =>
+      inMemory ? inMemory(key, windowMs) : shared(key, windowMs, max);
 
     app.decorate('accountLimit', (name, max, keyOf) => {
       const handler: preValidationAsyncHookHandler = async (req, reply) => {
         const key = keyOf(req);
         if (typeof key !== 'string' || !key || key.length > 320) return;
-        const { current, ttl } = await count(`${opts.namespace}|${name}|account|${key.toLowerCase()}`, 60_000);
+        const { current, ttl } = await count(`${opts.namespace}|${name}|account|${key.toLowerCase()}`, 60_000, max);
         if (current > max) {
           void reply.header('retry-after', String(Math.max(1, Math.ceil(ttl / 1000))));
           throw new AppError('RATE_LIMITED', 'Too many requests, try again later', { scope: 'account' });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
+import { BATCH_HITS, batchedCounter } from '../../server/plugins/limits.ts';
 import { call, createTestApp, expectError, json, signedInUser, type TestApp } from '../helpers/app.ts';
 import { someIp } from '../helpers/factory.ts';
 
@@ -66,6 +67,28 @@ describe.runIf(process.env.TEST_DATABASE_URL)('rate limits shared by instances',
     const res = await attempt(t.app, someIp(), email.toUpperCase());
     expectError(res, 429, 'RATE_LIMITED');
     expect(json<{ error: { details: { scope: string } } }>(res).error.details.scope).toBe('account');
+  });
+
+  it('batches a hot key far below its limit and counts every hit near it, across instances', async () => {
+    const [a, b] = [batchedCounter(t.handle.db), batchedCounter(t.handle.db)];
+    const stored = async (key: string) =>
+      Number(
+        (await t.handle.db.selectFrom('rateLimits').select('hits').where('key', '=', key).executeTakeFirst())?.hits ??
+          0,
+      );
+    // Far below: each instance answers the exact local count; PostgreSQL gets the hits in batches.
+    const hot = `hot-${randomUUID()}`;
+    const seen = [];
+    for (let i = 0; i < BATCH_HITS + 10; i++) seen.push((await a(hot, 60_000, 100_000)).current);
+    expect(seen).toEqual(Array.from({ length: BATCH_HITS + 10 }, (_, i) => i + 1));
+    expect(await stored(hot)).toBe(BATCH_HITS + 1);
+    // Another instance's first hit is counted at once and sees what the first counted so far.
+    expect((await b(hot, 60_000, 100_000)).current).toBe(BATCH_HITS + 2);
+    // Near the limit every hit is counted in PostgreSQL, so a limit of 10 holds across instances.
+    const near = `near-${randomUUID()}`;
+    for (let i = 0; i < 10; i++) await a(near, 60_000, 10);
+    expect(await stored(near)).toBe(10);
+    expect((await b(near, 60_000, 10)).current).toBe(11);
   });
 
   it('keeps deployments with different namespaces apart', async () => {
