@@ -27,8 +27,9 @@ export async function startProcess(
   args: string[],
   env: Record<string, string>,
   ready: RegExp,
+  nodeArgs: readonly string[] = [],
 ): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

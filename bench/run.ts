@@ -52,6 +52,8 @@ async function main(): Promise<void> {
       RATE_LIMIT_SUBMIT_PER_MINUTE: '100000000',
     },
     /running at (http:\/\/\S+)/,
+    // BENCH_PROFILE_DIR: the app's CPU profile (.cpuprofile, for Chrome DevTools) is written there at its exit.
+    process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [],
   );
   const appBase = app.match[1]!.replace('localhost', '127.0.0.1');
   const page = await (await fetch(`${appBase}/api/consultations/naeste-generation-af-nemid`)).text();
