@@ -112,7 +112,8 @@ const jsonOf = <T extends z.ZodType>(schema: T) =>
       return z.NEVER;
     });
 
-const ConfigSchema = z.object({
+/** The environment variables the app reads (exported for the check that the deployment files name only these). */
+export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
