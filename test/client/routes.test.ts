@@ -49,7 +49,8 @@ describe('router', () => {
       expect(customElements.get(r.tag), r.name).toBeDefined();
     }
     for (const key of ['admin.title', 'resp.title', 'ranking.title']) expect(hasMessage(key), key).toBe(true);
-  });
+    // Every page module is transformed on first import: tens of seconds on a loaded machine.
+  }, 60_000);
 
   it('follows ?next= only to a path on this site', () => {
     expect(safeNext('/admin/audit')).toBe('/admin/audit');

@@ -23,8 +23,8 @@ import {
 
 // The redaction queue (issue 12 story 2), keyboard only, with axe-core, in Danish and then, through
 // the language switch, in English: an analyst reaches the queue from the inbox's navigation, scans,
-// is told to give a reason, redacts a CPR number, keeps a phone number, and the public page shows
-// the CPR number redacted.
+// is told to give a reason, redacts a CPR number, keeps a phone number, marks a passage by hand on
+// the item page, and the public page shows both redacted.
 
 const b = useBrowser();
 const CPR = '010190-1234';
@@ -101,10 +101,28 @@ describe('redaction queue (da → en)', () => {
       `/api/consultations/${cid}/publication-queue`,
     );
     const responseId = list.body.items[0]!.id;
+
+    // A passage the scanner cannot know, marked by hand from the item page, by keyboard.
+    await open(page, `/admin/consultations/${cid}/inbox/response/${responseId}`);
+    await tabTo(page, '#item-text-0-block', { max: 200 });
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+Control+ArrowRight');
+    await page.keyboard.press('Shift+Control+ArrowRight');
+    expect(await text(page, '#item-text-0-block .sr-selected')).toBe('Min søns');
+    await tabTo(page, '#item-redact-selection-0');
+    await page.keyboard.press('Enter');
+    await waitForFocus(page, '#item-redact-reason');
+    await page.keyboard.type('Names a child');
+    await tabTo(page, '#item-redact-confirm');
+    await page.keyboard.press('Enter');
+    await waitForAnnouncement(page, tr('en', 'item.redacted', { quote: 'Min søns' }));
+    await waitForFocus(page, '#item-redact-selection-0');
+    await expectNoA11yViolations(page, 'item page, marked by hand (en)');
+
     expect(
       (await api(analyst.context, 'POST', `/api/responses/${responseId}/publication`, { decision: 'approve' })).status,
     ).toBe(200);
     const pub = await api<{ items: { body: string }[] }>(analyst.context, 'GET', `/api/consultations/${cid}/responses`);
-    expect(pub.body.items[0]!.body).toBe('Min søns CPR er […], ring på tlf. 22 34 56 78.');
+    expect(pub.body.items[0]!.body).toBe('[…] CPR er […], ring på tlf. 22 34 56 78.');
   });
 });

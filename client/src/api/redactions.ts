@@ -40,3 +40,16 @@ export const setTextVersion = (consultationId: string, attachmentId: string, pub
     `${base(consultationId)}/attachments/${encodeURIComponent(attachmentId)}/text-version`,
     { method: 'PUT', body: { publish } },
   );
+
+/** Marks a passage by hand (code points into the field's text): redacted at once, with a reason. */
+export const markPassage = (
+  consultationId: string,
+  body: {
+    itemKind: 'response' | 'comment';
+    itemId: string;
+    field: string;
+    start: number;
+    end: number;
+    reason: string;
+  },
+) => request<Finding>(base(consultationId), { method: 'POST', body });

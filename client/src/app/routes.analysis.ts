@@ -30,7 +30,7 @@ export const ANALYSIS_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-inbox-item',
     access: 'analysis',
     load: pages.item,
-    parts: ['inbox', 'agreement', 'identity'],
+    parts: ['inbox', 'agreement', 'identity', 'privacy'],
   },
   {
     name: 'analysis-codebook',

@@ -83,17 +83,25 @@ export class SrCodingText extends SrLightElement {
     return w ? sliceCp(this.text, w.start, w.end) : '';
   }
 
-  /** Asks to code the selection (or the word at the caret), widened to whole words. */
-  requestCode(): void {
+  /**
+   * The selection (or the word at the caret) widened to whole words and shown as the selection, or
+   * null (and the line below says to select first) when there is none.
+   */
+  takeSelection(): CodeRequest | null {
     const p = snapToWords(this.text, this.selection);
     if (!p) {
       this._status = t('item.selectFirst');
-      return;
+      return null;
     }
     this._anchor = p.start;
     this._focus = p.end;
-    const detail: CodeRequest = { field: this.field, ...p, quote: sliceCp(this.text, p.start, p.end) };
-    this.dispatchEvent(new CustomEvent<CodeRequest>('sr-code-request', { detail, bubbles: true }));
+    return { field: this.field, ...p, quote: sliceCp(this.text, p.start, p.end) };
+  }
+
+  /** Asks to code the selection (or the word at the caret), widened to whole words. */
+  requestCode(): void {
+    const detail = this.takeSelection();
+    if (detail) this.dispatchEvent(new CustomEvent<CodeRequest>('sr-code-request', { detail, bubbles: true }));
   }
 
   private readonly _onFocus = () => {

@@ -149,6 +149,11 @@ export const daInbox = {
   'item.selectFirst': 'Markér mindst ét ord først: hold Skift nede og brug piletasterne, eller træk med musen.',
   'item.wholeTextCoded': 'Hele teksten er kodet',
   'item.codeSelection': 'Kod det markerede uddrag',
+  'item.redactSelection': 'Markér det valgte uddrag som personoplysning',
+  'item.redactHeading': 'Markér som personoplysning',
+  'item.redactHint':
+    'Uddraget skjules med det samme overalt, hvor offentligheden kan se det; medarbejderne beholder originalen. Begrundelsen gemmes i revisionsloggen.',
+  'item.redacted': (p: { quote: string }) => `„${p.quote}“ er skjult, hvor offentligheden kan se det.`,
   'item.codeText': 'Kod hele teksten',
   'item.codeItem': 'Kod hele inputtet',
   'item.codings': 'Kodninger',

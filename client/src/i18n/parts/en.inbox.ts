@@ -147,6 +147,11 @@ export const enInbox = {
   'item.selectFirst': 'Select at least one word first: hold Shift and use the arrow keys, or drag with the mouse.',
   'item.wholeTextCoded': 'The whole text is coded',
   'item.codeSelection': 'Code the selected passage',
+  'item.redactSelection': 'Mark the selected passage as personal data',
+  'item.redactHeading': 'Mark as personal data',
+  'item.redactHint':
+    'The passage is redacted at once wherever the public can see it; staff keep the original. The reason is saved in the audit log.',
+  'item.redacted': (p: { quote: string }) => `“${p.quote}” is redacted where the public can see it.`,
   'item.codeText': 'Code the whole text',
   'item.codeItem': 'Code the whole input',
   'item.codings': 'Codings',

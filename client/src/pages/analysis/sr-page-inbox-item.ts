@@ -8,6 +8,7 @@ import { createCoding, deleteCoding, itemCodings, updateCoding, type ItemCoding 
 import { getConsultation } from '../../api/consultations.ts';
 import { getInboxItem, type InboxItemDetail } from '../../api/inbox-item.ts';
 import { updateWorkflow } from '../../api/inbox.ts';
+import { markPassage } from '../../api/redactions.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { announce, navigate } from '../../app/navigation.ts';
 import { renderPage, renderSection } from '../../app/page-state.ts';
@@ -15,6 +16,7 @@ import { SessionController } from '../../app/session.ts';
 import { alert, errorAlert, loading } from '../../components/alerts.ts';
 import { codingTarget, itemCodingList } from '../../components/analysis/item-codings.ts';
 import { itemAuthor, itemChoices, itemEarlierVersions, itemFiles } from '../../components/analysis/item-details.ts';
+import { textField } from '../../components/fields.ts';
 import '../../components/analysis/sr-coding-picker.ts';
 import type { PickerResult } from '../../components/analysis/sr-coding-picker.ts';
 import '../../components/analysis/sr-coding-text.ts';
@@ -31,6 +33,13 @@ type PickerTarget =
   | { mode: 'edit'; coding: ItemCoding; target: string; returnTo: string };
 
 type Result = { ok: true; message: string } | { ok: false; err: unknown } | null;
+
+/** A passage being marked as personal data by hand (issue 12 story 2), on text number `index`. */
+type Redaction = { index: number; field: string; start: number; end: number; quote: string };
+
+/** The privacy module's name for a text field: a question's id for an answer, `text` for a comment. */
+const privacyField = (kind: string, field: string) =>
+  kind === 'comment' ? 'text' : field.startsWith('answer:') ? field.slice('answer:'.length) : field;
 
 /**
  * `/admin/consultations/:consultationId/inbox/:kind/:itemId`: one input item, read and coded
@@ -54,12 +63,18 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
   @state() private _workflow: InboxItemDetail['workflow'] | undefined = undefined;
   @state() private _workflowResult: Result = null;
   @state() private _keys = inboxKeysOn();
+  @state() private _redaction: Redaction | null = null;
+  @state() private _redactionReason = '';
+  @state() private _redactionError: string | undefined = undefined;
+  @state() private _redactionResult: { index: number; result: NonNullable<Result> } | null = null;
   private readonly _session = new SessionController(this);
 
   private readonly _base = new Task(this, {
     task: async ([id, kind, itemId], { signal }) => {
       this._workflow = undefined;
       this._picker = null;
+      this._redaction = null;
+      this._redactionResult = null;
       this._result = null;
       this._workflowResult = null;
       const [consultation, item, codebook] = await Promise.all([
@@ -171,6 +186,119 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
     }
   }
 
+  /** Opens the form that marks the selected passage of text `index` as personal data. */
+  private async _startRedaction(index: number): Promise<void> {
+    const p = this.querySelector<SrCodingText>(`#item-text-${index}`)?.takeSelection();
+    if (!p) {
+      await this._focus(`#item-text-${index}`);
+      return;
+    }
+    this._redaction = { index, field: p.field, start: p.start, end: p.end, quote: p.quote };
+    this._redactionReason = '';
+    this._redactionError = undefined;
+    this._redactionResult = null;
+    await this._focus('#item-redact-reason');
+  }
+
+  private async _cancelRedaction(): Promise<void> {
+    const index = this._redaction?.index;
+    this._redaction = null;
+    if (index !== undefined) await this._focus(`#item-redact-selection-${index}`);
+  }
+
+  private async _redact(item: InboxItemDetail): Promise<void> {
+    const r = this._redaction;
+    if (!r) return;
+    const reason = this._redactionReason.trim();
+    if (reason === '') {
+      this._redactionError = t('privacy.reasonMissing');
+      await this._focus('#item-redact-reason');
+      return;
+    }
+    this._busy = true;
+    try {
+      await markPassage(this.consultationId, {
+        itemKind: item.kind as 'response' | 'comment',
+        itemId: item.id,
+        field: privacyField(item.kind, r.field),
+        start: r.start,
+        end: r.end,
+        reason,
+      });
+      const message = t('item.redacted', { quote: r.quote });
+      this._redaction = null;
+      this._redactionResult = { index: r.index, result: { ok: true, message } };
+      await this._focus(`#item-redact-selection-${r.index}`);
+      announce(message);
+    } catch (err) {
+      this._redactionResult = { index: r.index, result: { ok: false, err } };
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private _redactionForm(item: InboxItemDetail, index: number) {
+    const r = this._redaction;
+    const done = this._redactionResult?.index === index ? this._redactionResult.result : null;
+    return html`${
+      r && r.index === index
+        ? html`<form
+            class="sr-item-redact"
+            id="item-redact-form"
+            novalidate
+            aria-labelledby="item-redact-heading"
+            @submit=${(e: SubmitEvent) => {
+              e.preventDefault();
+              void this._redact(item);
+            }}
+          >
+            <h4 class="h5" id="item-redact-heading">${t('item.redactHeading')}</h4>
+            <p>${t('privacy.quote')} <mark>${r.quote}</mark></p>
+            ${textField({
+              id: 'item-redact-reason',
+              label: t('privacy.reason'),
+              hint: t('item.redactHint'),
+              required: true,
+              maxlength: 500,
+              value: this._redactionReason,
+              error: this._redactionError,
+              onInput: (v) => {
+                this._redactionReason = v;
+              },
+            })}
+            <div class="sr-actions">
+              <button type="submit" class="button button-primary" id="item-redact-confirm" ?disabled=${this._busy}>
+                ${t('privacy.accept')}
+              </button>
+              <button
+                type="button"
+                class="button button-tertiary"
+                id="item-redact-cancel"
+                @click=${() => void this._cancelRedaction()}
+              >
+                ${t('common.cancel')}
+              </button>
+            </div>
+          </form>`
+        : nothing
+    }
+    ${
+      done
+        ? done.ok
+          ? alert(
+              'success',
+              html`${done.message}
+                <a
+                  href="/admin/consultations/${encodeURIComponent(this.consultationId)}/redactions?response=${item.kind === 'response' ? item.id : ''}"
+                  >${t('analysisNav.redactions')}</a
+                >`,
+              { live: false, id: 'item-redact-result' },
+            )
+          : errorAlert(done.err)
+        : nothing
+    }`;
+  }
+
   private async _setWorkflow(item: InboxItemDetail, change: WorkflowChange): Promise<void> {
     const current = this._workflow ?? item.workflow;
     if (!current) return;
@@ -259,6 +387,19 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
                 </button>`
               : nothing
           }
+          ${
+            // Issue 12 story 2: a passage the scanner missed, marked as personal data by hand.
+            text.codable && (item.kind === 'response' || item.kind === 'comment')
+              ? html`<button
+                  type="button"
+                  class="button button-tertiary"
+                  id="item-redact-selection-${i}"
+                  @click=${() => void this._startRedaction(i)}
+                >
+                  ${t('item.redactSelection')}<span class="sr-only">: ${label}</span>
+                </button>`
+              : nothing
+          }
           <button
             type="button"
             class="button button-tertiary"
@@ -274,6 +415,7 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
             ${t('item.codeText')}<span class="sr-only">: ${label}</span>
           </button>
         </div>
+        ${this._redactionForm(item, i)}
       </section>`;
     });
   }
