@@ -40,10 +40,18 @@ export type CreateDbOptions = {
    * on stderr.
    */
   onIdleError?: (err: Error) => void;
+  /** Every statement's SQL text as Kysely sends it (the test suite's query log; issue 15 item 10). */
+  onQuery?: (sql: string) => void;
 };
 
 export async function createDb(opts: CreateDbOptions): Promise<DbHandle> {
   const plugins = [new CamelCasePlugin()];
+  const onQuery = opts.onQuery;
+  const log = onQuery
+    ? (e: { level: string; query: { sql: string } }) => {
+        if (e.level === 'query') onQuery(e.query.sql);
+      }
+    : undefined;
   if (opts.databaseUrl) {
     // A bounded connect: while the database is away (a failover, a host that drops packets) a request
     // answers 503 in seconds instead of waiting for the operating system's TCP timeout.
@@ -70,7 +78,7 @@ export async function createDb(opts: CreateDbOptions): Promise<DbHandle> {
       // broken connection when it is released.
       client.on('error', onError);
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins, ...(log ? { log } : {}) });
     return {
       db,
       kind: 'postgres',
@@ -92,7 +100,7 @@ export async function createDb(opts: CreateDbOptions): Promise<DbHandle> {
     extensions: { pg_trgm },
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), plugins });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), plugins, ...(log ? { log } : {}) });
   return {
     db,
     kind: 'pglite',

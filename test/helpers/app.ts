@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { expect, inject } from 'vitest';
@@ -15,6 +17,50 @@ import { type ConsultationOverrides, type ErrorBody, factory, uniqueSlug } from 
 
 export type TestApp = { app: FastifyInstance; handle: DbHandle; close: () => Promise<void> };
 
+/**
+ * QUERY_LOG_DIR: every distinct statement the suite's apps send to PostgreSQL is written there, one
+ * JSON file per test worker, for scripts/query-check.ts (issue 15 item 10: every query on a
+ * distributed table filters by consultation_id).
+ */
+const loggedQueries = new Map<string, { sql: string; site: string }>();
+let queryLogFile: string | null = null;
+const ROOT = path.resolve(import.meta.dirname, '../..') + path.sep;
+/** The first frame of the project's own code that led to a statement (async frames included). */
+function siteOf(stack: string): string {
+  for (const line of stack.split('\n').slice(1)) {
+    const m = /\(?(?:file:\/\/)?([^\s()]+):\d+:\d+\)?$/.exec(line.trim());
+    const file = m?.[1];
+    if (!file?.startsWith(ROOT)) continue;
+    const rel = file.slice(ROOT.length);
+    if (rel.startsWith('node_modules/') || rel === 'server/db/database.ts' || rel === 'test/helpers/app.ts') continue;
+    return rel;
+  }
+  return 'unknown';
+}
+function queryLog(): { onQuery?: (sql: string) => void } {
+  const dir = process.env.QUERY_LOG_DIR;
+  if (!dir) return {};
+  if (!queryLogFile) {
+    mkdirSync(dir, { recursive: true });
+    queryLogFile = path.join(dir, `queries-${process.pid}-${randomUUID().slice(0, 8)}.json`);
+  }
+  return {
+    onQuery: (text) => {
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 60;
+      const site = siteOf(new Error().stack ?? '');
+      Error.stackTraceLimit = limit;
+      const key = `${site}\u0000${text}`;
+      if (loggedQueries.has(key)) return;
+      loggedQueries.set(key, { sql: text, site });
+      if (loggedQueries.size % 200 === 0) flushQueryLog();
+    },
+  };
+}
+function flushQueryLog() {
+  if (queryLogFile) writeFileSync(queryLogFile, JSON.stringify([...loggedQueries.values()]));
+}
+
 /** A real app on a real database: the migrated PGlite template, or TEST_DATABASE_URL. */
 export async function createTestApp(
   env: Record<string, string> = {},
@@ -22,7 +68,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   let handle: DbHandle;
   if (url) {
-    handle = await createDb({ databaseUrl: url, poolMax: 5 });
+    handle = await createDb({ databaseUrl: url, poolMax: 5, ...queryLog() });
   } else {
     const template = inject('pgliteTemplate');
     if (!template) throw new Error('global setup did not provide a PGlite template');
@@ -49,6 +95,7 @@ export async function createTestApp(
     app,
     handle,
     close: async () => {
+      flushQueryLog();
       await app.close();
       await handle.close();
     },

@@ -39,11 +39,7 @@ type Key = { consultationId: string; id: string };
 async function indexKeys(db: Db, kind: InboxItemKind, keys: readonly Key[]): Promise<number> {
   if (keys.length === 0) return 0;
   const rows = await sourceOf(kind).rows(db, keys);
-  const stamps = await repo.stampsOf(
-    db,
-    kind,
-    rows.map((r) => r.itemId),
-  );
+  const stamps = await repo.stampsOf(db, kind, rows);
   const changed = rows.filter((r) => stamps.get(r.itemId) !== r.sourceStamp);
   await repo.upsertItems(db, changed);
   // Campaigns (issue 12): exact copies and near-copies of what arrived join their campaign here,

@@ -72,13 +72,22 @@ export async function writersHorizon(db: Db, minLagMs: number): Promise<FeedKey>
 }
 
 /** The source stamps the rows of these items were made from. */
-export async function stampsOf(db: Db, kind: InboxItemKind, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
+export async function stampsOf(
+  db: Db,
+  kind: InboxItemKind,
+  keys: readonly { consultationId: string; itemId: string }[],
+): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
   const rows = await db
     .selectFrom('analysisItems')
     .select(['itemId', 'sourceStamp'])
+    .where('consultationId', 'in', [...new Set(keys.map((k) => k.consultationId))])
     .where('kind', '=', kind)
-    .where('itemId', 'in', [...ids])
+    .where(
+      'itemId',
+      'in',
+      keys.map((k) => k.itemId),
+    )
     .execute();
   return new Map(rows.map((r) => [r.itemId, r.sourceStamp]));
 }
