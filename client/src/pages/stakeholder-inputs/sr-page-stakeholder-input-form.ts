@@ -176,9 +176,7 @@ export class SrPageStakeholderInputForm extends SrLightElement implements SrPage
       } else {
         const saved = await createInput(this.consultationId, this._body());
         setFlash(() => t('sinputs.created'));
-        navigate(
-          `/admin/consultations/${this.consultationId}/stakeholder-inputs/${saved.id}/edit#sinput-files-heading`,
-        );
+        navigate(`/admin/consultations/${this.consultationId}/stakeholder-inputs/${saved.id}/edit`);
       }
     } catch (err) {
       if (err instanceof ApiError && err.code === 'VALIDATION_FAILED') {
