@@ -15,6 +15,7 @@ import {
   createTestApp,
   expectError,
   json,
+  signedInUser,
   signInCast,
   type Cast,
   type TestApp,
@@ -132,6 +133,20 @@ describe('recording stakeholder inputs', () => {
       .where('itemId', '=', made.id)
       .execute();
     expect(audit).toEqual([{ action: 'stakeholder_input.create', itemType: 'stakeholder_input', consultationId: cid }]);
+  });
+
+  it('pages the list with a cursor, and refuses a forged one', async () => {
+    await create({ heldOn: '2026-01-02', title: 'Tidligt møde' });
+    await create({ heldOn: '2026-01-03', title: 'Næste møde' });
+    const first = json<InputList>(await call(t, cast.analyst, { method: 'GET', url: `${base()}?limit=1` }));
+    expect(first.items).toHaveLength(1);
+    expect(first.nextCursor).not.toBeNull();
+    const next = json<InputList>(
+      await call(t, cast.analyst, { method: 'GET', url: `${base()}?limit=1&cursor=${first.nextCursor}` }),
+    );
+    expect(next.items[0]!.id).not.toBe(first.items[0]!.id);
+    expectError(await call(t, cast.analyst, { method: 'GET', url: `${base()}?cursor=abc` }), 400, 'BAD_REQUEST');
+    expectError(await call(t, cast.analyst, { method: 'GET', url: `${base()}?limit=0` }), 400, 'VALIDATION_FAILED');
   });
 
   it('renders the minutes safely: no script, no event handler, links rel="noopener"', async () => {
@@ -325,6 +340,29 @@ describe('who may do what', () => {
     });
     expect(flip.statusCode).toBe(200);
     expect(json<InputFile>(flip).public).toBe(false);
+  });
+});
+
+describe('team limits', () => {
+  it('keeps an analyst limited to other teams out (403 not_on_team), and lets them in once on the team', async () => {
+    const limited = await signedInUser(t, ['analyst']);
+    const limit = await call(t, cast.admin, {
+      method: 'PUT',
+      url: `/api/analysts/${limited.id}/limit`,
+      payload: { limited: true },
+    });
+    expect(limit.statusCode, limit.body).toBe(200);
+    const res = await call(t, limited, { method: 'POST', url: base(), payload: input() });
+    expectError(res, 403, 'FORBIDDEN');
+    expect(res.json<{ error: { details: { reason: string } } }>().error.details.reason).toBe('not_on_team');
+    expectError(await call(t, limited, { method: 'GET', url: base() }), 403, 'FORBIDDEN');
+    const join = await call(t, cast.admin, {
+      method: 'PUT',
+      url: `/api/consultations/${cid}/analysts/${limited.id}`,
+      payload: { assigned: true },
+    });
+    expect(join.statusCode, join.body).toBe(200);
+    expect((await call(t, limited, { method: 'POST', url: base(), payload: input() })).statusCode).toBe(201);
   });
 });
 
