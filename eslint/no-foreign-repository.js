@@ -94,6 +94,8 @@ export const TABLE_OWNERS = {
   identity_pending: 'identity',
   response_verifications: 'identity',
   consultation_identity_rules: 'identity',
+  stakeholder_inputs: 'stakeholder-inputs',
+  stakeholder_input_files: 'stakeholder-inputs',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());

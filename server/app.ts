@@ -29,6 +29,7 @@ import { commentsRoutes } from './modules/comments/comments.routes.ts';
 import { ballotsRoutes } from './modules/ballots/ballots.routes.ts';
 import { rankingsRoutes } from './modules/rankings/rankings.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { stakeholderInputsRoutes } from './modules/stakeholder-inputs/stakeholder-inputs.routes.ts';
 
 /**
  * TRUST_PROXY for Fastify. A hop count becomes proxy-addr's function form (trust the nearest `n`
@@ -148,6 +149,7 @@ export async function buildApp({ config, db, readDb }: AppDeps): Promise<Fastify
     exportDirectMaxRows: config.exportDirectMaxRows,
     exportLinkHours: config.exportLinkHours,
   });
+  await app.register(stakeholderInputsRoutes);
 
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;

@@ -812,3 +812,48 @@ export interface Database {
   accountTotp: AccountTotpTable;
   accountRecoveryCodes: AccountRecoveryCodesTable;
 }
+
+// Stakeholder inputs (issue 13 story 4, migration 20261209300000), stakeholder-inputs module.
+export type StakeholderInputKind = 'meeting' | 'written_input' | 'market_dialogue';
+export type StakeholderInputVisibility = 'staff_only' | 'published';
+export type PartyKind =
+  'ministry' | 'agency' | 'region' | 'municipality' | 'business' | 'association' | 'ngo' | 'other';
+export type StakeholderParty = { name: string; kind: PartyKind | null };
+export interface StakeholderInputsTable {
+  consultationId: string;
+  id: Generated<string>;
+  kind: StakeholderInputKind;
+  title: string;
+  heldOn: ColumnType<string, string, string>;
+  parties: Json<StakeholderParty[]>;
+  scenarioIds: ColumnType<string[], string[] | undefined, string[]>;
+  minutes: Generated<string>;
+  visibility: Generated<StakeholderInputVisibility>;
+  version: Generated<number>;
+  createdBy: string | null;
+  updatedBy: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+  publishedAt: Timestamp | null;
+  deletedAt: Timestamp | null;
+}
+export interface StakeholderInputFilesTable {
+  consultationId: string;
+  id: Generated<string>;
+  stakeholderInputId: string;
+  filename: string;
+  mediaType: string;
+  sizeBytes: ColumnType<string, number, number>;
+  sha256: string;
+  storageKey: string;
+  public: Generated<boolean>;
+  extractionStatus: Generated<'pending' | 'done' | 'failed' | 'skipped'>;
+  extractedText: string | null;
+  extractionError: string | null;
+  uploadedBy: string | null;
+  createdAt: Generated<Date>;
+}
+export interface Database {
+  stakeholderInputs: StakeholderInputsTable;
+  stakeholderInputFiles: StakeholderInputFilesTable;
+}

@@ -10,6 +10,7 @@ import { seedDemoActivity, type ActivityCounts } from './demo-activity.ts';
 import { DEMO_CONSULTATIONS, type DemoConsultation } from './demo-content.ts';
 import { seedDemoAnalysis, type AnalysisCounts } from './demo-analysis.ts';
 import { seedDemoPrivacy, type PrivacyCounts } from './demo-privacy.ts';
+import { seedDemoStakeholderInputs } from './demo-stakeholder-inputs.ts';
 import { rewalkInput } from '../modules/analysis/inbox/inbox.indexer.ts';
 
 /** One account per role; they exist only in the demo data (never on a deployment unless seeded). */
@@ -76,6 +77,7 @@ export async function seedDemo(
   activity: ActivityCounts;
   analysis: AnalysisCounts;
   privacy: PrivacyCounts;
+  stakeholderInputs: number;
 }> {
   let admin: Actor | null = null;
   let accounts = 0;
@@ -111,7 +113,11 @@ export async function seedDemo(
   const privacy =
     nemid && admin ? await seedDemoPrivacy(db, nemid.id, admin) : { responses: 0, findings: 0, redacted: 0 };
   if (privacy.responses > 0) await rewalkInput(db);
-  return { accounts, consultations: created, activity, analysis, privacy };
+  // Two stakeholder meetings on the NemID hearing (issue 13 story 4, demo-stakeholder-inputs.ts);
+  // audited, and the walk makes sure an indexer that has not started yet finds them too.
+  const stakeholderInputs = nemid && admin ? await seedDemoStakeholderInputs(db, nemid.id, admin) : 0;
+  if (stakeholderInputs > 0) await rewalkInput(db);
+  return { accounts, consultations: created, activity, analysis, privacy, stakeholderInputs };
 }
 
 async function seedConsultation(db: Db, admin: Actor, c: DemoConsultation, now: Date): Promise<void> {

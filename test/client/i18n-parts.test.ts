@@ -28,6 +28,7 @@ import { daCampaigns } from '../../client/src/i18n/parts/da.campaigns.ts';
 import { enImports } from '../../client/src/i18n/parts/en.imports.ts';
 import { daIdentity } from '../../client/src/i18n/parts/da.identity.ts';
 import { enIdentity } from '../../client/src/i18n/parts/en.identity.ts';
+import { enStakeholder } from '../../client/src/i18n/parts/en.stakeholder.ts';
 
 /**
  * The messages are split by area so that the app's first load carries only the shell's. A route
@@ -49,6 +50,7 @@ const AREAS: Record<MessagePart, object> = {
   imports: enImports,
   privacy: enPrivacy,
   identity: enIdentity,
+  stakeholder: enStakeholder,
 };
 
 const owner = new Map<string, MessagePart>();

@@ -235,7 +235,9 @@ describe('coding input (issue 11 story 4)', () => {
         field: `answer:${choice.id}`,
       });
       expectError(commentField, 400, 'BAD_REQUEST');
-      expectError(await create(c.id, { ...base, field: 'title' }), 400, 'VALIDATION_FAILED');
+      // A response has no title (a stakeholder input has, issue 13): refused, not malformed.
+      expectError(await create(c.id, { ...base, field: 'title' }), 400, 'BAD_REQUEST');
+      expectError(await create(c.id, { ...base, field: 'Title!' }), 400, 'VALIDATION_FAILED');
       expectError(await create(c.id, { ...base, itemKind: 'finding' }), 400, 'VALIDATION_FAILED');
       expectError(await create(c.id, { ...base, stance: 'maybe' }), 400, 'VALIDATION_FAILED');
       expect(await count(c.id)).toBe(0);

@@ -125,3 +125,26 @@ describe('demo seed: the open hearing has a questionnaire', () => {
     expect(await get<Question[]>(`/api/consultations/${SLUG}/questions`)).toEqual(before);
   });
 });
+
+describe('demo seed: stakeholder inputs (issue 13 story 4)', () => {
+  it('has two meetings on the NemID hearing, only the market dialogue public, both in the inbox', async () => {
+    const { indexInput } = await import('../../server/modules/analysis/inbox/inbox.indexer.ts');
+    const pub = await get<{ items: { title: string; minutesHtml: string; scenarioIds: string[] }[] }>(
+      `/api/consultations/${SLUG}/published-stakeholder-inputs`,
+    );
+    expect(pub.items.map((i) => i.title)).toEqual([expect.stringContaining('Markedsdialog')]);
+    expect(pub.items[0]!.scenarioIds).toHaveLength(2);
+    expect(pub.items[0]!.minutesHtml).toContain('<h2>');
+    await indexInput(t.handle.db, { minLagMs: 0 });
+    const rows = await t.handle.db
+      .selectFrom('analysisItems')
+      .select(['authorLabel', 'sourceStatus'])
+      .where('kind', '=', 'stakeholder_input')
+      .orderBy('authorLabel')
+      .execute();
+    expect(rows).toEqual([
+      { authorLabel: 'Aarhus Kommune, Digitalisering, Aarhus Kommune, Borgerservice', sourceStatus: 'staff_only' },
+      { authorLabel: expect.stringContaining('Danske Bank'), sourceStatus: 'published' },
+    ]);
+  });
+});

@@ -4,6 +4,7 @@ import { ANALYSIS_ROUTES } from './routes.analysis.ts';
 import { DEBATE_ROUTES } from './routes.debate.ts';
 import { IDENTITY_ROUTES } from './routes.identity.ts';
 import { RESPONSES_ROUTES } from './routes.responses.ts';
+import { STAKEHOLDER_INPUT_ROUTES } from './routes.stakeholder-inputs.ts';
 
 /** `user`: any signed-in account (a participant's own pages); `analysis`: analysts and admins. */
 export type Access = 'public' | 'user' | 'staff' | 'analysis' | 'admin';
@@ -137,6 +138,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...RESPONSES_ROUTES,
   ...IDENTITY_ROUTES,
   ...ANALYSIS_ROUTES,
+  ...STAKEHOLDER_INPUT_ROUTES,
   ...DEBATE_ROUTES,
 ];
 

@@ -38,12 +38,20 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { requireReadableConsultation } from '../consultations/consultations.service.ts';
 import { acceptsInput } from '../consultations/consultations.rules.ts';
 import type { JobQueue } from '../jobs/jobs.queue.ts';
-import type { BlobStore } from './blob-store.ts';
+import { type BlobStore, readAll } from './blob-store.ts';
 import { toRef } from './files.claims.ts';
+import { extractInWorker } from './extraction/extract.ts';
 import { EXTRACT_JOB } from './extraction/extraction.job.ts';
 import { canDownloadAttachment, canRegisterLetters, canUploadAttachment, type UploadSource } from './files.policy.ts';
 import * as repo from './files.repository.ts';
-import { type AcceptedType, checkFileType, contentDisposition, sanitizeFilename, storageKey } from './files.rules.ts';
+import {
+  type AcceptedType,
+  checkFileType,
+  contentDisposition,
+  isExtractable,
+  sanitizeFilename,
+  storageKey,
+} from './files.rules.ts';
 import type { AttachmentRef } from './files.schemas.ts';
 import { detectType, type StagedUpload, stageUpload } from './upload/upload.staging.ts';
 import type { Clock } from '../../shared/clock.ts';
@@ -265,4 +273,52 @@ export async function attachmentTexts(
     extraction: r.extractionStatus,
     text: r.extractedText ?? '',
   }));
+}
+
+/** A file checked and stored for a module that keeps its own rows of it (stakeholder inputs, issue 13). */
+export type StoredFile = { ref: AttachmentRef; storageKey: string; extractable: boolean };
+
+/**
+ * One file received as uploads are (one per request, 413 past the limit, type checked by content
+ * and name, 415) and put in the blob store under a key the server makes. The caller writes its row
+ * and, if that fails, deletes the blob (`ctx.store.delete(storageKey)`). Policy is the caller's.
+ */
+export async function storeCheckedFile(
+  ctx: Pick<FilesContext, 'store' | 'stagingDir' | 'maxBytes'>,
+  parts: UploadParts,
+  now: Date,
+): Promise<StoredFile> {
+  const part = await parts.nextFile();
+  if (!part) throw new AppError('BAD_REQUEST', 'Send one file in a multipart/form-data part named "file"');
+  const filename = sanitizeFilename(part.filename);
+  const staged = await stageUpload(part.file, { dir: ctx.stagingDir, maxBytes: ctx.maxBytes });
+  try {
+    const type = await checkStaged(parts, staged, filename);
+    const id = randomUUID();
+    const key = storageKey(now, id);
+    await ctx.store.put(key, createReadStream(staged.path));
+    const ref = { id, filename, mediaType: type.mediaType, sizeBytes: staged.size, sha256: staged.sha256 };
+    return { ref, storageKey: key, extractable: type.extractable };
+  } finally {
+    await rm(staged.path, { force: true });
+  }
+}
+
+/**
+ * The text of a stored file, extracted as attachments' is (in a worker thread, bounded). Throws
+ * `UnreadableDocument` for a file that will never be read (mark it failed), anything else for a retry.
+ */
+export async function extractStoredText(
+  store: BlobStore,
+  storageKey: string,
+  mediaType: string,
+): Promise<{ status: 'done'; text: string } | { status: 'skipped' }> {
+  if (!isExtractable(mediaType)) return { status: 'skipped' };
+  return extractInWorker(await readAll(await store.get(storageKey)), mediaType);
+}
+export { ExtractionError as UnreadableDocument } from './extraction/extract.ts';
+
+/** A stored file as a download (the caller checked who may read it). */
+export async function storedFileDownload(store: BlobStore, ref: AttachmentRef, storageKey: string): Promise<Download> {
+  return { ref, disposition: contentDisposition(ref.filename), stream: await store.get(storageKey) };
 }

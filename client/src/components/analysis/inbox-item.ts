@@ -2,8 +2,9 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { InboxItem } from '../../api/inbox.ts';
-import { formatDateTime } from '../../i18n/format.ts';
+import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
+import { sourceLabel } from './source-label.ts';
 
 export type InboxItemOpts = {
   selected: boolean;
@@ -76,12 +77,17 @@ export function inboxItemCard(item: InboxItem, i: number, o: InboxItemOpts) {
         }
       </p>
       <p class="sr-response-meta">
-        <time datetime=${item.receivedAt}>${formatDateTime(item.receivedAt)}</time>
+        <time datetime=${item.receivedAt}
+          >${
+            // A stakeholder input's date is the day of the meeting (issue 13 story 4), not a time of arrival.
+            item.kind === 'stakeholder_input' ? formatDate(item.receivedAt) : formatDateTime(item.receivedAt)
+          }</time
+        >
         ${item.actingAs ? html` · ${t(`inbox.actingAs.${item.actingAs}`)}` : nothing}
         ${item.invited ? html` · ${t('inbox.invited.true')}` : nothing}
         ${item.channel && item.channel !== 'web' ? html` · ${t(`inbox.channel.${item.channel}`)}` : nothing}
         ${item.hasAttachments ? html` · ${t('inbox.withAttachments')}` : nothing}
-        ${source ? html` · <strong>${t(`inbox.source.${source}`)}</strong>` : nothing} ·
+        ${source ? html` · <strong>${sourceLabel(item.kind, source)}</strong>` : nothing} ·
         <span class="sr-inbox-assignee">${assignment(item, o)}</span>
       </p>
       ${

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { InboxItemDetail } from '../../api/inbox-item.ts';
-import { formatDateTime } from '../../i18n/format.ts';
+import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { sourceLabel } from './source-label.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
 
 /** A closed answer's value as words (a choice's value, a list of them, a number, yes or no). */
@@ -21,14 +22,21 @@ export function itemAuthor(item: InboxItemDetail) {
   const row = (label: string, value: unknown) =>
     html`<dt>${label}</dt>
       <dd>${value}</dd>`;
+  // A stakeholder input (issue 13 story 4): its parties, and the day of the meeting.
+  const input = item.kind === 'stakeholder_input';
   return html`<dl class="sr-item-author" id="item-author">
-    ${row(t('item.author.name'), a.name)} ${a.email ? row(t('item.author.email'), a.email) : nothing}
+    ${row(input ? t('item.author.parties') : t('item.author.name'), a.name)}
+    ${a.email ? row(t('item.author.email'), a.email) : nothing}
     ${a.actingAs ? row(t('item.author.actingAs'), t(`inbox.actingAs.${a.actingAs}`)) : nothing}
     ${a.organisationName ? row(t('item.author.organisation'), a.organisationName) : nothing}
     ${a.cvr ? row(t('item.author.cvr'), a.cvr) : nothing}
     ${a.invited === null ? nothing : row(t('item.author.invited'), a.invited ? t('item.yes') : t('item.no'))}
     ${a.channel && a.channel !== 'web' ? row(t('item.author.channel'), t(`inbox.channel.${a.channel}`)) : nothing}
-    ${row(t('item.received'), html`<time datetime=${item.receivedAt}>${formatDateTime(item.receivedAt)}</time>`)}
+    ${
+      input
+        ? row(t('item.heldOn'), html`<time datetime=${item.receivedAt}>${formatDate(item.receivedAt)}</time>`)
+        : row(t('item.received'), html`<time datetime=${item.receivedAt}>${formatDateTime(item.receivedAt)}</time>`)
+    }
     ${
       item.editedAt
         ? row(
@@ -38,7 +46,7 @@ export function itemAuthor(item: InboxItemDetail) {
           )
         : nothing
     }
-    ${source ? row(t('item.source'), t(`inbox.source.${source}`)) : nothing}
+    ${source ? row(t('item.source'), sourceLabel(item.kind, source)) : nothing}
   </dl>`;
 }
 

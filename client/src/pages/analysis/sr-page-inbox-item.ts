@@ -146,7 +146,7 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
       if (p.mode === 'create') {
         await createCoding(this.consultationId, {
           tagId: r.tagId,
-          itemKind: this.kind as 'response' | 'comment',
+          itemKind: this.kind as 'response' | 'comment' | 'stakeholder_input',
           itemId: this.itemId,
           field: p.field,
           ...(p.start !== undefined && p.end !== undefined ? { startOffset: p.start, endOffset: p.end } : {}),
@@ -506,7 +506,13 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
                       >${t('analysisNav.redactions')}</a
                     >
                   </p>`
-                : nothing
+                : item.kind === 'stakeholder_input'
+                  ? html`<p>
+                      <a id="item-open-input" href="/admin/consultations/${c.id}/stakeholder-inputs/${item.id}"
+                        >${t('item.openInput')}</a
+                      >
+                    </p>`
+                  : nothing
             }
           </div>
           <section class="col-12 col-lg-5 sr-section" aria-labelledby="item-codings-heading">

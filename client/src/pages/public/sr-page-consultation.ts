@@ -5,6 +5,7 @@ import { Task } from '@lit/task';
 import { getConsultation } from '../../api/consultations.ts';
 
 import { listScenarios } from '../../api/scenarios.ts';
+import { listPublishedInputs } from '../../api/stakeholder-inputs.ts';
 import type { Consultation, ConsultationDocument, ScenarioSummary } from '../../api/types.ts';
 import { DeadlineController } from '../../app/deadline.ts';
 import { renderPage } from '../../app/page-state.ts';
@@ -13,6 +14,7 @@ import { isAdmin, SessionController } from '../../app/session.ts';
 import { alert } from '../../components/alerts.ts';
 import { phaseBadge, statusBadge } from '../../components/badges.ts';
 import { icon } from '../../components/icons.ts';
+import { publishedInputsSection } from '../../components/stakeholder-inputs/input-view.ts';
 import { getLocale, loc, locLang, t } from '../../i18n/i18n.ts';
 import { formatBytes, formatDateTime, formatRelative } from '../../i18n/format.ts';
 import '../public/sr-page-not-found.ts';
@@ -39,6 +41,13 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
       this._deadline.watch(consultation, this._offset);
       return { consultation, scenarios };
     },
+    args: () => [this.slug] as const,
+  });
+
+  // Issue 13 story 4: the published meetings and written inputs load apart, after the page's own
+  // data, so they never hold up its first paint; a failure leaves the section out.
+  private readonly _inputs = new Task(this, {
+    task: async ([slug], { signal }) => listPublishedInputs(slug, signal).catch(() => undefined),
     args: () => [this.slug] as const,
   });
 
@@ -242,7 +251,11 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
               </ul>`
             : nothing
         }
-      </section>`;
+      </section>
+      ${publishedInputsSection(
+        this._inputs.value,
+        new Map(scenarios.map((s) => [s.id, { key: s.key, title: loc(s.title) }])),
+      )}`;
   }
 
   protected override render() {

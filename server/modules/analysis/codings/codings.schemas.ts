@@ -6,7 +6,10 @@ import { CodingStatus, ItemKind, Note, Stance } from '../analysis.schemas.ts';
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 export const Field = z
   .string()
-  .regex(new RegExp(`^(body|answer:${UUID}|attachment:${UUID})$`), 'body, answer:<questionId> or attachment:<id>')
+  .regex(
+    new RegExp(`^(body|answer:${UUID}|attachment:${UUID}|[a-z][a-z_]{0,39})$`),
+    'body, answer:<questionId>, attachment:<id>, or a text the item names (a stakeholder input’s minutes)',
+  )
   .transform((v) => v.toLowerCase())
   .describe(
     'Which text of the item: `body` (a response’s or a comment’s text), `answer:<questionId>` or ' +
@@ -41,7 +44,9 @@ export type Coding = z.infer<typeof Coding>;
 export const CreateCodingBody = z
   .object({
     tagId: z.uuid(),
-    itemKind: z.enum(['response', 'comment']).describe('Findings and stakeholder inputs arrive with their issues'),
+    itemKind: z
+      .enum(['response', 'comment', 'stakeholder_input'])
+      .describe('Findings arrive with their issue; a stakeholder input is coded on its minutes'),
     itemId: z.uuid(),
     field: Field.nullable().default(null),
     startOffset: Offset.optional(),

@@ -70,9 +70,9 @@ export const InboxItem = z
     invited: z.boolean().nullable(),
     channel: Channel.nullable(),
     sourceStatus: z
-      .enum(['submitted', 'withdrawn', 'visible', 'hidden', 'deleted'])
+      .enum(['submitted', 'withdrawn', 'visible', 'hidden', 'deleted', 'published', 'staff_only'])
       .describe(
-        'The state of the input itself: a response submitted or withdrawn, a comment visible, hidden or deleted',
+        'The state of the input itself: a response submitted or withdrawn, a comment visible, hidden or deleted, a stakeholder input published or staff only (or deleted)',
       ),
     scenarioIds: z.array(z.uuid()),
     hasAttachments: z.boolean(),
