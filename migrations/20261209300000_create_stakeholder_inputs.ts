@@ -40,11 +40,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('deleted_at', 'timestamptz')
     .addPrimaryKeyConstraint('stakeholder_inputs_pkey', ['consultation_id', 'id'])
     .execute();
-  await db.schema
-    .createIndex('stakeholder_inputs_listing_idx')
-    .on('stakeholder_inputs')
-    .columns(['consultation_id', 'held_on', 'id'])
-    .execute();
+  // No listing index: a consultation has tens of inputs, which its primary key finds and a sort
+  // orders; an index led by (consultation_id, …) would also draw the foreign-key checks of the
+  // files' rows away from the primary key (test/integration/schema-plans.test.ts).
 
   await db.schema
     .createTable('stakeholder_input_files')

