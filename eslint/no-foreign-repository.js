@@ -94,6 +94,12 @@ export const TABLE_OWNERS = {
   identity_pending: 'identity',
   response_verifications: 'identity',
   consultation_identity_rules: 'identity',
+  parties: 'parties',
+  party_list_settings: 'parties',
+  consultation_parties: 'parties',
+  party_invitations: 'parties',
+  party_reminders: 'parties',
+  party_match_rejections: 'parties',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
