@@ -354,7 +354,7 @@ export async function claimReminders(db: Db, pairs: readonly { consultationId: s
   if (pairs.length === 0) return [];
   return db
     .insertInto('partyReminders')
-    .values(pairs.map((p) => ({ ...p, reminder: 1 })))
+    .values(pairs.map((p) => ({ consultationId: p.consultationId, partyId: p.partyId, reminder: 1 })))
     .onConflict((oc) => oc.columns(['consultationId', 'partyId', 'reminder']).doNothing())
     .returning(['consultationId', 'partyId'])
     .execute();
