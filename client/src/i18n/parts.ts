@@ -16,7 +16,8 @@ export type MessagePart =
   | 'campaigns'
   | 'imports'
   | 'privacy'
-  | 'identity';
+  | 'identity'
+  | 'parties';
 
 const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   admin: () => import('./parts/admin.ts'),
@@ -30,6 +31,7 @@ const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   imports: () => import('./parts/imports.ts'),
   privacy: () => import('./parts/privacy.ts'),
   identity: () => import('./parts/identity.ts'),
+  parties: () => import('./parts/parties.ts'),
 };
 
 const loaded = new Set<MessagePart>();
