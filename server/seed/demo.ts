@@ -10,6 +10,7 @@ import { seedDemoActivity, type ActivityCounts } from './demo-activity.ts';
 import { DEMO_CONSULTATIONS, type DemoConsultation } from './demo-content.ts';
 import { seedDemoAnalysis, type AnalysisCounts } from './demo-analysis.ts';
 import { seedDemoPrivacy, type PrivacyCounts } from './demo-privacy.ts';
+import { seedDemoParties } from './demo-parties.ts';
 import { rewalkInput } from '../modules/analysis/inbox/inbox.indexer.ts';
 
 /** One account per role; they exist only in the demo data (never on a deployment unless seeded). */
@@ -76,6 +77,7 @@ export async function seedDemo(
   activity: ActivityCounts;
   analysis: AnalysisCounts;
   privacy: PrivacyCounts;
+  parties: { parties: number; answered: number; noComments: number };
 }> {
   let admin: Actor | null = null;
   let accounts = 0;
@@ -111,7 +113,9 @@ export async function seedDemo(
   const privacy =
     nemid && admin ? await seedDemoPrivacy(db, nemid.id, admin) : { responses: 0, findings: 0, redacted: 0 };
   if (privacy.responses > 0) await rewalkInput(db);
-  return { accounts, consultations: created, activity, analysis, privacy };
+  // The NemID hearing's list of consulted parties: invited, some answered, some "no comments" (demo-parties.ts).
+  const parties = nemid && admin ? await seedDemoParties(db, nemid, admin) : { parties: 0, answered: 0, noComments: 0 };
+  return { accounts, consultations: created, activity, analysis, privacy, parties };
 }
 
 async function seedConsultation(db: Db, admin: Actor, c: DemoConsultation, now: Date): Promise<void> {
