@@ -73,14 +73,25 @@ export class SrPagePartyList extends SrLightElement implements SrPage {
     return isAdmin(currentUser());
   }
 
-  /** Runs a change, then loads the board again and says what happened. */
+  /**
+   * Runs a change, then loads the board again and says what happened. Focus stays on the control
+   * that was used (the board is drawn anew), or goes to the message when that control is gone.
+   */
   private async _do(action: () => Promise<string>) {
     if (this._busy) return;
+    const focused = document.activeElement?.id ?? '';
     this._busy = true;
     this._failure = null;
     try {
       this._flash = await action();
       await this._task.run();
+      // Enabled again before focus returns: a disabled button cannot take it.
+      this._busy = false;
+      await this.updateComplete;
+      (
+        this.querySelector<HTMLElement>(focused ? `#${CSS.escape(focused)}` : '#party-flash') ??
+        this.querySelector<HTMLElement>('#party-flash')
+      )?.focus();
       announce(this._flash);
     } catch (err) {
       this._failure = err;
@@ -267,7 +278,7 @@ export class SrPagePartyList extends SrLightElement implements SrPage {
 
   private _render(d: Data) {
     return html`${consultationHead(d.c, { heading: t('partyList.title'), intro: t('partyList.intro') })}
-      ${this._flash ? alert('success', this._flash, { live: false, id: 'party-flash' }) : nothing}
+      ${this._flash ? html`<div id="party-flash" tabindex="-1">${alert('success', this._flash, { live: false })}</div>` : nothing}
       ${this._failure ? errorAlert(this._failure, { id: 'party-failure' }) : nothing} ${this._board(d.board)}
       <sr-party-matches .consultationId=${this.consultationId} .onDecided=${() => this._task.run()}></sr-party-matches>
       ${this._admin ? this._adminTools(d) : nothing}`;
