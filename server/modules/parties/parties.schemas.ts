@@ -186,6 +186,7 @@ export const MatchProposal = z.object({
 });
 export type MatchProposal = z.infer<typeof MatchProposal>;
 export const MatchList = z.object({ items: z.array(MatchProposal) });
+export type MatchList = z.infer<typeof MatchList>;
 export const MatchBody = z.object({ partyId: z.uuid(), responseId: z.uuid() });
 
 export const ConsultedParty = z.object({ name: z.string(), kind: PartyKind, answered: z.boolean() });
