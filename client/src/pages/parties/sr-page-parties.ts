@@ -162,7 +162,12 @@ export class SrPageParties extends SrLightElement implements SrPage {
 
   private _table(items: Party[]) {
     if (items.length === 0) return html`<p id="parties-none">${t('parties.none')}</p>`;
-    return html`<div class="table--responsive-scroll">
+    return html`<div
+      class="table--responsive-scroll sr-table-scroll"
+      tabindex="0"
+      role="region"
+      aria-label=${t('parties.caption')}
+    >
       <table class="table" id="parties-table">
         <caption>
           ${t('parties.caption')} · ${t('parties.count', { count: items.length })}

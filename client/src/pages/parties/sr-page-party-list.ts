@@ -258,7 +258,12 @@ export class SrPagePartyList extends SrLightElement implements SrPage {
       ${
         b.items.length === 0
           ? html`<p>${t('partyList.none')}</p>`
-          : html`<div class="table--responsive-scroll">
+          : html`<div
+              class="table--responsive-scroll sr-table-scroll"
+              tabindex="0"
+              role="region"
+              aria-label=${t('partyList.caption')}
+            >
               <table class="table" id="party-board">
                 <caption>
                   ${t('partyList.caption')}

@@ -56,7 +56,12 @@ export class SrPartyImport extends SrLightElement {
     return html`<p id="party-import-summary">
         ${t('parties.import.summary', { rows: p.rowCount, errors: p.errorCount })}
       </p>
-      <div class="table--responsive-scroll">
+      <div
+        class="table--responsive-scroll sr-table-scroll"
+        tabindex="0"
+        role="region"
+        aria-label=${t('parties.import.caption')}
+      >
         <table class="table" id="party-import-rows">
           <caption>
             ${t('parties.import.caption')}

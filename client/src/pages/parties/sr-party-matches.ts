@@ -43,7 +43,12 @@ export class SrPartyMatches extends SrLightElement {
 
   private _list(m: MatchList) {
     if (m.items.length === 0) return html`<p id="party-matches-none">${t('partyList.matches.none')}</p>`;
-    return html`<div class="table--responsive-scroll">
+    return html`<div
+      class="table--responsive-scroll sr-table-scroll"
+      tabindex="0"
+      role="region"
+      aria-label=${t('partyList.matches.caption')}
+    >
       <table class="table" id="party-matches">
         <caption>
           ${t('partyList.matches.caption')}

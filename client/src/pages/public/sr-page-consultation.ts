@@ -185,7 +185,12 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
     return html`<section class="sr-section" aria-labelledby="consulted-heading">
       <h2 id="consulted-heading">${t('consulted.heading')}</h2>
       <p>${t('consulted.intro')}</p>
-      <div class="table--responsive-scroll">
+      <div
+        class="table--responsive-scroll sr-table-scroll"
+        tabindex="0"
+        role="region"
+        aria-label=${t('consulted.caption')}
+      >
         <table class="table table--compact" id="consulted-parties">
           <caption class="sr-only">
             ${t('consulted.caption')}
