@@ -24,15 +24,21 @@ async function main(): Promise<void> {
     );
     const { benchPrivacy } = await import('./privacy.ts');
     extra.privacy = await benchPrivacy();
-    if (only && only.every((name) => name === 'privacy')) {
-      await mkdir('bench/results', { recursive: true });
-      await writeFile(
-        'bench/results/latest.json',
-        JSON.stringify({ at: new Date().toISOString(), node: process.version, ...extra }, null, 2),
-      );
-      process.stdout.write(`\nwrote bench/results/latest.json\n`);
-      return;
-    }
+  }
+  // Issue 13: invitations to 2,000 consulted parties sent through a local SMTP server (its own database).
+  if (!only || only.includes('parties')) {
+    process.stdout.write(`\ninvitations to consulted parties\n`);
+    const { benchParties } = await import('./parties.ts');
+    extra.parties = await benchParties(adminUrl);
+  }
+  if (only && only.every((name) => name === 'privacy' || name === 'parties')) {
+    await mkdir('bench/results', { recursive: true });
+    await writeFile(
+      'bench/results/latest.json',
+      JSON.stringify({ at: new Date().toISOString(), node: process.version, ...extra }, null, 2),
+    );
+    process.stdout.write(`\nwrote bench/results/latest.json\n`);
+    return;
   }
   const bareDb = 'samraad_bench_bare';
   const appDb = 'samraad_bench_app';

@@ -96,6 +96,12 @@ export const TABLE_OWNERS = {
   consultation_identity_rules: 'identity',
   stakeholder_inputs: 'stakeholder-inputs',
   stakeholder_input_files: 'stakeholder-inputs',
+  parties: 'parties',
+  party_list_settings: 'parties',
+  consultation_parties: 'parties',
+  party_invitations: 'parties',
+  party_reminders: 'parties',
+  party_match_rejections: 'parties',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());

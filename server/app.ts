@@ -30,6 +30,7 @@ import { ballotsRoutes } from './modules/ballots/ballots.routes.ts';
 import { rankingsRoutes } from './modules/rankings/rankings.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { stakeholderInputsRoutes } from './modules/stakeholder-inputs/stakeholder-inputs.routes.ts';
+import { partiesRoutes } from './modules/parties/parties.routes.ts';
 
 /**
  * TRUST_PROXY for Fastify. A hop count becomes proxy-addr's function form (trust the nearest `n`
@@ -142,6 +143,11 @@ export async function buildApp({ config, db, readDb }: AppDeps): Promise<Fastify
     mailFrom: config.mailFrom,
     relay: config.jobsEnabled,
     pollMs: config.mailPollMs,
+  });
+  await app.register(partiesRoutes, {
+    publicUrl,
+    smtpConfigured: Boolean(config.smtpUrl),
+    reminderDays: config.partyReminderDays,
   });
   await app.register(analysisRoutes, {
     indexEveryMs: config.jobsEnabled ? config.analysisIndexMs : 0,

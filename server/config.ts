@@ -176,6 +176,7 @@ export const ConfigSchema = z.object({
   UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(100).default(10),
   EXPORT_DIRECT_MAX_ROWS: z.coerce.number().int().min(0).default(50_000),
   EXPORT_LINK_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+  PARTY_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(5),
   IMPORT_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -263,6 +264,8 @@ export type Config = Readonly<{
   exportDirectMaxRows: number;
   /** How long an export job's download link works. */
   exportLinkHours: number;
+  /** Days before the deadline a consulted party that has not answered is reminded (issue 13; per consultation too). */
+  partyReminderDays: number;
   /** Unlinked uploads are deleted this many hours after they can no longer be used (upload/upload.sweep.ts). */
   filesOrphanHours: number;
   /** MitID brokers (issue 15), none by default. */
@@ -336,6 +339,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importMaxBytes: e.IMPORT_MAX_BYTES,
     exportDirectMaxRows: e.EXPORT_DIRECT_MAX_ROWS,
     exportLinkHours: e.EXPORT_LINK_HOURS,
+    partyReminderDays: e.PARTY_REMINDER_DAYS,
     filesOrphanHours: e.FILES_ORPHAN_HOURS,
     eidBrokers: e.EID_BROKERS ?? [],
     staffOidc: e.STAFF_OIDC,

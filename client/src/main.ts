@@ -3,4 +3,5 @@ import './styles/dkfds.scss';
 import './styles/tokens.css';
 import './styles/app.css';
 import './styles/analysis.css';
+import './styles/parties.css';
 import './app/sr-app.ts';

@@ -857,3 +857,65 @@ export interface Database {
   stakeholderInputs: StakeholderInputsTable;
   stakeholderInputFiles: StakeholderInputFilesTable;
 }
+
+// Issue 13 stories 2, 3 and 5: consulted parties and the høringsliste (migration 20261209100000), parties module.
+export interface PartiesTable {
+  id: Generated<string>;
+  name: string;
+  nameKey: string;
+  kind: PartyKind;
+  cvr: string | null;
+  emails: string[];
+  locale: Generated<'da' | 'en'>;
+  note: Generated<string>;
+  createdBy: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+export interface PartyListSettingsTable {
+  consultationId: string;
+  reminderDays: number | null;
+  updatedAt: Generated<Date>;
+}
+export interface ConsultationPartiesTable {
+  consultationId: string;
+  partyId: string;
+  addedBy: string | null;
+  addedAt: Generated<Date>;
+  invitedAt: Timestamp | null;
+  invitedBy: string | null;
+  responseId: string | null;
+  respondedAt: Timestamp | null;
+  linkedBy: 'link' | 'match' | 'staff' | null;
+  late: Generated<boolean>;
+  noCommentsAt: Timestamp | null;
+  noCommentsBy: 'party' | 'staff' | null;
+}
+export interface PartyInvitationsTable {
+  tokenHash: string;
+  consultationId: string;
+  partyId: string;
+  mail: 'invitation' | 'reminder';
+  createdAt: Generated<Date>;
+}
+export interface PartyRemindersTable {
+  consultationId: string;
+  partyId: string;
+  reminder: number;
+  sentAt: Generated<Date>;
+}
+export interface PartyMatchRejectionsTable {
+  consultationId: string;
+  partyId: string;
+  responseId: string;
+  rejectedBy: string | null;
+  rejectedAt: Generated<Date>;
+}
+export interface Database {
+  parties: PartiesTable;
+  partyListSettings: PartyListSettingsTable;
+  consultationParties: ConsultationPartiesTable;
+  partyInvitations: PartyInvitationsTable;
+  partyReminders: PartyRemindersTable;
+  partyMatchRejections: PartyMatchRejectionsTable;
+}

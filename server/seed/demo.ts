@@ -11,6 +11,7 @@ import { DEMO_CONSULTATIONS, type DemoConsultation } from './demo-content.ts';
 import { seedDemoAnalysis, type AnalysisCounts } from './demo-analysis.ts';
 import { seedDemoPrivacy, type PrivacyCounts } from './demo-privacy.ts';
 import { seedDemoStakeholderInputs } from './demo-stakeholder-inputs.ts';
+import { seedDemoParties } from './demo-parties.ts';
 import { rewalkInput } from '../modules/analysis/inbox/inbox.indexer.ts';
 
 /** One account per role; they exist only in the demo data (never on a deployment unless seeded). */
@@ -78,6 +79,7 @@ export async function seedDemo(
   analysis: AnalysisCounts;
   privacy: PrivacyCounts;
   stakeholderInputs: number;
+  parties: { parties: number; answered: number; noComments: number };
 }> {
   let admin: Actor | null = null;
   let accounts = 0;
@@ -117,7 +119,9 @@ export async function seedDemo(
   // audited, and the walk makes sure an indexer that has not started yet finds them too.
   const stakeholderInputs = nemid && admin ? await seedDemoStakeholderInputs(db, nemid.id, admin) : 0;
   if (stakeholderInputs > 0) await rewalkInput(db);
-  return { accounts, consultations: created, activity, analysis, privacy, stakeholderInputs };
+  // The NemID hearing's list of consulted parties: invited, some answered, some "no comments" (demo-parties.ts).
+  const parties = nemid && admin ? await seedDemoParties(db, nemid, admin) : { parties: 0, answered: 0, noComments: 0 };
+  return { accounts, consultations: created, activity, analysis, privacy, stakeholderInputs, parties };
 }
 
 async function seedConsultation(db: Db, admin: Actor, c: DemoConsultation, now: Date): Promise<void> {

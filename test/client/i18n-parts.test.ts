@@ -29,6 +29,8 @@ import { enImports } from '../../client/src/i18n/parts/en.imports.ts';
 import { daIdentity } from '../../client/src/i18n/parts/da.identity.ts';
 import { enIdentity } from '../../client/src/i18n/parts/en.identity.ts';
 import { enStakeholder } from '../../client/src/i18n/parts/en.stakeholder.ts';
+import { daParties } from '../../client/src/i18n/parts/da.parties.ts';
+import { enParties } from '../../client/src/i18n/parts/en.parties.ts';
 
 /**
  * The messages are split by area so that the app's first load carries only the shell's. A route
@@ -51,6 +53,7 @@ const AREAS: Record<MessagePart, object> = {
   privacy: enPrivacy,
   identity: enIdentity,
   stakeholder: enStakeholder,
+  parties: enParties,
 };
 
 const owner = new Map<string, MessagePart>();
@@ -173,6 +176,7 @@ describe('i18n parts', () => {
       [daImports, enImports],
       [daPrivacy, enPrivacy],
       [daIdentity, enIdentity],
+      [daParties, enParties],
     ] as const;
     for (const [da, en] of pairs) expect(Object.keys(da).sort()).toEqual(Object.keys(en).sort());
   });

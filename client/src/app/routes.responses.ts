@@ -21,7 +21,7 @@ export const RESPONSES_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-respond',
     access: 'public',
     load: pages.respond,
-    parts: ['responses'],
+    parts: ['responses', 'parties'],
   },
   {
     name: 'responses',

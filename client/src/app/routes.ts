@@ -3,6 +3,7 @@ import { loadParts, partsLoaded, type MessagePart } from '../i18n/parts.ts';
 import { ANALYSIS_ROUTES } from './routes.analysis.ts';
 import { DEBATE_ROUTES } from './routes.debate.ts';
 import { IDENTITY_ROUTES } from './routes.identity.ts';
+import { PARTIES_ROUTES } from './routes.parties.ts';
 import { RESPONSES_ROUTES } from './routes.responses.ts';
 import { STAKEHOLDER_INPUT_ROUTES } from './routes.stakeholder-inputs.ts';
 
@@ -135,6 +136,7 @@ export const ROUTES: readonly RouteDef[] = [
     load: pages.adminAudit,
     parts: ['admin', 'debate', 'responses'],
   },
+  ...PARTIES_ROUTES,
   ...RESPONSES_ROUTES,
   ...IDENTITY_ROUTES,
   ...ANALYSIS_ROUTES,

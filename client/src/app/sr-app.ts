@@ -254,6 +254,7 @@ export class SrApp extends SrLightElement {
       items.push({ href: '/admin/accounts', label: t('nav.accounts'), current: cur(name === 'admin-accounts', false) });
       items.push({ href: '/admin/audit', label: t('nav.audit'), current: cur(name === 'admin-audit', false) });
       items.push({ href: '/admin/outbox', label: t('nav.outbox'), current: cur(name === 'admin-outbox', false) });
+      items.push({ href: '/admin/parties', label: t('nav.parties'), current: cur(name === 'admin-parties', false) });
     }
     return items;
   }

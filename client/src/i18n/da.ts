@@ -12,6 +12,7 @@ import { daThemes } from './parts/da.themes.ts';
 import { daImports } from './parts/da.imports.ts';
 import { daIdentity } from './parts/da.identity.ts';
 import { daStakeholder } from './parts/da.stakeholder.ts';
+import { daParties } from './parts/da.parties.ts';
 
 /** Danish messages. `satisfies Messages`: a missing key or a wrong parameter fails tsc (each part checks its own). */
 export const da = {
@@ -28,4 +29,5 @@ export const da = {
   ...daPrivacy,
   ...daIdentity,
   ...daStakeholder,
+  ...daParties,
 } satisfies Messages;

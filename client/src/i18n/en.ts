@@ -20,6 +20,7 @@ import { enThemes } from './parts/en.themes.ts';
 import { enImports } from './parts/en.imports.ts';
 import { enIdentity } from './parts/en.identity.ts';
 import { enStakeholder } from './parts/en.stakeholder.ts';
+import { enParties } from './parts/en.parties.ts';
 
 export const en = {
   ...enShell,
@@ -35,6 +36,7 @@ export const en = {
   ...enPrivacy,
   ...enIdentity,
   ...enStakeholder,
+  ...enParties,
 };
 
 export type Messages = typeof en;

@@ -17,7 +17,8 @@ export type MessagePart =
   | 'imports'
   | 'privacy'
   | 'identity'
-  | 'stakeholder';
+  | 'stakeholder'
+  | 'parties';
 
 const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   admin: () => import('./parts/admin.ts'),
@@ -32,6 +33,7 @@ const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   privacy: () => import('./parts/privacy.ts'),
   identity: () => import('./parts/identity.ts'),
   stakeholder: () => import('./parts/stakeholder.ts'),
+  parties: () => import('./parts/parties.ts'),
 };
 
 const loaded = new Set<MessagePart>();

@@ -21,10 +21,24 @@ export type WithdrawalData = { consultationTitle: string; receiptCode: string; w
 /** Issue 12 story 2: the respondent is told why their response is not published. */
 export type RejectionData = { consultationTitle: string; receiptCode: string; reason: string | null };
 
+/**
+ * Issue 13: a party on a consultation's høringsliste is invited (and reminded) with its personal
+ * links: one answers on the party's behalf, one records "no comments" after a confirmation.
+ */
+export type PartyInvitationData = {
+  consultationTitle: string;
+  partyName: string;
+  closesAt: Date | null;
+  respondUrl: string;
+  noCommentsUrl: string;
+};
+
 export type MailTemplate =
   | { kind: 'receipt'; data: ReceiptData }
   | { kind: 'withdrawal'; data: WithdrawalData }
-  | { kind: 'publication_rejected'; data: RejectionData };
+  | { kind: 'publication_rejected'; data: RejectionData }
+  | { kind: 'party_invitation'; data: PartyInvitationData }
+  | { kind: 'party_reminder'; data: PartyInvitationData };
 export type RenderedMail = { subject: string; text: string; html: string };
 
 /**
@@ -53,6 +67,18 @@ const StoredTemplate = z.discriminatedUnion('kind', [
     kind: z.literal('publication_rejected'),
     data: z.object({ consultationTitle: z.string(), receiptCode: z.string(), reason: z.string().nullable() }),
   }),
+  ...(['party_invitation', 'party_reminder'] as const).map((kind) =>
+    z.object({
+      kind: z.literal(kind),
+      data: z.object({
+        consultationTitle: z.string(),
+        partyName: z.string(),
+        closesAt: isoDate.nullable(),
+        respondUrl: z.string(),
+        noCommentsUrl: z.string(),
+      }),
+    }),
+  ),
 ]);
 
 /** The template in the form the outbox stores (`JSON.stringify` writes the times as ISO strings). */
@@ -190,8 +216,49 @@ function rejection(d: RejectionData, locale: Locale): RenderedMail {
   ]);
 }
 
+function partyInvitation(d: PartyInvitationData, locale: Locale, reminder: boolean): RenderedMail {
+  if (locale === 'da') {
+    const deadline = d.closesAt ? formatTime(d.closesAt, 'da') : 'ingen frist';
+    return render(`${reminder ? 'Påmindelse: høring' : 'Høring'}: ${d.consultationTitle}`, [
+      reminder
+        ? `${d.partyName} har endnu ikke svaret i høringen "${d.consultationTitle}".`
+        : `${d.partyName} er på høringslisten i høringen "${d.consultationTitle}" og inviteres hermed til at afgive høringssvar.`,
+      '',
+      { label: 'Høringsfrist', value: deadline },
+      '',
+      `Afgiv høringssvar på vegne af ${d.partyName}:`,
+      { value: d.respondUrl, href: true },
+      '',
+      'Har I ingen bemærkninger, kan I meddele det her (I bekræfter på siden):',
+      { value: d.noCommentsUrl, href: true },
+      '',
+      'Linkene er personlige for jeres organisation. Del dem ikke uden for organisationen.',
+    ]);
+  }
+  const deadline = d.closesAt ? formatTime(d.closesAt, 'en') : 'no deadline';
+  return render(`${reminder ? 'Reminder: consultation' : 'Consultation'}: ${d.consultationTitle}`, [
+    reminder
+      ? `${d.partyName} has not yet responded to the consultation "${d.consultationTitle}".`
+      : `${d.partyName} is on the list of consulted parties for "${d.consultationTitle}" and is invited to respond.`,
+    '',
+    { label: 'Deadline', value: deadline },
+    '',
+    `Respond on behalf of ${d.partyName}:`,
+    { value: d.respondUrl, href: true },
+    '',
+    'If you have no comments, you can tell us here (you confirm on the page):',
+    { value: d.noCommentsUrl, href: true },
+    '',
+    'These links are personal to your organisation. Do not share them outside it.',
+  ]);
+}
+
 export function renderMail(t: MailTemplate, locale: Locale): RenderedMail {
   switch (t.kind) {
+    case 'party_invitation':
+      return partyInvitation(t.data, locale, false);
+    case 'party_reminder':
+      return partyInvitation(t.data, locale, true);
     case 'publication_rejected':
       return rejection(t.data, locale);
     case 'receipt':

@@ -233,3 +233,30 @@ export async function anyResponse(db: Db, consultationId: string): Promise<boole
     select exists (select 1 from responses where consultation_id = ${consultationId}) as exists`.execute(db);
   return r.rows[0]?.exists ?? false;
 }
+
+/**
+ * Issue 13: the responses of a consultation a party on its list may have written, by CVR or by the
+ * domain of the respondent's address (lower case), left out those already answering for a party.
+ */
+export async function findByCvrOrDomain(
+  db: Db,
+  consultationId: string,
+  f: { cvrs: readonly string[]; domains: readonly string[]; exclude: readonly string[]; limit: number },
+) {
+  if (f.cvrs.length === 0 && f.domains.length === 0) return [];
+  let q = db
+    .selectFrom('responses as r')
+    .select(STAFF_COLUMNS)
+    .where('r.consultationId', '=', consultationId)
+    .where('r.status', '=', 'submitted')
+    .where((eb) =>
+      eb.or([
+        ...(f.cvrs.length > 0 ? [eb('r.cvr', 'in', [...f.cvrs])] : []),
+        ...(f.domains.length > 0
+          ? [eb(sql<string>`lower(split_part(r.respondent_email, '@', 2))`, 'in', [...f.domains])]
+          : []),
+      ]),
+    );
+  if (f.exclude.length > 0) q = q.where('r.id', 'not in', [...f.exclude]);
+  return q.orderBy('r.submittedAt').orderBy('r.id').limit(f.limit).execute();
+}

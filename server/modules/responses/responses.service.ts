@@ -1,4 +1,7 @@
 import type { Db } from '../../db/database.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { EDIT_TOKEN_PATTERN, sha256Hex } from './responses.crypto.ts';
 import { withheldAttachmentIds } from '../analysis/privacy/privacy.service.ts';
 import * as feed from './analysis-feed.repository.ts';
 import * as repo from './responses.repository.ts';
@@ -44,3 +47,81 @@ export const responsesForPrivacy = feed.responsesForPrivacy;
 
 /** For the redaction queue: a published response's search index is made again from its redacted text. */
 export const reindexPublishedResponse = feed.reindexPublished;
+
+// Issue 13 (the høringsliste, parties module): what the list needs of the responses it links.
+
+export type ResponseForParty = Pick<
+  repo.StaffRow,
+  | 'consultationId'
+  | 'id'
+  | 'receiptCode'
+  | 'respondentName'
+  | 'respondentEmail'
+  | 'actingAs'
+  | 'organisationName'
+  | 'cvr'
+  | 'invited'
+  | 'status'
+  | 'channel'
+  | 'submittedAt'
+>;
+
+const forParty = (r: repo.StaffRow | Awaited<ReturnType<typeof repo.findByCvrOrDomain>>[number]): ResponseForParty => ({
+  consultationId: r.consultationId,
+  id: r.id,
+  receiptCode: r.receiptCode,
+  respondentName: r.respondentName,
+  respondentEmail: r.respondentEmail,
+  actingAs: r.actingAs,
+  organisationName: r.organisationName,
+  cvr: r.cvr,
+  invited: r.invited,
+  status: r.status,
+  channel: r.channel,
+  submittedAt: r.submittedAt,
+});
+
+/** A response of this consultation (a letter's `submittedAt` is when it arrived), or null. */
+export async function responseForParty(db: Db, consultationId: string, id: string): Promise<ResponseForParty | null> {
+  const row = await repo.findById(db, id);
+  return row && row.consultationId === consultationId ? forParty(row) : null;
+}
+
+/** The response an edit token belongs to (the respondent's own credential), if it is of this consultation. */
+export async function responseForEditToken(
+  db: Db,
+  consultationId: string,
+  token: string,
+): Promise<ResponseForParty | null> {
+  if (!EDIT_TOKEN_PATTERN.test(token)) return null;
+  const row = await repo.findByTokenHash(db, sha256Hex(token));
+  return row && row.consultationId === consultationId ? forParty(row) : null;
+}
+
+/** Responses that may be a listed party's, by CVR or by the e-mail domain (lower case). */
+export async function responsesMatching(
+  db: Db,
+  consultationId: string,
+  f: { cvrs: readonly string[]; domains: readonly string[]; exclude: readonly string[]; limit: number },
+): Promise<ResponseForParty[]> {
+  return (await repo.findByCvrOrDomain(db, consultationId, f)).map(forParty);
+}
+
+/**
+ * "Invited or not" follows the høringsliste (issue 13 story 5): a response linked to a party on the
+ * list is marked invited, in the caller's transaction, and audited so the inbox indexer sees it.
+ */
+export async function markInvitedFromList(
+  trx: Db,
+  actor: Actor | null,
+  r: { consultationId: string; id: string; partyId: string },
+): Promise<void> {
+  await repo.setInvited(trx, r.consultationId, r.id, true);
+  await recordAudit(trx, actor, {
+    action: 'response.invited',
+    itemType: 'response',
+    itemId: r.id,
+    consultationId: r.consultationId,
+    details: { invited: true, partyId: r.partyId, source: 'party_list' },
+  });
+}

@@ -274,6 +274,7 @@ export const daAdmin = {
   'adminResp.heading': 'Høringssvar',
   'adminResp.questions': 'Spørgeskema',
   'adminResp.publication': 'Offentliggørelseskø',
+  'adminResp.parties': 'Høringsliste',
   'adminResp.letters': 'Registrér brev eller e-mail',
   'adminResp.inbox': 'Analyseindbakke',
   'adminResp.codebook': 'Kodebog',

@@ -271,6 +271,7 @@ export const enAdmin = {
   'adminResp.heading': 'Responses',
   'adminResp.questions': 'Questionnaire',
   'adminResp.publication': 'Publication queue',
+  'adminResp.parties': 'List of consulted parties (høringsliste)',
   'adminResp.letters': 'Register a letter or e-mail',
   'adminResp.inbox': 'Analysis inbox',
   'adminResp.codebook': 'Codebook',

@@ -83,6 +83,7 @@ export class SrPageAdminConsultation extends SrLightElement implements SrPage {
             >
           </li>
           <li><a href="/admin/consultations/${c.id}/letters" id="admin-letters-link">${t('adminResp.letters')}</a></li>
+          <li><a href="/admin/consultations/${c.id}/parties" id="admin-parties-link">${t('adminResp.parties')}</a></li>
           ${
             isAnalyst(this._session.user)
               ? html`<li>

@@ -6,6 +6,7 @@ import { getConsultation } from '../../api/consultations.ts';
 
 import { listScenarios } from '../../api/scenarios.ts';
 import { listPublishedInputs } from '../../api/stakeholder-inputs.ts';
+import { type ConsultedParties, getConsultedParties } from '../../api/parties.ts';
 import type { Consultation, ConsultationDocument, ScenarioSummary } from '../../api/types.ts';
 import { DeadlineController } from '../../app/deadline.ts';
 import { renderPage } from '../../app/page-state.ts';
@@ -36,10 +37,15 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
 
   private readonly _task = new Task(this, {
     task: async ([slug], { signal }) => {
-      const [consultation, scenarios] = await Promise.all([getConsultation(slug, signal), listScenarios(slug, signal)]);
+      const [consultation, scenarios, consulted] = await Promise.all([
+        getConsultation(slug, signal),
+        listScenarios(slug, signal),
+        // The list of consulted parties (issue 13) is an extra: the page shows without it.
+        getConsultedParties(slug, signal).catch((): ConsultedParties => ({ items: [] })),
+      ]);
       this._offset = new Date(consultation.serverTime).getTime() - Date.now();
       this._deadline.watch(consultation, this._offset);
-      return { consultation, scenarios };
+      return { consultation, scenarios, consulted };
     },
     args: () => [this.slug] as const,
   });
@@ -182,7 +188,53 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
     </li>`;
   }
 
-  private _render({ consultation: c, scenarios }: { consultation: Consultation; scenarios: ScenarioSummary[] }) {
+  /** The consulted parties (høringsliste) and whether each answered, as Høringsportalen lists them. */
+  private _consulted(p: ConsultedParties) {
+    if (p.items.length === 0) return nothing;
+    return html`<section class="sr-section" aria-labelledby="consulted-heading">
+      <h2 id="consulted-heading">${t('consulted.heading')}</h2>
+      <p>${t('consulted.intro')}</p>
+      <div
+        class="table--responsive-scroll sr-table-scroll"
+        tabindex="0"
+        role="region"
+        aria-label=${t('consulted.caption')}
+      >
+        <table class="table table--compact" id="consulted-parties">
+          <caption class="sr-only">
+            ${t('consulted.caption')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${t('consulted.col.party')}</th>
+              <th scope="col">${t('consulted.col.kind')}</th>
+              <th scope="col">${t('consulted.col.answered')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${p.items.map(
+              (x) =>
+                html`<tr>
+                  <th scope="row">${x.name}</th>
+                  <td>${t(`partyKind.${x.kind}`)}</td>
+                  <td>${x.answered ? t('consulted.answered') : t('consulted.notAnswered')}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>`;
+  }
+
+  private _render({
+    consultation: c,
+    scenarios,
+    consulted,
+  }: {
+    consultation: Consultation;
+    scenarios: ScenarioSummary[];
+    consulted: ConsultedParties;
+  }) {
     const locale = getLocale();
     const body = c.bodyHtml[locale] || c.bodyHtml[locale === 'da' ? 'en' : 'da'];
     const summary = loc(c.summary);
@@ -255,7 +307,8 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
       ${publishedInputsSection(
         this._inputs.value,
         new Map(scenarios.map((s) => [s.id, { key: s.key, title: loc(s.title) }])),
-      )}`;
+      )}
+      ${this._consulted(consulted)}`;
   }
 
   protected override render() {

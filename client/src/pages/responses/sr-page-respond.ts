@@ -5,6 +5,7 @@ import { Task } from '@lit/task';
 import { ApiError } from '../../api/http.ts';
 import { getQuestionnaire, type Questionnaire } from '../../api/questionnaire.ts';
 import { submitResponse } from '../../api/responses.ts';
+import { getInvitation, type Invitation, linkInvitationResponse, tokenFromHash } from '../../api/parties.ts';
 import { renderPage } from '../../app/page-state.ts';
 import { SubmissionController } from './submission.ts';
 import { draftNotices } from './draft-notices.ts';
@@ -56,17 +57,28 @@ export class SrPageRespond extends SrLightElement implements SrPage {
   /** Whether the form has been offered since the page loaded (then the closing is announced). */
   private _shownOpen = false;
   private readonly _deadline = new DeadlineController(this, () => this._onDeadline());
+  /** A consulted party's personal link (`#token=…`, issue 13): the form answers on its behalf. */
+  @state() private _invitation: { token: string; inv: Invitation } | null = null;
 
   private readonly _task = new Task(this, {
     task: async ([slug], { signal }): Promise<Data> => {
-      const data = await getQuestionnaire(slug, signal);
+      const token = tokenFromHash(location.hash);
+      const [data, inv] = await Promise.all([
+        getQuestionnaire(slug, signal),
+        token ? getInvitation(token, signal).catch(() => null) : Promise.resolve(null),
+      ]);
       const { consultation } = data;
+      this._invitation = token && inv && inv.consultation.id === consultation.id ? { token, inv } : null;
       this._offset = clockOffset(consultation);
       this._shownOpen = false;
       this._deadline.watch(consultation, this._offset);
       const draft = this._submission.restoreDraft({ storageKey: draftKey(consultation.id), idempotent: true });
       this._value = draft?.value ?? emptyResponse();
       this._restoredAt = draft && !isEmptyValue(draft.value) ? draft.savedAt : null;
+      if (this._invitation && this._value.actingAs === '') {
+        const p = this._invitation.inv.party;
+        this._value = { ...this._value, actingAs: p.actingAs, organisationName: p.name, cvr: p.cvr ?? '' };
+      }
       return data;
     },
     args: () => [this.slug] as const,
@@ -126,6 +138,11 @@ export class SrPageRespond extends SrLightElement implements SrPage {
       return;
     }
     const receipt = sent.data;
+    // Sent through a consulted party's personal link: the response is linked to the party. The
+    // receipt's edit token proves it is this browser's; a failure here leaves the response as sent
+    // (staff then see it as a proposed match by CVR or e-mail domain).
+    if (this._invitation && receipt.editToken)
+      await linkInvitationResponse(this._invitation.token, receipt.id, receipt.editToken).catch(() => undefined);
     storeReceipt({
       receiptCode: receipt.receiptCode,
       fingerprint: receipt.fingerprint,
@@ -232,6 +249,14 @@ export class SrPageRespond extends SrLightElement implements SrPage {
       ></sr-breadcrumbs>
       <h1 tabindex="-1">${t('resp.title')}</h1>
       <p class="font-lead">${t('resp.lead')} <span lang=${locLang(c.title)}>${title}</span></p>
+      ${
+        this._invitation
+          ? alert('info', t('invitation.onBehalf', { party: this._invitation.inv.party.name }), {
+              live: false,
+              id: 'resp-invitation',
+            })
+          : nothing
+      }
       ${open ? timeLeft(c, this._offset) : closedNotice(c, state, { live: !closedByClock })}
       ${draftNotices({
         restoredAt: open ? this._restoredAt : null,
