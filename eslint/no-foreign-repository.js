@@ -94,6 +94,14 @@ export const TABLE_OWNERS = {
   identity_pending: 'identity',
   response_verifications: 'identity',
   consultation_identity_rules: 'identity',
+  consultation_reviewers: 'reviews',
+  review_rounds: 'reviews',
+  review_round_scenarios: 'reviews',
+  reviews: 'reviews',
+  review_revisions: 'reviews',
+  review_reminders: 'reviews',
+  scenario_decisions: 'reviews',
+  decision_approvals: 'reviews',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
