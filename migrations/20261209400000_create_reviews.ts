@@ -21,7 +21,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('invited_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
     .addPrimaryKeyConstraint('consultation_reviewers_pkey', ['consultation_id', 'user_id'])
     .execute();
-  await db.schema.createIndex('consultation_reviewers_user_idx').on('consultation_reviewers').column('user_id').execute();
+  await db.schema
+    .createIndex('consultation_reviewers_user_idx')
+    .on('consultation_reviewers')
+    .column('user_id')
+    .execute();
 
   // Story 3: a review round; at most one open per consultation.
   await db.schema

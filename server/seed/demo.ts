@@ -11,6 +11,7 @@ import { DEMO_CONSULTATIONS, type DemoConsultation } from './demo-content.ts';
 import { seedDemoAnalysis, type AnalysisCounts } from './demo-analysis.ts';
 import { seedDemoPrivacy, type PrivacyCounts } from './demo-privacy.ts';
 import { rewalkInput } from '../modules/analysis/inbox/inbox.indexer.ts';
+import { seedConcludedReview, seedOpenReview } from './demo-review.ts';
 
 /** One account per role; they exist only in the demo data (never on a deployment unless seeded). */
 export const DEMO_ACCOUNTS: { email: string; displayName: string; password: string; roles: Role[] }[] = [
@@ -111,6 +112,8 @@ export async function seedDemo(
   const privacy =
     nemid && admin ? await seedDemoPrivacy(db, nemid.id, admin) : { responses: 0, findings: 0, redacted: 0 };
   if (privacy.responses > 0) await rewalkInput(db);
+  // An open review round on the NemID hearing, where missing (demo-review.ts, issue 14).
+  if (nemid && admin) await seedOpenReview(db, admin, nemid.id, now);
   return { accounts, consultations: created, activity, analysis, privacy };
 }
 
@@ -166,6 +169,7 @@ async function seedConsultation(db: Db, admin: Actor, c: DemoConsultation, now: 
   row = await consultations.transitionConsultation(db, admin, row.id, 'closed', () => now);
   if (c.state.phase === 'concluded') {
     row = await consultations.transitionConsultation(db, admin, row.id, 'analysis', () => now);
-    await consultations.transitionConsultation(db, admin, row.id, 'concluded', () => now);
+    // Reviews by two authorities, the decision and its approval, then concluded (demo-review.ts).
+    await seedConcludedReview(db, admin, row.id, c.slug, now);
   }
 }

@@ -189,7 +189,11 @@ export class Factory<S> {
   }
 
   /** Concludes a consultation in "analysis": a decision, and the reason it concludes without a published report. */
-  async conclude(admin: S, consultationId: string, reason = 'Høringsnotatet er udgivet som PDF'): Promise<Consultation> {
+  async conclude(
+    admin: S,
+    consultationId: string,
+    reason = 'Høringsnotatet er udgivet som PDF',
+  ): Promise<Consultation> {
     await this.recordDecision(admin, consultationId);
     const path = `/api/consultations/${consultationId}/transition`;
     return this.ok<Consultation>(admin, 'POST', path, { to: 'concluded', reason }, 200);

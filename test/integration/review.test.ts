@@ -1,6 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MyReviews, Review, ReviewerList, Round, RoundDetail } from '../../server/modules/reviews/reviews.schemas.ts';
+import type {
+  MyReviews,
+  Review,
+  ReviewerList,
+  Round,
+  RoundDetail,
+} from '../../server/modules/reviews/reviews.schemas.ts';
 import {
   call,
   createTestApp,
@@ -12,7 +18,15 @@ import {
   type TestApp,
   type TestUser,
 } from '../helpers/app.ts';
-import { DAY_MS, factory, freshEmail, lastMailTo, login, makeOpenConsultation, mailsTo, tokenIn } from '../helpers/factory.ts';
+import {
+  DAY_MS,
+  freshEmail,
+  lastMailTo,
+  login,
+  makeOpenConsultation,
+  mailsTo,
+  tokenIn,
+} from '../helpers/factory.ts';
 
 // Issue 14 stories 1 and 3: reviewers scoped to a consultation, review rounds, positions and their history.
 
@@ -42,7 +56,11 @@ async function invite(cId: string, who: { email: string }, authority = 'Finansmi
 }
 
 async function openRound(cId: string, body: Record<string, unknown> = { dueAt: inDays(14) }) {
-  const res = await call(t, cast.admin, { method: 'POST', url: `/api/consultations/${cId}/review-rounds`, payload: body });
+  const res = await call(t, cast.admin, {
+    method: 'POST',
+    url: `/api/consultations/${cId}/review-rounds`,
+    payload: body,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return json<Round>(res);
 }
@@ -84,7 +102,11 @@ describe('reviewers of a consultation (story 1)', () => {
     const mail = await lastMailTo(t, email);
     expect(mail.kind).toBe('review.invitation');
     const token = tokenIn(mail);
-    const stored = await t.handle.db.selectFrom('accountTokens').select('idHash').where('userId', '=', added.userId).execute();
+    const stored = await t.handle.db
+      .selectFrom('accountTokens')
+      .select('idHash')
+      .where('userId', '=', added.userId)
+      .execute();
     expect(stored).toHaveLength(1);
     expect(stored[0]!.idHash).not.toContain(token);
     // Staff reading the outbox never see the link's secret.
@@ -131,12 +153,17 @@ describe('reviewers of a consultation (story 1)', () => {
     await invite(c.id, member);
     const routes = [
       { method: 'GET' as const, url: `/api/consultations/${c.id}/reviewers` },
-      { method: 'POST' as const, url: `/api/consultations/${c.id}/reviewers`, payload: { email: freshEmail(), authority: 'X' } },
+      {
+        method: 'POST' as const,
+        url: `/api/consultations/${c.id}/reviewers`,
+        payload: { email: freshEmail(), authority: 'X' },
+      },
       { method: 'DELETE' as const, url: `/api/consultations/${c.id}/reviewers/${member.id}` },
     ];
     for (const r of routes) {
       expectError(await call(t, null, r), 401, 'UNAUTHENTICATED');
-      for (const who of [cast.participant, cast.analyst, cast.reviewer, member]) expectError(await call(t, who, r), 403, 'FORBIDDEN');
+      for (const who of [cast.participant, cast.analyst, cast.reviewer, member])
+        expectError(await call(t, who, r), 403, 'FORBIDDEN');
     }
     expect(await reviewersOf(c.id)).toHaveLength(1);
   });
@@ -147,12 +174,27 @@ describe('reviewers of a consultation (story 1)', () => {
     await invite(c.id, member);
     const round = await openRound(c.id);
     expect((await write(member, c.id, round.id, scenarios[0]!.id, { position: 'supports' })).statusCode).toBe(200);
-    const del = await call(t, cast.admin, { method: 'DELETE', url: `/api/consultations/${c.id}/reviewers/${member.id}` });
+    const del = await call(t, cast.admin, {
+      method: 'DELETE',
+      url: `/api/consultations/${c.id}/reviewers/${member.id}`,
+    });
     expect(del.statusCode).toBe(204);
-    expectError(await call(t, cast.admin, { method: 'DELETE', url: `/api/consultations/${c.id}/reviewers/${member.id}` }), 404, 'NOT_FOUND');
-    expectError(await call(t, member, { url: `/api/consultations/${c.id}/review-rounds/${round.id}` }), 403, 'FORBIDDEN');
-    const detail = json<RoundDetail>(await call(t, cast.admin, { url: `/api/consultations/${c.id}/review-rounds/${round.id}` }));
-    expect(detail.reviews).toEqual([expect.objectContaining({ reviewerId: member.id, authority: 'Finansministeriet' })]);
+    expectError(
+      await call(t, cast.admin, { method: 'DELETE', url: `/api/consultations/${c.id}/reviewers/${member.id}` }),
+      404,
+      'NOT_FOUND',
+    );
+    expectError(
+      await call(t, member, { url: `/api/consultations/${c.id}/review-rounds/${round.id}` }),
+      403,
+      'FORBIDDEN',
+    );
+    const detail = json<RoundDetail>(
+      await call(t, cast.admin, { url: `/api/consultations/${c.id}/review-rounds/${round.id}` }),
+    );
+    expect(detail.reviews).toEqual([
+      expect.objectContaining({ reviewerId: member.id, authority: 'Finansministeriet' }),
+    ]);
   });
 });
 
@@ -160,8 +202,16 @@ describe('review rounds and positions (story 3)', () => {
   it('an admin opens a round on every scenario by default; one at a time; bad input changes nothing', async () => {
     const { c, scenarios } = await hearing();
     const url = `/api/consultations/${c.id}/review-rounds`;
-    expectError(await call(t, cast.admin, { method: 'POST', url, payload: { dueAt: 'tomorrow' } }), 400, 'VALIDATION_FAILED');
-    expectError(await call(t, cast.admin, { method: 'POST', url, payload: { dueAt: inDays(-1) } }), 422, 'RULE_VIOLATION');
+    expectError(
+      await call(t, cast.admin, { method: 'POST', url, payload: { dueAt: 'tomorrow' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectError(
+      await call(t, cast.admin, { method: 'POST', url, payload: { dueAt: inDays(-1) } }),
+      422,
+      'RULE_VIOLATION',
+    );
     const other = await hearing();
     const foreign = { dueAt: inDays(3), scenarioIds: [other.scenarios[0]!.id] };
     expectError(await call(t, cast.admin, { method: 'POST', url, payload: foreign }), 422, 'RULE_VIOLATION');
@@ -206,15 +256,32 @@ describe('review rounds and positions (story 3)', () => {
     });
     expect(first.statusCode, first.body).toBe(200);
     const r1 = json<Review>(first);
-    expect(r1).toMatchObject({ revision: 1, authority: 'Finansministeriet', conditions: ['Kodeviser bevares', 'Åbne standarder'] });
+    expect(r1).toMatchObject({
+      revision: 1,
+      authority: 'Finansministeriet',
+      conditions: ['Kodeviser bevares', 'Åbne standarder'],
+    });
     expect(r1.noteHtml).toContain('<strong>Vigtigt</strong>');
     expect(r1.noteHtml).not.toContain('<script');
     const second = json<Review>(
-      await write(member, c.id, round.id, s1, { position: 'objects', reasons: 'For dyrt', note: 'a < b', noteFormat: 'text' }),
+      await write(member, c.id, round.id, s1, {
+        position: 'objects',
+        reasons: 'For dyrt',
+        note: 'a < b',
+        noteFormat: 'text',
+      }),
     );
-    expect(second).toMatchObject({ id: r1.id, revision: 2, position: 'objects', conditions: [], noteHtml: '<p>a &lt; b</p>' });
+    expect(second).toMatchObject({
+      id: r1.id,
+      revision: 2,
+      position: 'objects',
+      conditions: [],
+      noteHtml: '<p>a &lt; b</p>',
+    });
     const history = await call(t, member, { url: `/api/consultations/${c.id}/reviews/${r1.id}/revisions` });
-    expect(json<{ items: { revision: number; position: string }[] }>(history).items.map((i) => [i.revision, i.position])).toEqual([
+    expect(
+      json<{ items: { revision: number; position: string }[] }>(history).items.map((i) => [i.revision, i.position]),
+    ).toEqual([
       [2, 'objects'],
       [1, 'supports_with_conditions'],
     ]);
@@ -244,12 +311,18 @@ describe('review rounds and positions (story 3)', () => {
     ]) {
       expectError(await write(member, c.id, round.id, s1, payload), 400, 'VALIDATION_FAILED');
     }
-    expectError(await write(member, c.id, round.id, '00000000-0000-4000-8000-000000000000', { position: 'supports' }), 404, 'NOT_FOUND');
-    const detail = json<RoundDetail>(await call(t, member, { url: `/api/consultations/${c.id}/review-rounds/${round.id}` }));
+    expectError(
+      await write(member, c.id, round.id, '00000000-0000-4000-8000-000000000000', { position: 'supports' }),
+      404,
+      'NOT_FOUND',
+    );
+    const detail = json<RoundDetail>(
+      await call(t, member, { url: `/api/consultations/${c.id}/review-rounds/${round.id}` }),
+    );
     expect(detail.reviews).toEqual([expect.objectContaining({ position: 'supports', revision: 1 })]);
   });
 
-  it("a reviewer sees only their own positions until the round closes, staff see all; a closed round takes no more", async () => {
+  it('a reviewer sees only their own positions until the round closes, staff see all; a closed round takes no more', async () => {
     const { c, scenarios } = await hearing();
     const [a, b] = [await signedInUser(t, ['reviewer']), await signedInUser(t, ['reviewer'])];
     await invite(c.id, a, 'Finansministeriet');
@@ -263,17 +336,33 @@ describe('review rounds and positions (story 3)', () => {
     expect(asA.reviews.map((r) => r.authority)).toEqual(['Finansministeriet']);
     expect(asA.reviewers.map((r) => r.userId)).toEqual([a.id]);
     const bReview = json<RoundDetail>(await call(t, b, { url })).reviews[0]!;
-    expectError(await call(t, a, { url: `/api/consultations/${c.id}/reviews/${bReview.id}/revisions` }), 404, 'NOT_FOUND');
+    expectError(
+      await call(t, a, { url: `/api/consultations/${c.id}/reviews/${bReview.id}/revisions` }),
+      404,
+      'NOT_FOUND',
+    );
     for (const staff of [cast.admin, cast.analyst]) {
-      expect(json<RoundDetail>(await call(t, staff, { url })).reviews.map((r) => r.authority).sort()).toEqual(['Finansministeriet', 'KL']);
+      expect(
+        json<RoundDetail>(await call(t, staff, { url }))
+          .reviews.map((r) => r.authority)
+          .sort(),
+      ).toEqual(['Finansministeriet', 'KL']);
     }
     await call(t, cast.admin, { method: 'POST', url: `${url}/close` });
     const after = json<RoundDetail>(await call(t, a, { url }));
     expect(after).toMatchObject({ othersVisible: true, canWrite: false });
     expect(after.reviews).toHaveLength(2);
-    expect((await call(t, a, { url: `/api/consultations/${c.id}/reviews/${bReview.id}/revisions` })).statusCode).toBe(200);
-    expectError(await write(a, c.id, round.id, scenarios[0]!.id, { position: 'objects', reasons: 'x' }), 409, 'CONFLICT');
-    expect(json<RoundDetail>(await call(t, cast.admin, { url })).reviews.find((r) => r.reviewerId === a.id)!.position).toBe('supports');
+    expect((await call(t, a, { url: `/api/consultations/${c.id}/reviews/${bReview.id}/revisions` })).statusCode).toBe(
+      200,
+    );
+    expectError(
+      await write(a, c.id, round.id, scenarios[0]!.id, { position: 'objects', reasons: 'x' }),
+      409,
+      'CONFLICT',
+    );
+    expect(
+      json<RoundDetail>(await call(t, cast.admin, { url })).reviews.find((r) => r.reviewerId === a.id)!.position,
+    ).toBe('supports');
   });
 
   it('"my reviews" lists my consultations and rounds with my progress', async () => {
@@ -291,7 +380,8 @@ describe('review rounds and positions (story 3)', () => {
       }),
     ]);
     expectError(await call(t, null, { url: '/api/me/reviews' }), 401, 'UNAUTHENTICATED');
-    for (const who of [cast.participant, cast.analyst, cast.admin]) expectError(await call(t, who, { url: '/api/me/reviews' }), 403, 'FORBIDDEN');
+    for (const who of [cast.participant, cast.analyst, cast.admin])
+      expectError(await call(t, who, { url: '/api/me/reviews' }), 403, 'FORBIDDEN');
   });
 
   it('a reviewer of another consultation, a participant and anonymous reach nothing of this one', async () => {
@@ -315,13 +405,23 @@ describe('review rounds and positions (story 3)', () => {
       expectError(await call(t, null, { url }), 401, 'UNAUTHENTICATED');
     }
     expectError(await write(stranger, c.id, round.id, scenarios[0]!.id, { position: 'supports' }), 403, 'FORBIDDEN');
-    expectError(await write(cast.analyst, c.id, round.id, scenarios[0]!.id, { position: 'supports' }), 403, 'FORBIDDEN');
+    expectError(
+      await write(cast.analyst, c.id, round.id, scenarios[0]!.id, { position: 'supports' }),
+      403,
+      'FORBIDDEN',
+    );
     expectError(await write(cast.admin, c.id, round.id, scenarios[0]!.id, { position: 'supports' }), 403, 'FORBIDDEN');
     expectError(await write(null, c.id, round.id, scenarios[0]!.id, { position: 'supports' }), 401, 'UNAUTHENTICATED');
     // The other consultation's round id does not open this one's data either.
     const theirs = await openRound(other.c.id);
-    expectError(await call(t, member, { url: `/api/consultations/${c.id}/review-rounds/${theirs.id}` }), 404, 'NOT_FOUND');
-    const n = await sql<{ n: number }>`select count(*)::int as n from reviews where consultation_id = ${c.id}`.execute(t.handle.db);
+    expectError(
+      await call(t, member, { url: `/api/consultations/${c.id}/review-rounds/${theirs.id}` }),
+      404,
+      'NOT_FOUND',
+    );
+    const n = await sql<{ n: number }>`select count(*)::int as n from reviews where consultation_id = ${c.id}`.execute(
+      t.handle.db,
+    );
     expect(n.rows[0]!.n).toBe(1);
     expect(await mailsTo(t, stranger.email)).toHaveLength(1);
   });

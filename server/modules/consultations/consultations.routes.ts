@@ -94,7 +94,8 @@ export const consultationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Consultation, ...staffErrors, 422: ErrorBody },
       },
     },
-    async (req) => svc.transitionConsultation(app.db, req.actor, req.params.id, req.body.to, undefined, req.body.reason),
+    async (req) =>
+      svc.transitionConsultation(app.db, req.actor, req.params.id, req.body.to, undefined, req.body.reason),
   );
 
   app.put(

@@ -93,7 +93,11 @@ export const WriteReviewBody = z
     if (b.position === 'supports_with_conditions' && b.conditions.length === 0)
       ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'List at least one condition' });
     if (b.position !== 'supports_with_conditions' && b.conditions.length > 0)
-      ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'Conditions belong to "supports with conditions"' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['conditions'],
+        message: 'Conditions belong to "supports with conditions"',
+      });
     if (b.position === 'objects' && !b.reasons)
       ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'An objection needs its reasons' });
   });

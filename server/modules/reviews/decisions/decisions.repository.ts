@@ -38,7 +38,14 @@ export async function findApproval(db: Db, consultationId: string, roundId: stri
 
 export async function upsertApproval(
   db: Db,
-  v: { consultationId: string; roundId: string; approvedBy: string; approvedAt: Date; documentRef: string; recordedBy: string },
+  v: {
+    consultationId: string;
+    roundId: string;
+    approvedBy: string;
+    approvedAt: Date;
+    documentRef: string;
+    recordedBy: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('decisionApprovals')

@@ -47,7 +47,7 @@ export const decisionsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Record a round's decision (admin): each scenario shortlisted, eliminated or selected",
         description:
-          "One outcome per scenario of the round, at most one selected, each with reasons and the evidence it " +
+          'One outcome per scenario of the round, at most one selected, each with reasons and the evidence it ' +
           'cites ({kind: theme | ranking | finding | review | item | document, ref, label}); evidence must exist ' +
           'in this consultation (422). Replaces an earlier record until the decision is approved (409).',
         security,

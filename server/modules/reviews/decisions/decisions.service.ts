@@ -74,7 +74,11 @@ export async function recordDecision(
   if (c.phase === 'concluded') throw frozen();
   const round = await requireRound(db, c.id, roundId);
   const ids = input.outcomes.map((o) => o.scenarioId);
-  if (new Set(ids).size !== ids.length || ids.length !== round.scenarioIds.length || ids.some((id) => !round.scenarioIds.includes(id))) {
+  if (
+    new Set(ids).size !== ids.length ||
+    ids.length !== round.scenarioIds.length ||
+    ids.some((id) => !round.scenarioIds.includes(id))
+  ) {
     throw new AppError('RULE_VIOLATION', "Give one outcome for each of the round's scenarios", {
       reason: 'scenarios',
       expected: round.scenarioIds,
@@ -83,9 +87,15 @@ export async function recordDecision(
   if (input.outcomes.filter((o) => o.outcome === 'selected').length > 1) {
     throw new AppError('RULE_VIOLATION', 'At most one scenario is selected', { reason: 'one_selected' });
   }
-  const refs = input.outcomes.flatMap((o, i) => o.evidence.map((ref, j) => ({ path: `outcomes.${i}.evidence.${j}`, ref })));
+  const refs = input.outcomes.flatMap((o, i) =>
+    o.evidence.map((ref, j) => ({ path: `outcomes.${i}.evidence.${j}`, ref })),
+  );
   const bad = await invalidEvidence(db, actor, c, refs);
-  if (bad.length > 0) throw new AppError('RULE_VIOLATION', 'Some evidence does not exist in this consultation', { reason: 'evidence', invalid: bad });
+  if (bad.length > 0)
+    throw new AppError('RULE_VIOLATION', 'Some evidence does not exist in this consultation', {
+      reason: 'evidence',
+      invalid: bad,
+    });
   await db.transaction().execute(async (trx) => {
     await requireRound(trx, c.id, roundId, true);
     if (await repo.findApproval(trx, c.id, roundId)) {
@@ -99,7 +109,11 @@ export async function recordDecision(
       itemId: roundId,
       consultationId: c.id,
       details: {
-        outcomes: input.outcomes.map((o) => ({ scenarioId: o.scenarioId, outcome: o.outcome, evidence: o.evidence.length })),
+        outcomes: input.outcomes.map((o) => ({
+          scenarioId: o.scenarioId,
+          outcome: o.outcome,
+          evidence: o.evidence.length,
+        })),
         before: before.map((o) => ({ scenarioId: o.scenarioId, outcome: o.outcome })),
       },
     });

@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, sessionRequired as security } from '../../../shared/schemas.ts';
-import { ConsultationParams, InviteResult, InviteReviewerBody, ReviewerList, ReviewerParams } from '../reviews.schemas.ts';
+import {
+  ConsultationParams,
+  InviteResult,
+  InviteReviewerBody,
+  ReviewerList,
+  ReviewerParams,
+} from '../reviews.schemas.ts';
 import * as svc from './reviewers.service.ts';
 
 const tags = ['reviews'];

@@ -62,7 +62,11 @@ export async function inviteReviewer(
       itemType: 'account',
       itemId: account.id,
       consultationId: c.id,
-      details: { authority: input.authority, organisationId: input.organisationId ?? null, newAccount: account.created },
+      details: {
+        authority: input.authority,
+        organisationId: input.organisationId ?? null,
+        newAccount: account.created,
+      },
     });
     const title = c.title[account.locale] || c.title.da;
     const reviewsLink = mailLink(ctx.baseUrl, '/reviews');

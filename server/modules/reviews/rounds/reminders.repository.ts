@@ -18,9 +18,7 @@ export async function dueReminders(db: Db, now: Date, withinMs: number, reminder
       sql<number>`(select count(*)::int from review_round_scenarios s
         where s.consultation_id = rr.consultation_id and s.round_id = rr.id
         and not exists (select 1 from reviews r where r.consultation_id = s.consultation_id
-          and r.round_id = s.round_id and r.scenario_id = s.scenario_id and r.reviewer_id = cr.user_id))`.as(
-        'missing',
-      ),
+          and r.round_id = s.round_id and r.scenario_id = s.scenario_id and r.reviewer_id = cr.user_id))`.as('missing'),
     ])
     .where('rr.status', '=', 'open')
     .where('rr.dueAt', '>', now)

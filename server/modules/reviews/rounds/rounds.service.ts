@@ -155,8 +155,7 @@ export async function getRound(db: Db, actor: Actor | null, idOrSlug: string, ro
     })),
     reviews: reviews.map(toReview),
     othersVisible: others,
-    canWrite:
-      round.status === 'open' && c.phase !== 'concluded' && canReview(actor, 'write', { member: !!membership }),
+    canWrite: round.status === 'open' && c.phase !== 'concluded' && canReview(actor, 'write', { member: !!membership }),
     canManage: canReview(actor, 'manage', { member: false }),
   };
 }
