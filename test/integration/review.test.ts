@@ -20,6 +20,7 @@ import {
 } from '../helpers/app.ts';
 import {
   DAY_MS,
+  factory,
   freshEmail,
   lastMailTo,
   login,
@@ -424,5 +425,75 @@ describe('review rounds and positions (story 3)', () => {
     );
     expect(n.rows[0]!.n).toBe(1);
     expect(await mailsTo(t, stranger.email)).toHaveLength(1);
+  });
+});
+
+describe('what a reviewer reaches (story 1)', () => {
+  /**
+   * Every staff-only GET route of the OpenAPI document, asked by a reviewer of consultation C with
+   * every path parameter filled with C's own ids: 403 or 404, except the review routes of C.
+   */
+  it('walks every staff-only GET route: 403/404 except the review pages of their own consultation', async () => {
+    const { c, scenarios } = await hearing();
+    const member = await signedInUser(t, ['reviewer']);
+    await invite(c.id, member);
+    const round = await openRound(c.id);
+    const review = json<Review>(await write(member, c.id, round.id, scenarios[0]!.id, { position: 'supports' }));
+    const values: Record<string, string> = {
+      id: c.id,
+      roundId: round.id,
+      reviewId: review.id,
+      scenarioId: scenarios[0]!.id,
+      userId: member.id,
+      kind: 'response',
+      version: '1',
+    };
+    const doc = json<{ paths: Record<string, Record<string, unknown>> }>(
+      await call(t, null, { url: '/api/openapi.json' }),
+    );
+    const roles = new Map(t.app.guardedRoutes.map((r) => [`${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`, r.roles]));
+    const allowed = new Set([
+      '/api/me/reviews',
+      '/api/consultations/{id}/review-rounds',
+      '/api/consultations/{id}/review-rounds/{roundId}',
+      '/api/consultations/{id}/reviews/{reviewId}/revisions',
+    ]);
+    const walked: string[] = [];
+    const wrong: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      const need = roles.get(`GET ${path}`);
+      // Staff-only: a guard naming roles, none of them the participant's (a signed-in user's own pages are not staff's).
+      if (!('get' in ops) || !need || need.length === 0 || need.includes('participant')) continue;
+      const url = path.replace(
+        /\{(\w+)\}/g,
+        (_m, name: string) => values[name] ?? '00000000-0000-4000-8000-000000000000',
+      );
+      const res = await call(t, member, { url });
+      walked.push(path);
+      if (allowed.has(path) ? res.statusCode !== 200 : ![403, 404].includes(res.statusCode)) {
+        wrong.push(`${path}: ${res.statusCode}`);
+      }
+    }
+    expect(walked.length).toBeGreaterThan(30);
+    expect(walked.filter((p) => allowed.has(p)).sort()).toEqual([...allowed].sort());
+    // The review routes are the only staff-only routes that let a reviewer in at all.
+    const reviewerRoutes = t.app.guardedRoutes.filter((r) => r.roles.includes('reviewer')).map((r) => r.url);
+    expect(reviewerRoutes.every((u) => u.startsWith('/api/me/reviews') || /review|decision/.test(u))).toBe(true);
+    expect(wrong).toEqual([]);
+  });
+
+  it('sees no drafts and no staff names, as the public does', async () => {
+    const member = await signedInUser(t, ['reviewer']);
+    const draft = await factory(t).newConsultation(cast.admin);
+    await invite(draft.id, member);
+    expectError(await call(t, member, { url: `/api/consultations/${draft.id}` }), 404, 'NOT_FOUND');
+    expectError(await call(t, member, { url: `/api/consultations/${draft.id}/review-rounds` }), 404, 'NOT_FOUND');
+    const list = json<{ items: { id: string }[] }>(await call(t, member, { url: '/api/consultations?phase=draft' }));
+    expect(list.items).toEqual([]);
+    const { c } = await hearing();
+    const seen = json<{ phaseHistory: { by: string | null }[] }>(
+      await call(t, member, { url: `/api/consultations/${c.id}` }),
+    );
+    expect(seen.phaseHistory.every((h) => h.by === null)).toBe(true);
   });
 });
