@@ -28,6 +28,8 @@ import { daCampaigns } from '../../client/src/i18n/parts/da.campaigns.ts';
 import { enImports } from '../../client/src/i18n/parts/en.imports.ts';
 import { daIdentity } from '../../client/src/i18n/parts/da.identity.ts';
 import { enIdentity } from '../../client/src/i18n/parts/en.identity.ts';
+import { daReviews } from '../../client/src/i18n/parts/da.reviews.ts';
+import { enReviews } from '../../client/src/i18n/parts/en.reviews.ts';
 
 /**
  * The messages are split by area so that the app's first load carries only the shell's. A route
@@ -49,6 +51,7 @@ const AREAS: Record<MessagePart, object> = {
   imports: enImports,
   privacy: enPrivacy,
   identity: enIdentity,
+  reviews: enReviews,
 };
 
 const owner = new Map<string, MessagePart>();
@@ -171,6 +174,7 @@ describe('i18n parts', () => {
       [daImports, enImports],
       [daPrivacy, enPrivacy],
       [daIdentity, enIdentity],
+      [daReviews, enReviews],
     ] as const;
     for (const [da, en] of pairs) expect(Object.keys(da).sort()).toEqual(Object.keys(en).sort());
   });

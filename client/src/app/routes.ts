@@ -4,9 +4,13 @@ import { ANALYSIS_ROUTES } from './routes.analysis.ts';
 import { DEBATE_ROUTES } from './routes.debate.ts';
 import { IDENTITY_ROUTES } from './routes.identity.ts';
 import { RESPONSES_ROUTES } from './routes.responses.ts';
+import { REVIEW_ROUTES } from './routes.reviews.ts';
 
-/** `user`: any signed-in account (a participant's own pages); `analysis`: analysts and admins. */
-export type Access = 'public' | 'user' | 'staff' | 'analysis' | 'admin';
+/**
+ * `user`: any signed-in account (a participant's own pages); `analysis`: analysts and admins;
+ * `review`: reviewers, analysts and admins (issue 14: a reviewer is not staff).
+ */
+export type Access = 'public' | 'user' | 'staff' | 'analysis' | 'review' | 'admin';
 
 export type RouteDef = {
   name: string;
@@ -138,6 +142,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...IDENTITY_ROUTES,
   ...ANALYSIS_ROUTES,
   ...DEBATE_ROUTES,
+  ...REVIEW_ROUTES,
 ];
 
 export type RouteMatch = { route: RouteDef; params: Record<string, string> };

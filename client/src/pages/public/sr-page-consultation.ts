@@ -4,6 +4,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { Task } from '@lit/task';
 import { getConsultation } from '../../api/consultations.ts';
 
+import { type Decision, getPublicDecision } from '../../api/reviews.ts';
 import { listScenarios } from '../../api/scenarios.ts';
 import type { Consultation, ConsultationDocument, ScenarioSummary } from '../../api/types.ts';
 import { DeadlineController } from '../../app/deadline.ts';
@@ -37,7 +38,10 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
       const [consultation, scenarios] = await Promise.all([getConsultation(slug, signal), listScenarios(slug, signal)]);
       this._offset = new Date(consultation.serverTime).getTime() - Date.now();
       this._deadline.watch(consultation, this._offset);
-      return { consultation, scenarios };
+      // The scenario decision (issue 14 story 4) exists only once a hearing has closed.
+      const decided = consultation.phase === 'analysis' || consultation.phase === 'concluded';
+      const decision = decided ? await getPublicDecision(consultation.id, signal) : null;
+      return { consultation, scenarios, decision };
     },
     args: () => [this.slug] as const,
   });
@@ -173,7 +177,62 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
     </li>`;
   }
 
-  private _render({ consultation: c, scenarios }: { consultation: Consultation; scenarios: ScenarioSummary[] }) {
+  /** The scenario decision and its political approval, once recorded and the round closed (issue 14 story 4). */
+  private _decision(d: Decision) {
+    return html`<section class="sr-section" id="consultation-decision" aria-labelledby="decision-heading">
+      <h2 id="decision-heading">${t('decisionPublic.heading')}</h2>
+      <p>${t('decisionPublic.intro', { n: d.roundNumber })}</p>
+      <dl class="sr-decision-list">
+        ${d.outcomes.map(
+          (o) =>
+            html`<dt>
+                <span>${o.key}:</span> <span lang=${locLang(o.title)}>${loc(o.title)}</span>
+                ${statusBadge(o.outcome)}
+              </dt>
+              <dd>
+                <p>${o.reasons}</p>
+                ${
+                  o.evidence.length
+                    ? html`<p>
+                        ${t('decisionPublic.evidence')}:
+                        ${o.evidence.map(
+                          (e, i) =>
+                            html`${i ? ', ' : ''}${
+                              (e.kind === 'ranking' || e.kind === 'document') && /^(\/|https?:\/\/)/.test(e.ref)
+                                ? html`<a href=${e.ref}>${e.label}</a>`
+                                : e.label
+                            }`,
+                        )}
+                      </p>`
+                    : nothing
+                }
+              </dd>`,
+        )}
+      </dl>
+      ${
+        d.approval
+          ? html`<p id="decision-approval">
+              ${t('decisionPublic.approved', { by: d.approval.approvedBy, date: formatDateTime(d.approval.approvedAt) })}
+              ${
+                /^(\/|https?:\/\/)/.test(d.approval.documentRef)
+                  ? html`<a href=${d.approval.documentRef}>${t('decisionPublic.document')}</a>`
+                  : html`${t('decisionPublic.document')}: ${d.approval.documentRef}`
+              }
+            </p>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  private _render({
+    consultation: c,
+    scenarios,
+    decision,
+  }: {
+    consultation: Consultation;
+    scenarios: ScenarioSummary[];
+    decision: Decision | null;
+  }) {
     const locale = getLocale();
     const body = c.bodyHtml[locale] || c.bodyHtml[locale === 'da' ? 'en' : 'da'];
     const summary = loc(c.summary);
@@ -242,7 +301,8 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
               </ul>`
             : nothing
         }
-      </section>`;
+      </section>
+      ${decision ? this._decision(decision) : nothing}`;
   }
 
   protected override render() {
