@@ -102,6 +102,14 @@ export const TABLE_OWNERS = {
   party_invitations: 'parties',
   party_reminders: 'parties',
   party_match_rejections: 'parties',
+  consultation_reviewers: 'reviews',
+  review_rounds: 'reviews',
+  review_round_scenarios: 'reviews',
+  reviews: 'reviews',
+  review_revisions: 'reviews',
+  review_reminders: 'reviews',
+  scenario_decisions: 'reviews',
+  decision_approvals: 'reviews',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());

@@ -31,6 +31,7 @@ import { rankingsRoutes } from './modules/rankings/rankings.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { stakeholderInputsRoutes } from './modules/stakeholder-inputs/stakeholder-inputs.routes.ts';
 import { partiesRoutes } from './modules/parties/parties.routes.ts';
+import { reviewsRoutes } from './modules/reviews/reviews.routes.ts';
 
 /**
  * TRUST_PROXY for Fastify. A hop count becomes proxy-addr's function form (trust the nearest `n`
@@ -156,6 +157,12 @@ export async function buildApp({ config, db, readDb }: AppDeps): Promise<Fastify
     exportLinkHours: config.exportLinkHours,
   });
   await app.register(stakeholderInputsRoutes);
+
+  await app.register(reviewsRoutes, {
+    publicUrl,
+    inviteDays: config.reviewInviteDays,
+    reminderDays: config.reviewReminderDays,
+  });
 
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;

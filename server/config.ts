@@ -154,6 +154,8 @@ export const ConfigSchema = z.object({
     .regex(/^[\w.-]{0,60}$/, 'letters, digits, _ . - (at most 60)')
     .default(''),
   RESULTS_MIN_SEGMENT: z.coerce.number().int().min(1).max(1000).default(5),
+  REVIEW_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  REVIEW_INVITE_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   CLIENT_DIST: z.string().default('./dist/client'),
   JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
   SMTP_URL: z.string().url().optional(),
@@ -235,6 +237,10 @@ export type Config = Readonly<{
   rateLimitNamespace: string;
   /** Segments with fewer rankings than this are shown to staff only (statistical disclosure). */
   resultsMinSegment: number;
+  /** Days before a review round's due date that reviewers who have not signed off get a reminder; 0: none (issue 14). */
+  reviewReminderDays: number;
+  /** How long a reviewer's invitation link (choose a password) works, in days. */
+  reviewInviteDays: number;
   clientDist: string;
   jobsEnabled: boolean;
   smtpUrl: string | undefined;
@@ -316,6 +322,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryAfterS: e.LOAD_SHED_RETRY_AFTER_S,
     },
     resultsMinSegment: e.RESULTS_MIN_SEGMENT,
+    reviewReminderDays: e.REVIEW_REMINDER_DAYS,
+    reviewInviteDays: e.REVIEW_INVITE_DAYS,
     clientDist: e.CLIENT_DIST,
     jobsEnabled: e.JOBS_ENABLED === 'true',
     smtpUrl: e.SMTP_URL,

@@ -919,3 +919,104 @@ export interface Database {
   partyReminders: PartyRemindersTable;
   partyMatchRejections: PartyMatchRejectionsTable;
 }
+
+// Issue 14 stories 1, 3 and 4 (migration 20261209400000): reviewers, review rounds, positions and the
+// decision record, owned by the reviews module.
+export type ReviewPosition = 'supports' | 'supports_with_conditions' | 'objects';
+export type NoteFormat = 'markdown' | 'text';
+export type DecisionOutcome = 'shortlisted' | 'eliminated' | 'selected';
+export type EvidenceRef = {
+  kind: 'theme' | 'ranking' | 'finding' | 'review' | 'item' | 'document';
+  ref: string;
+  label: string;
+};
+export interface ConsultationReviewersTable {
+  consultationId: string;
+  userId: string;
+  authority: string;
+  /** Will reference the organisations directory (server/modules/parties); no foreign key yet. */
+  organisationId: string | null;
+  invitedBy: string | null;
+  invitedAt: Generated<Date>;
+}
+export interface ReviewRoundsTable {
+  consultationId: string;
+  id: Generated<string>;
+  number: number;
+  status: Generated<'open' | 'closed'>;
+  dueAt: Timestamp;
+  openedBy: string | null;
+  openedAt: Generated<Date>;
+  closedBy: string | null;
+  closedAt: Timestamp | null;
+}
+export interface ReviewRoundScenariosTable {
+  consultationId: string;
+  roundId: string;
+  scenarioId: string;
+}
+export interface ReviewsTable {
+  consultationId: string;
+  id: Generated<string>;
+  roundId: string;
+  scenarioId: string;
+  reviewerId: string;
+  authority: string;
+  position: ReviewPosition;
+  conditions: Json<string[]>;
+  reasons: string | null;
+  note: string;
+  noteFormat: NoteFormat;
+  revision: Generated<number>;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+export interface ReviewRevisionsTable {
+  consultationId: string;
+  reviewId: string;
+  revision: number;
+  position: ReviewPosition;
+  conditions: Json<string[]>;
+  reasons: string | null;
+  note: string;
+  noteFormat: NoteFormat;
+  writtenBy: string | null;
+  writtenAt: Generated<Date>;
+}
+export interface ReviewRemindersTable {
+  consultationId: string;
+  roundId: string;
+  reviewerId: string;
+  reminder: string;
+  mailId: string | null;
+  sentAt: Generated<Date>;
+}
+export interface ScenarioDecisionsTable {
+  consultationId: string;
+  roundId: string;
+  scenarioId: string;
+  outcome: DecisionOutcome;
+  reasons: string;
+  evidence: Json<EvidenceRef[]>;
+  decidedBy: string | null;
+  decidedAt: Generated<Date>;
+}
+export interface DecisionApprovalsTable {
+  consultationId: string;
+  roundId: string;
+  approvedBy: string;
+  approvedAt: Timestamp;
+  documentRef: string;
+  recordedBy: string | null;
+  recordedAt: Generated<Date>;
+}
+export interface Database {
+  consultationReviewers: ConsultationReviewersTable;
+  reviewRounds: ReviewRoundsTable;
+  reviewRoundScenarios: ReviewRoundScenariosTable;
+  reviews: ReviewsTable;
+  reviewRevisions: ReviewRevisionsTable;
+  reviewReminders: ReviewRemindersTable;
+  scenarioDecisions: ScenarioDecisionsTable;
+  decisionApprovals: DecisionApprovalsTable;
+}

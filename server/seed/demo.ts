@@ -13,6 +13,7 @@ import { seedDemoPrivacy, type PrivacyCounts } from './demo-privacy.ts';
 import { seedDemoStakeholderInputs } from './demo-stakeholder-inputs.ts';
 import { seedDemoParties } from './demo-parties.ts';
 import { rewalkInput } from '../modules/analysis/inbox/inbox.indexer.ts';
+import { seedConcludedReview, seedOpenReview } from './demo-review.ts';
 
 /** One account per role; they exist only in the demo data (never on a deployment unless seeded). */
 export const DEMO_ACCOUNTS: { email: string; displayName: string; password: string; roles: Role[] }[] = [
@@ -121,6 +122,8 @@ export async function seedDemo(
   if (stakeholderInputs > 0) await rewalkInput(db);
   // The NemID hearing's list of consulted parties: invited, some answered, some "no comments" (demo-parties.ts).
   const parties = nemid && admin ? await seedDemoParties(db, nemid, admin) : { parties: 0, answered: 0, noComments: 0 };
+  // An open review round on the NemID hearing, where missing (demo-review.ts, issue 14).
+  if (nemid && admin) await seedOpenReview(db, admin, nemid.id, now);
   return { accounts, consultations: created, activity, analysis, privacy, stakeholderInputs, parties };
 }
 
@@ -176,6 +179,7 @@ async function seedConsultation(db: Db, admin: Actor, c: DemoConsultation, now: 
   row = await consultations.transitionConsultation(db, admin, row.id, 'closed', () => now);
   if (c.state.phase === 'concluded') {
     row = await consultations.transitionConsultation(db, admin, row.id, 'analysis', () => now);
-    await consultations.transitionConsultation(db, admin, row.id, 'concluded', () => now);
+    // Reviews by two authorities, the decision and its approval, then concluded (demo-review.ts).
+    await seedConcludedReview(db, admin, row.id, c.slug, now);
   }
 }

@@ -11,6 +11,10 @@ export type Actor = {
 export const hasRole = (actor: Actor | null, ...roles: Role[]): boolean =>
   !!actor && roles.some((r) => actor.roles.includes(r));
 
-export const isStaff = (actor: Actor | null): boolean => hasRole(actor, 'admin', 'analyst', 'reviewer');
+/**
+ * The agency's staff: admins and analysts. A reviewer (a public authority, issue 14 story 1) is not
+ * staff: they see the public views and the review pages of the consultations they review, nothing more.
+ */
+export const isStaff = (actor: Actor | null): boolean => hasRole(actor, 'admin', 'analyst');
 
 export const actorLabel = (actor: Actor | null): string | null => (actor ? actor.email : null);

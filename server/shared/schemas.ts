@@ -34,7 +34,8 @@ export function page<T extends z.ZodType>(item: T) {
 
 export const Role = z.enum(['admin', 'analyst', 'reviewer', 'participant']);
 export type Role = z.infer<typeof Role>;
-export const STAFF_ROLES: readonly Role[] = ['admin', 'analyst', 'reviewer'];
+/** The agency's staff; reviewers (public authorities) are scoped to their consultations (issue 14). */
+export const STAFF_ROLES: readonly Role[] = ['admin', 'analyst'];
 
 /** OpenAPI `security` of a route that needs a session (its guard answers 401 without one). */
 export const sessionRequired: Record<string, string[]>[] = [{ session: [] }];

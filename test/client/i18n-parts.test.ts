@@ -31,6 +31,8 @@ import { enIdentity } from '../../client/src/i18n/parts/en.identity.ts';
 import { enStakeholder } from '../../client/src/i18n/parts/en.stakeholder.ts';
 import { daParties } from '../../client/src/i18n/parts/da.parties.ts';
 import { enParties } from '../../client/src/i18n/parts/en.parties.ts';
+import { daReviews } from '../../client/src/i18n/parts/da.reviews.ts';
+import { enReviews } from '../../client/src/i18n/parts/en.reviews.ts';
 
 /**
  * The messages are split by area so that the app's first load carries only the shell's. A route
@@ -54,6 +56,7 @@ const AREAS: Record<MessagePart, object> = {
   identity: enIdentity,
   stakeholder: enStakeholder,
   parties: enParties,
+  reviews: enReviews,
 };
 
 const owner = new Map<string, MessagePart>();
@@ -177,6 +180,7 @@ describe('i18n parts', () => {
       [daPrivacy, enPrivacy],
       [daIdentity, enIdentity],
       [daParties, enParties],
+      [daReviews, enReviews],
     ] as const;
     for (const [da, en] of pairs) expect(Object.keys(da).sort()).toEqual(Object.keys(en).sort());
   });

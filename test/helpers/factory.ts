@@ -169,6 +169,36 @@ export class Factory<S> {
     return this.ok<Consultation>(admin, 'POST', `/api/consultations/${consultationId}/transition`, { to }, 200);
   }
 
+  /**
+   * A review round with a decision selecting the consultation's first scenario (one is made when there
+   * is none): what "concluded" asks for (issue 14 story 4). Returns the round's id.
+   */
+  async recordDecision(admin: S, consultationId: string): Promise<string> {
+    const base = `/api/consultations/${consultationId}`;
+    let scenarios = await this.ok<{ id: string }[]>(admin, 'GET', `${base}/scenarios`, undefined, 200);
+    if (scenarios.length === 0) scenarios = [await this.newScenario(admin, consultationId, { key: 'S1' })];
+    const dueAt = new Date(Date.now() + 7 * DAY_MS).toISOString();
+    const round = await this.ok<{ id: string }>(admin, 'POST', `${base}/review-rounds`, { dueAt }, 201);
+    const outcomes = scenarios.map((s, i) => ({
+      scenarioId: s.id,
+      outcome: i === 0 ? 'selected' : 'eliminated',
+      reasons: i === 0 ? 'Bedst vurderet.' : 'Fravalgt.',
+    }));
+    await this.ok(admin, 'PUT', `${base}/review-rounds/${round.id}/decision`, { outcomes }, 200);
+    return round.id;
+  }
+
+  /** Concludes a consultation in "analysis": a decision, and the reason it concludes without a published report. */
+  async conclude(
+    admin: S,
+    consultationId: string,
+    reason = 'Høringsnotatet er udgivet som PDF',
+  ): Promise<Consultation> {
+    await this.recordDecision(admin, consultationId);
+    const path = `/api/consultations/${consultationId}/transition`;
+    return this.ok<Consultation>(admin, 'POST', path, { to: 'concluded', reason }, 200);
+  }
+
   /** A consultation with its scenarios and questions, then opened. */
   async newOpenConsultation(admin: S, spec: OpenConsultationSpec = {}): Promise<OpenConsultation> {
     const draft = await this.newConsultation(admin, spec.consultation);

@@ -16,6 +16,7 @@ import {
   type TestApp,
   type TestUser,
 } from '../helpers/app.ts';
+import { factory } from '../helpers/factory.ts';
 
 const DAY = 86_400_000;
 const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString();
@@ -37,8 +38,13 @@ describe('consultations', () => {
   const readBack = async (id: string): Promise<Consultation> => json<Consultation>(await get(id));
   const patch = (id: string, payload: Record<string, unknown>, user: TestUser | null = admin) =>
     call(t, user, { method: 'PATCH', url: `/api/consultations/${id}`, payload });
-  const transition = (id: string, to: string, user: TestUser | null = admin) =>
-    call(t, user, { method: 'POST', url: `/api/consultations/${id}/transition`, payload: { to } });
+  const transition = (id: string, to: string, user: TestUser | null = admin, reason?: string) =>
+    call(t, user, { method: 'POST', url: `/api/consultations/${id}/transition`, payload: { to, reason } });
+  /** Issue 14 story 4: "concluded" needs a recorded decision, and a reason while no report is published. */
+  const conclude = async (id: string) => {
+    await factory(t).recordDecision(admin, id);
+    return transition(id, 'concluded', admin, 'Høringsnotatet er udgivet som PDF');
+  };
   const putDocs = (id: string, documents: unknown[], user: TestUser | null = admin) =>
     call(t, user, { method: 'PUT', url: `/api/consultations/${id}/documents`, payload: { documents } });
   const draft = (overrides: Record<string, unknown> = {}): Promise<Consultation> =>
@@ -47,7 +53,7 @@ describe('consultations', () => {
     const c = await draft();
     const path = ['open', 'closed', 'analysis', 'concluded'];
     for (const p of path.slice(0, path.indexOf(phase) + 1)) {
-      const res = await transition(c.id, p);
+      const res = p === 'concluded' ? await conclude(c.id) : await transition(c.id, p);
       if (res.statusCode !== 200) throw new Error(`transition to ${p} failed: ${res.body}`);
     }
     return readBack(c.id);
@@ -168,23 +174,29 @@ describe('consultations', () => {
       }
     });
 
-    it.each(['analyst', 'reviewer', 'admin'] as const)('shows a draft to %s', async (role) => {
+    it.each(['analyst', 'admin'] as const)('shows a draft to %s', async (role) => {
       const c = await draft();
       const res = await get(c.id, cast[role]);
       expect(res.statusCode).toBe(200);
       expect(json<Consultation>(res).phase).toBe('draft');
     });
 
+    // Issue 14 story 1: a reviewer (a public authority) is not staff and sees what the public sees.
+    it('hides a draft from a reviewer', async () => {
+      const c = await draft();
+      expectError(await get(c.id, cast.reviewer), 404, 'NOT_FOUND');
+    });
+
     it('leaves drafts out of the list for visitors and participants, and in it for staff', async () => {
       const before = await inPhase('open');
       const hidden = await draft();
       const after = await inPhase('open');
-      for (const who of [null, cast.participant]) {
+      for (const who of [null, cast.participant, cast.reviewer]) {
         const ids = await walkUntil(who, before.id);
         expect(ids).toContain(after.id);
         expect(ids).not.toContain(hidden.id);
       }
-      for (const role of ['analyst', 'reviewer', 'admin'] as const) {
+      for (const role of ['analyst', 'admin'] as const) {
         expect(await walkUntil(cast[role], before.id)).toContain(hidden.id);
       }
     });
@@ -333,7 +345,7 @@ describe('consultations', () => {
         ['concluded', [], false],
       ];
       for (const [to, next, accepts] of steps) {
-        const res = await transition(c.id, to);
+        const res = to === 'concluded' ? await conclude(c.id) : await transition(c.id, to);
         expect(res.statusCode).toBe(200);
         expect(json<Consultation>(res).phase).toBe(to);
         expect([...json<Consultation>(res).allowedTransitions].sort()).toEqual([...next].sort());

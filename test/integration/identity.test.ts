@@ -276,7 +276,13 @@ describe('Verifying a response with MitID', () => {
       payload: { token: biz.editToken },
     });
     expect(json(own)).toMatchObject({ verification: { loa: 'substantial', cvr: '12345678' }, minLoa: 'substantial' });
-    const staffView = await call(t, cast.reviewer, { method: 'GET', url: `/api/responses/${biz.id}/verification` });
+    const staffView = await call(t, cast.analyst, { method: 'GET', url: `/api/responses/${biz.id}/verification` });
+    // Issue 14 story 1: a reviewer is not staff; a response's verification is staff's.
+    expectError(
+      await call(t, cast.reviewer, { method: 'GET', url: `/api/responses/${biz.id}/verification` }),
+      403,
+      'FORBIDDEN',
+    );
     expect(json(staffView)).toMatchObject({
       verification: { provider: 'neb', loa: 'substantial', orgName: 'Eksempel ApS' },
     });

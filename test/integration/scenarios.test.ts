@@ -15,6 +15,7 @@ import {
   type TestApp,
   type TestUser,
 } from '../helpers/app.ts';
+import { factory } from '../helpers/factory.ts';
 
 type ScenarioVersion = z.infer<typeof ScenarioVersion>;
 
@@ -45,10 +46,12 @@ describe('scenarios', () => {
     const c = await makeConsultation(t, admin);
     const path = { draft: [], open: ['open'], concluded: ['open', 'closed', 'analysis', 'concluded'] }[phase];
     for (const to of path) {
+      // Issue 14 story 4: "concluded" needs a decision, and a reason while no report is published.
+      if (to === 'concluded') await factory(t).recordDecision(admin, c.id);
       const res = await call(t, admin, {
         method: 'POST',
         url: `/api/consultations/${c.id}/transition`,
-        payload: { to },
+        payload: { to, ...(to === 'concluded' ? { reason: 'Test' } : {}) },
       });
       if (res.statusCode !== 200) throw new Error(res.body);
     }
@@ -127,8 +130,9 @@ describe('scenarios', () => {
     it('is 404 for an unknown consultation and 422 for a concluded one', async () => {
       expectError(await create(randomUUID(), { key: 'S1', title: { da: 'T', en: 'T' } }), 404, 'NOT_FOUND');
       const done = await consultation('concluded');
-      expectError(await create(done.id, { key: 'S1', title: { da: 'T', en: 'T' } }), 422, 'RULE_VIOLATION');
-      expect(await keys(done.id)).toEqual([]);
+      const before = await keys(done.id);
+      expectError(await create(done.id, { key: 'S9', title: { da: 'T', en: 'T' } }), 422, 'RULE_VIOLATION');
+      expect(await keys(done.id)).toEqual(before);
     });
 
     it.each(WRONG)('is refused for %s and adds nothing', async (w) => {
@@ -154,13 +158,13 @@ describe('scenarios', () => {
     it("hides a draft consultation's scenarios from visitors and participants (404)", async () => {
       const c = await consultation('draft');
       const s = await scenario(c.id, 'S1', { description: DESCRIPTION });
-      for (const user of [null, cast.participant]) {
+      for (const user of [null, cast.participant, cast.reviewer]) {
         expectError(await list(c.id, user), 404, 'NOT_FOUND');
         expectError(await list(c.slug, user), 404, 'NOT_FOUND');
         expectError(await get(s.id, user), 404, 'NOT_FOUND');
         expectError(await call(t, user, { url: `/api/scenarios/${s.id}/versions/1` }), 404, 'NOT_FOUND');
       }
-      for (const role of ['analyst', 'reviewer', 'admin'] as const) {
+      for (const role of ['analyst', 'admin'] as const) {
         expect((await list(c.id, cast[role])).statusCode).toBe(200);
         expect((await get(s.id, cast[role])).statusCode).toBe(200);
         expect((await call(t, cast[role], { url: `/api/scenarios/${s.id}/versions/1` })).statusCode).toBe(200);
@@ -373,9 +377,10 @@ describe('scenarios', () => {
     it('refuses to edit a scenario of a concluded consultation with 422', async () => {
       const c = await consultation('open');
       const s = await scenario(c.id, 'S1');
-      for (const to of ['closed', 'analysis', 'concluded']) {
+      for (const to of ['closed', 'analysis']) {
         await call(t, admin, { method: 'POST', url: `/api/consultations/${c.id}/transition`, payload: { to } });
       }
+      await factory(t).conclude(admin, c.id);
       expectError(await patch(s.id, { title: { da: 'Sent', en: 'Late' } }), 422, 'RULE_VIOLATION');
       expect((await readBack(s.id)).title).toEqual(s.title);
     });

@@ -194,8 +194,10 @@ describe('demo seed: a living hearing', () => {
       expect(r.status).toBe('analysed');
     }
     expect(new Set(rows.rows.map((r) => r.tag)).size).toBeGreaterThanOrEqual(5);
+    // The NemID hearing's codebook (the concluded one has a theme of its own: demo-review.ts).
     const depth = await sql<{ n: string }>`select count(*) as n from codebook_tags
-      where parent_id is null and name ->> 'en' not like 'Suggested:%'`.execute(t.handle.db);
+      where parent_id is null and name ->> 'en' not like 'Suggested:%'
+      and consultation_id = (select id from consultations where slug = ${NEMID})`.execute(t.handle.db);
     expect(Number(depth.rows[0]!.n)).toBe(3);
   });
 

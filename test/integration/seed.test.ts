@@ -2,6 +2,7 @@ import type { Consultation } from '../../server/modules/consultations/consultati
 import type { Question } from '../../server/modules/questions/questions.schemas.ts';
 import type { OwnResponse, Receipt } from '../../server/modules/responses/responses.schemas.ts';
 import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
+import type { Decision, MyReviews } from '../../server/modules/reviews/reviews.schemas.ts';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { submissionBody } from '../../bench/submission.ts';
@@ -146,5 +147,48 @@ describe('demo seed: stakeholder inputs (issue 13 story 4)', () => {
       { authorLabel: 'Aarhus Kommune, Digitalisering, Aarhus Kommune, Borgerservice', sourceStatus: 'staff_only' },
       { authorLabel: expect.stringContaining('Danske Bank'), sourceStatus: 'published' },
     ]);
+  });
+});
+
+// Issue 14 stories 1, 3, 4: reviews by two authorities and the decision on the concluded hearing; an
+// open round on the NemID hearing.
+describe('demo seed: review and decision', () => {
+  it('shows the concluded hearing’s decision and approval to everyone', async () => {
+    const d = await get<Decision>('/api/consultations/faelles-login-kommunal-selvbetjening/decision');
+    expect(d.roundStatus).toBe('closed');
+    expect(d.outcomes.map((o) => [o.key, o.outcome])).toEqual([
+      ['S1', 'selected'],
+      ['S2', 'eliminated'],
+      ['S3', 'shortlisted'],
+    ]);
+    for (const o of d.outcomes)
+      expect(o.evidence.map((e) => e.kind)).toEqual(expect.arrayContaining(['ranking', 'theme']));
+    expect(d.approval?.approvedBy).toBeTruthy();
+    const c = await get<Consultation>('/api/consultations/faelles-login-kommunal-selvbetjening');
+    expect(c.phase).toBe('concluded');
+    const reason = await t.handle.db
+      .selectFrom('auditEvents')
+      .select('details')
+      .where('consultationId', '=', c.id)
+      .where('action', '=', 'consultation.transition')
+      .execute();
+    expect(reason.map((r) => r.details)).toContainEqual(
+      expect.objectContaining({ to: 'concluded', reason: 'Høringsnotatet er udgivet som PDF' }),
+    );
+  });
+
+  it('gives the demo reviewer an open round on the NemID hearing with their position on S1', async () => {
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'reviewer@samraad.demo', password: 'demo-reviewer-2026' },
+    });
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    const mine = json<MyReviews>(await t.app.inject({ url: '/api/me/reviews', headers: { cookie } }));
+    const nemid = mine.items.find((i) => i.consultation.slug === SLUG)!;
+    expect(nemid.authority).toBe('Finansministeriet');
+    expect(nemid.rounds).toEqual([expect.objectContaining({ status: 'open', signed: 1, scenarios: 4 })]);
+    const concluded = mine.items.find((i) => i.consultation.slug === 'faelles-login-kommunal-selvbetjening')!;
+    expect(concluded.rounds).toEqual([expect.objectContaining({ status: 'closed', signed: 3, scenarios: 3 })]);
   });
 });

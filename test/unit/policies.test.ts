@@ -18,7 +18,8 @@ const WHO: Record<string, Actor | null> = {
   'no roles': actor('none'),
 };
 type Who = keyof typeof WHO;
-const STAFF: Who[] = ['reviewer', 'analyst', 'admin', 'participant+analyst'];
+// A reviewer (a public authority) is not staff (issue 14 story 1): drafts and history are staff's.
+const STAFF: Who[] = ['analyst', 'admin', 'participant+analyst'];
 const ADMIN: Who[] = ['admin'];
 const everyone = Object.keys(WHO) as Who[];
 
@@ -111,5 +112,6 @@ describe('actor helpers', () => {
     expect(isStaff(WHO.participant!)).toBe(false);
     expect(isStaff(WHO['no roles']!)).toBe(false);
     for (const who of STAFF) expect(isStaff(WHO[who]!)).toBe(true);
+    expect(isStaff(WHO.reviewer!)).toBe(false);
   });
 });

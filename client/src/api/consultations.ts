@@ -23,8 +23,11 @@ export const createConsultation = (body: CreateConsultationInput) =>
 export const updateConsultation = (id: string, body: UpdateConsultationInput) =>
   request<Consultation>(`/api/consultations/${encodeURIComponent(id)}`, { method: 'PATCH', body });
 
-export const transitionConsultation = (id: string, to: Phase) =>
-  request<Consultation>(`/api/consultations/${encodeURIComponent(id)}/transition`, { method: 'POST', body: { to } });
+export const transitionConsultation = (id: string, to: Phase, reason?: string) =>
+  request<Consultation>(`/api/consultations/${encodeURIComponent(id)}/transition`, {
+    method: 'POST',
+    body: reason ? { to, reason } : { to },
+  });
 
 export const replaceDocuments = (id: string, body: DocumentsInput) =>
   request<Consultation>(`/api/consultations/${encodeURIComponent(id)}/documents`, { method: 'PUT', body });

@@ -60,4 +60,5 @@ export const PHASES: readonly Phase[] = ['draft', 'open', 'closed', 'analysis', 
 export const IT_STAGES: readonly ItStage[] = ['idea', 'analysis', 'procurement', 'completion', 'realisation'];
 export const SCENARIO_STATUSES: readonly ScenarioStatus[] = ['candidate', 'shortlisted', 'eliminated', 'selected'];
 export const ROLES: readonly Role[] = ['admin', 'analyst', 'reviewer', 'participant'];
-export const STAFF_ROLES: readonly Role[] = ['admin', 'analyst', 'reviewer'];
+/** The agency's staff; reviewers (public authorities) see only their review pages (issue 14). */
+export const STAFF_ROLES: readonly Role[] = ['admin', 'analyst'];

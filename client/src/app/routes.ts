@@ -6,9 +6,13 @@ import { IDENTITY_ROUTES } from './routes.identity.ts';
 import { PARTIES_ROUTES } from './routes.parties.ts';
 import { RESPONSES_ROUTES } from './routes.responses.ts';
 import { STAKEHOLDER_INPUT_ROUTES } from './routes.stakeholder-inputs.ts';
+import { REVIEW_ROUTES } from './routes.reviews.ts';
 
-/** `user`: any signed-in account (a participant's own pages); `analysis`: analysts and admins. */
-export type Access = 'public' | 'user' | 'staff' | 'analysis' | 'admin';
+/**
+ * `user`: any signed-in account (a participant's own pages); `analysis`: analysts and admins;
+ * `review`: reviewers, analysts and admins (issue 14: a reviewer is not staff).
+ */
+export type Access = 'public' | 'user' | 'staff' | 'analysis' | 'review' | 'admin';
 
 export type RouteDef = {
   name: string;
@@ -142,6 +146,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...ANALYSIS_ROUTES,
   ...STAKEHOLDER_INPUT_ROUTES,
   ...DEBATE_ROUTES,
+  ...REVIEW_ROUTES,
 ];
 
 export type RouteMatch = { route: RouteDef; params: Record<string, string> };

@@ -33,6 +33,8 @@ export const hasRole = (user: Me | null, ...roles: Role[]): boolean =>
   !!user && roles.some((r) => user.roles.includes(r));
 export const isStaff = (user: Me | null): boolean => hasRole(user, ...STAFF_ROLES);
 export const isAdmin = (user: Me | null): boolean => hasRole(user, 'admin');
+/** A public authority's reviewer (issue 14): sees "My reviews", not the staff area. */
+export const isReviewer = (user: Me | null): boolean => hasRole(user, 'reviewer');
 /** The analysis workspace's people (issue 11): analysts and admins. */
 export const isAnalyst = (user: Me | null): boolean => hasRole(user, 'admin', 'analyst');
 

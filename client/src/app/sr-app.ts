@@ -7,7 +7,7 @@ import { getLocale, LANG_PARAM, onLocaleChange, setLocale, t } from '../i18n/i18
 import { SrLightElement, type SrPage } from './light-element.ts';
 import { announce, NAVIGATE_EVENT, navigate, setFlash } from './navigation.ts';
 import { loadRoute, matchRoute, routeLoaded, type RouteDef } from './routes.ts';
-import { isAdmin, isAnalyst, isStaff, loadSession, SessionController, setUser } from './session.ts';
+import { isAdmin, isAnalyst, isReviewer, isStaff, loadSession, SessionController, setUser } from './session.ts';
 import './sr-page-load-failed.ts';
 // The pages of EAGER_ROUTES (routes.ts) and the shell's own fallbacks; every other page is a chunk.
 import '../pages/public/sr-page-home.ts';
@@ -125,7 +125,9 @@ export class SrApp extends SrLightElement {
             ? isAdmin(user)
             : route.access === 'analysis'
               ? isAnalyst(user)
-              : route.access !== 'staff' || isStaff(user);
+              : route.access === 'review'
+                ? isAnalyst(user) || isReviewer(user)
+                : route.access !== 'staff' || isStaff(user);
         if (!allowed) {
           this._show(document.createElement('sr-page-forbidden'), route, token, initial);
           return;
@@ -248,6 +250,13 @@ export class SrApp extends SrLightElement {
         href: '/admin',
         label: isAdmin(user) ? t('nav.admin') : t('nav.staff'),
         current: cur(name === 'admin', inAdmin),
+      });
+    }
+    if (isReviewer(user)) {
+      items.push({
+        href: '/reviews',
+        label: t('nav.myReviews'),
+        current: cur(name === 'my-reviews', name === 'review-round'),
       });
     }
     if (isAdmin(user)) {

@@ -5,6 +5,9 @@ import type { Consultation, Phase } from '../api/types.ts';
  * (components do no I/O): the page builds it from `api/consultations.ts`.
  */
 export interface PhaseOps {
-  /** Moves consultation `id` to phase `to`; resolves to the saved consultation. */
-  transition(id: string, to: Phase): Promise<Consultation>;
+  /**
+   * Moves consultation `id` to phase `to`; resolves to the saved consultation. `reason`: why it
+   * concludes without a published hearing report (issue 14 story 4).
+   */
+  transition(id: string, to: Phase, reason?: string): Promise<Consultation>;
 }

@@ -5,6 +5,7 @@ import { SrLightElement } from '../app/light-element.ts';
 import { t } from '../i18n/i18n.ts';
 import { formatDateTimeShort } from '../i18n/format.ts';
 import { alert, errorAlert } from './alerts.ts';
+import { textField } from './fields.ts';
 import { phaseBadge, phaseLabel } from './badges.ts';
 import { SrConsultationSavedEvent } from './events.ts';
 import type { PhaseOps } from './phase-ops.ts';
@@ -29,6 +30,8 @@ export class SrPhasePanel extends SrLightElement {
   @state() private _busy = false;
   @state() private _error: unknown = null;
   @state() private _done: Phase | null = null;
+  /** Why a consultation concludes without a published hearing report (issue 14 story 4). */
+  @state() private _reason = '';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('consultation') && changed.get('consultation')?.id !== this.consultation?.id) {
@@ -58,7 +61,8 @@ export class SrPhasePanel extends SrLightElement {
     if (!to || this._busy) return;
     this._busy = true;
     try {
-      const saved = await this.ops.transition(this.consultation.id, to);
+      const reason = to === 'concluded' && this._reason.trim() ? this._reason.trim() : undefined;
+      const saved = await this.ops.transition(this.consultation.id, to, reason);
       this._pending = null;
       this._done = to;
       this.dispatchEvent(new SrConsultationSavedEvent(saved));
@@ -78,6 +82,19 @@ export class SrPhasePanel extends SrLightElement {
         ${t('phasePanel.confirmHeading', { from: phaseLabel(from), to: phaseLabel(to) })}
       </h3>
       <p>${to === 'open' ? t('phasePanel.confirmOpen') : t('phasePanel.confirmOther')}</p>
+      ${
+        to === 'concluded'
+          ? textField({
+              id: 'phase-reason',
+              label: t('phasePanel.reason'),
+              hint: t('phasePanel.reasonHint'),
+              value: this._reason,
+              rows: 3,
+              maxlength: 2000,
+              onInput: (v) => (this._reason = v),
+            })
+          : nothing
+      }
       <div class="sr-toolbar">
         <button
           type="button"

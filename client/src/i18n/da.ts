@@ -13,6 +13,7 @@ import { daImports } from './parts/da.imports.ts';
 import { daIdentity } from './parts/da.identity.ts';
 import { daStakeholder } from './parts/da.stakeholder.ts';
 import { daParties } from './parts/da.parties.ts';
+import { daReviews } from './parts/da.reviews.ts';
 
 /** Danish messages. `satisfies Messages`: a missing key or a wrong parameter fails tsc (each part checks its own). */
 export const da = {
@@ -30,4 +31,5 @@ export const da = {
   ...daIdentity,
   ...daStakeholder,
   ...daParties,
+  ...daReviews,
 } satisfies Messages;

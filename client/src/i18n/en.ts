@@ -21,6 +21,7 @@ import { enImports } from './parts/en.imports.ts';
 import { enIdentity } from './parts/en.identity.ts';
 import { enStakeholder } from './parts/en.stakeholder.ts';
 import { enParties } from './parts/en.parties.ts';
+import { enReviews } from './parts/en.reviews.ts';
 
 export const en = {
   ...enShell,
@@ -37,6 +38,7 @@ export const en = {
   ...enIdentity,
   ...enStakeholder,
   ...enParties,
+  ...enReviews,
 };
 
 export type Messages = typeof en;

@@ -18,7 +18,8 @@ export type MessagePart =
   | 'privacy'
   | 'identity'
   | 'stakeholder'
-  | 'parties';
+  | 'parties'
+  | 'reviews';
 
 const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   admin: () => import('./parts/admin.ts'),
@@ -34,6 +35,7 @@ const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   identity: () => import('./parts/identity.ts'),
   stakeholder: () => import('./parts/stakeholder.ts'),
   parties: () => import('./parts/parties.ts'),
+  reviews: () => import('./parts/reviews.ts'),
 };
 
 const loaded = new Set<MessagePart>();

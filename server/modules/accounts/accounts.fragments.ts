@@ -9,3 +9,11 @@ import { sql } from 'kysely';
 /** The display name of the user a column points at (null when the column is null). */
 export const displayNameOf = (userIdRef: string) =>
   sql<string | null>`(select u.display_name from users u where u.id = ${sql.ref(userIdRef)})`;
+
+/** The e-mail address of the user a column points at (a consultation's reviewers, issue 14). */
+export const emailOf = (userIdRef: string) =>
+  sql<string | null>`(select u.email from users u where u.id = ${sql.ref(userIdRef)})`;
+
+/** Whether the user a column points at has chosen a password (an invited reviewer, issue 14). */
+export const hasPasswordOf = (userIdRef: string) =>
+  sql<boolean>`coalesce((select u.password_hash is not null from users u where u.id = ${sql.ref(userIdRef)}), false)`;

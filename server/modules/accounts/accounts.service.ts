@@ -308,3 +308,35 @@ export async function activeUsersWithRole(
   }
   return out;
 }
+
+/**
+ * For the reviews module (issue 14 story 1): the account of this address holding `role`, made
+ * without a password when new (the invitation mails a link to choose one), the role added when
+ * missing. Runs in the caller's transaction; the creation and the grant are audited. A disabled
+ * account is refused.
+ */
+export async function ensureAccountWithRole(
+  trx: Db,
+  actor: Actor | null,
+  v: { email: string; displayName: string; locale: 'da' | 'en' },
+  role: Role,
+): Promise<{ id: string; email: string; displayName: string; locale: 'da' | 'en'; created: boolean }> {
+  const email = v.email.trim().toLowerCase();
+  const existing = await repo.findUserByEmail(trx, email);
+  if (existing?.disabledAt) throw new AppError('RULE_VIOLATION', 'This account is disabled', { reason: 'disabled' });
+  const id =
+    existing?.id ??
+    (await repo.insertUser(trx, { email, displayName: v.displayName, passwordHash: null, locale: v.locale })).id;
+  const before = existing?.roles ?? [];
+  if (!before.includes(role)) {
+    await repo.replaceRoles(trx, id, unique([...before, role]));
+    await recordAudit(trx, actor, {
+      action: existing ? 'account.update' : 'account.create',
+      itemType: 'account',
+      itemId: id,
+      details: { email, roles: unique([...before, role]), before: { roles: before }, via: 'invitation' },
+    });
+  }
+  const u = (await repo.findUserById(trx, id))!;
+  return { id, email: u.email, displayName: u.displayName, locale: u.locale, created: !existing };
+}

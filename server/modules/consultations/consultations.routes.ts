@@ -85,13 +85,17 @@ export const consultationsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['consultations'],
         summary: 'Move a consultation to another phase (422 when the move is not allowed)',
+        description:
+          '"concluded" needs a recorded scenario decision that selects a scenario (422 `no_decision`) and a ' +
+          'published hearing report, or a `reason` for concluding without one (422 `no_report`); the reason is audited.',
         security,
         params: IdParams,
         body: TransitionBody,
         response: { 200: Consultation, ...staffErrors, 422: ErrorBody },
       },
     },
-    async (req) => svc.transitionConsultation(app.db, req.actor, req.params.id, req.body.to),
+    async (req) =>
+      svc.transitionConsultation(app.db, req.actor, req.params.id, req.body.to, undefined, req.body.reason),
   );
 
   app.put(

@@ -88,7 +88,18 @@ export const UpdateConsultationBody = z
   .refine((v) => Object.keys(v).length > 1, 'Nothing to change');
 export type UpdateConsultationInput = z.infer<typeof UpdateConsultationBody>;
 
-export const TransitionBody = z.object({ to: Phase });
+export const TransitionBody = z.object({
+  to: Phase,
+  // Issue 14 story 4: "concluded" needs a recorded decision and a published report, unless the admin
+  // records why (audited).
+  reason: z
+    .string()
+    .trim()
+    .min(1)
+    .max(2000)
+    .optional()
+    .describe('Why the consultation concludes without a published hearing report (kept in the audit log)'),
+});
 
 export const DocumentsBody = z.object({
   documents: z

@@ -7,6 +7,7 @@ import { Lru } from '../../shared/lru.ts';
 import { renderMarkdown } from '../../shared/markdown.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { documentFileIdOf, findDocumentFiles } from '../files/files.service.ts';
+import { conclusionGate } from '../reviews/reviews.gate.ts';
 import { canConsultation } from './consultations.policy.ts';
 import * as repo from './consultations.repository.ts';
 import { acceptsInput, allowedTransitions, checkTransition, type Phase } from './consultations.rules.ts';
@@ -224,6 +225,7 @@ export async function transitionConsultation(
   id: string,
   to: Phase,
   clock: Clock = systemClock,
+  reason?: string,
 ) {
   if (!canConsultation(actor, 'transition')) throw forbidden();
   await db.transaction().execute(async (trx) => {
@@ -231,6 +233,7 @@ export async function transitionConsultation(
     if (!c) throw notFound('Consultation');
     const check = checkTransition({ phase: c.phase, opensAt: c.opensAt, closesAt: c.closesAt }, to, clock());
     if (!check.ok) throw new AppError('ILLEGAL_TRANSITION', check.reason, { from: c.phase, to });
+    const waived = to === 'concluded' ? checkConclusion(await conclusionGate(trx, id), reason) : undefined;
     await repo.updateConsultation(trx, id, c.version, { phase: to });
     await repo.insertPhaseChange(trx, {
       consultationId: id,
@@ -243,10 +246,30 @@ export async function transitionConsultation(
       itemType: 'consultation',
       itemId: id,
       consultationId: id,
-      details: { from: c.phase, to },
+      details: { from: c.phase, to, ...(waived ? { reason, waived } : {}) },
     });
   });
   return getConsultation(db, actor, id);
+}
+
+/**
+ * Issue 14 story 4: a consultation concludes with a recorded decision that selects a scenario, and
+ * with its published hearing report unless the admin gives a reason (audited). Returns what the
+ * reason waived (undefined when nothing was missing).
+ */
+function checkConclusion(gate: { decided: boolean; reportPublished: boolean }, reason?: string): string[] | undefined {
+  if (!gate.decided) {
+    throw new AppError('RULE_VIOLATION', 'Record the scenario decision (one scenario selected) before concluding', {
+      reason: 'no_decision',
+    });
+  }
+  if (gate.reportPublished) return undefined;
+  if (!reason) {
+    throw new AppError('RULE_VIOLATION', 'Publish the hearing report, or give the reason for concluding without it', {
+      reason: 'no_report',
+    });
+  }
+  return ['report'];
 }
 
 export async function replaceDocuments(db: Db, actor: Actor | null, id: string, input: DocumentsInput) {

@@ -245,7 +245,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/responses/:id/verification',
     {
-      onRequest: app.requireRole('admin', 'analyst', 'reviewer'),
+      onRequest: app.requireRole('admin', 'analyst'),
       schema: {
         tags: ['identity'],
         summary: "A response's MitID verification (staff)",

@@ -270,6 +270,6 @@ export async function ownVerification(db: Db, editToken: string) {
 
 /** For staff: one response's verification. */
 export async function responseVerification(db: Db, actor: Actor | null, responseId: string) {
-  if (!actor?.roles.some((r) => r === 'admin' || r === 'analyst' || r === 'reviewer')) throw forbidden();
+  if (!actor?.roles.some((r) => r === 'admin' || r === 'analyst')) throw forbidden();
   return { verification: (await verificationsOf(db, [responseId])).get(responseId) ?? null };
 }

@@ -243,3 +243,26 @@ export async function resetPassword(
     return { email: acc.email };
   });
 }
+
+/**
+ * For the reviews module (issue 14 story 1): a single-use link to choose a password, for a person an
+ * admin invited. It is a password-reset token (only its hash is stored; the newest one works) that
+ * lives `ttlMs`; the mail carrying it is the caller's. Runs in the caller's transaction.
+ */
+export async function issuePasswordLink(
+  trx: Db,
+  mail: MailContext,
+  userId: string,
+  ttlMs: number,
+  clock: Clock = systemClock,
+): Promise<string> {
+  const token = newToken();
+  await repo.retireTokens(trx, userId, 'reset_password');
+  await repo.insertToken(trx, {
+    idHash: hashToken(token),
+    userId,
+    purpose: 'reset_password',
+    expiresAt: new Date(clock().getTime() + ttlMs),
+  });
+  return mailLink(mail.baseUrl, '/reset-password', token);
+}

@@ -49,6 +49,9 @@ export const daAdmin = {
     `Vil du flytte høringen fra »${p.from}« til »${p.to}«?`,
   'phasePanel.confirmOpen': 'Når høringen åbner, bliver den offentlig og kan modtage input frem til lukketidspunktet.',
   'phasePanel.confirmOther': 'Ændringen træder i kraft med det samme og registreres i revisionssporet.',
+  'phasePanel.reason': 'Begrundelse for at afslutte uden offentliggjort høringsnotat',
+  'phasePanel.reasonHint':
+    'En afslutning kræver en registreret beslutning om scenarierne. Indtil høringsnotatet kan offentliggøres i Samråd, skal du skrive, hvorfor høringen afsluttes alligevel, fx »Høringsnotatet er udgivet som PDF«. Begrundelsen gemmes i revisionssporet.',
   'phasePanel.done': (p: { phase: string }) => `Høringen er nu i fasen »${p.phase}«.`,
   'transition.draft': 'Flyt tilbage til kladde',
   'transition.open': 'Åbn høringen',
@@ -276,6 +279,8 @@ export const daAdmin = {
   'adminResp.publication': 'Offentliggørelseskø',
   'adminResp.parties': 'Høringsliste',
   'adminResp.letters': 'Registrér brev eller e-mail',
+  'adminResp.reviewers': 'Bedømmere (myndigheder)',
+  'adminResp.reviewRounds': 'Bedømmelsesrunder og beslutning',
   'adminResp.inbox': 'Analyseindbakke',
   'adminResp.codebook': 'Kodebog',
   'adminResp.published': 'Offentliggjorte høringssvar',

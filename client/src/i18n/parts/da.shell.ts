@@ -26,6 +26,7 @@ export const daShell = {
   'nav.outbox': 'Udbakke',
   'nav.register': 'Opret profil',
   'nav.profile': 'Min profil',
+  'nav.myReviews': 'Mine bedømmelser',
   'auth.signIn': 'Log på',
   'auth.signOut': 'Log af',
   'auth.signedInAs': (p: { name: string }) => `Logget på som ${p.name}`,
@@ -104,6 +105,16 @@ export const daShell = {
   'errors.code.QUERY_TOO_BROAD':
     'Søgningen er for bred til at blive færdig inden for et sekund. Indsnævr den med et filter eller mere præcise ord.',
   'errors.code.FORBIDDEN': 'Du har ikke adgang til at gøre dette.',
+  // Bedømmelse og beslutning (issue 14).
+  'errors.reason.no_decision': 'Registrér beslutningen om scenarierne, med ét valgt scenarie, før høringen afsluttes.',
+  'errors.reason.no_report': 'Skriv begrundelsen for at afslutte uden et offentliggjort høringsnotat.',
+  'errors.reason.round_open': 'En bedømmelsesrunde er allerede åben; luk den først.',
+  'errors.reason.round_closed': 'Bedømmelsesrunden er lukket.',
+  'errors.reason.approved': 'Beslutningen er godkendt og kan ikke længere ændres.',
+  'errors.reason.evidence': 'Noget af grundlaget findes ikke i denne høring.',
+  'errors.reason.one_selected': 'Vælg højst ét scenarie.',
+  'errors.reason.due_in_past': 'Fristen skal ligge i fremtiden.',
+  'errors.reason.not_a_reviewer': 'Du bedømmer kun de høringer, du er inviteret til.',
   'errors.reason.not_on_team':
     'Du arbejder kun med de høringer, hvis analyseteam du er med i. Bed en administrator om at sætte dig på denne hørings team.',
   'errors.reason.span_out_of_range': 'Passagen skal ligge inden for teksten.',
@@ -143,6 +154,13 @@ export const daShell = {
   'status.shortlisted': 'Gået videre',
   'status.eliminated': 'Fravalgt',
   'status.selected': 'Valgt',
+  // Den offentlige beslutning på en hørings side (issue 14 story 4).
+  'decisionPublic.heading': 'Beslutning',
+  'decisionPublic.intro': (p: { n: number }) =>
+    `Scenarierne efter myndighedernes bedømmelsesrunde ${p.n}, med begrundelser.`,
+  'decisionPublic.evidence': 'Grundlag',
+  'decisionPublic.approved': (p: { by: string; date: string }) => `Godkendt politisk af ${p.by} den ${p.date}.`,
+  'decisionPublic.document': 'Beslutningsdokument',
   'status.inRound': (p: { status: string; round: number }) => `${p.status}, runde ${p.round}`,
   'role.admin': 'Administrator',
   'role.analyst': 'Analytiker',

@@ -47,6 +47,9 @@ export const enAdmin = {
     `Move the consultation from “${p.from}” to “${p.to}”?`,
   'phasePanel.confirmOpen': 'When the consultation opens, it becomes public and accepts input until the closing time.',
   'phasePanel.confirmOther': 'The change takes effect at once and is recorded in the audit log.',
+  'phasePanel.reason': 'Reason for concluding without a published hearing report',
+  'phasePanel.reasonHint':
+    'Concluding needs a recorded scenario decision. Until the hearing report can be published in Samråd, say why the consultation concludes anyway, e.g. “The hearing report is published as a PDF”. The reason is kept in the audit log.',
   'phasePanel.done': (p: { phase: string }) => `The consultation is now in the phase “${p.phase}”.`,
   'transition.draft': 'Move back to draft',
   'transition.open': 'Open the consultation',
@@ -273,6 +276,8 @@ export const enAdmin = {
   'adminResp.publication': 'Publication queue',
   'adminResp.parties': 'List of consulted parties (høringsliste)',
   'adminResp.letters': 'Register a letter or e-mail',
+  'adminResp.reviewers': 'Reviewers (public authorities)',
+  'adminResp.reviewRounds': 'Review rounds and decision',
   'adminResp.inbox': 'Analysis inbox',
   'adminResp.codebook': 'Codebook',
   'adminResp.published': 'Published responses',

@@ -24,6 +24,7 @@ export const enShell = {
   'nav.outbox': 'Mail outbox',
   'nav.register': 'Create an account',
   'nav.profile': 'My profile',
+  'nav.myReviews': 'My reviews',
   'auth.signIn': 'Sign in',
   'auth.signOut': 'Sign out',
   'auth.signedInAs': (p: { name: string }) => `Signed in as ${p.name}`,
@@ -101,6 +102,16 @@ export const enShell = {
   'errors.code.QUERY_TOO_BROAD':
     'The search is too broad to finish within a second. Narrow it with a filter or more specific words.',
   'errors.code.FORBIDDEN': 'You are not allowed to do this.',
+  // Review and decision (issue 14).
+  'errors.reason.no_decision': 'Record the scenario decision, with one scenario selected, before concluding.',
+  'errors.reason.no_report': 'Give the reason for concluding without a published hearing report.',
+  'errors.reason.round_open': 'A review round is already open; close it first.',
+  'errors.reason.round_closed': 'The review round is closed.',
+  'errors.reason.approved': 'The decision is approved and can no longer be changed.',
+  'errors.reason.evidence': 'Some of the evidence does not exist in this consultation.',
+  'errors.reason.one_selected': 'Select at most one scenario.',
+  'errors.reason.due_in_past': 'The due date must be in the future.',
+  'errors.reason.not_a_reviewer': 'You review only the consultations you were invited to.',
   'errors.reason.not_on_team':
     'You work only on the consultations whose analysis team you are on. Ask an administrator to put you on this consultation’s team.',
   'errors.reason.span_out_of_range': 'The passage must lie within the text.',
@@ -140,6 +151,13 @@ export const enShell = {
   'status.shortlisted': 'Shortlisted',
   'status.eliminated': 'Eliminated',
   'status.selected': 'Selected',
+  // The public decision on a consultation's page (issue 14 story 4).
+  'decisionPublic.heading': 'Decision',
+  'decisionPublic.intro': (p: { n: number }) =>
+    `The scenarios after review round ${p.n} by the public authorities, with the reasons.`,
+  'decisionPublic.evidence': 'Based on',
+  'decisionPublic.approved': (p: { by: string; date: string }) => `Approved politically by ${p.by} on ${p.date}.`,
+  'decisionPublic.document': 'Decision document',
   'status.inRound': (p: { status: string; round: number }) => `${p.status}, round ${p.round}`,
   'role.admin': 'Administrator',
   'role.analyst': 'Analyst',

@@ -84,6 +84,14 @@ export class SrPageAdminConsultation extends SrLightElement implements SrPage {
           </li>
           <li><a href="/admin/consultations/${c.id}/letters" id="admin-letters-link">${t('adminResp.letters')}</a></li>
           <li><a href="/admin/consultations/${c.id}/parties" id="admin-parties-link">${t('adminResp.parties')}</a></li>
+          <li>
+            <a href="/admin/consultations/${c.id}/reviewers" id="admin-reviewers-link">${t('adminResp.reviewers')}</a>
+          </li>
+          <li>
+            <a href="/admin/consultations/${c.id}/review-rounds" id="admin-review-rounds-link"
+              >${t('adminResp.reviewRounds')}</a
+            >
+          </li>
           ${
             isAnalyst(this._session.user)
               ? html`<li>

@@ -14,7 +14,8 @@ import { columnHeads } from '../../components/table.ts';
 
 /**
  * `/admin`: every consultation, drafts included. Administrators manage them from here; analysts
- * and reviewers get the same list read-only (they open drafts through the public page).
+ * get the same list read-only (they open drafts through the public page). Reviewers are not staff
+ * (issue 14): their pages are under "My reviews".
  */
 @customElement('sr-page-admin-consultations')
 export class SrPageAdminConsultations extends SrLightElement implements SrPage {

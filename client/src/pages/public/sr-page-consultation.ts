@@ -4,6 +4,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { Task } from '@lit/task';
 import { getConsultation } from '../../api/consultations.ts';
 
+import { type Decision, getPublicDecision } from '../../api/reviews.ts';
 import { listScenarios } from '../../api/scenarios.ts';
 import { listPublishedInputs } from '../../api/stakeholder-inputs.ts';
 import { type ConsultedParties, getConsultedParties } from '../../api/parties.ts';
@@ -45,7 +46,10 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
       ]);
       this._offset = new Date(consultation.serverTime).getTime() - Date.now();
       this._deadline.watch(consultation, this._offset);
-      return { consultation, scenarios, consulted };
+      // The scenario decision (issue 14 story 4) exists only once a hearing has closed.
+      const decided = consultation.phase === 'analysis' || consultation.phase === 'concluded';
+      const decision = decided ? await getPublicDecision(consultation.id, signal) : null;
+      return { consultation, scenarios, consulted, decision };
     },
     args: () => [this.slug] as const,
   });
@@ -226,14 +230,63 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
     </section>`;
   }
 
+  /** The scenario decision and its political approval, once recorded and the round closed (issue 14 story 4). */
+  private _decision(d: Decision) {
+    return html`<section class="sr-section" id="consultation-decision" aria-labelledby="decision-heading">
+      <h2 id="decision-heading">${t('decisionPublic.heading')}</h2>
+      <p>${t('decisionPublic.intro', { n: d.roundNumber })}</p>
+      <dl class="sr-decision-list">
+        ${d.outcomes.map(
+          (o) =>
+            html`<dt>
+                <span>${o.key}:</span> <span lang=${locLang(o.title)}>${loc(o.title)}</span>
+                ${statusBadge(o.outcome)}
+              </dt>
+              <dd>
+                <p>${o.reasons}</p>
+                ${
+                  o.evidence.length
+                    ? html`<p>
+                        ${t('decisionPublic.evidence')}:
+                        ${o.evidence.map(
+                          (e, i) =>
+                            html`${i ? ', ' : ''}${
+                              (e.kind === 'ranking' || e.kind === 'document') && /^(\/|https?:\/\/)/.test(e.ref)
+                                ? html`<a href=${e.ref}>${e.label}</a>`
+                                : e.label
+                            }`,
+                        )}
+                      </p>`
+                    : nothing
+                }
+              </dd>`,
+        )}
+      </dl>
+      ${
+        d.approval
+          ? html`<p id="decision-approval">
+              ${t('decisionPublic.approved', { by: d.approval.approvedBy, date: formatDateTime(d.approval.approvedAt) })}
+              ${
+                /^(\/|https?:\/\/)/.test(d.approval.documentRef)
+                  ? html`<a href=${d.approval.documentRef}>${t('decisionPublic.document')}</a>`
+                  : html`${t('decisionPublic.document')}: ${d.approval.documentRef}`
+              }
+            </p>`
+          : nothing
+      }
+    </section>`;
+  }
+
   private _render({
     consultation: c,
     scenarios,
     consulted,
+    decision,
   }: {
     consultation: Consultation;
     scenarios: ScenarioSummary[];
     consulted: ConsultedParties;
+    decision: Decision | null;
   }) {
     const locale = getLocale();
     const body = c.bodyHtml[locale] || c.bodyHtml[locale === 'da' ? 'en' : 'da'];
@@ -308,7 +361,7 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
         this._inputs.value,
         new Map(scenarios.map((s) => [s.id, { key: s.key, title: loc(s.title) }])),
       )}
-      ${this._consulted(consulted)}`;
+      ${this._consulted(consulted)} ${decision ? this._decision(decision) : nothing}`;
   }
 
   protected override render() {
