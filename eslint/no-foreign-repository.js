@@ -94,6 +94,11 @@ export const TABLE_OWNERS = {
   identity_pending: 'identity',
   response_verifications: 'identity',
   consultation_identity_rules: 'identity',
+  user_test_sessions: 'findings',
+  findings: 'findings',
+  finding_sessions: 'findings',
+  finding_evidence: 'findings',
+  finding_imports: 'findings',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());

@@ -29,6 +29,7 @@ import { commentsRoutes } from './modules/comments/comments.routes.ts';
 import { ballotsRoutes } from './modules/ballots/ballots.routes.ts';
 import { rankingsRoutes } from './modules/rankings/rankings.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { findingsRoutes } from './modules/findings/findings.routes.ts';
 
 /**
  * TRUST_PROXY for Fastify. A hop count becomes proxy-addr's function form (trust the nearest `n`
@@ -147,6 +148,10 @@ export async function buildApp({ config, db, readDb }: AppDeps): Promise<Fastify
     indexBudgetMs: config.analysisIndexBudgetMs,
     exportDirectMaxRows: config.exportDirectMaxRows,
     exportLinkHours: config.exportLinkHours,
+  });
+  await app.register(findingsRoutes, {
+    evidenceMaxBytes: config.findingEvidenceMaxBytes,
+    importMaxBytes: config.findingImportMaxBytes,
   });
 
   await app.register(clientPlugin, { dist: config.clientDist });

@@ -6,11 +6,14 @@ import { CodingStatus, ItemKind, Note, Stance } from '../analysis.schemas.ts';
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 export const Field = z
   .string()
-  .regex(new RegExp(`^(body|answer:${UUID}|attachment:${UUID})$`), 'body, answer:<questionId> or attachment:<id>')
+  .regex(
+    new RegExp(`^(body|answer:${UUID}|attachment:${UUID}|task|observation|recommendation)$`),
+    'body, answer:<questionId>, attachment:<id>, or a finding’s task, observation or recommendation',
+  )
   .transform((v) => v.toLowerCase())
   .describe(
     'Which text of the item: `body` (a response’s or a comment’s text), `answer:<questionId>` or ' +
-      '`attachment:<attachmentId>` of a response',
+      '`attachment:<attachmentId>` of a response; `task`, `observation` or `recommendation` of a finding',
   );
 
 const Offset = z.int().min(0).max(10_000_000);
@@ -41,7 +44,9 @@ export type Coding = z.infer<typeof Coding>;
 export const CreateCodingBody = z
   .object({
     tagId: z.uuid(),
-    itemKind: z.enum(['response', 'comment']).describe('Findings and stakeholder inputs arrive with their issues'),
+    itemKind: z
+      .enum(['response', 'comment', 'finding'])
+      .describe('Stakeholder inputs arrive with their issue (issue 13 story 4)'),
     itemId: z.uuid(),
     field: Field.nullable().default(null),
     startOffset: Offset.optional(),

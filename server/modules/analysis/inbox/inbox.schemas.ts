@@ -70,9 +70,10 @@ export const InboxItem = z
     invited: z.boolean().nullable(),
     channel: Channel.nullable(),
     sourceStatus: z
-      .enum(['submitted', 'withdrawn', 'visible', 'hidden', 'deleted'])
+      .enum(['submitted', 'withdrawn', 'visible', 'hidden', 'deleted', 'open', 'addressed', 'wont_fix'])
       .describe(
-        'The state of the input itself: a response submitted or withdrawn, a comment visible, hidden or deleted',
+        'The state of the input itself: a response submitted or withdrawn, a comment visible, hidden or deleted, ' +
+          "a user-test finding open, addressed or won't fix (or deleted)",
       ),
     scenarioIds: z.array(z.uuid()),
     hasAttachments: z.boolean(),
@@ -184,6 +185,8 @@ export const ItemFile = z.object({
   extraction: z.enum(['pending', 'done', 'failed', 'skipped']),
 });
 
+const ItemFactText = z.object({ da: z.string(), en: z.string() });
+
 export const InboxItemDetail = z
   .object({
     kind: InboxKind,
@@ -217,6 +220,10 @@ export const InboxItemDetail = z
       .describe(
         'A response’s earlier versions, newest first, with their texts as they were (codings made on one say so)',
       ),
+    facts: z
+      .array(z.object({ label: ItemFactText, value: ItemFactText }))
+      .optional()
+      .describe('Further facts of the item (a finding’s severity, frequency, status, sessions); none for other kinds'),
     workflow: z
       .object({ status: InboxStatus, assigneeId: z.uuid().nullable(), needsReview: z.boolean() })
       .nullable()
