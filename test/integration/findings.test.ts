@@ -23,7 +23,7 @@ import {
   type TestApp,
   type TestUser,
 } from '../helpers/app.ts';
-import { factory, type OpenConsultation } from '../helpers/factory.ts';
+import { factory, PNG_1x1, type OpenConsultation } from '../helpers/factory.ts';
 
 // Issue 13 story 1: user-test sessions and findings, their overview per scenario, and findings as
 // items of the analysis inbox (searchable, codable, assignable). Every route: happy path, bad input
@@ -436,5 +436,163 @@ describe('findings in the analysis inbox', () => {
     expect(json<InboxPage>(await get(`${base(c)}/inbox?kind=finding&includeDeleted=true`)).items[0]).toMatchObject({
       sourceStatus: 'deleted',
     });
+  });
+});
+
+describe('evidence of a finding', () => {
+  const multipart = (files: { name: string; bytes: Buffer }[]) => {
+    const boundary = `----findings${crypto.randomUUID().replace(/-/g, '')}`;
+    const payload = Buffer.concat([
+      ...files.flatMap((f) => [
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        ),
+        f.bytes,
+        Buffer.from('\r\n'),
+      ]),
+      Buffer.from(`--${boundary}--\r\n`),
+    ]);
+    return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  };
+  const send = (url: string, files: { name: string; bytes: Buffer }[], user: TestUser | null = cast.analyst) =>
+    call(t, user, { method: 'POST', url, ...multipart(files) });
+  const WEBM = Buffer.concat([
+    Buffer.from('1a45dfa39f4286810142f7810142f2810442f381084282847765626d428781024285810218538067', 'hex'),
+    Buffer.alloc(64),
+  ]);
+  const MP3 = Buffer.concat([
+    Buffer.from('fffb9000', 'hex'),
+    Buffer.alloc(413),
+    Buffer.from('fffb9000', 'hex'),
+    Buffer.alloc(413),
+  ]);
+
+  it('adds screenshots and clips checked by content, downloads and removes them, audited; the inbox follows', async () => {
+    const c = await factory(t).newOpenConsultation(cast.admin, { scenarios: [{ key: 'S1' }] });
+    const s = await newSession(c);
+    const f = await newFinding(c, [s.id]);
+    const url = `${base(c)}/findings/${f.id}/evidence`;
+    const png = await send(url, [{ name: 'skærmbillede.png', bytes: PNG_1x1 }]);
+    expect(png.statusCode, png.body).toBe(201);
+    const shot = json<Finding['evidence'][number]>(png);
+    expect(shot).toMatchObject({ filename: 'skærmbillede.png', mediaType: 'image/png', sizeBytes: PNG_1x1.length });
+    expect(shot.url).toBe(`/api/consultations/${c.consultation.id}/findings/${f.id}/evidence/${shot.id}`);
+    for (const [name, bytes, type] of [
+      ['klip.webm', WEBM, 'video/webm'],
+      ['lyd.mp3', MP3, 'audio/mpeg'],
+    ] as const) {
+      const res = await send(url, [{ name, bytes }]);
+      expect(res.statusCode, res.body).toBe(201);
+      expect(json<{ mediaType: string }>(res).mediaType).toBe(type);
+    }
+    const read = json<Finding>(await get(`${base(c)}/findings/${f.id}`));
+    expect(read.evidence.map((e) => e.filename)).toEqual(['skærmbillede.png', 'klip.webm', 'lyd.mp3']);
+    expect(read.version).toBe(4);
+
+    const file = await get(shot.url);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('image/png');
+    expect(String(file.headers['content-disposition'])).toMatch(/^attachment;/);
+    expect(file.rawPayload.equals(PNG_1x1)).toBe(true);
+
+    await indexInput(t.handle.db, { minLagMs: 0 });
+    const detail = json<InboxItemDetail>(await get(`${base(c)}/inbox/items/finding/${f.id}`));
+    expect(detail.files.map((x) => x.url)).toContain(shot.url);
+    expect(json<InboxPage>(await get(`${base(c)}/inbox?kind=finding`)).items[0]!.hasAttachments).toBe(true);
+
+    expect((await del(shot.url)).statusCode).toBe(204);
+    expectError(await get(shot.url), 404, 'NOT_FOUND');
+    const actions = await sql<{ action: string }>`select action from audit_events
+      where item_type = 'finding' and item_id = ${f.id} order by occurred_at`.execute(t.handle.db);
+    expect(actions.rows.map((r) => r.action)).toEqual([
+      'finding.create',
+      'finding.evidence_add',
+      'finding.evidence_add',
+      'finding.evidence_add',
+      'finding.evidence_remove',
+    ]);
+  });
+
+  it('refuses a file that lies about its type, a refused type, two files, too large a file; nothing is kept', async () => {
+    const small = await createTestApp({ FINDING_EVIDENCE_MAX_BYTES: '2048' });
+    try {
+      const admin = await signedInUser(small, ['admin']);
+      const c = await factory(small).newOpenConsultation(admin, { scenarios: [{ key: 'S1' }] });
+      const s = json<TestSession>(
+        await call(small, admin, {
+          method: 'POST',
+          url: `${base(c)}/test-sessions`,
+          payload: { ...SESSION, ref: null },
+        }),
+      );
+      const f = json<Finding>(
+        await call(small, admin, { method: 'POST', url: `${base(c)}/findings`, payload: finding(c, [s.id]) }),
+      );
+      const url = `${base(c)}/findings/${f.id}/evidence`;
+      const up = (files: { name: string; bytes: Buffer }[]) =>
+        call(small, admin, { method: 'POST', url, ...multipart(files) });
+      expectError(
+        await up([{ name: 'side.html.png', bytes: Buffer.from('<html><script>x</script></html>') }]),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      );
+      expectError(await up([{ name: 'billede.jpg', bytes: PNG_1x1 }]), 415, 'UNSUPPORTED_MEDIA_TYPE');
+      expectError(
+        await up([{ name: 'arkiv.zip', bytes: Buffer.from('504b0304140000000000', 'hex') }]),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      );
+      expectError(
+        await up([{ name: 'stor.webm', bytes: Buffer.concat([WEBM, Buffer.alloc(4096)]) }]),
+        413,
+        'PAYLOAD_TOO_LARGE',
+      );
+      expectError(
+        await up([
+          { name: 'a.png', bytes: PNG_1x1 },
+          { name: 'b.png', bytes: PNG_1x1 },
+        ]),
+        400,
+        'BAD_REQUEST',
+      );
+      expectError(await up([]), 400, 'BAD_REQUEST');
+      expectError(
+        await call(small, admin, {
+          method: 'POST',
+          url: `${base(c)}/findings/${crypto.randomUUID()}/evidence`,
+          ...multipart([{ name: 'a.png', bytes: PNG_1x1 }]),
+        }),
+        404,
+        'NOT_FOUND',
+      );
+      const rows = await sql`select 1 from finding_evidence where consultation_id = ${c.consultation.id}`.execute(
+        small.handle.db,
+      );
+      expect(rows.rows).toEqual([]);
+      expect(
+        json<Finding>(await call(small, admin, { method: 'GET', url: `${base(c)}/findings/${f.id}` })).version,
+      ).toBe(1);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('refuses every other role before it reads the file', async () => {
+    const s = await newSession();
+    const f = await newFinding(h, [s.id]);
+    const url = `${base()}/findings/${f.id}/evidence`;
+    const ok = json<Finding['evidence'][number]>(await send(url, [{ name: 'a.png', bytes: PNG_1x1 }]));
+    const wrong: [TestUser | null, number, string][] = [
+      [null, 401, 'UNAUTHENTICATED'],
+      [cast.participant, 403, 'FORBIDDEN'],
+      [cast.reviewer, 403, 'FORBIDDEN'],
+      [outsider, 403, 'FORBIDDEN'],
+    ];
+    for (const [user, status, code] of wrong) {
+      expectError(await send(url, [{ name: 'b.png', bytes: PNG_1x1 }], user), status, code);
+      expectError(await get(ok.url, user), status, code);
+      expectError(await del(ok.url, user), status, code);
+    }
+    expect(json<Finding>(await get(`${base()}/findings/${f.id}`)).evidence.map((e) => e.id)).toEqual([ok.id]);
   });
 });

@@ -16,6 +16,7 @@ import {
   SessionParams,
   TestSession,
 } from './findings.schemas.ts';
+import { evidenceRoutes } from './evidence.routes.ts';
 import * as svc from './findings.service.ts';
 import * as sessions from './sessions.service.ts';
 
@@ -222,6 +223,7 @@ export const findingRecordsRoutes: FastifyPluginAsyncZod = async (app) => {
 export type FindingsRouteOptions = { evidenceMaxBytes: number; importMaxBytes: number };
 
 /** The findings module (issue 13 story 1), registered by server/app.ts. */
-export const findingsRoutes: FastifyPluginAsyncZod<FindingsRouteOptions> = async (app) => {
+export const findingsRoutes: FastifyPluginAsyncZod<FindingsRouteOptions> = async (app, opts) => {
   await app.register(findingRecordsRoutes);
+  await app.register(evidenceRoutes, { maxBytes: opts.evidenceMaxBytes });
 };
