@@ -18,6 +18,7 @@ import {
 } from './findings.schemas.ts';
 import { evidenceRoutes } from './evidence.routes.ts';
 import * as svc from './findings.service.ts';
+import { importRoutes } from './import/import.routes.ts';
 import * as sessions from './sessions.service.ts';
 
 const tags = ['findings'];
@@ -226,4 +227,5 @@ export type FindingsRouteOptions = { evidenceMaxBytes: number; importMaxBytes: n
 export const findingsRoutes: FastifyPluginAsyncZod<FindingsRouteOptions> = async (app, opts) => {
   await app.register(findingRecordsRoutes);
   await app.register(evidenceRoutes, { maxBytes: opts.evidenceMaxBytes });
+  await app.register(importRoutes, { maxBytes: opts.importMaxBytes });
 };
