@@ -28,6 +28,8 @@ import { daCampaigns } from '../../client/src/i18n/parts/da.campaigns.ts';
 import { enImports } from '../../client/src/i18n/parts/en.imports.ts';
 import { daIdentity } from '../../client/src/i18n/parts/da.identity.ts';
 import { enIdentity } from '../../client/src/i18n/parts/en.identity.ts';
+import { enFindings } from '../../client/src/i18n/parts/en.findings.ts';
+import { daFindings } from '../../client/src/i18n/parts/da.findings.ts';
 
 /**
  * The messages are split by area so that the app's first load carries only the shell's. A route
@@ -49,6 +51,7 @@ const AREAS: Record<MessagePart, object> = {
   imports: enImports,
   privacy: enPrivacy,
   identity: enIdentity,
+  findings: enFindings,
 };
 
 const owner = new Map<string, MessagePart>();
@@ -171,6 +174,7 @@ describe('i18n parts', () => {
       [daImports, enImports],
       [daPrivacy, enPrivacy],
       [daIdentity, enIdentity],
+      [daFindings, enFindings],
     ] as const;
     for (const [da, en] of pairs) expect(Object.keys(da).sort()).toEqual(Object.keys(en).sort());
   });

@@ -11,6 +11,7 @@ import { daPrivacy } from './parts/da.privacy.ts';
 import { daThemes } from './parts/da.themes.ts';
 import { daImports } from './parts/da.imports.ts';
 import { daIdentity } from './parts/da.identity.ts';
+import { daFindings } from './parts/da.findings.ts';
 
 /** Danish messages. `satisfies Messages`: a missing key or a wrong parameter fails tsc (each part checks its own). */
 export const da = {
@@ -26,4 +27,5 @@ export const da = {
   ...daImports,
   ...daPrivacy,
   ...daIdentity,
+  ...daFindings,
 } satisfies Messages;

@@ -19,6 +19,7 @@ import { enPrivacy } from './parts/en.privacy.ts';
 import { enThemes } from './parts/en.themes.ts';
 import { enImports } from './parts/en.imports.ts';
 import { enIdentity } from './parts/en.identity.ts';
+import { enFindings } from './parts/en.findings.ts';
 
 export const en = {
   ...enShell,
@@ -33,6 +34,7 @@ export const en = {
   ...enImports,
   ...enPrivacy,
   ...enIdentity,
+  ...enFindings,
 };
 
 export type Messages = typeof en;

@@ -16,7 +16,8 @@ export type MessagePart =
   | 'campaigns'
   | 'imports'
   | 'privacy'
-  | 'identity';
+  | 'identity'
+  | 'findings';
 
 const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   admin: () => import('./parts/admin.ts'),
@@ -30,6 +31,7 @@ const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   imports: () => import('./parts/imports.ts'),
   privacy: () => import('./parts/privacy.ts'),
   identity: () => import('./parts/identity.ts'),
+  findings: () => import('./parts/findings.ts'),
 };
 
 const loaded = new Set<MessagePart>();

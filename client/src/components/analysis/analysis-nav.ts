@@ -2,7 +2,15 @@ import { html } from 'lit';
 import { t } from '../../i18n/i18n.ts';
 
 /** The analysis workspace's pages of one consultation, in the order of the work. */
-export type AnalysisPage = 'inbox' | 'codebook' | 'themes' | 'campaigns' | 'agreement' | 'analysts' | 'redactions';
+export type AnalysisPage =
+  | 'inbox'
+  | 'codebook'
+  | 'themes'
+  | 'campaigns'
+  | 'agreement'
+  | 'analysts'
+  | 'redactions'
+  | 'findings';
 
 const PAGES: readonly { page: AnalysisPage; path: string; label: () => string }[] = [
   { page: 'inbox', path: 'inbox', label: () => t('analysisNav.inbox') },
@@ -12,6 +20,7 @@ const PAGES: readonly { page: AnalysisPage; path: string; label: () => string }[
   { page: 'agreement', path: 'agreement', label: () => t('analysisNav.agreement') },
   { page: 'analysts', path: 'analysts', label: () => t('analysisNav.analysts') },
   { page: 'redactions', path: 'redactions', label: () => t('analysisNav.redactions') },
+  { page: 'findings', path: 'findings', label: () => t('analysisNav.findings') },
 ];
 
 /** A navigation between the analysis pages of a consultation; the current one is marked (aria-current). */

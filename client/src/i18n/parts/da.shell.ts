@@ -44,6 +44,7 @@ export const daShell = {
   'analysisNav.agreement': 'Kodningsenighed',
   'analysisNav.analysts': 'Analytikere',
   'analysisNav.redactions': 'Personoplysninger',
+  'analysisNav.findings': 'Brugertest',
   'common.loading': 'Henter …',
   'common.loadMore': 'Vis flere',
   'common.loadingMore': 'Henter flere …',

@@ -43,6 +43,7 @@ export const enShell = {
   'analysisNav.agreement': 'Coder agreement',
   'analysisNav.analysts': 'Analysts',
   'analysisNav.redactions': 'Personal data',
+  'analysisNav.findings': 'User tests',
   'common.loadMore': 'Load more',
   'common.loadingMore': 'Loading more…',
   'common.retry': 'Try again',

@@ -97,6 +97,11 @@ export class SrPageAdminConsultation extends SrLightElement implements SrPage {
                     <a href="/admin/consultations/${c.id}/analysts" id="admin-analysts-link"
                       >${t('analysisNav.analysts')}</a
                     >
+                  </li>
+                  <li>
+                    <a href="/admin/consultations/${c.id}/findings" id="admin-findings-link"
+                      >${t('analysisNav.findings')}</a
+                    >
                   </li>`
               : nothing
           }
