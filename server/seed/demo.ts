@@ -10,6 +10,8 @@ import { seedDemoActivity, type ActivityCounts } from './demo-activity.ts';
 import { DEMO_CONSULTATIONS, type DemoConsultation } from './demo-content.ts';
 import { seedDemoAnalysis, type AnalysisCounts } from './demo-analysis.ts';
 import { seedDemoPrivacy, type PrivacyCounts } from './demo-privacy.ts';
+import { seedDemoFindings, type FindingsCounts } from './demo-findings.ts';
+import type { BlobStore } from '../modules/files/blob-store.ts';
 import { rewalkInput } from '../modules/analysis/inbox/inbox.indexer.ts';
 
 /** One account per role; they exist only in the demo data (never on a deployment unless seeded). */
@@ -70,12 +72,15 @@ const DAY = 86_400_000;
 export async function seedDemo(
   db: Db,
   now: Date = new Date(),
+  /** The blob store, for files the demo adds (a finding's screenshots); without it none are added. */
+  opts: { store?: BlobStore } = {},
 ): Promise<{
   accounts: number;
   consultations: number;
   activity: ActivityCounts;
   analysis: AnalysisCounts;
   privacy: PrivacyCounts;
+  findings: FindingsCounts;
 }> {
   let admin: Actor | null = null;
   let accounts = 0;
@@ -111,7 +116,24 @@ export async function seedDemo(
   const privacy =
     nemid && admin ? await seedDemoPrivacy(db, nemid.id, admin) : { responses: 0, findings: 0, redacted: 0 };
   if (privacy.responses > 0) await rewalkInput(db);
-  return { accounts, consultations: created, activity, analysis, privacy };
+  // User-test sessions and findings on the NemID hearing, recorded by the analyst (demo-findings.ts);
+  // audited, so the inbox indexer reads them from the audit log.
+  const analyst = DEMO_ACCOUNTS.find((a) => a.roles.includes('analyst'))!;
+  const analystRow = await db
+    .selectFrom('users')
+    .select('id')
+    .where(sql`lower(email)`, '=', analyst.email)
+    .executeTakeFirst();
+  const findings =
+    nemid && analystRow
+      ? await seedDemoFindings(
+          db,
+          nemid.id,
+          { id: analystRow.id, email: analyst.email, displayName: analyst.displayName, roles: analyst.roles },
+          { now, ...(opts.store ? { store: opts.store } : {}) },
+        )
+      : { sessions: 0, findings: 0, evidence: 0 };
+  return { accounts, consultations: created, activity, analysis, privacy, findings };
 }
 
 async function seedConsultation(db: Db, admin: Actor, c: DemoConsultation, now: Date): Promise<void> {

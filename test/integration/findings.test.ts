@@ -23,6 +23,7 @@ import {
   type TestApp,
   type TestUser,
 } from '../helpers/app.ts';
+import { seedDemoFindings } from '../../server/seed/demo-findings.ts';
 import { factory, PNG_1x1, type OpenConsultation } from '../helpers/factory.ts';
 
 // Issue 13 story 1: user-test sessions and findings, their overview per scenario, and findings as
@@ -594,5 +595,33 @@ describe('evidence of a finding', () => {
       expectError(await del(ok.url, user), status, code);
     }
     expect(json<Finding>(await get(`${base()}/findings/${f.id}`)).evidence.map((e) => e.id)).toEqual([ok.id]);
+  });
+});
+
+describe('the demo user tests', () => {
+  it('records three sessions and fifteen findings on S1–S4, two with a screenshot, once; the inbox lists them', async () => {
+    const c = await factory(t).newOpenConsultation(cast.admin, {
+      scenarios: [{ key: 'S1' }, { key: 'S2' }, { key: 'S3' }, { key: 'S4' }],
+    });
+    const actor = { id: cast.analyst.id, email: cast.analyst.email, displayName: 'Analyst', roles: cast.analyst.roles };
+    const counts = await seedDemoFindings(t.handle.db, c.consultation.id, actor, { store: t.app.blobStore });
+    expect(counts).toEqual({ sessions: 3, findings: 15, evidence: 2 });
+    expect(await seedDemoFindings(t.handle.db, c.consultation.id, actor, { store: t.app.blobStore })).toEqual({
+      sessions: 0,
+      findings: 0,
+      evidence: 0,
+    });
+    await indexInput(t.handle.db, { minLagMs: 0 });
+    const page = json<InboxPage>(await get(`${base(c)}/inbox?kind=finding&limit=50`));
+    expect(page.items).toHaveLength(15);
+    const withFile = page.items.filter((i) => i.hasAttachments);
+    expect(withFile).toHaveLength(2);
+    const detail = json<InboxItemDetail>(await get(`${base(c)}/inbox/items/finding/${withFile[0]!.id}`));
+    const file = await get(detail.files[0]!.url);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('image/png');
+    const overview = json<FindingsOverview>(await get(`${base(c)}/scenarios/${c.scenarios[0].id}/findings-overview`));
+    expect(overview.total).toBe(4);
+    expect(overview.items[0]!.severity).toBe('critical');
   });
 });
