@@ -3,14 +3,7 @@ import { t } from '../../i18n/i18n.ts';
 
 /** The analysis workspace's pages of one consultation, in the order of the work. */
 export type AnalysisPage =
-  | 'inbox'
-  | 'codebook'
-  | 'themes'
-  | 'campaigns'
-  | 'agreement'
-  | 'analysts'
-  | 'redactions'
-  | 'findings';
+  'inbox' | 'codebook' | 'themes' | 'campaigns' | 'agreement' | 'analysts' | 'redactions' | 'findings';
 
 const PAGES: readonly { page: AnalysisPage; path: string; label: () => string }[] = [
   { page: 'inbox', path: 'inbox', label: () => t('analysisNav.inbox') },
