@@ -12,9 +12,11 @@ import {
   storeCheckedFile,
   type UploadParts,
 } from '../files/files.service.ts';
+import * as evidenceRepo from './evidence.repository.ts';
 import * as repo from './findings.repository.ts';
 import type { Evidence } from './findings.schemas.ts';
-import { requireFindingsWorkspace, toEvidence } from './findings.service.ts';
+import { toEvidence } from './findings.rules.ts';
+import { requireFindingsWorkspace } from './findings.service.ts';
 
 /**
  * Evidence of a finding (issue 13 story 1): screenshots, PDFs, short audio and video clips. The
@@ -44,7 +46,7 @@ export async function addEvidence(
 ): Promise<Evidence> {
   const c = await requireFindingsWorkspace(ctx.db, actor, idOrSlug, 'write');
   await requireLiveFinding(ctx.db, c.id, findingId);
-  if (((await repo.evidenceCounts(ctx.db, c.id, [findingId])).get(findingId) ?? 0) >= MAX_EVIDENCE)
+  if (((await evidenceRepo.evidenceCounts(ctx.db, c.id, [findingId])).get(findingId) ?? 0) >= MAX_EVIDENCE)
     throw new AppError('RULE_VIOLATION', `A finding holds at most ${MAX_EVIDENCE} evidence files`, {
       reason: 'too_many_files',
     });
@@ -57,7 +59,12 @@ export async function addEvidence(
     await ctx.db.transaction().execute(async (trx) => {
       // The finding may have been removed while the file arrived: then nothing is kept.
       if (!(await repo.updateFinding(trx, c.id, findingId, {}))) throw notFound('Finding');
-      await repo.insertEvidence(trx, { consultationId: c.id, findingId, ...stored, uploadedBy: actor?.id ?? null });
+      await evidenceRepo.insertEvidence(trx, {
+        consultationId: c.id,
+        findingId,
+        ...stored,
+        uploadedBy: actor?.id ?? null,
+      });
       await recordAudit(trx, actor, {
         action: 'finding.evidence_add',
         itemType: 'finding',
@@ -77,7 +84,7 @@ export async function addEvidence(
     throw err;
   }
   const [row] =
-    (await repo.evidenceOf(ctx.db, c.id, [findingId])).get(findingId)?.filter((e) => e.id === stored.id) ?? [];
+    (await evidenceRepo.evidenceOf(ctx.db, c.id, [findingId])).get(findingId)?.filter((e) => e.id === stored.id) ?? [];
   return toEvidence(row!);
 }
 
@@ -90,7 +97,7 @@ export async function downloadEvidence(
   evidenceId: string,
 ): Promise<Download> {
   const c = await requireFindingsWorkspace(ctx.db, actor, idOrSlug, 'read');
-  const e = (await repo.evidenceOf(ctx.db, c.id, [findingId])).get(findingId)?.find((x) => x.id === evidenceId);
+  const e = (await evidenceRepo.evidenceOf(ctx.db, c.id, [findingId])).get(findingId)?.find((x) => x.id === evidenceId);
   if (!e) throw notFound('Evidence');
   return openStoredFile(ctx.files, {
     id: e.id,
@@ -113,7 +120,7 @@ export async function removeEvidence(
   const c = await requireFindingsWorkspace(ctx.db, actor, idOrSlug, 'write');
   const gone = await ctx.db.transaction().execute(async (trx) => {
     await requireLiveFinding(trx, c.id, findingId);
-    const row = await repo.deleteEvidence(trx, c.id, findingId, evidenceId);
+    const row = await evidenceRepo.deleteEvidence(trx, c.id, findingId, evidenceId);
     if (!row) throw notFound('Evidence');
     await repo.updateFinding(trx, c.id, findingId, {});
     await recordAudit(trx, actor, {

@@ -1,4 +1,7 @@
-import type { Severity, TestMethod } from './findings.schemas.ts';
+import { decodeCursor } from '../../shared/cursor.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { EvidenceRow } from './evidence.repository.ts';
+import type { Evidence, Severity, TestMethod } from './findings.schemas.ts';
 
 /** Pure rules for sessions and findings (issue 13 story 1). No I/O. */
 
@@ -50,3 +53,34 @@ export const affectedFits = (
   participantsAffected: number,
   sessions: readonly { participantCount: number }[],
 ): boolean => participantsAffected <= sessions.reduce((n, s) => n + s.participantCount, 0);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `?cursor=` of a findings page, `[sortKey, id]` as this API wrote it; anything else is a 400. */
+export function readSortCursor(cursor: string | undefined): { sortKey: number; id: string } | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
+  const parts = decodeCursor(cursor);
+  const [k, id] = parts ?? [];
+  if (
+    parts?.length !== 2 ||
+    typeof k !== 'number' ||
+    !Number.isSafeInteger(k) ||
+    typeof id !== 'string' ||
+    !UUID.test(id)
+  )
+    throw new AppError('BAD_REQUEST', 'The cursor is not one this API wrote');
+  return { sortKey: k, id };
+}
+
+/** The staff download address of an evidence file. */
+export const evidenceUrl = (consultationId: string, findingId: string, evidenceId: string) =>
+  `/api/consultations/${consultationId}/findings/${findingId}/evidence/${evidenceId}`;
+
+export const toEvidence = (e: EvidenceRow): Evidence => ({
+  id: e.id,
+  filename: e.filename,
+  mediaType: e.mediaType,
+  sizeBytes: Number(e.sizeBytes),
+  url: evidenceUrl(e.consultationId, e.findingId, e.id),
+  createdAt: e.createdAt.toISOString(),
+});

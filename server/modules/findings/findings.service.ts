@@ -1,15 +1,16 @@
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
-import { decodeCursor, encodeCursor } from '../../shared/cursor.ts';
+import { encodeCursor } from '../../shared/cursor.ts';
 import { AppError, forbidden, notFound } from '../../shared/errors.ts';
 import { requireWorkspace } from '../analysis/analysis.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { scenarioTitles } from '../scenarios/scenarios.service.ts';
 import { canFindings, type FindingsAction } from './findings.policy.ts';
+import * as evidenceRepo from './evidence.repository.ts';
 import * as repo from './findings.repository.ts';
-import { affectedFits } from './findings.rules.ts';
+import * as sessionsRepo from './sessions.repository.ts';
+import { affectedFits, readSortCursor, toEvidence } from './findings.rules.ts';
 import type {
-  Evidence,
   Finding,
   FindingBody,
   FindingListQuery,
@@ -35,21 +36,9 @@ export async function requireFindingsWorkspace(db: Db, actor: Actor | null, idOr
 const rule = (reason: string, message: string, details: Record<string, unknown> = {}) =>
   new AppError('RULE_VIOLATION', message, { reason, ...details });
 
-export const evidenceUrl = (consultationId: string, findingId: string, evidenceId: string) =>
-  `/api/consultations/${consultationId}/findings/${findingId}/evidence/${evidenceId}`;
-
-export const toEvidence = (e: repo.EvidenceRow): Evidence => ({
-  id: e.id,
-  filename: e.filename,
-  mediaType: e.mediaType,
-  sizeBytes: Number(e.sizeBytes),
-  url: evidenceUrl(e.consultationId, e.findingId, e.id),
-  createdAt: e.createdAt.toISOString(),
-});
-
 function toSummary(
   f: repo.FindingRow,
-  sessions: readonly repo.SessionRow[],
+  sessions: readonly sessionsRepo.SessionRow[],
   scenarioKey: string,
   evidenceCount: number,
 ): FindingSummary {
@@ -78,12 +67,12 @@ function toSummary(
 async function summaries(db: Db, consultationId: string, rows: readonly repo.FindingRow[]): Promise<FindingSummary[]> {
   const ids = rows.map((r) => r.id);
   const [sessions, keys, counts] = await Promise.all([
-    repo.sessionsOfFindings(db, consultationId, ids),
+    sessionsRepo.sessionsOfFindings(db, consultationId, ids),
     scenarioTitles(
       db,
       rows.map((r) => r.scenarioId),
     ),
-    repo.evidenceCounts(db, consultationId, ids),
+    evidenceRepo.evidenceCounts(db, consultationId, ids),
   ]);
   return rows.map((r) =>
     toSummary(r, sessions.get(r.id) ?? [], keys.get(r.scenarioId)?.key ?? '', counts.get(r.id) ?? 0),
@@ -94,9 +83,9 @@ async function loadFinding(db: Db, consultationId: string, id: string): Promise<
   const [row] = await repo.findingsByIds(db, consultationId, [id]);
   if (!row || row.deletedAt) throw notFound('Finding');
   const [sessions, keys, evidence] = await Promise.all([
-    repo.sessionsOfFindings(db, consultationId, [id]),
+    sessionsRepo.sessionsOfFindings(db, consultationId, [id]),
     scenarioTitles(db, [row.scenarioId]),
-    repo.evidenceOf(db, consultationId, [id]),
+    evidenceRepo.evidenceOf(db, consultationId, [id]),
   ]);
   const own = sessions.get(id) ?? [];
   const { evidenceCount: _n, sessionIds: _s, ...summary } = toSummary(row, own, keys.get(row.scenarioId)?.key ?? '', 0);
@@ -123,7 +112,7 @@ export async function checkFindingInput(
   const scenario = (await scenarioTitles(db, [v.scenarioId])).get(v.scenarioId);
   if (!scenario || scenario.consultationId !== consultationId)
     throw rule('unknown_scenario', 'The scenario is not one of this consultation’s', { scenarioId: v.scenarioId });
-  const sessions = await repo.sessionsByIds(db, consultationId, v.sessionIds);
+  const sessions = await sessionsRepo.sessionsByIds(db, consultationId, v.sessionIds);
   const missing = v.sessionIds.filter((id) => !sessions.some((s) => s.id === id));
   if (missing.length > 0)
     throw rule('unknown_session', 'A session is not one of this consultation’s', { sessionIds: missing });
@@ -220,25 +209,6 @@ export async function deleteFinding(db: Db, actor: Actor | null, idOrSlug: strin
   });
 }
 
-type SortCursor = { sortKey: number; id: string };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** `?cursor=` of a findings page: exactly what this API wrote, else 400. */
-function readSortCursor(cursor: string | undefined): SortCursor | undefined {
-  if (cursor === undefined || cursor === '') return undefined;
-  const parts = decodeCursor(cursor);
-  const [k, id] = parts ?? [];
-  if (
-    parts?.length !== 2 ||
-    typeof k !== 'number' ||
-    !Number.isSafeInteger(k) ||
-    typeof id !== 'string' ||
-    !UUID.test(id)
-  )
-    throw new AppError('BAD_REQUEST', 'The cursor is not one this API wrote');
-  return { sortKey: k, id };
-}
-
 async function pageOfFindings(
   db: Db,
   consultationId: string,
@@ -306,59 +276,5 @@ export async function findingsOverview(
   };
 }
 
-// ---- For the analysis inbox (server/modules/analysis/inbox/sources/finding.source.ts) ----
-
-export type FindingForAnalysis = repo.FindingRow & {
-  sessions: {
-    facilitator: string;
-    method: repo.SessionRow['method'];
-    heldOn: string;
-    participantCount: number;
-    place: string;
-    remote: boolean;
-    participantProfile: string;
-  }[];
-  evidence: Evidence[];
-};
-
-/** For the analysis inbox's first run: every finding's key, deleted ones too, in key order after `after`. */
-export const findingKeysAfter = repo.findingKeysAfter;
-
-/** For the analysis inbox (staff only): these findings, deleted ones too, with sessions and evidence. */
-export async function findingsForAnalysis(
-  db: Db,
-  keys: readonly { consultationId: string; id: string }[],
-): Promise<FindingForAnalysis[]> {
-  const rows = await repo.findingsByKeys(db, keys);
-  const byConsultation = new Map<string, string[]>();
-  for (const r of rows) byConsultation.set(r.consultationId, [...(byConsultation.get(r.consultationId) ?? []), r.id]);
-  const sessions = new Map<string, repo.SessionRow[]>();
-  const evidence = new Map<string, repo.EvidenceRow[]>();
-  for (const [cid, ids] of byConsultation) {
-    const [s, e] = await Promise.all([repo.sessionsOfFindings(db, cid, ids), repo.evidenceOf(db, cid, ids)]);
-    for (const [k, v] of s) sessions.set(k, v);
-    for (const [k, v] of e) evidence.set(k, v);
-  }
-  return rows.map((r) => ({
-    ...r,
-    sessions: (sessions.get(r.id) ?? []).map((s) => ({
-      facilitator: s.facilitator,
-      method: s.method,
-      heldOn: s.heldOn,
-      participantCount: s.participantCount,
-      place: s.place,
-      remote: s.remote,
-      participantProfile: s.participantProfile,
-    })),
-    evidence: (evidence.get(r.id) ?? []).map(toEvidence),
-  }));
-}
-
-/** For the analysis item view: one finding of the consultation (deleted too), or undefined. */
-export async function findingForAnalysis(
-  db: Db,
-  consultationId: string,
-  id: string,
-): Promise<FindingForAnalysis | undefined> {
-  return (await findingsForAnalysis(db, [{ consultationId, id }]))[0];
-}
+// For the analysis inbox (server/modules/analysis/inbox/sources/finding.source.ts): what it reads.
+export { findingForAnalysis, findingKeysAfter, findingsForAnalysis, type FindingForAnalysis } from './findings.feed.ts';

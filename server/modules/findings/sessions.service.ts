@@ -3,7 +3,7 @@ import type { Actor } from '../../shared/actor.ts';
 import { AppError, notFound, pgConstraint } from '../../shared/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireFindingsWorkspace } from './findings.service.ts';
-import * as repo from './findings.repository.ts';
+import * as sessionsRepo from './sessions.repository.ts';
 import { affectedFits } from './findings.rules.ts';
 import type { SessionBody, SessionList, TestSession } from './findings.schemas.ts';
 
@@ -12,7 +12,7 @@ import type { SessionBody, SessionList, TestSession } from './findings.schemas.t
  * it cannot be removed while a finding does, nor shrink below what its findings say they met.
  */
 
-export const toSession = (s: repo.SessionRow, findingCount: number): TestSession => ({
+export const toSession = (s: sessionsRepo.SessionRow, findingCount: number): TestSession => ({
   id: s.id,
   consultationId: s.consultationId,
   ref: s.ref,
@@ -31,7 +31,7 @@ export const toSession = (s: repo.SessionRow, findingCount: number): TestSession
   updatedAt: s.updatedAt.toISOString(),
 });
 
-const valuesOf = (b: SessionBody): repo.SessionValues => ({
+const valuesOf = (b: SessionBody): sessionsRepo.SessionValues => ({
   ref: b.ref,
   heldOn: b.heldOn,
   remote: b.remote,
@@ -59,14 +59,14 @@ async function guardRef<T>(work: () => Promise<T>): Promise<T> {
 }
 
 async function loadSession(db: Db, consultationId: string, id: string): Promise<TestSession> {
-  const row = await repo.findSession(db, consultationId, id);
+  const row = await sessionsRepo.findSession(db, consultationId, id);
   if (!row) throw notFound('Session');
-  return toSession(row, (await repo.findingsOfSession(db, consultationId, id)).length);
+  return toSession(row, (await sessionsRepo.findingsOfSession(db, consultationId, id)).length);
 }
 
 export async function listSessions(db: Db, actor: Actor | null, idOrSlug: string): Promise<SessionList> {
   const c = await requireFindingsWorkspace(db, actor, idOrSlug, 'read');
-  return { items: (await repo.listSessions(db, c.id)).map((s) => toSession(s, s.findingCount)) };
+  return { items: (await sessionsRepo.listSessions(db, c.id)).map((s) => toSession(s, s.findingCount)) };
 }
 
 export async function getSession(db: Db, actor: Actor | null, idOrSlug: string, id: string): Promise<TestSession> {
@@ -78,7 +78,7 @@ export async function createSession(db: Db, actor: Actor | null, idOrSlug: strin
   const c = await requireFindingsWorkspace(db, actor, idOrSlug, 'write');
   const id = await guardRef(() =>
     db.transaction().execute(async (trx) => {
-      const id = await repo.insertSession(trx, c.id, valuesOf(body), actor?.id ?? null);
+      const id = await sessionsRepo.insertSession(trx, c.id, valuesOf(body), actor?.id ?? null);
       await recordAudit(trx, actor, {
         action: 'test_session.create',
         itemType: 'test_session',
@@ -100,10 +100,10 @@ export async function updateSession(db: Db, actor: Actor | null, idOrSlug: strin
   const c = await requireFindingsWorkspace(db, actor, idOrSlug, 'write');
   await guardRef(() =>
     db.transaction().execute(async (trx) => {
-      const before = await repo.findSession(trx, c.id, id);
+      const before = await sessionsRepo.findSession(trx, c.id, id);
       if (!before) throw notFound('Session');
-      const findings = await repo.findingsOfSession(trx, c.id, id);
-      const sessions = await repo.sessionsOfFindings(
+      const findings = await sessionsRepo.findingsOfSession(trx, c.id, id);
+      const sessions = await sessionsRepo.sessionsOfFindings(
         trx,
         c.id,
         findings.map((f) => f.id),
@@ -120,7 +120,7 @@ export async function updateSession(db: Db, actor: Actor | null, idOrSlug: strin
           reason: 'findings_exceed_participants',
           findingIds: over.map((f) => f.id),
         });
-      await repo.updateSession(trx, c.id, id, valuesOf(body));
+      await sessionsRepo.updateSession(trx, c.id, id, valuesOf(body));
       await recordAudit(trx, actor, {
         action: 'test_session.update',
         itemType: 'test_session',
@@ -144,13 +144,13 @@ export async function updateSession(db: Db, actor: Actor | null, idOrSlug: strin
 export async function deleteSession(db: Db, actor: Actor | null, idOrSlug: string, id: string): Promise<void> {
   const c = await requireFindingsWorkspace(db, actor, idOrSlug, 'write');
   await db.transaction().execute(async (trx) => {
-    const findings = await repo.findingsOfSession(trx, c.id, id);
+    const findings = await sessionsRepo.findingsOfSession(trx, c.id, id);
     if (findings.length > 0)
       throw new AppError('CONFLICT', 'Findings name this session; change or remove them first', {
         reason: 'session_in_use',
         findingIds: findings.map((f) => f.id),
       });
-    if (!(await repo.deleteSession(trx, c.id, id))) throw notFound('Session');
+    if (!(await sessionsRepo.deleteSession(trx, c.id, id))) throw notFound('Session');
     await recordAudit(trx, actor, {
       action: 'test_session.delete',
       itemType: 'test_session',

@@ -3,7 +3,7 @@ import type { Actor } from '../../../shared/actor.ts';
 import { AppError, notFound } from '../../../shared/errors.ts';
 import { parseCsv } from '../../responses/import/import.parse.ts';
 import { listScenarios } from '../../scenarios/scenarios.service.ts';
-import * as findingsRepo from '../findings.repository.ts';
+import * as sessionsRepo from '../sessions.repository.ts';
 import { insertFindingIn, requireFindingsWorkspace } from '../findings.service.ts';
 import * as repo from './import.repository.ts';
 import { type ImportContext, missingColumns, readHeader, readRow, rowInput } from './import.rules.ts';
@@ -34,7 +34,7 @@ const toView = (r: repo.ImportRecord): FindingImport => ({
 async function contextOf(db: Db, actor: Actor | null, consultationId: string): Promise<ImportContext> {
   const [scenarios, sessions] = await Promise.all([
     listScenarios(db, actor, consultationId),
-    findingsRepo.listSessions(db, consultationId),
+    sessionsRepo.listSessions(db, consultationId),
   ]);
   return { scenarios: new Map(scenarios.map((s) => [s.key.toUpperCase(), s.id])), sessions };
 }
