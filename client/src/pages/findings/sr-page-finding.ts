@@ -1,13 +1,11 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { Task } from '@lit/task';
 import { getConsultation } from '../../api/consultations.ts';
 import {
   createFinding,
   deleteEvidence,
   deleteFinding,
-  EVIDENCE_ACCEPT,
   getFinding,
   listSessions,
   updateFinding,
@@ -23,8 +21,8 @@ import { alert, errorAlert, errorMessage } from '../../components/alerts.ts';
 import { analysisNav } from '../../components/analysis/analysis-nav.ts';
 import { checkboxGroup, selectField, submitButton, textField } from '../../components/fields.ts';
 import '../../components/sr-breadcrumbs.ts';
-import { formatBytes } from '../../i18n/format.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
+import { evidenceFieldset, type Upload } from './finding-evidence.ts';
 import {
   findingsBase,
   sessionLabel,
@@ -35,7 +33,6 @@ import {
 } from './findings-labels.ts';
 
 type Draft = Omit<FindingInput, 'participantsAffected'> & { participantsAffected: string };
-type Upload = { key: number; file: File; progress: number; error?: string };
 
 const emptyDraft = (): Draft => ({
   scenarioId: '',
@@ -199,71 +196,6 @@ export class SrPageFinding extends SrLightElement implements SrPage {
     announce(t('findings.evidence.queued', { count: files.length }));
   }
 
-  private _evidence() {
-    const f = this._finding;
-    return html`<fieldset class="sr-section" aria-describedby="finding-evidence-hint">
-      <legend class="h3">${t('findings.evidence.heading')}</legend>
-      <span class="form-hint" id="finding-evidence-hint">${t('findings.evidence.hint')}</span>
-      ${
-        f && f.evidence.length
-          ? html`<ul id="finding-evidence-list">
-              ${f.evidence.map(
-                (e) =>
-                  html`<li>
-                    <a href=${e.url} download=${e.filename}>${e.filename}</a> (${formatBytes(e.sizeBytes)})
-                    <button
-                      type="button"
-                      class="button button-tertiary"
-                      ?disabled=${this._busy}
-                      @click=${() => void this._removeEvidence(e.id, e.filename)}
-                    >
-                      ${t('findings.evidence.remove')}<span class="sr-only">: ${e.filename}</span>
-                    </button>
-                  </li>`,
-              )}
-            </ul>`
-          : nothing
-      }
-      <div class="form-group">
-        <label class="form-label" for="finding-evidence">${t('findings.evidence.choose')}</label>
-        <input
-          type="file"
-          class="form-input"
-          id="finding-evidence"
-          multiple
-          accept=${EVIDENCE_ACCEPT}
-          aria-describedby="finding-evidence-hint"
-          @change=${(e: Event) => this._onFiles(e)}
-        />
-      </div>
-      ${
-        this._queue.length
-          ? html`<ul id="finding-evidence-queue">
-                ${repeat(
-                  this._queue,
-                  (u) => u.key,
-                  (u) =>
-                    html`<li>
-                      ${u.file.name} (${formatBytes(u.file.size)})
-                      ${
-                        u.error
-                          ? html`<span class="form-error-message">${u.error}</span>`
-                          : html`<label class="sr-only" for="finding-progress-${u.key}"
-                                >${t('findings.evidence.progress', { name: u.file.name })}</label
-                              >
-                              <progress id="finding-progress-${u.key}" max="100" value=${Math.round(u.progress * 100)}>
-                                ${Math.round(u.progress * 100)} %
-                              </progress>`
-                      }
-                    </li>`,
-                )}
-              </ul>
-              <p class="form-hint">${t('findings.evidence.onSave')}</p>`
-          : nothing
-      }
-    </fieldset>`;
-  }
-
   private _form(data: NonNullable<typeof this._task.value>) {
     const d = this._draft;
     const chosen = data.sessions.filter((s) => d.sessionIds.includes(s.id));
@@ -321,7 +253,13 @@ export class SrPageFinding extends SrLightElement implements SrPage {
         onChange: (v) => this._set({ status: v as Draft['status'] }),
       })}
       ${textField({ id: 'finding-status-note', label: t('findings.form.statusNote'), optional: true, value: d.statusNote ?? '', onInput: (v) => this._set({ statusNote: v }) })}
-      ${this._evidence()}
+      ${evidenceFieldset({
+        evidence: this._finding?.evidence ?? [],
+        queue: this._queue,
+        busy: this._busy,
+        onFiles: (e) => this._onFiles(e),
+        onRemove: (id, name) => void this._removeEvidence(id, name),
+      })}
       ${submitButton('finding-save', this._finding ? t('findings.form.save') : t('findings.form.create'), this._busy)}
     </form>`;
   }
