@@ -149,6 +149,11 @@ async function main(): Promise<void> {
     const { benchInbox } = await import('./inbox.ts');
     extra.inbox = await benchInbox(adminUrl);
   }
+  if (!only || only.includes('findings')) {
+    process.stdout.write(`\nfindings overview (issue 13)\n`);
+    const { benchFindings } = await import('./findings.ts');
+    extra.findings = await benchFindings(adminUrl);
+  }
   if (only?.includes('burst')) {
     // Issue 15 item 6: a minute at 2,000 requests/s; run on its own (BENCH_ONLY=burst), not by default.
     process.stdout.write(`\nburst (load shedding)\n`);

@@ -110,6 +110,11 @@ export const TABLE_OWNERS = {
   review_reminders: 'reviews',
   scenario_decisions: 'reviews',
   decision_approvals: 'reviews',
+  user_test_sessions: 'findings',
+  findings: 'findings',
+  finding_sessions: 'findings',
+  finding_evidence: 'findings',
+  finding_imports: 'findings',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from '../server/config.ts';
 import { createDb, type DbHandle } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { DEMO_ACCOUNTS, seedDemo } from '../server/seed/demo.ts';
+import { createBlobStore } from '../server/modules/files/blob-store.ts';
 import { DEMO_CONSULTATIONS } from '../server/seed/demo-content.ts';
 
 const HELP = `Usage: npm run seed [-- --help]
@@ -47,7 +48,7 @@ async function main(): Promise<number> {
     for (const m of await migrateToLatest(handle.db)) {
       process.stdout.write(`  migration ${m.migrationName}: ${m.status === 'Success' ? 'applied' : m.status}\n`);
     }
-    const result = await seedDemo(handle.db);
+    const result = await seedDemo(handle.db, new Date(), { store: createBlobStore(config) });
     if (result.accounts === 0 && result.consultations === 0) {
       process.stdout.write('Demo data already present: nothing to do.\n');
     } else {

@@ -32,6 +32,7 @@ import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { stakeholderInputsRoutes } from './modules/stakeholder-inputs/stakeholder-inputs.routes.ts';
 import { partiesRoutes } from './modules/parties/parties.routes.ts';
 import { reviewsRoutes } from './modules/reviews/reviews.routes.ts';
+import { findingsRoutes } from './modules/findings/findings.routes.ts';
 
 /**
  * TRUST_PROXY for Fastify. A hop count becomes proxy-addr's function form (trust the nearest `n`
@@ -162,6 +163,10 @@ export async function buildApp({ config, db, readDb }: AppDeps): Promise<Fastify
     publicUrl,
     inviteDays: config.reviewInviteDays,
     reminderDays: config.reviewReminderDays,
+  });
+  await app.register(findingsRoutes, {
+    evidenceMaxBytes: config.findingEvidenceMaxBytes,
+    importMaxBytes: config.findingImportMaxBytes,
   });
 
   await app.register(clientPlugin, { dist: config.clientDist });

@@ -176,6 +176,16 @@ export const ConfigSchema = z.object({
     .min(1024)
     .default(20 * 1024 * 1024),
   UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(100).default(10),
+  FINDING_EVIDENCE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(50 * 1024 * 1024),
+  FINDING_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(5 * 1024 * 1024),
   EXPORT_DIRECT_MAX_ROWS: z.coerce.number().int().min(0).default(50_000),
   EXPORT_LINK_HOURS: z.coerce.number().int().min(1).max(720).default(24),
   PARTY_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(5),
@@ -264,6 +274,10 @@ export type Config = Readonly<{
     | undefined;
   uploadMaxBytes: number;
   uploadMaxFiles: number;
+  /** The largest evidence file of a user-test finding (a screenshot, PDF or short clip), in bytes. */
+  findingEvidenceMaxBytes: number;
+  /** The largest CSV of findings imported from a usability lab's spreadsheet, in bytes. */
+  findingImportMaxBytes: number;
   /** The most bytes one bulk import upload (a CSV with its files, a ZIP, mail files) may send in all. */
   importMaxBytes: number;
   /** Inbox exports of more items than this run as a background job with an expiring download link. */
@@ -344,6 +358,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     uploadMaxFiles: e.UPLOAD_MAX_FILES,
+    findingEvidenceMaxBytes: e.FINDING_EVIDENCE_MAX_BYTES,
+    findingImportMaxBytes: e.FINDING_IMPORT_MAX_BYTES,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     exportDirectMaxRows: e.EXPORT_DIRECT_MAX_ROWS,
     exportLinkHours: e.EXPORT_LINK_HOURS,

@@ -1020,3 +1020,80 @@ export interface Database {
   scenarioDecisions: ScenarioDecisionsTable;
   decisionApprovals: DecisionApprovalsTable;
 }
+
+// Issue 13 story 1: user-test sessions and findings (migration 20261209200000), findings module.
+export type TestMethod = 'moderated_usability_test' | 'think_aloud' | 'interview' | 'unmoderated_task' | 'survey';
+export type FindingSeverity = 'critical' | 'major' | 'minor' | 'cosmetic';
+export type FindingStatus = 'open' | 'addressed' | 'wont_fix';
+export interface UserTestSessionsTable {
+  consultationId: string;
+  id: Generated<string>;
+  ref: string | null;
+  heldOn: ColumnType<string, string, string>;
+  remote: Generated<boolean>;
+  place: Generated<string>;
+  method: TestMethod;
+  facilitator: string;
+  participantProfile: Generated<string>;
+  participantCount: number;
+  device: Generated<string>;
+  recordingConsent: boolean;
+  note: Generated<string>;
+  createdBy: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+export interface FindingsTable {
+  consultationId: string;
+  id: Generated<string>;
+  scenarioId: string;
+  task: Generated<string>;
+  observation: string;
+  severity: FindingSeverity;
+  participantsAffected: number;
+  recommendation: Generated<string>;
+  status: Generated<FindingStatus>;
+  statusNote: Generated<string>;
+  version: Generated<number>;
+  sortKey: ColumnType<number, never, never>;
+  createdBy: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+  deletedAt: Timestamp | null;
+}
+export interface FindingSessionsTable {
+  consultationId: string;
+  findingId: string;
+  sessionId: string;
+}
+export interface FindingEvidenceTable {
+  consultationId: string;
+  id: string;
+  findingId: string;
+  filename: string;
+  mediaType: string;
+  sizeBytes: ColumnType<string, number, number>;
+  sha256: string;
+  storageKey: string;
+  uploadedBy: string | null;
+  createdAt: Generated<Date>;
+}
+export interface FindingImportsTable {
+  id: Generated<string>;
+  consultationId: string;
+  createdBy: string | null;
+  filename: string;
+  status: 'staged' | 'committed';
+  rows: ColumnType<unknown, string, string>;
+  rowCount: number;
+  errorCount: number;
+  createdAt: Generated<Date>;
+  committedAt: Timestamp | null;
+}
+export interface Database {
+  userTestSessions: UserTestSessionsTable;
+  findings: FindingsTable;
+  findingSessions: FindingSessionsTable;
+  findingEvidence: FindingEvidenceTable;
+  findingImports: FindingImportsTable;
+}

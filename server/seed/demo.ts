@@ -12,6 +12,8 @@ import { seedDemoAnalysis, type AnalysisCounts } from './demo-analysis.ts';
 import { seedDemoPrivacy, type PrivacyCounts } from './demo-privacy.ts';
 import { seedDemoStakeholderInputs } from './demo-stakeholder-inputs.ts';
 import { seedDemoParties } from './demo-parties.ts';
+import { seedDemoFindings, type FindingsCounts } from './demo-findings.ts';
+import type { BlobStore } from '../modules/files/blob-store.ts';
 import { rewalkInput } from '../modules/analysis/inbox/inbox.indexer.ts';
 import { seedConcludedReview, seedOpenReview } from './demo-review.ts';
 
@@ -73,6 +75,8 @@ const DAY = 86_400_000;
 export async function seedDemo(
   db: Db,
   now: Date = new Date(),
+  /** The blob store, for files the demo adds (a finding's screenshots); without it none are added. */
+  opts: { store?: BlobStore } = {},
 ): Promise<{
   accounts: number;
   consultations: number;
@@ -81,6 +85,7 @@ export async function seedDemo(
   privacy: PrivacyCounts;
   stakeholderInputs: number;
   parties: { parties: number; answered: number; noComments: number };
+  findings: FindingsCounts;
 }> {
   let admin: Actor | null = null;
   let accounts = 0;
@@ -124,7 +129,24 @@ export async function seedDemo(
   const parties = nemid && admin ? await seedDemoParties(db, nemid, admin) : { parties: 0, answered: 0, noComments: 0 };
   // An open review round on the NemID hearing, where missing (demo-review.ts, issue 14).
   if (nemid && admin) await seedOpenReview(db, admin, nemid.id, now);
-  return { accounts, consultations: created, activity, analysis, privacy, stakeholderInputs, parties };
+  // User-test sessions and findings on the NemID hearing, recorded by the analyst (demo-findings.ts);
+  // audited, so the inbox indexer reads them from the audit log.
+  const analyst = DEMO_ACCOUNTS.find((a) => a.roles.includes('analyst'))!;
+  const analystRow = await db
+    .selectFrom('users')
+    .select('id')
+    .where(sql`lower(email)`, '=', analyst.email)
+    .executeTakeFirst();
+  const findings =
+    nemid && analystRow
+      ? await seedDemoFindings(
+          db,
+          nemid.id,
+          { id: analystRow.id, email: analyst.email, displayName: analyst.displayName, roles: analyst.roles },
+          { now, ...(opts.store ? { store: opts.store } : {}) },
+        )
+      : { sessions: 0, findings: 0, evidence: 0 };
+  return { accounts, consultations: created, activity, analysis, privacy, stakeholderInputs, parties, findings };
 }
 
 async function seedConsultation(db: Db, admin: Actor, c: DemoConsultation, now: Date): Promise<void> {

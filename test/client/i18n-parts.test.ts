@@ -33,6 +33,8 @@ import { daParties } from '../../client/src/i18n/parts/da.parties.ts';
 import { enParties } from '../../client/src/i18n/parts/en.parties.ts';
 import { daReviews } from '../../client/src/i18n/parts/da.reviews.ts';
 import { enReviews } from '../../client/src/i18n/parts/en.reviews.ts';
+import { enFindings } from '../../client/src/i18n/parts/en.findings.ts';
+import { daFindings } from '../../client/src/i18n/parts/da.findings.ts';
 
 /**
  * The messages are split by area so that the app's first load carries only the shell's. A route
@@ -57,6 +59,7 @@ const AREAS: Record<MessagePart, object> = {
   stakeholder: enStakeholder,
   parties: enParties,
   reviews: enReviews,
+  findings: enFindings,
 };
 
 const owner = new Map<string, MessagePart>();
@@ -181,6 +184,7 @@ describe('i18n parts', () => {
       [daIdentity, enIdentity],
       [daParties, enParties],
       [daReviews, enReviews],
+      [daFindings, enFindings],
     ] as const;
     for (const [da, en] of pairs) expect(Object.keys(da).sort()).toEqual(Object.keys(en).sort());
   });

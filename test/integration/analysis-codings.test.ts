@@ -238,7 +238,9 @@ describe('coding input (issue 11 story 4)', () => {
       // A response has no title (a stakeholder input has, issue 13): refused, not malformed.
       expectError(await create(c.id, { ...base, field: 'title' }), 400, 'BAD_REQUEST');
       expectError(await create(c.id, { ...base, field: 'Title!' }), 400, 'VALIDATION_FAILED');
-      expectError(await create(c.id, { ...base, itemKind: 'finding' }), 400, 'VALIDATION_FAILED');
+      // Findings and stakeholder inputs are codable since issue 13; a response's id names neither.
+      expectError(await create(c.id, { ...base, itemKind: 'finding' }), 404, 'NOT_FOUND');
+      expectError(await create(c.id, { ...base, itemKind: 'stakeholder_input' }), 404, 'NOT_FOUND');
       expectError(await create(c.id, { ...base, stance: 'maybe' }), 400, 'VALIDATION_FAILED');
       expect(await count(c.id)).toBe(0);
       expect((await create(c.id, { ...base, field: `answer:${choice.id}` })).statusCode).toBe(201);

@@ -2,6 +2,7 @@
 import { loadParts, partsLoaded, type MessagePart } from '../i18n/parts.ts';
 import { ANALYSIS_ROUTES } from './routes.analysis.ts';
 import { DEBATE_ROUTES } from './routes.debate.ts';
+import { FINDINGS_ROUTES } from './routes.findings.ts';
 import { IDENTITY_ROUTES } from './routes.identity.ts';
 import { PARTIES_ROUTES } from './routes.parties.ts';
 import { RESPONSES_ROUTES } from './routes.responses.ts';
@@ -145,6 +146,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...IDENTITY_ROUTES,
   ...ANALYSIS_ROUTES,
   ...STAKEHOLDER_INPUT_ROUTES,
+  ...FINDINGS_ROUTES,
   ...DEBATE_ROUTES,
   ...REVIEW_ROUTES,
 ];

@@ -46,7 +46,7 @@ function head(o: Common): TemplateResult {
 export type TextFieldOpts = Common & {
   value: string;
   onInput: (value: string) => void;
-  type?: 'text' | 'email' | 'password' | 'url' | 'number' | 'datetime-local' | 'search';
+  type?: 'text' | 'email' | 'password' | 'url' | 'number' | 'date' | 'datetime-local' | 'search';
   autocomplete?: string;
   rows?: number;
   lang?: string;

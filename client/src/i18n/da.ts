@@ -14,6 +14,7 @@ import { daIdentity } from './parts/da.identity.ts';
 import { daStakeholder } from './parts/da.stakeholder.ts';
 import { daParties } from './parts/da.parties.ts';
 import { daReviews } from './parts/da.reviews.ts';
+import { daFindings } from './parts/da.findings.ts';
 
 /** Danish messages. `satisfies Messages`: a missing key or a wrong parameter fails tsc (each part checks its own). */
 export const da = {
@@ -32,4 +33,5 @@ export const da = {
   ...daStakeholder,
   ...daParties,
   ...daReviews,
+  ...daFindings,
 } satisfies Messages;

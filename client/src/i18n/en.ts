@@ -22,6 +22,7 @@ import { enIdentity } from './parts/en.identity.ts';
 import { enStakeholder } from './parts/en.stakeholder.ts';
 import { enParties } from './parts/en.parties.ts';
 import { enReviews } from './parts/en.reviews.ts';
+import { enFindings } from './parts/en.findings.ts';
 
 export const en = {
   ...enShell,
@@ -39,6 +40,7 @@ export const en = {
   ...enStakeholder,
   ...enParties,
   ...enReviews,
+  ...enFindings,
 };
 
 export type Messages = typeof en;

@@ -19,7 +19,8 @@ export type MessagePart =
   | 'identity'
   | 'stakeholder'
   | 'parties'
-  | 'reviews';
+  | 'reviews'
+  | 'findings';
 
 const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   admin: () => import('./parts/admin.ts'),
@@ -36,6 +37,7 @@ const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   stakeholder: () => import('./parts/stakeholder.ts'),
   parties: () => import('./parts/parties.ts'),
   reviews: () => import('./parts/reviews.ts'),
+  findings: () => import('./parts/findings.ts'),
 };
 
 const loaded = new Set<MessagePart>();

@@ -56,8 +56,8 @@ export function sendDownload(reply: FastifyReply, d: svc.Download): FastifyReply
 /** The download's 200 in OpenAPI: the bytes, in any of the accepted types. */
 export const fileDownloadResponse = fileResponse;
 
-/** The request's file parts, one at a time; other (text) fields are ignored. */
-function multipartFiles(req: FastifyRequest): svc.UploadParts {
+/** The request's file parts, one at a time; other (text) fields are ignored (another module's upload route uses it too). */
+export function multipartFiles(req: FastifyRequest): svc.UploadParts {
   const it = req.parts()[Symbol.asyncIterator]();
   const nextFile = async (): Promise<svc.UploadPart | undefined> => {
     for (;;) {

@@ -18,6 +18,24 @@ export const ACCEPTED_TYPES: readonly AcceptedType[] = [
 ];
 
 export const ACCEPTED_EXTENSIONS = ACCEPTED_TYPES.flatMap((t) => t.extensions);
+const ACCEPTED_LABEL = 'PDF, DOCX, ODT, PNG and JPEG';
+
+/**
+ * Evidence of a user-test finding (issue 13 story 1): screenshots, PDFs and short audio or video
+ * clips, never extracted. An M4A or MP4 recording may carry either brand in its `ftyp` box, so both
+ * names are accepted for the MP4 container.
+ */
+export const EVIDENCE_TYPES: readonly AcceptedType[] = [
+  { mediaType: 'image/png', extensions: ['png'], extractable: false },
+  { mediaType: 'image/jpeg', extensions: ['jpg', 'jpeg'], extractable: false },
+  { mediaType: 'image/webp', extensions: ['webp'], extractable: false },
+  { mediaType: 'application/pdf', extensions: ['pdf'], extractable: false },
+  { mediaType: 'audio/mpeg', extensions: ['mp3'], extractable: false },
+  { mediaType: 'audio/x-m4a', extensions: ['m4a'], extractable: false },
+  { mediaType: 'video/mp4', extensions: ['mp4', 'm4a', 'm4v'], extractable: false },
+  { mediaType: 'video/webm', extensions: ['webm'], extractable: false },
+];
+export const EVIDENCE_LABEL = 'PNG, JPEG, WebP, PDF, MP3, M4A, MP4 and WebM';
 
 export const isExtractable = (mediaType: string): boolean =>
   ACCEPTED_TYPES.some((t) => t.mediaType === mediaType && t.extractable);
@@ -70,12 +88,17 @@ export type TypeCheck =
  * The detected content type must be an accepted one AND agree with the name's extension:
  * an HTML page or a program renamed to `.pdf`, or a DOCX renamed to `.odt`, is refused.
  */
-export function checkFileType(detected: { mime: string } | undefined, filename: string): TypeCheck {
+export function checkFileType(
+  detected: { mime: string } | undefined,
+  filename: string,
+  types: readonly AcceptedType[] = ACCEPTED_TYPES,
+  label: string = ACCEPTED_LABEL,
+): TypeCheck {
   const extension = extensionOf(filename);
-  const type = detected ? ACCEPTED_TYPES.find((t) => t.mediaType === detected.mime) : undefined;
+  const type = detected ? types.find((t) => t.mediaType === detected.mime) : undefined;
   const fail = (reason: string): TypeCheck => ({ ok: false, reason, detected: detected?.mime ?? null, extension });
   if (!type) {
-    return fail(`Only PDF, DOCX, ODT, PNG and JPEG files are accepted; the content of this file is not one of them`);
+    return fail(`Only ${label} files are accepted; the content of this file is not one of them`);
   }
   if (!type.extensions.includes(extension)) {
     return fail(`The file's content (${type.extensions[0]!.toUpperCase()}) does not match its name's extension`);

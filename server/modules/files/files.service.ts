@@ -219,6 +219,66 @@ export async function storeImportedFile(
   return uploadAttachment(ctx, actor, consultationIdOrSlug, 'letter', { nextFile });
 }
 
+/** A file another module keeps a row of (user-test evidence): stored and checked here, described there. */
+export type StoredFile = AttachmentRef & { storageKey: string };
+export { EVIDENCE_LABEL, EVIDENCE_TYPES, type AcceptedType } from './files.rules.ts';
+
+/**
+ * Stores one uploaded file for a module that keeps its own rows of files (issue 13: a finding's
+ * evidence): staged and size-checked (413 past `maxBytes`), its type checked by content against
+ * `types` (415), stored in the blob store under a key made here. The caller writes its row and, if
+ * that fails, removes the blob with `deleteStoredFile`; the caller checks the actor first.
+ */
+export async function storeCheckedFile(
+  ctx: Pick<FilesContext, 'store' | 'stagingDir'> & { clock?: Clock },
+  parts: UploadParts,
+  opts: { types: readonly AcceptedType[]; label: string; maxBytes: number },
+): Promise<StoredFile> {
+  const part = await parts.nextFile();
+  if (!part) throw new AppError('BAD_REQUEST', 'Send one file in a multipart/form-data part named "file"');
+  const filename = sanitizeFilename(part.filename);
+  const staged = await stageUpload(part.file, { dir: ctx.stagingDir, maxBytes: opts.maxBytes });
+  try {
+    const extra = await parts.nextFile();
+    if (extra) {
+      extra.file.resume();
+      throw new AppError('BAD_REQUEST', 'Send one file per request');
+    }
+    const check = checkFileType(await detectType(staged.path), filename, opts.types, opts.label);
+    if (!check.ok)
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', check.reason, {
+        detected: check.detected,
+        extension: check.extension,
+      });
+    const id = randomUUID();
+    const key = storageKey((ctx.clock ?? (() => new Date()))(), id);
+    await ctx.store.put(key, createReadStream(staged.path));
+    return {
+      id,
+      filename,
+      mediaType: check.type.mediaType,
+      sizeBytes: staged.size,
+      sha256: staged.sha256,
+      storageKey: key,
+    };
+  } finally {
+    await rm(staged.path, { force: true });
+  }
+}
+
+/** A stored file as a download (the caller has checked who may read it). */
+export async function openStoredFile(ctx: Pick<FilesContext, 'store'>, file: StoredFile): Promise<Download> {
+  const { storageKey: key, ...ref } = file;
+  return { ref, disposition: contentDisposition(ref.filename), stream: await ctx.store.get(key) };
+}
+
+/** Removes a stored file's bytes; a blob already gone is not an error. */
+export async function deleteStoredFile(ctx: Pick<FilesContext, 'store' | 'log'>, storageKey: string): Promise<void> {
+  await ctx.store
+    .delete(storageKey)
+    .catch((err: unknown) => ctx.log.warn({ err, key: storageKey }, 'a stored file was not deleted'));
+}
+
 export type Download = { ref: AttachmentRef; disposition: string; stream: Readable };
 
 /**
@@ -276,18 +336,18 @@ export async function attachmentTexts(
 }
 
 /** A file checked and stored for a module that keeps its own rows of it (stakeholder inputs, issue 13). */
-export type StoredFile = { ref: AttachmentRef; storageKey: string; extractable: boolean };
+export type StoredUpload = { ref: AttachmentRef; storageKey: string; extractable: boolean };
 
 /**
  * One file received as uploads are (one per request, 413 past the limit, type checked by content
  * and name, 415) and put in the blob store under a key the server makes. The caller writes its row
  * and, if that fails, deletes the blob (`ctx.store.delete(storageKey)`). Policy is the caller's.
  */
-export async function storeCheckedFile(
+export async function storeUploadedFile(
   ctx: Pick<FilesContext, 'store' | 'stagingDir' | 'maxBytes'>,
   parts: UploadParts,
   now: Date,
-): Promise<StoredFile> {
+): Promise<StoredUpload> {
   const part = await parts.nextFile();
   if (!part) throw new AppError('BAD_REQUEST', 'Send one file in a multipart/form-data part named "file"');
   const filename = sanitizeFilename(part.filename);

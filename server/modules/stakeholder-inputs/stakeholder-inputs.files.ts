@@ -10,7 +10,7 @@ import {
   type Download,
   extractStoredText,
   type FilesContext,
-  storeCheckedFile,
+  storeUploadedFile,
   storedFileDownload,
   UnreadableDocument,
   type UploadParts,
@@ -51,7 +51,7 @@ export async function uploadInputFile(
 ): Promise<InputFile> {
   const c = await requireRecorder(ctx.db, actor, consultationIdOrSlug);
   await requireInput(ctx.db, c.id, inputId);
-  const stored = await storeCheckedFile(ctx, parts, new Date());
+  const stored = await storeUploadedFile(ctx, parts, new Date());
   const { ref } = stored;
   try {
     await ctx.db.transaction().execute(async (trx) => {

@@ -3,7 +3,15 @@ import { t } from '../../i18n/i18n.ts';
 
 /** The analysis workspace's pages of one consultation, in the order of the work. */
 export type AnalysisPage =
-  'inbox' | 'codebook' | 'themes' | 'campaigns' | 'agreement' | 'analysts' | 'redactions' | 'stakeholder-inputs';
+  | 'inbox'
+  | 'codebook'
+  | 'themes'
+  | 'campaigns'
+  | 'agreement'
+  | 'analysts'
+  | 'redactions'
+  | 'findings'
+  | 'stakeholder-inputs';
 
 const PAGES: readonly { page: AnalysisPage; path: string; label: () => string }[] = [
   { page: 'inbox', path: 'inbox', label: () => t('analysisNav.inbox') },
@@ -13,6 +21,7 @@ const PAGES: readonly { page: AnalysisPage; path: string; label: () => string }[
   { page: 'agreement', path: 'agreement', label: () => t('analysisNav.agreement') },
   { page: 'analysts', path: 'analysts', label: () => t('analysisNav.analysts') },
   { page: 'redactions', path: 'redactions', label: () => t('analysisNav.redactions') },
+  { page: 'findings', path: 'findings', label: () => t('analysisNav.findings') },
   { page: 'stakeholder-inputs', path: 'stakeholder-inputs', label: () => t('analysisNav.stakeholderInputs') },
 ];
 

@@ -50,6 +50,34 @@ export function itemAuthor(item: InboxItemDetail) {
   </dl>`;
 }
 
+/**
+ * Further facts of an item (issue 13: a user-test finding's severity, frequency, status and
+ * sessions), with a link to the finding's own page.
+ */
+export function itemFacts(item: InboxItemDetail, consultationId: string) {
+  const facts = item.facts ?? [];
+  if (!facts.length) return nothing;
+  return html`<section class="sr-section" aria-labelledby="item-facts-heading">
+    <h2 id="item-facts-heading">${t('item.facts')}</h2>
+    <dl class="sr-item-author" id="item-facts">
+      ${facts.map(
+        (f) =>
+          html`<dt>${loc(f.label)}</dt>
+            <dd>${loc(f.value)}</dd>`,
+      )}
+    </dl>
+    ${
+      item.kind === 'finding' && item.sourceStatus !== 'deleted'
+        ? html`<p>
+            <a id="item-open-finding" href="/admin/consultations/${consultationId}/findings/${item.id}"
+              >${t('item.openFinding')}</a
+            >
+          </p>`
+        : nothing
+    }
+  </section>`;
+}
+
 /** The answers to the closed questions, read-only. */
 export function itemChoices(item: InboxItemDetail) {
   if (!item.choices.length) return nothing;

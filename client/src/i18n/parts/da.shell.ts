@@ -47,6 +47,7 @@ export const daShell = {
   'analysisNav.analysts': 'Analytikere',
   'analysisNav.redactions': 'Personoplysninger',
   'analysisNav.stakeholderInputs': 'Møder og input',
+  'analysisNav.findings': 'Brugertest',
   'common.loading': 'Henter …',
   'common.loadMore': 'Vis flere',
   'common.loadingMore': 'Henter flere …',

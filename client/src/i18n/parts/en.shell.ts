@@ -46,6 +46,7 @@ export const enShell = {
   'analysisNav.analysts': 'Analysts',
   'analysisNav.redactions': 'Personal data',
   'analysisNav.stakeholderInputs': 'Meetings and inputs',
+  'analysisNav.findings': 'User tests',
   'common.loadMore': 'Load more',
   'common.loadingMore': 'Loading more…',
   'common.retry': 'Try again',

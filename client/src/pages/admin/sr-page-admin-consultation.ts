@@ -111,6 +111,11 @@ export class SrPageAdminConsultation extends SrLightElement implements SrPage {
                     <a href="/admin/consultations/${c.id}/stakeholder-inputs" id="admin-stakeholder-inputs-link"
                       >${t('analysisNav.stakeholderInputs')}</a
                     >
+                  </li>
+                  <li>
+                    <a href="/admin/consultations/${c.id}/findings" id="admin-findings-link"
+                      >${t('analysisNav.findings')}</a
+                    >
                   </li>`
               : nothing
           }

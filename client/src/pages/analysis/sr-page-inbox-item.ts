@@ -15,7 +15,13 @@ import { renderPage, renderSection } from '../../app/page-state.ts';
 import { SessionController } from '../../app/session.ts';
 import { alert, errorAlert, loading } from '../../components/alerts.ts';
 import { codingTarget, itemCodingList } from '../../components/analysis/item-codings.ts';
-import { itemAuthor, itemChoices, itemEarlierVersions, itemFiles } from '../../components/analysis/item-details.ts';
+import {
+  itemAuthor,
+  itemChoices,
+  itemEarlierVersions,
+  itemFacts,
+  itemFiles,
+} from '../../components/analysis/item-details.ts';
 import { textField } from '../../components/fields.ts';
 import '../../components/analysis/sr-coding-picker.ts';
 import type { PickerResult } from '../../components/analysis/sr-coding-picker.ts';
@@ -146,7 +152,7 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
       if (p.mode === 'create') {
         await createCoding(this.consultationId, {
           tagId: r.tagId,
-          itemKind: this.kind as 'response' | 'comment' | 'stakeholder_input',
+          itemKind: this.kind as 'response' | 'comment' | 'finding' | 'stakeholder_input',
           itemId: this.itemId,
           field: p.field,
           ...(p.start !== undefined && p.end !== undefined ? { startOffset: p.start, endOffset: p.end } : {}),
@@ -493,6 +499,7 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
               <h2 id="item-author-heading">${t('item.author')}</h2>
               ${itemAuthor(item)}
             </section>
+            ${itemFacts(item, c.id)}
             <section class="sr-section" aria-labelledby="item-texts-heading">
               <h2 id="item-texts-heading">${t('item.texts')}</h2>
               ${item.texts.length ? this._texts(item, this._codings.value ?? [], paths) : html`<p class="sr-empty">${t('item.noText')}</p>`}

@@ -8,12 +8,12 @@ export const Field = z
   .string()
   .regex(
     new RegExp(`^(body|answer:${UUID}|attachment:${UUID}|[a-z][a-z_]{0,39})$`),
-    'body, answer:<questionId>, attachment:<id>, or a text the item names (a stakeholder input’s minutes)',
+    'body, answer:<questionId>, attachment:<id>, or a text the item names (a finding’s task, observation or recommendation; a stakeholder input’s minutes)',
   )
   .transform((v) => v.toLowerCase())
   .describe(
     'Which text of the item: `body` (a response’s or a comment’s text), `answer:<questionId>` or ' +
-      '`attachment:<attachmentId>` of a response',
+      '`attachment:<attachmentId>` of a response; `task`, `observation` or `recommendation` of a finding',
   );
 
 const Offset = z.int().min(0).max(10_000_000);
@@ -45,8 +45,8 @@ export const CreateCodingBody = z
   .object({
     tagId: z.uuid(),
     itemKind: z
-      .enum(['response', 'comment', 'stakeholder_input'])
-      .describe('Findings arrive with their issue; a stakeholder input is coded on its minutes'),
+      .enum(['response', 'comment', 'finding', 'stakeholder_input'])
+      .describe('A finding is coded on its task, observation or recommendation; a stakeholder input on its minutes'),
     itemId: z.uuid(),
     field: Field.nullable().default(null),
     startOffset: Offset.optional(),

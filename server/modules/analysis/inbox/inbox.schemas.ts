@@ -70,9 +70,21 @@ export const InboxItem = z
     invited: z.boolean().nullable(),
     channel: Channel.nullable(),
     sourceStatus: z
-      .enum(['submitted', 'withdrawn', 'visible', 'hidden', 'deleted', 'published', 'staff_only'])
+      .enum([
+        'submitted',
+        'withdrawn',
+        'visible',
+        'hidden',
+        'deleted',
+        'open',
+        'addressed',
+        'wont_fix',
+        'published',
+        'staff_only',
+      ])
       .describe(
-        'The state of the input itself: a response submitted or withdrawn, a comment visible, hidden or deleted, a stakeholder input published or staff only (or deleted)',
+        'The state of the input itself: a response submitted or withdrawn, a comment visible, hidden or deleted, ' +
+          "a user-test finding open, addressed or won't fix, a stakeholder input published or staff only (or deleted)",
       ),
     scenarioIds: z.array(z.uuid()),
     hasAttachments: z.boolean(),
@@ -184,6 +196,8 @@ export const ItemFile = z.object({
   extraction: z.enum(['pending', 'done', 'failed', 'skipped']),
 });
 
+const ItemFactText = z.object({ da: z.string(), en: z.string() });
+
 export const InboxItemDetail = z
   .object({
     kind: InboxKind,
@@ -217,6 +231,10 @@ export const InboxItemDetail = z
       .describe(
         'A response’s earlier versions, newest first, with their texts as they were (codings made on one say so)',
       ),
+    facts: z
+      .array(z.object({ label: ItemFactText, value: ItemFactText }))
+      .optional()
+      .describe('Further facts of the item (a finding’s severity, frequency, status, sessions); none for other kinds'),
     workflow: z
       .object({ status: InboxStatus, assigneeId: z.uuid().nullable(), needsReview: z.boolean() })
       .nullable()

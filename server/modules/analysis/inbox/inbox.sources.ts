@@ -1,6 +1,7 @@
 import type { InboxItemKind } from '../../../db/schema.ts';
 import { notFound } from '../../../shared/errors.ts';
 import { commentSource } from './sources/comment.source.ts';
+import { findingSource } from './sources/finding.source.ts';
 import type { InboxSource } from './sources/inbox-source.ts';
 import { responseSource } from './sources/response.source.ts';
 import { stakeholderInputSource } from './sources/stakeholder-input.source.ts';
@@ -9,7 +10,12 @@ import { stakeholderInputSource } from './sources/stakeholder-input.source.ts';
  * Every kind of input the inbox holds, in the order the indexer's first run walks them. A new kind
  * adds its source here (see sources/inbox-source.ts for what a source tells the inbox).
  */
-export const INBOX_SOURCES: readonly InboxSource[] = [responseSource, commentSource, stakeholderInputSource];
+export const INBOX_SOURCES: readonly InboxSource[] = [
+  responseSource,
+  commentSource,
+  findingSource,
+  stakeholderInputSource,
+];
 
 export const sourceOf = (kind: InboxItemKind): InboxSource => {
   const s = INBOX_SOURCES.find((x) => x.kind === kind);
