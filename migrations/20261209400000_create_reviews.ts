@@ -93,7 +93,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
     .addPrimaryKeyConstraint('reviews_pkey', ['consultation_id', 'id'])
-    .addUniqueConstraint('reviews_one_per_reviewer_key', ['consultation_id', 'round_id', 'scenario_id', 'reviewer_id'])
+    .addUniqueConstraint('reviews_one_per_reviewer_key', ['round_id', 'consultation_id', 'scenario_id', 'reviewer_id'])
     .addForeignKeyConstraint(
       'reviews_round_scenario_fkey',
       ['consultation_id', 'round_id', 'scenario_id'],
