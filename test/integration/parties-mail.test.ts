@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { remindBatch, runReminders } from '../../server/modules/parties/parties.reminders.ts';
+import { startSmtp } from '../helpers/smtp.ts';
 import { call, createIsolatedTestApp, signedInUser, type TestApp, type TestUser } from '../helpers/app.ts';
 import { DAY_MS, openConsultation, setClosesAt, waitFor } from '../helpers/factory.ts';
 
@@ -13,32 +12,6 @@ import { DAY_MS, openConsultation, setClosesAt, waitFor } from '../helpers/facto
 // sends each mail once". The app is stopped after the first batch of a reminder run has been
 // claimed and queued (its relay stops mid-delivery), started again on the same database, and the
 // run is repeated, twice at once (as two instances would); every party gets one reminder.
-
-type Received = { to: string[]; raw: string };
-
-async function startSmtp() {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, cb) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        cb();
-      });
-    },
-  });
-  server.on('error', () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { received, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 const PARTIES = 30;
 

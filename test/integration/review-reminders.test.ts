@@ -1,44 +1,17 @@
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { Db } from '../../server/db/database.ts';
 import { REMINDER_JOB, sweepReminders } from '../../server/modules/reviews/rounds/reminders.job.ts';
+import { startSmtp } from '../helpers/smtp.ts';
 import { call, createIsolatedTestApp, signedInUser, type TestApp, type TestUser } from '../helpers/app.ts';
 import { DAY_MS, makeOpenConsultation, waitFor } from '../helpers/factory.ts';
 
 // Issue 14 story 3: reviewers who have not signed off every scenario get one reminder mail a set
 // number of days before the due date, through the outbox and a real SMTP server; a run cut short by
 // a restart, and a second run, send nothing twice. The app has a database of its own (see mail.test.ts).
-
-type Received = { to: string[]; raw: string };
-
-async function startSmtp() {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, cb) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        cb();
-      });
-    },
-  });
-  server.on('error', () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { received, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 const ENV = (port: number) => ({
   SMTP_URL: `smtp://127.0.0.1:${port}`,
