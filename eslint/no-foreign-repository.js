@@ -115,6 +115,10 @@ export const TABLE_OWNERS = {
   finding_sessions: 'findings',
   finding_evidence: 'findings',
   finding_imports: 'findings',
+  theme_summaries: 'reports',
+  theme_summary_sentences: 'reports',
+  theme_summary_citations: 'reports',
+  report_versions: 'reports',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());

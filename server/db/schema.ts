@@ -1097,3 +1097,58 @@ export interface Database {
   findingEvidence: FindingEvidenceTable;
   findingImports: FindingImportsTable;
 }
+
+// Issue 14 stories 5 and 6: theme summaries and the høringsnotat's versions (migration 20261210100000),
+// reports module.
+export type AgencyAnswer = 'accommodated' | 'partly' | 'not_accommodated';
+export type ReportStatus = 'generating' | 'failed' | 'draft' | 'published' | 'superseded';
+export interface ThemeSummariesTable {
+  consultationId: string;
+  id: Generated<string>;
+  tagId: string;
+  answer: AgencyAnswer | null;
+  answerReason: ColumnType<Localized, string | undefined, string>;
+  changeMade: ColumnType<Localized, string | undefined, string>;
+  status: Generated<'draft' | 'ready'>;
+  version: Generated<number>;
+  writtenBy: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+export interface ThemeSummarySentencesTable {
+  consultationId: string;
+  summaryId: string;
+  position: number;
+  text: Json<Localized>;
+}
+export interface ThemeSummaryCitationsTable {
+  consultationId: string;
+  summaryId: string;
+  position: number;
+  codingId: string;
+}
+export interface ReportVersionsTable {
+  consultationId: string;
+  id: Generated<string>;
+  number: number;
+  status: Generated<ReportStatus>;
+  progress: Generated<number>;
+  phase: Generated<string>;
+  error: string | null;
+  /** The generated report (the JSON format); HTML, DOCX and Markdown are rendered from it. */
+  model: ColumnType<unknown, string | null | undefined, string | null>;
+  note: Generated<string>;
+  requestedBy: string | null;
+  requestedAt: Generated<Date>;
+  generatedAt: Timestamp | null;
+  tookMs: number | null;
+  peakRss: ColumnType<string | null, number | null | undefined, number | null>;
+  publishedBy: string | null;
+  publishedAt: Timestamp | null;
+}
+export interface Database {
+  themeSummaries: ThemeSummariesTable;
+  themeSummarySentences: ThemeSummarySentencesTable;
+  themeSummaryCitations: ThemeSummaryCitationsTable;
+  reportVersions: ReportVersionsTable;
+}
