@@ -22,6 +22,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { mailRoutes } from './modules/mail/mail.routes.ts';
 import { questionsRoutes } from './modules/questions/questions.routes.ts';
 import { isResponsePublished } from './modules/responses/responses.service.ts';
+import { letterParty } from './modules/parties/parties.list.ts';
 import { responsesRoutes } from './modules/responses/responses.routes.ts';
 import { scenariosRoutes } from './modules/scenarios/scenarios.routes.ts';
 import { participantsRoutes } from './modules/participants/participants.routes.ts';
@@ -139,6 +140,7 @@ export async function buildApp({ config, db, readDb }: AppDeps): Promise<Fastify
     submitPerMinute: config.rateLimitSubmitPerMinute,
     smtpConfigured: Boolean(config.smtpUrl),
     importMaxBytes: config.importMaxBytes,
+    letterParty,
   });
   await app.register(mailRoutes, {
     smtpUrl: config.smtpUrl,

@@ -318,9 +318,18 @@ describe.each(LANGS)('staff pages for responses (%s)', (lang: Lang) => {
     await tabTo(page, '#resp-consent-public_named');
     await page.keyboard.press('ArrowUp');
     expect(await page.isChecked('#resp-consent-not_public')).toBe(true);
+    // The letter came from a party on the hearing's list: choosing it links the response (invited).
+    await tabTo(page, '#letter-party', { back: true });
+    await page.keyboard.press('ArrowDown');
+    const partyId = await page.locator('#letter-party').inputValue();
+    expect(partyId).not.toBe('');
     await activate(page, '#letter-submit');
     await waitForFocus(page, '#letter-done');
     expect(await text(page, '#letter-done')).toMatch(/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}/);
+    const board = await fetchInPage<{
+      items: { party: { id: string }; responseId: string | null; linkedBy: string }[];
+    }>(page, `/api/consultations/${consultationId}/parties`);
+    expect(board.body.items.find((e) => e.party.id === partyId)).toMatchObject({ linkedBy: 'staff' });
     await expectNoA11yViolations(page, 'letter registered');
   });
 

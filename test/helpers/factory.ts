@@ -605,3 +605,55 @@ export async function upload(
   if (res.statusCode !== 201) throw new Error(`upload failed: ${res.statusCode} ${res.body}`);
   return json<AttachmentRef>(res);
 }
+
+/** Puts a new party on the consultation's list (høringsliste); returns its id. */
+export async function listNewParty(t: TestApp, admin: TestUser, consultationId: string): Promise<string> {
+  const tag = randomUUID().slice(0, 8);
+  const party = await call(t, admin, {
+    method: 'POST',
+    url: '/api/parties',
+    payload: { name: `Høringspart ${tag}`, kind: 'association', emails: [`hoering-${tag}@part.example`] },
+  });
+  if (party.statusCode !== 201) throw new Error(`party: ${party.statusCode} ${party.body}`);
+  const partyId = json<{ id: string }>(party).id;
+  const listed = await call(t, admin, {
+    method: 'POST',
+    url: `/api/consultations/${consultationId}/parties`,
+    payload: { partyIds: [partyId] },
+  });
+  if (listed.statusCode >= 300) throw new Error(`list: ${listed.statusCode} ${listed.body}`);
+  return partyId;
+}
+
+/**
+ * Puts a new party on the consultation's list (høringsliste) and links the response to it, as staff
+ * do for a letter: the response becomes invited (issue 13 story 5; "invited" is never set by hand).
+ */
+export async function linkToListedParty(
+  t: TestApp,
+  admin: TestUser,
+  consultationId: string,
+  responseId: string,
+): Promise<string> {
+  const partyId = await listNewParty(t, admin, consultationId);
+  const linked = await call(t, admin, {
+    method: 'POST',
+    url: `/api/consultations/${consultationId}/parties/${partyId}/response`,
+    payload: { responseId },
+  });
+  if (linked.statusCode !== 200) throw new Error(`link: ${linked.statusCode} ${linked.body}`);
+  return partyId;
+}
+
+/**
+ * Makes a person "invited" in a consultation the only way there is: a response from their e-mail
+ * address, linked to a party on the consultation's list. Their ballots there count as invited.
+ */
+export async function inviteThroughList(t: TestApp, admin: TestUser, consultationId: string, email: string) {
+  const receipt = await submitOk(
+    t,
+    consultationId,
+    submission([], { respondent: { name: 'Listed Party', email, actingAs: 'ngo', organisationName: 'Listed Party' } }),
+  );
+  return linkToListedParty(t, admin, consultationId, receipt.id);
+}

@@ -12,7 +12,13 @@ import {
   type TestApp,
   type TestUser,
 } from '../helpers/app.ts';
-import { makeOpenConsultation, passDeadline, registeredParticipant, restoreDeadline } from '../helpers/factory.ts';
+import {
+  inviteThroughList,
+  makeOpenConsultation,
+  passDeadline,
+  registeredParticipant,
+  restoreDeadline,
+} from '../helpers/factory.ts';
 
 describe('ballots', () => {
   let t: TestApp;
@@ -261,7 +267,7 @@ describe('ballots', () => {
     expect(json<Ballot>(await get(p, c.id)).ranks).toHaveLength(3);
   });
 
-  it('copies the segment from the profile, follows profile changes while open, not after', async () => {
+  it('copies the segment from the profile, follows profile changes and the list while open, not after', async () => {
     const p = await registeredParticipant(t);
     await call(t, p, { method: 'PATCH', url: '/api/me/profile', payload: { actingAs: 'citizen' } });
     const open = await makeOpenConsultation(t, admin, [{ key: 'G1' }]);
@@ -276,8 +282,12 @@ describe('ballots', () => {
       url: '/api/me/profile',
       payload: { actingAs: 'business', organisationName: 'Firma ApS' },
     });
-    await call(t, admin, { method: 'PATCH', url: `/api/participants/${p.id}/profile`, payload: { invited: true } });
+    expect((await rows(open.consultation.id, p.id))[0]).toMatchObject({ actingAs: 'business', invited: false });
+    // Invited follows the list: p's response linked to a listed party makes p's ballot there invited.
+    await inviteThroughList(t, admin, open.consultation.id, p.email);
     expect((await rows(open.consultation.id, p.id))[0]).toMatchObject({ actingAs: 'business', invited: true });
+    const again = await put(p, open.consultation.id, [{ scenarioId: open.scenarios[0].id, rank: 1 }]);
+    expect(json<Ballot>(again).segment).toEqual({ actingAs: 'business', invited: true });
     expect((await rows(closed.consultation.id, p.id))[0]).toMatchObject({ actingAs: 'citizen', invited: false });
   });
 });

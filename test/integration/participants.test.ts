@@ -283,7 +283,6 @@ describe('participants', () => {
         locale: 'da',
         actingAs: null,
         organisationName: null,
-        invited: false,
       });
       const res = await call(t, p, {
         method: 'PATCH',
@@ -296,39 +295,37 @@ describe('participants', () => {
         organisationName: 'Digital Rights DK',
         locale: 'en',
         displayName: 'Renamed',
-        invited: false,
       });
       expect(json<Profile>(await call(t, p, { url: '/api/me/profile' }))).toEqual(json<Profile>(res));
     });
 
-    it('does not let a participant claim to be invited (403, nothing changed)', async () => {
+    it('has no invited flag to claim or set: it follows the høringsliste (400, nothing changed)', async () => {
       const p = await registeredParticipant(t);
-      const res = await call(t, p, {
-        method: 'PATCH',
-        url: '/api/me/profile',
-        payload: { invited: true, actingAs: 'business' },
-      });
-      expectError(res, 403, 'FORBIDDEN');
-      expect(json<Profile>(await call(t, p, { url: '/api/me/profile' }))).toMatchObject({
-        invited: false,
-        actingAs: null,
-      });
+      for (const [who, url] of [
+        [p, '/api/me/profile'],
+        [admin, `/api/participants/${p.id}/profile`],
+      ] as const) {
+        expectError(
+          await call(t, who, { method: 'PATCH', url, payload: { invited: true, actingAs: 'business' } }),
+          400,
+          'VALIDATION_FAILED',
+        );
+      }
+      const after = json<Profile>(await call(t, p, { url: '/api/me/profile' }));
+      expect(after).toMatchObject({ actingAs: null });
+      expect(after).not.toHaveProperty('invited');
     });
 
-    it('lets an admin set the segment and invited flag of a person', async () => {
+    it('lets an admin set the segment of a person', async () => {
       const p = await registeredParticipant(t);
       const res = await call(t, admin, {
         method: 'PATCH',
         url: `/api/participants/${p.id}/profile`,
-        payload: { invited: true, actingAs: 'public_authority' },
+        payload: { actingAs: 'public_authority' },
       });
       expect(res.statusCode).toBe(200);
-      expect(json<Profile>(res)).toMatchObject({ id: p.id, invited: true, actingAs: 'public_authority' });
-      expect(json<Profile>(await call(t, admin, { url: `/api/participants/${p.id}/profile` }))).toMatchObject({
-        invited: true,
-      });
+      expect(json<Profile>(res)).toMatchObject({ id: p.id, actingAs: 'public_authority' });
       expect(json<Profile>(await call(t, p, { url: '/api/me/profile' }))).toMatchObject({
-        invited: true,
         actingAs: 'public_authority',
       });
       const audit = await t.handle.db
@@ -337,7 +334,7 @@ describe('participants', () => {
         .where('itemId', '=', p.id)
         .where('action', '=', 'profile.update')
         .execute();
-      expect(audit.at(-1)).toMatchObject({ actorId: admin.id, details: { invited: true } });
+      expect(audit.at(-1)).toMatchObject({ actorId: admin.id, details: { fields: ['actingAs'] } });
     });
 
     it.each([
@@ -367,7 +364,11 @@ describe('participants', () => {
       for (const who of [p, analyst]) {
         expectError(await call(t, who, { url: `/api/participants/${admin.id}/profile` }), 403, 'FORBIDDEN');
         expectError(
-          await call(t, who, { method: 'PATCH', url: `/api/participants/${p.id}/profile`, payload: { invited: true } }),
+          await call(t, who, {
+            method: 'PATCH',
+            url: `/api/participants/${p.id}/profile`,
+            payload: { actingAs: 'business' },
+          }),
           403,
           'FORBIDDEN',
         );

@@ -26,6 +26,7 @@ import {
   submitOk,
   TEXT_Q,
   upload,
+  linkToListedParty,
 } from '../helpers/factory.ts';
 
 type OpenDataExport = z.infer<typeof OpenDataExport>;
@@ -103,11 +104,7 @@ describe('the published responses of a consultation', () => {
       },
       'approve',
     );
-    await call(t, cast.analyst, {
-      method: 'PUT',
-      url: `/api/responses/${r.english.id}/invited`,
-      payload: { invited: true },
-    });
+    await linkToListedParty(t, cast.admin, c.id, r.english.id);
     const file = await upload(t, c.id, 'høringssvar.png');
     await respond('withFile', { body: 'Se vedhæftede bilag.', attachmentIds: [file.id] }, 'approve');
     r.file = file;

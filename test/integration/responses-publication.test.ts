@@ -4,6 +4,7 @@ import type { StaffResponse } from '../../server/modules/responses/publication.s
 import {
   countRows,
   decide,
+  listNewParty,
   type Made,
   openConsultation,
   type Page,
@@ -175,15 +176,6 @@ describe('staff: the publication queue, decisions, letters', () => {
           code,
         );
         expectError(await call(t, user, { url: `/api/responses/${receipts[3].id}` }), status, code);
-        expectError(
-          await call(t, user, {
-            method: 'PUT',
-            url: `/api/responses/${receipts[3].id}/invited`,
-            payload: { invited: true },
-          }),
-          status,
-          code,
-        );
       }
       const row = await t.handle.db
         .selectFrom('responses')
@@ -193,15 +185,15 @@ describe('staff: the publication queue, decisions, letters', () => {
       expect(row).toEqual({ publicationStatus: 'pending', invited: false });
     });
 
-    it('staff mark a respondent as invited', async () => {
+    it('has no way to mark a respondent invited by hand: invited follows the list (issue 13 story 5)', async () => {
       const res = await call(t, cast.analyst, {
         method: 'PUT',
         url: `/api/responses/${receipts[3].id}/invited`,
         payload: { invited: true },
       });
-      expect(json<StaffResponse>(res).invited).toBe(true);
+      expect(res.statusCode).toBe(404);
       expect(json<StaffResponse>(await call(t, cast.admin, { url: `/api/responses/${receipts[3].id}` })).invited).toBe(
-        true,
+        false,
       );
     });
   });
@@ -228,11 +220,12 @@ describe('staff: the publication queue, decisions, letters', () => {
       expect(await countRows(t, 'responses', c.id)).toBe(0);
     });
 
-    it('registers a letter without e-mail, also after the deadline, marked as a letter and as late; no edit link, no mail', async () => {
+    it('registers a letter from a listed party without e-mail, also after the deadline: a letter, late, invited through the list; no edit link, no mail', async () => {
       const { c, questions } = await openConsultation(t, cast.admin);
+      const partyId = await listNewParty(t, cast.admin, c.id);
       await setClosesAt(t, c.id, new Date(Date.now() - 60_000));
       const receivedAt = new Date(Date.now() - 1000).toISOString();
-      const res = await register(cast.analyst, c.id, letter(questions, { receivedAt, invited: true }));
+      const res = await register(cast.analyst, c.id, letter(questions, { receivedAt, partyId }));
       expect(res.statusCode).toBe(201);
       const receipt = json<Receipt>(res);
       expect(receipt).toMatchObject({ editToken: null, submittedAt: receivedAt, receiptCode: expect.any(String) });
@@ -250,6 +243,33 @@ describe('staff: the publication queue, decisions, letters', () => {
         .where('id', '=', receipt.id)
         .executeTakeFirstOrThrow();
       expect(row).toEqual({ registeredBy: cast.analyst.id, editTokenHash: null });
+      const board = json<{
+        items: { party: { id: string }; responseId: string | null; late: boolean; linkedBy: string }[];
+      }>(await call(t, cast.admin, { url: `/api/consultations/${c.id}/parties` }));
+      expect(board.items.find((e) => e.party.id === partyId)).toMatchObject({
+        responseId: receipt.id,
+        late: true,
+        linkedBy: 'staff',
+      });
+    });
+
+    it('refuses a party that is not on the list, or already answered, storing nothing; a hand-set invited flag is ignored', async () => {
+      const { c, questions } = await openConsultation(t, cast.admin);
+      expectError(await register(cast.analyst, c.id, letter(questions, { partyId: randomUUID() })), 404, 'NOT_FOUND');
+      expectError(
+        await register(cast.analyst, c.id, letter(questions, { partyId: 'not-a-uuid' })),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expect(await countRows(t, 'responses', c.id)).toBe(0);
+      const partyId = await listNewParty(t, cast.admin, c.id);
+      expect((await register(cast.analyst, c.id, letter(questions, { partyId }))).statusCode).toBe(201);
+      expectError(await register(cast.analyst, c.id, letter(questions, { partyId })), 409, 'CONFLICT');
+      expect(await countRows(t, 'responses', c.id)).toBe(1);
+      const plain = json<Receipt>(await register(cast.analyst, c.id, letter(questions, { invited: true })));
+      expect(json<StaffResponse>(await call(t, cast.analyst, { url: `/api/responses/${plain.id}` })).invited).toBe(
+        false,
+      );
     });
 
     it('an e-mailed response with an address gets a receipt mail without an edit link; a retry with its key creates nothing more', async () => {

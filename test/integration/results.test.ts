@@ -12,7 +12,7 @@ import {
   type TestApp,
   type TestUser,
 } from '../helpers/app.ts';
-import { makeOpenConsultation, registeredParticipant } from '../helpers/factory.ts';
+import { inviteThroughList, makeOpenConsultation, registeredParticipant } from '../helpers/factory.ts';
 
 describe('ranking results', () => {
   let t: TestApp;
@@ -53,11 +53,8 @@ describe('ranking results', () => {
     [A, B, C] = made.scenarios;
     await call(t, voters[0]!, { method: 'PATCH', url: '/api/me/profile', payload: { actingAs: 'citizen' } });
     await call(t, voters[1]!, { method: 'PATCH', url: '/api/me/profile', payload: { actingAs: 'business' } });
-    await call(t, admin, {
-      method: 'PATCH',
-      url: `/api/participants/${voters[1]!.id}/profile`,
-      payload: { invited: true },
-    });
+    // voters[1] answered for a party on the list (høringsliste): their ballot counts as invited.
+    await inviteThroughList(t, admin, c.id, voters[1]!.email);
     expect(
       (
         await cast(voters[0]!, [

@@ -44,13 +44,6 @@ describe('participant rules', () => {
       [null, false],
       [a('participant'), true],
     ],
-    setInvited: [
-      [null, false],
-      [a('participant'), false],
-      [a('analyst'), false],
-      [a('reviewer'), false],
-      [a('admin'), true],
-    ],
     manageProfiles: [
       [null, false],
       [a('participant'), false],

@@ -80,12 +80,15 @@ export async function setSegment(
   db: Db,
   userId: string,
   consultationIds: readonly string[],
-  seg: { actingAs: ActingAs | null; invited: boolean },
+  seg: { actingAs?: ActingAs | null; invited?: boolean },
 ) {
   if (consultationIds.length === 0) return;
   await db
     .updateTable('ballots')
-    .set({ actingAs: seg.actingAs, invited: seg.invited })
+    .set({
+      ...(seg.actingAs !== undefined ? { actingAs: seg.actingAs } : {}),
+      ...(seg.invited !== undefined ? { invited: seg.invited } : {}),
+    })
     .where('userId', '=', userId)
     .where('consultationId', 'in', [...consultationIds])
     .execute();

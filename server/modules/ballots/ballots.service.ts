@@ -6,6 +6,7 @@ import { readProfile } from '../accounts/accounts.registration.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { acceptsInput } from '../consultations/consultations.rules.ts';
 import { requireReadableConsultation } from '../consultations/consultations.service.ts';
+import { isListedRespondent } from '../parties/parties.segment.ts';
 import { listScenarios } from '../scenarios/scenarios.service.ts';
 import { canCastBallot } from './ballots.policy.ts';
 import * as repo from './ballots.repository.ts';
@@ -66,6 +67,8 @@ export async function castBallot(
   const ranks = normaliseRanks(input.ranks);
   // The segment is copied from the profile now, so counting never joins accounts (see applySegment).
   const profile = await readProfile(db, actor.id);
+  // Invited follows the høringsliste (issue 13 story 5): the account answered for a listed party.
+  const invited = profile ? await isListedRespondent(db, c.id, profile.email) : false;
   const row = await db.transaction().execute(async (trx) => {
     const saved = await repo.upsertBallot(trx, {
       consultationId: c.id,
@@ -73,7 +76,7 @@ export async function castBallot(
       ranks,
       ranking: rankingKey(ranks),
       actingAs: profile?.actingAs ?? null,
-      invited: profile?.invited ?? false,
+      invited,
       idempotencyKey: idempotencyKey ?? null,
     });
     await recordAudit(trx, actor, {
@@ -148,7 +151,7 @@ export async function applySegment(
   trx: Db,
   userId: string,
   consultationIds: readonly string[],
-  seg: { actingAs: ActingAs | null; invited: boolean },
+  seg: { actingAs?: ActingAs | null; invited?: boolean },
 ): Promise<void> {
   await repo.setSegment(trx, userId, consultationIds, seg);
 }

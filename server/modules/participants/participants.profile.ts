@@ -29,10 +29,6 @@ export async function updateMyProfile(
   clock: Clock = systemClock,
 ) {
   if (!actor || !canParticipant(actor, 'updateOwnProfile')) throw forbidden();
-  // Invited means "on the agency's list of consulted parties": a participant cannot claim it.
-  if (input.invited !== undefined && !canParticipant(actor, 'setInvited')) {
-    throw forbidden('Only the agency records who was invited');
-  }
   return saveProfile(db, actor, actor.id, input, clock);
 }
 
@@ -58,7 +54,7 @@ export async function updateProfile(
  * open, so the count uses the segment they gave while voting; closed counts stay as they were.
  */
 async function saveProfile(db: Db, actor: Actor | null, userId: string, input: UpdateMyProfileInput, clock: Clock) {
-  const segmentChanged = input.actingAs !== undefined || input.invited !== undefined;
+  const segmentChanged = input.actingAs !== undefined;
   const openIds = segmentChanged ? await ballots.ballotConsultationsAcceptingInput(db, userId, clock) : [];
   await db.transaction().execute(async (trx) => {
     await accounts.writeProfile(trx, userId, {
@@ -67,13 +63,13 @@ async function saveProfile(db: Db, actor: Actor | null, userId: string, input: U
     });
     if (segmentChanged) {
       const after = (await accounts.readProfile(trx, userId))!;
-      await ballots.applySegment(trx, userId, openIds, { actingAs: after.actingAs, invited: after.invited });
+      await ballots.applySegment(trx, userId, openIds, { actingAs: after.actingAs });
     }
     await recordAudit(trx, actor, {
       action: 'profile.update',
       itemType: 'account',
       itemId: userId,
-      details: { fields: Object.keys(input), ...(input.invited !== undefined ? { invited: input.invited } : {}) },
+      details: { fields: Object.keys(input) },
     });
   });
   return loadProfile(db, userId);

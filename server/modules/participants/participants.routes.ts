@@ -126,7 +126,7 @@ export const participantsRoutes: FastifyPluginAsyncZod<{ publicUrl: string; perM
       onRequest: app.requireAuth,
       schema: {
         tags: ['participants'],
-        summary: 'Change your name, language or segment (acting as, organisation); `invited` is for admins only',
+        summary: 'Change your name, language or segment (acting as, organisation); `invited` follows the høringsliste',
         security,
         body: UpdateMyProfileBody,
         response: { 200: Profile, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
@@ -170,7 +170,7 @@ export const participantsRoutes: FastifyPluginAsyncZod<{ publicUrl: string; perM
       onRequest: app.requireRole('admin'),
       schema: {
         tags: ['participants'],
-        summary: "Set a person's segment, including whether they were invited (admin)",
+        summary: "Set a person's segment: acting as and organisation (admin); invited follows the høringsliste",
         security,
         params: UserIdParams,
         body: AdminProfileBody,

@@ -42,7 +42,6 @@ export const Profile = z
     locale: Locale,
     actingAs: ActingAs.nullable().describe('The stakeholder segment the ballot counts in; null until asked'),
     organisationName: z.string().nullable(),
-    invited: z.boolean().describe('On the consultation list (høringsliste); set by an admin only'),
   })
   .describe("A participant's profile");
 export type Profile = z.infer<typeof Profile>;
@@ -55,7 +54,6 @@ export const UpdateMyProfileBody = z
     locale: Locale.optional(),
     actingAs: ActingAs.nullable().optional(),
     organisationName: OrganisationName.optional(),
-    invited: z.boolean().optional().describe('Admins only; anyone else gets 403'),
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, 'Nothing to change');
@@ -65,7 +63,6 @@ export const AdminProfileBody = z
   .object({
     actingAs: ActingAs.nullable().optional(),
     organisationName: OrganisationName.optional(),
-    invited: z.boolean().optional(),
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, 'Nothing to change');

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
-import { findAccountByEmail, readProfile } from '../accounts/accounts.registration.ts';
+import { findAccountByEmail } from '../accounts/accounts.registration.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { applySegment } from '../ballots/ballots.service.ts';
 import { markInvitedFromList, type ResponseForParty } from '../responses/responses.service.ts';
@@ -39,8 +39,7 @@ export async function linkToParty(
   await markInvitedFromList(trx, actor, { consultationId: c.id, id: r.id, partyId });
   const account = r.respondentEmail ? await findAccountByEmail(trx, r.respondentEmail) : undefined;
   if (account) {
-    const profile = await readProfile(trx, account.id);
-    await applySegment(trx, account.id, [c.id], { actingAs: profile?.actingAs ?? null, invited: true });
+    await applySegment(trx, account.id, [c.id], { invited: true });
   }
   await recordAudit(trx, actor, {
     action: 'party.response_linked',

@@ -225,6 +225,29 @@ export async function linkResponse(
   return toEntry((await repo.findEntry(ctx.db, c.id, partyId))!);
 }
 
+/**
+ * A letter or e-mail registered by staff on behalf of a party on the list (issue 13 story 5: "invited"
+ * follows the list, never a checkbox). `check` runs before the letter is stored (404 when the party is
+ * not on this consultation's list, so nothing is written); `link` links the stored letter, which makes
+ * it invited (and late after the deadline). The responses module receives these from server/app.ts.
+ */
+export const letterParty = {
+  async check(db: Db, actor: Actor | null, idOrSlug: string, partyId: string): Promise<void> {
+    const c = await requireList(db, actor, idOrSlug, 'recordAnswers');
+    const entry = await repo.findEntry(db, c.id, partyId);
+    if (!entry) throw notFound('Party on the list');
+    if (entry.responseId) {
+      throw new AppError('CONFLICT', 'Another response is already linked to this party', { reason: 'already_linked' });
+    }
+  },
+  async link(db: Db, actor: Actor | null, idOrSlug: string, partyId: string, responseId: string): Promise<void> {
+    const c = await requireList(db, actor, idOrSlug, 'recordAnswers');
+    const r = await responseForParty(db, c.id, responseId);
+    if (!r) throw notFound('Response');
+    await db.transaction().execute((trx) => linkToParty(trx, actor, c, partyId, r, 'staff'));
+  },
+};
+
 /** For the public consultation page: the invited parties, and whether each answered. */
 export async function consultedParties(db: Db, actor: Actor | null, idOrSlug: string) {
   const c = await requireReadableConsultation(db, actor, idOrSlug);

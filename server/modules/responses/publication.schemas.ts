@@ -44,5 +44,3 @@ export const PublicationBody = z
     path: ['reason'],
   });
 export type PublicationInput = z.infer<typeof PublicationBody>;
-
-export const InvitedBody = z.object({ invited: z.boolean() });

@@ -1,4 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../db/database.ts';
+import type { Actor } from '../../shared/actor.ts';
 import type { MailStatus } from './responses.mail.ts';
 
 export type ResponsesPluginOptions = {
@@ -15,11 +17,20 @@ export type ResponsesPluginOptions = {
   smtpConfigured?: boolean;
   /** config.importMaxBytes: one bulk import upload, all its files together. */
   importMaxBytes?: number;
+  /** A letter registered on behalf of a party on the list is linked to it (see LetterParty). */
+  letterParty?: LetterParty;
+};
+
+/** Links a letter to a party on the høringsliste (the parties module's `letterParty`, given by server/app.ts). */
+export type LetterParty = {
+  check: (db: Db, actor: Actor | null, idOrSlug: string, partyId: string) => Promise<void>;
+  link: (db: Db, actor: Actor | null, idOrSlug: string, partyId: string, responseId: string) => Promise<void>;
 };
 
 /** What the entry (responses.routes.ts) works out once and passes to each use case's routes. */
 export type ResponsesRouteOptions = {
   publicUrl: string;
+  letterParty?: LetterParty | undefined;
   maxFiles: number;
   submitPerMinute: number;
   mailStatus: MailStatus;

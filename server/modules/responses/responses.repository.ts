@@ -185,6 +185,24 @@ export async function setPublication(
   await db.updateTable('responses').set(v).where('consultationId', '=', consultationId).where('id', '=', id).execute();
 }
 
+export async function anyRespondentEmail(
+  db: Db,
+  consultationId: string,
+  ids: readonly string[],
+  email: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('responses')
+    .select('id')
+    .where('consultationId', '=', consultationId)
+    .where('id', 'in', [...ids])
+    .where('status', '=', 'submitted')
+    .where(sql<string>`lower(respondent_email)`, '=', email.toLowerCase())
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function setInvited(db: Db, consultationId: string, id: string, invited: boolean) {
   await db
     .updateTable('responses')

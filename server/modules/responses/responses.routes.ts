@@ -20,6 +20,7 @@ export const responsesRoutes: FastifyPluginAsyncZod<ResponsesPluginOptions> = as
     maxFiles: opts.maxFiles,
     submitPerMinute: opts.submitPerMinute ?? 30,
     mailStatus: opts.smtpConfigured === false ? 'outboxed' : 'pending',
+    letterParty: opts.letterParty,
   };
   await app.register(submissionRoutes, routeOpts);
   await app.register(editLinkRoutes, routeOpts);

@@ -96,7 +96,12 @@ export const LetterBody = z
     ...submissionFields,
     channel: z.enum(['letter', 'email']),
     receivedAt: z.iso.datetime({ offset: true }).describe('When the letter or e-mail arrived'),
-    invited: z.boolean().default(false).describe('The sender is on the consultation’s høringsliste'),
+    partyId: z
+      .uuid()
+      .optional()
+      .describe(
+        'The party on the consultation’s list (høringsliste) that sent it: the response is linked to the party and so counts as invited (404 if the party is not on the list, 409 if another response is linked to it)',
+      ),
   })
   .describe('A response that arrived by post or e-mail, registered by staff (also after the deadline)');
 export type LetterInput = z.infer<typeof LetterBody>;

@@ -111,6 +111,17 @@ export async function responsesMatching(
  * "Invited or not" follows the høringsliste (issue 13 story 5): a response linked to a party on the
  * list is marked invited, in the caller's transaction, and audited so the inbox indexer sees it.
  */
+/** Whether one of these responses (by id, in one consultation) was sent from this e-mail address. */
+export async function hasRespondentEmail(
+  db: Db,
+  consultationId: string,
+  ids: readonly string[],
+  email: string,
+): Promise<boolean> {
+  if (ids.length === 0) return false;
+  return repo.anyRespondentEmail(db, consultationId, ids, email);
+}
+
 export async function markInvitedFromList(
   trx: Db,
   actor: Actor | null,

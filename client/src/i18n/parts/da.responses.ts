@@ -265,7 +265,10 @@ export const daResponses = {
   'letters.channel.email': 'E-mail',
   'letters.receivedAt': 'Modtaget',
   'letters.receivedAtRequired': 'Angiv dag og tidspunkt, hvor høringssvaret kom',
-  'letters.invited': 'Afsenderen var inviteret til at svare (på høringslisten)',
+  'letters.party': 'Part på høringslisten',
+  'letters.partyHint':
+    'Vælg parten, hvis brevet kommer fra en part på høringslisten. Svaret knyttes til parten og tæller som inviteret.',
+  'letters.partyNone': 'Ikke en part på høringslisten',
   'letters.submit': 'Registrér høringssvaret',
   'letters.registered': (p: { code: string }) => `Høringssvaret er registreret med kvitteringskode ${p.code}.`,
   'letters.another': 'Registrér et til',

@@ -272,7 +272,10 @@ export const enResponses = {
   'letters.channel.email': 'E-mail',
   'letters.receivedAt': 'Received',
   'letters.receivedAtRequired': 'Give the day and time the response arrived',
-  'letters.invited': 'The sender was invited to respond (on the consultation list)',
+  'letters.party': 'Party on the consultation list',
+  'letters.partyHint':
+    'Choose the party if the letter comes from a party on the consultation list. The response is linked to the party and counts as invited.',
+  'letters.partyNone': 'Not a party on the consultation list',
   'letters.submit': 'Register the response',
   'letters.registered': (p: { code: string }) => `The response has been registered with receipt code ${p.code}.`,
   'letters.another': 'Register another',

@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { getQuestionnaire, type Questionnaire } from '../../api/questionnaire.ts';
+import { getBoard, type ListEntry } from '../../api/parties.ts';
 import { ApiError } from '../../api/http.ts';
 import { registerLetter, RetryLaterError } from '../../api/responses.ts';
 import type { FieldErrors } from '../../app/form-errors.ts';
@@ -10,7 +11,7 @@ import { renderPage } from '../../app/page-state.ts';
 import { newIdempotencyKey } from '../../data/idempotency.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { alert, errorAlert } from '../../components/alerts.ts';
-import { checkbox, fieldsetGroup, radio, textField } from '../../components/fields.ts';
+import { fieldsetGroup, radio, selectField, textField } from '../../components/fields.ts';
 import {
   activeScenarios,
   emptyResponse,
@@ -37,7 +38,10 @@ export class SrPageAdminLetters extends SrLightElement implements SrPage {
   @state() private _value: ResponseValue = emptyResponse();
   @state() private _channel: 'letter' | 'email' = 'letter';
   @state() private _receivedAt = toDateTimeLocal(new Date().toISOString());
-  @state() private _invited = false;
+  /** The party on the høringsliste that sent it ('' = none): linking makes the response invited. */
+  @state() private _partyId = '';
+  /** Parties linked to a letter registered on this page since it loaded (no longer offered). */
+  @state() private _taken: ReadonlySet<string> = new Set();
   @state() private _errors: FieldErrors = new Map();
   @state() private _general: unknown[] = [];
   @state() private _busy = false;
@@ -46,7 +50,14 @@ export class SrPageAdminLetters extends SrLightElement implements SrPage {
   private _key = newIdempotencyKey();
 
   private readonly _task = new Task(this, {
-    task: ([id], { signal }): Promise<Questionnaire> => getQuestionnaire(id, signal),
+    task: async ([id], { signal }): Promise<{ base: Questionnaire; parties: ListEntry[] }> => {
+      const [base, board] = await Promise.all([
+        getQuestionnaire(id, signal),
+        // The list's parties still without a response; none when the consultation has no list.
+        getBoard(id, {}, signal).catch(() => null),
+      ]);
+      return { base, parties: (board?.items ?? []).filter((e) => e.responseId === null) };
+    },
     args: () => [this.consultationId] as const,
   });
 
@@ -54,7 +65,7 @@ export class SrPageAdminLetters extends SrLightElement implements SrPage {
     return this.updateComplete.then(() => this._task.taskComplete).then(() => this.updateComplete);
   }
 
-  private async _onSubmit(e: Event, base: Questionnaire): Promise<void> {
+  private async _onSubmit(e: Event, { base }: { base: Questionnaire }): Promise<void> {
     e.preventDefault();
     if (this._busy) return;
     const form = this.querySelector<SrResponseForm>('sr-response-form');
@@ -76,7 +87,7 @@ export class SrPageAdminLetters extends SrLightElement implements SrPage {
       respondent: { ...sub.respondent, email: sub.respondent.email || null },
       channel: this._channel,
       receivedAt,
-      invited: this._invited,
+      ...(this._partyId ? { partyId: this._partyId } : {}),
     };
     this._busy = true;
     try {
@@ -91,7 +102,8 @@ export class SrPageAdminLetters extends SrLightElement implements SrPage {
         }
       }
       this._value = emptyResponse();
-      this._invited = false;
+      if (this._partyId) this._taken = new Set([...this._taken, this._partyId]);
+      this._partyId = '';
       this._key = newIdempotencyKey();
       await this.updateComplete;
       this.querySelector<HTMLElement>('#letter-done')?.focus();
@@ -110,13 +122,14 @@ export class SrPageAdminLetters extends SrLightElement implements SrPage {
     }
   }
 
-  private _render(base: Questionnaire) {
+  private _render({ base, parties: listed }: { base: Questionnaire; parties: ListEntry[] }) {
+    const parties = listed.filter((e) => !this._taken.has(e.party.id));
     const c = base.consultation;
     const recvError = this._errors.get('letter-received');
     return html`${consultationHead(c, { heading: t('letters.title'), crumb: t('adminResp.letters'), intro: t('letters.intro') })}
       <p><a href="/admin/consultations/${c.id}/imports" id="letters-import-link">${t('imports.link')}</a></p>
       ${this._done ? html`<div id="letter-done" tabindex="-1">${alert('success', this._done)}</div>` : nothing}
-      <form novalidate id="letter-form" @submit=${(e: Event) => void this._onSubmit(e, base)}>
+      <form novalidate id="letter-form" @submit=${(e: Event) => void this._onSubmit(e, { base })}>
         <sr-error-summary .errors=${this._errors} .general=${this._general}></sr-error-summary>
         ${fieldsetGroup(
           { id: 'letter-channel', legend: t('letters.channel') },
@@ -141,7 +154,19 @@ export class SrPageAdminLetters extends SrLightElement implements SrPage {
           error: recvError,
           onInput: (v) => (this._receivedAt = v),
         })}
-        ${checkbox({ id: 'letter-invited', label: t('letters.invited'), checked: this._invited, onChange: (v) => (this._invited = v) })}
+        ${
+          parties.length
+            ? selectField({
+                id: 'letter-party',
+                label: t('letters.party'),
+                hint: t('letters.partyHint'),
+                value: this._partyId,
+                placeholder: t('letters.partyNone'),
+                options: parties.map((e) => ({ value: e.party.id, label: e.party.name })),
+                onChange: (v) => (this._partyId = v),
+              })
+            : nothing
+        }
         ${responseForm({
           questionnaire: base,
           attachments: attachmentOps,

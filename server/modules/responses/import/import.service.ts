@@ -152,7 +152,6 @@ function rowInput(fields: ReturnType<typeof recordFields>['fields'], attachmentI
     locale: 'da',
     channel: fields.channel,
     receivedAt: fields.receivedAt,
-    invited: false,
   };
 }
 

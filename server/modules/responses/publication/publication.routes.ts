@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody, page } from '../../../shared/schemas.ts';
-import { InvitedBody, PublicationBody, QueueQuery, StaffResponse } from '../publication.schemas.ts';
+import { PublicationBody, QueueQuery, StaffResponse } from '../publication.schemas.ts';
 import * as svc from './publication.service.ts';
 import { ConsultationParams, ResponseParams } from '../responses.schemas.ts';
 
 const security = [{ session: [] }];
 const staffErrors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
 
-/** Staff: the publication queue, a response with the respondent's details, decisions, the invited flag. */
+/** Staff: the publication queue, a response with the respondent's details, decisions (whether a response is invited follows the høringsliste: server/modules/parties). */
 export const publicationRoutes: FastifyPluginAsyncZod = async (app) => {
   const staff = app.requireRole('admin', 'analyst');
 
@@ -57,21 +57,5 @@ export const publicationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => svc.decidePublication(app.db, req.actor, req.params.id, req.body),
-  );
-
-  app.put(
-    '/api/responses/:id/invited',
-    {
-      onRequest: staff,
-      schema: {
-        tags: ['publication'],
-        summary: 'Mark whether the respondent was invited (on the høringsliste)',
-        security,
-        params: ResponseParams,
-        body: InvitedBody,
-        response: { 200: StaffResponse, ...staffErrors },
-      },
-    },
-    async (req) => svc.setInvited(app.db, req.actor, req.params.id, req.body.invited),
   );
 };

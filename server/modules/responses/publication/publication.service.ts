@@ -13,7 +13,7 @@ import { canResponse } from '../responses.policy.ts';
 import * as repo from '../responses.repository.ts';
 import type { PublicationInput, QueueQuery, StaffResponse } from '../publication.schemas.ts';
 
-/** Staff work on responses: the publication queue and decisions, the invited flag (issue 4, story 5). */
+/** Staff work on responses: the publication queue and decisions. */
 export async function listPublicationQueue(db: Db, actor: Actor | null, consultationIdOrSlug: string, q: QueueQuery) {
   if (!canResponse(actor, 'review')) throw forbidden();
   const c = await requireReadableConsultation(db, actor, consultationIdOrSlug);
@@ -89,24 +89,6 @@ export async function decidePublication(db: Db, actor: Actor | null, id: string,
         reason,
       });
     }
-  });
-  return requireStaffView(db, actor, id);
-}
-
-/** Whether the respondent is on the consultation's høringsliste (set by staff until stakeholders land). */
-export async function setInvited(db: Db, actor: Actor | null, id: string, invited: boolean) {
-  if (!canResponse(actor, 'review')) throw forbidden();
-  const row = await repo.findById(db, id);
-  if (!row) throw notFound('Response');
-  await db.transaction().execute(async (trx) => {
-    await repo.setInvited(trx, row.consultationId, id, invited);
-    await recordAudit(trx, actor, {
-      action: 'response.invited',
-      itemType: 'response',
-      itemId: id,
-      consultationId: row.consultationId,
-      details: { invited },
-    });
   });
   return requireStaffView(db, actor, id);
 }

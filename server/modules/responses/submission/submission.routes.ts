@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../../shared/errors.ts';
 import { ErrorBody, optionalSession } from '../../../shared/schemas.ts';
 import { ConsultationParams, IdempotencyHeaders, LetterBody, Receipt, SubmissionBody } from '../responses.schemas.ts';
 import { type ResponsesRouteOptions, requestInfo } from '../responses.http.ts';
@@ -82,11 +83,19 @@ export const submissionRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = as
           401: ErrorBody,
           403: ErrorBody,
           404: ErrorBody,
+          409: ErrorBody,
           422: ErrorBody,
         },
       },
     },
     async (req, reply) => {
+      // On behalf of a party on the list: checked before anything is stored, linked once stored (it
+      // becomes invited, and late after the deadline). "Invited" is never set by hand (issue 13 story 5).
+      const partyId = req.body.partyId;
+      if (partyId) {
+        if (!opts.letterParty) throw new AppError('RULE_VIOLATION', 'This server has no list of consulted parties');
+        await opts.letterParty.check(app.db, req.actor, req.params.id, partyId);
+      }
       const { status, receipt } = await svc.registerLetter(
         deps,
         req.actor,
@@ -94,6 +103,7 @@ export const submissionRoutes: FastifyPluginAsyncZod<ResponsesRouteOptions> = as
         req.body,
         requestInfo(req, opts),
       );
+      if (partyId) await opts.letterParty!.link(app.db, req.actor, req.params.id, partyId, receipt.id);
       return reply.status(status).send(receipt);
     },
   );

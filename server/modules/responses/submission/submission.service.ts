@@ -147,7 +147,7 @@ export async function registerLetter(
     channel: input.channel,
     input,
     submittedAt: receivedAt,
-    invited: input.invited,
+    invited: false,
     registeredBy: actor?.id ?? null,
   };
   return createOrReplay(deps, actor, consultationIdOrSlug, 'letter', w, req);
