@@ -4,9 +4,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CodebookTag } from '../../server/modules/analysis/codebook/codebook.schemas.ts';
 import type { Coding } from '../../server/modules/analysis/codings/codings.schemas.ts';
 import { sweepNotices } from '../../server/modules/reports/used/used.notices.ts';
+import { REPORT_SLUG } from '../../server/seed/demo-report.ts';
+import { DEMO_USED_PATH, DEMO_USED_TOKEN, seedDemoUsed } from '../../server/seed/demo-used.ts';
 import type { UsedView } from '../../server/modules/reports/used/used.schemas.ts';
 import {
   call,
+  createIsolatedTestApp,
   createTestApp,
   expectError,
   json,
@@ -371,5 +374,50 @@ describe('the notices (issue 14 story 7)', () => {
     expect(text).toContain('/api/health'); // the capture works: requests are logged at info
     expect(text).not.toContain('/used');
     expect(text).not.toContain('A'.repeat(43));
+  });
+});
+
+describe('the demo’s known edit link (server/seed/demo-used.ts)', () => {
+  // The concluded demo hearing's slug is fixed: a database of its own.
+  it('does nothing before the report is published, then opens a quoted respondent’s page', async () => {
+    const own = await createIsolatedTestApp();
+    try {
+      const admin = await signedInUser(own, ['admin']);
+      const { consultation: c, questions } = await factory(own).newOpenConsultation(admin, {
+        consultation: { slug: REPORT_SLUG },
+        questions: [TEXT_Q],
+      });
+      const quoted = await submitOk(own, c.id, submission(questions, { body: MINE }));
+      expect(await seedDemoUsed(own.handle.db)).toBeNull();
+      const tagRes = await call(own, admin, {
+        method: 'POST',
+        url: `/api/consultations/${c.id}/codebook/tags`,
+        payload: { name: { da: 'Adgang for alle', en: 'Access for all' } },
+      });
+      const access = json<CodebookTag>(tagRes);
+      const coding = json<Coding>(
+        await call(own, admin, {
+          method: 'POST',
+          url: `/api/consultations/${c.id}/codings`,
+          payload: { tagId: access.id, itemKind: 'response', itemId: quoted.id },
+        }),
+      );
+      await publishReport(own.handle.db, c.id, [
+        reportTheme(access, {
+          answer: 'accommodated',
+          quotes: [{ codingId: coding.id, itemKind: 'response', itemId: quoted.id, text: 'Et digitalt ID' }],
+        }),
+      ]);
+      const seeded = await seedDemoUsed(own.handle.db);
+      expect(seeded).toEqual({ responseId: quoted.id, path: DEMO_USED_PATH });
+      expect(await seedDemoUsed(own.handle.db)).toEqual(seeded); // idempotent
+      const res = await own.app.inject({ url: `/api/responses/by-token/${DEMO_USED_TOKEN}/used` });
+      expect(res.statusCode, res.body).toBe(200);
+      const [item] = json<UsedView>(res).items;
+      expect(item!.id).toBe(quoted.id);
+      expect(item!.themes[0]).toMatchObject({ answer: 'accommodated', quotes: [{ text: 'Et digitalt ID' }] });
+    } finally {
+      await own.close();
+    }
   });
 });

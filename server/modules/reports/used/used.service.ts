@@ -105,3 +105,11 @@ export async function usedForParticipant(db: Db, actor: Actor, idOrSlug: string)
   }
   return { ...viewOf(c, published), items };
 }
+
+/** For the demo seed (server/seed/demo-used.ts): the published report's themes, or null before publication. */
+export async function publishedThemes(db: Db, consultationId: string): Promise<ReportModel['themes'] | null> {
+  return requirePublished(db, consultationId).then(
+    (p) => p.model.themes,
+    () => null,
+  );
+}
