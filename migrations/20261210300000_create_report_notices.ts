@@ -13,18 +13,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recipient_kind', 'text', (c) => c.notNull().check(sql`recipient_kind in ('response', 'participant')`))
     // A response's id, or a participant's user id.
     .addColumn('recipient_id', 'uuid', (c) => c.notNull())
-    // The published version the notice was sent for.
+    // The published version the notice was sent for. No foreign key on purpose: the ledger outlives
+    // a version (a notice is sent once per consultation, whatever is republished), and a check on
+    // report_versions' key would plan on its (consultation_id, number) index.
     .addColumn('report_id', 'uuid', (c) => c.notNull())
     .addColumn('mail_id', 'uuid')
     .addColumn('sent_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('report_notices_pkey', ['consultation_id', 'recipient_kind', 'recipient_id'])
-    .addForeignKeyConstraint(
-      'report_notices_report_fkey',
-      ['consultation_id', 'report_id'],
-      'report_versions',
-      ['consultation_id', 'id'],
-      (fk) => fk.onDelete('cascade'),
-    )
     .execute();
 }
 
