@@ -1,3 +1,4 @@
+import './used.css';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { UsedItem, UsedTheme, UsedView } from '../../api/used.ts';
 import { formatDate } from '../../i18n/format.ts';
@@ -75,7 +76,7 @@ function theme(th: UsedTheme, level: number) {
 
 const themes = (list: readonly UsedTheme[], level: number) =>
   list.length
-    ? html`<ul class="sr-used-themes">
+    ? html`<ul class="sr-used-themes nobullet-list">
         ${list.map((th) => theme(th, level))}
       </ul>`
     : html`<p class="sr-empty">${t('used.none')}</p>`;

@@ -306,7 +306,7 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
               ${r.version}
             </p>`
       }
-      ${data.used ? usedSection(data.used) : nothing}
+      ${data.used?.items.length ? usedSection(data.used) : nothing}
       ${
         this._editing && this._value && editable
           ? html`<form novalidate id="edit-form" @submit=${(e: Event) => void this._onSave(e, data)}>
