@@ -161,7 +161,6 @@ describe.each(LANGS)('how your input was used (%s)', (lang: Lang) => {
     expect(section).toContain(BODY.slice(0, 40));
     expect(section).toContain(lang === 'da' ? 'Scenarie S4 beholdes.' : 'Scenario S4 is kept.');
     await expectNoA11yViolations(page, `how your input was used (${lang})`);
-    await page.screenshot({ path: `/tmp/used-edit-${lang}.png`, fullPage: true });
 
     // By keyboard to the published report on the consultation's page.
     await activate(page, '#used-report-link', { max: 120 });
@@ -183,7 +182,6 @@ describe.each(LANGS)('how your input was used (%s)', (lang: Lang) => {
     expect(view).toContain(lang === 'da' ? 'Omkostninger' : 'Cost');
     expect(view).toContain(tr(lang, 'used.notInReport'));
     await expectNoA11yViolations(page, `my input used (${lang})`);
-    await page.screenshot({ path: `/tmp/used-mine-${lang}.png`, fullPage: true });
     await activate(page, '#used-report-link', { max: 120 });
     await waitForPage(page, `/consultations/${slug}`);
   });
