@@ -168,14 +168,18 @@ describe.each(LANGS)('how your input was used (%s)', (lang: Lang) => {
     await expectNoA11yViolations(page, `consultation page after the report (${lang})`);
   });
 
-  it('a participant follows the mail’s link to their account page for the consultation', async () => {
+  it('a participant opens how their comments were used from their account page', async () => {
     const res = await page.context().request.post(`${origin}/api/auth/login`, {
       data: participant,
       headers: { origin },
     });
     expect(res.status()).toBe(200);
-    await page.goto(`${origin}/profile/used?consultation=${slug}`);
+    // From the account page, by keyboard, to the consultation's page of how the comments were used.
+    await page.goto(`${origin}/profile`);
     await waitForLoad(page);
+    await expectNoA11yViolations(page, `profile with its consultations (${lang})`);
+    await activate(page, `#my-used-${slug}`, { max: 120 });
+    await waitForPage(page, '/profile/used');
     expect(await text(page, 'main h1')).toBe(tr(lang, 'used.pageTitle'));
     const view = await text(page, '#used');
     expect(view).toContain(`S1: ${COMMENT}`);
