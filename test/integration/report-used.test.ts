@@ -318,7 +318,8 @@ describe('the notices (issue 14 story 7)', () => {
     expect(await noticesTo(h.emails.mine)).toEqual([]); // nothing before publication
 
     await h.publish();
-    await sweepNotices(t.handle.db, opts);
+    // Two instances sweeping at once: the ledger's key lets one of them claim each recipient.
+    await Promise.all([sweepNotices(t.handle.db, opts), sweepNotices(t.handle.db, opts)]);
     const [da] = await noticesTo(h.emails.mine);
     expect(da!.locale).toBe('da');
     expect(da!.subject).toContain('Høringsnotatet er offentliggjort');
@@ -330,7 +331,7 @@ describe('the notices (issue 14 story 7)', () => {
     const [participant] = await noticesTo(h.commenter.email);
     expect(participant!.locale).toBe('en');
     expect(participant!.textBody).toContain(`https://samraad.example/profile/used?consultation=${h.c.slug}`);
-    expect(await noticesTo(h.emails.member)).toHaveLength(1);
+    for (const email of [...Object.values(h.emails), h.commenter.email]) expect(await noticesTo(email)).toHaveLength(1);
     for (const token of [h.mine.editToken, h.theirs.editToken, h.member.editToken]) {
       for (const email of Object.values(h.emails)) {
         for (const m of await mailsTo(t, email)) if (m.kind === 'report_used') expect(m.textBody).not.toContain(token);
