@@ -119,6 +119,7 @@ export const TABLE_OWNERS = {
   theme_summary_sentences: 'reports',
   theme_summary_citations: 'reports',
   report_versions: 'reports',
+  report_notices: 'reports',
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());

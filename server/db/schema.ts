@@ -1152,3 +1152,17 @@ export interface Database {
   themeSummaryCitations: ThemeSummaryCitationsTable;
   reportVersions: ReportVersionsTable;
 }
+
+// Issue 14 story 7: the ledger of "how your input was used" notices (migration 20261210300000),
+// reports module.
+export interface ReportNoticesTable {
+  consultationId: string;
+  recipientKind: 'response' | 'participant';
+  recipientId: string;
+  reportId: string;
+  mailId: string | null;
+  sentAt: Generated<Date>;
+}
+export interface Database {
+  reportNotices: ReportNoticesTable;
+}

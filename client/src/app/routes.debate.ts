@@ -45,7 +45,14 @@ export const DEBATE_ROUTES: readonly RouteDef[] = [
     load: pages.resetPassword,
     parts: ['debate'],
   },
-  { name: 'profile', path: '/profile', tag: 'sr-page-profile', access: 'user', load: pages.profile, parts: ['debate'] },
+  {
+    name: 'profile',
+    path: '/profile',
+    tag: 'sr-page-profile',
+    access: 'user',
+    load: pages.profile,
+    parts: ['debate', 'used'],
+  },
   {
     name: 'ranking',
     path: '/consultations/:slug/ranking',

@@ -45,7 +45,7 @@ export const RESPONSES_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-response-edit',
     access: 'public',
     load: pages.edit,
-    parts: ['responses', 'identity'],
+    parts: ['responses', 'identity', 'used'],
   },
   {
     name: 'admin-questions',

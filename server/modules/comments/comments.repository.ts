@@ -235,3 +235,28 @@ export async function listByAuthor(db: Db, authorId: string, limit: number) {
     .limit(limit)
     .execute();
 }
+
+/** Issue 14 story 7: an author's comments in one consultation (not deleted), oldest first. */
+export async function listByAuthorIn(db: Db, consultationId: string, authorId: string) {
+  return db
+    .selectFrom('comments as c')
+    .select(['c.id', 'c.body', 'c.createdAt', scenarioOf.key('c.scenarioId').as('scenarioKey')])
+    .where('c.consultationId', '=', consultationId)
+    .where('c.authorId', '=', authorId)
+    .where('c.status', '!=', 'deleted')
+    .orderBy('c.createdAt')
+    .orderBy('c.id')
+    .execute();
+}
+
+/** Issue 14 story 7: the distinct authors of a consultation's comments (not deleted), after `afterId`. */
+export async function authorsAfter(db: Db, consultationId: string, afterId: string | null, limit: number) {
+  let q = db
+    .selectFrom('comments')
+    .select('authorId')
+    .distinct()
+    .where('consultationId', '=', consultationId)
+    .where('status', '!=', 'deleted');
+  if (afterId) q = q.where('authorId', '>', afterId);
+  return q.orderBy('authorId').limit(limit).execute();
+}

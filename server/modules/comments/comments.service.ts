@@ -255,3 +255,25 @@ export async function commentText(
   if (!row || row.status === 'deleted') return undefined;
   return { id: row.id, consultationId: row.consultationId, body: row.body };
 }
+
+// Issue 14 story 7 (reports module, "how your input was used").
+
+/** A participant's own comments in one consultation (not deleted), oldest first; for their own eyes. */
+export async function ownCommentsIn(
+  db: Db,
+  consultationId: string,
+  authorId: string,
+): Promise<{ id: string; body: string; scenarioKey: string | null; createdAt: Date }[]> {
+  const rows = await repo.listByAuthorIn(db, consultationId, authorId);
+  return rows.map((r) => ({ id: r.id, body: r.body, scenarioKey: r.scenarioKey ?? null, createdAt: r.createdAt }));
+}
+
+/** The user ids of a consultation's commenters, in id order after `afterId` (a keyset page of `limit`). */
+export async function commentAuthorsAfter(
+  db: Db,
+  consultationId: string,
+  afterId: string | null,
+  limit: number,
+): Promise<string[]> {
+  return (await repo.authorsAfter(db, consultationId, afterId, limit)).map((r) => r.authorId);
+}

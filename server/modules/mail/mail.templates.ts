@@ -33,8 +33,17 @@ export type PartyInvitationData = {
   noCommentsUrl: string;
 };
 
+/**
+ * Issue 14 story 7: the høringsnotat is published; "how your input was used" can be seen. A
+ * respondent (`receiptCode` set) sees it through the private link of their receipt, which Samråd
+ * cannot mail again (only the token's SHA-256 is stored): `link` is the consultation's page with the
+ * report. A participant (`receiptCode` null) follows `link` to their account's page.
+ */
+export type ReportUsedData = { consultationTitle: string; receiptCode: string | null; link: string };
+
 export type MailTemplate =
   | { kind: 'receipt'; data: ReceiptData }
+  | { kind: 'report_used'; data: ReportUsedData }
   | { kind: 'withdrawal'; data: WithdrawalData }
   | { kind: 'publication_rejected'; data: RejectionData }
   | { kind: 'party_invitation'; data: PartyInvitationData }
@@ -66,6 +75,10 @@ const StoredTemplate = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('publication_rejected'),
     data: z.object({ consultationTitle: z.string(), receiptCode: z.string(), reason: z.string().nullable() }),
+  }),
+  z.object({
+    kind: z.literal('report_used'),
+    data: z.object({ consultationTitle: z.string(), receiptCode: z.string().nullable(), link: z.string() }),
   }),
   ...(['party_invitation', 'party_reminder'] as const).map((kind) =>
     z.object({
@@ -253,8 +266,47 @@ function partyInvitation(d: PartyInvitationData, locale: Locale, reminder: boole
   ]);
 }
 
+function reportUsed(d: ReportUsedData, locale: Locale): RenderedMail {
+  if (locale === 'da') {
+    return render(`Høringsnotatet er offentliggjort: ${d.consultationTitle}`, [
+      `Myndigheden har offentliggjort høringsnotatet for "${d.consultationTitle}".`,
+      '',
+      ...(d.receiptCode
+        ? [
+            'Åbn det personlige link i din kvittering for at se, hvordan dit input blev brugt: de temaer, dit svar blev kodet med, hvor det blev citeret, og myndighedens svar.',
+            { label: 'Kvitteringskode', value: d.receiptCode },
+            '',
+            'Høringsnotatet:',
+            { value: d.link, href: true },
+          ]
+        : [
+            'Se, hvordan dit input blev brugt: de temaer, dine kommentarer blev kodet med, hvor de blev citeret, og myndighedens svar:',
+            { value: d.link, href: true },
+          ]),
+    ]);
+  }
+  return render(`The consultation report has been published: ${d.consultationTitle}`, [
+    `The agency has published its consultation report (høringsnotat) for "${d.consultationTitle}".`,
+    '',
+    ...(d.receiptCode
+      ? [
+          'Open the private link in your receipt to see how your input was used: the themes your response was coded with, where it was quoted, and the agency’s answers.',
+          { label: 'Receipt code', value: d.receiptCode },
+          '',
+          'The report:',
+          { value: d.link, href: true },
+        ]
+      : [
+          'See how your input was used: the themes your comments were coded with, where they were quoted, and the agency’s answers:',
+          { value: d.link, href: true },
+        ]),
+  ]);
+}
+
 export function renderMail(t: MailTemplate, locale: Locale): RenderedMail {
   switch (t.kind) {
+    case 'report_used':
+      return reportUsed(t.data, locale);
     case 'party_invitation':
       return partyInvitation(t.data, locale, false);
     case 'party_reminder':

@@ -278,3 +278,18 @@ export async function findByCvrOrDomain(
   if (f.exclude.length > 0) q = q.where('r.id', 'not in', [...f.exclude]);
   return q.orderBy('r.submittedAt').orderBy('r.id').limit(f.limit).execute();
 }
+
+/**
+ * Issue 14 story 7: the submitted responses of a consultation that have an e-mail address, in id
+ * order after `afterId` (keyset), for the "how your input was used" notices.
+ */
+export async function respondentsAfter(db: Db, consultationId: string, afterId: string | null, limit: number) {
+  let q = db
+    .selectFrom('responses')
+    .select(['id', 'respondentEmail', 'locale', 'receiptCode'])
+    .where('consultationId', '=', consultationId)
+    .where('status', '=', 'submitted')
+    .where('respondentEmail', 'is not', null);
+  if (afterId) q = q.where('id', '>', afterId);
+  return q.orderBy('id').limit(limit).execute();
+}

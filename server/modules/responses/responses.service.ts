@@ -136,3 +136,42 @@ export async function markInvitedFromList(
     details: { invited: true, partyId: r.partyId, source: 'party_list' },
   });
 }
+
+// Issue 14 story 7 (reports module, "how your input was used"): the respondent's own response by
+// the edit token, and whom to tell when the høringsnotat is published.
+
+export type OwnResponseRef = {
+  consultationId: string;
+  id: string;
+  receiptCode: string;
+  status: 'submitted' | 'withdrawn';
+  locale: 'da' | 'en';
+};
+
+/** The response an edit token belongs to, of any consultation (the token is the only credential), or null. */
+export async function responseRefForEditToken(db: Db, token: string): Promise<OwnResponseRef | null> {
+  if (!EDIT_TOKEN_PATTERN.test(token)) return null;
+  const row = await repo.findByTokenHash(db, sha256Hex(token));
+  return row
+    ? {
+        consultationId: row.consultationId,
+        id: row.id,
+        receiptCode: row.receiptCode,
+        status: row.status,
+        locale: row.locale,
+      }
+    : null;
+}
+
+export type RespondentToTell = { id: string; email: string; locale: 'da' | 'en'; receiptCode: string };
+
+/** Submitted responses with an e-mail address, in id order after `afterId` (a keyset page of `limit`). */
+export async function respondentsToTell(
+  db: Db,
+  consultationId: string,
+  afterId: string | null,
+  limit: number,
+): Promise<RespondentToTell[]> {
+  const rows = await repo.respondentsAfter(db, consultationId, afterId, limit);
+  return rows.map((r) => ({ id: r.id, email: r.respondentEmail!, locale: r.locale, receiptCode: r.receiptCode }));
+}

@@ -107,6 +107,28 @@ export class SrPageProfile extends SrLightElement implements SrPage {
       </form>`;
   }
 
+  /**
+   * Issue 14 story 7: per consultation commented on, its page of how the comments were used in the
+   * published høringsnotat (the page says when the report is not out yet; the notice mail links it too).
+   */
+  private _used(a: Activity) {
+    const seen = new Map(a.comments.map((c) => [c.consultation.slug, c.consultation]));
+    if (seen.size === 0) return nothing;
+    return html`<section class="sr-section" aria-labelledby="my-used-heading">
+      <h2 id="my-used-heading">${t('used.heading')}</h2>
+      <ul class="sr-my-used">
+        ${[...seen.values()].map(
+          (c) =>
+            html`<li>
+              <a href="/profile/used?consultation=${encodeURIComponent(c.slug)}" id="my-used-${c.slug}"
+                ><span lang=${locLang(c.title)}>${loc(c.title)}</span></a
+              >
+            </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
   private _activity(a: Activity) {
     return html`<section class="sr-section" aria-labelledby="my-comments-heading">
         <h2 id="my-comments-heading">${t('profile.commentsHeading')}</h2>
@@ -133,6 +155,7 @@ export class SrPageProfile extends SrLightElement implements SrPage {
             : html`<p class="sr-empty">${t('profile.noComments')}</p>`
         }
       </section>
+      ${this._used(a)}
       <section class="sr-section" aria-labelledby="my-ballots-heading">
         <h2 id="my-ballots-heading">${t('profile.ballotsHeading')}</h2>
         ${

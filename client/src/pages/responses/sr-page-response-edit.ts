@@ -33,8 +33,11 @@ import { receiptDetails } from './receipt-view.ts';
 import { clockOffset, DeadlineController, openState, timeLeft } from './consultation-state.ts';
 import { attachmentOps } from './attachment-ops.ts';
 import { tokenAfterVerification } from '../identity/sr-response-verify.ts';
+import { getUsedByToken, type UsedView } from '../../api/used.ts';
+import { usedSection } from '../../components/reports/used-view.ts';
 
-type Data = Questionnaire & { response: OwnResponse };
+/** `used`: how the response was used in the published høringsnotat (issue 14 story 7); null before. */
+type Data = Questionnaire & { response: OwnResponse; used: UsedView | null };
 
 const tokenFromHash = (): string => new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
 
@@ -71,14 +74,18 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
   private readonly _task = new Task(this, {
     task: async ([token], { signal }): Promise<Data | null> => {
       if (!token) return null;
-      const response = await getOwnResponse(token, signal);
+      // The section on how the response was used is secondary: without it the page still works.
+      const [response, used] = await Promise.all([
+        getOwnResponse(token, signal),
+        getUsedByToken(token, signal).catch(() => null),
+      ]);
       const questionnaire = await getQuestionnaire(response.consultationId, signal);
       const { consultation } = questionnaire;
       this._offset = new Date(response.serverTime).getTime() - Date.now() || clockOffset(consultation);
       this._shownEditable = false;
       this._deadline.watch(consultation, this._offset);
       this._restore(response);
-      return { response, ...questionnaire };
+      return { response, used, ...questionnaire };
     },
     args: () => [this._token] as const,
   });
@@ -299,6 +306,7 @@ export class SrPageResponseEdit extends SrLightElement implements SrPage {
               ${r.version}
             </p>`
       }
+      ${data.used?.items.length ? usedSection(data.used) : nothing}
       ${
         this._editing && this._value && editable
           ? html`<form novalidate id="edit-form" @submit=${(e: Event) => void this._onSave(e, data)}>

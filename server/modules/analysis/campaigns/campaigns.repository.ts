@@ -431,3 +431,17 @@ export async function failRun(db: Db, id: string, error: string): Promise<void> 
     .where('id', '=', id)
     .execute();
 }
+
+/** Issue 14 story 7: an item's active campaign (as a member), with its template and the item's own additions. */
+export async function campaignOfMember(db: Db, consultationId: string, key: ItemKey) {
+  return db
+    .selectFrom('campaignMembers as m')
+    .innerJoin('campaigns as c', 'c.id', 'm.campaignId')
+    .select(['c.id', 'c.templateKind', 'c.templateItemId', 'c.memberCount', 'm.addedSpans'])
+    .where('m.consultationId', '=', consultationId)
+    .where('m.itemKind', '=', key.kind)
+    .where('m.itemId', '=', key.id)
+    .where('m.status', '=', 'member')
+    .where('c.status', '=', 'active')
+    .executeTakeFirst();
+}

@@ -262,3 +262,33 @@ export async function codeCampaign(
 
 /** For the inbox: the active campaign of each item, its member count and whether it is the template. */
 export const campaignsOfItems = repo.campaignsOfItems;
+
+export type MemberCampaign = {
+  id: string;
+  memberCount: number;
+  template: { kind: 'response' | 'comment'; id: string };
+  /** Whether the item is the campaign's template itself. */
+  isTemplate: boolean;
+  /** What the member added to or changed in the template (offsets into its body). */
+  addedSpans: { start: number; end: number; kind: 'added' | 'changed' }[];
+};
+
+/**
+ * For the reports module (issue 14 story 7): the active campaign an item belongs to, for the item's
+ * own author (their campaign's answer and their own additions' coding), or null.
+ */
+export async function campaignOfMember(
+  db: Db,
+  consultationId: string,
+  key: { kind: 'response' | 'comment'; id: string },
+): Promise<MemberCampaign | null> {
+  const row = await repo.campaignOfMember(db, consultationId, key);
+  if (!row) return null;
+  return {
+    id: row.id,
+    memberCount: row.memberCount,
+    template: { kind: row.templateKind, id: row.templateItemId },
+    isTemplate: row.templateKind === key.kind && row.templateItemId === key.id,
+    addedSpans: row.addedSpans ?? [],
+  };
+}

@@ -146,3 +146,30 @@ export async function codingsOfItems(
   if (visible) q = q.where(visible);
   return q.orderBy('codings.createdAt').orderBy('codings.id').execute();
 }
+
+/**
+ * Issue 14 story 7: the confirmed codings of some items with their tags' names, for the items' own
+ * authors ("how your input was used"): never proposed codings, the coder or the note.
+ */
+export async function confirmedCodingsOfItems(db: Db, consultationId: string, itemIds: readonly string[]) {
+  if (itemIds.length === 0) return [];
+  return db
+    .selectFrom('codings')
+    .innerJoin('codebookTags', 'codebookTags.id', 'codings.tagId')
+    .select([
+      'codings.id',
+      'codings.tagId',
+      'codings.itemKind',
+      'codings.itemId',
+      'codings.field',
+      'codings.startOffset',
+      'codings.endOffset',
+      sql<{ da: string; en: string }>`codebook_tags.name`.as('tagName'),
+    ])
+    .where('codings.consultationId', '=', consultationId)
+    .where('codings.itemId', 'in', itemIds)
+    .where('codings.status', '=', 'confirmed')
+    .orderBy('codings.createdAt')
+    .orderBy('codings.id')
+    .execute();
+}

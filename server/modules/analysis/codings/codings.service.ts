@@ -231,3 +231,28 @@ export async function codingsForExport(
   }
   return out;
 }
+
+export type ConfirmedCoding = {
+  id: string;
+  tagId: string;
+  tagName: { da: string; en: string };
+  itemKind: CodingItemKind;
+  itemId: string;
+  field: string | null;
+  startOffset: number | null;
+  endOffset: number | null;
+};
+
+/**
+ * For the reports module (issue 14 story 7, "how your input was used"): the confirmed codings of
+ * these items with their tags' names — what an item's own author may see of its coding. The caller
+ * has established that the items are the caller's own; proposed codings, coders and notes never leave.
+ */
+export async function confirmedCodingsOf(
+  db: Db,
+  consultationId: string,
+  itemIds: readonly string[],
+): Promise<ConfirmedCoding[]> {
+  const rows = await repo.confirmedCodingsOfItems(db, consultationId, itemIds);
+  return rows.map((r) => ({ ...r }));
+}
