@@ -9,6 +9,7 @@ import {
   createTestApp,
   expectError,
   json,
+  signedInUser,
   signInCast,
   type TestApp,
   type TestUser,
@@ -271,6 +272,41 @@ async function board(id: string, query = '', who: TestUser = cast.admin): Promis
 }
 
 describe('the høringsliste', () => {
+  it('is shut to an analyst limited to a team this consultation is not on (403 not_on_team), and open once on it', async () => {
+    const { c } = await openConsultation(t, cast.admin);
+    const p = await newParty();
+    await call(t, cast.admin, {
+      method: 'POST',
+      url: `/api/consultations/${c.id}/parties`,
+      payload: { partyIds: [p.id] },
+    });
+    const outsider = await signedInUser(t, ['analyst']);
+    const limit = await call(t, cast.admin, {
+      method: 'PUT',
+      url: `/api/analysts/${outsider.id}/limit`,
+      payload: { limited: true },
+    });
+    expect(limit.statusCode, limit.body).toBe(200);
+    const tries = [
+      { url: `/api/consultations/${c.id}/parties` },
+      { url: `/api/consultations/${c.id}/party-matches` },
+      { method: 'POST' as const, url: `/api/consultations/${c.id}/parties/${p.id}/no-comments` },
+    ];
+    for (const req of tries) {
+      const res = await call(t, outsider, req);
+      expectError(res, 403, 'FORBIDDEN');
+      expect(json<{ error: { details: { reason: string } } }>(res).error.details.reason).toBe('not_on_team');
+    }
+    expect((await board(c.id)).items.find((e) => e.party.id === p.id)!.noCommentsAt).toBeNull();
+    const team = await call(t, cast.admin, {
+      method: 'PUT',
+      url: `/api/consultations/${c.id}/analysts/${outsider.id}`,
+      payload: { assigned: true },
+    });
+    expect(team.statusCode, team.body).toBeLessThan(300);
+    expect((await call(t, outsider, { url: `/api/consultations/${c.id}/parties` })).statusCode).toBe(200);
+  });
+
   it('adds parties by id and by kind, removes one, and counts them on the board', async () => {
     const [m1, m2, n] = [await newParty(), await newParty(), await newParty({ kind: 'ngo' })];
     const { c } = await openConsultation(t, cast.admin);

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
-import type { Actor } from '../../shared/actor.ts';
+import { type Actor, hasRole } from '../../shared/actor.ts';
 import { AppError, forbidden, notFound } from '../../shared/errors.ts';
+import { requireWorkspace } from '../analysis/analysis.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireReadableConsultation } from '../consultations/consultations.service.ts';
 import { responseForParty } from '../responses/responses.service.ts';
@@ -14,10 +15,14 @@ import type { Board, EntryStatus, ListEntry, PartyKind } from './parties.schemas
 /** A consultation's høringsliste (issue 13 story 3): the list, invitations, the status board. */
 export type ListContext = { db: Db; publicUrl: string; mailStatus: MailStatus; defaultReminderDays: number };
 
-/** The role first (403), then the consultation (404). */
+/**
+ * The role first (403), then the consultation (404); an analyst limited to their team only on its
+ * consultations (403 `not_on_team`), as everywhere in the analysis workspace.
+ */
 export async function requireList(db: Db, actor: Actor | null, idOrSlug: string, action: PartiesAction) {
   if (!actor || !canParties(actor, action)) throw forbidden();
-  return requireReadableConsultation(db, actor, idOrSlug);
+  if (hasRole(actor, 'admin')) return requireReadableConsultation(db, actor, idOrSlug);
+  return requireWorkspace(db, actor, idOrSlug, action === 'readBoard' ? 'read' : 'code');
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
