@@ -35,6 +35,8 @@ import { daReviews } from '../../client/src/i18n/parts/da.reviews.ts';
 import { enReviews } from '../../client/src/i18n/parts/en.reviews.ts';
 import { enFindings } from '../../client/src/i18n/parts/en.findings.ts';
 import { daFindings } from '../../client/src/i18n/parts/da.findings.ts';
+import { enSummaries } from '../../client/src/i18n/parts/en.summaries.ts';
+import { daSummaries } from '../../client/src/i18n/parts/da.summaries.ts';
 
 /**
  * The messages are split by area so that the app's first load carries only the shell's. A route
@@ -60,6 +62,7 @@ const AREAS: Record<MessagePart, object> = {
   parties: enParties,
   reviews: enReviews,
   findings: enFindings,
+  summaries: enSummaries,
 };
 
 const owner = new Map<string, MessagePart>();
@@ -185,6 +188,7 @@ describe('i18n parts', () => {
       [daParties, enParties],
       [daReviews, enReviews],
       [daFindings, enFindings],
+      [daSummaries, enSummaries],
     ] as const;
     for (const [da, en] of pairs) expect(Object.keys(da).sort()).toEqual(Object.keys(en).sort());
   });

@@ -86,10 +86,7 @@ async function hearing(): Promise<Hearing> {
         startOffset: start,
         endOffset: end,
       });
-    codings.push([
-      await code(i === 0 ? access : noPhone, 0, cut),
-      await code(cost, cut + 1, Array.from(body).length),
-    ]);
+    codings.push([await code(i === 0 ? access : noPhone, 0, cut), await code(cost, cut + 1, Array.from(body).length)]);
   }
   await post(cast.analyst, `/api/consultations/${c.id}/codings`, {
     tagId: noPhone,
@@ -235,7 +232,12 @@ describe('writing a theme summary', () => {
     expect(notJson.statusCode).toBe(400);
     expectError(await put(h, 'not-a-uuid', ok), 400, 'VALIDATION_FAILED');
 
-    const incomplete = await put(h, h.access, { ...ok, status: 'ready', answer: null, answerReason: { da: 'x', en: '' } });
+    const incomplete = await put(h, h.access, {
+      ...ok,
+      status: 'ready',
+      answer: null,
+      answerReason: { da: 'x', en: '' },
+    });
     expectError(incomplete, 422, 'RULE_VIOLATION');
     expect(json<ErrorWith<{ missing: string[] }>>(incomplete).error.details.missing).toEqual([
       'answer',

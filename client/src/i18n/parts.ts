@@ -20,7 +20,8 @@ export type MessagePart =
   | 'stakeholder'
   | 'parties'
   | 'reviews'
-  | 'findings';
+  | 'findings'
+  | 'summaries';
 
 const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   admin: () => import('./parts/admin.ts'),
@@ -38,6 +39,7 @@ const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   parties: () => import('./parts/parties.ts'),
   reviews: () => import('./parts/reviews.ts'),
   findings: () => import('./parts/findings.ts'),
+  summaries: () => import('./parts/summaries.ts'),
 };
 
 const loaded = new Set<MessagePart>();

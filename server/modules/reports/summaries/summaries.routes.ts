@@ -43,7 +43,8 @@ export const summariesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "A theme's summary: sentences with the passages they cite, the answer, the change made, coverage",
-        description: 'A theme without a summary answers an empty one at version 0. A cited coding deleted since shows as removed.',
+        description:
+          'A theme without a summary answers an empty one at version 0. A cited coding deleted since shows as removed.',
         security,
         params: ThemeParams,
         response: { 200: ThemeSummary, ...errors },

@@ -62,11 +62,7 @@ function citedByTheme(citations: readonly { tagId: string; codingId: string }[])
   return out;
 }
 
-export async function listThemeSummaries(
-  db: Db,
-  actor: Actor | null,
-  idOrSlug: string,
-): Promise<ThemeSummaryList> {
+export async function listThemeSummaries(db: Db, actor: Actor | null, idOrSlug: string): Promise<ThemeSummaryList> {
   const c = await scope(db, actor, idOrSlug, 'read');
   const [tree, summaries, citations, sentences] = await Promise.all([
     themeTree(db, c.id),
@@ -100,7 +96,7 @@ export async function listThemeSummaries(
 
 function pathOf(tree: readonly ThemeNode[], node: ThemeNode) {
   const path = [node.name];
-  for (let p = node.parentId; p; ) {
+  for (let p = node.parentId; p;) {
     const parent = tree.find((t) => t.id === p);
     if (!parent) break;
     path.unshift(parent.name);
@@ -141,7 +137,13 @@ async function readSummary(
   const n = counts.get(theme.id) ?? NO_COUNTS;
   return {
     consultationId,
-    tag: { id: theme.id, parentId: theme.parentId, name: theme.name, path: pathOf(tree, theme), archived: theme.archived },
+    tag: {
+      id: theme.id,
+      parentId: theme.parentId,
+      name: theme.name,
+      path: pathOf(tree, theme),
+      archived: theme.archived,
+    },
     id: s?.id ?? null,
     status: s?.status ?? 'draft',
     answer: s?.answer ?? null,
@@ -175,7 +177,13 @@ const stale = () =>
   });
 
 /** Checks every citation (422 with each bad one and why); nothing is written before. */
-async function checkCitations(db: Db, consultationId: string, theme: ThemeNode, input: SaveSummaryInput, kept: Set<string>) {
+async function checkCitations(
+  db: Db,
+  consultationId: string,
+  theme: ThemeNode,
+  input: SaveSummaryInput,
+  kept: Set<string>,
+) {
   const ids = input.sentences.flatMap((s) => s.codingIds);
   const found = await findCodings(db, consultationId, ids);
   const subtree = new Set(theme.subtree);
