@@ -4,6 +4,8 @@ import type { AgencyAnswer, Localized } from '../db/schema.ts';
 import type { Actor } from '../shared/actor.ts';
 import { createTag, getCodebook } from '../modules/analysis/codebook/codebook.service.ts';
 import { createCoding } from '../modules/analysis/codings/codings.service.ts';
+import { indexInput } from '../modules/analysis/inbox/inbox.indexer.ts';
+import { updateWorkflow } from '../modules/analysis/inbox/inbox.service.ts';
 import { getThemeSummary, listPassages, saveThemeSummary } from '../modules/reports/summaries/summaries.service.ts';
 import { THEMES as DEMO_CODEBOOK } from './demo-analysis.ts';
 import { SENTENCES, type Theme } from './demo-phrases.ts';
@@ -233,13 +235,13 @@ async function codeConcluded(
         : (await createTag(db, actor, cid, { parentId: null, name, definition: '', scenarioId: null })).id,
     );
   }
-  const coded = await db
+  const anyCoding = await db
     .selectFrom('codings')
     .select('id')
     .where('consultationId', '=', cid)
     .limit(1)
     .executeTakeFirst();
-  if (coded) return { tags, codings: 0 };
+  if (anyCoding) return { tags, codings: 0 };
   const responses = await db
     .selectFrom('responses')
     .select(['id', 'body'])
@@ -249,7 +251,9 @@ async function codeConcluded(
     .orderBy('id')
     .execute();
   let codings = 0;
+  const coded: string[] = [];
   for (const r of responses) {
+    const before = codings;
     for (const [theme, byLang] of Object.entries(SENTENCES) as [Theme, Record<string, string[]>][]) {
       for (const sentence of Object.values(byLang).flat()) {
         const at = (r.body ?? '').indexOf(sentence);
@@ -268,7 +272,20 @@ async function codeConcluded(
         codings++;
       }
     }
+    if (codings > before) coded.push(r.id);
   }
+  // A concluded hearing's input has all been analysed: the inbox says so. Its items were indexed with
+  // the rest of the demo's input (seedDemoAnalysis); a database seeded before that is indexed now.
+  const mark = async () => {
+    for (let k = 0; k < coded.length; k += 500) {
+      const itemIds = coded.slice(k, k + 500);
+      await updateWorkflow(db, actor, cid, { itemIds, status: 'analysed', assigneeId: actor.id });
+    }
+  };
+  await mark().catch(async () => {
+    await indexInput(db);
+    await mark();
+  });
   return { tags, codings };
 }
 
