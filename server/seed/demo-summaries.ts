@@ -6,7 +6,8 @@ import { createTag, getCodebook } from '../modules/analysis/codebook/codebook.se
 import { createCoding } from '../modules/analysis/codings/codings.service.ts';
 import { indexInput } from '../modules/analysis/inbox/inbox.indexer.ts';
 import { updateWorkflow } from '../modules/analysis/inbox/inbox.service.ts';
-import { getThemeSummary, listPassages, saveThemeSummary } from '../modules/reports/summaries/summaries.service.ts';
+import { saveThemeSummary } from '../modules/reports/summaries/summaries.save.ts';
+import { getThemeSummary, listPassages } from '../modules/reports/summaries/summaries.service.ts';
 import { THEMES as DEMO_CODEBOOK } from './demo-analysis.ts';
 import { SENTENCES, type Theme } from './demo-phrases.ts';
 import { REPORT_SLUG } from './demo-report.ts';

@@ -1,13 +1,11 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task } from '@lit/task';
 import { getConsultation } from '../../api/consultations.ts';
 import { ApiError } from '../../api/http.ts';
 import {
   type AgencyAnswer,
-  ANSWERS,
   type Citation,
   getThemeSummary,
   listPassages,
@@ -22,11 +20,12 @@ import { PagedListController } from '../../app/paged-list.ts';
 import { renderPage, renderSection } from '../../app/page-state.ts';
 import { alert, errorAlert } from '../../components/alerts.ts';
 import { analysisNav } from '../../components/analysis/analysis-nav.ts';
-import { checkbox, fieldsetGroup, radio, textField } from '../../components/fields.ts';
+import { textField } from '../../components/fields.ts';
 import '../../components/sr-breadcrumbs.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
-import { coverageText, itemCoverageText, passageView, quoteText, sourceText } from './summary-parts.ts';
+import { coverageText, itemCoverageText, passageView } from './summary-parts.ts';
+import { answerFields, pickerList } from './summary-form.ts';
 
 type Sentence = { key: number; da: string; en: string; citations: Citation[] };
 type Flash = { ok: boolean; text: string; err?: unknown } | null;
@@ -198,31 +197,12 @@ export class SrPageThemeSummary extends SrLightElement implements SrPage {
       ${renderSection(this._passages.task, () =>
         this._passages.items.length === 0
           ? html`<p id="picker-none">${t('summary.pickerNone')}</p>`
-          : fieldsetGroup(
-              { id: 'picker-list', legend: t('summary.picker', { n: i + 1 }) },
-              html`<ul class="sr-passages sr-plain-list">
-                ${repeat(
-                  this._passages.items,
-                  (p) => p.codingId,
-                  (p, k) =>
-                    html`<li class="form-group-checkbox">
-                      <input
-                        type="checkbox"
-                        class="form-checkbox"
-                        id="pick-${k}"
-                        .checked=${live(chosen.has(p.codingId))}
-                        @change=${(e: Event) => this._toggleCitation(p, (e.target as HTMLInputElement).checked)}
-                      />
-                      <label class="form-label" for="pick-${k}"
-                        >“${quoteText(p)}”
-                        <span class="weight-normal"
-                          >(${sourceText(p)}${p.cited ? html`; ${t('summary.citedElsewhere')}` : nothing})</span
-                        ></label
-                      >
-                    </li>`,
-                )}
-              </ul>`,
-            ),
+          : pickerList({
+              n: i + 1,
+              items: this._passages.items,
+              chosen,
+              onToggle: (p, on) => this._toggleCitation(p, on),
+            }),
       )}
       ${this._passages.renderMore('picker-more')}
       <button type="button" class="button button-secondary" id="picker-done" @click=${() => this._togglePicker(i)}>
@@ -274,25 +254,16 @@ export class SrPageThemeSummary extends SrLightElement implements SrPage {
   }
 
   private _answerFields() {
-    return html`${fieldsetGroup(
-        { id: 'answer', legend: t('summary.answer'), hint: t('summary.answerHint') },
-        ANSWERS.map((a) =>
-          radio({
-            id: `answer-${a}`,
-            name: 'answer',
-            value: a,
-            label: t(`summaries.answer.${a}`),
-            checked: this._answer === a,
-            onSelect: () => (this._answer = a),
-          }),
-        ),
-      )}
-      ${textField({ id: 'reason-da', label: t('summary.reasonDa'), lang: 'da', rows: 3, maxlength: 20_000, value: this._reason.da, onInput: (v) => (this._reason = { ...this._reason, da: v }) })}
-      ${textField({ id: 'reason-en', label: t('summary.reasonEn'), lang: 'en', rows: 3, maxlength: 20_000, value: this._reason.en, onInput: (v) => (this._reason = { ...this._reason, en: v }) })}
-      ${textField({ id: 'change-da', label: t('summary.changeDa'), lang: 'da', rows: 3, maxlength: 20_000, value: this._change.da, onInput: (v) => (this._change = { ...this._change, da: v }) })}
-      ${textField({ id: 'change-en', label: t('summary.changeEn'), lang: 'en', rows: 3, maxlength: 20_000, value: this._change.en, onInput: (v) => (this._change = { ...this._change, en: v }) })}
-      ${checkbox({ id: 'summary-ready', label: t('summary.ready'), checked: this._ready, onChange: (v) => (this._ready = v) })}
-      <p class="form-hint">${t('summary.readyHint')}</p>`;
+    return answerFields({
+      answer: this._answer,
+      reason: this._reason,
+      change: this._change,
+      ready: this._ready,
+      onAnswer: (a) => (this._answer = a),
+      onReason: (v) => (this._reason = { ...this._reason, ...v }),
+      onChange: (v) => (this._change = { ...this._change, ...v }),
+      onReady: (v) => (this._ready = v),
+    });
   }
 
   private _singleVoices() {

@@ -9,6 +9,7 @@ import {
   ThemeSummary,
   ThemeSummaryList,
 } from './summaries.schemas.ts';
+import { saveThemeSummary } from './summaries.save.ts';
 import * as svc from './summaries.service.ts';
 
 const tags = ['reports'];
@@ -70,7 +71,7 @@ export const summariesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ThemeSummary, ...errors, 409: ErrorBody, 422: ErrorBody },
       },
     },
-    async (req) => svc.saveThemeSummary(app.db, req.actor, req.params.id, req.params.tagId, req.body),
+    async (req) => saveThemeSummary(app.db, req.actor, req.params.id, req.params.tagId, req.body),
   );
 
   app.get(

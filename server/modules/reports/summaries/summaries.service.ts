@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/database.ts';
 import type { Actor } from '../../../shared/actor.ts';
-import { AppError, forbidden, notFound, pgErrorCode } from '../../../shared/errors.ts';
+import { forbidden, notFound } from '../../../shared/errors.ts';
 import { requireWorkspace } from '../../analysis/analysis.service.ts';
 import {
   countsByTheme,
@@ -11,16 +11,14 @@ import {
   type ThemeNode,
   themeTree,
 } from '../../analysis/codings/coverage.service.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
 import { canSummaries, type SummaryAction } from './summaries.policy.ts';
 import * as repo from './summaries.repository.ts';
-import { citationProblem, coveragePercent, missingForReady } from './summaries.rules.ts';
+import { coveragePercent } from './summaries.rules.ts';
 import type {
   Citation,
   Coverage,
   PassagePage,
   PassageQuery,
-  SaveSummaryInput,
   ThemeSummary,
   ThemeSummaryList,
 } from './summaries.schemas.ts';
@@ -32,12 +30,12 @@ import type {
  * analysis module's: read through its coverage service.
  */
 
-async function scope(db: Db, actor: Actor | null, idOrSlug: string, action: SummaryAction) {
+export async function scope(db: Db, actor: Actor | null, idOrSlug: string, action: SummaryAction) {
   if (!canSummaries(actor, action)) throw forbidden();
   return requireWorkspace(db, actor, idOrSlug, action === 'write' ? 'code' : 'read');
 }
 
-function themeOf(tree: readonly ThemeNode[], tagId: string): ThemeNode {
+export function themeOf(tree: readonly ThemeNode[], tagId: string): ThemeNode {
   const node = tree.find((t) => t.id === tagId);
   if (!node) throw notFound('Theme');
   return node;
@@ -105,7 +103,7 @@ function pathOf(tree: readonly ThemeNode[], node: ThemeNode) {
   return path;
 }
 
-async function readSummary(
+export async function readSummary(
   db: Db,
   actor: Actor | null,
   consultationId: string,
@@ -169,100 +167,6 @@ export async function getThemeSummary(
   const c = await scope(db, actor, idOrSlug, 'read');
   const tree = await themeTree(db, c.id);
   return readSummary(db, actor, c.id, tree, themeOf(tree, tagId));
-}
-
-const stale = () =>
-  new AppError('CONFLICT', 'The summary was changed since you opened it: reload it and make your change again', {
-    reason: 'stale_version',
-  });
-
-/** Checks every citation (422 with each bad one and why); nothing is written before. */
-async function checkCitations(
-  db: Db,
-  consultationId: string,
-  theme: ThemeNode,
-  input: SaveSummaryInput,
-  kept: Set<string>,
-) {
-  const ids = input.sentences.flatMap((s) => s.codingIds);
-  const found = await findCodings(db, consultationId, ids);
-  const subtree = new Set(theme.subtree);
-  const invalid = input.sentences.flatMap((s, i) =>
-    s.codingIds.flatMap((codingId) => {
-      const reason = citationProblem(codingId, found, subtree, kept);
-      return reason ? [{ path: `sentences.${i}.codingIds`, codingId, reason }] : [];
-    }),
-  );
-  if (invalid.length > 0) {
-    throw new AppError(
-      'RULE_VIOLATION',
-      'A sentence cites a passage that is not coded with this theme in this consultation',
-      { reason: 'citation', invalid },
-    );
-  }
-}
-
-/**
- * Saves a theme's summary (creates it at version 0): sentences with their citations, the answer, its
- * reason and the change made, and the status; a stale version is a 409, a bad citation or a "ready"
- * summary that is incomplete a 422. Audited.
- */
-export async function saveThemeSummary(
-  db: Db,
-  actor: Actor | null,
-  idOrSlug: string,
-  tagId: string,
-  input: SaveSummaryInput,
-): Promise<ThemeSummary> {
-  const c = await scope(db, actor, idOrSlug, 'write');
-  const tree = await themeTree(db, c.id);
-  const theme = themeOf(tree, tagId);
-  const missing = missingForReady(input);
-  if (missing.length > 0) {
-    throw new AppError('RULE_VIOLATION', 'A summary marked ready needs its sentences and answer in both languages', {
-      reason: 'incomplete',
-      missing,
-    });
-  }
-  const existing = await repo.findSummary(db, c.id, tagId);
-  if ((existing?.version ?? 0) !== input.version) throw stale();
-  const kept = new Set(existing ? (await repo.listCitations(db, c.id, existing.id)).map((x) => x.codingId) : []);
-  await checkCitations(db, c.id, theme, input, kept);
-  const values: repo.SummaryValues = {
-    status: input.status,
-    answer: input.answer,
-    answerReason: input.answerReason,
-    changeMade: input.changeMade,
-    writtenBy: actor!.id,
-  };
-  try {
-    await db.transaction().execute(async (trx) => {
-      const saved = existing
-        ? await repo.updateSummary(trx, c.id, existing.id, input.version, values)
-        : await repo.insertSummary(trx, c.id, tagId, values);
-      if (!saved) throw stale();
-      await repo.replaceSentences(trx, c.id, saved.id, input.sentences);
-      await recordAudit(trx, actor, {
-        action: existing ? 'theme_summary.update' : 'theme_summary.create',
-        itemType: 'theme_summary',
-        itemId: saved.id,
-        consultationId: c.id,
-        details: {
-          tagId,
-          version: saved.version,
-          status: input.status,
-          answer: input.answer,
-          sentences: input.sentences.length,
-          citations: input.sentences.reduce((n, s) => n + s.codingIds.length, 0),
-        },
-      });
-    });
-  } catch (err) {
-    // Two first saves of one theme at once: the second meets the unique tag key.
-    if (pgErrorCode(err) === '23505') throw stale();
-    throw err;
-  }
-  return readSummary(db, actor, c.id, tree, theme);
 }
 
 /**
