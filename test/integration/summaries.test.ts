@@ -252,6 +252,22 @@ describe('writing a theme summary', () => {
   });
 });
 
+describe('the summaries the høringsnotat reads (story 6)', () => {
+  it('gives each theme’s summary with its sentences and the codings each cites, as saved', async () => {
+    const h = await hearing();
+    const cites = [[h.codings[0]![0]!.id, h.codings[1]![0]!.id], [h.codings[2]![0]!.id]];
+    const saved = json<ThemeSummary>(await put(h, h.access, draft(cites)));
+    const { summariesForReport } = await import('../../server/modules/reports/summaries/summaries.service.ts');
+    const all = await summariesForReport(t.handle.db, h.cid);
+    expect([...all.keys()]).toEqual([h.access]);
+    const s = all.get(h.access)!;
+    expect(s).toMatchObject({ id: saved.id, status: 'draft', answer: 'partly', version: 1 });
+    expect(s.answerReason).toEqual(saved.answerReason);
+    expect(s.sentences.map((x) => x.text)).toEqual(saved.sentences.map((x) => x.text));
+    expect(s.sentences.map((x) => [...x.codingIds].sort())).toEqual(cites.map((c) => [...c].sort()));
+  });
+});
+
 describe('coverage and single voices', () => {
   it('counts each theme’s passages and items (sub-themes included) and what its summary cites', async () => {
     const h = await hearing();

@@ -128,3 +128,14 @@ export async function replaceSentences(
   );
   if (citations.length > 0) await db.insertInto('themeSummaryCitations').values(citations).execute();
 }
+
+/** Every sentence of a consultation's summaries, in order. */
+export async function listAllSentences(db: Db, consultationId: string) {
+  return db
+    .selectFrom('themeSummarySentences')
+    .select(['summaryId', 'position', 'text'])
+    .where('consultationId', '=', consultationId)
+    .orderBy('summaryId')
+    .orderBy('position')
+    .execute();
+}

@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/database.ts';
+import type { AgencyAnswer, Localized } from '../../../db/schema.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { forbidden, notFound } from '../../../shared/errors.ts';
 import { requireWorkspace } from '../../analysis/analysis.service.ts';
@@ -192,4 +193,50 @@ export async function listPassages(
     cursor: q.cursor,
     limit: q.limit,
   });
+}
+
+export type SummaryForReport = {
+  id: string;
+  tagId: string;
+  status: 'draft' | 'ready';
+  answer: AgencyAnswer | null;
+  answerReason: Localized;
+  changeMade: Localized;
+  version: number;
+  sentences: { text: Localized; codingIds: string[] }[];
+};
+
+/**
+ * For the høringsnotat (issue 14 story 6): every summary of a consultation, by its theme's tag, with
+ * its sentences and the codings each cites (a deleted coding's id stays: the report leaves it out).
+ * The caller has checked the actor's access to the consultation.
+ */
+export async function summariesForReport(db: Db, consultationId: string): Promise<Map<string, SummaryForReport>> {
+  const [summaries, sentences, citations] = await Promise.all([
+    repo.listSummaries(db, consultationId),
+    repo.listAllSentences(db, consultationId),
+    repo.listCitations(db, consultationId),
+  ]);
+  const cites = new Map<string, string[]>();
+  for (const c of citations) {
+    const key = `${c.summaryId}:${c.position}`;
+    cites.set(key, [...(cites.get(key) ?? []), c.codingId]);
+  }
+  return new Map(
+    summaries.map((s) => [
+      s.tagId,
+      {
+        id: s.id,
+        tagId: s.tagId,
+        status: s.status,
+        answer: s.answer,
+        answerReason: s.answerReason,
+        changeMade: s.changeMade,
+        version: s.version,
+        sentences: sentences
+          .filter((x) => x.summaryId === s.id)
+          .map((x) => ({ text: x.text, codingIds: cites.get(`${s.id}:${x.position}`) ?? [] })),
+      },
+    ]),
+  );
 }
