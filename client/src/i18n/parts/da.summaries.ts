@@ -23,7 +23,7 @@ export const daSummaries = {
   'summaries.answer.partly': 'Delvist imødekommet',
   'summaries.answer.not_accommodated': 'Ikke imødekommet',
   'summaries.coded': (p: { passages: number; items: number }) =>
-    `${p.passages} ${p.passages === 1 ? 'passage' : 'passager'} i ${p.items} ${p.items === 1 ? 'indlæg' : 'indlæg'}`,
+    `${p.passages} ${p.passages === 1 ? 'passage' : 'passager'} i ${p.items} indlæg`,
   'summaries.coverage': (p: { cited: number; total: number; percent: number }) =>
     `${p.cited} af ${p.total} passager (${p.percent} %)`,
   'summaries.coverageItems': (p: { cited: number; total: number; percent: number }) =>
