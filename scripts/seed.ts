@@ -65,6 +65,11 @@ async function main(): Promise<number> {
         `Analysis: a codebook of ${a.tags} tags; ${a.codings} passages coded in ${a.analysed} responses.\n`,
       );
     }
+    if (result.summaries.summaries > 0) {
+      process.stdout.write(
+        `Theme summaries: ${result.summaries.summaries} written with cited passages (${result.summaries.codings} passages coded for them).\n`,
+      );
+    }
   } finally {
     await handle?.close();
   }

@@ -35,6 +35,7 @@ import { partiesRoutes } from './modules/parties/parties.routes.ts';
 import { reviewsRoutes } from './modules/reviews/reviews.routes.ts';
 import { findingsRoutes } from './modules/findings/findings.routes.ts';
 import { usedRoutes } from './modules/reports/used/used.routes.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
 
 /**
  * TRUST_PROXY for Fastify. A hop count becomes proxy-addr's function form (trust the nearest `n`
@@ -171,6 +172,7 @@ export async function buildApp({ config, db, readDb }: AppDeps): Promise<Fastify
     evidenceMaxBytes: config.findingEvidenceMaxBytes,
     importMaxBytes: config.findingImportMaxBytes,
   });
+  await app.register(reportsRoutes);
 
   await app.register(usedRoutes, { publicUrl, smtpConfigured: Boolean(config.smtpUrl) });
 

@@ -4,4 +4,5 @@ import './styles/tokens.css';
 import './styles/app.css';
 import './styles/analysis.css';
 import './styles/parties.css';
+import './styles/summaries.css';
 import './app/sr-app.ts';

@@ -20,7 +20,7 @@ export const ANALYSED_RESPONSES = 120;
 const SLUG = 'naeste-generation-af-nemid';
 
 type Localized = { da: string; en: string };
-const THEMES: {
+export const THEMES: {
   name: Localized;
   definition: string;
   codes: { theme: Theme; name: Localized; definition: string }[];

@@ -16,6 +16,7 @@ import { seedDemoFindings, type FindingsCounts } from './demo-findings.ts';
 import type { BlobStore } from '../modules/files/blob-store.ts';
 import { rewalkInput } from '../modules/analysis/inbox/inbox.indexer.ts';
 import { seedConcludedReview, seedOpenReview } from './demo-review.ts';
+import { seedDemoSummaries, type SummaryCounts } from './demo-summaries.ts';
 
 /** One account per role; they exist only in the demo data (never on a deployment unless seeded). */
 export const DEMO_ACCOUNTS: { email: string; displayName: string; password: string; roles: Role[] }[] = [
@@ -86,6 +87,7 @@ export async function seedDemo(
   stakeholderInputs: number;
   parties: { parties: number; answered: number; noComments: number };
   findings: FindingsCounts;
+  summaries: SummaryCounts;
 }> {
   let admin: Actor | null = null;
   let accounts = 0;
@@ -146,7 +148,20 @@ export async function seedDemo(
           { now, ...(opts.store ? { store: opts.store } : {}) },
         )
       : { sessions: 0, findings: 0, evidence: 0 };
-  return { accounts, consultations: created, activity, analysis, privacy, stakeholderInputs, parties, findings };
+  // Theme summaries with cited passages and the agency's answers; the concluded hearing's input is
+  // coded first (demo-summaries.ts, issue 14 story 5). Before its report is generated.
+  const summaries = await seedDemoSummaries(db);
+  return {
+    accounts,
+    consultations: created,
+    activity,
+    analysis,
+    privacy,
+    stakeholderInputs,
+    parties,
+    findings,
+    summaries,
+  };
 }
 
 async function seedConsultation(db: Db, admin: Actor, c: DemoConsultation, now: Date): Promise<void> {

@@ -37,6 +37,8 @@ import { enFindings } from '../../client/src/i18n/parts/en.findings.ts';
 import { daFindings } from '../../client/src/i18n/parts/da.findings.ts';
 import { daUsed } from '../../client/src/i18n/parts/da.used.ts';
 import { enUsed } from '../../client/src/i18n/parts/en.used.ts';
+import { enSummaries } from '../../client/src/i18n/parts/en.summaries.ts';
+import { daSummaries } from '../../client/src/i18n/parts/da.summaries.ts';
 
 /**
  * The messages are split by area so that the app's first load carries only the shell's. A route
@@ -63,6 +65,7 @@ const AREAS: Record<MessagePart, object> = {
   reviews: enReviews,
   findings: enFindings,
   used: enUsed,
+  summaries: enSummaries,
 };
 
 const owner = new Map<string, MessagePart>();
@@ -189,6 +192,7 @@ describe('i18n parts', () => {
       [daReviews, enReviews],
       [daFindings, enFindings],
       [daUsed, enUsed],
+      [daSummaries, enSummaries],
     ] as const;
     for (const [da, en] of pairs) expect(Object.keys(da).sort()).toEqual(Object.keys(en).sort());
   });

@@ -3,6 +3,7 @@ import type { Question } from '../../server/modules/questions/questions.schemas.
 import type { OwnResponse, Receipt } from '../../server/modules/responses/responses.schemas.ts';
 import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
 import type { Decision, MyReviews } from '../../server/modules/reviews/reviews.schemas.ts';
+import type { ThemeSummary, ThemeSummaryList } from '../../server/modules/reports/summaries/summaries.schemas.ts';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { submissionBody } from '../../bench/submission.ts';
@@ -190,5 +191,57 @@ describe('demo seed: review and decision', () => {
     expect(nemid.rounds).toEqual([expect.objectContaining({ status: 'open', signed: 1, scenarios: 4 })]);
     const concluded = mine.items.find((i) => i.consultation.slug === 'faelles-login-kommunal-selvbetjening')!;
     expect(concluded.rounds).toEqual([expect.objectContaining({ status: 'closed', signed: 3, scenarios: 3 })]);
+  });
+});
+
+describe('demo seed: theme summaries (issue 14 story 5)', () => {
+  const asAnalyst = async <T>(url: string): Promise<T> => {
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'analyst@samraad.demo', password: 'demo-analyst-2026' },
+    });
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    const res = await t.app.inject({ url, headers: { cookie } });
+    expect(res.statusCode, res.body).toBe(200);
+    return json<T>(res);
+  };
+
+  it('the concluded hearing has coded input and a ready summary with citations and an answer per report theme', async () => {
+    const list = await asAnalyst<ThemeSummaryList>(
+      '/api/consultations/faelles-login-kommunal-selvbetjening/theme-summaries',
+    );
+    const written = list.themes.filter((x) => x.summaryId);
+    expect(written).toHaveLength(7);
+    for (const x of written) {
+      expect(x).toMatchObject({ status: 'ready', sentenceCount: 1 });
+      expect(x.answer).not.toBeNull();
+      expect(x.coverage.passages).toBeGreaterThan(0);
+      expect(x.coverage.citedPassages).toBeGreaterThan(0);
+    }
+    expect(written.map((x) => x.answer)).toEqual(
+      expect.arrayContaining(['accommodated', 'partly', 'not_accommodated']),
+    );
+    const one = await asAnalyst<ThemeSummary>(
+      `/api/consultations/faelles-login-kommunal-selvbetjening/theme-summaries/${written[0]!.tagId}`,
+    );
+    expect(one.sentences[0]!.text.da && one.sentences[0]!.text.en).toBeTruthy();
+    expect(one.answerReason.en).toBeTruthy();
+    for (const c of one.sentences[0]!.citations) {
+      expect(c).toMatchObject({ removed: false, inTheme: true });
+      expect(c.passage!.quote).toBeTruthy();
+    }
+  });
+
+  it('the NemID hearing has draft summaries of some themes, and single voices under the others', async () => {
+    const list = await asAnalyst<ThemeSummaryList>(`/api/consultations/${SLUG}/theme-summaries`);
+    expect(list.themes.filter((x) => x.summaryId).map((x) => x.status)).toEqual(['draft', 'draft', 'draft', 'draft']);
+    const unwritten = list.themes.filter((x) => !x.summaryId && x.depth === 2);
+    expect(unwritten.length).toBeGreaterThan(0);
+    for (const x of unwritten) expect(x.coverage.singleVoices).toBe(x.coverage.passages);
+  });
+
+  it('running the seed again writes no summary and codes nothing more', async () => {
+    expect((await seedDemo(t.handle.db)).summaries).toEqual({ codings: 0, summaries: 0 });
   });
 });

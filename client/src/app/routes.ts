@@ -9,6 +9,7 @@ import { RESPONSES_ROUTES } from './routes.responses.ts';
 import { STAKEHOLDER_INPUT_ROUTES } from './routes.stakeholder-inputs.ts';
 import { REVIEW_ROUTES } from './routes.reviews.ts';
 import { USED_ROUTES } from './routes.used.ts';
+import { SUMMARY_ROUTES } from './routes.summaries.ts';
 
 /**
  * `user`: any signed-in account (a participant's own pages); `analysis`: analysts and admins;
@@ -151,6 +152,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...DEBATE_ROUTES,
   ...REVIEW_ROUTES,
   ...USED_ROUTES,
+  ...SUMMARY_ROUTES,
 ];
 
 export type RouteMatch = { route: RouteDef; params: Record<string, string> };

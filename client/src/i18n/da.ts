@@ -16,6 +16,7 @@ import { daParties } from './parts/da.parties.ts';
 import { daReviews } from './parts/da.reviews.ts';
 import { daFindings } from './parts/da.findings.ts';
 import { daUsed } from './parts/da.used.ts';
+import { daSummaries } from './parts/da.summaries.ts';
 
 /** Danish messages. `satisfies Messages`: a missing key or a wrong parameter fails tsc (each part checks its own). */
 export const da = {
@@ -36,4 +37,5 @@ export const da = {
   ...daReviews,
   ...daFindings,
   ...daUsed,
+  ...daSummaries,
 } satisfies Messages;

@@ -24,6 +24,7 @@ import { enParties } from './parts/en.parties.ts';
 import { enReviews } from './parts/en.reviews.ts';
 import { enFindings } from './parts/en.findings.ts';
 import { enUsed } from './parts/en.used.ts';
+import { enSummaries } from './parts/en.summaries.ts';
 
 export const en = {
   ...enShell,
@@ -43,6 +44,7 @@ export const en = {
   ...enReviews,
   ...enFindings,
   ...enUsed,
+  ...enSummaries,
 };
 
 export type Messages = typeof en;

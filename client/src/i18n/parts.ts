@@ -21,7 +21,8 @@ export type MessagePart =
   | 'parties'
   | 'reviews'
   | 'findings'
-  | 'used';
+  | 'used'
+  | 'summaries';
 
 const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   admin: () => import('./parts/admin.ts'),
@@ -40,6 +41,7 @@ const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   reviews: () => import('./parts/reviews.ts'),
   findings: () => import('./parts/findings.ts'),
   used: () => import('./parts/used.ts'),
+  summaries: () => import('./parts/summaries.ts'),
 };
 
 const loaded = new Set<MessagePart>();
