@@ -33,6 +33,7 @@ import { stakeholderInputsRoutes } from './modules/stakeholder-inputs/stakeholde
 import { partiesRoutes } from './modules/parties/parties.routes.ts';
 import { reviewsRoutes } from './modules/reviews/reviews.routes.ts';
 import { findingsRoutes } from './modules/findings/findings.routes.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
 
 /**
  * TRUST_PROXY for Fastify. A hop count becomes proxy-addr's function form (trust the nearest `n`
@@ -168,6 +169,8 @@ export async function buildApp({ config, db, readDb }: AppDeps): Promise<Fastify
     evidenceMaxBytes: config.findingEvidenceMaxBytes,
     importMaxBytes: config.findingImportMaxBytes,
   });
+
+  await app.register(reportsRoutes, { publicUrl });
 
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;

@@ -260,3 +260,18 @@ export async function findByCvrOrDomain(
   if (f.exclude.length > 0) q = q.where('r.id', 'not in', [...f.exclude]);
   return q.orderBy('r.submittedAt').orderBy('r.id').limit(f.limit).execute();
 }
+
+/** Of these responses, those the public sees (submitted, approved, consent to publish). */
+export async function publishedIds(db: Db, consultationId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('responses')
+    .select('id')
+    .where('consultationId', '=', consultationId)
+    .where('id', 'in', [...ids])
+    .where('status', '=', 'submitted')
+    .where('publicationStatus', '=', 'approved')
+    .where('consent', '<>', 'not_public')
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -125,3 +125,7 @@ export async function markInvitedFromList(
     details: { invited: true, partyId: r.partyId, source: 'party_list' },
   });
 }
+
+/** Of these responses, those the public sees: the høringsnotat quotes only these (issue 14 story 6). */
+export const publishedResponseIds = (db: Db, consultationId: string, ids: readonly string[]) =>
+  repo.publishedIds(db, consultationId, ids);
