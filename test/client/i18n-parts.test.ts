@@ -35,6 +35,8 @@ import { daReviews } from '../../client/src/i18n/parts/da.reviews.ts';
 import { enReviews } from '../../client/src/i18n/parts/en.reviews.ts';
 import { enFindings } from '../../client/src/i18n/parts/en.findings.ts';
 import { daFindings } from '../../client/src/i18n/parts/da.findings.ts';
+import { daNotat } from '../../client/src/i18n/parts/da.notat.ts';
+import { enNotat } from '../../client/src/i18n/parts/en.notat.ts';
 
 /**
  * The messages are split by area so that the app's first load carries only the shell's. A route
@@ -60,6 +62,7 @@ const AREAS: Record<MessagePart, object> = {
   parties: enParties,
   reviews: enReviews,
   findings: enFindings,
+  notat: enNotat,
 };
 
 const owner = new Map<string, MessagePart>();
@@ -185,6 +188,7 @@ describe('i18n parts', () => {
       [daParties, enParties],
       [daReviews, enReviews],
       [daFindings, enFindings],
+      [daNotat, enNotat],
     ] as const;
     for (const [da, en] of pairs) expect(Object.keys(da).sort()).toEqual(Object.keys(en).sort());
   });

@@ -8,6 +8,7 @@ import { PARTIES_ROUTES } from './routes.parties.ts';
 import { RESPONSES_ROUTES } from './routes.responses.ts';
 import { STAKEHOLDER_INPUT_ROUTES } from './routes.stakeholder-inputs.ts';
 import { REVIEW_ROUTES } from './routes.reviews.ts';
+import { REPORT_ROUTES } from './routes.reports.ts';
 
 /**
  * `user`: any signed-in account (a participant's own pages); `analysis`: analysts and admins;
@@ -149,6 +150,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...FINDINGS_ROUTES,
   ...DEBATE_ROUTES,
   ...REVIEW_ROUTES,
+  ...REPORT_ROUTES,
 ];
 
 export type RouteMatch = { route: RouteDef; params: Record<string, string> };

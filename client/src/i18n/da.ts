@@ -15,6 +15,7 @@ import { daStakeholder } from './parts/da.stakeholder.ts';
 import { daParties } from './parts/da.parties.ts';
 import { daReviews } from './parts/da.reviews.ts';
 import { daFindings } from './parts/da.findings.ts';
+import { daNotat } from './parts/da.notat.ts';
 
 /** Danish messages. `satisfies Messages`: a missing key or a wrong parameter fails tsc (each part checks its own). */
 export const da = {
@@ -34,4 +35,5 @@ export const da = {
   ...daParties,
   ...daReviews,
   ...daFindings,
+  ...daNotat,
 } satisfies Messages;

@@ -23,6 +23,7 @@ import { enStakeholder } from './parts/en.stakeholder.ts';
 import { enParties } from './parts/en.parties.ts';
 import { enReviews } from './parts/en.reviews.ts';
 import { enFindings } from './parts/en.findings.ts';
+import { enNotat } from './parts/en.notat.ts';
 
 export const en = {
   ...enShell,
@@ -41,6 +42,7 @@ export const en = {
   ...enParties,
   ...enReviews,
   ...enFindings,
+  ...enNotat,
 };
 
 export type Messages = typeof en;

@@ -20,7 +20,8 @@ export type MessagePart =
   | 'stakeholder'
   | 'parties'
   | 'reviews'
-  | 'findings';
+  | 'findings'
+  | 'notat';
 
 const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   admin: () => import('./parts/admin.ts'),
@@ -38,6 +39,7 @@ const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   parties: () => import('./parts/parties.ts'),
   reviews: () => import('./parts/reviews.ts'),
   findings: () => import('./parts/findings.ts'),
+  notat: () => import('./parts/notat.ts'),
 };
 
 const loaded = new Set<MessagePart>();

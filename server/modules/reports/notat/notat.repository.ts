@@ -90,6 +90,16 @@ export function findPublished(db: Db, consultationId: string) {
     .executeTakeFirst();
 }
 
+/** The published version's facts, without its model. */
+export function findPublishedMeta(db: Db, consultationId: string) {
+  return db
+    .selectFrom('reportVersions')
+    .select(META)
+    .where('consultationId', '=', consultationId)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+}
+
 /** Takes a version still generating for its job (a re-run after a crash starts it again). */
 export async function setProgress(db: Db, consultationId: string, id: string, progress: number, phase: string) {
   await db

@@ -5,6 +5,7 @@ import { ErrorBody, optionalSession, sessionRequired } from '../../../shared/sch
 import { runReportJob } from './notat.job.ts';
 import {
   GenerateBody,
+  PublishedVersion,
   ReportConsultationParams,
   ReportFileQuery,
   ReportVersion,
@@ -153,5 +154,19 @@ export const notatRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
     },
     async (req, reply) =>
       send(reply, await svc.publishedFile(app.db, req.actor, req.params.id, req.query), !!req.query.download),
+  );
+
+  app.get(
+    '/api/consultations/:id/report/version',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Which version of the høringsnotat is published, and when (404 while none is)',
+        security: optionalSession,
+        params: ReportConsultationParams,
+        response: { 200: PublishedVersion, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (req) => svc.publishedVersion(app.db, req.actor, req.params.id),
   );
 };

@@ -44,3 +44,7 @@ export const ReportVersionList = z.object({
   items: z.array(ReportVersion).describe('Newest first'),
   published: z.int().nullable().describe('The number of the published version, if any'),
 });
+
+export const PublishedVersion = z
+  .object({ number: z.int(), publishedAt: z.iso.datetime() })
+  .describe('The published version of the høringsnotat');

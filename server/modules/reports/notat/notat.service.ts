@@ -150,3 +150,11 @@ export async function publishedFile(db: Db, actor: Actor | null, idOrSlug: strin
   if (!v?.model) throw notFound('Published report');
   return renderReport(v.model as ReportModel, q, false);
 }
+
+/** Everyone: which version is published and when (404 while none is). */
+export async function publishedVersion(db: Db, actor: Actor | null, idOrSlug: string) {
+  const c = await requireReadableConsultation(db, actor, idOrSlug);
+  const v = await repo.findPublishedMeta(db, c.id);
+  if (!v?.publishedAt) throw notFound('Published report');
+  return { number: v.number, publishedAt: v.publishedAt.toISOString() };
+}
