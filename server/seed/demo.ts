@@ -16,6 +16,7 @@ import { seedDemoFindings, type FindingsCounts } from './demo-findings.ts';
 import type { BlobStore } from '../modules/files/blob-store.ts';
 import { rewalkInput } from '../modules/analysis/inbox/inbox.indexer.ts';
 import { seedConcludedReview, seedOpenReview } from './demo-review.ts';
+import { seedDemoReport } from './demo-generated-report.ts';
 
 /** One account per role; they exist only in the demo data (never on a deployment unless seeded). */
 export const DEMO_ACCOUNTS: { email: string; displayName: string; password: string; roles: Role[] }[] = [
@@ -76,7 +77,7 @@ export async function seedDemo(
   db: Db,
   now: Date = new Date(),
   /** The blob store, for files the demo adds (a finding's screenshots); without it none are added. */
-  opts: { store?: BlobStore } = {},
+  opts: { store?: BlobStore; publicUrl?: string | undefined } = {},
 ): Promise<{
   accounts: number;
   consultations: number;
@@ -146,6 +147,8 @@ export async function seedDemo(
           { now, ...(opts.store ? { store: opts.store } : {}) },
         )
       : { sessions: 0, findings: 0, evidence: 0 };
+  // The concluded hearing's generated høringsnotat, published (demo-generated-report.ts, issue 14 story 6).
+  if (admin) await seedDemoReport(db, admin, { publicUrl: opts.publicUrl, now });
   return { accounts, consultations: created, activity, analysis, privacy, stakeholderInputs, parties, findings };
 }
 

@@ -8,6 +8,7 @@ import type { ReportModel } from '../report.model.ts';
 import { renderDocx } from './notat.docx.ts';
 import { renderHtml } from './notat.html.ts';
 import { renderMarkdown } from './notat.markdown.ts';
+import { runReportJob } from './notat.job.ts';
 import { canReport } from './notat.policy.ts';
 import * as repo from './notat.repository.ts';
 import { reportFilename } from './notat.rules.ts';
@@ -157,4 +158,33 @@ export async function publishedVersion(db: Db, actor: Actor | null, idOrSlug: st
   const v = await repo.findPublishedMeta(db, c.id);
   if (!v?.publishedAt) throw notFound('Published report');
   return { number: v.number, publishedAt: v.publishedAt.toISOString() };
+}
+
+/**
+ * For the demo seed: a version generated at once (the job's work, not queued) and published by an
+ * admin, audited as from the versions page. Returns its number.
+ */
+export async function generateAndPublishNow(
+  db: Db,
+  admin: Actor,
+  consultationId: string,
+  opts: { publicUrl: string; note: string; now?: Date | undefined },
+): Promise<number> {
+  const v = await repo.insertVersion(db, { consultationId, requestedBy: admin.id, note: opts.note });
+  await runReportJob(
+    { db, publicUrl: opts.publicUrl, log: { warn: () => undefined }, ...(opts.now ? { now: () => opts.now! } : {}) },
+    { consultationId, versionId: v.id },
+  );
+  await db.transaction().execute(async (trx) => {
+    if (!(await repo.publishVersion(trx, consultationId, v.id, admin.id)))
+      throw new AppError('CONFLICT', 'The report could not be generated', { reason: 'failed' });
+    await recordAudit(trx, admin, {
+      action: 'report.publish',
+      itemType: 'consultation',
+      itemId: consultationId,
+      consultationId,
+      details: { number: v.number, superseded: null },
+    });
+  });
+  return v.number;
 }
