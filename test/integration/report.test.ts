@@ -192,6 +192,11 @@ describe('publishing', () => {
       expect(r.body).not.toContain('Draft');
     }
     expect((await getPublishedReport(t.handle.db, h.c.id))?.number).toBe(first.number);
+    for (const who of [null, cast.participant, member]) {
+      const r = await call(t, who, { url: `${pub}/version` });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(json<{ number: number }>(r).number).toBe(first.number);
+    }
 
     const second = await generated(t, cast.analyst, h.c.id);
     // The new draft is not public: the public still reads the first.
@@ -261,6 +266,7 @@ describe('access', () => {
       ['POST', `${base()}/999999/publish`, undefined, 404, 'NOT_FOUND'],
       ['GET', `/api/consultations/${h.c.slug}/report?format=exe`, undefined, 400, 'VALIDATION_FAILED'],
       ['GET', '/api/consultations/no-such-hearing/report', undefined, 404, 'NOT_FOUND'],
+      ['GET', '/api/consultations/no-such-hearing/report/version', undefined, 404, 'NOT_FOUND'],
     ];
     for (const [method, url, payload, code, err] of cases) {
       const who = method === 'POST' && url.endsWith('publish') ? cast.admin : cast.analyst;

@@ -38,7 +38,7 @@ export async function campaignCounts(db: Db, f: InboxFilter): Promise<{ campaign
   const r = await sql<{ campaignId: string; n: number }>`
     select m.campaign_id, count(*)::int as n
       from analysis_items i
-      join campaign_members m on m.consultation_id = i.consultation_id and m.item_kind = i.kind
+      join campaign_members m on m.consultation_id = ${f.consultationId} and m.item_kind = i.kind
                              and m.item_id = i.item_id and m.status = 'member'
       join campaigns cp on cp.consultation_id = ${f.consultationId} and cp.id = m.campaign_id and cp.status = 'active'
      where ${whereOf(f)}
@@ -58,7 +58,7 @@ export async function tagCounts(db: Db, f: InboxFilter): Promise<{ tagId: string
       select tree.root, t.id from codebook_tags t join tree on t.consultation_id = ${f.consultationId} and t.parent_id = tree.id)
     select tree.root as tag_id, count(distinct i.item_id)::int as n
       from analysis_items i
-      join codings k on k.consultation_id = i.consultation_id and k.item_kind = i.kind and k.item_id = i.item_id
+      join codings k on k.consultation_id = ${f.consultationId} and k.item_kind = i.kind and k.item_id = i.item_id
                     and k.status = 'confirmed'
       join tree on tree.id = k.tag_id
      where ${whereOf(f)}
@@ -96,7 +96,7 @@ export async function quoteCandidates(
                    row_number() over (partition by k.tag_id
                                       order by (k.id = any(${[...preferred]}::uuid[])) desc, k.created_at, k.id) as rn
               from codings k
-              join analysis_items i on i.consultation_id = k.consultation_id and i.kind = k.item_kind and i.item_id = k.item_id
+              join analysis_items i on i.consultation_id = ${consultationId} and i.kind = k.item_kind and i.item_id = k.item_id
              where k.consultation_id = ${consultationId} and k.status = 'confirmed' and k.quote is not null
                and k.field is not null and k.start_offset is not null
                and i.source_status in ('submitted', 'visible', 'published', 'open', 'addressed', 'wont_fix')) x
