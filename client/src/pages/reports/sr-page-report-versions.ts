@@ -97,6 +97,7 @@ export class SrPageReportVersions extends SrLightElement implements SrPage {
       const v = await generateReport(this.consultationId, this._note.trim());
       this._note = '';
       this._watching.add(v.number);
+      // Announced before the list is read: a job that is already done is announced as done after it.
       this._flash = { ok: true, text: t('notat.generate.started', { n: v.number }) };
       announce(this._flash.text);
       this._take(await listReportVersions(this.consultationId));
@@ -112,9 +113,10 @@ export class SrPageReportVersions extends SrLightElement implements SrPage {
     this._busy = true;
     try {
       await publishReport(this.consultationId, v.number);
+      // The list first, so what is announced is already on the page.
+      this._take(await listReportVersions(this.consultationId));
       this._flash = { ok: true, text: t('notat.published', { n: v.number }) };
       announce(this._flash.text);
-      this._take(await listReportVersions(this.consultationId));
     } catch (err) {
       this._flash = { ok: false, text: '', err };
     } finally {
