@@ -200,6 +200,21 @@ describe('demo seed: review and decision', () => {
     const model = await get<ReportModel>(`/api/consultations/${slug}/report?format=json`);
     expect(model.input.total.n).toBeGreaterThan(0);
     expect(model.decision?.outcomes.some((o) => o.outcome === 'selected')).toBe(true);
+    // Its figures recount through the inbox (as the demo analyst).
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'analyst@samraad.demo', password: 'demo-analyst-2026' },
+    });
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    for (const link of [model.input.total, ...model.input.byActingAs.map((a) => a.count)]) {
+      const query = link.href.split('?')[1] ?? '';
+      const facets = await t.app.inject({
+        url: `/api/consultations/${model.consultationId}/inbox/facets?${query}`,
+        headers: { cookie },
+      });
+      expect(json<{ total: number }>(facets).total).toBe(link.n);
+    }
     for (const [lang, heading] of [
       ['da', '1.1 Høringsperiode'],
       ['en', '1.1 Consultation period'],
