@@ -3,6 +3,7 @@ import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportModel } from '../../server/modules/reports/report.model.ts';
 import type { ReportVersion } from '../../server/modules/reports/notat/notat.schemas.ts';
+import { runReportJob } from '../../server/modules/reports/notat/notat.job.ts';
 import { getPublishedReport } from '../../server/modules/reports/reports.service.ts';
 import {
   call,
@@ -74,6 +75,26 @@ describe('generating a version', () => {
       409,
       'CONFLICT',
     );
+  });
+
+  it('a failed job is shown on its version, and the version can be neither read nor published', async () => {
+    const res = await call(t, cast.analyst, { method: 'POST', url: base(), payload: { note: 'will fail' } });
+    const v = json<ReportVersion>(res);
+    await runReportJob(
+      {
+        db: t.handle.db,
+        publicUrl: 'https://samraad.example',
+        log: { warn: () => undefined },
+        now: () => {
+          throw new Error('the clock stopped');
+        },
+      },
+      { consultationId: h.c.id, versionId: v.id },
+    );
+    const failed = json<ReportVersion>(await call(t, cast.analyst, { url: `${base()}/${v.number}` }));
+    expect(failed).toMatchObject({ status: 'failed', error: 'the clock stopped' });
+    expectError(await file(v.number, 'format=json'), 409, 'CONFLICT');
+    expectError(await call(t, cast.admin, { method: 'POST', url: `${base()}/${v.number}/publish` }), 409, 'CONFLICT');
   });
 
   it('is audited', async () => {
