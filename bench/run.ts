@@ -169,6 +169,11 @@ async function main(): Promise<void> {
     const { benchExports } = await import('./exports.ts');
     extra.exports = await benchExports(adminUrl);
   }
+  if (!only || only.includes('report')) {
+    process.stdout.write('\nhøringsnotat generation (issue 14)\n');
+    const { benchReport } = await import('./report.ts');
+    extra.report = await benchReport(adminUrl);
+  }
   if (!only || only.includes('ballots')) {
     try {
       const { benchBallots } = await import('./ballots.ts');

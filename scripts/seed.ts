@@ -48,7 +48,10 @@ async function main(): Promise<number> {
     for (const m of await migrateToLatest(handle.db)) {
       process.stdout.write(`  migration ${m.migrationName}: ${m.status === 'Success' ? 'applied' : m.status}\n`);
     }
-    const result = await seedDemo(handle.db, new Date(), { store: createBlobStore(config) });
+    const result = await seedDemo(handle.db, new Date(), {
+      store: createBlobStore(config),
+      publicUrl: config.publicUrl,
+    });
     if (result.accounts === 0 && result.consultations === 0) {
       process.stdout.write('Demo data already present: nothing to do.\n');
     } else {

@@ -34,7 +34,6 @@ import { stakeholderInputsRoutes } from './modules/stakeholder-inputs/stakeholde
 import { partiesRoutes } from './modules/parties/parties.routes.ts';
 import { reviewsRoutes } from './modules/reviews/reviews.routes.ts';
 import { findingsRoutes } from './modules/findings/findings.routes.ts';
-import { usedRoutes } from './modules/reports/used/used.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 
 /**
@@ -172,9 +171,7 @@ export async function buildApp({ config, db, readDb }: AppDeps): Promise<Fastify
     evidenceMaxBytes: config.findingEvidenceMaxBytes,
     importMaxBytes: config.findingImportMaxBytes,
   });
-  await app.register(reportsRoutes);
-
-  await app.register(usedRoutes, { publicUrl, smtpConfigured: Boolean(config.smtpUrl) });
+  await app.register(reportsRoutes, { publicUrl, smtpConfigured: Boolean(config.smtpUrl) });
 
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const wantSeed = config.seedDemo === 'true' || (config.seedDemo === 'auto' && handle.kind === 'pglite');
   let seeded = false;
   if (wantSeed && (await isEmpty(handle.db))) {
-    await seedDemo(handle.db, new Date(), { store: app.blobStore });
+    await seedDemo(handle.db, new Date(), { store: app.blobStore, publicUrl: config.publicUrl });
     seeded = true;
   }
   if (config.adminEmail && config.adminPassword) {

@@ -17,6 +17,8 @@ import type { BlobStore } from '../modules/files/blob-store.ts';
 import { rewalkInput } from '../modules/analysis/inbox/inbox.indexer.ts';
 import { seedConcludedReview, seedOpenReview } from './demo-review.ts';
 import { seedDemoSummaries, type SummaryCounts } from './demo-summaries.ts';
+import { seedDemoReport } from './demo-generated-report.ts';
+import { seedDemoUsed } from './demo-used.ts';
 
 /** One account per role; they exist only in the demo data (never on a deployment unless seeded). */
 export const DEMO_ACCOUNTS: { email: string; displayName: string; password: string; roles: Role[] }[] = [
@@ -77,7 +79,7 @@ export async function seedDemo(
   db: Db,
   now: Date = new Date(),
   /** The blob store, for files the demo adds (a finding's screenshots); without it none are added. */
-  opts: { store?: BlobStore } = {},
+  opts: { store?: BlobStore; publicUrl?: string | undefined } = {},
 ): Promise<{
   accounts: number;
   consultations: number;
@@ -151,6 +153,10 @@ export async function seedDemo(
   // Theme summaries with cited passages and the agency's answers; the concluded hearing's input is
   // coded first (demo-summaries.ts, issue 14 story 5). Before its report is generated.
   const summaries = await seedDemoSummaries(db);
+  // The concluded hearing's generated høringsnotat, published (demo-generated-report.ts, issue 14 story 6).
+  if (admin) await seedDemoReport(db, admin, { publicUrl: opts.publicUrl, now });
+  // A known edit link to one quoted respondent's "how your input was used" (demo-used.ts, story 7).
+  await seedDemoUsed(db);
   return {
     accounts,
     consultations: created,

@@ -39,6 +39,8 @@ import { daUsed } from '../../client/src/i18n/parts/da.used.ts';
 import { enUsed } from '../../client/src/i18n/parts/en.used.ts';
 import { enSummaries } from '../../client/src/i18n/parts/en.summaries.ts';
 import { daSummaries } from '../../client/src/i18n/parts/da.summaries.ts';
+import { daNotat } from '../../client/src/i18n/parts/da.notat.ts';
+import { enNotat } from '../../client/src/i18n/parts/en.notat.ts';
 
 /**
  * The messages are split by area so that the app's first load carries only the shell's. A route
@@ -66,6 +68,7 @@ const AREAS: Record<MessagePart, object> = {
   findings: enFindings,
   used: enUsed,
   summaries: enSummaries,
+  notat: enNotat,
 };
 
 const owner = new Map<string, MessagePart>();
@@ -193,6 +196,7 @@ describe('i18n parts', () => {
       [daFindings, enFindings],
       [daUsed, enUsed],
       [daSummaries, enSummaries],
+      [daNotat, enNotat],
     ] as const;
     for (const [da, en] of pairs) expect(Object.keys(da).sort()).toEqual(Object.keys(en).sort());
   });

@@ -20,6 +20,7 @@ describe('inbox view in the address', () => {
     q: 'vindmøller "ved kysten"',
     kind: ['response', 'comment'],
     actingAs: ['business', 'ngo'],
+    channel: ['letter', 'email'],
     invited: 'true',
     scenario: SCENARIO,
     status: ['new', 'in_progress'],
@@ -43,6 +44,7 @@ describe('inbox view in the address', () => {
     const p = new URLSearchParams(search);
     expect(p.getAll('kind')).toEqual(['response', 'comment']);
     expect(p.getAll('actingAs')).toEqual(['business', 'ngo']);
+    expect(p.getAll('channel')).toEqual(['letter', 'email']);
     expect(p.getAll('status')).toEqual(['new', 'in_progress']);
   });
 

@@ -12,6 +12,7 @@ import { loadConfig } from '../../server/config.ts';
 import { createDb } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { seedDemo } from '../../server/seed/demo.ts';
+import type { ReportModel } from '../../server/modules/reports/report.model.ts';
 import { call, json, type TestApp } from '../helpers/app.ts';
 import { submit } from '../helpers/factory.ts';
 
@@ -191,6 +192,38 @@ describe('demo seed: review and decision', () => {
     expect(nemid.rounds).toEqual([expect.objectContaining({ status: 'open', signed: 1, scenarios: 4 })]);
     const concluded = mine.items.find((i) => i.consultation.slug === 'faelles-login-kommunal-selvbetjening')!;
     expect(concluded.rounds).toEqual([expect.objectContaining({ status: 'closed', signed: 3, scenarios: 3 })]);
+  });
+
+  it('publishes the concluded hearing’s generated høringsnotat, in Danish and English (issue 14 story 6)', async () => {
+    const slug = 'faelles-login-kommunal-selvbetjening';
+    const v = await get<{ number: number }>(`/api/consultations/${slug}/report/version`);
+    expect(v.number).toBe(1);
+    const model = await get<ReportModel>(`/api/consultations/${slug}/report?format=json`);
+    expect(model.input.total.n).toBeGreaterThan(0);
+    expect(model.decision?.outcomes.some((o) => o.outcome === 'selected')).toBe(true);
+    // Its figures recount through the inbox (as the demo analyst).
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'analyst@samraad.demo', password: 'demo-analyst-2026' },
+    });
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    for (const link of [model.input.total, ...model.input.byActingAs.map((a) => a.count)]) {
+      const query = link.href.split('?')[1] ?? '';
+      const facets = await t.app.inject({
+        url: `/api/consultations/${model.consultationId}/inbox/facets?${query}`,
+        headers: { cookie },
+      });
+      expect(json<{ total: number }>(facets).total).toBe(link.n);
+    }
+    for (const [lang, heading] of [
+      ['da', '1.1 Høringsperiode'],
+      ['en', '1.1 Consultation period'],
+    ] as const) {
+      const res = await call(t, null, { url: `/api/consultations/${slug}/report?format=html&lang=${lang}` });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain(heading);
+    }
   });
 });
 

@@ -23,6 +23,9 @@ const coding = (id: string, tagId: string, span = false): OwnCoding => ({
 const theme = (tagId: string, t: Partial<Omit<ReportTheme, 'count' | 'tagId'>> = {}): Omit<ReportTheme, 'count'> => ({
   tagId,
   name: L(tagId),
+  parentId: null,
+  depth: 0,
+  summarised: false,
   answer: null,
   answerReason: L(''),
   changeMade: L(''),

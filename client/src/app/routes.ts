@@ -10,6 +10,7 @@ import { STAKEHOLDER_INPUT_ROUTES } from './routes.stakeholder-inputs.ts';
 import { REVIEW_ROUTES } from './routes.reviews.ts';
 import { USED_ROUTES } from './routes.used.ts';
 import { SUMMARY_ROUTES } from './routes.summaries.ts';
+import { REPORT_ROUTES } from './routes.reports.ts';
 
 /**
  * `user`: any signed-in account (a participant's own pages); `analysis`: analysts and admins;
@@ -153,6 +154,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...REVIEW_ROUTES,
   ...USED_ROUTES,
   ...SUMMARY_ROUTES,
+  ...REPORT_ROUTES,
 ];
 
 export type RouteMatch = { route: RouteDef; params: Record<string, string> };

@@ -6,12 +6,14 @@
 export const INBOX_KINDS = ['response', 'comment', 'finding', 'stakeholder_input'] as const;
 export const INBOX_STATUSES = ['new', 'in_progress', 'analysed'] as const;
 export const INBOX_ACTING_AS = ['citizen', 'business', 'ngo', 'public_authority', 'other'] as const;
+export const INBOX_CHANNELS = ['web', 'letter', 'email'] as const;
 export const INBOX_STANCES = ['for', 'against', 'neutral', 'mixed'] as const;
 export const INBOX_SORTS = ['newest', 'oldest', 'relevance'] as const;
 
 export type InboxKindValue = (typeof INBOX_KINDS)[number];
 export type InboxStatusValue = (typeof INBOX_STATUSES)[number];
 export type InboxActingAs = (typeof INBOX_ACTING_AS)[number];
+export type InboxChannel = (typeof INBOX_CHANNELS)[number];
 export type InboxStance = (typeof INBOX_STANCES)[number];
 export type InboxSort = (typeof INBOX_SORTS)[number];
 /** A yes/no filter: `''` means either. */
@@ -21,6 +23,8 @@ export type InboxFilters = {
   q: string;
   kind: InboxKindValue[];
   actingAs: InboxActingAs[];
+  /** How a response arrived (the høringsnotat's counts by channel link here). */
+  channel: InboxChannel[];
   invited: TriState;
   scenario: string;
   status: InboxStatusValue[];
@@ -45,6 +49,7 @@ export const NO_INBOX_FILTERS: InboxFilters = {
   q: '',
   kind: [],
   actingAs: [],
+  channel: [],
   invited: '',
   scenario: '',
   status: [],
@@ -84,6 +89,7 @@ export function inboxFiltersFromSearch(search: string): InboxFilters {
     q: get('q').slice(0, 500),
     kind: many(INBOX_KINDS, p.getAll('kind')),
     actingAs: many(INBOX_ACTING_AS, p.getAll('actingAs')),
+    channel: many(INBOX_CHANNELS, p.getAll('channel')),
     invited: tri(get('invited')),
     scenario: UUID.test(get('scenario')) ? get('scenario').toLowerCase() : '',
     status: many(INBOX_STATUSES, p.getAll('status')),
@@ -111,6 +117,7 @@ export function normaliseInbox(f: InboxFilters): InboxFilters {
     q,
     kind: many(INBOX_KINDS, f.kind),
     actingAs: many(INBOX_ACTING_AS, f.actingAs),
+    channel: many(INBOX_CHANNELS, f.channel),
     status: many(INBOX_STATUSES, f.status),
     from: swap ? f.to : f.from,
     to: swap ? f.from : f.to,
@@ -125,6 +132,7 @@ export function inboxParams(f: InboxFilters): URLSearchParams {
   if (n.q) p.set('q', n.q);
   for (const v of n.kind) p.append('kind', v);
   for (const v of n.actingAs) p.append('actingAs', v);
+  for (const v of n.channel) p.append('channel', v);
   if (n.invited) p.set('invited', n.invited);
   if (n.scenario) p.set('scenario', n.scenario);
   for (const v of n.status) p.append('status', v);

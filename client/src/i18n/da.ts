@@ -17,6 +17,7 @@ import { daReviews } from './parts/da.reviews.ts';
 import { daFindings } from './parts/da.findings.ts';
 import { daUsed } from './parts/da.used.ts';
 import { daSummaries } from './parts/da.summaries.ts';
+import { daNotat } from './parts/da.notat.ts';
 
 /** Danish messages. `satisfies Messages`: a missing key or a wrong parameter fails tsc (each part checks its own). */
 export const da = {
@@ -38,4 +39,5 @@ export const da = {
   ...daFindings,
   ...daUsed,
   ...daSummaries,
+  ...daNotat,
 } satisfies Messages;

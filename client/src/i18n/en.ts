@@ -25,6 +25,7 @@ import { enReviews } from './parts/en.reviews.ts';
 import { enFindings } from './parts/en.findings.ts';
 import { enUsed } from './parts/en.used.ts';
 import { enSummaries } from './parts/en.summaries.ts';
+import { enNotat } from './parts/en.notat.ts';
 
 export const en = {
   ...enShell,
@@ -45,6 +46,7 @@ export const en = {
   ...enFindings,
   ...enUsed,
   ...enSummaries,
+  ...enNotat,
 };
 
 export type Messages = typeof en;

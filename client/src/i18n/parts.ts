@@ -22,7 +22,8 @@ export type MessagePart =
   | 'reviews'
   | 'findings'
   | 'used'
-  | 'summaries';
+  | 'summaries'
+  | 'notat';
 
 const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   admin: () => import('./parts/admin.ts'),
@@ -42,6 +43,7 @@ const LOADERS: Record<MessagePart, () => Promise<unknown>> = {
   findings: () => import('./parts/findings.ts'),
   used: () => import('./parts/used.ts'),
   summaries: () => import('./parts/summaries.ts'),
+  notat: () => import('./parts/notat.ts'),
 };
 
 const loaded = new Set<MessagePart>();

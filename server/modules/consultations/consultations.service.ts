@@ -323,3 +323,22 @@ export async function consultationTitles(db: Db, ids: readonly string[]): Promis
   const rows = await repo.listConsultationTitles(db, [...new Set(ids)]);
   return new Map(rows.map((r) => [r.id, r.title]));
 }
+
+/**
+ * For the høringsnotat (issue 14 story 6, its background job): the consultation's own facts and its
+ * documents (a Høringsportalen link among them names where the hearing was published there too).
+ */
+export async function consultationForReport(db: Db, id: string) {
+  const row = await repo.findConsultation(db, id);
+  if (!row) throw notFound('Consultation');
+  const docs = await repo.listDocuments(db, row.id);
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    phase: row.phase,
+    opensAt: row.opensAt,
+    closesAt: row.closesAt,
+    documents: docs.map((d) => ({ title: d.title, url: d.url })),
+  };
+}

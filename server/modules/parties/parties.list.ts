@@ -265,3 +265,21 @@ export async function consultedParties(db: Db, actor: Actor | null, idOrSlug: st
     })),
   };
 }
+
+/**
+ * For the høringsnotat (issue 14 story 6, its background job): the høringsliste in alphabetical
+ * order (Danish), each party's answer: responded (late when registered after the deadline), no
+ * comments, or none.
+ */
+export async function hearingListForReport(db: Db, consultationId: string) {
+  const rows = await repo.listEntries(db, consultationId);
+  return rows
+    .map((r) => ({
+      name: r.name,
+      kind: r.kind,
+      status: entryStatus(r),
+      late: r.late,
+      responseId: r.responseId,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'da'));
+}

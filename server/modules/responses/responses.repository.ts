@@ -293,3 +293,18 @@ export async function respondentsAfter(db: Db, consultationId: string, afterId: 
   if (afterId) q = q.where('id', '>', afterId);
   return q.orderBy('id').limit(limit).execute();
 }
+
+/** Of these responses, those the public sees (submitted, approved, consent to publish). */
+export async function publishedIds(db: Db, consultationId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('responses')
+    .select('id')
+    .where('consultationId', '=', consultationId)
+    .where('id', 'in', [...ids])
+    .where('status', '=', 'submitted')
+    .where('publicationStatus', '=', 'approved')
+    .where('consent', '<>', 'not_public')
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

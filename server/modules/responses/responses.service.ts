@@ -175,3 +175,6 @@ export async function respondentsToTell(
   const rows = await repo.respondentsAfter(db, consultationId, afterId, limit);
   return rows.map((r) => ({ id: r.id, email: r.respondentEmail!, locale: r.locale, receiptCode: r.receiptCode }));
 }
+/** Of these responses, those the public sees: the høringsnotat quotes only these (issue 14 story 6). */
+export const publishedResponseIds = (db: Db, consultationId: string, ids: readonly string[]) =>
+  repo.publishedIds(db, consultationId, ids);

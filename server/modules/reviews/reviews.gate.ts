@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { hasPublishedReport as publishedReport } from '../reports/reports.service.ts';
 import { hasSelectingDecision } from './decisions/decisions.repository.ts';
 
 /**
@@ -17,11 +18,7 @@ export async function conclusionGate(
   return { decided, reportPublished };
 }
 
-/**
- * Whether the consultation's hearing report (høringsnotat) is published.
- * TODO(issue 14 story 6): the generated report does not exist yet, so this is false for every
- * consultation; it will ask the reports module once a published report version can exist.
- */
-export async function hasPublishedReport(_db: Db, _consultationId: string): Promise<boolean> {
-  return false;
+/** Whether the consultation's hearing report (høringsnotat, issue 14 story 6) is published. */
+export async function hasPublishedReport(db: Db, consultationId: string): Promise<boolean> {
+  return publishedReport(db, consultationId);
 }

@@ -4,6 +4,7 @@ import type { CodebookTagRef, InboxFacets } from '../../api/inbox.ts';
 import type { ScenarioSummary } from '../../api/types.ts';
 import {
   INBOX_ACTING_AS,
+  INBOX_CHANNELS,
   INBOX_KINDS,
   INBOX_STANCES,
   INBOX_STATUSES,
@@ -221,6 +222,13 @@ export function inboxFilterForm(o: InboxFilterFormOpts) {
         })),
         f.actingAs,
         (v, on) => set({ actingAs: toggled(INBOX_ACTING_AS, f.actingAs, v as (typeof INBOX_ACTING_AS)[number], on) }),
+      )}
+      ${boxes(
+        'inbox-channel',
+        t('inbox.f.channel'),
+        INBOX_CHANNELS.map((c) => ({ value: c, label: t(`inbox.channel.${c}`) })),
+        f.channel,
+        (v, on) => set({ channel: toggled(INBOX_CHANNELS, f.channel, v as (typeof INBOX_CHANNELS)[number], on) }),
       )}
       ${triSelect(o, 'invited', fc?.invited)}
       ${select(

@@ -280,6 +280,7 @@ export const daAdmin = {
   'adminResp.parties': 'Høringsliste',
   'adminResp.letters': 'Registrér brev eller e-mail',
   'adminResp.reviewers': 'Bedømmere (myndigheder)',
+  'adminResp.reports': 'Høringsnotat',
   'adminResp.reviewRounds': 'Bedømmelsesrunder og beslutning',
   'adminResp.inbox': 'Analyseindbakke',
   'adminResp.codebook': 'Kodebog',

@@ -23,6 +23,7 @@ export const daInbox = {
   'inbox.kind.finding': 'Fund fra brugertest',
   'inbox.kind.stakeholder_input': 'Input fra interessent',
   'inbox.f.actingAs': 'Svarer som',
+  'inbox.f.channel': 'Kanal',
   'inbox.actingAs.citizen': 'Borger',
   'inbox.actingAs.business': 'Virksomhed',
   'inbox.actingAs.ngo': 'Organisation eller forening',
@@ -105,6 +106,7 @@ export const daInbox = {
   'inbox.source.wont_fix': 'Fundet løses ikke',
   'inbox.channel.letter': 'Modtaget med posten',
   'inbox.channel.email': 'Modtaget på e-mail',
+  'inbox.channel.web': 'Afgivet i høringsformularen',
   'inbox.progress': 'Fremdrift',
   'inbox.progress.overall': (p: { analysed: number; items: number; inProgress: number; pct: number }) =>
     `${p.analysed} af ${p.items} input er analyseret (${p.pct} %), ${p.inProgress} er i gang.`,

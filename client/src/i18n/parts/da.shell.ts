@@ -163,6 +163,10 @@ export const daShell = {
   'decisionPublic.evidence': 'Grundlag',
   'decisionPublic.approved': (p: { by: string; date: string }) => `Godkendt politisk af ${p.by} den ${p.date}.`,
   'decisionPublic.document': 'Beslutningsdokument',
+  'reportPublic.heading': 'Høringsnotat',
+  'reportPublic.intro': (p: { n: number; date: string }) =>
+    `Høringsnotatet sammenfatter høringssvarene og myndighedens kommentarer til dem (version ${p.n}, offentliggjort ${p.date}).`,
+  'reportPublic.read': 'Læs høringsnotatet',
   'status.inRound': (p: { status: string; round: number }) => `${p.status}, runde ${p.round}`,
   'role.admin': 'Administrator',
   'role.analyst': 'Analytiker',

@@ -277,6 +277,7 @@ export const enAdmin = {
   'adminResp.parties': 'List of consulted parties (høringsliste)',
   'adminResp.letters': 'Register a letter or e-mail',
   'adminResp.reviewers': 'Reviewers (public authorities)',
+  'adminResp.reports': 'Consultation report',
   'adminResp.reviewRounds': 'Review rounds and decision',
   'adminResp.inbox': 'Analysis inbox',
   'adminResp.codebook': 'Codebook',

@@ -21,6 +21,7 @@ export const enInbox = {
   'inbox.kind.finding': 'User-test finding',
   'inbox.kind.stakeholder_input': 'Stakeholder input',
   'inbox.f.actingAs': 'Acting as',
+  'inbox.f.channel': 'Channel',
   'inbox.actingAs.citizen': 'Citizen',
   'inbox.actingAs.business': 'Business',
   'inbox.actingAs.ngo': 'Organisation or association',
@@ -102,6 +103,7 @@ export const enInbox = {
   'inbox.source.wont_fix': "Finding won't be fixed",
   'inbox.channel.letter': 'Received by post',
   'inbox.channel.email': 'Received by e-mail',
+  'inbox.channel.web': 'Submitted in the web form',
   'inbox.progress': 'Progress',
   'inbox.progress.overall': (p: { analysed: number; items: number; inProgress: number; pct: number }) =>
     `${p.analysed} of ${p.items} items analysed (${p.pct} %), ${p.inProgress} in progress.`,

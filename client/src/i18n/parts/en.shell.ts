@@ -160,6 +160,10 @@ export const enShell = {
   'decisionPublic.evidence': 'Based on',
   'decisionPublic.approved': (p: { by: string; date: string }) => `Approved politically by ${p.by} on ${p.date}.`,
   'decisionPublic.document': 'Decision document',
+  'reportPublic.heading': 'Consultation report',
+  'reportPublic.intro': (p: { n: number; date: string }) =>
+    `The consultation report sums up the responses and the authority’s comments on them (version ${p.n}, published ${p.date}).`,
+  'reportPublic.read': 'Read the consultation report',
   'status.inRound': (p: { status: string; round: number }) => `${p.status}, round ${p.round}`,
   'role.admin': 'Administrator',
   'role.analyst': 'Analyst',

@@ -92,6 +92,7 @@ export class SrPageAdminConsultation extends SrLightElement implements SrPage {
               >${t('adminResp.reviewRounds')}</a
             >
           </li>
+          <li><a href="/admin/consultations/${c.id}/reports" id="admin-reports-link">${t('adminResp.reports')}</a></li>
           ${
             isAnalyst(this._session.user)
               ? html`<li>

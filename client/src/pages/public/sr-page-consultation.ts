@@ -5,6 +5,7 @@ import { Task } from '@lit/task';
 import { getConsultation } from '../../api/consultations.ts';
 
 import { type Decision, getPublicDecision } from '../../api/reviews.ts';
+import { getPublishedVersion, type PublishedVersion } from '../../api/reports.ts';
 import { listScenarios } from '../../api/scenarios.ts';
 import { listPublishedInputs } from '../../api/stakeholder-inputs.ts';
 import { type ConsultedParties, getConsultedParties } from '../../api/parties.ts';
@@ -48,8 +49,14 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
       this._deadline.watch(consultation, this._offset);
       // The scenario decision (issue 14 story 4) exists only once a hearing has closed.
       const decided = consultation.phase === 'analysis' || consultation.phase === 'concluded';
-      const decision = decided ? await getPublicDecision(consultation.id, signal) : null;
-      return { consultation, scenarios, consulted, decision };
+      const [decision, report] = decided
+        ? await Promise.all([
+            getPublicDecision(consultation.id, signal),
+            // The published høringsnotat (issue 14 story 6) is an extra too.
+            getPublishedVersion(consultation.id, signal).catch(() => null),
+          ])
+        : [null, null];
+      return { consultation, scenarios, consulted, decision, report };
     },
     args: () => [this.slug] as const,
   });
@@ -230,6 +237,19 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
     </section>`;
   }
 
+  /** The published høringsnotat (issue 14 story 6): its page, with the print-ready and downloadable files. */
+  private _report(c: Consultation, r: PublishedVersion) {
+    return html`<section class="sr-section" id="consultation-report" aria-labelledby="report-heading">
+      <h2 id="report-heading">${t('reportPublic.heading')}</h2>
+      <p>${t('reportPublic.intro', { n: r.number, date: formatDateTime(r.publishedAt) })}</p>
+      <p>
+        <a href="/consultations/${encodeURIComponent(c.slug)}/report" id="consultation-report-link"
+          >${t('reportPublic.read')}</a
+        >
+      </p>
+    </section>`;
+  }
+
   /** The scenario decision and its political approval, once recorded and the round closed (issue 14 story 4). */
   private _decision(d: Decision) {
     return html`<section class="sr-section" id="consultation-decision" aria-labelledby="decision-heading">
@@ -282,11 +302,13 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
     scenarios,
     consulted,
     decision,
+    report,
   }: {
     consultation: Consultation;
     scenarios: ScenarioSummary[];
     consulted: ConsultedParties;
     decision: Decision | null;
+    report: PublishedVersion | null;
   }) {
     const locale = getLocale();
     const body = c.bodyHtml[locale] || c.bodyHtml[locale === 'da' ? 'en' : 'da'];
@@ -361,7 +383,8 @@ export class SrPageConsultation extends SrLightElement implements SrPage {
         this._inputs.value,
         new Map(scenarios.map((s) => [s.id, { key: s.key, title: loc(s.title) }])),
       )}
-      ${this._consulted(consulted)} ${decision ? this._decision(decision) : nothing}`;
+      ${this._consulted(consulted)} ${decision ? this._decision(decision) : nothing}
+      ${report ? this._report(c, report) : nothing}`;
   }
 
   protected override render() {

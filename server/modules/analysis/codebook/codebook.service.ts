@@ -196,3 +196,18 @@ export async function moveTag(db: Db, actor: Actor | null, id: string, input: Mo
   });
   return readTag(db, id);
 }
+
+/**
+ * For the høringsnotat (issue 14 story 6, read by its background job without an actor): the
+ * consultation's active themes in tree order with their depth (0 at the top).
+ */
+export async function themesForReport(db: Db, consultationId: string) {
+  const rows = await repo.listTags(db, consultationId, { archived: false });
+  return treeOrder(rows).map((r) => ({
+    id: r.id,
+    parentId: r.parentId,
+    name: r.name,
+    depth: r.depth - 1,
+    scenarioId: r.scenarioId,
+  }));
+}

@@ -165,6 +165,8 @@ export type InboxFilter = {
   consultationId: string;
   kinds?: readonly InboxItemKind[] | undefined;
   actingAs?: readonly string[] | undefined;
+  /** How a response arrived (web, letter, email). */
+  channels?: readonly string[] | undefined;
   invited?: boolean | undefined;
   scenarioId?: string | undefined;
   statuses?: readonly InboxStatus[] | undefined;
@@ -198,6 +200,7 @@ function conditions(f: InboxFilter, skip?: keyof InboxFilter): Expression<SqlBoo
   const on = (k: keyof InboxFilter) => k !== skip && f[k] !== undefined;
   if (on('kinds') && f.kinds!.length > 0) c.push(sql<boolean>`i.kind = any(${[...f.kinds!]}::text[])`);
   if (on('actingAs') && f.actingAs!.length > 0) c.push(sql<boolean>`i.acting_as = any(${[...f.actingAs!]}::text[])`);
+  if (on('channels') && f.channels!.length > 0) c.push(sql<boolean>`i.channel = any(${[...f.channels!]}::text[])`);
   if (on('invited')) c.push(sql<boolean>`i.invited = ${f.invited}`);
   if (on('scenarioId')) c.push(sql<boolean>`i.scenario_ids @> array[${f.scenarioId}]::uuid[]`);
   if (on('statuses') && f.statuses!.length > 0) c.push(sql<boolean>`i.status = any(${[...f.statuses!]}::text[])`);

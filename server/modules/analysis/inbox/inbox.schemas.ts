@@ -23,6 +23,7 @@ export const InboxQuery = z
       .describe('Full-text search over everything staff may read, files too (Danish and English, web-search syntax)'),
     kind: many(InboxKind, 4).optional(),
     actingAs: many(ActingAs, 5).optional(),
+    channel: many(Channel, 3).optional().describe('How a response arrived: the web form, a letter, an e-mail'),
     invited: z.stringbool().optional(),
     scenario: z.uuid().optional().describe('Items about this scenario (a comment on it, a response that rates it)'),
     status: many(InboxStatus, 3).optional(),

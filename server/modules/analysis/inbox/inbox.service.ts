@@ -59,6 +59,7 @@ function filterOf(consultationId: string, actor: Actor, q: InboxQuery): repo.Inb
     consultationId,
     kinds: q.kind,
     actingAs: q.actingAs,
+    channels: q.channel,
     invited: q.invited,
     scenarioId: q.scenario,
     statuses: q.status,

@@ -388,3 +388,41 @@ export async function redactPublicComments<T extends { id: string; body: string 
 export async function withheldAttachmentIds(db: Db, attachmentIds: readonly string[]): Promise<Set<string>> {
   return repo.withheldAttachments(db, attachmentIds);
 }
+
+/** A coded passage: the field names codings use (`body`, `answer:<questionId>`, `attachment:<id>`). */
+type CodedPassage = { itemKind: string; itemId: string; field: string; start: number; end: number; quote: string };
+
+/** The redaction finding's item and field for a coded passage's item and field. */
+function findingPlace(p: CodedPassage): { kind: PrivacyItemKind; id: string; field: string } | null {
+  if (p.field.startsWith('attachment:')) return { kind: 'attachment', id: p.field.slice(11), field: 'text' };
+  if (p.itemKind === 'response')
+    return { kind: 'response', id: p.itemId, field: p.field.startsWith('answer:') ? p.field.slice(7) : p.field };
+  if (p.itemKind === 'comment') return { kind: 'comment', id: p.itemId, field: 'text' };
+  return null;
+}
+
+/**
+ * For the høringsnotat (issue 14 story 6): coded passages' quotes with the accepted redactions that
+ * fall in them cut out, as everywhere the public reads. A passage in a file with personal data not
+ * decided, or whose file is withheld, is left out (null): its text is not public as it is.
+ */
+export async function redactQuotes<T extends CodedPassage>(db: Db, passages: readonly T[]): Promise<(T | null)[]> {
+  const places = passages.map(findingPlace);
+  const ids = (kind: PrivacyItemKind) => [...new Set(places.filter((p) => p?.kind === kind).map((p) => p!.id))];
+  const [responses, comments, attachments, withheld] = await Promise.all([
+    repo.acceptedCuts(db, 'response', ids('response')),
+    repo.acceptedCuts(db, 'comment', ids('comment')),
+    repo.acceptedCuts(db, 'attachment', ids('attachment')),
+    repo.withheldAttachments(db, ids('attachment')),
+  ]);
+  const byKind = { response: responses, comment: comments, attachment: attachments };
+  return passages.map((p, n) => {
+    const place = places[n];
+    if (!place) return p;
+    if (place.kind === 'attachment' && withheld.has(place.id)) return null;
+    const cuts = (byKind[place.kind].get(place.id)?.get(place.field) ?? [])
+      .filter((c) => c.end > p.start && c.start < p.end)
+      .map((c) => ({ start: c.start - p.start, end: c.end - p.start }));
+    return cuts.length === 0 ? p : { ...p, quote: redact(p.quote, cuts) };
+  });
+}

@@ -156,3 +156,12 @@ export async function publicDecision(db: Db, actor: Actor | null, idOrSlug: stri
   if (!round) throw notFound('Decision');
   return decisionOf(db, c.id, round.id);
 }
+
+/**
+ * For the høringsnotat (issue 14 story 6, its background job): the newest decision of a closed
+ * round with its approval, as the public sees it; null when there is none yet.
+ */
+export async function decisionForReport(db: Db, consultationId: string): Promise<Decision | null> {
+  const round = await repo.latestDecidedRound(db, consultationId);
+  return round ? decisionOf(db, consultationId, round.id) : null;
+}
