@@ -1,0 +1,221 @@
+import type { Db } from '../../../db/database.ts';
+import type { Actor } from '../../../shared/actor.ts';
+import { notFound } from '../../../shared/errors.ts';
+import { scenarioQuotes, scenarioThemeCounts } from '../../analysis/codings/scenario-themes.service.ts';
+import { findingCountsByScenario, topFindingsOf } from '../../findings/findings.service.ts';
+import { partyAnswers } from '../../parties/parties.service.ts';
+import { segmentStandings } from '../../rankings/rankings.service.ts';
+import { listScenarios, statusHistories } from '../../scenarios/scenarios.service.ts';
+import { seesOtherPositions } from '../reviews.policy.ts';
+import { requireReviewScope, type ReviewConsultation } from '../reviews.scope.ts';
+import * as rounds from '../rounds/rounds.repository.ts';
+import { foldScenarios, foldThemes, noStances } from './scorecard.rules.ts';
+import type { Quote, ScenarioScorecard, ScorecardComparison } from './scorecard.schemas.ts';
+
+/**
+ * The scenario scorecard (issue 14 story 2) for the consultation's reviewers, its analysts and the
+ * admins. Each part is read through its owning module's service with one grouped query for every
+ * scenario at once (the comparison reads the same), so the page costs a handful of statements
+ * whatever the number of responses. Quotes have their personal-data passages cut out for everyone.
+ */
+const SEVERITIES = ['critical', 'major', 'minor', 'cosmetic'] as const;
+const QUOTES_PER_THEME = 3;
+
+const consultationRef = (c: ReviewConsultation) => ({ id: c.id, slug: c.slug, title: c.title, phase: c.phase });
+
+/** The current round (the open one, else the latest) and the positions this reader sees in it. */
+async function currentPositions(db: Db, actor: Actor | null, consultationId: string) {
+  const all = await rounds.listRounds(db, consultationId);
+  const round = all.find((r) => r.status === 'open') ?? all[0] ?? null;
+  if (!round) return { round: null, othersVisible: false, reviews: [] };
+  const othersVisible = seesOtherPositions(actor, round);
+  const reviews = await rounds.listReviews(db, consultationId, round.id, othersVisible ? undefined : actor!.id);
+  return {
+    round: { id: round.id, number: round.number, status: round.status, dueAt: round.dueAt.toISOString() },
+    othersVisible,
+    reviews,
+  };
+}
+
+const positionCounts = (reviews: readonly { position: keyof ReturnType<typeof noPositions> }[]) => {
+  const out = noPositions();
+  for (const r of reviews) out[r.position] += 1;
+  return out;
+};
+const noPositions = () => ({ supports: 0, supports_with_conditions: 0, objects: 0 });
+
+function toQuote(c: ReviewConsultation, staff: boolean, q: Awaited<ReturnType<typeof scenarioQuotes>>[number]): Quote {
+  return {
+    codingId: q.codingId,
+    stance: q.stance ?? 'none',
+    actingAs: q.actingAs,
+    campaign: q.campaign,
+    quote: q.quote,
+    source: {
+      kind: q.itemKind,
+      id: q.itemId,
+      href: staff ? `/admin/consultations/${c.slug}/inbox/${q.itemKind}/${q.itemId}` : null,
+    },
+  };
+}
+
+export async function scenarioScorecard(
+  db: Db,
+  actor: Actor | null,
+  idOrSlug: string,
+  scenarioId: string,
+  minSegment: number,
+): Promise<ScenarioScorecard> {
+  const { consultation: c, staff } = await requireReviewScope(db, actor, idOrSlug, 'read');
+  const scenario = (await listScenarios(db, actor, c.id)).find((s) => s.id === scenarioId);
+  if (!scenario) throw notFound('Scenario');
+  const [standings, coded, quotes, findingCells, top, parties, history, current] = await Promise.all([
+    segmentStandings(db, actor, c.id, minSegment),
+    scenarioThemeCounts(db, c.id),
+    scenarioQuotes(db, c.id, scenarioId, { perTheme: QUOTES_PER_THEME, staff }),
+    findingCountsByScenario(db, c.id),
+    topFindingsOf(db, c.id, scenarioId, 5),
+    partyAnswers(db, c.id),
+    statusHistories(db, [scenarioId]),
+    currentPositions(db, actor, c.id),
+  ]);
+  const answers = parties.flatMap((p) => (p.responseId ? [p.responseId] : []));
+  const partyQuotes = await scenarioQuotes(db, c.id, scenarioId, { perTheme: 1000, staff, items: answers });
+  const names = new Map(coded.themes.map((t) => [t.id, t.name]));
+  const cells = findingCells.filter((x) => x.scenarioId === scenarioId);
+  const frequency = new Map<number, number>();
+  for (const x of cells) frequency.set(x.participantsAffected, (frequency.get(x.participantsAffected) ?? 0) + x.count);
+  const reviews = current.reviews.filter((r) => r.scenarioId === scenarioId);
+  return {
+    consultation: consultationRef(c),
+    scenario: { id: scenario.id, key: scenario.key, title: scenario.title, status: scenario.status },
+    minSegmentSize: minSegment,
+    ranking: standings.segments.map((s) => {
+      const place = s.places.find((p) => p.scenarioId === scenarioId);
+      return {
+        segment: s.segment,
+        ballots: s.ballots,
+        hidden: s.hidden,
+        position: place?.position ?? null,
+        of: standings.scenarioIds.length,
+        tied: place?.tied ?? false,
+        firstShare: place?.firstShare ?? null,
+        up: place?.up ?? null,
+        down: place?.down ?? null,
+        closest: s.closest && {
+          above: s.closest.above,
+          scenarioId: s.closest.below,
+          margin: s.closest.margin,
+          ballotsToReverse: s.closest.ballotsToReverse,
+        },
+      };
+    }),
+    themes: foldThemes(
+      coded.rows,
+      scenarioId,
+      coded.themes.map((t) => t.id),
+    ).map((t) => ({
+      themeId: t.themeId,
+      name: names.get(t.themeId) ?? { da: '', en: '' },
+      stances: t.stances,
+      campaign: t.campaign,
+      byActingAs: [...t.byActingAs].map(([actingAs, stances]) => ({ actingAs, stances })),
+      quotes: quotes.filter((q) => q.themeId === t.themeId).map((q) => toQuote(c, staff, q)),
+    })),
+    findings: {
+      total: cells.reduce((n, x) => n + x.count, 0),
+      bySeverity: SEVERITIES.map((severity) => ({
+        severity,
+        count: cells.filter((x) => x.severity === severity).reduce((n, x) => n + x.count, 0),
+      })),
+      byFrequency: [...frequency]
+        .sort((a, b) => b[0] - a[0])
+        .map(([participantsAffected, count]) => ({ participantsAffected, count })),
+      top: top.map((f) => ({
+        id: f.id,
+        severity: f.severity,
+        participantsAffected: f.participantsAffected,
+        task: f.task,
+        observation: f.observation,
+      })),
+    },
+    parties: parties.map((p) => {
+      const own = partyQuotes.filter((q) => p.responseId !== null && q.itemId === p.responseId);
+      const stances = noStances();
+      for (const q of own) stances[q.stance ?? 'none'] += 1;
+      return {
+        partyId: p.partyId,
+        name: p.name,
+        kind: p.kind,
+        invited: p.invited,
+        answered: p.responseId !== null,
+        noComments: p.noComments,
+        stances,
+        quotes: own.slice(0, QUOTES_PER_THEME).map((q) => toQuote(c, staff, q)),
+      };
+    }),
+    statusHistory: history.get(scenarioId) ?? [],
+    reviews: {
+      round: current.round,
+      othersVisible: current.othersVisible,
+      counts: positionCounts(reviews),
+      positions: reviews.map((r) => ({
+        reviewerName: r.reviewerName ?? '',
+        authority: r.authority,
+        position: r.position,
+        conditions: r.conditions as unknown as string[],
+        reasons: r.reasons,
+        updatedAt: r.updatedAt.toISOString(),
+      })),
+    },
+  };
+}
+
+/** Every scenario side by side on the scorecard's measures. */
+export async function compareScenarios(
+  db: Db,
+  actor: Actor | null,
+  idOrSlug: string,
+  minSegment: number,
+): Promise<ScorecardComparison> {
+  const { consultation: c } = await requireReviewScope(db, actor, idOrSlug, 'read');
+  const scenarios = await listScenarios(db, actor, c.id);
+  const [standings, coded, findingCells, history, current] = await Promise.all([
+    segmentStandings(db, actor, c.id, minSegment),
+    scenarioThemeCounts(db, c.id),
+    findingCountsByScenario(db, c.id),
+    statusHistories(
+      db,
+      scenarios.map((s) => s.id),
+    ),
+    currentPositions(db, actor, c.id),
+  ]);
+  const folded = foldScenarios(coded.rows);
+  return {
+    consultation: consultationRef(c),
+    minSegmentSize: minSegment,
+    segments: standings.segments.map((s) => ({ segment: s.segment, ballots: s.ballots, hidden: s.hidden })),
+    round: current.round,
+    othersVisible: current.othersVisible,
+    scenarios: scenarios.map((s) => {
+      const findings = { critical: 0, major: 0, minor: 0, cosmetic: 0 };
+      for (const x of findingCells) if (x.scenarioId === s.id) findings[x.severity] += x.count;
+      const last = history.get(s.id)?.at(-1);
+      return {
+        id: s.id,
+        key: s.key,
+        title: s.title,
+        status: s.status,
+        places: standings.segments.map((seg) => {
+          const place = seg.places.find((p) => p.scenarioId === s.id);
+          return { segment: seg.segment, position: place?.position ?? null, tied: place?.tied ?? false };
+        }),
+        stances: folded.get(s.id)?.stances ?? noStances(),
+        campaign: folded.get(s.id)?.campaign ?? 0,
+        findings,
+        reviews: positionCounts(current.reviews.filter((r) => r.scenarioId === s.id)),
+        lastChange: last ? { to: last.to, at: last.at } : null,
+      };
+    }),
+  };
+}
