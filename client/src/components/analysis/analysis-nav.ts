@@ -11,7 +11,8 @@ export type AnalysisPage =
   | 'analysts'
   | 'redactions'
   | 'findings'
-  | 'stakeholder-inputs';
+  | 'stakeholder-inputs'
+  | 'review-rounds';
 
 const PAGES: readonly { page: AnalysisPage; path: string; label: () => string }[] = [
   { page: 'inbox', path: 'inbox', label: () => t('analysisNav.inbox') },
@@ -23,6 +24,7 @@ const PAGES: readonly { page: AnalysisPage; path: string; label: () => string }[
   { page: 'redactions', path: 'redactions', label: () => t('analysisNav.redactions') },
   { page: 'findings', path: 'findings', label: () => t('analysisNav.findings') },
   { page: 'stakeholder-inputs', path: 'stakeholder-inputs', label: () => t('analysisNav.stakeholderInputs') },
+  { page: 'review-rounds', path: 'review-rounds', label: () => t('analysisNav.reviewRounds') },
 ];
 
 /** A navigation between the analysis pages of a consultation; the current one is marked (aria-current). */

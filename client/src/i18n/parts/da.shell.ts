@@ -48,6 +48,7 @@ export const daShell = {
   'analysisNav.redactions': 'Personoplysninger',
   'analysisNav.stakeholderInputs': 'Møder og input',
   'analysisNav.findings': 'Brugertest',
+  'analysisNav.reviewRounds': 'Bedømmelsesrunder',
   'common.loading': 'Henter …',
   'common.loadMore': 'Vis flere',
   'common.loadingMore': 'Henter flere …',

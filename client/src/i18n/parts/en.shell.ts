@@ -47,6 +47,7 @@ export const enShell = {
   'analysisNav.redactions': 'Personal data',
   'analysisNav.stakeholderInputs': 'Meetings and inputs',
   'analysisNav.findings': 'User tests',
+  'analysisNav.reviewRounds': 'Review rounds',
   'common.loadMore': 'Load more',
   'common.loadingMore': 'Loading more…',
   'common.retry': 'Try again',

@@ -122,6 +122,7 @@ export const RoundPositions = z.object({
 export const ScenarioScorecard = z.object({
   consultation: ConsultationRef,
   scenario: ScenarioRef,
+  scenarios: z.array(ScenarioRef).describe("The consultation's scenarios, in their order (to name the neighbours)"),
   minSegmentSize: z.int(),
   ranking: z.array(SegmentPlace),
   themes: z.array(ThemeCard).describe('Top-level themes with codings about this scenario, most coded first'),

@@ -67,7 +67,8 @@ export async function scenarioScorecard(
   minSegment: number,
 ): Promise<ScenarioScorecard> {
   const { consultation: c, staff } = await requireReviewScope(db, actor, idOrSlug, 'read');
-  const scenario = (await listScenarios(db, actor, c.id)).find((s) => s.id === scenarioId);
+  const all = await listScenarios(db, actor, c.id);
+  const scenario = all.find((s) => s.id === scenarioId);
   if (!scenario) throw notFound('Scenario');
   const [standings, coded, quotes, findingCells, top, parties, history, current] = await Promise.all([
     segmentStandings(db, actor, c.id, minSegment),
@@ -89,6 +90,7 @@ export async function scenarioScorecard(
   return {
     consultation: consultationRef(c),
     scenario: { id: scenario.id, key: scenario.key, title: scenario.title, status: scenario.status },
+    scenarios: all.map((s) => ({ id: s.id, key: s.key, title: s.title, status: s.status })),
     minSegmentSize: minSegment,
     ranking: standings.segments.map((s) => {
       const place = s.places.find((p) => p.scenarioId === scenarioId);
