@@ -151,17 +151,16 @@ const inSegment = (segment: Segment, r: { actingAs: string | null; invited: bool
  * pairwise matrix, the Schulze order and its margins (no resampling, so it stays fast on a million
  * ballots). The caller has checked that the reader may review this consultation; a reader who is not
  * staff gets the same small-segment suppression as the public results (RESULTS_MIN_SEGMENT).
+ * `loadRankings` lets the caller keep the grouped read (the scorecard memoises it briefly).
  */
 export async function segmentStandings(
   db: Db,
   actor: Actor | null,
   consultationId: string,
   minSegment: number,
+  loadRankings: typeof countRankingsBySegment = countRankingsBySegment,
 ): Promise<{ scenarioIds: string[]; segments: SegmentStanding[] }> {
-  const [all, rows] = await Promise.all([
-    listScenarios(db, actor, consultationId),
-    countRankingsBySegment(db, consultationId),
-  ]);
+  const [all, rows] = await Promise.all([listScenarios(db, actor, consultationId), loadRankings(db, consultationId)]);
   const ids = all.filter((s) => s.status !== 'eliminated').map((s) => s.id);
   const counts = Object.fromEntries(Segment.options.map((s) => [s, 0])) as Record<Segment, number>;
   const ranked = rows.map((r) => ({ ...r, ranks: ranksVector(r.ranking, ids) }));

@@ -246,4 +246,6 @@ export const daReviews = {
   'scorecard.othersHidden': 'De andre bedømmeres stillingtagen vises, når runden er lukket.',
   'scorecard.roundLine': (p: { n: number; status: string; due: string }) =>
     `Runde ${p.n} — ${p.status} — frist ${p.due}`,
+  'scorecard.countedAt': (p: { at: string }) =>
+    `Rangordninger og kodet input er talt ${p.at} (tælles igen højst hvert 30. sekund).`,
 } satisfies typeof enReviews;

@@ -243,4 +243,6 @@ export const enReviews = {
     `${p.for} / ${p.against} (${p.campaign})`,
   'scorecard.othersHidden': "Other reviewers' positions are shown once the round is closed.",
   'scorecard.roundLine': (p: { n: number; status: string; due: string }) => `Round ${p.n} — ${p.status} — due ${p.due}`,
+  'scorecard.countedAt': (p: { at: string }) =>
+    `Rankings and coded input counted ${p.at} (recounted at most every 30 seconds).`,
 };

@@ -41,6 +41,7 @@ export class SrPageScorecardComparison extends SrLightElement implements SrPage 
         <h1 tabindex="-1">${title}</h1>
         <p class="font-lead" lang=${locLang(c.title)}>${loc(c.title)}</p>
         <p>${t('scorecard.compareIntro')}</p>
+        <p class="sr-muted">${t('scorecard.countedAt', { at: formatDateTime(cmp.countedAt) })}</p>
         ${
           r
             ? html`<p>

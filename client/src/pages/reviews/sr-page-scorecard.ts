@@ -355,6 +355,7 @@ export class SrPageScorecard extends SrLightElement implements SrPage {
         <h1 tabindex="-1">${title} <span lang=${locLang(s.title)}>${loc(s.title)}</span></h1>
         <p class="font-lead" lang=${locLang(c.title)}>${loc(c.title)}</p>
         <p>${t('scorecard.statusNow', { status: statusLabel(s.status) })}</p>
+        <p class="sr-muted">${t('scorecard.countedAt', { at: formatDateTime(card.countedAt) })}</p>
         <nav aria-label=${t('scorecard.linkHeading')}>
           <ul class="sr-anchor-list">
             <li><a href=${compare} id="sc-compare-link">${t('scorecard.back')}</a></li>

@@ -19,10 +19,24 @@ const roots = (consultationId: string) => sql`
      where t.consultation_id = ${consultationId}
   )`;
 
-const campaignMember = (consultationId: string) => sql`exists (
-  select 1 from campaign_members m join campaigns k on k.id = m.campaign_id and k.status = 'active'
-   where m.consultation_id = ${consultationId} and m.item_kind = c.item_kind and m.item_id = c.item_id
-     and m.status = 'member')`;
+/** The items of the consultation's active campaigns (a hash join, not a lookup per coding). */
+const members = (consultationId: string) => sql`
+  members as (
+    select m.item_kind, m.item_id from campaign_members m
+      join campaigns k on k.id = m.campaign_id and k.status = 'active'
+     where m.consultation_id = ${consultationId} and m.status = 'member'
+  )`;
+
+/**
+ * PostgreSQL's JIT compiles these plans for seconds on their (overestimated) cost, for aggregates
+ * that run in tens of milliseconds: it is turned off for the statement's transaction.
+ */
+async function withoutJit<T>(db: Db, run: (trx: Db) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local jit = off`.execute(trx);
+    return run(trx);
+  });
+}
 
 export type ThemeCountRow = {
   scenarioId: string;
@@ -35,26 +49,28 @@ export type ThemeCountRow = {
 
 /** Distinct coded items per scenario, top-level theme, stance, acting-as and campaign membership: one pass. */
 export async function themeCounts(db: Db, consultationId: string): Promise<ThemeCountRow[]> {
-  const { rows } = await sql<{
-    scenarioId: string;
-    themeId: string;
-    stance: Stance | null;
-    actingAs: string | null;
-    campaign: boolean;
-    n: string;
-  }>`${roots(consultationId)}
-    select s.scenario_id, tree.root as theme_id, c.stance, ai.acting_as,
-           ${campaignMember(consultationId)} as campaign,
+  const { rows } = await withoutJit(db, (trx) =>
+    sql<{
+      scenarioId: string;
+      themeId: string;
+      stance: Stance | null;
+      actingAs: string | null;
+      campaign: boolean;
+      n: string;
+    }>`${roots(consultationId)}, ${members(consultationId)}
+    select s.scenario_id, tree.root as theme_id, c.stance, ai.acting_as, (mb.item_id is not null) as campaign,
            count(distinct (c.item_kind, c.item_id)) as n
       from codings c
       join tree on tree.id = c.tag_id
       join codebook_tags tg on tg.id = c.tag_id
       join analysis_items ai on ai.consultation_id = c.consultation_id and ai.kind = c.item_kind
                             and ai.item_id = c.item_id
+      left join members mb on mb.item_kind = c.item_kind and mb.item_id = c.item_id
       cross join lateral unnest(case when tg.scenario_id is not null then array[tg.scenario_id]
                                      else ai.scenario_ids end) as s (scenario_id)
      where c.consultation_id = ${consultationId} and c.status = 'confirmed'
-     group by 1, 2, 3, 4, 5`.execute(db);
+     group by 1, 2, 3, 4, 5`.execute(trx),
+  );
   return rows.map((r) => ({ ...r, items: Number(r.n) }));
 }
 
@@ -85,10 +101,12 @@ export async function scenarioQuotes(
 ): Promise<QuoteRow[]> {
   if (opts.kinds.length === 0 || opts.items?.length === 0) return [];
   const items = opts.items ? sql`and c.item_id in (${sql.join(opts.items.map((i) => sql`${i}::uuid`))})` : sql``;
-  const { rows } = await sql<QuoteRow & { k: string }>`${roots(consultationId)},
+  const { rows } = await withoutJit(db, (trx) =>
+    sql<QuoteRow & { k: string }>`${roots(consultationId)},
+    ${members(consultationId)},
     q as (
       select c.id as coding_id, tree.root as theme_id, c.item_kind, c.item_id, c.field, c.start_offset,
-             c.end_offset, c.quote, c.stance, ai.acting_as, ${campaignMember(consultationId)} as campaign,
+             c.end_offset, c.quote, c.stance, ai.acting_as, (mb.item_id is not null) as campaign,
              row_number() over (partition by tree.root
                order by (c.stance in ('for', 'against')) desc, c.created_at, c.id) as k
         from codings c
@@ -96,12 +114,14 @@ export async function scenarioQuotes(
         join codebook_tags tg on tg.id = c.tag_id
         join analysis_items ai on ai.consultation_id = c.consultation_id and ai.kind = c.item_kind
                               and ai.item_id = c.item_id
+        left join members mb on mb.item_kind = c.item_kind and mb.item_id = c.item_id
        where c.consultation_id = ${consultationId} and c.status = 'confirmed' and c.quote is not null
          and c.item_kind in (${sql.join(opts.kinds.map((k) => sql`${k}`))}) ${items}
          and (tg.scenario_id = ${scenarioId}::uuid
               or (tg.scenario_id is null and ${scenarioId}::uuid = any (ai.scenario_ids)))
     )
-    select * from q where k <= ${opts.perTheme} order by theme_id, k`.execute(db);
+    select * from q where k <= ${opts.perTheme} order by theme_id, k`.execute(trx),
+  );
   return rows.map(({ k: _k, ...r }) => r);
 }
 

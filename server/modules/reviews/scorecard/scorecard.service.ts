@@ -2,6 +2,7 @@ import type { Db } from '../../../db/database.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { notFound } from '../../../shared/errors.ts';
 import { scenarioQuotes, scenarioThemeCounts } from '../../analysis/codings/scenario-themes.service.ts';
+import { countRankingsBySegment } from '../../ballots/ballots.service.ts';
 import { findingCountsByScenario, topFindingsOf } from '../../findings/findings.service.ts';
 import { partyAnswers } from '../../parties/parties.service.ts';
 import { segmentStandings } from '../../rankings/rankings.service.ts';
@@ -9,6 +10,7 @@ import { listScenarios, statusHistories } from '../../scenarios/scenarios.servic
 import { seesOtherPositions } from '../reviews.policy.ts';
 import { requireReviewScope, type ReviewConsultation } from '../reviews.scope.ts';
 import * as rounds from '../rounds/rounds.repository.ts';
+import { countedAt, memo } from './scorecard.cache.ts';
 import { foldScenarios, foldThemes, noStances } from './scorecard.rules.ts';
 import type { Quote, ScenarioScorecard, ScorecardComparison } from './scorecard.schemas.ts';
 
@@ -17,9 +19,21 @@ import type { Quote, ScenarioScorecard, ScorecardComparison } from './scorecard.
  * admins. Each part is read through its owning module's service with one grouped query for every
  * scenario at once (the comparison reads the same), so the page costs a handful of statements
  * whatever the number of responses. Quotes have their personal-data passages cut out for everyone.
+ * The counts over every ballot and coding, and a scenario's quotes, are memoised briefly
+ * (scorecard.cache.ts); positions, findings, parties and the status history are read live.
  */
 const SEVERITIES = ['critical', 'major', 'minor', 'cosmetic'] as const;
 const QUOTES_PER_THEME = 3;
+
+/** The memoised aggregates of a consultation: ballots by ranking and segment, codings by scenario and theme. */
+const rankingsOf = (db: Db, consultationId: string) =>
+  memo(`ballots:${consultationId}`, () => countRankingsBySegment(db, consultationId));
+const themesOf = (db: Db, consultationId: string) =>
+  memo(`themes:${consultationId}`, () => scenarioThemeCounts(db, consultationId));
+const quotesOf = (db: Db, consultationId: string, scenarioId: string, staff: boolean) =>
+  memo(`quotes:${consultationId}:${scenarioId}:${staff}`, () =>
+    scenarioQuotes(db, consultationId, scenarioId, { perTheme: QUOTES_PER_THEME, staff }),
+  );
 
 const consultationRef = (c: ReviewConsultation) => ({ id: c.id, slug: c.slug, title: c.title, phase: c.phase });
 
@@ -71,9 +85,9 @@ export async function scenarioScorecard(
   const scenario = all.find((s) => s.id === scenarioId);
   if (!scenario) throw notFound('Scenario');
   const [standings, coded, quotes, findingCells, top, parties, history, current] = await Promise.all([
-    segmentStandings(db, actor, c.id, minSegment),
-    scenarioThemeCounts(db, c.id),
-    scenarioQuotes(db, c.id, scenarioId, { perTheme: QUOTES_PER_THEME, staff }),
+    segmentStandings(db, actor, c.id, minSegment, rankingsOf),
+    themesOf(db, c.id),
+    quotesOf(db, c.id, scenarioId, staff),
     findingCountsByScenario(db, c.id),
     topFindingsOf(db, c.id, scenarioId, 5),
     partyAnswers(db, c.id),
@@ -92,6 +106,7 @@ export async function scenarioScorecard(
     scenario: { id: scenario.id, key: scenario.key, title: scenario.title, status: scenario.status },
     scenarios: all.map((s) => ({ id: s.id, key: s.key, title: s.title, status: s.status })),
     minSegmentSize: minSegment,
+    countedAt: countedAt(`ballots:${c.id}`),
     ranking: standings.segments.map((s) => {
       const place = s.places.find((p) => p.scenarioId === scenarioId);
       return {
@@ -183,8 +198,8 @@ export async function compareScenarios(
   const { consultation: c } = await requireReviewScope(db, actor, idOrSlug, 'read');
   const scenarios = await listScenarios(db, actor, c.id);
   const [standings, coded, findingCells, history, current] = await Promise.all([
-    segmentStandings(db, actor, c.id, minSegment),
-    scenarioThemeCounts(db, c.id),
+    segmentStandings(db, actor, c.id, minSegment, rankingsOf),
+    themesOf(db, c.id),
     findingCountsByScenario(db, c.id),
     statusHistories(
       db,
@@ -196,6 +211,7 @@ export async function compareScenarios(
   return {
     consultation: consultationRef(c),
     minSegmentSize: minSegment,
+    countedAt: countedAt(`ballots:${c.id}`),
     segments: standings.segments.map((s) => ({ segment: s.segment, ballots: s.ballots, hidden: s.hidden })),
     round: current.round,
     othersVisible: current.othersVisible,
