@@ -177,6 +177,22 @@ export async function benchScorecard(adminUrl: string): Promise<Record<string, u
       await res.arrayBuffer();
       return res.status;
     };
+    // Cold: the first requests count everything (the comparison: ballots and codings; then each
+    // scenario its quotes); later ones within 30 s reuse those counts (scorecard.cache.ts).
+    const cold: Record<string, number> = {};
+    let t1 = performance.now();
+    await get(`/api/consultations/${c}/scorecard`);
+    cold.comparison = performance.now() - t1;
+    for (const [i, s] of scenarios.entries()) {
+      t1 = performance.now();
+      await get(`/api/consultations/${c}/scenarios/${s}/scorecard`);
+      cold[`scenario ${i + 1}`] = performance.now() - t1;
+    }
+    process.stdout.write(
+      `  cold (first requests): ${Object.entries(cold)
+        .map(([k, v]) => `${k} ${v.toFixed(0)} ms`)
+        .join(', ')}\n`,
+    );
     // The bare baseline: the scorecard's two aggregates, straight to PostgreSQL.
     const bare = await timeIt(rounds, async () => {
       await client.query(
@@ -214,7 +230,7 @@ export async function benchScorecard(adminUrl: string): Promise<Record<string, u
       );
       results.push({ name: cs.name, target: 300, ...f, ratioToBare: ratio, pass });
     }
-    return { items, ballots, codebookTags: 40, generateSeconds, results };
+    return { items, ballots, codebookTags: 40, generateSeconds, coldMs: cold, results };
   } finally {
     await client.end();
     await stopProcess(app.child);

@@ -75,6 +75,7 @@ export async function themeCounts(db: Db, consultationId: string): Promise<Theme
 }
 
 export type QuoteRow = {
+  scenarioId: string;
   codingId: string;
   themeId: string;
   itemKind: CodingItemKind;
@@ -89,25 +90,25 @@ export type QuoteRow = {
 };
 
 /**
- * Quoted passages about one scenario: per top-level theme the first `perTheme` confirmed codings
- * with a quote, those with a stance for or against first; optionally only on the given items (a
- * party's answer) and of the given kinds.
+ * Quoted passages about the scenarios: per scenario and top-level theme the first `perTheme`
+ * confirmed codings with a quote, those with a stance for or against first, of the given kinds;
+ * optionally only about one scenario and on the given items (a party's answer).
  */
 export async function scenarioQuotes(
   db: Db,
   consultationId: string,
-  scenarioId: string,
-  opts: { perTheme: number; kinds: readonly CodingItemKind[]; items?: readonly string[] },
+  opts: { perTheme: number; kinds: readonly CodingItemKind[]; scenarioId?: string; items?: readonly string[] },
 ): Promise<QuoteRow[]> {
   if (opts.kinds.length === 0 || opts.items?.length === 0) return [];
   const items = opts.items ? sql`and c.item_id in (${sql.join(opts.items.map((i) => sql`${i}::uuid`))})` : sql``;
+  const about = opts.scenarioId ? sql`and s.scenario_id = ${opts.scenarioId}::uuid` : sql``;
   const { rows } = await withoutJit(db, (trx) =>
     sql<QuoteRow & { k: string }>`${roots(consultationId)},
     ${members(consultationId)},
     q as (
-      select c.id as coding_id, tree.root as theme_id, c.item_kind, c.item_id, c.field, c.start_offset,
-             c.end_offset, c.quote, c.stance, ai.acting_as, (mb.item_id is not null) as campaign,
-             row_number() over (partition by tree.root
+      select s.scenario_id, c.id as coding_id, tree.root as theme_id, c.item_kind, c.item_id, c.field,
+             c.start_offset, c.end_offset, c.quote, c.stance, ai.acting_as, (mb.item_id is not null) as campaign,
+             row_number() over (partition by s.scenario_id, tree.root
                order by (c.stance in ('for', 'against')) desc, c.created_at, c.id) as k
         from codings c
         join tree on tree.id = c.tag_id
@@ -115,12 +116,12 @@ export async function scenarioQuotes(
         join analysis_items ai on ai.consultation_id = c.consultation_id and ai.kind = c.item_kind
                               and ai.item_id = c.item_id
         left join members mb on mb.item_kind = c.item_kind and mb.item_id = c.item_id
+        cross join lateral unnest(case when tg.scenario_id is not null then array[tg.scenario_id]
+                                       else ai.scenario_ids end) as s (scenario_id)
        where c.consultation_id = ${consultationId} and c.status = 'confirmed' and c.quote is not null
-         and c.item_kind in (${sql.join(opts.kinds.map((k) => sql`${k}`))}) ${items}
-         and (tg.scenario_id = ${scenarioId}::uuid
-              or (tg.scenario_id is null and ${scenarioId}::uuid = any (ai.scenario_ids)))
+         and c.item_kind in (${sql.join(opts.kinds.map((k) => sql`${k}`))}) ${items} ${about}
     )
-    select * from q where k <= ${opts.perTheme} order by theme_id, k`.execute(trx),
+    select * from q where k <= ${opts.perTheme} order by scenario_id, theme_id, k`.execute(trx),
   );
   return rows.map(({ k: _k, ...r }) => r);
 }

@@ -20,19 +20,24 @@ export async function scenarioThemeCounts(db: Db, consultationId: string) {
 }
 
 /**
- * A few quoted passages about a scenario per top-level theme (for or against first), with every
- * personal-data passage not rejected cut out. Letters and e-mails entered by staff (stakeholder
- * inputs) are not scanned for personal data, so a reader who is not staff gets no quotes from them.
+ * A few quoted passages per scenario and top-level theme (for or against first): of every scenario,
+ * or of one (`scenarioId`), optionally only on some items (a party's answer). Letters and e-mails
+ * entered by staff (stakeholder inputs) are not scanned for personal data, so a reader who is not
+ * staff gets no quotes from them. Not yet redacted: pass what is shown through `redactScenarioQuotes`.
  */
 export async function scenarioQuotes(
   db: Db,
   consultationId: string,
-  scenarioId: string,
-  opts: { perTheme: number; staff: boolean; items?: readonly string[] },
+  opts: { perTheme: number; staff: boolean; scenarioId?: string; items?: readonly string[] },
 ) {
   const kinds: CodingItemKind[] = opts.staff
     ? ['response', 'comment', 'finding', 'stakeholder_input']
     : ['response', 'comment', 'finding'];
-  const rows = await repo.scenarioQuotes(db, consultationId, scenarioId, { ...opts, kinds });
-  return (await redactQuotes(db, consultationId, rows)).filter((q): q is repo.QuoteRow => q !== null);
+  return repo.scenarioQuotes(db, consultationId, { ...opts, kinds });
+}
+export type ScenarioQuote = repo.QuoteRow;
+
+/** Quotes with every personal-data passage not rejected cut out; a quote that cannot be placed is left out. */
+export async function redactScenarioQuotes(db: Db, consultationId: string, quotes: readonly repo.QuoteRow[]) {
+  return (await redactQuotes(db, consultationId, quotes)).filter((q): q is repo.QuoteRow => q !== null);
 }

@@ -1,7 +1,12 @@
 import type { Db } from '../../../db/database.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { notFound } from '../../../shared/errors.ts';
-import { scenarioQuotes, scenarioThemeCounts } from '../../analysis/codings/scenario-themes.service.ts';
+import {
+  redactScenarioQuotes,
+  type ScenarioQuote,
+  scenarioQuotes,
+  scenarioThemeCounts,
+} from '../../analysis/codings/scenario-themes.service.ts';
 import { countRankingsBySegment } from '../../ballots/ballots.service.ts';
 import { findingCountsByScenario, topFindingsOf } from '../../findings/findings.service.ts';
 import { partyAnswers } from '../../parties/parties.service.ts';
@@ -30,9 +35,9 @@ const rankingsOf = (db: Db, consultationId: string) =>
   memo(`ballots:${consultationId}`, () => countRankingsBySegment(db, consultationId));
 const themesOf = (db: Db, consultationId: string) =>
   memo(`themes:${consultationId}`, () => scenarioThemeCounts(db, consultationId));
-const quotesOf = (db: Db, consultationId: string, scenarioId: string, staff: boolean) =>
-  memo(`quotes:${consultationId}:${scenarioId}:${staff}`, () =>
-    scenarioQuotes(db, consultationId, scenarioId, { perTheme: QUOTES_PER_THEME, staff }),
+const quotesOf = (db: Db, consultationId: string, staff: boolean) =>
+  memo(`quotes:${consultationId}:${staff}`, () =>
+    scenarioQuotes(db, consultationId, { perTheme: QUOTES_PER_THEME, staff }),
   );
 
 const consultationRef = (c: ReviewConsultation) => ({ id: c.id, slug: c.slug, title: c.title, phase: c.phase });
@@ -58,7 +63,7 @@ const positionCounts = (reviews: readonly { position: keyof ReturnType<typeof no
 };
 const noPositions = () => ({ supports: 0, supports_with_conditions: 0, objects: 0 });
 
-function toQuote(c: ReviewConsultation, staff: boolean, q: Awaited<ReturnType<typeof scenarioQuotes>>[number]): Quote {
+function toQuote(c: ReviewConsultation, staff: boolean, q: ScenarioQuote): Quote {
   return {
     codingId: q.codingId,
     stance: q.stance ?? 'none',
@@ -87,7 +92,13 @@ export async function scenarioScorecard(
   const [standings, coded, quotes, findingCells, top, parties, history, current] = await Promise.all([
     segmentStandings(db, actor, c.id, minSegment, rankingsOf),
     themesOf(db, c.id),
-    quotesOf(db, c.id, scenarioId, staff),
+    quotesOf(db, c.id, staff).then((all) =>
+      redactScenarioQuotes(
+        db,
+        c.id,
+        all.filter((q) => q.scenarioId === scenarioId),
+      ),
+    ),
     findingCountsByScenario(db, c.id),
     topFindingsOf(db, c.id, scenarioId, 5),
     partyAnswers(db, c.id),
@@ -95,7 +106,11 @@ export async function scenarioScorecard(
     currentPositions(db, actor, c.id),
   ]);
   const answers = parties.flatMap((p) => (p.responseId ? [p.responseId] : []));
-  const partyQuotes = await scenarioQuotes(db, c.id, scenarioId, { perTheme: 1000, staff, items: answers });
+  const partyQuotes = await redactScenarioQuotes(
+    db,
+    c.id,
+    await scenarioQuotes(db, c.id, { perTheme: 1000, staff, scenarioId, items: answers }),
+  );
   const names = new Map(coded.themes.map((t) => [t.id, t.name]));
   const cells = findingCells.filter((x) => x.scenarioId === scenarioId);
   const frequency = new Map<number, number>();
