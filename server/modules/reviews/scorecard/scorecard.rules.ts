@@ -1,8 +1,10 @@
+import type { SegmentStanding } from '../../rankings/rankings.service.ts';
 import type { StanceCounts } from './scorecard.schemas.ts';
 
 /**
  * Pure rules of the scenario scorecard (issue 14 story 2): folding the grouped coding counts into
- * per-theme, per-stakeholder-type and per-campaign stance counts. No I/O.
+ * per-theme, per-stakeholder-type and per-campaign stance counts, the finding counts into severity
+ * and frequency, and the segments' standings into one scenario's places. No I/O.
  */
 export type CountRow = {
   scenarioId: string;
@@ -64,4 +66,51 @@ export function foldScenarios(rows: readonly CountRow[]): Map<string, { stances:
     out.set(r.scenarioId, s);
   }
   return out;
+}
+
+const SEVERITIES = ['critical', 'major', 'minor', 'cosmetic'] as const;
+type Severity = (typeof SEVERITIES)[number];
+
+/** One scenario's finding counts by severity (in severity order) and by participants affected (most first). */
+export function foldFindings(
+  cells: readonly { scenarioId: string; severity: Severity; participantsAffected: number; count: number }[],
+  scenarioId: string,
+) {
+  const mine = cells.filter((x) => x.scenarioId === scenarioId);
+  const frequency = new Map<number, number>();
+  for (const x of mine) frequency.set(x.participantsAffected, (frequency.get(x.participantsAffected) ?? 0) + x.count);
+  return {
+    total: mine.reduce((n, x) => n + x.count, 0),
+    bySeverity: SEVERITIES.map((severity) => ({
+      severity,
+      count: mine.filter((x) => x.severity === severity).reduce((n, x) => n + x.count, 0),
+    })),
+    byFrequency: [...frequency]
+      .sort((a, b) => b[0] - a[0])
+      .map(([participantsAffected, count]) => ({ participantsAffected, count })),
+  };
+}
+
+/** One scenario's place in every segment's standings, with the segment's weakest link. */
+export function placesOf(standings: { scenarioIds: string[]; segments: SegmentStanding[] }, scenarioId: string) {
+  return standings.segments.map((s) => {
+    const place = s.places.find((p) => p.scenarioId === scenarioId);
+    return {
+      segment: s.segment,
+      ballots: s.ballots,
+      hidden: s.hidden,
+      position: place?.position ?? null,
+      of: standings.scenarioIds.length,
+      tied: place?.tied ?? false,
+      firstShare: place?.firstShare ?? null,
+      up: place?.up ?? null,
+      down: place?.down ?? null,
+      closest: s.closest && {
+        above: s.closest.above,
+        scenarioId: s.closest.below,
+        margin: s.closest.margin,
+        ballotsToReverse: s.closest.ballotsToReverse,
+      },
+    };
+  });
 }

@@ -16,7 +16,7 @@ import { seesOtherPositions } from '../reviews.policy.ts';
 import { requireReviewScope, type ReviewConsultation } from '../reviews.scope.ts';
 import * as rounds from '../rounds/rounds.repository.ts';
 import { countedAt, memo } from './scorecard.cache.ts';
-import { foldScenarios, foldThemes, noStances } from './scorecard.rules.ts';
+import { foldFindings, foldScenarios, foldThemes, noStances, placesOf } from './scorecard.rules.ts';
 import type { Quote, ScenarioScorecard, ScorecardComparison } from './scorecard.schemas.ts';
 
 /**
@@ -27,7 +27,6 @@ import type { Quote, ScenarioScorecard, ScorecardComparison } from './scorecard.
  * The counts over every ballot and coding, and a scenario's quotes, are memoised briefly
  * (scorecard.cache.ts); positions, findings, parties and the status history are read live.
  */
-const SEVERITIES = ['critical', 'major', 'minor', 'cosmetic'] as const;
 const QUOTES_PER_THEME = 3;
 
 /** The memoised aggregates of a consultation: ballots by ranking and segment, codings by scenario and theme. */
@@ -112,9 +111,6 @@ export async function scenarioScorecard(
     await scenarioQuotes(db, c.id, { perTheme: 1000, staff, scenarioId, items: answers }),
   );
   const names = new Map(coded.themes.map((t) => [t.id, t.name]));
-  const cells = findingCells.filter((x) => x.scenarioId === scenarioId);
-  const frequency = new Map<number, number>();
-  for (const x of cells) frequency.set(x.participantsAffected, (frequency.get(x.participantsAffected) ?? 0) + x.count);
   const reviews = current.reviews.filter((r) => r.scenarioId === scenarioId);
   return {
     consultation: consultationRef(c),
@@ -122,26 +118,7 @@ export async function scenarioScorecard(
     scenarios: all.map((s) => ({ id: s.id, key: s.key, title: s.title, status: s.status })),
     minSegmentSize: minSegment,
     countedAt: countedAt(`ballots:${c.id}`),
-    ranking: standings.segments.map((s) => {
-      const place = s.places.find((p) => p.scenarioId === scenarioId);
-      return {
-        segment: s.segment,
-        ballots: s.ballots,
-        hidden: s.hidden,
-        position: place?.position ?? null,
-        of: standings.scenarioIds.length,
-        tied: place?.tied ?? false,
-        firstShare: place?.firstShare ?? null,
-        up: place?.up ?? null,
-        down: place?.down ?? null,
-        closest: s.closest && {
-          above: s.closest.above,
-          scenarioId: s.closest.below,
-          margin: s.closest.margin,
-          ballotsToReverse: s.closest.ballotsToReverse,
-        },
-      };
-    }),
+    ranking: placesOf(standings, scenarioId),
     themes: foldThemes(
       coded.rows,
       scenarioId,
@@ -155,14 +132,7 @@ export async function scenarioScorecard(
       quotes: quotes.filter((q) => q.themeId === t.themeId).map((q) => toQuote(c, staff, q)),
     })),
     findings: {
-      total: cells.reduce((n, x) => n + x.count, 0),
-      bySeverity: SEVERITIES.map((severity) => ({
-        severity,
-        count: cells.filter((x) => x.severity === severity).reduce((n, x) => n + x.count, 0),
-      })),
-      byFrequency: [...frequency]
-        .sort((a, b) => b[0] - a[0])
-        .map(([participantsAffected, count]) => ({ participantsAffected, count })),
+      ...foldFindings(findingCells, scenarioId),
       top: top.map((f) => ({
         id: f.id,
         severity: f.severity,
