@@ -7,7 +7,7 @@ import { renderPage } from '../../app/page-state.ts';
 import '../../components/sr-breadcrumbs.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
-import { scrollTable, segmentLabel, statusLabel } from './sr-page-scorecard.ts';
+import { scrollTable, segmentLabel, statusLabel } from './scorecard-sections.ts';
 
 /**
  * `/reviews/:consultationId/scorecard`: every scenario side by side on the scorecard's measures

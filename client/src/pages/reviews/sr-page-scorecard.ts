@@ -7,20 +7,10 @@ import { renderPage } from '../../app/page-state.ts';
 import '../../components/sr-breadcrumbs.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { loc, locLang, t } from '../../i18n/i18n.ts';
+import { partiesSection, scrollTable, segmentLabel, statusLabel, themesSection } from './scorecard-sections.ts';
 
 type Card = ScenarioScorecard;
-type Quote = Card['themes'][number]['quotes'][number];
-type Stances = Card['themes'][number]['stances'];
-const STANCES = ['for', 'against', 'neutral', 'mixed', 'none'] as const;
 
-/** A table in a scrolling region a keyboard can reach (wide tables on a phone). */
-export const scrollTable = (label: string, table: unknown) =>
-  html`<div class="table--responsive-scroll sr-table-scroll" tabindex="0" role="region" aria-label=${label}>
-    ${table}
-  </div>`;
-
-export const statusLabel = (s: string) => t(`scorecard.status.${s}` as 'scorecard.status.candidate');
-export const segmentLabel = (s: string) => t(`scorecard.segment.${s}` as 'scorecard.segment.all');
 const percent = (x: number) => `${formatNumber(Math.round(x * 1000) / 10)} %`;
 
 /**
@@ -108,74 +98,6 @@ export class SrPageScorecard extends SrLightElement implements SrPage {
     </section>`;
   }
 
-  private _quote(q: Quote) {
-    const kind = t(`scorecard.source.${q.source.kind}` as 'scorecard.source.response');
-    const who = t(`scorecard.actingAs.${q.actingAs ?? 'unknown'}` as 'scorecard.actingAs.unknown');
-    return html`<li>
-      <blockquote class="sr-quote">${q.quote}</blockquote>
-      <p class="sr-muted">
-        ${t(`scorecard.stance.${q.stance}` as 'scorecard.stance.for')} · ${who} ·
-        ${q.campaign ? html`<strong>${t('scorecard.campaignLabel')}</strong> · ` : nothing}
-        ${q.source.href ? html`<a href=${q.source.href}>${t('scorecard.openSource', { kind })}</a>` : kind}
-      </p>
-    </li>`;
-  }
-
-  private _stanceCells(s: Stances) {
-    return STANCES.map((k) => html`<td>${formatNumber(s[k])}</td>`);
-  }
-
-  private _themes(card: Card) {
-    return html`<section class="sr-section" aria-labelledby="sc-themes-heading">
-      <h2 id="sc-themes-heading">${t('scorecard.themes')}</h2>
-      <p>${t('scorecard.themesIntro')}</p>
-      ${card.themes.length === 0 ? html`<p class="sr-muted">${t('scorecard.noThemes')}</p>` : nothing}
-      ${card.themes.map((th, i) => {
-        const name = loc(th.name);
-        return html`<h3 class="h4" id="sc-theme-${i}" lang=${locLang(th.name)}>${name}</h3>
-          ${scrollTable(
-            name,
-            html`<table class="table table--compact" id="sc-theme-table-${i}">
-              <caption>
-                ${name}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">${t('scorecard.col.who')}</th>
-                  ${STANCES.map((k) => html`<th scope="col">${t(`scorecard.stance.${k}`)}</th>`)}
-                </tr>
-              </thead>
-              <tbody>
-                ${th.byActingAs.map(
-                  (r) =>
-                    html`<tr>
-                      <th scope="row">${t(`scorecard.actingAs.${r.actingAs}` as 'scorecard.actingAs.unknown')}</th>
-                      ${this._stanceCells(r.stances)}
-                    </tr>`,
-                )}
-                <tr>
-                  <th scope="row">${t('scorecard.total')}</th>
-                  ${this._stanceCells(th.stances)}
-                </tr>
-                <tr>
-                  <th scope="row">${t('scorecard.campaignRow')}</th>
-                  ${this._stanceCells(th.campaign)}
-                </tr>
-              </tbody>
-            </table>`,
-          )}
-          ${
-            th.quotes.length
-              ? html`<h4 class="h5">${t('scorecard.quotes')}: ${name}</h4>
-                  <ul class="sr-plain-list">
-                    ${th.quotes.map((q) => this._quote(q))}
-                  </ul>`
-              : nothing
-          }`;
-      })}
-    </section>`;
-  }
-
   private _findings(card: Card) {
     const f = card.findings;
     return html`<section class="sr-section" aria-labelledby="sc-findings-heading">
@@ -234,59 +156,6 @@ export class SrPageScorecard extends SrLightElement implements SrPage {
                     </li>`,
                 )}
               </ul>`
-      }
-    </section>`;
-  }
-
-  private _parties(card: Card) {
-    const answer = (p: Card['parties'][number]) =>
-      p.answered
-        ? t('scorecard.answered')
-        : p.noComments
-          ? t('scorecard.noComments')
-          : p.invited
-            ? t('scorecard.notAnswered')
-            : t('scorecard.notInvited');
-    return html`<section class="sr-section" aria-labelledby="sc-parties-heading">
-      <h2 id="sc-parties-heading">${t('scorecard.parties')}</h2>
-      ${
-        card.parties.length === 0
-          ? html`<p class="sr-muted">${t('scorecard.noParties')}</p>`
-          : scrollTable(
-              t('scorecard.parties'),
-              html`<table class="table table--compact" id="sc-parties">
-                <caption>
-                  ${t('scorecard.parties')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${t('scorecard.col.party')}</th>
-                    <th scope="col">${t('scorecard.col.answer')}</th>
-                    <th scope="col">${t('scorecard.col.said')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${card.parties.map(
-                    (p) =>
-                      html`<tr>
-                        <th scope="row">${p.name}</th>
-                        <td>${answer(p)}</td>
-                        <td>
-                          ${
-                            p.quotes.length
-                              ? html`<ul class="sr-plain-list">
-                                  ${p.quotes.map((q) => this._quote(q))}
-                                </ul>`
-                              : p.answered
-                                ? t('scorecard.nothingCoded')
-                                : '—'
-                          }
-                        </td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`,
-            )
       }
     </section>`;
   }
@@ -369,8 +238,8 @@ export class SrPageScorecard extends SrLightElement implements SrPage {
               )}
           </ul>
         </nav>
-        ${this._ranking(card, (id) => keys.get(id) ?? '')} ${this._themes(card)} ${this._findings(card)}
-        ${this._parties(card)} ${this._historyAndReviews(card)}`;
+        ${this._ranking(card, (id) => keys.get(id) ?? '')} ${themesSection(card)} ${this._findings(card)}
+        ${partiesSection(card)} ${this._historyAndReviews(card)}`;
     });
   }
 }
