@@ -154,6 +154,11 @@ async function main(): Promise<void> {
     const { benchFindings } = await import('./findings.ts');
     extra.findings = await benchFindings(adminUrl);
   }
+  if (!only || only.includes('scorecard')) {
+    process.stdout.write(`\nscenario scorecard (issue 14)\n`);
+    const { benchScorecard } = await import('./scorecard.ts');
+    extra.scorecard = await benchScorecard(adminUrl);
+  }
   if (only?.includes('burst')) {
     // Issue 15 item 6: a minute at 2,000 requests/s; run on its own (BENCH_ONLY=burst), not by default.
     process.stdout.write(`\nburst (load shedding)\n`);

@@ -163,6 +163,7 @@ export async function buildApp({ config, db, readDb }: AppDeps): Promise<Fastify
   await app.register(stakeholderInputsRoutes);
 
   await app.register(reviewsRoutes, {
+    minSegment: config.resultsMinSegment,
     publicUrl,
     inviteDays: config.reviewInviteDays,
     reminderDays: config.reviewReminderDays,

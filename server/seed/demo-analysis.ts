@@ -20,6 +20,22 @@ export const ANALYSED_RESPONSES = 120;
 const SLUG = 'naeste-generation-af-nemid';
 
 type Localized = { da: string; en: string };
+
+/**
+ * The stance the demo analyst records for a sentence (issue 14 story 2: the scenario scorecard counts
+ * input for and against): a worry or a demand that is not met reads as against, an endorsement as
+ * for, a conditional yes as mixed, the rest as neutral. A demo's reading, by wording.
+ */
+export function demoStance(sentence: string): 'for' | 'against' | 'mixed' | 'neutral' {
+  const s = sentence.toLowerCase();
+  const yes =
+    /fornuftigt|makes sense|god løsning|work well|nemmere|easier|virket godt|worked well|forbedring|improvement|godt at se|good to see|positiv|trygt|reassuring/;
+  const no =
+    /skeptisk|sceptical|må ikke|must not|savner|i miss|problem|afhængig|depend|andenrangs|second-rate|frygter|fear|dyrt|expensive|barriere|barrier|ikke enig|disagree|tvinges|forced/;
+  if (yes.test(s)) return no.test(s) || /hvis|if |men |but /.test(s) ? 'mixed' : 'for';
+  if (no.test(s)) return 'against';
+  return 'neutral';
+}
 export const THEMES: {
   name: Localized;
   definition: string;
@@ -145,7 +161,7 @@ export async function seedDemoAnalysis(db: Db): Promise<AnalysisCounts> {
           field: 'body',
           startOffset: start,
           endOffset: start + codePoints(sentence),
-          stance: null,
+          stance: demoStance(sentence),
           note: '',
         });
         codings++;

@@ -24,7 +24,8 @@ import {
 // Issue 14 stories 1, 3 and 4, keyboard only, in Danish and English, with axe-core: a reviewer
 // invited for an authority finds the consultation under "My reviews" and signs off S1 with a
 // condition; the admin closes the round and records the decision with its evidence; a visitor sees
-// the decision on the consultation's page.
+// the decision on the consultation's page. On the way (story 2) the reviewer reads S1's scorecard and
+// the comparison of every scenario.
 
 const b = useBrowser();
 
@@ -110,6 +111,23 @@ describe.each(LANGS)('review and decision (%s)', (lang: Lang) => {
         conditions: ['Kodeviseren bevares', 'Åbne standarder'],
       }),
     ]);
+  });
+
+  it('the reviewer opens the scenario scorecard, then the comparison of every scenario (story 2)', async () => {
+    const { page } = reviewer;
+    const s1 = debate.scenarios[0]!;
+    await activate(page, '#scorecard-link-S1', { back: true, max: 200 });
+    await waitForPage(page, `/reviews/${debate.id}/scorecard/${s1.id}`);
+    expect(await text(page, 'main h1')).toContain(tr(lang, 'scorecard.title', { key: 'S1' }));
+    expect(await text(page, '#sc-positions')).toContain(tr(lang, 'reviews.position.supports_with_conditions'));
+    expect(await text(page, '#sc-ranking')).toContain(tr(lang, 'scorecard.segment.all'));
+    await expectNoA11yViolations(page, `scorecard (${lang})`);
+    await activate(page, '#sc-compare-link', { back: true, max: 60 });
+    await waitForPage(page, `/reviews/${debate.id}/scorecard`);
+    expect(await text(page, 'main h1')).toBe(tr(lang, 'scorecard.compareTitle'));
+    // S1's row: one position, "supports with conditions".
+    expect(await text(page, '#cmp-table tbody tr:first-child')).toContain('0 / 1 / 0');
+    await expectNoA11yViolations(page, `scorecard comparison (${lang})`);
   });
 
   it('the admin closes the round and records the decision citing the ranking; a visitor sees it', async () => {

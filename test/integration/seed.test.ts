@@ -4,6 +4,10 @@ import type { OwnResponse, Receipt } from '../../server/modules/responses/respon
 import type { Scenario } from '../../server/modules/scenarios/scenarios.schemas.ts';
 import type { Decision, MyReviews } from '../../server/modules/reviews/reviews.schemas.ts';
 import type { ThemeSummary, ThemeSummaryList } from '../../server/modules/reports/summaries/summaries.schemas.ts';
+import type {
+  ScenarioScorecard,
+  ScorecardComparison,
+} from '../../server/modules/reviews/scorecard/scorecard.schemas.ts';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { submissionBody } from '../../bench/submission.ts';
@@ -276,5 +280,35 @@ describe('demo seed: theme summaries (issue 14 story 5)', () => {
 
   it('running the seed again writes no summary and codes nothing more', async () => {
     expect((await seedDemo(t.handle.db)).summaries).toEqual({ codings: 0, summaries: 0 });
+  });
+});
+
+describe('demo seed: the scenario scorecard (issue 14 story 2)', () => {
+  it('shows the demo reviewer a scorecard of S1 with every part filled (issue 14 story 2)', async () => {
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'reviewer@samraad.demo', password: 'demo-reviewer-2026' },
+    });
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    const cmp = json<ScorecardComparison>(
+      await t.app.inject({ url: `/api/consultations/${SLUG}/scorecard`, headers: { cookie } }),
+    );
+    const s1 = cmp.scenarios.find((s) => s.key === 'S1')!;
+    const res = await t.app.inject({
+      url: `/api/consultations/${SLUG}/scenarios/${s1.id}/scorecard`,
+      headers: { cookie },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const card = json<ScenarioScorecard>(res);
+    expect(card.ranking.find((r) => r.segment === 'all')!.position).toBeGreaterThan(0);
+    expect(card.themes.length).toBeGreaterThan(0);
+    expect(card.themes.some((th) => th.stances.for > 0)).toBe(true);
+    expect(card.themes.some((th) => th.stances.against > 0)).toBe(true);
+    expect(card.themes.some((th) => th.quotes.length > 0)).toBe(true);
+    expect(card.findings.total).toBeGreaterThan(0);
+    expect(card.parties.some((p) => p.answered)).toBe(true);
+    expect(card.statusHistory.length).toBeGreaterThan(0);
+    expect(card.reviews.positions).toEqual([expect.objectContaining({ authority: 'Finansministeriet' })]);
   });
 });

@@ -12,6 +12,10 @@ import type {
   RoundDetail as RoundDetailSchema,
   WriteReviewBody,
 } from '../../../server/modules/reviews/reviews.schemas.ts';
+import type {
+  ScenarioScorecard as ScenarioScorecardSchema,
+  ScorecardComparison as ScorecardComparisonSchema,
+} from '../../../server/modules/reviews/scorecard/scorecard.schemas.ts';
 import { ApiError, request } from './http.ts';
 
 /** Review by public authorities and the decision record (issue 14 stories 1, 3, 4). */
@@ -77,3 +81,11 @@ export async function getPublicDecision(id: string, signal?: AbortSignal): Promi
     throw err;
   }
 }
+
+// Issue 14 story 2: the scenario scorecard and the comparison of every scenario.
+export type ScenarioScorecard = z.infer<typeof ScenarioScorecardSchema>;
+export type ScorecardComparison = z.infer<typeof ScorecardComparisonSchema>;
+export const getScorecard = (id: string, scenarioId: string, signal?: AbortSignal) =>
+  request<ScenarioScorecard>(`${c(id)}/scenarios/${encodeURIComponent(scenarioId)}/scorecard`, { signal });
+export const getScorecardComparison = (id: string, signal?: AbortSignal) =>
+  request<ScorecardComparison>(`${c(id)}/scorecard`, { signal });

@@ -10,6 +10,8 @@ const pages = {
   reviewers: () => import('../pages/reviews/sr-page-admin-reviewers.ts'),
   rounds: () => import('../pages/reviews/sr-page-admin-review-rounds.ts'),
   decision: () => import('../pages/reviews/sr-page-admin-decision.ts'),
+  scorecard: () => import('../pages/reviews/sr-page-scorecard.ts'),
+  comparison: () => import('../pages/reviews/sr-page-scorecard-comparison.ts'),
 };
 
 export const REVIEW_ROUTES: readonly RouteDef[] = [
@@ -51,6 +53,22 @@ export const REVIEW_ROUTES: readonly RouteDef[] = [
     tag: 'sr-page-admin-decision',
     access: 'admin',
     load: pages.decision,
+    parts: ['reviews'],
+  },
+  {
+    name: 'scorecard-comparison',
+    path: '/reviews/:consultationId/scorecard',
+    tag: 'sr-page-scorecard-comparison',
+    access: 'review',
+    load: pages.comparison,
+    parts: ['reviews'],
+  },
+  {
+    name: 'scorecard',
+    path: '/reviews/:consultationId/scorecard/:scenarioId',
+    tag: 'sr-page-scorecard',
+    access: 'review',
+    load: pages.scorecard,
     parts: ['reviews'],
   },
 ];

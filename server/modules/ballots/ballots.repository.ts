@@ -125,6 +125,19 @@ export async function distinctRankings(db: Db, consultationId: string, segment: 
     .execute();
 }
 
+/**
+ * Distinct rankings with counts split by acting-as and invited, in one index-only scan of
+ * ballots_count_idx: every segment's count is a sum over these rows (the scenario scorecard).
+ */
+export async function distinctRankingsBySegment(db: Db, consultationId: string) {
+  return db
+    .selectFrom('ballots')
+    .select(['ranking', 'actingAs', 'invited', sql<string>`count(*)`.as('n')])
+    .where('consultationId', '=', consultationId)
+    .groupBy(['ranking', 'actingAs', 'invited'])
+    .execute();
+}
+
 /** Ballots per segment, in one pass. */
 export async function segmentCounts(db: Db, consultationId: string) {
   return db

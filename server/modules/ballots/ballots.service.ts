@@ -162,6 +162,12 @@ export async function countRankings(db: Db, consultationId: string, segment: Seg
   return rows.map((r) => ({ ranking: r.ranking, count: Number(r.n) }));
 }
 
+/** Distinct rankings with counts by acting-as and invited, for every segment at once (the scorecard). */
+export async function countRankingsBySegment(db: Db, consultationId: string) {
+  const rows = await repo.distinctRankingsBySegment(db, consultationId);
+  return rows.map((r) => ({ ranking: r.ranking, actingAs: r.actingAs, invited: r.invited, count: Number(r.n) }));
+}
+
 export type SegmentCounts = Record<Segment, number>;
 
 export async function countSegments(db: Db, consultationId: string): Promise<SegmentCounts> {

@@ -178,6 +178,23 @@ export async function overviewCounts(db: Db, consultationId: string, scenarioId:
   return rows.map((r) => ({ severity: r.severity, participantsAffected: r.participantsAffected, count: Number(r.n) }));
 }
 
+/** Counts by scenario, severity and participants affected, for every scenario at once (the scorecard). */
+export async function countsByScenario(db: Db, consultationId: string) {
+  const rows = await db
+    .selectFrom('findings')
+    .select(['scenarioId', 'severity', 'participantsAffected', sql<string>`count(*)`.as('n')])
+    .where('consultationId', '=', consultationId)
+    .where('deletedAt', 'is', null)
+    .groupBy(['scenarioId', 'severity', 'participantsAffected'])
+    .execute();
+  return rows.map((r) => ({
+    scenarioId: r.scenarioId,
+    severity: r.severity,
+    participantsAffected: r.participantsAffected,
+    count: Number(r.n),
+  }));
+}
+
 /** Every finding's key, deleted ones too, in key order after `after` (the inbox's first run). */
 export async function findingKeysAfter(
   db: Db,

@@ -276,5 +276,16 @@ export async function findingsOverview(
   };
 }
 
+/**
+ * For the scenario scorecard (issue 14 story 2; the caller has checked the reader's access): every
+ * scenario's finding counts by severity and participants affected, in one grouped read.
+ */
+export const findingCountsByScenario = (db: Db, consultationId: string) => repo.countsByScenario(db, consultationId);
+
+/** For the scenario scorecard: a scenario's first findings in the overview's order (severity, frequency). */
+export async function topFindingsOf(db: Db, consultationId: string, scenarioId: string, limit: number) {
+  return (await pageOfFindings(db, consultationId, { scenarioId }, undefined, limit)).items;
+}
+
 // For the analysis inbox (server/modules/analysis/inbox/sources/finding.source.ts): what it reads.
 export { findingForAnalysis, findingKeysAfter, findingsForAnalysis, type FindingForAnalysis } from './findings.feed.ts';

@@ -307,6 +307,17 @@ export function consultedParties(db: Db, consultationId: string) {
     .execute();
 }
 
+/** The høringsliste with each party's answer: for the scenario scorecard (issue 14 story 2). */
+export function listAnswers(db: Db, consultationId: string) {
+  return db
+    .selectFrom('consultationParties as e')
+    .innerJoin('parties as p', 'p.id', 'e.partyId')
+    .select(['e.partyId', 'p.name', 'p.kind', 'e.invitedAt', 'e.responseId', 'e.respondedAt', 'e.noCommentsAt'])
+    .where('e.consultationId', '=', consultationId)
+    .orderBy('p.nameKey')
+    .execute();
+}
+
 /**
  * Parties due a reminder (issue 13): invited, neither responded nor said "no comments", no reminder
  * yet, in an open consultation whose deadline is within its reminder days. `defaultDays` when the

@@ -200,3 +200,20 @@ export async function commitImport(db: Db, actor: Actor | null, csv: string): Pr
     throw err;
   }
 }
+
+/**
+ * The consulted parties of a consultation (its høringsliste) with whether each answered, said "no
+ * comments", and which response is its answer: for the scenario scorecard (issue 14 story 2). The
+ * caller checks the reader's access to the consultation first.
+ */
+export async function partyAnswers(db: Db, consultationId: string) {
+  return (await repo.listAnswers(db, consultationId)).map((r) => ({
+    partyId: r.partyId,
+    name: r.name,
+    kind: r.kind,
+    invited: r.invitedAt !== null,
+    responseId: r.responseId,
+    respondedAt: r.respondedAt?.toISOString() ?? null,
+    noComments: r.noCommentsAt !== null,
+  }));
+}

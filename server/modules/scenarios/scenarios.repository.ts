@@ -52,6 +52,18 @@ export async function listStatusChanges(db: Db, scenarioId: string) {
     .execute();
 }
 
+/** The status changes of several scenarios in one read (the scorecard's comparison). */
+export async function listStatusChangesOf(db: Db, scenarioIds: readonly string[]) {
+  if (scenarioIds.length === 0) return [];
+  return db
+    .selectFrom('scenarioStatusChanges')
+    .selectAll()
+    .where('scenarioId', 'in', [...scenarioIds])
+    .orderBy('scenarioId')
+    .orderBy('changedAt')
+    .execute();
+}
+
 export async function nextPosition(db: Db, consultationId: string) {
   const row = await db
     .selectFrom('scenarios')

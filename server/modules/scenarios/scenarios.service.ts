@@ -257,3 +257,20 @@ export async function scenarioTitles(
   const rows = await repo.listScenarioTitles(db, [...new Set(ids)]);
   return new Map(rows.map((r) => [r.id, { key: r.key, title: r.title, consultationId: r.consultationId }]));
 }
+
+/**
+ * The status history of several scenarios, oldest change first, for the scenario scorecard (issue 14
+ * story 2). Callers check the reader's access to the consultation first.
+ */
+export async function statusHistories(
+  db: Db,
+  scenarioIds: readonly string[],
+): Promise<Map<string, { from: string | null; to: string; round: number; note: string | null; at: string }[]>> {
+  const out = new Map<string, { from: string | null; to: string; round: number; note: string | null; at: string }[]>();
+  for (const h of await repo.listStatusChangesOf(db, [...new Set(scenarioIds)])) {
+    const list = out.get(h.scenarioId) ?? [];
+    list.push({ from: h.fromStatus, to: h.toStatus, round: h.round, note: h.note, at: h.changedAt.toISOString() });
+    out.set(h.scenarioId, list);
+  }
+  return out;
+}

@@ -12,7 +12,8 @@ export type AnalysisPage =
   | 'redactions'
   | 'findings'
   | 'stakeholder-inputs'
-  | 'summaries';
+  | 'summaries'
+  | 'review-rounds';
 
 const PAGES: readonly { page: AnalysisPage; path: string; label: () => string }[] = [
   { page: 'inbox', path: 'inbox', label: () => t('analysisNav.inbox') },
@@ -25,6 +26,7 @@ const PAGES: readonly { page: AnalysisPage; path: string; label: () => string }[
   { page: 'findings', path: 'findings', label: () => t('analysisNav.findings') },
   { page: 'stakeholder-inputs', path: 'stakeholder-inputs', label: () => t('analysisNav.stakeholderInputs') },
   { page: 'summaries', path: 'theme-summaries', label: () => t('analysisNav.summaries') },
+  { page: 'review-rounds', path: 'review-rounds', label: () => t('analysisNav.reviewRounds') },
 ];
 
 /** A navigation between the analysis pages of a consultation; the current one is marked (aria-current). */

@@ -49,6 +49,7 @@ export const daShell = {
   'analysisNav.stakeholderInputs': 'Møder og input',
   'analysisNav.findings': 'Brugertest',
   'analysisNav.summaries': 'Temaopsummeringer',
+  'analysisNav.reviewRounds': 'Bedømmelsesrunder',
   'common.loading': 'Henter …',
   'common.loadMore': 'Vis flere',
   'common.loadingMore': 'Henter flere …',

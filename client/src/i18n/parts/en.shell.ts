@@ -48,6 +48,7 @@ export const enShell = {
   'analysisNav.stakeholderInputs': 'Meetings and inputs',
   'analysisNav.findings': 'User tests',
   'analysisNav.summaries': 'Theme summaries',
+  'analysisNav.reviewRounds': 'Review rounds',
   'common.loadMore': 'Load more',
   'common.loadingMore': 'Loading more…',
   'common.retry': 'Try again',

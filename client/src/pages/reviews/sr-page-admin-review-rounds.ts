@@ -144,6 +144,7 @@ export class SrPageAdminReviewRounds extends SrLightElement implements SrPage {
         <h1 tabindex="-1">${t('rounds.title')}</h1>
         <p class="font-lead"><span lang=${locLang(c.title)}>${title}</span></p>
         <p>${t('rounds.intro')}</p>
+        <p><a href="/reviews/${c.id}/scorecard" id="rounds-scorecard-link">${t('scorecard.compareLink')}</a></p>
         ${admin ? html`<p><a href="/admin/consultations/${c.id}/reviewers" id="rounds-reviewers-link">${t('reviewers.title')}</a></p>` : nothing}
         <div id="rounds-flash" tabindex="-1">
           ${

@@ -327,6 +327,11 @@ export class SrPageReviewRound extends SrLightElement implements SrPage {
       <h2 id="scenario-${s.id}-heading">
         <span>${s.key}:</span> <span lang=${locLang(s.title)}>${loc(s.title)}</span>
       </h2>
+      <p>
+        <a href="/reviews/${detail.consultation.id}/scorecard/${s.id}" id="scorecard-link-${s.key}"
+          >${t('scorecard.openLink', { key: s.key })}</a
+        >
+      </p>
       ${
         detail.canWrite
           ? this._form(detail, s)
@@ -388,6 +393,7 @@ export class SrPageReviewRound extends SrLightElement implements SrPage {
         </p>
         ${detail.round.status === 'closed' ? alert('info', t('reviews.closedNote'), { live: false }) : nothing}
         ${!detail.othersVisible ? html`<p>${t('reviews.othersHidden')}</p>` : nothing}
+        <p><a href="/reviews/${c.id}/scorecard" id="round-scorecard-link">${t('scorecard.compareLink')}</a></p>
         <div id="round-flash" tabindex="-1">${this._flashView(this._closeFlash)}</div>
         ${
           detail.canManage

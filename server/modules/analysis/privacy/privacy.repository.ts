@@ -257,6 +257,31 @@ export async function acceptedCuts(db: Db, kind: PrivacyItemKind, itemIds: reado
   return out;
 }
 
+/** The passages not rejected (accepted or still pending) of some items, by item and field. */
+export async function cutsNotRejected(
+  db: Db,
+  consultationId: string,
+  kind: PrivacyItemKind,
+  itemIds: readonly string[],
+) {
+  const out = new Map<string, Map<string, { start: number; end: number }[]>>();
+  if (itemIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('privacyFindings')
+    .select(['itemId', 'field', 'startOffset', 'endOffset'])
+    .where('consultationId', '=', consultationId)
+    .where('itemKind', '=', kind)
+    .where('itemId', 'in', [...itemIds])
+    .where('status', '<>', 'rejected')
+    .execute();
+  for (const r of rows) {
+    const byField = out.get(r.itemId) ?? new Map<string, { start: number; end: number }[]>();
+    byField.set(r.field, [...(byField.get(r.field) ?? []), { start: r.startOffset, end: r.endOffset }]);
+    out.set(r.itemId, byField);
+  }
+  return out;
+}
+
 /** Attachments that have findings not rejected: not published as they are. */
 export async function withheldAttachments(db: Db, attachmentIds: readonly string[]): Promise<Set<string>> {
   if (attachmentIds.length === 0) return new Set();

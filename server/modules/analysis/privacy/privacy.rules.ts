@@ -225,3 +225,13 @@ export function contextOf(text: string, start: number, end: number, width = 60) 
     after: chars.slice(end, to).join('') + (to < chars.length ? '…' : ''),
   };
 }
+
+/**
+ * The cuts of a field that fall inside a quoted passage [start, end) of it, shifted into the quote's
+ * own offsets (a coded quote shown to a reader who is not staff: issue 14 story 2).
+ */
+export function cutsWithin(cuts: readonly Cut[], start: number, end: number): Cut[] {
+  return cuts
+    .filter((c) => c.start < end && c.end > start)
+    .map((c) => ({ start: Math.max(0, c.start - start), end: Math.min(end, c.end) - start }));
+}

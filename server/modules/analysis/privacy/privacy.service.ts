@@ -14,7 +14,7 @@ import {
 import { requireReadableConsultation } from '../../consultations/consultations.service.ts';
 import { refused, requireWorkspace } from '../analysis.service.ts';
 import * as repo from './privacy.repository.ts';
-import { contextOf, redact } from './privacy.rules.ts';
+import { contextOf, cutsWithin, redact } from './privacy.rules.ts';
 import type { DecisionBody, Finding, FindingPage, ManualBody, RedactionQuery } from './privacy.schemas.ts';
 import { scanInput, scanResponseNow } from './privacy.scan.ts';
 
@@ -401,6 +401,26 @@ function findingPlace(p: CodedPassage): { kind: PrivacyItemKind; id: string; fie
   return null;
 }
 
+type CodedQuote = {
+  itemKind: 'response' | 'comment' | 'finding' | 'stakeholder_input';
+  itemId: string;
+  field: string | null;
+  startOffset: number | null;
+  endOffset: number | null;
+  quote: string;
+};
+
+/** Where a coded passage's personal-data findings are kept: the item, or the attachment it quotes. */
+function privacyPlace(q: CodedQuote): { kind: PrivacyItemKind; id: string; field: string } | null {
+  if (q.field?.startsWith('attachment:')) return { kind: 'attachment', id: q.field.slice(11), field: 'text' };
+  if (q.itemKind === 'response') {
+    const field = q.field === null ? null : q.field.startsWith('answer:') ? q.field.slice(7) : q.field;
+    return { kind: 'response', id: q.itemId, field: field ?? '' };
+  }
+  if (q.itemKind === 'comment') return { kind: 'comment', id: q.itemId, field: 'text' };
+  return null;
+}
+
 /**
  * For the høringsnotat (issue 14 story 6): coded passages' quotes with the accepted redactions that
  * fall in them cut out, as everywhere the public reads. A passage in a file with personal data not
@@ -424,5 +444,34 @@ export async function redactQuotes<T extends CodedPassage>(db: Db, passages: rea
       .filter((c) => c.end > p.start && c.start < p.end)
       .map((c) => ({ start: c.start - p.start, end: c.end - p.start }));
     return cuts.length === 0 ? p : { ...p, quote: redact(p.quote, cuts) };
+  });
+}
+
+/**
+ * Coded quotes as a reader who is not staff may see them (the scenario scorecard, issue 14 story 2):
+ * every personal-data passage not rejected (accepted, or still undecided) is cut out of the quote.
+ * A quote whose place in its text is not known (no offsets, or the whole item) is withheld (null)
+ * when its text has any such passage. Findings, written by staff, are not scanned and pass as they are.
+ */
+export async function redactQuotesForReviewers<T extends CodedQuote>(
+  db: Db,
+  consultationId: string,
+  quotes: readonly T[],
+): Promise<(T | null)[]> {
+  const places = quotes.map(privacyPlace);
+  const ids = (kind: PrivacyItemKind) => [...new Set(places.filter((p) => p?.kind === kind).map((p) => p!.id))];
+  const [responses, comments, attachments] = await Promise.all(
+    (['response', 'comment', 'attachment'] as const).map((k) => repo.cutsNotRejected(db, consultationId, k, ids(k))),
+  );
+  const byKind = { response: responses!, comment: comments!, attachment: attachments! };
+  return quotes.map((q, i) => {
+    const p = places[i];
+    if (!p) return q;
+    const fields = byKind[p.kind].get(p.id);
+    if (!fields) return q;
+    const cuts = p.field === '' ? [...fields.values()].flat() : (fields.get(p.field) ?? []);
+    if (cuts.length === 0) return q;
+    if (p.field === '' || q.startOffset === null || q.endOffset === null) return null;
+    return { ...q, quote: redact(q.quote, cutsWithin(cuts, q.startOffset, q.endOffset)) };
   });
 }
