@@ -457,6 +457,9 @@ describe('what a reviewer reaches (story 1)', () => {
       '/api/consultations/{id}/review-rounds',
       '/api/consultations/{id}/review-rounds/{roundId}',
       '/api/consultations/{id}/reviews/{reviewId}/revisions',
+      // The scenario scorecard and its comparison (story 2).
+      '/api/consultations/{id}/scorecard',
+      '/api/consultations/{id}/scenarios/{scenarioId}/scorecard',
     ]);
     const walked: string[] = [];
     const wrong: string[] = [];
@@ -478,7 +481,9 @@ describe('what a reviewer reaches (story 1)', () => {
     expect(walked.filter((p) => allowed.has(p)).sort()).toEqual([...allowed].sort());
     // The review routes are the only staff-only routes that let a reviewer in at all.
     const reviewerRoutes = t.app.guardedRoutes.filter((r) => r.roles.includes('reviewer')).map((r) => r.url);
-    expect(reviewerRoutes.every((u) => u.startsWith('/api/me/reviews') || /review|decision/.test(u))).toBe(true);
+    expect(
+      reviewerRoutes.filter((u) => !u.startsWith('/api/me/reviews') && !/review|decision|scorecard/.test(u)),
+    ).toEqual([]);
     expect(wrong).toEqual([]);
   });
 
