@@ -110,3 +110,73 @@ export async function seedDemoParties(
   }
   return { parties: DEMO_PARTIES.length, answered, noComments };
 }
+
+/** Directory names of the concluded hearing's list where the responses use another name. */
+const DIRECTORY_NAME: Record<string, string> = { 'Kommunernes Landsforening': 'KL' };
+const KIND_OF: Record<string, PartyKind> = {
+  'Aarhus Kommune': 'municipality',
+  KOMBIT: 'other',
+  Rigsrevisionen: 'other',
+  'Ældre Sagen': 'ngo',
+  'Dansk Handicap Forbund': 'ngo',
+  'Forbrugerrådet Tænk': 'ngo',
+  'IT-Politisk Forening': 'ngo',
+  'Danske Seniorer': 'ngo',
+};
+
+/**
+ * The concluded hearing's høringsliste (issue 14 story 6: the generated høringsnotat lists it): the
+ * parties its hand-written notat names (demo-report.ts HEARING_LIST), invited when it opened; the
+ * response of each party that answered is linked to it through its personal link, and Rigsrevisionen
+ * said "no comments". Idempotent: a hearing whose list has parties is left as it is.
+ */
+export async function seedConcludedParties(
+  db: Db,
+  concluded: { id: string },
+  admin: Actor,
+  hearingList: readonly string[],
+): Promise<{ parties: number; answered: number }> {
+  const listed = await sql<{ n: string }>`select count(*) as n from consultation_parties
+    where consultation_id = ${concluded.id}`.execute(db);
+  if (Number(listed.rows[0]!.n) > 0) return { parties: 0, answered: 0 };
+  const dirName = (n: string) => DIRECTORY_NAME[n] ?? n;
+  const have = new Set((await sql<{ name: string }>`select name from parties`.execute(db)).rows.map((r) => r.name));
+  const rows = hearingList
+    .filter((n) => !have.has(dirName(n)))
+    .map((n, i) => `${dirName(n)};${KIND_OF[n] ?? 'association'};;hoering-${i}@liste.samraad.demo;da;`);
+  if (rows.length > 0) await commitImport(db, admin, ['name;kind;cvr;emails;locale;note', ...rows].join('\n'));
+  const ids = new Map(
+    (await sql<{ id: string; name: string }>`select id, name from parties`.execute(db)).rows.map((r) => [r.name, r.id]),
+  );
+  const ctx: ListContext = { db, publicUrl: 'http://localhost:3000', mailStatus: 'outboxed', defaultReminderDays: 5 };
+  const partyIds = hearingList.map((n) => ids.get(dirName(n))!).filter(Boolean);
+  await addToList(ctx, admin, concluded.id, { partyIds, kinds: [] });
+  // Invited when the hearing opened (its invitation mails belong to the past; none are queued now).
+  const c = await sql<{ opensAt: Date | null; closesAt: Date | null }>`select opens_at, closes_at from consultations
+    where id = ${concluded.id}`.execute(db);
+  await sql`update consultation_parties set invited_at = ${c.rows[0]!.opensAt ?? new Date()}, invited_by = ${admin.id}
+    where consultation_id = ${concluded.id}`.execute(db);
+  const consultation = { id: concluded.id, closesAt: c.rows[0]!.closesAt };
+  let answered = 0;
+  for (const name of hearingList) {
+    const partyId = ids.get(dirName(name));
+    if (!partyId) continue;
+    const r = await sql<{ id: string }>`select id from responses where consultation_id = ${concluded.id}
+      and organisation_name = ${name} and status = 'submitted' order by submitted_at, id limit 1`.execute(db);
+    const response = r.rows[0] && (await responseForParty(db, concluded.id, r.rows[0].id));
+    if (!response) continue;
+    await db.transaction().execute((trx) => linkToParty(trx, null, consultation, partyId, response, 'link'));
+    answered++;
+  }
+  const quiet = ids.get('Rigsrevisionen');
+  if (quiet && hearingList.includes('Rigsrevisionen')) {
+    const entry = await sql<{ responseId: string | null }>`select response_id from consultation_parties
+      where consultation_id = ${concluded.id} and party_id = ${quiet}`.execute(db);
+    if (entry.rows[0] && entry.rows[0].responseId === null) {
+      await recordNoComments(ctx, admin, concluded.id, quiet);
+      await sql`update consultation_parties set no_comments_by = 'party'
+        where consultation_id = ${concluded.id} and party_id = ${quiet}`.execute(db);
+    }
+  }
+  return { parties: partyIds.length, answered };
+}

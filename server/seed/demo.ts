@@ -11,7 +11,8 @@ import { DEMO_CONSULTATIONS, type DemoConsultation } from './demo-content.ts';
 import { seedDemoAnalysis, type AnalysisCounts } from './demo-analysis.ts';
 import { seedDemoPrivacy, type PrivacyCounts } from './demo-privacy.ts';
 import { seedDemoStakeholderInputs } from './demo-stakeholder-inputs.ts';
-import { seedDemoParties } from './demo-parties.ts';
+import { seedConcludedParties, seedDemoParties } from './demo-parties.ts';
+import { HEARING_LIST, REPORT_SLUG } from './demo-report.ts';
 import { seedDemoFindings, type FindingsCounts } from './demo-findings.ts';
 import type { BlobStore } from '../modules/files/blob-store.ts';
 import { rewalkInput } from '../modules/analysis/inbox/inbox.indexer.ts';
@@ -153,6 +154,9 @@ export async function seedDemo(
   // Theme summaries with cited passages and the agency's answers; the concluded hearing's input is
   // coded first (demo-summaries.ts, issue 14 story 5). Before its report is generated.
   const summaries = await seedDemoSummaries(db);
+  // The concluded hearing's høringsliste, with the parties that answered linked (demo-parties.ts).
+  const concluded = await db.selectFrom('consultations').select('id').where('slug', '=', REPORT_SLUG).executeTakeFirst();
+  if (concluded && admin) await seedConcludedParties(db, concluded, admin, HEARING_LIST);
   // The concluded hearing's generated høringsnotat, published (demo-generated-report.ts, issue 14 story 6).
   if (admin) await seedDemoReport(db, admin, { publicUrl: opts.publicUrl, now });
   // A known edit link to one quoted respondent's "how your input was used" (demo-used.ts, story 7).

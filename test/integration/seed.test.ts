@@ -205,6 +205,13 @@ describe('demo seed: review and decision', () => {
     const model = await get<ReportModel>(`/api/consultations/${slug}/report?format=json`);
     expect(model.input.total.n).toBeGreaterThan(0);
     expect(model.decision?.outcomes.some((o) => o.outcome === 'selected')).toBe(true);
+    // Its høringsliste: the parties its hand-written notat names, in Danish order, ticked if they answered.
+    expect(model.parties.map((p) => p.name)).toEqual(
+      [...model.parties.map((p) => p.name)].sort((a, b) => a.localeCompare(b, 'da')),
+    );
+    expect(model.parties.length).toBeGreaterThanOrEqual(10);
+    expect(model.parties.filter((p) => p.status === 'responded').length).toBeGreaterThanOrEqual(5);
+    expect(model.parties.find((p) => p.name === 'Rigsrevisionen')).toMatchObject({ status: 'no_comments' });
     // Its figures recount through the inbox (as the demo analyst).
     const login = await t.app.inject({
       method: 'POST',
