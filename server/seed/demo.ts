@@ -155,7 +155,11 @@ export async function seedDemo(
   // coded first (demo-summaries.ts, issue 14 story 5). Before its report is generated.
   const summaries = await seedDemoSummaries(db);
   // The concluded hearing's høringsliste, with the parties that answered linked (demo-parties.ts).
-  const concluded = await db.selectFrom('consultations').select('id').where('slug', '=', REPORT_SLUG).executeTakeFirst();
+  const concluded = await db
+    .selectFrom('consultations')
+    .select('id')
+    .where('slug', '=', REPORT_SLUG)
+    .executeTakeFirst();
   if (concluded && admin) await seedConcludedParties(db, concluded, admin, HEARING_LIST);
   // The concluded hearing's generated høringsnotat, published (demo-generated-report.ts, issue 14 story 6).
   if (admin) await seedDemoReport(db, admin, { publicUrl: opts.publicUrl, now });
