@@ -82,7 +82,8 @@ describe('campaigns on regulations.gov USDA-2017-0002', () => {
     let recalled = 0;
     for (let a = 0; a < texts.length; a++) {
       for (let b = a + 1; b < texts.length; b++) {
-        if (!sets[a] || !sets[b] || jaccard(sets[a], sets[b]) < JACCARD_MIN) continue;
+        const [x, y] = [sets[a], sets[b]];
+        if (!x || !y || jaccard(x, y) < JACCARD_MIN) continue;
         truth++;
         if (campaignOf.has(a) && campaignOf.get(a) === campaignOf.get(b)) recalled++;
       }
