@@ -56,6 +56,8 @@ export async function benchExports(adminUrl: string): Promise<Record<string, unk
       EXPORT_DIRECT_MAX_ROWS: String(10 * items),
     },
     /running at (http:\/\/\S+)/,
+    // BENCH_PROFILE_DIR: the app's CPU profile (.cpuprofile) is written there when it exits.
+    process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [],
   );
   const pid = app.child.pid!;
   const base = app.match[1]!.replace('localhost', '127.0.0.1');
@@ -163,7 +165,7 @@ export async function benchExports(adminUrl: string): Promise<Record<string, unk
   } finally {
     await client.end();
     await stopProcess(app.child);
-    await dropDatabase(adminUrl, dbName);
+    if (!process.env.BENCH_KEEP_DB) await dropDatabase(adminUrl, dbName);
   }
 }
 

@@ -122,6 +122,8 @@ export async function retagCodings(db: Db, consultationId: string, fromTagId: st
 }
 
 /** The codings of many items of one consultation (an export's batch), with their tag's name; oldest first. */
+const ITEM_KINDS: CodingItemKind[] = ['response', 'comment', 'finding', 'stakeholder_input'];
+
 export async function codingsOfItems(
   db: Db,
   consultationId: string,
@@ -142,6 +144,9 @@ export async function codingsOfItems(
       displayNameOf('codings.coderId').as('coderName'),
     ])
     .where('codings.consultationId', '=', consultationId)
+    // Every kind named, so the item index (consultation_id, item_kind, item_id) is bound in all its
+    // columns: without it each id scanned the consultation's whole range (0.5 s per 2,000 ids).
+    .where('codings.itemKind', 'in', ITEM_KINDS)
     .where('codings.itemId', 'in', itemIds);
   if (visible) q = q.where(visible);
   return q.orderBy('codings.createdAt').orderBy('codings.id').execute();
