@@ -172,6 +172,7 @@ export async function confirmedCodingsOfItems(db: Db, consultationId: string, it
       sql<{ da: string; en: string }>`codebook_tags.name`.as('tagName'),
     ])
     .where('codings.consultationId', '=', consultationId)
+    .where('codings.itemKind', 'in', ITEM_KINDS)
     .where('codings.itemId', 'in', itemIds)
     .where('codings.status', '=', 'confirmed')
     .orderBy('codings.createdAt')
