@@ -99,6 +99,32 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('detection as input arrives', () => {
+  it('makes one campaign of copies that arrive in one batch, whatever order their ids fall in', async () => {
+    // A copy joins the campaign of whichever of its copies is placed already; before, the first copy
+    // in id order was taken, and when it was not placed yet the two started a second campaign. The
+    // ids are random, so eight hearings make the bad order all but certain to occur at least once.
+    const f = factory(t);
+    const hearings = [];
+    for (let n = 0; n < 8; n++) {
+      const h = await f.newOpenConsultation(cast.admin, { scenarios: [{ key: 'S1' }] });
+      for (const [i, body] of [LETTER, LETTER, LETTER, `${LETTER} ${ADDED}`].entries())
+        await submitOk(
+          t,
+          h.consultation.id,
+          submission([], {
+            body,
+            respondent: { name: `Borger ${i}`, email: `b${n}-${i}@example.dk`, actingAs: 'citizen' },
+          }),
+        );
+      hearings.push(h.consultation.id);
+    }
+    await indexAll();
+    for (const cid of hearings) {
+      const res = await call(t, cast.analyst, { url: `/api/consultations/${cid}/campaigns` });
+      expect(json<{ items: { memberCount: number }[] }>(res).items.map((c) => c.memberCount)).toEqual([4]);
+    }
+  });
+
   it('groups exact copies and near-copies once indexed, and not unrelated responses or other consultations', async () => {
     const { items } = await list();
     expect(items).toHaveLength(1);

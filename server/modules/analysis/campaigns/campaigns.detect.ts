@@ -137,7 +137,11 @@ export async function noteArrivals(db: Db, arrivals: readonly Arrival[]): Promis
     for (const { a, p, exact } of prepared) {
       if (!p) continue;
       const key = { kind: a.kind, id: a.id };
-      const same = exacts.get(exact)?.find((k) => keyOf(k) !== keyOf(key));
+      const same = await preferPlaced(
+        db,
+        consultationId,
+        (exacts.get(exact) ?? []).filter((k) => keyOf(k) !== keyOf(key)),
+      );
       if (same) {
         joined += await placeItems(db, consultationId, {
           template: same,
@@ -173,13 +177,25 @@ async function nearCopyOf(
   const candidates = await repo.sharingBands(db, consultationId, [...p.bands], key);
   if (candidates.length === 0) return null;
   const texts = await repo.textsOf(db, consultationId, candidates);
-  for (const c of candidates) {
+  const near = candidates.filter((c) => {
     const t = texts.get(keyOf(c));
-    if (!t) continue;
+    if (!t) return false;
     const words = comparedWords(t.text, bp);
-    if (words.length >= MIN_WORDS && verified(p.shingles, shingles(words)).ok) return c;
-  }
-  return null;
+    return words.length >= MIN_WORDS && verified(p.shingles, shingles(words)).ok;
+  });
+  return preferPlaced(db, consultationId, near);
+}
+
+/**
+ * Of an item's copies, one already in a campaign if there is one, else the first. Without it the
+ * copy that happened to come first (id order) could be one not placed yet, and the two would start
+ * a second campaign beside the one the other copies are in (it happened: three copies of a letter
+ * in one indexer batch became two campaigns of two).
+ */
+async function preferPlaced(db: Db, consultationId: string, copies: readonly ItemKey[]): Promise<ItemKey | null> {
+  if (copies.length <= 1) return copies[0] ?? null;
+  const where = await repo.membershipsOf(db, consultationId, copies);
+  return copies.find((k) => where.get(keyOf(k))?.some((m) => m.status === 'member')) ?? copies[0]!;
 }
 
 /** Stores a full run's clusters: each placed as above (existing campaigns and decisions win). */
