@@ -15,6 +15,23 @@ export async function createDatabase(adminUrl: string, name: string): Promise<st
   return u.toString();
 }
 
+/** The URL of database `name` on the server of `adminUrl`. */
+export function databaseUrl(adminUrl: string, name: string): string {
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return (await client.query(`select 1 from pg_database where datname = $1`, [name])).rowCount === 1;
+  } finally {
+    await client.end();
+  }
+}
+
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();

@@ -1166,3 +1166,16 @@ export interface ReportNoticesTable {
 export interface Database {
   reportNotices: ReportNoticesTable;
 }
+
+// Issue 14, Measure: the scenario scorecard's aggregates per consultation, recounted in the
+// background (migration 20261211100000), reviews module's scorecard.
+export interface ScorecardCountsTable {
+  consultationId: string;
+  part: string;
+  payload: ColumnType<unknown, string, string>;
+  countedAt: Date;
+  recountingSince: Date | null;
+}
+export interface Database {
+  scorecardCounts: ScorecardCountsTable;
+}

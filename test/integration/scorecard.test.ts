@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { indexInput } from '../../server/modules/analysis/inbox/inbox.indexer.ts';
 import type {
   ScenarioScorecard,
@@ -400,5 +401,53 @@ describe('the comparison of every scenario', () => {
     expect(c.lastChange).toMatchObject({ to: 'shortlisted' });
     const staff = json<ScorecardComparison>(await comparison(cast.admin));
     expect(staff.scenarios[0]!.places.find((p) => p.segment === 'business')!.position).toBe(3);
+  });
+});
+
+// Last: it adds a ballot and removes a coding. The counts are stored (scorecard_counts) and
+// recounted in the background once older than FRESH_MS; the quotes' words are read live.
+describe('the stored counts', () => {
+  it('serves the last count, recounts it in the background once stale, and never shows a removed quote', async () => {
+    const all = (cmp: ScorecardComparison) => cmp.segments.find((s) => s.segment === 'all')!.ballots;
+    const before = json<ScorecardComparison>(await comparison(cast.admin));
+    expect(all(before)).toBe(BALLOTS.length);
+
+    const v = await registeredParticipant(t);
+    const cast7 = await call(t, v, {
+      method: 'PUT',
+      url: `/api/consultations/${cId}/ballot`,
+      payload: { ranks: [C, B, A].map((scenarioId, i) => ({ scenarioId, rank: i + 1 })) },
+    });
+    expect(cast7.statusCode, cast7.body).toBe(201);
+    // Fresh: the stored count, with its time.
+    const fresh = json<ScorecardComparison>(await comparison(cast.admin));
+    expect([all(fresh), fresh.countedAt]).toEqual([BALLOTS.length, before.countedAt]);
+
+    // A minute later (the stored rows made older): still the last count, while one is made anew.
+    await sql`update scorecard_counts set counted_at = counted_at - interval '1 minute'
+               where consultation_id = ${cId}`.execute(t.handle.db);
+    const stale = json<ScorecardComparison>(await comparison(cast.admin));
+    expect(all(stale)).toBe(BALLOTS.length);
+    expect(Date.parse(stale.countedAt)).toBeLessThan(Date.parse(before.countedAt));
+    let recounted = stale;
+    for (let i = 0; i < 100 && all(recounted) === BALLOTS.length; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      recounted = json<ScorecardComparison>(await comparison(cast.admin));
+    }
+    expect(all(recounted)).toBe(BALLOTS.length + 1);
+    expect(Date.parse(recounted.countedAt)).toBeGreaterThan(Date.parse(stale.countedAt));
+    const stored = await sql<{ part: string; recounting: boolean }>`
+      select part, recounting_since is not null as recounting from scorecard_counts
+       where consultation_id = ${cId} order by part`.execute(t.handle.db);
+    expect(stored.rows.map((r) => r.part)).toEqual(['ballots', 'quotes:public', 'quotes:staff', 'themes']);
+
+    // A quote shown on the scorecard, its coding removed: gone at once, though the choice is stored.
+    const quoted = json<ScenarioScorecard>(await card(cast.admin)).themes.flatMap((th) => th.quotes);
+    expect(quoted.length).toBeGreaterThan(0);
+    const gone = quoted[0]!.codingId;
+    const del = await call(t, cast.admin, { method: 'DELETE', url: `/api/codings/${gone}` });
+    expect(del.statusCode, del.body).toBeLessThan(300);
+    const after = json<ScenarioScorecard>(await card(cast.admin)).themes.flatMap((th) => th.quotes);
+    expect(after.map((q) => q.codingId)).toEqual(quoted.slice(1).map((q) => q.codingId));
   });
 });

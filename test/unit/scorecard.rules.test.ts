@@ -79,23 +79,3 @@ describe('folding the coding counts', () => {
     expect(by.get('B')!.stances.for).toBe(3);
   });
 });
-
-describe('the scorecard memo (scorecard.cache.ts)', () => {
-  it('reuses a count for TTL_MS, shares a load in flight, counts again after, and forgets a failure', async () => {
-    const { memo, TTL_MS } = await import('../../server/modules/reviews/scorecard/scorecard.cache.ts');
-    let now = 1_000;
-    const clock = () => now;
-    let loads = 0;
-    const load = () => Promise.resolve(++loads);
-    const key = `test:${Math.random()}`;
-    const [a, b] = await Promise.all([memo(key, load, clock), memo(key, load, clock)]);
-    expect([a, b, loads]).toEqual([1, 1, 1]);
-    now += TTL_MS - 1;
-    expect(await memo(key, load, clock)).toBe(1);
-    now += 1;
-    expect(await memo(key, load, clock)).toBe(2);
-    const failing = `test:${Math.random()}`;
-    await expect(memo(failing, () => Promise.reject(new Error('down')), clock)).rejects.toThrow('down');
-    expect(await memo(failing, load, clock)).toBe(3);
-  });
-});

@@ -247,5 +247,5 @@ export const daReviews = {
   'scorecard.roundLine': (p: { n: number; status: string; due: string }) =>
     `Runde ${p.n} — ${p.status} — frist ${p.due}`,
   'scorecard.countedAt': (p: { at: string }) =>
-    `Rangordninger og kodet input er talt ${p.at} (tælles igen højst hvert 30. sekund).`,
+    `Rangordninger og kodet input er talt ${p.at} (tælles igen i baggrunden, når de er 30 sekunder gamle).`,
 } satisfies typeof enReviews;

@@ -244,5 +244,5 @@ export const enReviews = {
   'scorecard.othersHidden': "Other reviewers' positions are shown once the round is closed.",
   'scorecard.roundLine': (p: { n: number; status: string; due: string }) => `Round ${p.n} — ${p.status} — due ${p.due}`,
   'scorecard.countedAt': (p: { at: string }) =>
-    `Rankings and coded input counted ${p.at} (recounted at most every 30 seconds).`,
+    `Rankings and coded input counted ${p.at} (recounted in the background once they are 30 seconds old).`,
 };

@@ -126,6 +126,20 @@ export async function scenarioQuotes(
   return rows.map(({ k: _k, ...r }) => r);
 }
 
+/** The quote of each given coding still confirmed. */
+export async function quoteTexts(db: Db, consultationId: string, codingIds: readonly string[]) {
+  if (codingIds.length === 0) return [];
+  return db
+    .selectFrom('codings')
+    .select(['id', 'quote'])
+    .where('consultationId', '=', consultationId)
+    .where('id', 'in', codingIds)
+    .where('status', '=', 'confirmed')
+    .where('quote', 'is not', null)
+    .$narrowType<{ quote: string }>()
+    .execute();
+}
+
 /** The top-level themes' names. */
 export async function themeNames(db: Db, consultationId: string) {
   return db

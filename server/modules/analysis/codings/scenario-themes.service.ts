@@ -10,13 +10,13 @@ import * as repo from './scenario-themes.repository.ts';
 
 export type { ThemeCountRow } from './scenario-themes.repository.ts';
 
-/** Every scenario's coded items by top-level theme, stance, acting-as and campaign membership, and the themes' names. */
-export async function scenarioThemeCounts(db: Db, consultationId: string) {
-  const [rows, themes] = await Promise.all([repo.themeCounts(db, consultationId), repo.themeNames(db, consultationId)]);
-  return {
-    rows,
-    themes: themes.map((t) => ({ id: t.id, name: t.name as Localized, position: t.position })),
-  };
+/** Every scenario's coded items by top-level theme, stance, acting-as and campaign membership (the heavy count). */
+export const scenarioThemeRows = (db: Db, consultationId: string) => repo.themeCounts(db, consultationId);
+
+/** The consultation's top-level themes with their names, in codebook order. */
+export async function scenarioThemeNames(db: Db, consultationId: string) {
+  const themes = await repo.themeNames(db, consultationId);
+  return themes.map((t) => ({ id: t.id, name: t.name as Localized, position: t.position }));
 }
 
 /**
@@ -36,6 +36,15 @@ export async function scenarioQuotes(
   return repo.scenarioQuotes(db, consultationId, { ...opts, kinds });
 }
 export type ScenarioQuote = repo.QuoteRow;
+
+/**
+ * The quoted text of the given codings that are still confirmed, by coding id: a stored choice of
+ * quotes (the scorecard keeps ids and offsets, never the text) gets its words read live, and a
+ * coding removed since is left out.
+ */
+export async function quoteTexts(db: Db, consultationId: string, codingIds: readonly string[]) {
+  return new Map((await repo.quoteTexts(db, consultationId, codingIds)).map((r) => [r.id, r.quote]));
+}
 
 /** Quotes with every personal-data passage not rejected cut out; a quote that cannot be placed is left out. */
 export async function redactScenarioQuotes(db: Db, consultationId: string, quotes: readonly repo.QuoteRow[]) {

@@ -6,6 +6,7 @@ import {
   ScorecardComparison,
   ScorecardParams,
 } from './scorecard.schemas.ts';
+import { settleRecounts } from './scorecard.counts.ts';
 import { compareScenarios, scenarioScorecard } from './scorecard.service.ts';
 
 const tags = ['reviews'];
@@ -18,6 +19,8 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody 
  */
 export const scorecardRoutes: FastifyPluginAsyncZod<{ minSegment: number }> = async (app, opts) => {
   const readers = app.requireRole('admin', 'analyst', 'reviewer');
+  // A recount under way in the background finishes before the database closes.
+  app.addHook('onClose', settleRecounts);
 
   app.get(
     '/api/consultations/:id/scorecard',
@@ -31,7 +34,7 @@ export const scorecardRoutes: FastifyPluginAsyncZod<{ minSegment: number }> = as
         response: { 200: ScorecardComparison, ...errors },
       },
     },
-    async (req) => compareScenarios(app.db, req.actor, req.params.id, opts.minSegment),
+    async (req) => compareScenarios(app.db, req.actor, req.params.id, opts.minSegment, req.log),
   );
 
   app.get(
@@ -51,6 +54,6 @@ export const scorecardRoutes: FastifyPluginAsyncZod<{ minSegment: number }> = as
         response: { 200: ScenarioScorecard, ...errors },
       },
     },
-    async (req) => scenarioScorecard(app.db, req.actor, req.params.id, req.params.scenarioId, opts.minSegment),
+    async (req) => scenarioScorecard(app.db, req.actor, req.params.id, req.params.scenarioId, opts.minSegment, req.log),
   );
 };

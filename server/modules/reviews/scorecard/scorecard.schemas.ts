@@ -124,7 +124,9 @@ export const ScenarioScorecard = z.object({
   scenario: ScenarioRef,
   scenarios: z.array(ScenarioRef).describe("The consultation's scenarios, in their order (to name the neighbours)"),
   minSegmentSize: z.int(),
-  countedAt: z.iso.datetime().describe('When the rankings and codings were counted (kept up to 30 s)'),
+  countedAt: z.iso
+    .datetime()
+    .describe('When the rankings and codings were counted (stored; recounted in the background once 30 s old)'),
   ranking: z.array(SegmentPlace),
   themes: z.array(ThemeCard).describe('Top-level themes with codings about this scenario, most coded first'),
   findings: Findings,
@@ -145,7 +147,9 @@ export type ScenarioScorecard = z.infer<typeof ScenarioScorecard>;
 export const ScorecardComparison = z.object({
   consultation: ConsultationRef,
   minSegmentSize: z.int(),
-  countedAt: z.iso.datetime().describe('When the rankings and codings were counted (kept up to 30 s)'),
+  countedAt: z.iso
+    .datetime()
+    .describe('When the rankings and codings were counted (stored; recounted in the background once 30 s old)'),
   segments: z.array(z.object({ segment: Segment, ballots: z.int().nullable(), hidden: z.boolean() })),
   round: RoundPositions.shape.round,
   othersVisible: z.boolean(),

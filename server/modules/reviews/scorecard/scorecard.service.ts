@@ -2,10 +2,12 @@ import type { Db } from '../../../db/database.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { notFound } from '../../../shared/errors.ts';
 import {
+  quoteTexts,
   redactScenarioQuotes,
   type ScenarioQuote,
   scenarioQuotes,
-  scenarioThemeCounts,
+  scenarioThemeNames,
+  scenarioThemeRows,
 } from '../../analysis/codings/scenario-themes.service.ts';
 import { countRankingsBySegment } from '../../ballots/ballots.service.ts';
 import { findingCountsByScenario, topFindingsOf } from '../../findings/findings.service.ts';
@@ -15,7 +17,7 @@ import { listScenarios, statusHistories } from '../../scenarios/scenarios.servic
 import { seesOtherPositions } from '../reviews.policy.ts';
 import { requireReviewScope, type ReviewConsultation } from '../reviews.scope.ts';
 import * as rounds from '../rounds/rounds.repository.ts';
-import { countedAt, memo } from './scorecard.cache.ts';
+import { type Counted, storedCount } from './scorecard.counts.ts';
 import { foldFindings, foldScenarios, foldThemes, noStances, placesOf } from './scorecard.rules.ts';
 import type { Quote, ScenarioScorecard, ScorecardComparison } from './scorecard.schemas.ts';
 
@@ -24,20 +26,61 @@ import type { Quote, ScenarioScorecard, ScorecardComparison } from './scorecard.
  * admins. Each part is read through its owning module's service with one grouped query for every
  * scenario at once (the comparison reads the same), so the page costs a handful of statements
  * whatever the number of responses. Quotes have their personal-data passages cut out for everyone.
- * The counts over every ballot and coding, and a scenario's quotes, are memoised briefly
- * (scorecard.cache.ts); positions, findings, parties and the status history are read live.
+ * The counts over every ballot and coding, and which codings each scenario's quotes are, are stored
+ * and recounted in the background when older than 30 s (scorecard.counts.ts): a page never waits
+ * for a count but the first of a consultation. Positions, findings, parties, the status history,
+ * the themes' names and the quotes' words are read live.
  */
 const QUOTES_PER_THEME = 3;
 
-/** The memoised aggregates of a consultation: ballots by ranking and segment, codings by scenario and theme. */
-const rankingsOf = (db: Db, consultationId: string) =>
-  memo(`ballots:${consultationId}`, () => countRankingsBySegment(db, consultationId));
-const themesOf = (db: Db, consultationId: string) =>
-  memo(`themes:${consultationId}`, () => scenarioThemeCounts(db, consultationId));
-const quotesOf = (db: Db, consultationId: string, staff: boolean) =>
-  memo(`quotes:${consultationId}:${staff}`, () =>
-    scenarioQuotes(db, consultationId, { perTheme: QUOTES_PER_THEME, staff }),
+type Log = Parameters<typeof storedCount>[4];
+
+/** The stored aggregates of a consultation: ballots by ranking and segment, codings by scenario and theme. */
+const rankingsOf = (db: Db, consultationId: string, log?: Log) =>
+  storedCount(db, consultationId, 'ballots', () => countRankingsBySegment(db, consultationId), log);
+/** The stored rankings as segmentStandings loads them, keeping when they were counted. */
+function storedRankings(log?: Log) {
+  let counted: Counted<unknown> | undefined;
+  return {
+    load: async (db: Db, consultationId: string) => {
+      const r = await rankingsOf(db, consultationId, log);
+      counted = r;
+      return r.value;
+    },
+    counted: () => counted!,
+  };
+}
+const themesOf = (db: Db, consultationId: string, log?: Log) =>
+  storedCount(db, consultationId, 'themes', () => scenarioThemeRows(db, consultationId), log);
+type StoredQuote = Omit<ScenarioQuote, 'quote'>;
+
+/** The quotes chosen for each scenario and theme (stored without their words), of one scenario, with their words. */
+async function quotesOf(db: Db, consultationId: string, staff: boolean, scenarioId: string, log?: Log) {
+  const chosen = await storedCount(
+    db,
+    consultationId,
+    staff ? 'quotes:staff' : 'quotes:public',
+    async (): Promise<StoredQuote[]> =>
+      (await scenarioQuotes(db, consultationId, { perTheme: QUOTES_PER_THEME, staff })).map(
+        ({ quote: _quote, ...rest }) => rest,
+      ),
+    log,
   );
+  const mine = chosen.value.filter((q) => q.scenarioId === scenarioId);
+  const words = await quoteTexts(
+    db,
+    consultationId,
+    mine.map((q) => q.codingId),
+  );
+  return mine.flatMap((q): ScenarioQuote[] => {
+    const quote = words.get(q.codingId);
+    return quote === undefined ? [] : [{ ...q, quote }];
+  });
+}
+
+/** When the counts shown were made: the older of the two. */
+const countedAt = (...parts: Counted<unknown>[]) =>
+  new Date(Math.min(...parts.map((p) => p.countedAt.getTime()))).toISOString();
 
 const consultationRef = (c: ReviewConsultation) => ({ id: c.id, slug: c.slug, title: c.title, phase: c.phase });
 
@@ -83,21 +126,18 @@ export async function scenarioScorecard(
   idOrSlug: string,
   scenarioId: string,
   minSegment: number,
+  log?: Log,
 ): Promise<ScenarioScorecard> {
   const { consultation: c, staff } = await requireReviewScope(db, actor, idOrSlug, 'read');
   const all = await listScenarios(db, actor, c.id);
   const scenario = all.find((s) => s.id === scenarioId);
   if (!scenario) throw notFound('Scenario');
-  const [standings, coded, quotes, findingCells, top, parties, history, current] = await Promise.all([
-    segmentStandings(db, actor, c.id, minSegment, rankingsOf),
-    themesOf(db, c.id),
-    quotesOf(db, c.id, staff).then((all) =>
-      redactScenarioQuotes(
-        db,
-        c.id,
-        all.filter((q) => q.scenarioId === scenarioId),
-      ),
-    ),
+  const ballots = storedRankings(log);
+  const [standings, coded, names, quotes, findingCells, top, parties, history, current] = await Promise.all([
+    segmentStandings(db, actor, c.id, minSegment, ballots.load),
+    themesOf(db, c.id, log),
+    scenarioThemeNames(db, c.id),
+    quotesOf(db, c.id, staff, scenarioId, log).then((mine) => redactScenarioQuotes(db, c.id, mine)),
     findingCountsByScenario(db, c.id),
     topFindingsOf(db, c.id, scenarioId, 5),
     partyAnswers(db, c.id),
@@ -110,22 +150,22 @@ export async function scenarioScorecard(
     c.id,
     await scenarioQuotes(db, c.id, { perTheme: 1000, staff, scenarioId, items: answers }),
   );
-  const names = new Map(coded.themes.map((t) => [t.id, t.name]));
+  const nameOf = new Map(names.map((t) => [t.id, t.name]));
   const reviews = current.reviews.filter((r) => r.scenarioId === scenarioId);
   return {
     consultation: consultationRef(c),
     scenario: { id: scenario.id, key: scenario.key, title: scenario.title, status: scenario.status },
     scenarios: all.map((s) => ({ id: s.id, key: s.key, title: s.title, status: s.status })),
     minSegmentSize: minSegment,
-    countedAt: countedAt(`ballots:${c.id}`),
+    countedAt: countedAt(ballots.counted(), coded),
     ranking: placesOf(standings, scenarioId),
     themes: foldThemes(
-      coded.rows,
+      coded.value,
       scenarioId,
-      coded.themes.map((t) => t.id),
+      names.map((t) => t.id),
     ).map((t) => ({
       themeId: t.themeId,
-      name: names.get(t.themeId) ?? { da: '', en: '' },
+      name: nameOf.get(t.themeId) ?? { da: '', en: '' },
       stances: t.stances,
       campaign: t.campaign,
       byActingAs: [...t.byActingAs].map(([actingAs, stances]) => ({ actingAs, stances })),
@@ -179,12 +219,14 @@ export async function compareScenarios(
   actor: Actor | null,
   idOrSlug: string,
   minSegment: number,
+  log?: Log,
 ): Promise<ScorecardComparison> {
   const { consultation: c } = await requireReviewScope(db, actor, idOrSlug, 'read');
   const scenarios = await listScenarios(db, actor, c.id);
+  const ballots = storedRankings(log);
   const [standings, coded, findingCells, history, current] = await Promise.all([
-    segmentStandings(db, actor, c.id, minSegment, rankingsOf),
-    themesOf(db, c.id),
+    segmentStandings(db, actor, c.id, minSegment, ballots.load),
+    themesOf(db, c.id, log),
     findingCountsByScenario(db, c.id),
     statusHistories(
       db,
@@ -192,11 +234,11 @@ export async function compareScenarios(
     ),
     currentPositions(db, actor, c.id),
   ]);
-  const folded = foldScenarios(coded.rows);
+  const folded = foldScenarios(coded.value);
   return {
     consultation: consultationRef(c),
     minSegmentSize: minSegment,
-    countedAt: countedAt(`ballots:${c.id}`),
+    countedAt: countedAt(ballots.counted(), coded),
     segments: standings.segments.map((s) => ({ segment: s.segment, ballots: s.ballots, hidden: s.hidden })),
     round: current.round,
     othersVisible: current.othersVisible,
