@@ -102,7 +102,8 @@ export async function placeItems(
 export type Arrival = ItemKey & { consultationId: string; version: number; text: string; receivedAt?: string };
 
 /**
- * New or changed input, as the inbox indexer writes it (off the submission path): its exact hash
+ * New or changed input, as the inbox indexer writes it (off the submission path; in a transaction,
+ * which holds the consultation's placement lock until it ends): its exact hash
  * and band keys are stored; an exact copy of another item joins that item's campaign (or the two
  * make one); otherwise a verified near-copy among the items sharing a band key does. Cheap: one
  * signature per new item and an index lookup.
@@ -114,7 +115,9 @@ export async function noteArrivals(db: Db, arrivals: readonly Arrival[]): Promis
     (a, b) => (a.receivedAt ?? '').localeCompare(b.receivedAt ?? '') || a.id.localeCompare(b.id),
   );
   for (const a of inOrder) byConsultation.set(a.consultationId, [...(byConsultation.get(a.consultationId) ?? []), a]);
-  for (const [consultationId, items] of byConsultation) {
+  // One consultation after another in id order, so two transactions never wait on each other's lock.
+  for (const [consultationId, items] of [...byConsultation].sort((a, b) => a[0].localeCompare(b[0]))) {
+    await repo.lockPlacement(db, consultationId);
     const bp = new Set(await repo.latestBoilerplate(db, consultationId));
     const prepared = items.map((a) => ({ a, p: prepare(a.text, bp), exact: exactHash(a.text) }));
     await repo.upsertSignatures(
@@ -209,11 +212,15 @@ export async function storeClusters(
   let joined = 0;
   for (let i = 0; i < clusters.length; i++) {
     const c = clusters[i]!;
-    joined += await db
-      .transaction()
-      .execute((trx) =>
-        placeItems(trx, consultationId, { template: c.template, items: c.members, addedBy: 'detection', boilerplate }),
-      );
+    joined += await db.transaction().execute(async (trx) => {
+      await repo.lockPlacement(trx, consultationId);
+      return placeItems(trx, consultationId, {
+        template: c.template,
+        items: c.members,
+        addedBy: 'detection',
+        boilerplate,
+      });
+    });
     await progress((i + 1) / clusters.length);
   }
   return joined;

@@ -225,6 +225,16 @@ export async function insertMembers(
   }
 }
 
+/**
+ * Serialises the placing of items into a consultation's campaigns until the transaction ends. The
+ * indexer's arrivals, an incremental run and a full run's clusters can each find the same new
+ * copies; without it, two of them, each unable to see the other's uncommitted campaign, would make
+ * two campaigns of the same letter. Must run inside a transaction.
+ */
+export async function lockPlacement(db: Db, consultationId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`campaigns:${consultationId}`}, 0))`.execute(db);
+}
+
 export async function recount(db: Db, campaignId: string): Promise<void> {
   await sql`update campaigns set member_count = (select count(*) from campaign_members m
       where m.campaign_id = ${campaignId} and m.status = 'member')::int, updated_at = now()
