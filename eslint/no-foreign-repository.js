@@ -104,6 +104,7 @@ export const TABLE_OWNERS = {
   party_match_rejections: 'parties',
   consultation_reviewers: 'reviews',
   review_rounds: 'reviews',
+  scorecard_counts: 'reviews',
   review_round_scenarios: 'reviews',
   reviews: 'reviews',
   review_revisions: 'reviews',

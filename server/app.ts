@@ -157,6 +157,7 @@ export async function buildApp({ config, db, readDb }: AppDeps): Promise<Fastify
   await app.register(analysisRoutes, {
     indexEveryMs: config.jobsEnabled ? config.analysisIndexMs : 0,
     indexBudgetMs: config.analysisIndexBudgetMs,
+    indexMaxDeferMs: config.analysisIndexMaxDeferMs,
     exportDirectMaxRows: config.exportDirectMaxRows,
     exportLinkHours: config.exportLinkHours,
   });

@@ -163,6 +163,7 @@ export const ConfigSchema = z.object({
   MAIL_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
   ANALYSIS_INDEX_MS: z.coerce.number().int().min(0).max(600_000).default(3000),
   ANALYSIS_INDEX_BUDGET_MS: z.coerce.number().int().min(50).max(600_000).default(250),
+  ANALYSIS_INDEX_MAX_DEFER_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
   FILES_DIR: z.string().optional(),
   S3_BUCKET: z.string().optional(),
   S3_REGION: z.string().default('eu-north-1'),
@@ -260,6 +261,7 @@ export type Config = Readonly<{
   analysisIndexMs: number;
   /** The longest one indexing run works before it leaves the rest to the next (ms). */
   analysisIndexBudgetMs: number;
+  analysisIndexMaxDeferMs: number;
   /** Local blob store directory (default `<DATA_DIR>/files`); ignored when S3 is configured. */
   filesDir: string;
   s3:
@@ -345,6 +347,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailPollMs: e.MAIL_POLL_MS,
     analysisIndexMs: e.ANALYSIS_INDEX_MS,
     analysisIndexBudgetMs: e.ANALYSIS_INDEX_BUDGET_MS,
+    analysisIndexMaxDeferMs: e.ANALYSIS_INDEX_MAX_DEFER_MS,
     filesDir: e.FILES_DIR ?? `${e.DATA_DIR.replace(/\/$/, '')}/files`,
     s3: e.S3_BUCKET
       ? {

@@ -17,10 +17,16 @@ import { themesRoutes } from './themes/themes.routes.ts';
 export const analysisRoutes: FastifyPluginAsyncZod<{
   indexEveryMs: number;
   indexBudgetMs: number;
+  /** A busy instance defers the indexer and the scanner, at most this long since their last run. */
+  indexMaxDeferMs?: number;
   exportDirectMaxRows?: number;
   exportLinkHours?: number;
 }> = async (app, opts) => {
-  await app.register(inboxRoutes, { indexEveryMs: opts.indexEveryMs, indexBudgetMs: opts.indexBudgetMs });
+  await app.register(inboxRoutes, {
+    indexEveryMs: opts.indexEveryMs,
+    indexBudgetMs: opts.indexBudgetMs,
+    indexMaxDeferMs: opts.indexMaxDeferMs ?? 15_000,
+  });
   await app.register(codebookRoutes);
   await app.register(codingsRoutes);
   await app.register(teamRoutes);
@@ -33,5 +39,9 @@ export const analysisRoutes: FastifyPluginAsyncZod<{
     linkHours: opts.exportLinkHours ?? 24,
   });
   // The personal-data scanner follows the same feed as the inbox indexer, on the same schedule.
-  await app.register(privacyRoutes, { scanEveryMs: opts.indexEveryMs, scanBudgetMs: opts.indexBudgetMs });
+  await app.register(privacyRoutes, {
+    scanEveryMs: opts.indexEveryMs,
+    scanBudgetMs: opts.indexBudgetMs,
+    scanMaxDeferMs: opts.indexMaxDeferMs ?? 15_000,
+  });
 };

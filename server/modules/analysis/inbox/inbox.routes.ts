@@ -1,3 +1,4 @@
+import { runInBackground } from '../../../shared/background.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, sessionRequired } from '../../../shared/schemas.ts';
@@ -24,10 +25,11 @@ const boundedErrors = { ...errors, 422: ErrorBody } as const;
  * The analysts' inbox (issue 11 stories 1 and 5). With `indexEveryMs` > 0 this instance also runs
  * the indexer that follows new input (one at a time across instances; see inbox.indexer.ts).
  */
-export const inboxRoutes: FastifyPluginAsyncZod<{ indexEveryMs: number; indexBudgetMs: number }> = async (
-  app,
-  opts,
-) => {
+export const inboxRoutes: FastifyPluginAsyncZod<{
+  indexEveryMs: number;
+  indexBudgetMs: number;
+  indexMaxDeferMs: number;
+}> = async (app, opts) => {
   const staff = app.requireRole('admin', 'analyst');
 
   app.get(
@@ -127,23 +129,10 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ indexEveryMs: number; indexBud
     async (req) => svc.splitView(app.db, req.actor, req.params.id, req.body),
   );
 
-  if (opts.indexEveryMs > 0) {
-    let timer: NodeJS.Timeout | undefined;
-    let running: Promise<unknown> = Promise.resolve();
-    const tick = () => {
-      running = indexInput(app.db, { budgetMs: opts.indexBudgetMs })
-        .catch((err: unknown) => app.log.warn({ err }, 'analysis inbox indexing failed; it retries'))
-        .finally(() => {
-          if (timer !== undefined) timer = setTimeout(tick, opts.indexEveryMs).unref();
-        });
-    };
-    app.addHook('onReady', async () => {
-      timer = setTimeout(tick, 0).unref();
-    });
-    app.addHook('onClose', async () => {
-      clearTimeout(timer);
-      timer = undefined;
-      await running;
-    });
-  }
+  runInBackground(app, {
+    everyMs: opts.indexEveryMs,
+    maxDeferMs: opts.indexMaxDeferMs,
+    run: () => indexInput(app.db, { budgetMs: opts.indexBudgetMs }),
+    failed: 'analysis inbox indexing failed; it retries',
+  });
 };

@@ -1,3 +1,4 @@
+import { runInBackground } from '../../../shared/background.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody, sessionRequired as security } from '../../../shared/schemas.ts';
 import { ConsultationParams } from '../analysis.schemas.ts';
@@ -25,10 +26,11 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody 
  * consultation's input, accept or reject each finding with a reason, and mark passages by hand.
  * Guarded before validation. With `scanEveryMs` > 0 this instance also runs the scanner.
  */
-export const privacyRoutes: FastifyPluginAsyncZod<{ scanEveryMs: number; scanBudgetMs: number }> = async (
-  app,
-  opts,
-) => {
+export const privacyRoutes: FastifyPluginAsyncZod<{
+  scanEveryMs: number;
+  scanBudgetMs: number;
+  scanMaxDeferMs: number;
+}> = async (app, opts) => {
   const staff = app.requireRole('admin', 'analyst');
 
   app.get(
@@ -130,23 +132,10 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ scanEveryMs: number; scanBud
         .send(await svc.publicTextVersion(app.db, req.actor, req.params.id, req.params.attachmentId)),
   );
 
-  if (opts.scanEveryMs > 0) {
-    let timer: NodeJS.Timeout | undefined;
-    let running: Promise<unknown> = Promise.resolve();
-    const tick = () => {
-      running = scanInput(app.db, { budgetMs: opts.scanBudgetMs })
-        .catch((err: unknown) => app.log.warn({ err }, 'personal-data scan failed; it retries'))
-        .finally(() => {
-          if (timer !== undefined) timer = setTimeout(tick, opts.scanEveryMs).unref();
-        });
-    };
-    app.addHook('onReady', async () => {
-      timer = setTimeout(tick, 0).unref();
-    });
-    app.addHook('onClose', async () => {
-      clearTimeout(timer);
-      timer = undefined;
-      await running;
-    });
-  }
+  runInBackground(app, {
+    everyMs: opts.scanEveryMs,
+    maxDeferMs: opts.scanMaxDeferMs,
+    run: () => scanInput(app.db, { budgetMs: opts.scanBudgetMs }),
+    failed: 'personal-data scan failed; it retries',
+  });
 };
