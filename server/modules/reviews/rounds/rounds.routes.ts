@@ -1,3 +1,4 @@
+import { countAhead } from '../scorecard/scorecard.service.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody, sessionRequired as security } from '../../../shared/schemas.ts';
 import {
@@ -71,7 +72,12 @@ export const roundsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: Round, ...errors, 409: ErrorBody, 422: ErrorBody },
       },
     },
-    async (req, reply) => reply.status(201).send(await svc.openRound(app.db, req.actor, req.params.id, req.body)),
+    async (req, reply) => {
+      const round = await svc.openRound(app.db, req.actor, req.params.id, req.body);
+      // The reviewers' scorecards: counted now, in the background, rather than on the first page.
+      countAhead(app.db, round.consultationId, req.log);
+      return reply.status(201).send(round);
+    },
   );
 
   app.get(

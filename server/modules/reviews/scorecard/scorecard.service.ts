@@ -53,10 +53,8 @@ function storedRankings(log?: Log) {
 const themesOf = (db: Db, consultationId: string, log?: Log) =>
   storedCount(db, consultationId, 'themes', () => scenarioThemeRows(db, consultationId), log);
 type StoredQuote = Omit<ScenarioQuote, 'quote'>;
-
-/** The quotes chosen for each scenario and theme (stored without their words), of one scenario, with their words. */
-async function quotesOf(db: Db, consultationId: string, staff: boolean, scenarioId: string, log?: Log) {
-  const chosen = await storedCount(
+const chosenQuotes = (db: Db, consultationId: string, staff: boolean, log?: Log) =>
+  storedCount(
     db,
     consultationId,
     staff ? 'quotes:staff' : 'quotes:public',
@@ -66,6 +64,10 @@ async function quotesOf(db: Db, consultationId: string, staff: boolean, scenario
       ),
     log,
   );
+
+/** The quotes chosen for each scenario and theme (stored without their words), of one scenario, with their words. */
+async function quotesOf(db: Db, consultationId: string, staff: boolean, scenarioId: string, log?: Log) {
+  const chosen = await chosenQuotes(db, consultationId, staff, log);
   const mine = chosen.value.filter((q) => q.scenarioId === scenarioId);
   const words = await quoteTexts(
     db,
@@ -76,6 +78,21 @@ async function quotesOf(db: Db, consultationId: string, staff: boolean, scenario
     const quote = words.get(q.codingId);
     return quote === undefined ? [] : [{ ...q, quote }];
   });
+}
+
+/**
+ * Starts counting a consultation's stored parts in the background (a review round opens: its
+ * reviewers' first pages then find the counts made). A part already stored is left to its reader's
+ * recount.
+ */
+export function countAhead(db: Db, consultationId: string, log?: Log): void {
+  for (const part of [
+    rankingsOf(db, consultationId, log),
+    themesOf(db, consultationId, log),
+    chosenQuotes(db, consultationId, true, log),
+    chosenQuotes(db, consultationId, false, log),
+  ])
+    part.catch((err: unknown) => log?.warn({ err, consultationId }, 'scorecard count failed'));
 }
 
 /** When the counts shown were made: the older of the two. */
