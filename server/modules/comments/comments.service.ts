@@ -29,7 +29,7 @@ export async function listComments(
 ): Promise<CommentList> {
   const { scenario, ctx } = await loadContext(db, actor, scenarioId, clock);
   const publicText = <T extends { id: string; body: string | null }>(list: T[]) =>
-    ctx.moderator ? Promise.resolve(list) : redactPublicComments(db, list);
+    ctx.moderator ? Promise.resolve(list) : redactPublicComments(db, scenario.consultationId, list);
   const cur = readCursor(q.cursor, 'timestamp');
   const viewerId = actor?.id ?? null;
   const rows = await repo.listThreads(db, {

@@ -22,7 +22,7 @@ export const isResponsePublished = async (
   attachmentId?: string,
 ): Promise<boolean> =>
   (await repo.isPublished(db, consultationId, responseId)) &&
-  (attachmentId === undefined || !(await withheldAttachmentIds(db, [attachmentId])).has(attachmentId));
+  (attachmentId === undefined || !(await withheldAttachmentIds(db, consultationId, [attachmentId])).has(attachmentId));
 
 /** For the questions module's shape rules: whether the consultation has any response (withdrawn ones too). */
 export const hasResponses = (db: Db, consultationId: string): Promise<boolean> => repo.anyResponse(db, consultationId);

@@ -41,7 +41,7 @@ async function* batches(db: Db, consultationId: string, baseUrl: string): AsyncG
     const items = page.map((r) =>
       toPublicItem(r, answers.get(r.id), files.get(r.id), null, baseUrl, verified.get(r.id)?.loa ?? null),
     );
-    yield { rows: page, items: await redactPublicResponses(db, items) };
+    yield { rows: page, items: await redactPublicResponses(db, consultationId, items) };
     if (rows.length <= BATCH) return;
     const last = page.at(-1)!;
     after = { at: last.submittedAt, id: last.id };
