@@ -35,7 +35,7 @@ async function* batches(db: Db, consultationId: string, baseUrl: string): AsyncG
     const [answers, files, verified] = await Promise.all([
       repo.listAnswers(db, consultationId, ids),
       listAttachments(db, consultationId, ids),
-      verificationsOf(db, ids),
+      verificationsOf(db, consultationId, ids),
     ]);
     // Issue 12 story 2: the accepted redactions are cut from the open data too.
     const items = page.map((r) =>

@@ -76,7 +76,7 @@ export async function listPublicResponses(db: Db, actor: Actor | null, consultat
   const [answers, files, verified, marks] = await Promise.all([
     repo.listAnswers(db, c.id, ids),
     listAttachments(db, c.id, ids),
-    verificationsOf(db, ids),
+    verificationsOf(db, c.id, ids),
     search
       ? highlights(db, c.id, ids, search)
       : Promise.resolve(new Map<string, NonNullable<PublicResponse['highlight']>>()),
