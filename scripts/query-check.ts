@@ -18,9 +18,10 @@ import path from 'node:path';
 type Logged = { sql: string; site: string };
 
 /**
- * The statements known not to filter by consultation_id yet (scripts/query-check.known.json, written
- * by `--update`): the check fails on any other, so the list only shrinks. Each is a statement's
- * shape (parameters and IN lists folded) and the file that sent it.
+ * The statements known not to filter by consultation_id (scripts/query-check.known.json, written by
+ * `--update`): the check fails on any other, so the list only shrinks. Each is a statement's shape
+ * (parameters and IN lists folded), the file that sent it and why it does not (`why`, written by
+ * hand; `--update` keeps it).
  */
 const KNOWN_FILE = new URL('./query-check.known.json', import.meta.url);
 export const shapeOf = (text: string) =>
@@ -38,9 +39,9 @@ const SWEEPS: { site: string; fragment: string; unless?: RegExp; why: string }[]
   {
     site: 'server/modules/audit/audit.service.ts',
     fragment: 'from "audit_events"',
-    // A look-up of one item's events knows the item's consultation: that one stays on the known list.
-    unless: /"item_id" = /,
-    why: "the admin's audit log lists and searches events across every consultation (and platform-wide ones)",
+    // Its filter by an item too: the admin types an item's id (a response's, an account's, any text)
+    // and names no consultation, and an item's events need not sit in one (platform-wide ones do not).
+    why: "the admin's audit log lists and searches events across every consultation (and platform-wide ones), by item too",
   },
   {
     site: 'server/modules/mail/mail.service.ts',
@@ -91,11 +92,9 @@ function main(): number {
     if (rest.length === 0) continue;
     problems.push({ text, tables, sites: rest });
   }
-  const known = new Set(
-    (JSON.parse(readFileSync(KNOWN_FILE, 'utf8')) as { site: string; shape: string }[]).map(
-      (k) => `${k.site} ${k.shape}`,
-    ),
-  );
+  const listed = JSON.parse(readFileSync(KNOWN_FILE, 'utf8')) as { site: string; shape: string; why?: string }[];
+  const known = new Set(listed.map((k) => `${k.site} ${k.shape}`));
+  const whyOf = new Map(listed.map((k) => [`${k.site} ${k.shape}`, k.why]));
   const shaped = problems.flatMap((p) => p.sites.map((site) => ({ site, shape: shapeOf(p.text), tables: p.tables })));
   const unique = [...new Map(shaped.map((p) => [`${p.site} ${p.shape}`, p])).values()];
   const fresh = unique.filter((p) => !known.has(`${p.site} ${p.shape}`));
@@ -105,7 +104,7 @@ function main(): number {
   );
   if (update) {
     const list = unique
-      .map(({ site, shape }) => ({ site, shape }))
+      .map(({ site, shape }) => ({ site, shape, why: whyOf.get(`${site} ${shape}`) }))
       .sort((a, b) => a.site.localeCompare(b.site) || a.shape.localeCompare(b.shape));
     writeFileSync(KNOWN_FILE, `${JSON.stringify(list, null, 2)}\n`);
     process.stdout.write(`wrote ${list.length} known shapes to scripts/query-check.known.json\n`);

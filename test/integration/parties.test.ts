@@ -174,6 +174,16 @@ describe('the directory of parties', () => {
     });
     const res = await call(t, cast.admin, { method: 'DELETE', url: `/api/parties/${p.id}` });
     expectError(res, 409, 'CONFLICT');
+    expect(json<{ error: { details: unknown } }>(res).error.details).toEqual({ reason: 'listed' });
+    // The party stays, and so does the list's entry; no deletion is audited.
+    expect((await call(t, cast.admin, { method: 'GET', url: `/api/parties/${p.id}` })).statusCode).toBe(200);
+    const audited = await t.handle.db
+      .selectFrom('auditEvents')
+      .select('id')
+      .where('action', '=', 'party.delete')
+      .where('itemId', '=', p.id)
+      .execute();
+    expect(audited).toEqual([]);
   });
 
   it('imports a CSV after a preview, all rows or none', async () => {

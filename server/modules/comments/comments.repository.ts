@@ -71,6 +71,7 @@ export async function findByIdempotencyKey(db: Db, consultationId: string, autho
 export async function listThreads(
   db: Db,
   f: {
+    consultationId: string;
     scenarioId: string;
     viewerId: string | null;
     paragraph?: string | undefined;
@@ -79,6 +80,7 @@ export async function listThreads(
   },
 ) {
   let q = commentQuery(db, f.viewerId)
+    .where('c.consultationId', '=', f.consultationId)
     .where('c.scenarioId', '=', f.scenarioId)
     .where('c.parentId', 'is', null)
     .where((eb) =>
@@ -124,10 +126,11 @@ export async function listReplies(
 }
 
 /** Visible comments per paragraph (null: on the whole scenario); hidden ones are never counted. */
-export async function countVisibleByParagraph(db: Db, scenarioId: string) {
+export async function countVisibleByParagraph(db: Db, consultationId: string, scenarioId: string) {
   return db
     .selectFrom('comments')
     .select(['paragraphId', sql<number>`count(*)::int`.as('n')])
+    .where('consultationId', '=', consultationId)
     .where('scenarioId', '=', scenarioId)
     .where('status', '=', 'visible')
     .groupBy('paragraphId')

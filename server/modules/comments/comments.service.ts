@@ -29,10 +29,11 @@ export async function listComments(
 ): Promise<CommentList> {
   const { scenario, ctx } = await loadContext(db, actor, scenarioId, clock);
   const publicText = <T extends { id: string; body: string | null }>(list: T[]) =>
-    ctx.moderator ? Promise.resolve(list) : redactPublicComments(db, list);
+    ctx.moderator ? Promise.resolve(list) : redactPublicComments(db, scenario.consultationId, list);
   const cur = readCursor(q.cursor, 'timestamp');
   const viewerId = actor?.id ?? null;
   const rows = await repo.listThreads(db, {
+    consultationId: scenario.consultationId,
     scenarioId,
     viewerId,
     paragraph: q.paragraph,
@@ -46,7 +47,7 @@ export async function listComments(
     page.rows.map((r) => r.id),
     viewerId,
   );
-  const counts = await repo.countVisibleByParagraph(db, scenarioId);
+  const counts = await repo.countVisibleByParagraph(db, scenario.consultationId, scenarioId);
   const paragraphCounts: Record<string, number> = {};
   for (const c of counts) if (c.paragraphId !== null) paragraphCounts[c.paragraphId] = Number(c.n);
   return {

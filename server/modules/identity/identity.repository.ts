@@ -106,9 +106,15 @@ export async function upsertVerification(
     .execute();
 }
 
-export async function verificationsOf(db: Db, responseIds: readonly string[]) {
+/** The responses' verifications, through the key (consultation_id, response_id). */
+export async function verificationsOf(db: Db, consultationId: string, responseIds: readonly string[]) {
   if (responseIds.length === 0) return [];
-  return db.selectFrom('responseVerifications').selectAll().where('responseId', 'in', responseIds).execute();
+  return db
+    .selectFrom('responseVerifications')
+    .selectAll()
+    .where('consultationId', '=', consultationId)
+    .where('responseId', 'in', responseIds)
+    .execute();
 }
 
 export async function minLoaOf(db: Db, consultationId: string): Promise<Loa | null> {

@@ -8,6 +8,7 @@ import { activeActor, createSession, upsertStaffAccount } from '../accounts/acco
 import { recordAudit } from '../audit/audit.service.ts';
 import { sendLinkConfirmation, type MailContext } from '../participants/participants.service.ts';
 import { getOwnResponse } from '../responses/edit-link/edit-link.service.ts';
+import { consultationOfResponse } from '../responses/responses.service.ts';
 import { OidcClient } from './identity.oidc.ts';
 import * as repo from './identity.repository.ts';
 import {
@@ -247,14 +248,18 @@ export class Identity {
 }
 
 /** For other modules (staff views, the export, the inbox): each response's MitID verification. */
-export async function verificationsOf(db: Db, responseIds: readonly string[]) {
-  const rows = await repo.verificationsOf(db, responseIds);
-  return new Map(
-    rows.map((r) => [
-      r.responseId,
-      { provider: r.provider, loa: r.loa, cvr: r.cvr, orgName: r.orgName, verifiedAt: r.verifiedAt.toISOString() },
-    ]),
-  );
+type VerificationRow = Awaited<ReturnType<typeof repo.verificationsOf>>[number];
+const toVerification = (r: VerificationRow) => ({
+  provider: r.provider,
+  loa: r.loa,
+  cvr: r.cvr,
+  orgName: r.orgName,
+  verifiedAt: r.verifiedAt.toISOString(),
+});
+
+export async function verificationsOf(db: Db, consultationId: string, responseIds: readonly string[]) {
+  const rows = await repo.verificationsOf(db, consultationId, responseIds);
+  return new Map(rows.map((r) => [r.responseId, toVerification(r)]));
 }
 
 export async function minLoaOf(db: Db, consultationId: string) {
@@ -264,12 +269,16 @@ export async function minLoaOf(db: Db, consultationId: string) {
 /** The respondent's own response's verification (reached with the edit token), and what the consultation needs. */
 export async function ownVerification(db: Db, editToken: string) {
   const own = await getOwnResponse(db, editToken);
-  const v = (await verificationsOf(db, [own.id])).get(own.id) ?? null;
+  const v = (await verificationsOf(db, own.consultationId, [own.id])).get(own.id) ?? null;
   return { verification: v, minLoa: await repo.minLoaOf(db, own.consultationId) };
 }
 
 /** For staff: one response's verification. */
 export async function responseVerification(db: Db, actor: Actor | null, responseId: string) {
   if (!actor?.roles.some((r) => r === 'admin' || r === 'analyst')) throw forbidden();
-  return { verification: (await verificationsOf(db, [responseId])).get(responseId) ?? null };
+  // The route names only the response: its consultation first (an index probe by the response's id),
+  // then the verification by its key (consultation_id, response_id), not a scan of every verification.
+  const consultationId = await consultationOfResponse(db, responseId);
+  if (!consultationId) return { verification: null };
+  return { verification: (await verificationsOf(db, consultationId, [responseId])).get(responseId) ?? null };
 }

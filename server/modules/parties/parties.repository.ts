@@ -76,15 +76,6 @@ export async function deleteParty(db: Db, id: string) {
   return db.deleteFrom('parties').where('id', '=', id).executeTakeFirst();
 }
 
-export async function isListed(db: Db, partyId: string): Promise<boolean> {
-  const r = await db
-    .selectFrom('consultationParties')
-    .select('partyId')
-    .where('partyId', '=', partyId)
-    .executeTakeFirst();
-  return r !== undefined;
-}
-
 export async function partyIdsOfKinds(db: Db, kinds: readonly PartyKind[]) {
   if (kinds.length === 0) return [];
   return (

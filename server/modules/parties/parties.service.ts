@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../shared/actor.ts';
-import { AppError, forbidden, notFound, pgErrorCode } from '../../shared/errors.ts';
+import { AppError, forbidden, notFound, pgConstraint, pgErrorCode } from '../../shared/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { canParties } from './parties.policy.ts';
 import * as repo from './parties.repository.ts';
@@ -126,15 +126,22 @@ export async function deleteParty(db: Db, actor: Actor | null, id: string): Prom
   const a = requireDirectory(actor);
   const row = await repo.findParty(db, id);
   if (!row) throw notFound('Party');
-  if (await repo.isListed(db, id)) {
-    throw new AppError('CONFLICT', `${row.name} is on a consultation's list and cannot be deleted`, {
-      reason: 'listed',
+  // Whether any consultation lists the party is a question across consultations: the foreign key
+  // from consultation_parties answers it as the row goes (no look-up of every consultation's list
+  // first, which under Citus would ask every shard), and a party listed meanwhile is refused too.
+  try {
+    await db.transaction().execute(async (trx) => {
+      await repo.deleteParty(trx, id);
+      await recordAudit(trx, a, { action: 'party.delete', itemType: 'party', itemId: id, details: { name: row.name } });
     });
+  } catch (err) {
+    if (pgErrorCode(err) === '23503' && pgConstraint(err) === 'consultation_parties_party_id_fkey') {
+      throw new AppError('CONFLICT', `${row.name} is on a consultation's list and cannot be deleted`, {
+        reason: 'listed',
+      });
+    }
+    throw err;
   }
-  await db.transaction().execute(async (trx) => {
-    await repo.deleteParty(trx, id);
-    await recordAudit(trx, a, { action: 'party.delete', itemType: 'party', itemId: id, details: { name: row.name } });
-  });
 }
 
 /** The file's rows with their errors, those within the file and those against the directory. */

@@ -113,6 +113,12 @@ export async function findByTokenHash(db: Db, tokenHash: string) {
     .executeTakeFirst();
 }
 
+/** The consultation of a response found by its id alone (responses_id_idx), for routes that name only the response. */
+export async function consultationOf(db: Db, id: string): Promise<string | null> {
+  const r = await db.selectFrom('responses').select('consultationId').where('id', '=', id).executeTakeFirst();
+  return r?.consultationId ?? null;
+}
+
 export async function findById(db: Db, id: string) {
   return db
     .selectFrom('responses as r')

@@ -22,7 +22,14 @@ export const isResponsePublished = async (
   attachmentId?: string,
 ): Promise<boolean> =>
   (await repo.isPublished(db, consultationId, responseId)) &&
-  (attachmentId === undefined || !(await withheldAttachmentIds(db, [attachmentId])).has(attachmentId));
+  (attachmentId === undefined || !(await withheldAttachmentIds(db, consultationId, [attachmentId])).has(attachmentId));
+
+/**
+ * For modules whose routes name only a response (the staff's verification view): the response's
+ * consultation, or null. A look-up by an id unique on its own, as GET /api/responses/:id's; under
+ * Citus it asks every shard, and the caller's statements after it filter by the consultation.
+ */
+export const consultationOfResponse = (db: Db, id: string): Promise<string | null> => repo.consultationOf(db, id);
 
 /** For the questions module's shape rules: whether the consultation has any response (withdrawn ones too). */
 export const hasResponses = (db: Db, consultationId: string): Promise<boolean> => repo.anyResponse(db, consultationId);

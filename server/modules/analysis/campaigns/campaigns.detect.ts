@@ -94,7 +94,7 @@ export async function placeItems(
       addedBy: v.addedBy,
     })),
   );
-  await repo.recount(db, campaignId);
+  await repo.recount(db, consultationId, campaignId);
   return joining.length;
 }
 

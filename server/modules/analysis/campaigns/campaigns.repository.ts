@@ -235,16 +235,24 @@ export async function lockPlacement(db: Db, consultationId: string): Promise<voi
   await sql`select pg_advisory_xact_lock(hashtextextended(${`campaigns:${consultationId}`}, 0))`.execute(db);
 }
 
-export async function recount(db: Db, campaignId: string): Promise<void> {
+export async function recount(db: Db, consultationId: string, campaignId: string): Promise<void> {
   await sql`update campaigns set member_count = (select count(*) from campaign_members m
-      where m.campaign_id = ${campaignId} and m.status = 'member')::int, updated_at = now()
+      where m.consultation_id = ${consultationId} and m.campaign_id = ${campaignId} and m.status = 'member')::int,
+      updated_at = now()
     where id = ${campaignId}`.execute(db);
 }
 
-export const listMembers = (db: Db, campaignId: string, status: 'member' | 'split', limit: number) =>
+export const listMembers = (
+  db: Db,
+  consultationId: string,
+  campaignId: string,
+  status: 'member' | 'split',
+  limit: number,
+) =>
   db
     .selectFrom('campaignMembers')
     .select(['itemKind', 'itemId', 'similarity', 'addedSpans', 'addedBy', 'status'])
+    .where('consultationId', '=', consultationId)
     .where('campaignId', '=', campaignId)
     .where('status', '=', status)
     .orderBy('similarity', 'desc')
@@ -253,12 +261,18 @@ export const listMembers = (db: Db, campaignId: string, status: 'member' | 'spli
     .limit(limit)
     .execute();
 
-export async function splitMembers(db: Db, campaignId: string, keys: readonly ItemKey[]): Promise<number> {
+export async function splitMembers(
+  db: Db,
+  consultationId: string,
+  campaignId: string,
+  keys: readonly ItemKey[],
+): Promise<number> {
   let n = 0;
   for (const k of keys) {
     const r = await db
       .updateTable('campaignMembers')
       .set({ status: 'split' })
+      .where('consultationId', '=', consultationId)
       .where('campaignId', '=', campaignId)
       .where('itemKind', '=', k.kind)
       .where('itemId', '=', k.id)
@@ -270,10 +284,11 @@ export async function splitMembers(db: Db, campaignId: string, keys: readonly It
 }
 
 /** Moves the members of one campaign to another (its split rows stay where they are). */
-export async function moveMembers(db: Db, fromId: string, intoId: string): Promise<ItemKey[]> {
+export async function moveMembers(db: Db, consultationId: string, fromId: string, intoId: string): Promise<ItemKey[]> {
   const rows = await db
     .updateTable('campaignMembers')
     .set({ campaignId: intoId, addedBy: 'analyst' })
+    .where('consultationId', '=', consultationId)
     .where('campaignId', '=', fromId)
     .where('status', '=', 'member')
     .returning(['itemKind as kind', 'itemId as id'])
@@ -281,10 +296,18 @@ export async function moveMembers(db: Db, fromId: string, intoId: string): Promi
   return rows;
 }
 
-export async function setSpans(db: Db, campaignId: string, key: ItemKey, similarity: number, spans: CampaignSpan[]) {
+export async function setSpans(
+  db: Db,
+  consultationId: string,
+  campaignId: string,
+  key: ItemKey,
+  similarity: number,
+  spans: CampaignSpan[],
+) {
   await db
     .updateTable('campaignMembers')
     .set({ similarity, addedSpans: JSON.stringify(spans) })
+    .where('consultationId', '=', consultationId)
     .where('campaignId', '=', campaignId)
     .where('itemKind', '=', key.kind)
     .where('itemId', '=', key.id)
@@ -339,10 +362,11 @@ export async function campaignsOfItems(
   return out;
 }
 
-export const memberKeys = (db: Db, campaignId: string) =>
+export const memberKeys = (db: Db, consultationId: string, campaignId: string) =>
   db
     .selectFrom('campaignMembers')
     .select(['itemKind as kind', 'itemId as id'])
+    .where('consultationId', '=', consultationId)
     .where('campaignId', '=', campaignId)
     .where('status', '=', 'member')
     .execute();

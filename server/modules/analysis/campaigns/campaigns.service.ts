@@ -105,8 +105,8 @@ export async function getCampaign(
 ): Promise<CampaignDetail> {
   const { c, campaign } = await campaignOf(db, actor, idOrSlug, campaignId, 'read');
   const [members, split] = await Promise.all([
-    repo.listMembers(db, campaign.id, 'member', 200),
-    repo.listMembers(db, campaign.id, 'split', 200),
+    repo.listMembers(db, c.id, campaign.id, 'member', 200),
+    repo.listMembers(db, c.id, campaign.id, 'split', 200),
   ]);
   const texts = await repo.textsOf(
     db,
@@ -143,9 +143,9 @@ export async function splitCampaign(
   const { c, campaign } = await campaignOf(db, actor, idOrSlug, campaignId, 'code');
   if (campaign.status === 'merged') throw refused('CONFLICT', 'merged', 'The campaign was merged into another');
   await db.transaction().execute(async (trx) => {
-    const n = await repo.splitMembers(trx, campaign.id, input.members);
+    const n = await repo.splitMembers(trx, c.id, campaign.id, input.members);
     if (n === 0) throw refused('BAD_REQUEST', 'not_members', 'None of the items is a member of the campaign');
-    await repo.recount(trx, campaign.id);
+    await repo.recount(trx, c.id, campaign.id);
     await recordAudit(trx, actor, {
       action: 'campaign.split',
       itemType: 'campaign',
@@ -173,16 +173,16 @@ export async function mergeCampaign(
   if (campaign.status === 'merged' || into.status === 'merged')
     throw refused('CONFLICT', 'merged', 'The campaign was merged into another');
   await db.transaction().execute(async (trx) => {
-    const moved = await repo.moveMembers(trx, campaign.id, into.id);
+    const moved = await repo.moveMembers(trx, c.id, campaign.id, into.id);
     const texts = await repo.textsOf(trx, c.id, moved);
     const bp = new Set(await repo.latestBoilerplate(trx, c.id));
     for (const k of moved) {
       const d = memberDiff(into.templateText, texts.get(repo.keyOf(k))?.text ?? '', bp);
-      await repo.setSpans(trx, into.id, k, d.similarity, d.spans);
+      await repo.setSpans(trx, c.id, into.id, k, d.similarity, d.spans);
     }
     await repo.setStatus(trx, campaign.id, { status: 'merged', decidedBy: actor!.id, mergedInto: into.id });
-    await repo.recount(trx, campaign.id);
-    await repo.recount(trx, into.id);
+    await repo.recount(trx, c.id, campaign.id);
+    await repo.recount(trx, c.id, into.id);
     await recordAudit(trx, actor, {
       action: 'campaign.merge',
       itemType: 'campaign',
@@ -237,7 +237,7 @@ export async function codeCampaign(
   const { c, campaign } = await campaignOf(db, actor, idOrSlug, campaignId, 'code');
   if (campaign.status !== 'active')
     throw refused('CONFLICT', 'not_active', 'Only an active campaign is coded as one', { status: campaign.status });
-  const members = (await repo.memberKeys(db, campaign.id)).slice(0, MAX_CODED_MEMBERS);
+  const members = (await repo.memberKeys(db, c.id, campaign.id)).slice(0, MAX_CODED_MEMBERS);
   const codingIds: string[] = [];
   for (const m of members) {
     const coding = await createCoding(db, actor, c.id, {

@@ -100,12 +100,12 @@ export async function createCoding(
     });
     return id;
   });
-  return toCoding((await repo.findCoding(db, id))!);
+  return toCoding((await repo.findCoding(db, c.id, id))!);
 }
 
 /** A coding the actor may change: 404 when there is none, 403 when it is another analyst's. */
 async function changeableCoding(db: Db, actor: Actor | null, id: string) {
-  const row = await repo.findCoding(db, id);
+  const row = await repo.findCodingById(db, id);
   if (!row) throw notFound('Coding');
   await requireWorkspace(db, actor, row.consultationId, 'code');
   if (!canAnalysis(actor, 'change_coding', row)) throw forbidden('Only its coder or an admin changes a coding');
@@ -115,7 +115,7 @@ async function changeableCoding(db: Db, actor: Actor | null, id: string) {
 export async function updateCoding(db: Db, actor: Actor | null, id: string, input: UpdateCodingInput) {
   const row = await changeableCoding(db, actor, id);
   await db.transaction().execute(async (trx) => {
-    const locked = await repo.findCoding(trx, id, true);
+    const locked = await repo.findCoding(trx, row.consultationId, id, true);
     if (!locked) throw notFound('Coding');
     if (input.tagId !== undefined && input.tagId !== locked.tagId)
       await usableTag(trx, row.consultationId, input.tagId);
@@ -132,14 +132,14 @@ export async function updateCoding(db: Db, actor: Actor | null, id: string, inpu
       },
     });
   });
-  return toCoding((await repo.findCoding(db, id))!);
+  return toCoding((await repo.findCoding(db, row.consultationId, id))!);
 }
 
 /** Removes a coding; the audit event keeps what it was. */
 export async function deleteCoding(db: Db, actor: Actor | null, id: string): Promise<void> {
   const row = await changeableCoding(db, actor, id);
   await db.transaction().execute(async (trx) => {
-    const locked = await repo.findCoding(trx, id, true);
+    const locked = await repo.findCoding(trx, row.consultationId, id, true);
     if (!locked) throw notFound('Coding');
     await repo.deleteCoding(trx, row.consultationId, id);
     await recordAudit(trx, actor, {

@@ -57,13 +57,24 @@ export async function restartWalk(db: Db): Promise<void> {
 /** The scanner follows the audit log up to the same horizon as the inbox indexer (one query, one place). */
 export { writersHorizon } from '../inbox/inbox.repository.ts';
 
-export async function stampsOf(db: Db, kind: PrivacyItemKind, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
+/** An item and its consultation: the scanner's batches span consultations (the audit log's order). */
+export type ItemRef = { consultationId: string; id: string };
+const consultationsOf = (items: readonly ItemRef[]) => [...new Set(items.map((i) => i.consultationId))];
+
+export async function stampsOf(db: Db, kind: PrivacyItemKind, items: readonly ItemRef[]): Promise<Map<string, string>> {
+  if (items.length === 0) return new Map();
+  // The batch's consultations and its items: the key (consultation_id, item_kind, item_id) is bound
+  // in all its columns, and under Citus the statement goes only to those consultations' shards.
   const rows = await db
     .selectFrom('privacyScanned')
     .select(['itemId', 'stamp'])
+    .where('consultationId', 'in', consultationsOf(items))
     .where('itemKind', '=', kind)
-    .where('itemId', 'in', [...ids])
+    .where(
+      'itemId',
+      'in',
+      items.map((i) => i.id),
+    )
     .execute();
   return new Map(rows.map((r) => [r.itemId, r.stamp]));
 }
@@ -121,12 +132,17 @@ export type FindingInsert = {
 };
 
 /** A changed item's undecided scanner findings go; decided ones and hand-marked passages stay. */
-export async function dropPendingFindings(db: Db, kind: PrivacyItemKind, itemIds: readonly string[]): Promise<void> {
-  if (itemIds.length === 0) return;
+export async function dropPendingFindings(db: Db, kind: PrivacyItemKind, items: readonly ItemRef[]): Promise<void> {
+  if (items.length === 0) return;
   await db
     .deleteFrom('privacyFindings')
+    .where('consultationId', 'in', consultationsOf(items))
     .where('itemKind', '=', kind)
-    .where('itemId', 'in', [...itemIds])
+    .where(
+      'itemId',
+      'in',
+      items.map((i) => i.id),
+    )
     .where('status', '=', 'pending')
     .where('kind', '<>', 'manual')
     .execute();
@@ -226,10 +242,11 @@ export async function countsByStatus(db: Db, consultationId: string) {
 }
 
 /** How many findings on this response (its texts and its files) are not decided yet. */
-export async function unresolvedCount(db: Db, responseId: string): Promise<number> {
+export async function unresolvedCount(db: Db, consultationId: string, responseId: string): Promise<number> {
   const r = await db
     .selectFrom('privacyFindings')
     .select(sql<number>`count(*)::int`.as('n'))
+    .where('consultationId', '=', consultationId)
     .where('responseId', '=', responseId)
     .where('status', '=', 'pending')
     .executeTakeFirstOrThrow();
@@ -237,12 +254,13 @@ export async function unresolvedCount(db: Db, responseId: string): Promise<numbe
 }
 
 /** The accepted redactions of these items, by item and field. */
-export async function acceptedCuts(db: Db, kind: PrivacyItemKind, itemIds: readonly string[]) {
+export async function acceptedCuts(db: Db, consultationId: string, kind: PrivacyItemKind, itemIds: readonly string[]) {
   const out = new Map<string, Map<string, { start: number; end: number }[]>>();
   if (itemIds.length === 0) return out;
   const rows = await db
     .selectFrom('privacyFindings')
     .select(['itemId', 'field', 'startOffset', 'endOffset'])
+    .where('consultationId', '=', consultationId)
     .where('itemKind', '=', kind)
     .where('itemId', 'in', [...itemIds])
     .where('status', '=', 'accepted')
@@ -283,12 +301,17 @@ export async function cutsNotRejected(
 }
 
 /** Attachments that have findings not rejected: not published as they are. */
-export async function withheldAttachments(db: Db, attachmentIds: readonly string[]): Promise<Set<string>> {
+export async function withheldAttachments(
+  db: Db,
+  consultationId: string,
+  attachmentIds: readonly string[],
+): Promise<Set<string>> {
   if (attachmentIds.length === 0) return new Set();
   const rows = await db
     .selectFrom('privacyFindings')
     .select('itemId')
     .distinct()
+    .where('consultationId', '=', consultationId)
     .where('itemKind', '=', 'attachment')
     .where('itemId', 'in', [...attachmentIds])
     .where('status', '<>', 'rejected')
@@ -346,10 +369,16 @@ export async function findTextVersion(db: Db, consultationId: string, attachment
 }
 
 /** How many findings on this file are not decided yet. */
-export async function unresolvedOnItem(db: Db, kind: PrivacyItemKind, itemId: string): Promise<number> {
+export async function unresolvedOnItem(
+  db: Db,
+  consultationId: string,
+  kind: PrivacyItemKind,
+  itemId: string,
+): Promise<number> {
   const r = await db
     .selectFrom('privacyFindings')
     .select(sql<number>`count(*)::int`.as('n'))
+    .where('consultationId', '=', consultationId)
     .where('itemKind', '=', kind)
     .where('itemId', '=', itemId)
     .where('status', '=', 'pending')

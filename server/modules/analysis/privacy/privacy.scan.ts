@@ -30,11 +30,7 @@ async function scanResponses(db: Db, keys: readonly Key[], force = false): Promi
   );
   const stampOf = (r: (typeof rows)[number]) =>
     `${r.version}|${r.status}|${r.consent}|${(files.get(r.id) ?? []).map((f) => `${f.id}:${f.extraction}`).join(',')}`;
-  const stamps = await repo.stampsOf(
-    db,
-    'response',
-    rows.map((r) => r.id),
-  );
+  const stamps = await repo.stampsOf(db, 'response', rows);
   const changed = force ? rows : rows.filter((r) => stamps.get(r.id) !== stampOf(r));
   const findings: repo.FindingInsert[] = [];
   for (const r of changed) {
@@ -72,15 +68,11 @@ async function scanResponses(db: Db, keys: readonly Key[], force = false): Promi
       }
     }
   }
-  await repo.dropPendingFindings(
-    db,
-    'response',
-    changed.map((r) => r.id),
-  );
+  await repo.dropPendingFindings(db, 'response', changed);
   await repo.dropPendingFindings(
     db,
     'attachment',
-    changed.flatMap((r) => (files.get(r.id) ?? []).map((f) => f.id)),
+    changed.flatMap((r) => (files.get(r.id) ?? []).map((f) => ({ consultationId: r.consultationId, id: f.id }))),
   );
   const inserted = await repo.insertFindings(db, findings);
   await repo.saveScanned(
@@ -100,11 +92,7 @@ async function scanComments(db: Db, keys: readonly Key[]): Promise<[number, numb
   if (keys.length === 0) return [0, 0];
   const rows = await commentsForAnalysis(db, keys);
   const stampOf = (c: (typeof rows)[number]) => `${c.status}|${c.editedAt?.toISOString() ?? ''}|${c.body.length}`;
-  const stamps = await repo.stampsOf(
-    db,
-    'comment',
-    rows.map((r) => r.id),
-  );
+  const stamps = await repo.stampsOf(db, 'comment', rows);
   const changed = rows.filter((c) => stamps.get(c.id) !== stampOf(c));
   const findings: repo.FindingInsert[] = [];
   for (const c of changed) {
@@ -123,11 +111,7 @@ async function scanComments(db: Db, keys: readonly Key[]): Promise<[number, numb
       });
     }
   }
-  await repo.dropPendingFindings(
-    db,
-    'comment',
-    changed.map((c) => c.id),
-  );
+  await repo.dropPendingFindings(db, 'comment', changed);
   const inserted = await repo.insertFindings(db, findings);
   await repo.saveScanned(
     db,

@@ -240,7 +240,7 @@ export async function scanNow(db: Db, actor: Actor | null, consultationIdOrSlug:
  */
 export async function requireNoUnresolved(db: Db, consultationId: string, responseId: string): Promise<void> {
   await scanResponseNow(db, { consultationId, id: responseId }, false);
-  const open = await repo.unresolvedCount(db, responseId);
+  const open = await repo.unresolvedCount(db, consultationId, responseId);
   if (open > 0) {
     throw new AppError(
       'CONFLICT',
@@ -261,15 +261,21 @@ type PublicLike = {
  * For the public page and the open-data export: the responses with their accepted redactions cut
  * out, and without the files that hold personal data not rejected (they are not published as they are).
  */
-export async function redactPublicResponses<T extends PublicLike>(db: Db, items: readonly T[]): Promise<T[]> {
+export async function redactPublicResponses<T extends PublicLike>(
+  db: Db,
+  consultationId: string,
+  items: readonly T[],
+): Promise<T[]> {
   const [cuts, withheld] = await Promise.all([
     repo.acceptedCuts(
       db,
+      consultationId,
       'response',
       items.map((i) => i.id),
     ),
     repo.withheldAttachments(
       db,
+      consultationId,
       items.flatMap((i) => i.attachments.map((a) => a.id)),
     ),
   ]);
@@ -319,7 +325,7 @@ export async function setTextVersion(
   const owner = await repo.attachmentOwner(db, c.id, attachmentId);
   if (!owner) throw notFound('Attachment with personal data');
   if (publish) {
-    const open = await repo.unresolvedOnItem(db, 'attachment', attachmentId);
+    const open = await repo.unresolvedOnItem(db, c.id, 'attachment', attachmentId);
     if (open > 0) {
       throw new AppError('CONFLICT', 'Decide every finding in this file before publishing its text', {
         reason: 'unresolved_personal_data',
@@ -359,17 +365,19 @@ export async function publicTextVersion(
   if (!v || !(await isResponsePublished(db, c.id, v.responseId))) throw notFound('Attachment');
   const file = (await attachmentTexts(db, c.id, v.responseId)).find((f) => f.id === attachmentId);
   if (!file) throw notFound('Attachment');
-  const cuts = (await repo.acceptedCuts(db, 'attachment', [attachmentId])).get(attachmentId)?.get('text') ?? [];
+  const cuts = (await repo.acceptedCuts(db, c.id, 'attachment', [attachmentId])).get(attachmentId)?.get('text') ?? [];
   return redact(file.text, cuts);
 }
 
 /** For the public comment list: the comments' bodies with their accepted redactions cut out. */
 export async function redactPublicComments<T extends { id: string; body: string | null }>(
   db: Db,
+  consultationId: string,
   items: readonly T[],
 ): Promise<T[]> {
   const cuts = await repo.acceptedCuts(
     db,
+    consultationId,
     'comment',
     items.map((i) => i.id),
   );
@@ -385,8 +393,12 @@ export async function redactPublicComments<T extends { id: string; body: string 
  * with a finding not rejected (undecided or redacted). A response is scanned before it can be
  * approved (requireNoUnresolved), so a published response's files have been read.
  */
-export async function withheldAttachmentIds(db: Db, attachmentIds: readonly string[]): Promise<Set<string>> {
-  return repo.withheldAttachments(db, attachmentIds);
+export async function withheldAttachmentIds(
+  db: Db,
+  consultationId: string,
+  attachmentIds: readonly string[],
+): Promise<Set<string>> {
+  return repo.withheldAttachments(db, consultationId, attachmentIds);
 }
 
 /** A coded passage: the field names codings use (`body`, `answer:<questionId>`, `attachment:<id>`). */
@@ -426,14 +438,18 @@ function privacyPlace(q: CodedQuote): { kind: PrivacyItemKind; id: string; field
  * fall in them cut out, as everywhere the public reads. A passage in a file with personal data not
  * decided, or whose file is withheld, is left out (null): its text is not public as it is.
  */
-export async function redactQuotes<T extends CodedPassage>(db: Db, passages: readonly T[]): Promise<(T | null)[]> {
+export async function redactQuotes<T extends CodedPassage>(
+  db: Db,
+  consultationId: string,
+  passages: readonly T[],
+): Promise<(T | null)[]> {
   const places = passages.map(findingPlace);
   const ids = (kind: PrivacyItemKind) => [...new Set(places.filter((p) => p?.kind === kind).map((p) => p!.id))];
   const [responses, comments, attachments, withheld] = await Promise.all([
-    repo.acceptedCuts(db, 'response', ids('response')),
-    repo.acceptedCuts(db, 'comment', ids('comment')),
-    repo.acceptedCuts(db, 'attachment', ids('attachment')),
-    repo.withheldAttachments(db, ids('attachment')),
+    repo.acceptedCuts(db, consultationId, 'response', ids('response')),
+    repo.acceptedCuts(db, consultationId, 'comment', ids('comment')),
+    repo.acceptedCuts(db, consultationId, 'attachment', ids('attachment')),
+    repo.withheldAttachments(db, consultationId, ids('attachment')),
   ]);
   const byKind = { response: responses, comment: comments, attachment: attachments };
   return passages.map((p, n) => {

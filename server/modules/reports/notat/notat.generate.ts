@@ -149,6 +149,7 @@ async function publicQuotes(db: Db, cid: string, cited: string[]): Promise<Map<s
   );
   const redacted = await redactQuotes(
     db,
+    cid,
     allowed.map((q) => ({ ...q, start: q.startOffset, end: q.endOffset })),
   );
   const out = new Map<string, ReportQuote[]>();

@@ -35,13 +35,13 @@ async function* batches(db: Db, consultationId: string, baseUrl: string): AsyncG
     const [answers, files, verified] = await Promise.all([
       repo.listAnswers(db, consultationId, ids),
       listAttachments(db, consultationId, ids),
-      verificationsOf(db, ids),
+      verificationsOf(db, consultationId, ids),
     ]);
     // Issue 12 story 2: the accepted redactions are cut from the open data too.
     const items = page.map((r) =>
       toPublicItem(r, answers.get(r.id), files.get(r.id), null, baseUrl, verified.get(r.id)?.loa ?? null),
     );
-    yield { rows: page, items: await redactPublicResponses(db, items) };
+    yield { rows: page, items: await redactPublicResponses(db, consultationId, items) };
     if (rows.length <= BATCH) return;
     const last = page.at(-1)!;
     after = { at: last.submittedAt, id: last.id };

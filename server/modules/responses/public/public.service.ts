@@ -35,6 +35,7 @@ async function highlights(db: Db, consultationId: string, ids: string[], q: stri
     });
     const withheld = await withheldAttachmentIds(
       db,
+      consultationId,
       [...files.values()].flat().map((f) => f.attachmentId),
     );
     for (const [responseId, all] of files) {
@@ -75,7 +76,7 @@ export async function listPublicResponses(db: Db, actor: Actor | null, consultat
   const [answers, files, verified, marks] = await Promise.all([
     repo.listAnswers(db, c.id, ids),
     listAttachments(db, c.id, ids),
-    verificationsOf(db, ids),
+    verificationsOf(db, c.id, ids),
     search
       ? highlights(db, c.id, ids, search)
       : Promise.resolve(new Map<string, NonNullable<PublicResponse['highlight']>>()),
@@ -84,5 +85,5 @@ export async function listPublicResponses(db: Db, actor: Actor | null, consultat
   const items = page.rows.map((r) =>
     toPublicItem(r, answers.get(r.id), files.get(r.id), marks.get(r.id) ?? null, '', verified.get(r.id)?.loa ?? null),
   );
-  return { items: await redactPublicResponses(db, items), nextCursor: page.nextCursor };
+  return { items: await redactPublicResponses(db, c.id, items), nextCursor: page.nextCursor };
 }
