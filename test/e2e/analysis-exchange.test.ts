@@ -98,7 +98,7 @@ describe.each(LANGS)('analysis exchange (%s)', (lang: Lang) => {
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
 
     // The coding is removed in Samråd; the exported file brings it back.
-    expect((await api(context, 'DELETE', `/api/codings/${codingId}`)).status).toBe(204);
+    expect((await api(context, 'DELETE', `/api/consultations/${cid}/codings/${codingId}`)).status).toBe(204);
 
     await tabTo(page, '#ax-file');
     await pickFile(page, { name: 'analysis.qdpx', mimeType: 'application/zip', buffer: bytes });

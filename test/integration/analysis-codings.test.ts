@@ -282,18 +282,19 @@ describe('coding input (issue 11 story 4)', () => {
   });
 
   describe('changing and removing codings', () => {
-    const patch = (id: string, payload: Record<string, unknown>, user: TestUser | null = analyst) =>
-      call(t, user, { method: 'PATCH', url: `/api/codings/${id}`, payload });
-    const remove = (id: string, user: TestUser | null = analyst) =>
-      call(t, user, { method: 'DELETE', url: `/api/codings/${id}` });
+    type Ref = { id: string; consultationId: string };
+    const codingUrl = (x: Ref) => `/api/consultations/${x.consultationId}/codings/${x.id}`;
+    const patch = (x: Ref, payload: Record<string, unknown>, user: TestUser | null = analyst) =>
+      call(t, user, { method: 'PATCH', url: codingUrl(x), payload });
+    const remove = (x: Ref, user: TestUser | null = analyst) => call(t, user, { method: 'DELETE', url: codingUrl(x) });
 
     it('changes the tag, the stance and the note, audited', async () => {
       const { c, receipt, access, cost } = await hearing();
       const coding = await code(c.id, { tagId: access.id, itemKind: 'response', itemId: receipt.id });
-      const res = await patch(coding.id, { tagId: cost.id, stance: 'mixed', note: 'Both' });
+      const res = await patch(coding, { tagId: cost.id, stance: 'mixed', note: 'Both' });
       expect(res.statusCode).toBe(200);
       expect(json<Coding>(res)).toMatchObject({ id: coding.id, tagId: cost.id, stance: 'mixed', note: 'Both' });
-      expect(json<Coding>(await patch(coding.id, { stance: null }))).toMatchObject({ stance: null, tagId: cost.id });
+      expect(json<Coding>(await patch(coding, { stance: null }))).toMatchObject({ stance: null, tagId: cost.id });
       const audit = await sql<{ action: string; details: Record<string, unknown> }>`
         select action, details from audit_events
          where consultation_id = ${c.id} and item_type = 'coding' and item_id = ${coding.id}
@@ -306,27 +307,30 @@ describe('coding input (issue 11 story 4)', () => {
       const a = await hearing();
       const b = await hearing();
       const coding = await code(a.c.id, { tagId: a.access.id, itemKind: 'response', itemId: a.receipt.id });
-      expectError(await patch(coding.id, { tagId: b.access.id }), 400, 'BAD_REQUEST');
-      expectError(await patch(coding.id, {}), 400, 'VALIDATION_FAILED');
-      expectError(await patch(coding.id, { stance: 'maybe' }), 400, 'VALIDATION_FAILED');
-      expectError(await patch(randomUUID(), { note: 'x' }), 404, 'NOT_FOUND');
+      expectError(await patch(coding, { tagId: b.access.id }), 400, 'BAD_REQUEST');
+      expectError(await patch(coding, {}), 400, 'VALIDATION_FAILED');
+      expectError(await patch(coding, { stance: 'maybe' }), 400, 'VALIDATION_FAILED');
+      expectError(await patch({ id: randomUUID(), consultationId: a.c.id }, { note: 'x' }), 404, 'NOT_FOUND');
+      // Named under another consultation: not found there, and nothing changes.
+      expectError(await patch({ ...coding, consultationId: b.c.id }, { note: 'x' }), 404, 'NOT_FOUND');
+      expectError(await remove({ ...coding, consultationId: b.c.id }), 404, 'NOT_FOUND');
       const colleague = await signedInUser(t, ['analyst']);
-      expectError(await patch(coding.id, { note: 'Not mine' }, colleague), 403, 'FORBIDDEN');
-      expectError(await remove(coding.id, colleague), 403, 'FORBIDDEN');
+      expectError(await patch(coding, { note: 'Not mine' }, colleague), 403, 'FORBIDDEN');
+      expectError(await remove(coding, colleague), 403, 'FORBIDDEN');
       expect((await itemCodings(a.c.id, 'response', a.receipt.id)).codings[0]).toMatchObject({
         tagId: a.access.id,
         note: '',
       });
-      expect((await patch(coding.id, { note: 'Checked' }, cast.admin)).statusCode).toBe(200);
+      expect((await patch(coding, { note: 'Checked' }, cast.admin)).statusCode).toBe(200);
     });
 
     it('removes a coding; the audit event keeps what it was', async () => {
       const { c, receipt, access } = await hearing();
       const coding = await code(c.id, { tagId: access.id, itemKind: 'response', itemId: receipt.id, field: 'body' });
-      const res = await remove(coding.id);
+      const res = await remove(coding);
       expect(res.statusCode).toBe(204);
       expect(await count(c.id)).toBe(0);
-      expectError(await remove(coding.id), 404, 'NOT_FOUND');
+      expectError(await remove(coding), 404, 'NOT_FOUND');
       const audit = await sql<{ details: { coding: Coding } }>`
         select details from audit_events where item_id = ${coding.id} and action = 'coding.delete'`.execute(
         t.handle.db,
@@ -425,8 +429,8 @@ describe('coding input (issue 11 story 4)', () => {
       },
       { method: 'GET', url: `/api/consultations/${c.id}/codings` },
       { method: 'GET', url: `/api/consultations/${c.id}/items/response/${receipt.id}/codings` },
-      { method: 'PATCH', url: `/api/codings/${coding.id}`, payload: { note: 'x' } },
-      { method: 'DELETE', url: `/api/codings/${coding.id}` },
+      { method: 'PATCH', url: `/api/consultations/${c.id}/codings/${coding.id}`, payload: { note: 'x' } },
+      { method: 'DELETE', url: `/api/consultations/${c.id}/codings/${coding.id}` },
     ];
     for (const route of routes) {
       for (const w of WRONG) expectRefused(await call(t, who(w), route), w);

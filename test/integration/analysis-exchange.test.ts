@@ -401,7 +401,7 @@ describe('the analysis exchange (issue 11 story 9)', () => {
       const bytes = await qdpxOf(c.id);
       // The comment loses its only coding: it is found again by its id (the inbox may not have it yet).
       for (const x of [codings[1]!, codings[3]!, codings[4]!]) {
-        const del = await call(t, analyst, { method: 'DELETE', url: `/api/codings/${x.id}` });
+        const del = await call(t, analyst, { method: 'DELETE', url: `/api/consultations/${c.id}/codings/${x.id}` });
         expect(del.statusCode).toBe(204);
       }
       // Another tool changed the words of one selection's text.

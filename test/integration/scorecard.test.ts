@@ -454,7 +454,7 @@ describe('the stored counts', () => {
     const quoted = json<ScenarioScorecard>(await card(cast.admin)).themes.flatMap((th) => th.quotes);
     expect(quoted.length).toBeGreaterThan(0);
     const gone = quoted[0]!.codingId;
-    const del = await call(t, cast.admin, { method: 'DELETE', url: `/api/codings/${gone}` });
+    const del = await call(t, cast.admin, { method: 'DELETE', url: `/api/consultations/${cId}/codings/${gone}` });
     expect(del.statusCode, del.body).toBeLessThan(300);
     const after = json<ScenarioScorecard>(await card(cast.admin)).themes.flatMap((th) => th.quotes);
     expect(after.map((q) => q.codingId)).toEqual(quoted.slice(1).map((q) => q.codingId));

@@ -16,7 +16,8 @@ export type UpdateCodingInput = z.input<typeof UpdateCodingBody>;
 export type StanceValue = NonNullable<Coding['stance']>;
 
 const consultation = (id: string) => `/api/consultations/${encodeURIComponent(id)}`;
-const codingPath = (id: string) => `/api/codings/${encodeURIComponent(id)}`;
+const codingPath = (consultationId: string, id: string) =>
+  `${consultation(consultationId)}/codings/${encodeURIComponent(id)}`;
 
 export const itemCodings = (consultationId: string, kind: string, itemId: string, signal?: AbortSignal) =>
   request<ItemCodings>(
@@ -28,7 +29,8 @@ export const itemCodings = (consultationId: string, kind: string, itemId: string
 export const createCoding = (consultationId: string, body: CreateCodingInput) =>
   request<Coding>(`${consultation(consultationId)}/codings`, { method: 'POST', body });
 
-export const updateCoding = (id: string, body: UpdateCodingInput) =>
-  request<Coding>(codingPath(id), { method: 'PATCH', body });
+export const updateCoding = (consultationId: string, id: string, body: UpdateCodingInput) =>
+  request<Coding>(codingPath(consultationId, id), { method: 'PATCH', body });
 
-export const deleteCoding = (id: string) => request<unknown>(codingPath(id), { method: 'DELETE' });
+export const deleteCoding = (consultationId: string, id: string) =>
+  request<unknown>(codingPath(consultationId, id), { method: 'DELETE' });

@@ -160,7 +160,7 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
           note: r.note,
         });
       } else {
-        await updateCoding(p.coding.id, { tagId: r.tagId, stance: r.stance, note: r.note });
+        await updateCoding(this.consultationId, p.coding.id, { tagId: r.tagId, stance: r.stance, note: r.note });
       }
       const tag = paths.get(r.tagId) ?? '';
       const message = p.mode === 'create' ? t('item.coded', { tag }) : t('item.changed', { tag });
@@ -179,7 +179,7 @@ export class SrPageInboxItem extends SrLightElement implements SrPage {
     this._busyId = c.id;
     this._picker = null;
     try {
-      await deleteCoding(c.id);
+      await deleteCoding(this.consultationId, c.id);
       const message = t('item.removed', { tag: paths.get(c.tagId) ?? '' });
       this._result = { ok: true, message };
       await this._reloadCodings();

@@ -22,15 +22,6 @@ export async function findCoding(db: Db, consultationId: string, id: string, loc
   return q.executeTakeFirst();
 }
 
-/**
- * A coding found by its id alone (unique on its own, codings_id_idx), for the routes that name only
- * the coding (PATCH and DELETE /api/codings/:id): the one read that does not know the consultation
- * (under Citus it asks every shard); every statement after it filters by the coding's consultation.
- */
-export async function findCodingById(db: Db, id: string) {
-  return codingQuery(db).where('id', '=', id).executeTakeFirst();
-}
-
 /** `visible`: the condition a coding must meet to be listed (coder agreement's blind coding hides some). */
 export async function listItemCodings(
   db: Db,

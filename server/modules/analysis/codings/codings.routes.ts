@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, sessionRequired as security } from '../../../shared/schemas.ts';
-import { ConsultationParams, IdParams } from '../analysis.schemas.ts';
+import { ConsultationParams } from '../analysis.schemas.ts';
 import {
   Coding,
   CodingListQuery,
   CodingPage,
+  CodingParams,
   CreateCodingBody,
   ItemCodings,
   ItemParams,
@@ -69,35 +70,35 @@ export const codingsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.patch(
-    '/api/codings/:id',
+    '/api/consultations/:id/codings/:codingId',
     {
       onRequest: staff,
       schema: {
         tags,
         summary: 'Change a coding’s tag, stance or note (its coder, or an admin)',
         security,
-        params: IdParams,
+        params: CodingParams,
         body: UpdateCodingBody,
         response: { 200: Coding, ...changeErrors },
       },
     },
-    async (req) => svc.updateCoding(app.db, req.actor, req.params.id, req.body),
+    async (req) => svc.updateCoding(app.db, req.actor, req.params.id, req.params.codingId, req.body),
   );
 
   app.delete(
-    '/api/codings/:id',
+    '/api/consultations/:id/codings/:codingId',
     {
       onRequest: staff,
       schema: {
         tags,
         summary: 'Remove a coding (its coder, or an admin); the audit log keeps what it was',
         security,
-        params: IdParams,
+        params: CodingParams,
         response: { 204: z.null().describe('Removed'), ...errors },
       },
     },
     async (req, reply) => {
-      await svc.deleteCoding(app.db, req.actor, req.params.id);
+      await svc.deleteCoding(app.db, req.actor, req.params.id, req.params.codingId);
       return reply.status(204).send(null);
     },
   );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { page } from '../../../shared/schemas.ts';
-import { CodingStatus, ItemKind, Note, Stance } from '../analysis.schemas.ts';
+import { CodingStatus, ConsultationParams, ItemKind, Note, Stance } from '../analysis.schemas.ts';
 
 /** Coding contracts (issue 11 story 4). Imports only zod. */
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -85,6 +85,9 @@ export const CodingListQuery = z.object({
 export type CodingListQuery = z.infer<typeof CodingListQuery>;
 
 export const CodingPage = page(Coding).describe('Codings, newest first');
+
+/** A coding, named under its consultation (every statement then knows the consultation: Citus). */
+export const CodingParams = ConsultationParams.extend({ codingId: z.uuid() });
 
 export const ItemParams = z.object({
   id: z.string().min(1).max(100).describe('Consultation id or slug'),

@@ -104,16 +104,22 @@ export async function createCoding(
 }
 
 /** A coding the actor may change: 404 when there is none, 403 when it is another analyst's. */
-async function changeableCoding(db: Db, actor: Actor | null, id: string) {
-  const row = await repo.findCodingById(db, id);
+async function changeableCoding(db: Db, actor: Actor | null, consultationIdOrSlug: string, id: string) {
+  const c = await requireWorkspace(db, actor, consultationIdOrSlug, 'code');
+  const row = await repo.findCoding(db, c.id, id);
   if (!row) throw notFound('Coding');
-  await requireWorkspace(db, actor, row.consultationId, 'code');
   if (!canAnalysis(actor, 'change_coding', row)) throw forbidden('Only its coder or an admin changes a coding');
   return row;
 }
 
-export async function updateCoding(db: Db, actor: Actor | null, id: string, input: UpdateCodingInput) {
-  const row = await changeableCoding(db, actor, id);
+export async function updateCoding(
+  db: Db,
+  actor: Actor | null,
+  consultationIdOrSlug: string,
+  id: string,
+  input: UpdateCodingInput,
+) {
+  const row = await changeableCoding(db, actor, consultationIdOrSlug, id);
   await db.transaction().execute(async (trx) => {
     const locked = await repo.findCoding(trx, row.consultationId, id, true);
     if (!locked) throw notFound('Coding');
@@ -136,8 +142,8 @@ export async function updateCoding(db: Db, actor: Actor | null, id: string, inpu
 }
 
 /** Removes a coding; the audit event keeps what it was. */
-export async function deleteCoding(db: Db, actor: Actor | null, id: string): Promise<void> {
-  const row = await changeableCoding(db, actor, id);
+export async function deleteCoding(db: Db, actor: Actor | null, consultationIdOrSlug: string, id: string) {
+  const row = await changeableCoding(db, actor, consultationIdOrSlug, id);
   await db.transaction().execute(async (trx) => {
     const locked = await repo.findCoding(trx, row.consultationId, id, true);
     if (!locked) throw notFound('Coding');
