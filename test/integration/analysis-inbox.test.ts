@@ -371,3 +371,47 @@ describe('the indexer under load', () => {
     },
   );
 });
+
+describe('ranking by relevance', () => {
+  it('orders the hits by ts_rank of each text against the query in its own language, page by page', async () => {
+    const c = open.consultation.id;
+    const bodies = [
+      'Kodeviseren er svær. Kodeviseren går i stykker, og kodeviseren mangler lys.',
+      'Kodeviseren bør afskaffes.',
+      'Kodeviseren og atter kodeviseren: ældre kan ikke læse den.',
+      'The kodeviseren is hard to read, and the kodeviseren breaks.',
+      'An English text that names the kodeviseren once.',
+    ];
+    for (const body of bodies) await submitOk(t, c, submission(open.questions, { body }));
+    await indexInput(t.handle.db, { minLagMs: 0 });
+    const q = `?q=kodeviseren&sort=relevance`;
+    const hits = (await page(`?q=kodeviseren&limit=100`)).items.map((i) => i.id);
+    expect(hits.length).toBeGreaterThanOrEqual(bodies.length);
+    // The documented ranking, computed here from the index's own rows.
+    const expected = (
+      await sql<{ itemId: string }>`select item_id from analysis_items
+         where consultation_id = ${c} and item_id = any(${hits}::uuid[])
+         order by ts_rank(search, websearch_to_tsquery(doc_language::regconfig, 'kodeviseren')) desc, item_id desc`.execute(
+        t.handle.db,
+      )
+    ).rows.map((r) => r.itemId);
+    const ranked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const p: InboxPage = await page(`${q}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      ranked.push(...p.items.map((i) => i.id));
+      cursor = p.nextCursor;
+    } while (cursor);
+    expect(ranked).toEqual(expected);
+    expect((await page(`${q}&limit=100`)).items.map((i) => i.id)).toEqual(expected);
+    // An English text is ranked through the English query (the Danish one stems the word differently,
+    // to `kodevis`, and would rank it 0).
+    const english = (
+      await sql<{ docLanguage: string; rank: number }>`select i.doc_language,
+           ts_rank(i.search, websearch_to_tsquery(i.doc_language::regconfig, 'kodeviseren')) as rank
+         from analysis_items i where i.consultation_id = ${c} and i.doc like 'The kodeviseren%'`.execute(t.handle.db)
+    ).rows;
+    expect(english.map((r) => r.docLanguage)).toEqual(['english']);
+    expect(english[0]!.rank).toBeGreaterThan(0);
+  });
+});

@@ -195,7 +195,7 @@ export type InboxFilter = {
 };
 
 /** The conditions of a filter, each over analysis_items aliased `i`. */
-function conditions(f: InboxFilter, skip?: keyof InboxFilter): Expression<SqlBool>[] {
+function conditions(f: InboxFilter, skip?: keyof InboxFilter, read?: ReadQuery): Expression<SqlBool>[] {
   const c: Expression<SqlBool>[] = [sql<boolean>`i.consultation_id = ${f.consultationId}`];
   const on = (k: keyof InboxFilter) => k !== skip && f[k] !== undefined;
   if (on('kinds') && f.kinds!.length > 0) c.push(sql<boolean>`i.kind = any(${[...f.kinds!]}::text[])`);
@@ -238,14 +238,38 @@ function conditions(f: InboxFilter, skip?: keyof InboxFilter): Expression<SqlBoo
   if (!f.includeDeleted) c.push(sql<boolean>`i.source_status <> 'deleted'`);
   if (f.q) {
     c.push(
-      sql<boolean>`(${matchInOwnLanguage(sql.ref('i.search'), sql.ref('i.doc_language'), f.q)}
+      sql<boolean>`(${read ? matchRead(read) : matchInOwnLanguage(sql.ref('i.search'), sql.ref('i.doc_language'), f.q)}
         or (i.kind = 'response' and i.item_id = any(${responsesWithFileMatching(f.consultationId, f.q)})))`,
     );
   }
   return c;
 }
 
-const rankOf = (q: string) => sql<number>`ts_rank(i.search, websearch_to_tsquery(i.doc_language::regconfig, ${q}))`;
+/**
+ * A query read in each language (`websearch_to_tsquery`), as text. Read once, before the statement,
+ * and bound into it as constants: in one statement the functions are stable, not folded, so every hit
+ * parsed and stemmed the query again, in the filter that rechecks it and in its rank (50,000 hits, three
+ * times each).
+ */
+type ReadQuery = { da: string; en: string };
+
+async function readQuery(db: Db, q: string): Promise<ReadQuery> {
+  const r = await sql<ReadQuery>`select websearch_to_tsquery('danish', ${q})::text as da,
+                                        websearch_to_tsquery('english', ${q})::text as en`.execute(db);
+  return r.rows[0]!;
+}
+
+/** matchInOwnLanguage over a query already read. */
+const matchRead = (read: ReadQuery) =>
+  sql<boolean>`((i.doc_language = 'danish' and i.search @@ ${read.da}::tsquery)
+     or (i.doc_language = 'english' and i.search @@ ${read.en}::tsquery))`;
+
+/**
+ * The documented ranking: ts_rank (no normalisation) of the item's vector against the query read in
+ * the item's own language.
+ */
+const rankOf = (read: ReadQuery) =>
+  sql<number>`ts_rank(i.search, case when i.doc_language = 'danish' then ${read.da}::tsquery else ${read.en}::tsquery end)`;
 
 export type InboxSort = 'newest' | 'oldest' | 'relevance';
 
@@ -279,46 +303,63 @@ export async function listItems(
   f: InboxFilter,
   page: { sort: InboxSort; after?: Keyset; limit: number },
 ): Promise<InboxRow[]> {
-  const where = sql.join(conditions(f), sql` and `);
-  const relevance = page.sort === 'relevance' && !!f.q;
-  // A search finds its hits first through the text indexes (a bitmap scan) and ranks them there,
-  // then sorts them: left to itself, the planner would walk the newest-first index and test every
-  // item until a page of hits turned up (its estimate of a search's hits is poor).
+  const read = f.q ? await readQuery(db, f.q) : undefined;
+  const where = sql.join(conditions(f, undefined, read), sql` and `);
+  const timeKey = sql`to_char(i.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as time_key`;
+  if (page.sort === 'relevance' && read) return rankedItems(db, where, read, page);
+  // A search finds its hits first through the text indexes (a bitmap scan), then sorts them: left to
+  // itself, the planner would walk the newest-first index and test every item until a page of hits
+  // turned up (its estimate of a search's hits is poor).
   const source = f.q
-    ? sql`(with hits as materialized (
-             select ${LIST_COLUMNS}${relevance ? sql`, ${rankOf(f.q)} as rank` : sql``}
-               from analysis_items i where ${where})
+    ? sql`(with hits as materialized (select ${LIST_COLUMNS} from analysis_items i where ${where})
            select * from hits) i`
     : sql`analysis_items i`;
   const filter = f.q ? sql`true` : where;
-  const timeKey = sql`to_char(i.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as time_key`;
+  const desc = page.sort !== 'oldest';
   let after = sql`true`;
-  let order: RawBuilder<unknown>;
-  let rankKey = sql``;
-  if (relevance) {
-    // The rank as PostgreSQL prints a real, so the cursor compares with exactly the value it sorted on.
-    rankKey = sql`, i.rank::text as rank_key`;
-    if (page.after) {
-      const [rank, id] = page.after;
-      after = sql`(i.rank, i.item_id) < (${Number(rank)}::real, ${id}::uuid)`;
-    }
-    order = sql`i.rank desc, i.item_id desc`;
-  } else {
-    const desc = page.sort !== 'oldest';
-    if (page.after) {
-      const [at, id] = page.after;
-      after = desc
-        ? sql`(i.received_at, i.item_id) < (${at}::timestamptz, ${id}::uuid)`
-        : sql`(i.received_at, i.item_id) > (${at}::timestamptz, ${id}::uuid)`;
-    }
-    order = desc ? sql`i.received_at desc, i.item_id desc` : sql`i.received_at asc, i.item_id asc`;
+  if (page.after) {
+    const [at, id] = page.after;
+    after = desc
+      ? sql`(i.received_at, i.item_id) < (${at}::timestamptz, ${id}::uuid)`
+      : sql`(i.received_at, i.item_id) > (${at}::timestamptz, ${id}::uuid)`;
   }
+  const order = desc ? sql`i.received_at desc, i.item_id desc` : sql`i.received_at asc, i.item_id asc`;
   const r = await sql<InboxRow>`
-    select ${LIST_COLUMNS}, ${timeKey}${rankKey}
+    select ${LIST_COLUMNS}, ${timeKey}
       from ${source}
      where ${filter} and ${after}
      order by ${order}
      limit ${page.limit + 1}`.execute(db);
+  return r.rows;
+}
+
+/**
+ * A page of a search by relevance. The hits are found through the text indexes and ranked on their
+ * keys and vectors alone, the page is picked from them (a top-N sort), and only its items' columns are
+ * read: the list columns of every hit were copied into a temporary result before (50,000 rows of
+ * ~450 bytes), to be thrown away but for a page.
+ */
+async function rankedItems(
+  db: Db,
+  where: RawBuilder<unknown>,
+  read: ReadQuery,
+  page: { after?: Keyset; limit: number },
+): Promise<InboxRow[]> {
+  // The rank as PostgreSQL prints a real, so the cursor compares with exactly the value it sorted on.
+  let after = sql`true`;
+  if (page.after) {
+    const [rank, id] = page.after;
+    after = sql`(h.rank, h.item_id) < (${Number(rank)}::real, ${id}::uuid)`;
+  }
+  const r = await sql<InboxRow>`
+    with hits as (select i.consultation_id, i.kind, i.item_id, ${rankOf(read)} as rank
+                    from analysis_items i where ${where}),
+    top as materialized (select * from hits h where ${after} order by h.rank desc, h.item_id desc limit ${page.limit + 1})
+    select ${LIST_COLUMNS}, to_char(i.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as time_key,
+           t.rank::text as rank_key
+      from top t
+      join analysis_items i on i.consultation_id = t.consultation_id and i.kind = t.kind and i.item_id = t.item_id
+     order by t.rank desc, t.item_id desc`.execute(db);
   return r.rows;
 }
 
