@@ -68,12 +68,12 @@ export async function* exportChunks(
       items.map((i) => i.id),
     );
     const rows = items.map((item) => ({ item, codings: codings.get(item.id) ?? [] }));
-    if (xlsx) yield xlsx.rows(rows);
+    if (xlsx) yield await xlsx.rows(rows);
     else yield Buffer.from(rows.map((r) => (format === 'csv' ? csvLine(r, lang) : jsonLine(r))).join(''));
     done += items.length;
     await onBatch?.(done);
   }
-  if (xlsx) yield xlsx.end();
+  if (xlsx) yield await xlsx.end();
 }
 
 /** A direct download of a view, streamed (any size; the UI sends only small ones here). */
