@@ -159,6 +159,17 @@ export async function buildApp({ config, db, readDb }: AppDeps): Promise<Fastify
     indexBudgetMs: config.analysisIndexBudgetMs,
     exportDirectMaxRows: config.exportDirectMaxRows,
     exportLinkHours: config.exportLinkHours,
+    // Large exports run in a child process of their own, with PostgreSQL (PGlite is this process's).
+    ...(db.kind === 'postgres' && db.databaseUrl
+      ? {
+          exportJobProcess: {
+            databaseUrl: db.databaseUrl,
+            preparedStatements: config.databasePreparedStatements,
+            filesDir: config.filesDir,
+            s3: config.s3,
+          },
+        }
+      : {}),
   });
   await app.register(stakeholderInputsRoutes);
 
