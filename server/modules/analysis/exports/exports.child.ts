@@ -7,6 +7,8 @@ import { runExportJob } from './exports.service.ts';
  * The lean process of a large export (exports.process.ts): one message with the export's id and the
  * settings it needs, the job, then exit. It loads no routes, no plugins and no seed.
  */
+// The web process gone (a restart): end too; the job is run again from the start (claimExport takes a running one).
+process.once('disconnect', () => process.exit(1));
 process.once('message', (m: ExportChildMessage) => {
   void (async () => {
     const handle = await createDb({ databaseUrl: m.databaseUrl, preparedStatements: m.preparedStatements, poolMax: 3 });
