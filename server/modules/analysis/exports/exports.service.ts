@@ -22,7 +22,7 @@ import type { ExportQuery, ExportStart, ExportView } from './exports.schemas.ts'
  * expires.
  */
 export const EXPORT_JOB = 'analysis.export';
-const BATCH = 2000;
+const BATCH = 5000;
 
 export type ExportsContext = {
   db: Db;
