@@ -1,11 +1,14 @@
 /**
  * Exports and imports at national scale (issue 12, Measure): an inbox view of BENCH_EXPORT_ITEMS
- * items (default 1,000,000) with a tenth coded is exported through the HTTP API as CSV and as XLSX
- * (streamed; the server's peak RSS sampled every 50 ms while it writes), and BENCH_IMPORT_ROWS
+ * items (default 1,000,000) with a tenth coded is exported through the HTTP API as CSV and as XLSX as
+ * the UI does it (POST the view; the analysis.export job, in a child process with PostgreSQL; the
+ * download), the peak RSS of the web process and of the export's process sampled apart every 50 ms,
+ * and BENCH_IMPORT_ROWS (0: none)
  * letter rows (default 100,000) are imported from a CSV (staged, then committed by the job).
  * Targets: each export ≤ 60 s with peak RSS ≤ 256 MB; the import ≤ 60 s.
  * Run alone: `BENCH_ONLY=exports npm run bench` (or `npx tsx bench/exports.ts`); a reduced size with
- * BENCH_EXPORT_ITEMS=100000 BENCH_IMPORT_ROWS=10000. The scratch database is bench_bulk_exports.
+ * BENCH_EXPORT_ITEMS=100000 BENCH_IMPORT_ROWS=10000. The scratch database is bench_bulk_exports
+ * (BENCH_EXPORT_DB); BENCH_KEEP_DB=1 keeps it, and a kept one with the items is used again.
  */
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';

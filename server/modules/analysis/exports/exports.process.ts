@@ -22,7 +22,7 @@ export type ExportProcessSettings = {
 };
 export type ExportChildMessage = ExportProcessSettings & { exportId: string };
 
-/** The child's V8 heap: enough for a batch of 2,000 items and the modules (about 40 MB), with room. */
+/** The child's V8 heap: enough for two batches of 5,000 items and the modules (about 40 MB), with room. */
 const CHILD_FLAGS = ['--max-old-space-size=96', '--max-semi-space-size=8'];
 const entry = fileURLToPath(new URL('./exports.child.ts', import.meta.url));
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
