@@ -160,6 +160,17 @@ export async function buildApp({ config, db, readDb }: AppDeps): Promise<Fastify
     indexMaxDeferMs: config.analysisIndexMaxDeferMs,
     exportDirectMaxRows: config.exportDirectMaxRows,
     exportLinkHours: config.exportLinkHours,
+    // Large exports run in a child process of their own, with PostgreSQL (PGlite is this process's).
+    ...(db.kind === 'postgres' && db.databaseUrl
+      ? {
+          exportJobProcess: {
+            databaseUrl: db.databaseUrl,
+            preparedStatements: config.databasePreparedStatements,
+            filesDir: config.filesDir,
+            s3: config.s3,
+          },
+        }
+      : {}),
   });
   await app.register(stakeholderInputsRoutes);
 

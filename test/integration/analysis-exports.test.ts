@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexInput } from '../../server/modules/analysis/inbox/inbox.indexer.ts';
 import type { ExportStart, ExportView } from '../../server/modules/analysis/exports/exports.schemas.ts';
 import { runExportJob } from '../../server/modules/analysis/exports/exports.service.ts';
+import { runExportJobInProcess } from '../../server/modules/analysis/exports/exports.process.ts';
+import { loadConfig } from '../../server/config.ts';
 import {
   call,
   createTestApp,
@@ -143,4 +145,44 @@ describe('inbox exports', () => {
       .execute();
     expectError(await call(t, null, { url: b.downloadUrl }), 404, 'NOT_FOUND');
   });
+
+  // With PostgreSQL a large export runs in a lean child process (an embedded PGlite is one process's).
+  it.skipIf(!process.env.TEST_DATABASE_URL)('a job in its own process writes the same file', async () => {
+    const big = await start({ format: 'xlsx', lang: 'en' });
+    const b = json<ExportStart>(big);
+    if (b.mode !== 'job') throw new Error('expected a job');
+    const { filesDir, s3 } = loadConfig({});
+    await runExportJobInProcess(
+      { db: t.handle.db, log: t.app.log },
+      { databaseUrl: process.env.TEST_DATABASE_URL!, preparedStatements: false, filesDir, s3 },
+      { exportId: b.export.id },
+    );
+    const status = await call(t, cast.analyst, { url: `/api/consultations/${cid}/inbox/exports/${b.export.id}` });
+    expect(json<ExportView>(status), status.body).toMatchObject({ status: 'done', doneCount: 3 });
+    const file = await call(t, null, { url: b.downloadUrl });
+    expect(file.statusCode).toBe(200);
+    const sheet = strFromU8(unzipSync(new Uint8Array(file.rawPayload))['xl/worksheets/sheet1.xml']!);
+    expect(sheet.match(/<row>/g)).toHaveLength(4);
+    expect(sheet).toContain(`'=HYPERLINK(&quot;http://evil.example&quot;,&quot;klik&quot;)`);
+    expect(sheet).toContain("'-Access");
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'a job whose process cannot finish is failed, not left running',
+    async () => {
+      const big = await start({ format: 'csv' });
+      const b = json<ExportStart>(big);
+      if (b.mode !== 'job') throw new Error('expected a job');
+      const { filesDir, s3 } = loadConfig({});
+      // A database the child cannot reach: it ends with an error before it claims the export.
+      await runExportJobInProcess(
+        { db: t.handle.db, log: { warn: () => undefined } },
+        { databaseUrl: 'postgres://nobody@127.0.0.1:1/none', preparedStatements: false, filesDir, s3 },
+        { exportId: b.export.id },
+      );
+      const status = await call(t, cast.analyst, { url: `/api/consultations/${cid}/inbox/exports/${b.export.id}` });
+      expect(json<ExportView>(status)).toMatchObject({ status: 'failed' });
+      expect(json<ExportView>(status).error).toMatch(/export process ended/);
+    },
+  );
 });

@@ -4,6 +4,7 @@ import { campaignsRoutes } from './campaigns/campaigns.routes.ts';
 import { codebookRoutes } from './codebook/codebook.routes.ts';
 import { codingsRoutes } from './codings/codings.routes.ts';
 import { exchangeRoutes } from './exchange/exchange.routes.ts';
+import type { ExportProcessSettings } from './exports/exports.process.ts';
 import { exportsRoutes } from './exports/exports.routes.ts';
 import { inboxRoutes } from './inbox/inbox.routes.ts';
 import { privacyRoutes } from './privacy/privacy.routes.ts';
@@ -21,6 +22,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{
   indexMaxDeferMs?: number;
   exportDirectMaxRows?: number;
   exportLinkHours?: number;
+  exportJobProcess?: ExportProcessSettings;
 }> = async (app, opts) => {
   await app.register(inboxRoutes, {
     indexEveryMs: opts.indexEveryMs,
@@ -37,6 +39,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{
   await app.register(exportsRoutes, {
     directMaxRows: opts.exportDirectMaxRows ?? 50_000,
     linkHours: opts.exportLinkHours ?? 24,
+    ...(opts.exportJobProcess ? { jobProcess: opts.exportJobProcess } : {}),
   });
   // The personal-data scanner follows the same feed as the inbox indexer, on the same schedule.
   await app.register(privacyRoutes, {

@@ -3,9 +3,15 @@ import { z } from 'zod';
 import { ErrorBody } from '../../../shared/schemas.ts';
 import { ConsultationParams } from '../analysis.schemas.ts';
 import { DownloadQuery, ExportParams, ExportQuery, ExportStart, ExportView } from './exports.schemas.ts';
+import { type ExportProcessSettings, runExportJobInProcess } from './exports.process.ts';
 import * as svc from './exports.service.ts';
 
-export type ExportsRouteOptions = { directMaxRows: number; linkHours: number };
+export type ExportsRouteOptions = {
+  directMaxRows: number;
+  linkHours: number;
+  /** With PostgreSQL: each export job runs in a lean child process (exports.process.ts). */
+  jobProcess?: ExportProcessSettings;
+};
 
 const FileBytes = z.string().meta({ format: 'binary' });
 const fileResponse = {
@@ -30,7 +36,10 @@ export const exportsRoutes: FastifyPluginAsyncZod<ExportsRouteOptions> = async (
   app.addHook('onReady', async () => {
     await app.jobs.work<unknown>(
       svc.EXPORT_JOB,
-      (data) => svc.runExportJob({ db: app.db, store: app.blobStore, log: app.log }, data),
+      (data) =>
+        opts.jobProcess
+          ? runExportJobInProcess({ db: app.db, log: app.log }, opts.jobProcess, data)
+          : svc.runExportJob({ db: app.db, store: app.blobStore, log: app.log }, data),
       { batchSize: 1 },
     );
   });

@@ -8,7 +8,7 @@ import { requireWorkspace } from '../analysis.service.ts';
 import { codingsForExport } from '../codings/codings.service.ts';
 import { inboxBatches, inboxViewSize } from '../inbox/inbox.service.ts';
 import type { InboxQuery } from '../inbox/inbox.schemas.ts';
-import { csvHeader, csvLine, type ExportFormat, jsonLine, xlsxWriter } from './exports.format.ts';
+import { csvHeader, csvLine, type ExportFormat, type ExportRow, jsonLine, xlsxWriter } from './exports.format.ts';
 import * as repo from './exports.repository.ts';
 import type { ExportQuery, ExportStart, ExportView } from './exports.schemas.ts';
 
@@ -22,7 +22,7 @@ import type { ExportQuery, ExportStart, ExportView } from './exports.schemas.ts'
  * expires.
  */
 export const EXPORT_JOB = 'analysis.export';
-const BATCH = 2000;
+const BATCH = 5000;
 
 export type ExportsContext = {
   db: Db;
@@ -47,6 +47,45 @@ function viewOf(q: ExportQuery | Record<string, unknown>): InboxQuery {
   return { ...rest, limit: 25 } as InboxQuery;
 }
 
+/** The view's rows with their codings, a batch at a time. */
+async function* rowBatches(
+  db: Db,
+  actor: Actor | null,
+  consultationId: string,
+  view: InboxQuery,
+): AsyncGenerator<ExportRow[]> {
+  for await (const items of inboxBatches(db, actor, consultationId, view, BATCH)) {
+    const codings = await codingsForExport(
+      db,
+      actor,
+      consultationId,
+      items.map((i) => i.id),
+    );
+    yield items.map((item) => ({ item, codings: codings.get(item.id) ?? [] }));
+  }
+}
+
+/**
+ * One batch read ahead: the database reads the next batch while this one is written (an export is
+ * bound by both, in turns otherwise). At most two batches are held.
+ */
+async function* readAhead<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
+  let next = source.next();
+  // A failure is thrown where it is awaited; this only keeps it from counting as unhandled meanwhile.
+  next.catch(() => undefined);
+  try {
+    for (;;) {
+      const r = await next;
+      if (r.done) return;
+      next = source.next();
+      next.catch(() => undefined);
+      yield r.value;
+    }
+  } finally {
+    await source.return(undefined).catch(() => undefined);
+  }
+}
+
 /** The file's bytes, batch by batch. */
 export async function* exportChunks(
   db: Db,
@@ -60,20 +99,17 @@ export async function* exportChunks(
   const xlsx = format === 'xlsx' ? xlsxWriter(lang) : null;
   if (format === 'csv') yield Buffer.from(csvHeader());
   let done = 0;
-  for await (const items of inboxBatches(db, actor, consultationId, view, BATCH)) {
-    const codings = await codingsForExport(
-      db,
-      actor,
-      consultationId,
-      items.map((i) => i.id),
-    );
-    const rows = items.map((item) => ({ item, codings: codings.get(item.id) ?? [] }));
-    if (xlsx) yield xlsx.rows(rows);
-    else yield Buffer.from(rows.map((r) => (format === 'csv' ? csvLine(r, lang) : jsonLine(r))).join(''));
-    done += items.length;
+  for await (const rows of readAhead(rowBatches(db, actor, consultationId, view))) {
+    if (xlsx) yield await xlsx.rows(rows);
+    else {
+      let text = '';
+      for (const r of rows) text += format === 'csv' ? csvLine(r, lang) : jsonLine(r);
+      yield Buffer.from(text);
+    }
+    done += rows.length;
     await onBatch?.(done);
   }
-  if (xlsx) yield xlsx.end();
+  if (xlsx) yield await xlsx.end();
 }
 
 /** A direct download of a view, streamed (any size; the UI sends only small ones here). */
