@@ -11,6 +11,7 @@ import { inputPlugin } from './plugins/input.ts';
 import { jobsPlugin } from './plugins/jobs.ts';
 import { limitsPlugin } from './plugins/limits.ts';
 import { pressurePlugin } from './plugins/pressure.ts';
+import { trackRequests } from './shared/background.ts';
 import { replicaPlugin } from './plugins/replica.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
@@ -99,6 +100,8 @@ export async function buildApp({ config, db, readDb }: AppDeps): Promise<Fastify
   });
 
   await app.register(errorsPlugin);
+  // Requests in flight, which the background loops yield to (server/shared/background.ts).
+  trackRequests(app);
   await app.register(pressurePlugin, {
     // PGlite runs its queries on this event loop: a slow query is not overload there.
     maxEventLoopDelayMs: db.kind === 'postgres' ? config.loadShed.eventLoopDelayMs : 0,

@@ -132,7 +132,8 @@ export const inboxRoutes: FastifyPluginAsyncZod<{
   runInBackground(app, {
     everyMs: opts.indexEveryMs,
     maxDeferMs: opts.indexMaxDeferMs,
-    run: () => indexInput(app.db, { budgetMs: opts.indexBudgetMs }),
+    // Busy: small batches, so the run ends close to its budget.
+    run: (busy) => indexInput(app.db, { budgetMs: opts.indexBudgetMs, ...(busy ? { batch: 50 } : {}) }),
     failed: 'analysis inbox indexing failed; it retries',
   });
 };
