@@ -359,7 +359,10 @@ describe('coverage and single voices', () => {
     const gone = h.codings[1]![0]!;
     const kept = h.codings[2]![0]!;
     expect((await put(h, h.access, draft([[gone.id, kept.id]]))).statusCode).toBe(200);
-    const del = await call(t, cast.analyst, { method: 'DELETE', url: `/api/consultations/${h.cid}/codings/${gone.id}` });
+    const del = await call(t, cast.analyst, {
+      method: 'DELETE',
+      url: `/api/consultations/${h.cid}/codings/${gone.id}`,
+    });
     expect(del.statusCode, del.body).toBe(204);
 
     const s = await get<ThemeSummary>(url(h));
