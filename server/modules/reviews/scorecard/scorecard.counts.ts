@@ -120,7 +120,8 @@ export async function storedCount<T>(
     .where('consultationId', '=', consultationId)
     .where('part', '=', part)
     .executeTakeFirst();
-  if (!row) return shared(key, () => countAndStore(db, consultationId, part, load));
+  // Its own key: a background recount's claim under way (which may return nothing) is never shared here.
+  if (!row) return shared(`${key}:first`, () => countAndStore(db, consultationId, part, load));
   let value: T;
   if (row.payload === null) value = mine!.value as T;
   else {
