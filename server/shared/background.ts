@@ -7,9 +7,10 @@ import type { FastifyInstance } from 'fastify';
  *
  * It yields to the requests: when the event loop was busier than BUSY_ABOVE since the last tick, or
  * more than BUSY_REQUESTS requests were in flight on average (a burst of submissions, which keeps
- * the database and so the cores busy while the event loop waits on it), the tick is skipped — but never for longer than `maxDeferMs` since the
- * last run, so under a sustained burst the loop still takes one budgeted run per `maxDeferMs` and
- * its lag stays bounded (the inbox says how far it is indexed). The submissions a burst brings are
+ * the database and so the cores busy while the event loop waits on it), the tick is skipped — but
+ * never for longer than `maxDeferMs` since the last run, so under a sustained burst the loop still
+ * takes one budgeted run (of small batches) per `maxDeferMs` and its lag stays bounded (the inbox
+ * says how far it is indexed). The submissions a burst brings are
  * what the loop indexes afterwards; taking the cores from them meanwhile helps no one.
  */
 export const BUSY_ABOVE = 0.85;
