@@ -2,7 +2,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexInput } from '../../server/modules/analysis/inbox/inbox.indexer.ts';
 import type { ExportStart, ExportView } from '../../server/modules/analysis/exports/exports.schemas.ts';
-import { runExportJob } from '../../server/modules/analysis/exports/exports.service.ts';
+import { runExportJob, sweepExpiredExports } from '../../server/modules/analysis/exports/exports.service.ts';
 import { runExportJobInProcess } from '../../server/modules/analysis/exports/exports.process.ts';
 import { loadConfig } from '../../server/config.ts';
 import {
@@ -144,6 +144,33 @@ describe('inbox exports', () => {
       .where('id', '=', b.export.id)
       .execute();
     expectError(await call(t, null, { url: b.downloadUrl }), 404, 'NOT_FOUND');
+    // The hourly sweep deletes the expired file and clears the link; the export's record stays.
+    const key = (
+      await t.handle.db
+        .selectFrom('inboxExports')
+        .select('storageKey')
+        .where('id', '=', b.export.id)
+        .executeTakeFirstOrThrow()
+    ).storageKey!;
+    expect(await t.app.blobStore.exists(key)).toBe(true);
+    const swept = await sweepExpiredExports({ db: t.handle.db, store: t.app.blobStore, log: t.app.log }, { batch: 1 });
+    expect(swept.deleted).toBeGreaterThanOrEqual(1);
+    expect(swept.failed).toBe(0);
+    expect(await t.app.blobStore.exists(key)).toBe(false);
+    const after = await t.handle.db
+      .selectFrom('inboxExports')
+      .select(['storageKey', 'tokenHash', 'status'])
+      .where('id', '=', b.export.id)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual({ storageKey: null, tokenHash: null, status: 'done' });
+    const kept = await call(t, cast.analyst, { url: `/api/consultations/${cid}/inbox/exports/${b.export.id}` });
+    expect(json<ExportView>(kept)).toMatchObject({ status: 'done', doneCount: 3 });
+    expectError(await call(t, null, { url: b.downloadUrl }), 404, 'NOT_FOUND');
+    // Nothing left to sweep: a second run deletes nothing.
+    expect(await sweepExpiredExports({ db: t.handle.db, store: t.app.blobStore, log: t.app.log })).toEqual({
+      deleted: 0,
+      failed: 0,
+    });
   });
 
   // With PostgreSQL a large export runs in a lean child process (an embedded PGlite is one process's).

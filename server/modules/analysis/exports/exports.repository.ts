@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { Actor } from '../../../shared/actor.ts';
 
@@ -117,4 +118,20 @@ export async function failExport(db: Db, id: string, error: string): Promise<voi
     .set({ status: 'failed', error, finishedAt: new Date() })
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * Expired exports' files, at most `limit`, oldest first: their link is cleared (no file, no token) and
+ * their storage keys returned, for the caller to delete the files. A sweep across consultations: the
+ * table is the exporting instance's own (a local table under Citus, README).
+ */
+export async function takeExpiredFiles(db: Db, limit: number): Promise<{ id: string; storageKey: string }[]> {
+  const r = await sql<{ id: string; storageKey: string }>`
+    with gone as (select id, storage_key from inbox_exports
+                   where storage_key is not null and expires_at < now()
+                   order by expires_at limit ${limit} for update skip locked)
+    update inbox_exports e set storage_key = null, token_hash = null
+      from gone where e.id = gone.id
+    returning gone.id, gone.storage_key`.execute(db);
+  return r.rows;
 }

@@ -42,6 +42,11 @@ export const exportsRoutes: FastifyPluginAsyncZod<ExportsRouteOptions> = async (
           : svc.runExportJob({ db: app.db, store: app.blobStore, log: app.log }, data),
       { batchSize: 1 },
     );
+    // Hourly, at 41 minutes past: the files of expired exports are deleted (exports.service.ts).
+    await app.jobs.work<unknown>(svc.EXPORT_SWEEP_JOB, async () => {
+      await svc.sweepExpiredExports({ db: app.db, store: app.blobStore, log: app.log });
+    });
+    await app.jobs.schedule(svc.EXPORT_SWEEP_JOB, '41 * * * *');
   });
 
   app.get(

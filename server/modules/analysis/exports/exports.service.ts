@@ -237,3 +237,34 @@ export async function runExportJob(deps: ExportJobDeps, data: unknown): Promise<
     await repo.failExport(deps.db, r.id, (err instanceof Error ? err.message : String(err)).slice(0, 1000));
   }
 }
+
+/** Queue name of the hourly sweep of expired exports' files. */
+export const EXPORT_SWEEP_JOB = 'analysis.export-sweep';
+
+/**
+ * Deletes the files of exports whose link has expired: an export holds respondents' personal data and
+ * is not kept past its purpose (GDPR art. 5(1)(e)). The row stays, with its filters, counts and who
+ * asked, as the record of the export; its link is cleared first, then the file deleted (a file left by
+ * a failed delete is logged). Runs until no expired file is left.
+ */
+export async function sweepExpiredExports(
+  deps: ExportJobDeps,
+  opts: { batch?: number } = {},
+): Promise<{ deleted: number; failed: number }> {
+  const batch = opts.batch ?? 200;
+  let deleted = 0;
+  let failed = 0;
+  for (;;) {
+    const rows = await repo.takeExpiredFiles(deps.db, batch);
+    for (const r of rows) {
+      try {
+        await deps.store.delete(r.storageKey);
+        deleted++;
+      } catch (err) {
+        failed++;
+        deps.log.warn({ err, exportId: r.id }, 'export sweep: file not deleted');
+      }
+    }
+    if (rows.length < batch) return { deleted, failed };
+  }
+}
