@@ -78,6 +78,11 @@ describe.each(LANGS)('the høringsnotat (%s)', (lang: Lang) => {
     expect(await text(page, 'main h1')).toBe(lang === 'da' ? 'Høringsnotat' : 'Consultation report');
     expect(await text(page, '#report')).toContain(lang === 'da' ? '1.1 Høringsperiode' : '1.1 Consultation period');
     await expectNoA11yViolations(page, `public report (${lang})`);
+    // The figures and quotes lead to the analysts' inbox only for those who may open it: a visitor
+    // reads the figures, with no link to a sign-in page.
+    expect(await page.locator('#report a[href^="/admin/"]').count()).toBe(0);
+    await open(admin.page, `/consultations/${debate.slug}/report`);
+    await admin.page.waitForSelector('#report a[href^="/admin/consultations/"]');
 
     // The print-ready page: its own document, then a PDF through Chromium's print.
     const href = await page.getAttribute('#report-print', 'href');

@@ -10,6 +10,7 @@ import {
 } from '../../api/reports.ts';
 import { SrLightElement, type SrPage } from '../../app/light-element.ts';
 import { renderPage } from '../../app/page-state.ts';
+import { isAnalyst, SessionController } from '../../app/session.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { getLocale, LocaleController, t } from '../../i18n/i18n.ts';
 import { type Block, buildDocument, type Inline } from '../../../../server/modules/reports/notat/notat.document.ts';
@@ -26,6 +27,8 @@ const FORMAT_LABEL: Record<string, string> = { html: 'HTML', docx: 'DOCX', md: '
 export class SrPageReport extends SrLightElement implements SrPage {
   @property() slug = '';
   private readonly _locale = new LocaleController(this);
+  // Re-renders when the session is known: a staff reader's figures become links.
+  private readonly _session = new SessionController(this);
 
   private readonly _task = new Task(this, {
     task: async ([slug], { signal }) => {
@@ -39,12 +42,19 @@ export class SrPageReport extends SrLightElement implements SrPage {
     return this.updateComplete.then(() => this._task.taskComplete).then(() => this.updateComplete);
   }
 
+  /** Whether the reader may follow the figures and quotes to their sources in the analysts' inbox. */
+  private get _traceable(): boolean {
+    return isAnalyst(this._session.user);
+  }
+
   private _inline(x: Inline): TemplateResult | string {
     switch (x.t) {
       case 'text':
         return x.text;
       case 'count':
-        return html`<a href=${x.count.href}>${x.text}</a>`;
+        // A figure leads to the inbox view it counts, which only analysts and admins may open: anyone
+        // else reads the figure, rather than a link to a sign-in page.
+        return this._traceable ? html`<a href=${x.count.href}>${x.text}</a>` : x.text;
       case 'link':
         return html`<a href=${x.href}>${x.text}</a>`;
       case 'tick':
@@ -96,7 +106,7 @@ export class SrPageReport extends SrLightElement implements SrPage {
         </ul>`;
       case 'quote':
         return html`<blockquote>
-          <p>“${b.text}” <a href=${b.href}>(${b.label})</a></p>
+          <p>“${b.text}” ${this._traceable ? html`<a href=${b.href}>(${b.label})</a>` : `(${b.label})`}</p>
         </blockquote>`;
     }
   }
