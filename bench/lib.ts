@@ -39,12 +39,16 @@ export async function dropDatabase(adminUrl: string, name: string): Promise<void
   await client.end();
 }
 
-/** Starts a child process and resolves when it prints a line matching `ready`. */
+/**
+ * Starts a child process and resolves when it prints a line matching `ready`; after `timeoutMs`
+ * without it, the child is killed and the start fails.
+ */
 export async function startProcess(
   args: string[],
   env: Record<string, string>,
   ready: RegExp,
   nodeArgs: readonly string[] = [],
+  timeoutMs = 120_000,
 ): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
     env: { ...process.env, ...env },
@@ -52,7 +56,10 @@ export async function startProcess(
   });
   let out = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timeout starting ${args.join(' ')}:\n${out}`)), 120_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`timeout starting ${args.join(' ')}:\n${out}`));
+    }, timeoutMs);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = out.match(ready);
