@@ -259,9 +259,15 @@ async function readQuery(db: Db, q: string): Promise<ReadQuery> {
   return r.rows[0]!;
 }
 
-/** matchInOwnLanguage over a query already read. */
+/**
+ * matchInOwnLanguage over a query already read. Where both languages read the query alike (most
+ * words: names, compounds, numbers), the match is one test against the text index, which the index
+ * answers exactly: no hit is tested again row by row.
+ */
 const matchRead = (read: ReadQuery) =>
-  sql<boolean>`((i.doc_language = 'danish' and i.search @@ ${read.da}::tsquery)
+  read.da === read.en
+    ? sql<boolean>`i.search @@ ${read.da}::tsquery`
+    : sql<boolean>`((i.doc_language = 'danish' and i.search @@ ${read.da}::tsquery)
      or (i.doc_language = 'english' and i.search @@ ${read.en}::tsquery))`;
 
 /**
@@ -269,7 +275,9 @@ const matchRead = (read: ReadQuery) =>
  * the item's own language.
  */
 const rankOf = (read: ReadQuery) =>
-  sql<number>`ts_rank(i.search, case when i.doc_language = 'danish' then ${read.da}::tsquery else ${read.en}::tsquery end)`;
+  read.da === read.en
+    ? sql<number>`ts_rank(i.search, ${read.da}::tsquery)`
+    : sql<number>`ts_rank(i.search, case when i.doc_language = 'danish' then ${read.da}::tsquery else ${read.en}::tsquery end)`;
 
 export type InboxSort = 'newest' | 'oldest' | 'relevance';
 
@@ -351,6 +359,9 @@ async function rankedItems(
     const [rank, id] = page.after;
     after = sql`(h.rank, h.item_id) < (${Number(rank)}::real, ${id}::uuid)`;
   }
+  // One process ranks the hits: on this 2-core machine two parallel workers made a ranked page of
+  // 50,000 hits slower (their shares of the pages, gathered and merged, 160–210 ms against 125–157 ms).
+  await sql`select set_config('max_parallel_workers_per_gather', '0', true)`.execute(db);
   const r = await sql<InboxRow>`
     with hits as (select i.consultation_id, i.kind, i.item_id, ${rankOf(read)} as rank
                     from analysis_items i where ${where}),
