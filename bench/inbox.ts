@@ -133,11 +133,17 @@ export async function benchInbox(adminUrl: string): Promise<Record<string, unkno
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'analyst@samraad.demo', password: 'demo-analyst-2026' }),
-    });
+    // Right after its start the app may shed a request (503) while it settles: sign in until it answers.
+    let login: Response | undefined;
+    for (let i = 0; i < 60 && login?.status !== 200; i++) {
+      if (login) await new Promise((r) => setTimeout(r, 500));
+      login = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'analyst@samraad.demo', password: 'demo-analyst-2026' }),
+      });
+    }
+    if (login?.status !== 200) throw new Error(`the analyst could not sign in: ${login?.status}`);
     const cookie = String(login.headers.get('set-cookie')).split(';')[0]!;
     const c = (
       await client.query<{ id: string }>(`select id from consultations where slug = 'naeste-generation-af-nemid'`)
@@ -195,6 +201,19 @@ export async function benchInbox(adminUrl: string): Promise<Record<string, unkno
     }
     const generateSeconds = (performance.now() - t0) / 1000;
     process.stdout.write(` done in ${generateSeconds.toFixed(0)} s\n`);
+    // The server's cache, reported beside the figures: a ranked search reads every hit's vector, so
+    // its time depends on whether the table is in PostgreSQL's shared buffers or only in the OS cache.
+    // A running deployment keeps its working set there (pg_prewarm's autoprewarm restores it after a
+    // restart); BENCH_INBOX_PREWARM=1 loads the table and its text index as that would.
+    const sharedBuffers = (await client.query<{ v: string }>(`select current_setting('shared_buffers') as v`)).rows[0]!
+      .v;
+    let prewarmed = false;
+    if (process.env.BENCH_INBOX_PREWARM) {
+      await client.query(`create extension if not exists pg_prewarm`);
+      await client.query(`select pg_prewarm('analysis_items'), pg_prewarm('analysis_items_search_idx')`);
+      prewarmed = true;
+    }
+    process.stdout.write(`  shared_buffers ${sharedBuffers}${prewarmed ? ', table and text index prewarmed' : ''}\n`);
     const size = (
       await client.query<{ size: string }>(`select pg_size_pretty(pg_total_relation_size('analysis_items')) as size`)
     ).rows[0]!.size;
@@ -228,7 +247,14 @@ export async function benchInbox(adminUrl: string): Promise<Record<string, unkno
     const results: Record<string, unknown>[] = [];
     for (const cs of cases) {
       const f = await measure(base, cookie, cs, Number(process.env.BENCH_INBOX_ROUNDS ?? 60));
-      const pass = f.p95 <= cs.target;
+      // Met when the p95 is within the target and every answer was a page (or, for the search that
+      // matches most items, the 422 that asks to narrow it): a refused or shed request is no figure.
+      const allowed = cs.target >= 1000 ? ['200', '422'] : ['200'];
+      const pass =
+        f.p95 <= cs.target &&
+        Object.keys(f.statuses)
+          .filter((k) => /^\d+$/.test(k))
+          .every((k) => allowed.includes(k));
       process.stdout.write(
         `  ${cs.name.padEnd(40)} p50 ${f.p50.toFixed(0).padStart(5)} ms  p95 ${f.p95.toFixed(0).padStart(5)} ms  max ${f.max
           .toFixed(0)
@@ -236,7 +262,7 @@ export async function benchInbox(adminUrl: string): Promise<Record<string, unkno
       );
       results.push({ name: cs.name, target: cs.target, ...f, pass });
     }
-    return { items, generateSeconds, tableSize: size, results };
+    return { items, generateSeconds, tableSize: size, sharedBuffers, prewarmed, results };
   } finally {
     await client.end();
     await stopProcess(app.child);
