@@ -76,7 +76,10 @@ afterAll(async () => t?.close());
 describe('the inbox index', () => {
   it('is built off the submission path: nothing is listed until the indexer has run', async () => {
     const before = await page();
-    expect(before.items).toEqual([]);
+    // On PostgreSQL the test files share one database, and another file's indexer run may have listed
+    // these items already (it indexes every consultation's input): the database of its own (PGlite)
+    // shows that the submission itself lists nothing.
+    if (!process.env.TEST_DATABASE_URL) expect(before.items).toEqual([]);
     // On PostgreSQL another test file may have run the indexer already: walk everything again.
     await rewalkInput(t.handle.db);
     const run = await indexInput(t.handle.db);
@@ -89,7 +92,7 @@ describe('the inbox index', () => {
 
   it('follows new input through the audit log, and skips what has not changed', async () => {
     const late = await submitOk(t, open.consultation.id, submission(open.questions, { body: 'Sent svar om NemID.' }));
-    expect(idsOf(await page())).not.toContain(late.id);
+    if (!process.env.TEST_DATABASE_URL) expect(idsOf(await page())).not.toContain(late.id);
     // On PostgreSQL the test files share one database, so other files' input is indexed here too:
     // what is checked is this item, listed once indexed and not rewritten by a run that finds it unchanged.
     const run = await indexInput(t.handle.db);
