@@ -74,6 +74,19 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('the inbox index', () => {
+  /**
+   * One indexer run. On PostgreSQL another file's run may hold the indexer (busy) and index this
+   * file's items itself: then it waits for that run and runs again.
+   */
+  const indexWhenFree = async () => {
+    let run = await indexInput(t.handle.db);
+    for (let i = 0; i < 100 && run.busy; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      run = await indexInput(t.handle.db);
+    }
+    return run;
+  };
+
   it('is built off the submission path: nothing is listed until the indexer has run', async () => {
     const before = await page();
     // On PostgreSQL the test files share one database, and another file's indexer run may have listed
@@ -82,9 +95,9 @@ describe('the inbox index', () => {
     if (!process.env.TEST_DATABASE_URL) expect(before.items).toEqual([]);
     // On PostgreSQL another test file may have run the indexer already: walk everything again.
     await rewalkInput(t.handle.db);
-    const run = await indexInput(t.handle.db);
+    const run = await indexWhenFree();
     expect(run.busy).toBe(false);
-    expect(run.walked).toBeGreaterThanOrEqual(4);
+    if (!process.env.TEST_DATABASE_URL) expect(run.walked).toBeGreaterThanOrEqual(4);
     const after = await page();
     expect(idsOf(after)).toEqual([ids.da, ids.en, ids.org, ids.comment].sort());
     expect(after.indexedUpTo).not.toBeNull();
@@ -95,8 +108,8 @@ describe('the inbox index', () => {
     if (!process.env.TEST_DATABASE_URL) expect(idsOf(await page())).not.toContain(late.id);
     // On PostgreSQL the test files share one database, so other files' input is indexed here too:
     // what is checked is this item, listed once indexed and not rewritten by a run that finds it unchanged.
-    const run = await indexInput(t.handle.db);
-    expect(run.indexed).toBeGreaterThanOrEqual(1);
+    const run = await indexWhenFree();
+    if (!process.env.TEST_DATABASE_URL) expect(run.indexed).toBeGreaterThanOrEqual(1);
     expect(idsOf(await page())).toContain(late.id);
     const indexedAt = async () =>
       (
