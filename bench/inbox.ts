@@ -159,7 +159,14 @@ export async function benchInbox(adminUrl: string): Promise<Record<string, unkno
     const t0 = performance.now();
     if (!reuse) {
       await client.query(`set maintenance_work_mem = '512MB'`);
-      await client.query(`drop index if exists analysis_items_search_idx`);
+      // The text indexes (one per language) are dropped and made again once the rows are in.
+      const textIndexes = (
+        await client.query<{ name: string; def: string }>(
+          `select indexname as name, indexdef as def from pg_indexes
+            where tablename = 'analysis_items' and indexdef like '%USING gin (search)%'`,
+        )
+      ).rows;
+      for (const ix of textIndexes) await client.query(`drop index ${ix.name}`);
       await client.query(`select setseed(0.42)`);
       const batch = 50_000;
       for (let from = 1; from <= items; from += batch) {
@@ -188,7 +195,7 @@ export async function benchInbox(adminUrl: string): Promise<Record<string, unkno
         process.stdout.write(`\r  generating ${to.toLocaleString('en')} / ${items.toLocaleString('en')} items`);
       }
       process.stdout.write('\n  building the search index…');
-      await client.query(`create index analysis_items_search_idx on analysis_items using gin (search)`);
+      for (const ix of textIndexes) await client.query(ix.def);
       // A tenth of the items coded with one of the demo codebook's tags.
       await client.query(
         `insert into codings (consultation_id, tag_id, item_kind, item_id, coder_id, status)
@@ -210,7 +217,12 @@ export async function benchInbox(adminUrl: string): Promise<Record<string, unkno
     let prewarmed = false;
     if (process.env.BENCH_INBOX_PREWARM) {
       await client.query(`create extension if not exists pg_prewarm`);
-      await client.query(`select pg_prewarm('analysis_items'), pg_prewarm('analysis_items_search_idx')`);
+      await client.query(
+        `select pg_prewarm(c.oid) from pg_class c
+          where c.oid = 'analysis_items'::regclass
+             or c.oid in (select indexrelid from pg_index x join pg_class ic on ic.oid = x.indexrelid
+                           where x.indrelid = 'analysis_items'::regclass and ic.relam = (select oid from pg_am where amname = 'gin'))`,
+      );
       prewarmed = true;
     }
     process.stdout.write(`  shared_buffers ${sharedBuffers}${prewarmed ? ', table and text index prewarmed' : ''}\n`);

@@ -430,4 +430,23 @@ describe('ranking by relevance', () => {
     expect(english.map((r) => r.docLanguage)).toEqual(['english']);
     expect(english[0]!.rank).toBeGreaterThan(0);
   });
+
+  it('keeps each vector in its row and searches each language through its own text index', async () => {
+    // A ranked page reads every hit's vector: stored out of the row, each read cost a TOAST lookup.
+    const storage = await sql<{ attstorage: string }>`select attstorage from pg_attribute
+       where attrelid = 'analysis_items'::regclass and attname = 'search'`.execute(t.handle.db);
+    expect(storage.rows.map((r) => r.attstorage)).toEqual(['m']);
+    // One partial index per language, so each language's reading of a query is answered exactly by
+    // the index, and no index over both languages for a search to fall back on.
+    const indexes = await sql<{ name: string; predicate: string | null }>`select c.relname as name,
+           pg_get_expr(x.indpred, x.indrelid) as predicate
+         from pg_index x join pg_class c on c.oid = x.indexrelid join pg_am a on a.oid = c.relam
+        where x.indrelid = 'analysis_items'::regclass and a.amname = 'gin' order by c.relname`.execute(t.handle.db);
+    expect(indexes.rows).toEqual([
+      { name: 'analysis_items_search_da_idx', predicate: "(doc_language = 'danish'::text)" },
+      { name: 'analysis_items_search_en_idx', predicate: "(doc_language = 'english'::text)" },
+    ]);
+    // A word the two languages read differently finds the Danish text through the Danish reading only.
+    expect(idsOf(await page(`?q=${encodeURIComponent('kodeviser')}&sort=relevance`))).toContain(ids.da);
+  });
 });
