@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexInput, rewalkInput } from '../../server/modules/analysis/inbox/inbox.indexer.ts';
 import * as repo from '../../server/modules/analysis/inbox/inbox.repository.ts';
+import { inputTallies } from '../../server/modules/analysis/inbox/inbox.tallies.ts';
 import type { InboxFacets, InboxItemDetail, InboxPage } from '../../server/modules/analysis/inbox/inbox.schemas.ts';
 import type { Comment } from '../../server/modules/comments/comments.schemas.ts';
 import { call, createTestApp, expectError, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
@@ -120,6 +121,27 @@ describe('the inbox index', () => {
     const first = await indexedAt();
     await indexInput(t.handle.db);
     expect(await indexedAt()).toBe(first);
+  });
+
+  it('leaves a withdrawn response out of the default view and every count of it, and lists it when asked', async () => {
+    const c = open.consultation.id;
+    const gone = await submitOk(t, c, submission(open.questions, { body: 'Jeg trækker dette svar tilbage.' }));
+    await indexWhenFree();
+    const progress = async () =>
+      json<{ overall: { items: number } }>(
+        await call(t, cast.analyst, { method: 'GET', url: `/api/consultations/${c}/inbox/progress` }),
+      ).overall.items;
+    const before = { items: await progress(), total: (await inputTallies(t.handle.db, c)).total };
+    expect(idsOf(await page())).toContain(gone.id);
+    const res = await call(t, null, { method: 'DELETE', url: `/api/responses/by-token/${gone.editToken}` });
+    expect(res.statusCode, res.body).toBe(200);
+    await indexWhenFree();
+    expect(idsOf(await page())).not.toContain(gone.id);
+    expect(await progress()).toBe(before.items - 1);
+    // The høringsnotat's figures count the default view.
+    expect((await inputTallies(t.handle.db, c)).total).toBe(before.total - 1);
+    const all = await page('?includeDeleted=true');
+    expect(all.items.find((i) => i.id === gone.id)).toMatchObject({ sourceStatus: 'withdrawn' });
   });
 });
 

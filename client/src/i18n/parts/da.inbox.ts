@@ -56,7 +56,7 @@ export const daInbox = {
   'inbox.stance.against': 'Imod',
   'inbox.stance.neutral': 'Neutral',
   'inbox.stance.mixed': 'Blandet',
-  'inbox.f.includeDeleted': 'Vis også kommentarer, som forfatteren har slettet',
+  'inbox.f.includeDeleted': 'Vis også tilbagetrukne høringssvar og slettet input',
   'inbox.f.dates': 'Modtaget',
   'inbox.f.from': 'Fra',
   'inbox.f.to': 'Til',

@@ -54,7 +54,7 @@ export const enInbox = {
   'inbox.stance.against': 'Against',
   'inbox.stance.neutral': 'Neutral',
   'inbox.stance.mixed': 'Mixed',
-  'inbox.f.includeDeleted': 'Also list comments their authors deleted',
+  'inbox.f.includeDeleted': 'Also list withdrawn responses and deleted input',
   'inbox.f.dates': 'Received',
   'inbox.f.from': 'From',
   'inbox.f.to': 'To',

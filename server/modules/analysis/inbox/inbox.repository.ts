@@ -189,7 +189,12 @@ export type InboxFilter = {
   /** Danish calendar days (YYYY-MM-DD), both included. */
   from?: string | undefined;
   to?: string | undefined;
-  /** Withdrawn responses and hidden comments are listed; deleted comments only when asked. */
+  /**
+   * Input its author took back — a withdrawn response, a deleted comment, a deleted finding or
+   * stakeholder input — is listed only when asked: it is no longer part of the hearing, so the
+   * default view (and every count of it: the progress board, the høringsnotat's figures) leaves it
+   * out. Hidden comments are listed.
+   */
   includeDeleted?: boolean | undefined;
   q?: string | undefined;
 };
@@ -235,7 +240,7 @@ function conditions(f: InboxFilter, skip?: keyof InboxFilter, read?: ReadQuery):
       where m.consultation_id = i.consultation_id and m.item_kind = i.kind and m.item_id = i.item_id
         and m.status = 'member' and cp.status = 'active'
         and not (cp.template_kind = i.kind and cp.template_item_id = i.item_id))`);
-  if (!f.includeDeleted) c.push(sql<boolean>`i.source_status <> 'deleted'`);
+  if (!f.includeDeleted) c.push(sql<boolean>`i.source_status not in ('deleted', 'withdrawn')`);
   if (f.q) {
     c.push(
       sql<boolean>`(${read ? matchRead(read) : matchInOwnLanguage(sql.ref('i.search'), sql.ref('i.doc_language'), f.q)}
@@ -514,7 +519,7 @@ export async function progress(db: Db, consultationId: string) {
            count(*) filter (where status = 'analysed')::int as analysed,
            count(*) filter (where status = 'in_progress')::int as in_progress
       from analysis_items
-     where consultation_id = ${consultationId} and source_status <> 'deleted'
+     where consultation_id = ${consultationId} and source_status not in ('deleted', 'withdrawn')
      group by assignee_id`.execute(db);
   return r.rows;
 }

@@ -40,7 +40,13 @@ export const InboxQuery = z
     untagged: z.stringbool().optional().describe('true: with no coding yet; false: coded'),
     stance: z.enum(['for', 'against', 'neutral', 'mixed']).optional().describe('Coded with this stance'),
     needsReview: z.stringbool().optional().describe('Changed by its author after an analyst worked on it'),
-    includeDeleted: z.stringbool().optional().describe('Also list comments their authors deleted'),
+    includeDeleted: z
+      .stringbool()
+      .optional()
+      .describe(
+        'Also list input taken back: withdrawn responses, deleted comments, findings and stakeholder inputs ' +
+          '(left out of the default view and of every count of it)',
+      ),
     campaign: z.uuid().optional().describe('Members of this campaign (issue 12)'),
     campaignsCollapsed: z
       .stringbool()

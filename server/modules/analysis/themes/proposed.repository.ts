@@ -22,7 +22,7 @@ export async function insertProposed(
            case when i.kind = 'response' then i.item_version end, 'proposed', ${v.coderId}::uuid
       from unnest(${v.members.map((m) => m[0])}::text[], ${v.members.map((m) => m[1])}::uuid[]) as m(kind, id)
       join analysis_items i on i.consultation_id = ${v.consultationId}::uuid and i.kind = m.kind and i.item_id = m.id
-     where i.source_status <> 'deleted' and i.kind in ('response', 'comment')`.execute(db);
+     where i.source_status not in ('deleted', 'withdrawn') and i.kind in ('response', 'comment')`.execute(db);
   return Number(r.numAffectedRows ?? 0);
 }
 
