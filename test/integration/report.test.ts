@@ -211,7 +211,13 @@ describe('publishing', () => {
       expect(r.statusCode, r.body).toBe(200);
       expect(r.body).toContain(`Version ${first.number},`);
       expect(r.body).not.toContain('Draft');
+      // The published file leads no one into the analysts' inbox (staff download a version with links).
+      expect(r.body).not.toContain('/admin/');
     }
+    const md = await call(t, null, { url: `${pub}?format=md&lang=da` });
+    expect(md.statusCode, md.body).toBe(200);
+    expect(md.body).not.toContain('/admin/');
+    expect((await file(first.number, 'format=md&lang=da')).body).toContain('/admin/consultations/');
     expect((await getPublishedReport(t.handle.db, h.c.id))?.number).toBe(first.number);
     for (const who of [null, cast.participant, member]) {
       const r = await call(t, who, { url: `${pub}/version` });

@@ -107,7 +107,7 @@ function model(over: Partial<ReportModel> = {}): ReportModel {
 }
 
 const headings = (m: ReportModel, lang: 'da' | 'en') =>
-  buildDocument(m, lang, { draft: false }).flatMap((b) => (b.b === 'h' ? [b.text] : []));
+  buildDocument(m, lang, { draft: false, staffLinks: true }).flatMap((b) => (b.b === 'h' ? [b.text] : []));
 
 describe('the høringsnotat document', () => {
   it('follows lovkvalitet 9.1.6: period, høringsliste, overview, themes numbered by the codebook tree, changes, decision', () => {
@@ -129,7 +129,7 @@ describe('the høringsnotat document', () => {
   });
 
   it('states the period in days, flags one under 4 weeks, and names where it was published', () => {
-    const text = buildDocument(model(), 'da', { draft: false })
+    const text = buildDocument(model(), 'da', { draft: false, staffLinks: true })
       .flatMap((b) => (b.b === 'p' ? [inlineText(b.parts)] : []))
       .join('\n');
     expect(text).toContain(
@@ -143,6 +143,7 @@ describe('the høringsnotat document', () => {
     expect(text).toContain('Godkendt politisk af Digitaliseringsbestyrelsen den 30. november 2026.');
     const noDates = buildDocument(model({ period: { opensAt: null, closesAt: null, days: null } }), 'en', {
       draft: true,
+      staffLinks: true,
     });
     expect(
       noDates.some((b) => b.b === 'p' && inlineText(b.parts).startsWith('The consultation period is not set.')),
@@ -151,7 +152,7 @@ describe('the høringsnotat document', () => {
   });
 
   it('ticks the parties that answered and notes no comments and late answers', () => {
-    const table = buildDocument(model(), 'en', { draft: false }).find((b) => b.b === 'table')!;
+    const table = buildDocument(model(), 'en', { draft: false, staffLinks: true }).find((b) => b.b === 'table')!;
     if (table.b !== 'table') throw new Error('no table');
     expect(table.rows.map((r) => r.map(inlineText))).toEqual([
       ['Danske Regioner', '', ''],
@@ -161,7 +162,7 @@ describe('the høringsnotat document', () => {
   });
 
   it('links every number to the inbox view that counts it', () => {
-    const counts = buildDocument(model(), 'da', { draft: false }).flatMap((b) => {
+    const counts = buildDocument(model(), 'da', { draft: false, staffLinks: true }).flatMap((b) => {
       const parts = b.b === 'p' ? b.parts : b.b === 'list' ? b.items.flat() : b.b === 'table' ? b.rows.flat(2) : [];
       return parts.flatMap((x) => (x.t === 'count' ? [x] : []));
     });
@@ -188,7 +189,7 @@ describe('traceability links', () => {
 
 describe('renderers', () => {
   it('HTML escapes what the input says, prints links after counts and carries no script', () => {
-    const html = renderHtml(model(), 'da', { draft: false });
+    const html = renderHtml(model(), 'da', { draft: false, staffLinks: true });
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain(
@@ -199,19 +200,36 @@ describe('renderers', () => {
   });
 
   it('Markdown escapes table pipes and markup', () => {
-    const md = renderMarkdown(model(), 'en', { draft: false });
+    const md = renderMarkdown(model(), 'en', { draft: false, staffLinks: true });
     expect(md).toContain('Jeg \\<script\\>alert(1)\\</script\\> har \\| ingen telefon');
     expect(md).toContain('| KL | ✓ | Answer received after the deadline |');
     expect(md).toContain(`[7](https://samraad.example/admin/consultations/${CID}/inbox)`);
   });
 
   it('DOCX parses back with the same headings and text', async () => {
-    const buffer = await renderDocx(model(), 'en', { draft: false });
+    const buffer = await renderDocx(model(), 'en', { draft: false, staffLinks: true });
     const { value } = await mammoth.convertToHtml({ buffer });
     expect(value).toContain('<h1>1. The consultation</h1>');
     expect(value).toContain('<h2>3.1 Theme a</h2>');
     expect(value).toContain('<h3>3.1.1 Theme b</h3>');
     expect(value).toContain('&lt;script&gt;');
+  });
+
+  it('the public files name their figures and sources without leading into the staff inbox', async () => {
+    const opts = { draft: false, staffLinks: false };
+    const html = renderHtml(model(), 'da', opts);
+    expect(html).not.toContain('/admin/');
+    expect(html).not.toContain('class="count"');
+    expect(html).toContain('<blockquote>');
+    const md = renderMarkdown(model(), 'en', opts);
+    expect(md).not.toContain('/admin/');
+    expect(md).toMatch(/^> “.*” \(source\)$/m);
+    const { value } = await mammoth.convertToHtml({ buffer: await renderDocx(model(), 'en', opts) });
+    expect(value).not.toContain('/admin/');
+    // The same words and figures: only the links are left out.
+    const text = (o: typeof opts) =>
+      buildDocument(model(), 'da', o).map((b) => (b.b === 'p' ? inlineText(b.parts) : b.b === 'quote' ? b.text : ''));
+    expect(text(opts)).toEqual(text({ ...opts, staffLinks: true }));
   });
 });
 

@@ -21,12 +21,21 @@ export type Block =
   | { b: 'toc'; items: { id: string; text: string; level: number }[] }
   | { b: 'table'; head: string[]; rows: Inline[][][]; numeric?: number[] }
   | { b: 'list'; items: Inline[][] }
-  | { b: 'quote'; text: string; href: string; label: string };
+  /** `href` null: the quote's source is named, not linked (the public files). */
+  | { b: 'quote'; text: string; href: string | null; label: string };
+
+/**
+ * `staffLinks`: each figure and quote links to the analysts' inbox view that counts or holds it (the
+ * files staff download). The published files leave the links out: behind them is a sign-in the
+ * public cannot pass (the public page does the same for a visitor).
+ */
+export type DocOptions = { draft: boolean; staffLinks: boolean };
 
 const tx = (text: string): Inline => ({ t: 'text', text });
-const cnt = (count: CountLink, lang: Lang): Inline => ({ t: 'count', count, text: num(count.n, lang) });
 
-export function buildDocument(m: ReportModel, lang: Lang, opts: { draft: boolean }): Block[] {
+export function buildDocument(m: ReportModel, lang: Lang, opts: DocOptions): Block[] {
+  const cnt = (count: CountLink, l: Lang): Inline =>
+    opts.staffLinks ? { t: 'count', count, text: num(count.n, l) } : tx(num(count.n, l));
   const T = TEXT[lang];
   const L = (x: { da: string; en: string }) => (x[lang].trim() ? x[lang] : x[lang === 'da' ? 'en' : 'da']);
   const out: Block[] = [];
@@ -130,7 +139,7 @@ export function buildDocument(m: ReportModel, lang: Lang, opts: { draft: boolean
       out.push({
         b: 'quote',
         text: q.text,
-        href: `/admin/consultations/${m.consultationId}/inbox/${q.itemKind}/${q.itemId}`,
+        href: opts.staffLinks ? `/admin/consultations/${m.consultationId}/inbox/${q.itemKind}/${q.itemId}` : null,
         label: T.source,
       });
     const reason = L(t.answerReason);

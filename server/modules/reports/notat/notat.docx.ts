@@ -12,7 +12,7 @@ import {
   WidthType,
 } from 'docx';
 import type { ReportModel } from '../report.model.ts';
-import { type Block, buildDocument, type Inline } from './notat.document.ts';
+import { type Block, buildDocument, type DocOptions, type Inline } from './notat.document.ts';
 import { absolute, originOf } from './notat.html.ts';
 import { type Lang, TEXT } from './notat.text.ts';
 
@@ -95,17 +95,19 @@ function children(b: Block, origin: string, lang: Lang): (Paragraph | Table)[] {
           indent: { left: 567 },
           children: [
             new TextRun({ text: `“${b.text}” `, italics: true }),
-            new ExternalHyperlink({
-              link: absolute(origin, b.href),
-              children: [new TextRun({ text: `(${b.label})`, style: 'Hyperlink' })],
-            }),
+            b.href
+              ? new ExternalHyperlink({
+                  link: absolute(origin, b.href),
+                  children: [new TextRun({ text: `(${b.label})`, style: 'Hyperlink' })],
+                })
+              : new TextRun({ text: `(${b.label})` }),
           ],
         }),
       ];
   }
 }
 
-export async function renderDocx(m: ReportModel, lang: Lang, opts: { draft: boolean }): Promise<Buffer> {
+export async function renderDocx(m: ReportModel, lang: Lang, opts: DocOptions): Promise<Buffer> {
   const origin = originOf(m);
   const blocks = buildDocument(m, lang, opts);
   const doc = new Document({

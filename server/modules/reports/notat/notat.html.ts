@@ -1,5 +1,5 @@
 import type { ReportModel } from '../report.model.ts';
-import { type Block, buildDocument, type Inline } from './notat.document.ts';
+import { type Block, buildDocument, type DocOptions, type Inline } from './notat.document.ts';
 import type { Lang } from './notat.text.ts';
 
 /**
@@ -82,11 +82,13 @@ function block(b: Block, origin: string, lang: Lang): string {
     case 'list':
       return `<ul>${b.items.map((i) => `<li>${parts(i)}</li>`).join('')}</ul>`;
     case 'quote':
-      return `<blockquote><p>“${esc(b.text)}” <a href="${esc(absolute(origin, b.href))}">(${esc(b.label)})</a></p></blockquote>`;
+      return `<blockquote><p>“${esc(b.text)}” ${
+        b.href ? `<a href="${esc(absolute(origin, b.href))}">(${esc(b.label)})</a>` : `(${esc(b.label)})`
+      }</p></blockquote>`;
   }
 }
 
-export function renderHtml(m: ReportModel, lang: Lang, opts: { draft: boolean }): string {
+export function renderHtml(m: ReportModel, lang: Lang, opts: DocOptions): string {
   const doc = buildDocument(m, lang, opts);
   const origin = originOf(m);
   const title = doc[0]?.b === 'title' ? `${doc[0].text} ${doc[0].sub}` : 'Høringsnotat';

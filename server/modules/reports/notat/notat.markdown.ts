@@ -1,5 +1,5 @@
 import type { ReportModel } from '../report.model.ts';
-import { type Block, buildDocument, type Inline } from './notat.document.ts';
+import { type Block, buildDocument, type DocOptions, type Inline } from './notat.document.ts';
 import { absolute, originOf } from './notat.html.ts';
 import type { Lang } from './notat.text.ts';
 
@@ -45,11 +45,11 @@ function block(b: Block, origin: string, lang: Lang): string {
     case 'list':
       return b.items.map((i) => `- ${parts(i)}`).join('\n');
     case 'quote':
-      return `> “${escMd(b.text)}” ([${escMd(b.label)}](${absolute(origin, b.href)}))`;
+      return `> “${escMd(b.text)}” ${b.href ? `([${escMd(b.label)}](${absolute(origin, b.href)}))` : `(${escMd(b.label)})`}`;
   }
 }
 
-export function renderMarkdown(m: ReportModel, lang: Lang, opts: { draft: boolean }): string {
+export function renderMarkdown(m: ReportModel, lang: Lang, opts: DocOptions): string {
   const origin = originOf(m);
   return `${buildDocument(m, lang, opts)
     .map((b) => block(b, origin, lang))

@@ -13,6 +13,7 @@ import { canReport } from './notat.policy.ts';
 import * as repo from './notat.repository.ts';
 import { reportFilename } from './notat.rules.ts';
 import type { ReportFileQuery, ReportFormat, ReportVersion } from './notat.schemas.ts';
+import type { DocOptions } from './notat.document.ts';
 
 /**
  * The høringsnotat's versions (issue 14 story 6): staff generate a draft (a background job, its
@@ -122,16 +123,16 @@ const TYPES: Record<ReportFormat, string> = {
 export async function renderReport(
   model: ReportModel,
   q: Pick<ReportFileQuery, 'format' | 'lang'>,
-  draft: boolean,
+  opts: DocOptions,
 ): Promise<ReportFile> {
   const filename = reportFilename(model.consultation.slug, model.number, q.lang, q.format);
   const body =
     q.format === 'html'
-      ? renderHtml(model, q.lang, { draft })
+      ? renderHtml(model, q.lang, opts)
       : q.format === 'md'
-        ? renderMarkdown(model, q.lang, { draft })
+        ? renderMarkdown(model, q.lang, opts)
         : q.format === 'docx'
-          ? await renderDocx(model, q.lang, { draft })
+          ? await renderDocx(model, q.lang, opts)
           : JSON.stringify(model, null, 2);
   return { body, contentType: TYPES[q.format], filename };
 }
@@ -141,15 +142,22 @@ export async function versionFile(db: Db, actor: Actor | null, idOrSlug: string,
   const c = await requireStaff(db, actor, idOrSlug, 'read');
   const v = await requireVersion(db, c.id, number);
   if (!v.model) throw new AppError('CONFLICT', 'This version has not been generated', { reason: v.status });
-  return renderReport(v.model as ReportModel, q, v.status !== 'published' && v.status !== 'superseded');
+  return renderReport(v.model as ReportModel, q, {
+    draft: v.status !== 'published' && v.status !== 'superseded',
+    staffLinks: true,
+  });
 }
 
-/** Everyone: the published version, where the consultation is readable (404 while none is published). */
+/**
+ * Everyone: the published version, where the consultation is readable (404 while none is published).
+ * Its figures and quotes are not linked into the analysts' inbox; staff download a version's file
+ * with the links from the reports page.
+ */
 export async function publishedFile(db: Db, actor: Actor | null, idOrSlug: string, q: ReportFileQuery) {
   const c = await requireReadableConsultation(db, actor, idOrSlug);
   const v = await repo.findPublished(db, c.id);
   if (!v?.model) throw notFound('Published report');
-  return renderReport(v.model as ReportModel, q, false);
+  return renderReport(v.model as ReportModel, q, { draft: false, staffLinks: false });
 }
 
 /** Everyone: which version is published and when (404 while none is). */
