@@ -127,9 +127,9 @@ export async function responseHeadlines(db: Db, consultationId: string, ids: rea
   const r = await sql<{ id: string; snippet: string }>`
     with docs as (
       select r.id,
-             -- The public text: accepted redactions cut out (samraad_redact, migration 20261208010000).
-             translate(samraad_redact('response', r.id, 'body', r.body) || coalesce(E'\n\n' || (
-               select string_agg(samraad_redact('response', r.id, a.question_id::text, a.value #>> '{}'), E'\n\n' order by ${questionPositionOf('a.consultationId', 'a.questionId')})
+             -- The public text: accepted redactions cut out (samraad_redact, migration 20261212010000).
+             translate(samraad_redact(r.consultation_id, 'response', r.id, 'body', r.body) || coalesce(E'\n\n' || (
+               select string_agg(samraad_redact(r.consultation_id, 'response', r.id, a.question_id::text, a.value #>> '{}'), E'\n\n' order by ${questionPositionOf('a.consultationId', 'a.questionId')})
                  from answers a
                 where a.consultation_id = r.consultation_id and a.response_id = r.id
                   and ${questionIsOfKind('a.consultationId', 'a.questionId', 'text')}
