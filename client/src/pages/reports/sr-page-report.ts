@@ -52,9 +52,8 @@ export class SrPageReport extends SrLightElement implements SrPage {
       case 'text':
         return x.text;
       case 'count':
-        // A figure leads to the inbox view it counts, which only analysts and admins may open: anyone
-        // else reads the figure, rather than a link to a sign-in page.
-        return this._traceable ? html`<a href=${x.count.href}>${x.text}</a>` : x.text;
+        // Only for analysts and admins (`staffLinks`): a figure leads to the inbox view it counts.
+        return html`<a href=${x.count.href}>${x.text}</a>`;
       case 'link':
         return html`<a href=${x.href}>${x.text}</a>`;
       case 'tick':
@@ -106,7 +105,7 @@ export class SrPageReport extends SrLightElement implements SrPage {
         </ul>`;
       case 'quote':
         return html`<blockquote>
-          <p>“${b.text}” ${this._traceable ? html`<a href=${b.href}>(${b.label})</a>` : `(${b.label})`}</p>
+          <p>“${b.text}” ${b.href ? html`<a href=${b.href}>(${b.label})</a>` : `(${b.label})`}</p>
         </blockquote>`;
     }
   }
@@ -139,7 +138,9 @@ export class SrPageReport extends SrLightElement implements SrPage {
   override render() {
     void this._locale;
     return renderPage(this._task, ({ model, publishedAt }) => {
-      const blocks = buildDocument(model, getLocale(), { draft: false });
+      // The figures and quotes lead to the analysts' inbox only for those who may open it: anyone else
+      // reads them, rather than a link to a sign-in page.
+      const blocks = buildDocument(model, getLocale(), { draft: false, staffLinks: this._traceable });
       return html`<article id="report" lang=${getLocale()}>
         ${blocks.slice(0, 1).map((b) => this._block(b))}
         <p class="sr-muted">${t('notat.public.version', { n: model.number, date: formatDateTime(publishedAt) })}</p>
