@@ -7,9 +7,10 @@ import { type Kysely, sql } from 'kysely';
 // finding, for every response and answer a public search highlights or the trigger indexes), and under
 // Citus it asked every shard. It now takes the consultation, and reads the findings by their key.
 
-const REDACT = sql`
-  create function samraad_redact(p_consultation uuid, p_item_kind text, p_item uuid, p_field text, p_text text)
-  returns text
+// The function before and after: the same walk over a field's accepted redactions, found by item
+// (before) or by consultation and item (after).
+const redact = (params: string, where: string) => sql`
+  create function samraad_redact(${sql.raw(params)}) returns text
   language plpgsql stable
   as $$
   declare
@@ -19,8 +20,7 @@ const REDACT = sql`
   begin
     if p_text is null then return null; end if;
     for f in select start_offset, end_offset from privacy_findings
-              where consultation_id = p_consultation and item_kind = p_item_kind and item_id = p_item
-                and field = p_field and status = 'accepted'
+              where ${sql.raw(where)} and status = 'accepted'
               order by start_offset, end_offset loop
       if f.end_offset <= at then continue; end if;
       if f.start_offset < at and out <> '' then at := f.end_offset; continue; end if;
@@ -30,28 +30,14 @@ const REDACT = sql`
     return out || substr(p_text, at + 1);
   end
   $$`;
-
-const REDACT_BEFORE = sql`
-  create function samraad_redact(p_item_kind text, p_item uuid, p_field text, p_text text) returns text
-  language plpgsql stable
-  as $$
-  declare
-    out text := '';
-    at int := 0;
-    f record;
-  begin
-    if p_text is null then return null; end if;
-    for f in select start_offset, end_offset from privacy_findings
-              where item_kind = p_item_kind and item_id = p_item and field = p_field and status = 'accepted'
-              order by start_offset, end_offset loop
-      if f.end_offset <= at then continue; end if;
-      if f.start_offset < at and out <> '' then at := f.end_offset; continue; end if;
-      out := out || substr(p_text, at + 1, f.start_offset - at) || '[…]';
-      at := f.end_offset;
-    end loop;
-    return out || substr(p_text, at + 1);
-  end
-  $$`;
+const REDACT = redact(
+  'p_consultation uuid, p_item_kind text, p_item uuid, p_field text, p_text text',
+  'consultation_id = p_consultation and item_kind = p_item_kind and item_id = p_item and field = p_field',
+);
+const REDACT_BEFORE = redact(
+  'p_item_kind text, p_item uuid, p_field text, p_text text',
+  'item_kind = p_item_kind and item_id = p_item and field = p_field',
+);
 
 // The response's searchable text as the public may read it (migration 20261208010000), by consultation.
 const responseDoc = (redact: (field: string, text: string) => string) => sql`
