@@ -10,7 +10,7 @@ import {
   apiLogin,
   expectNoA11yViolations,
   type Lang,
-  LANGS,
+  journeyLangs,
   open,
   pageErrors,
   tabTo,
@@ -34,7 +34,7 @@ import {
 
 const b = useBrowser();
 
-describe.each(LANGS)('coder agreement (%s)', (lang: Lang) => {
+describe.each(journeyLangs('da'))('coder agreement (%s)', (lang: Lang) => {
   let page: Page;
   let context: BrowserContext;
   let consultationId = '';

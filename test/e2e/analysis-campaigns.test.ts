@@ -9,7 +9,7 @@ import {
   apiLogin,
   expectNoA11yViolations,
   type Lang,
-  LANGS,
+  journeyLangs,
   open,
   pageErrors,
   tabTo,
@@ -38,7 +38,7 @@ const LETTER2 =
   'Sikkerheden er bedre end i dag, og det er godt at borgerne selv kan vælge mellem app og kodeviser.';
 const INPUT = [LETTER, LETTER, LETTER, `${LETTER} ${ADDED}`, LETTER2, LETTER2, 'Parkering ved rådhuset er for dyr.'];
 
-describe.each(LANGS)('campaigns (%s)', (lang: Lang) => {
+describe.each(journeyLangs('en'))('campaigns (%s)', (lang: Lang) => {
   let context: BrowserContext;
   let page: Page;
   let consultationId = '';

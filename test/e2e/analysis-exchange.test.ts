@@ -10,7 +10,7 @@ import {
   apiLogin,
   expectNoA11yViolations,
   type Lang,
-  LANGS,
+  journeyLangs,
   open,
   pageErrors,
   pickFile,
@@ -31,7 +31,7 @@ import {
 const b = useBrowser();
 const MAX = 200;
 
-describe.each(LANGS)('analysis exchange (%s)', (lang: Lang) => {
+describe.each(journeyLangs('en'))('analysis exchange (%s)', (lang: Lang) => {
   let context: BrowserContext;
   let page: Page;
   let made: OpenConsultation;

@@ -9,7 +9,7 @@ import {
   apiLogin,
   expectNoA11yViolations,
   type Lang,
-  LANGS,
+  journeyLangs,
   open,
   pageErrors,
   tabTo,
@@ -31,7 +31,7 @@ import {
 
 const b = useBrowser();
 
-describe.each(LANGS)('analysis inbox (%s)', (lang: Lang) => {
+describe.each(journeyLangs('en'))('analysis inbox (%s)', (lang: Lang) => {
   let page: Page;
   let context: BrowserContext;
   let consultationId = '';

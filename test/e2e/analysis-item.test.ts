@@ -9,7 +9,7 @@ import {
   apiLogin,
   expectNoA11yViolations,
   type Lang,
-  LANGS,
+  journeyLangs,
   open,
   pageErrors,
   tabTo,
@@ -33,7 +33,7 @@ import {
 
 const b = useBrowser();
 
-describe.each(LANGS)('analysis item (%s)', (lang: Lang) => {
+describe.each(journeyLangs('da'))('analysis item (%s)', (lang: Lang) => {
   let page: Page;
   let context: BrowserContext;
   let consultationId = '';

@@ -8,7 +8,7 @@ import {
   apiLogin,
   expectNoA11yViolations,
   type Lang,
-  LANGS,
+  journeyLangs,
   open,
   pageErrors,
   tabTo,
@@ -28,7 +28,7 @@ import {
 
 const b = useBrowser();
 
-describe.each(LANGS)('analysis team (%s)', (lang: Lang) => {
+describe.each(journeyLangs('en'))('analysis team (%s)', (lang: Lang) => {
   let admin: { context: BrowserContext; page: Page };
   let analyst: { context: BrowserContext; page: Page };
   let made: OpenConsultation;

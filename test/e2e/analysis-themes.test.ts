@@ -9,7 +9,7 @@ import {
   apiLogin,
   expectNoA11yViolations,
   type Lang,
-  LANGS,
+  journeyLangs,
   open,
   pageErrors,
   tabTo,
@@ -39,7 +39,7 @@ const INPUT = [
   'Bankerne skal ikke styre vores identitet.',
 ];
 
-describe.each(LANGS)('suggested themes (%s)', (lang: Lang) => {
+describe.each(journeyLangs('da'))('suggested themes (%s)', (lang: Lang) => {
   let context: BrowserContext;
   let page: Page;
   let consultationId = '';

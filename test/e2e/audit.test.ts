@@ -6,7 +6,7 @@ import {
   ADMIN,
   expectNoA11yViolations,
   type Lang,
-  LANGS,
+  journeyLangs,
   open,
   pageErrors,
   signIn,
@@ -33,7 +33,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** A date typed into a date input; day = month, so Chromium's en-US and Danish layouts read it alike. */
 const typed = (d: Date) => `${pad(d.getDate())}${pad(d.getMonth() + 1)}${d.getFullYear()}`;
 
-describe.each(LANGS)('audit log filters (%s)', (lang: Lang) => {
+describe.each(journeyLangs('en'))('audit log filters (%s)', (lang: Lang) => {
   let page: Page;
   let context: BrowserContext;
   let email: string;

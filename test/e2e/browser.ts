@@ -10,6 +10,14 @@ export type Lang = 'da' | 'en';
 export const LANGS: readonly Lang[] = ['da', 'en'];
 export const other = (lang: Lang): Lang => (lang === 'da' ? 'en' : 'da');
 
+/**
+ * The languages a story's journey runs in: the one its file names (one browser journey per story,
+ * not per variation), half the journeys in Danish and half in English, so both languages are walked
+ * through end to end; with E2E_ALL_LANGS=1 every journey runs in both. The page tour (tour.test.ts)
+ * opens every page of the app in both languages, with axe-core.
+ */
+export const journeyLangs = (lang: Lang): readonly Lang[] => (process.env.E2E_ALL_LANGS ? LANGS : [lang]);
+
 export const baseUrl = (): string => inject('baseUrl');
 
 /** Waits for slow steps: other suites share this machine, so allow for a loaded CPU. */

@@ -6,7 +6,7 @@ import {
   api,
   expectNoA11yViolations,
   type Lang,
-  LANGS,
+  journeyLangs,
   open,
   other,
   pageErrors,
@@ -31,7 +31,7 @@ import { linkIn, type Debate } from '../helpers/factory.ts';
 
 const b = useBrowser();
 
-describe.each(LANGS)('participant account (%s)', (lang: Lang) => {
+describe.each(journeyLangs('da'))('participant account (%s)', (lang: Lang) => {
   let admin: BrowserContext;
   let debate: Debate;
 

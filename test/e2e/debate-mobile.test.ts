@@ -9,7 +9,7 @@ import {
   describeFocus,
   expectNoA11yViolations,
   type Lang,
-  LANGS,
+  journeyLangs,
   open,
   pageErrors,
   signIn,
@@ -126,7 +126,7 @@ function expectAllShown(stops: Stop[], label: string): void {
   ).toEqual([]);
 }
 
-describe.each(LANGS)('debate pages on a phone (%s)', (lang: Lang) => {
+describe.each(journeyLangs('en'))('debate pages on a phone (%s)', (lang: Lang) => {
   let admin: BrowserContext;
   let debate: Debate;
   let viewer: Participant;

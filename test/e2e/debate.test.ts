@@ -11,7 +11,7 @@ import {
   apiLogin,
   expectNoA11yViolations,
   type Lang,
-  LANGS,
+  journeyLangs,
   open,
   pageErrors,
   PARTICIPANT,
@@ -45,7 +45,7 @@ async function scenarios(context: BrowserContext): Promise<{ id: string; key: st
   return (await api<Scenario[]>(context, 'GET', `/api/consultations/${NEMID}/scenarios`)).body;
 }
 
-describe.each(LANGS)('debate (%s)', (lang: Lang) => {
+describe.each(journeyLangs('da'))('debate (%s)', (lang: Lang) => {
   let admin: BrowserContext;
   let other: BrowserContext;
   const otherEmail = `debate-${lang}-${unique()}@example.dk`;

@@ -8,7 +8,7 @@ import {
   apiLogin,
   expectNoA11yViolations,
   type Lang,
-  LANGS,
+  journeyLangs,
   open,
   pageErrors,
   secretLinkTo,
@@ -29,7 +29,7 @@ import {
 
 const b = useBrowser();
 
-describe.each(LANGS)('the høringsliste (%s)', (lang: Lang) => {
+describe.each(journeyLangs('da'))('the høringsliste (%s)', (lang: Lang) => {
   let context: BrowserContext;
   let page: Page;
   let consultationId = '';

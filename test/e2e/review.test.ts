@@ -8,7 +8,7 @@ import {
   apiLogin,
   expectNoA11yViolations,
   type Lang,
-  LANGS,
+  journeyLangs,
   open,
   pageErrors,
   tabTo,
@@ -29,7 +29,7 @@ import {
 
 const b = useBrowser();
 
-describe.each(LANGS)('review and decision (%s)', (lang: Lang) => {
+describe.each(journeyLangs('en'))('review and decision (%s)', (lang: Lang) => {
   let reviewer: { context: BrowserContext; page: Page };
   let admin: { context: BrowserContext; page: Page };
   let debate: Debate;

@@ -11,7 +11,7 @@ import {
   apiLogin,
   expectNoA11yViolations,
   type Lang,
-  LANGS,
+  journeyLangs,
   open,
   pageErrors,
   pickFile,
@@ -33,7 +33,7 @@ import {
 
 const b = useBrowser();
 
-describe.each(LANGS)('stakeholder inputs (%s)', (lang: Lang) => {
+describe.each(journeyLangs('en'))('stakeholder inputs (%s)', (lang: Lang) => {
   let page: Page;
   let context: BrowserContext;
   let consultationId = '';
