@@ -1,8 +1,8 @@
 import { compileErrors, validate } from '@readme/openapi-parser';
 import type * as FastifyModule from 'fastify';
-import type { RouteOptions } from 'fastify';
+import type { LightMyRequestResponse, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestApp, json, type TestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
 
 // Every route the app registers, seen through an onRoute hook added the moment Fastify is created.
 const registered = vi.hoisted(() => [] as RouteOptions[]);
@@ -29,6 +29,18 @@ type Doc = {
   paths: Record<string, Record<string, Operation>>;
   components: { securitySchemes: Record<string, unknown> };
 };
+/**
+ * The app, built with the Fastify above: the integration tests share one module graph per worker
+ * (vitest.config.ts, `isolate: false`), where Fastify may have been loaded before this file's mock,
+ * so the modules are loaded anew here, with the mock in place.
+ */
+async function helpers() {
+  vi.resetModules();
+  return import('../helpers/app.ts');
+}
+const createTestApp = async () => (await helpers()).createTestApp();
+const json = <T>(res: LightMyRequestResponse): T => JSON.parse(res.body) as T;
+
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const toOpenApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
