@@ -21,8 +21,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // PGlite is ~350 MB per file; two workers fit the 2-core machine.
           maxWorkers: 2,
-          // One module graph per worker: each file built the app from its modules again, 2–3 s a file,
-          // and the suite took 620–730 s instead of ~390. A file that mocks a module loads its own
+          // One module graph per worker: each file built the app from its modules again, 2–3 s a file
+          // (CI's PGlite step 621–726 s before, 406–469 s after). A file that mocks a module loads its own
           // (test/integration/openapi.test.ts); the others keep no state in the modules they share.
           isolate: false,
           // Vitest 4 runs projects with their own maxWorkers as a separate group, after unit and client.

@@ -17,7 +17,7 @@ import {
 } from './browser.ts';
 
 // Every page in both languages (DESIGN.md's bar: Danish and English, axe-core with no violation).
-// Each story's journey walks its pages by keyboard in one language (JOURNEY_LANGS in browser.ts, half
+// Each story's journey walks its pages by keyboard in one language (journeyLangs in browser.ts, half
 // the files in Danish, half in English); this tour opens every page of the route table in both, as
 // the person it is for, and checks that it speaks that language, names itself, passes axe-core and
 // raises no script error. Its ids come from the demo data, which holds an item of every kind.

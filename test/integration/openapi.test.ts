@@ -1,8 +1,8 @@
 import { compileErrors, validate } from '@readme/openapi-parser';
 import type * as FastifyModule from 'fastify';
-import type { LightMyRequestResponse, RouteOptions } from 'fastify';
+import type { RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { TestApp } from '../helpers/app.ts';
+import { json, type TestApp } from '../helpers/app.ts';
 
 // Every route the app registers, seen through an onRoute hook added the moment Fastify is created.
 const registered = vi.hoisted(() => [] as RouteOptions[]);
@@ -39,7 +39,6 @@ async function helpers() {
   return import('../helpers/app.ts');
 }
 const createTestApp = async () => (await helpers()).createTestApp();
-const json = <T>(res: LightMyRequestResponse): T => JSON.parse(res.body) as T;
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const toOpenApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
