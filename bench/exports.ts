@@ -132,16 +132,22 @@ export async function benchExports(adminUrl: string): Promise<Record<string, unk
     for (let from = 1; reuse !== items && from <= items; from += 50_000) {
       const to = Math.min(items, from + 49_999);
       await client.query(
-        `insert into analysis_items (consultation_id, kind, item_id, item_version, received_at, author_label, acting_as,
-                                     invited, channel, source_status, scenario_ids, has_attachments, excerpt, doc,
-                                     doc_language, search, status, source_stamp)
-         select $1, 'response', gen_random_uuid(), 1, now() - make_interval(secs => g * 2), 'Respondent ' || g,
-                'citizen', false, 'letter', 'submitted', '{}', g % 7 = 0, d.doc, d.doc, 'danish', ''::tsvector,
-                (array['new','in_progress','analysed'])[1 + g % 3], 'bench'
+        `with x as (
+         select g, gen_random_uuid() as id, d.doc
            from generate_series($2::int, $3::int) g
           cross join lateral (select case when g % 100 = 0 then '=SUM(A1:A2) ' else '' end ||
                  'Et digitalt ID skal kunne bruges af alle borgere, også uden smartphone; høringssvar nummer ' || g ||
-                 ' om kodeviser, pris og adgang for ældre og handicappede borgere i kommunerne.' as doc) d`,
+                 ' om kodeviser, pris og adgang for ældre og handicappede borgere i kommunerne.' as doc) d),
+         items as (
+         insert into analysis_items (consultation_id, kind, item_id, item_version, received_at, author_label, acting_as,
+                                     invited, channel, source_status, scenario_ids, has_attachments,
+                                     doc_language, search, status, source_stamp)
+         select $1, 'response', x.id, 1, now() - make_interval(secs => g * 2), 'Respondent ' || g,
+                'citizen', false, 'letter', 'submitted', '{}', g % 7 = 0, 'danish', ''::tsvector,
+                (array['new','in_progress','analysed'])[1 + g % 3], 'bench'
+           from x)
+         insert into analysis_item_texts (consultation_id, kind, item_id, excerpt, doc)
+         select $1, 'response', x.id, x.doc, x.doc from x`,
         [c, from, to],
       );
       process.stdout.write(`\r  generating ${to.toLocaleString('en')} / ${items.toLocaleString('en')} items`);

@@ -172,16 +172,8 @@ export async function benchInbox(adminUrl: string): Promise<Record<string, unkno
       for (let from = 1; from <= items; from += batch) {
         const to = Math.min(items, from + batch - 1);
         await client.query(
-          `insert into analysis_items (consultation_id, kind, item_id, item_version, received_at, author_label, acting_as,
-                                     invited, channel, source_status, scenario_ids, has_attachments, excerpt, doc,
-                                     doc_language, search, status, assignee_id, source_stamp)
-         select $1, case when g % 10 = 0 then 'comment' else 'response' end, gen_random_uuid(), 1,
-                now() - make_interval(secs => g * 2), 'Respondent ' || g,
-                case when g % 10 = 0 then null else (array['citizen','business','ngo','public_authority'])[1 + g % 4] end,
-                case when g % 10 = 0 then null else g % 50 = 0 end, 'web', 'submitted',
-                array[($2::uuid[])[1 + g % cardinality($2::uuid[])]], g % 7 = 0,
-                left(d.doc, 280), d.doc, d.lang, to_tsvector(d.lang::regconfig, d.doc),
-                (array['new','in_progress','analysed'])[1 + g % 3], case when g % 3 = 1 then $6::uuid end, 'bench'
+          `with x as (
+         select g, gen_random_uuid() as id, d.lang, d.doc
            from generate_series($3::int, $4::int) g
           cross join lateral (
             select case when g % 5 = 0 then 'english' else 'danish' end as lang,
@@ -189,7 +181,21 @@ export async function benchInbox(adminUrl: string): Promise<Record<string, unkno
                       from generate_series(1, 40 + ((g::bigint * 7919) % 120)::int) n
                      cross join (select case when g % 5 = 0 then $7::text[] else $5::text[] end as words) w)
                    || ' ' || ($8::text[])[1 + g % 20]
-                   || case when g % 2000 < 20 then ' ' || ($9::text[])[1 + g % 2000] else '' end as doc) d`,
+                   || case when g % 2000 < 20 then ' ' || ($9::text[])[1 + g % 2000] else '' end as doc) d),
+         items as (
+         insert into analysis_items (consultation_id, kind, item_id, item_version, received_at, author_label, acting_as,
+                                     invited, channel, source_status, scenario_ids, has_attachments,
+                                     doc_language, search, status, assignee_id, source_stamp)
+         select $1, case when g % 10 = 0 then 'comment' else 'response' end, x.id, 1,
+                now() - make_interval(secs => g * 2), 'Respondent ' || g,
+                case when g % 10 = 0 then null else (array['citizen','business','ngo','public_authority'])[1 + g % 4] end,
+                case when g % 10 = 0 then null else g % 50 = 0 end, 'web', 'submitted',
+                array[($2::uuid[])[1 + g % cardinality($2::uuid[])]], g % 7 = 0,
+                x.lang, to_tsvector(x.lang::regconfig, x.doc),
+                (array['new','in_progress','analysed'])[1 + g % 3], case when g % 3 = 1 then $6::uuid end, 'bench'
+           from x)
+         insert into analysis_item_texts (consultation_id, kind, item_id, excerpt, doc)
+         select $1, case when g % 10 = 0 then 'comment' else 'response' end, x.id, left(x.doc, 280), x.doc from x`,
           [c, scenarios.map((s) => s.id), from, to, DA, analyst, EN, MEDIUM, RARE],
         );
         process.stdout.write(`\r  generating ${to.toLocaleString('en')} / ${items.toLocaleString('en')} items`);
@@ -204,6 +210,7 @@ export async function benchInbox(adminUrl: string): Promise<Record<string, unkno
         [c, tags.map((t) => t.id), analyst],
       );
       await client.query(`vacuum analyze analysis_items`);
+      await client.query(`vacuum analyze analysis_item_texts`);
       await client.query(`vacuum analyze codings`);
     }
     const generateSeconds = (performance.now() - t0) / 1000;
@@ -227,7 +234,10 @@ export async function benchInbox(adminUrl: string): Promise<Record<string, unkno
     }
     process.stdout.write(`  shared_buffers ${sharedBuffers}${prewarmed ? ', table and text index prewarmed' : ''}\n`);
     const size = (
-      await client.query<{ size: string }>(`select pg_size_pretty(pg_total_relation_size('analysis_items')) as size`)
+      await client.query<{ size: string }>(
+        `select pg_size_pretty(pg_total_relation_size('analysis_items')) || ' and the texts '
+                || pg_size_pretty(pg_total_relation_size('analysis_item_texts')) as size`,
+      )
     ).rows[0]!.size;
 
     const inbox = `/api/consultations/${c}/inbox`;

@@ -21,8 +21,9 @@ async function generate(client: pg.Client, c: string, analyst: string, items: nu
   for (let from = 1; from <= items; from += batch) {
     const to = Math.min(items, from + batch - 1);
     await client.query(
-      `insert into analysis_items (consultation_id, kind, item_id, item_version, received_at, author_label, acting_as,
-                                   invited, channel, source_status, has_attachments, excerpt, doc, doc_language, search,
+      `with items as (
+       insert into analysis_items (consultation_id, kind, item_id, item_version, received_at, author_label, acting_as,
+                                   invited, channel, source_status, has_attachments, doc_language, search,
                                    status, source_stamp)
        select $1, case when g % 10 = 0 then 'comment' else 'response' end, gen_random_uuid(), 1,
               now() - make_interval(secs => g * 2), 'Respondent ' || g,
@@ -30,9 +31,12 @@ async function generate(client: pg.Client, c: string, analyst: string, items: nu
               case when g % 10 = 0 then null else g % 50 = 0 end,
               case when g % 10 = 0 then null else (array['web','web','web','letter','email'])[1 + g % 5] end,
               case when g % 10 = 0 then 'visible' else 'submitted' end, g % 7 = 0,
-              'Et svar om digital identitet nr. ' || g, 'Et svar om digital identitet nr. ' || g, 'danish', ''::tsvector,
-              (array['new','in_progress','analysed'])[1 + g % 3], 'bench'
-         from generate_series($2::int, $3::int) g`,
+              'danish', ''::tsvector, (array['new','in_progress','analysed'])[1 + g % 3], 'bench'
+         from generate_series($2::int, $3::int) g
+       returning consultation_id, kind, item_id, author_label)
+       insert into analysis_item_texts (consultation_id, kind, item_id, excerpt, doc)
+       select consultation_id, kind, item_id, 'Et svar om digital identitet nr. ' || substr(author_label, 12),
+              'Et svar om digital identitet nr. ' || substr(author_label, 12) from items`,
       [c, from, to],
     );
     process.stdout.write(`\r  generating ${to.toLocaleString('en')} / ${items.toLocaleString('en')} items`);
@@ -55,8 +59,9 @@ async function generate(client: pg.Client, c: string, analyst: string, items: nu
      select i.consultation_id, ($2::uuid[])[1 + x.n % $4], i.kind, i.item_id,
             case when x.n % 100 = 0 then 'body' end, case when x.n % 100 = 0 then 0 end,
             case when x.n % 100 = 0 then 20 end, case when x.n % 100 = 0 then left(i.doc, 20) end, $3, 'confirmed'
-       from (select consultation_id, kind, item_id, doc, row_number() over () as rn
-               from analysis_items where consultation_id = $1 and source_stamp = 'bench') i
+       from (select a.consultation_id, a.kind, a.item_id, t.doc, row_number() over () as rn
+               from analysis_items a join analysis_item_texts t using (consultation_id, kind, item_id)
+              where a.consultation_id = $1 and a.source_stamp = 'bench') i
       cross join lateral (select i.rn::int as n union all select i.rn::int + 7 where i.rn % 3 = 0) x`,
     [c, tags, analyst, THEMES],
   );

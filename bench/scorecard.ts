@@ -52,15 +52,19 @@ async function generate(client: pg.Client, c: string, scenarios: string[], items
   for (let from = 1; from <= items; from += chunk) {
     const to = Math.min(items, from + chunk - 1);
     await client.query(
-      `insert into analysis_items (consultation_id, kind, item_id, received_at, author_label, acting_as, invited,
-                                   channel, source_status, scenario_ids, excerpt, doc, doc_language, search, source_stamp)
+      `with items as (
+       insert into analysis_items (consultation_id, kind, item_id, received_at, author_label, acting_as, invited,
+                                   channel, source_status, scenario_ids, doc_language, search, source_stamp)
        select $1, 'response', gen_random_uuid(), now() - (g || ' seconds')::interval, 'Bench ' || g,
               (array['citizen','citizen','citizen','business','ngo','public_authority','other'])[1 + g % 7],
               g % 10 = 0, 'web', 'received',
               case when g % 3 = 0 then array[($2::uuid[])[1 + g % $5], ($2::uuid[])[1 + (g + 1) % $5]]
                    else array[($2::uuid[])[1 + g % $5]] end,
-              'Appen er for dyr', 'Appen er for dyr', 'danish', ''::tsvector, 'bench'
-         from generate_series($3::int, $4::int) g`,
+              'danish', ''::tsvector, 'bench'
+         from generate_series($3::int, $4::int) g
+       returning consultation_id, kind, item_id)
+       insert into analysis_item_texts (consultation_id, kind, item_id, excerpt, doc)
+       select consultation_id, kind, item_id, 'Appen er for dyr', 'Appen er for dyr' from items`,
       [c, scenarios, from, to, scenarios.length],
     );
     process.stdout.write(`\r  items ${to.toLocaleString('en-GB')} / ${items.toLocaleString('en-GB')}`);

@@ -422,8 +422,6 @@ export interface AnalysisItemsTable {
   sourceStatus: string;
   scenarioIds: Generated<string[]>;
   hasAttachments: Generated<boolean>;
-  excerpt: Generated<string>;
-  doc: Generated<string>;
   docLanguage: SearchLanguage;
   search: ColumnType<string, string, string>;
   status: Generated<InboxStatus>;
@@ -432,6 +430,14 @@ export interface AnalysisItemsTable {
   statusChangedAt: Timestamp | null;
   sourceStamp: Generated<string>;
   indexedAt: Generated<Date>;
+}
+/** The item's text and excerpt, apart from the rows the inbox filters and ranks (migration 20261213000000). */
+export interface AnalysisItemTextsTable {
+  consultationId: string;
+  kind: InboxItemKind;
+  itemId: string;
+  excerpt: Generated<string>;
+  doc: Generated<string>;
 }
 export interface AnalysisIndexStateTable {
   id: Generated<number>;
@@ -445,6 +451,7 @@ export interface AnalysisIndexStateTable {
 
 export interface Database {
   analysisItems: AnalysisItemsTable;
+  analysisItemTexts: AnalysisItemTextsTable;
   analysisIndexState: AnalysisIndexStateTable;
 }
 

@@ -121,12 +121,14 @@ beforeAll(async () => {
       text: 'En kommentar om adgang.',
     },
   ];
-  await sql`insert into analysis_items (consultation_id, kind, item_id, received_at, source_status, scenario_ids,
-                                        excerpt, doc, doc_language, search)
-            select ${cid}::uuid, x.kind, x.id, now(), x.status, x.scenarios::uuid[], x.text, x.text, 'danish',
-                   to_tsvector('danish', x.text)
-              from jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
-                   as x(kind text, id uuid, status text, scenarios text, text text)`.execute(t.handle.db);
+  await sql`with x as (select * from jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
+                                 as x(kind text, id uuid, status text, scenarios text, text text)),
+            i as (insert into analysis_items (consultation_id, kind, item_id, received_at, source_status, scenario_ids,
+                                              doc_language, search)
+                  select ${cid}::uuid, x.kind, x.id, now(), x.status, x.scenarios::uuid[], 'danish', to_tsvector('danish', x.text)
+                    from x)
+            insert into analysis_item_texts (consultation_id, kind, item_id, excerpt, doc)
+            select ${cid}::uuid, x.kind, x.id, x.text, x.text from x`.execute(t.handle.db);
   tagA = await tagIn(cid, 'Access');
   tagB = await tagIn(cid, 'Cost');
 });
@@ -332,9 +334,11 @@ describe('a 1,000-item double-coded sample', () => {
     const c = open.consultation.id;
     const tags = await Promise.all(['T1', 'T2', 'T3', 'T4', 'T5'].map((n) => tagIn(c, n)));
     const items = Array.from({ length: 1000 }, () => randomUUID());
-    await sql`insert into analysis_items (consultation_id, kind, item_id, received_at, source_status, doc_language, search, excerpt)
-              select ${c}::uuid, 'response', id, now(), 'submitted', 'danish', ''::tsvector, 'Et svar'
+    await sql`insert into analysis_items (consultation_id, kind, item_id, received_at, source_status, doc_language, search)
+              select ${c}::uuid, 'response', id, now(), 'submitted', 'danish', ''::tsvector
                 from unnest(${items}::uuid[]) as id`.execute(t.handle.db);
+    await sql`insert into analysis_item_texts (consultation_id, kind, item_id, excerpt)
+              select ${c}::uuid, 'response', id, 'Et svar' from unnest(${items}::uuid[]) as id`.execute(t.handle.db);
     // Coder 1 applies each tag with a tag-specific rate; coder 2 agrees most of the time.
     let state = 12345;
     const rand = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;

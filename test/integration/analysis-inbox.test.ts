@@ -447,7 +447,8 @@ describe('ranking by relevance', () => {
     const english = (
       await sql<{ docLanguage: string; rank: number }>`select i.doc_language,
            ts_rank(i.search, websearch_to_tsquery(i.doc_language::regconfig, 'kodeviseren')) as rank
-         from analysis_items i where i.consultation_id = ${c} and i.doc like 'The kodeviseren%'`.execute(t.handle.db)
+         from analysis_items i join analysis_item_texts x using (consultation_id, kind, item_id)
+        where i.consultation_id = ${c} and x.doc like 'The kodeviseren%'`.execute(t.handle.db)
     ).rows;
     expect(english.map((r) => r.docLanguage)).toEqual(['english']);
     expect(english[0]!.rank).toBeGreaterThan(0);
@@ -458,6 +459,21 @@ describe('ranking by relevance', () => {
     const storage = await sql<{ attstorage: string }>`select attstorage from pg_attribute
        where attrelid = 'analysis_items'::regclass and attname = 'search'`.execute(t.handle.db);
     expect(storage.rows.map((r) => r.attstorage)).toEqual(['m']);
+    // The item's text and excerpt sit apart (analysis_item_texts), one row per item, so the rows a
+    // ranked page reads by the thousand hold its keys, filters and vector only.
+    const wide = await sql<{ attname: string }>`select attname from pg_attribute
+       where attrelid = 'analysis_items'::regclass and attname in ('doc', 'excerpt') and not attisdropped`.execute(
+      t.handle.db,
+    );
+    expect(wide.rows).toEqual([]);
+    const c = open.consultation.id;
+    const apart = await sql<{ items: string; texts: string; excerpts: string }>`select
+           (select count(*) from analysis_items where consultation_id = ${c}) as items, count(*) as texts,
+           count(*) filter (where x.excerpt <> '' and length(x.doc) >= length(x.excerpt) - 1) as excerpts
+         from analysis_item_texts x where x.consultation_id = ${c}`.execute(t.handle.db);
+    expect(Number(apart.rows[0]!.items)).toBeGreaterThan(0);
+    expect(Number(apart.rows[0]!.texts)).toBe(Number(apart.rows[0]!.items));
+    expect(Number(apart.rows[0]!.excerpts)).toBe(Number(apart.rows[0]!.items));
     // One partial index per language, so each language's reading of a query is answered exactly by
     // the index, and no index over both languages for a search to fall back on.
     const indexes = await sql<{ name: string; predicate: string | null }>`select c.relname as name,

@@ -110,9 +110,9 @@ export async function codersOf(db: Db, consultationId: string, sampleIds: readon
 /** The sample's items in draw order, with the inbox's excerpt. */
 export async function sampleItems(db: Db, consultationId: string, sampleId: string) {
   const r = await sql<{ position: number; itemKind: 'response' | 'comment'; itemId: string; excerpt: string | null }>`
-    select si.position, si.item_kind, si.item_id, i.excerpt
+    select si.position, si.item_kind, si.item_id, x.excerpt
       from agreement_sample_items si
-      left join analysis_items i on i.consultation_id = ${consultationId} and i.kind = si.item_kind and i.item_id = si.item_id
+      left join analysis_item_texts x on x.consultation_id = ${consultationId} and x.kind = si.item_kind and x.item_id = si.item_id
      where si.sample_id = ${sampleId}
      order by si.position`.execute(db);
   return r.rows;

@@ -11,19 +11,27 @@ export const keyOf = (k: ItemKey) => `${k.kind}:${k.id}`;
 
 export type ItemText = ItemKey & { version: number; text: string; authorLabel: string; receivedAt: Date };
 
+/** The inbox's items with their text (analysis_item_texts), aliased `i`. */
+const itemTexts = (db: Db) =>
+  db
+    .selectFrom('analysisItems as i')
+    .innerJoin('analysisItemTexts as x', (j) =>
+      j
+        .onRef('x.consultationId', '=', 'i.consultationId')
+        .onRef('x.kind', '=', 'i.kind')
+        .onRef('x.itemId', '=', 'i.itemId'),
+    )
+    .select(['i.kind', 'i.itemId as id', 'i.itemVersion as version', 'x.doc as text', 'i.authorLabel', 'i.receivedAt']);
+
 export async function readItems(
   db: Db,
   consultationId: string,
   after: [string, string] | null,
   limit: number,
 ): Promise<ItemText[]> {
-  let q = db
-    .selectFrom('analysisItems')
-    .select(['kind', 'itemId as id', 'itemVersion as version', 'doc as text', 'authorLabel', 'receivedAt'])
-    .where('consultationId', '=', consultationId)
-    .where('kind', 'in', ['response', 'comment']);
-  if (after) q = q.where(sql<boolean>`(kind, item_id) > (${after[0]}, ${after[1]}::uuid)`);
-  const rows = await q.orderBy('kind').orderBy('itemId').limit(limit).execute();
+  let q = itemTexts(db).where('i.consultationId', '=', consultationId).where('i.kind', 'in', ['response', 'comment']);
+  if (after) q = q.where(sql<boolean>`(i.kind, i.item_id) > (${after[0]}, ${after[1]}::uuid)`);
+  const rows = await q.orderBy('i.kind').orderBy('i.itemId').limit(limit).execute();
   return rows.map((r) => ({ ...r, kind: r.kind as CampaignItemKind }));
 }
 
@@ -36,12 +44,10 @@ export async function textsOf(
   for (const kind of ['response', 'comment'] as const) {
     const ids = keys.filter((k) => k.kind === kind).map((k) => k.id);
     if (ids.length === 0) continue;
-    const rows = await db
-      .selectFrom('analysisItems')
-      .select(['kind', 'itemId as id', 'itemVersion as version', 'doc as text', 'authorLabel', 'receivedAt'])
-      .where('consultationId', '=', consultationId)
-      .where('kind', '=', kind)
-      .where('itemId', 'in', ids)
+    const rows = await itemTexts(db)
+      .where('i.consultationId', '=', consultationId)
+      .where('i.kind', '=', kind)
+      .where('i.itemId', 'in', ids)
       .execute();
     for (const r of rows) out.set(`${kind}:${r.id}`, { ...r, kind });
   }

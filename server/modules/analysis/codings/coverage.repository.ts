@@ -92,6 +92,12 @@ export async function listSubtreeCodings(db: Db, f: PassageFilter) {
         .onRef('analysisItems.kind', '=', 'codings.itemKind')
         .onRef('analysisItems.itemId', '=', 'codings.itemId'),
     )
+    .leftJoin('analysisItemTexts', (j) =>
+      j
+        .onRef('analysisItemTexts.consultationId', '=', 'codings.consultationId')
+        .onRef('analysisItemTexts.kind', '=', 'codings.itemKind')
+        .onRef('analysisItemTexts.itemId', '=', 'codings.itemId'),
+    )
     .select([
       'codings.id',
       'codings.tagId',
@@ -103,7 +109,7 @@ export async function listSubtreeCodings(db: Db, f: PassageFilter) {
       sql<{ da: string; en: string }>`codebook_tags.name`.as('tagName'),
       'analysisItems.authorLabel',
       'analysisItems.receivedAt',
-      'analysisItems.excerpt',
+      'analysisItemTexts.excerpt',
       sql<boolean>`codings.id = any(${[...f.cited]}::uuid[])`.as('cited'),
       cursorAt.as('cursorAt'),
     ])
@@ -114,7 +120,7 @@ export async function listSubtreeCodings(db: Db, f: PassageFilter) {
   if (f.q) {
     const p = likePattern(f.q);
     q = q.where(
-      sql<boolean>`(coalesce(codings.quote, analysis_items.excerpt, '') ilike ${p} or coalesce(analysis_items.author_label, '') ilike ${p})`,
+      sql<boolean>`(coalesce(codings.quote, analysis_item_texts.excerpt, '') ilike ${p} or coalesce(analysis_items.author_label, '') ilike ${p})`,
     );
   }
   if (f.visible) q = q.where(f.visible);
@@ -144,6 +150,12 @@ export async function codingsByIds(db: Db, consultationId: string, ids: readonly
         .onRef('analysisItems.kind', '=', 'codings.itemKind')
         .onRef('analysisItems.itemId', '=', 'codings.itemId'),
     )
+    .leftJoin('analysisItemTexts', (j) =>
+      j
+        .onRef('analysisItemTexts.consultationId', '=', 'codings.consultationId')
+        .onRef('analysisItemTexts.kind', '=', 'codings.itemKind')
+        .onRef('analysisItemTexts.itemId', '=', 'codings.itemId'),
+    )
     .select([
       'codings.id',
       'codings.tagId',
@@ -156,7 +168,7 @@ export async function codingsByIds(db: Db, consultationId: string, ids: readonly
       sql<{ da: string; en: string }>`codebook_tags.name`.as('tagName'),
       'analysisItems.authorLabel',
       'analysisItems.receivedAt',
-      'analysisItems.excerpt',
+      'analysisItemTexts.excerpt',
     ])
     .where('codings.consultationId', '=', consultationId)
     .where('codings.id', 'in', [...ids])

@@ -117,27 +117,36 @@ export type ItemRow = {
  */
 export async function upsertItems(db: Db, rows: readonly ItemRow[]): Promise<void> {
   if (rows.length === 0) return;
+  // The item's row, then its text's (analysis_item_texts, migration 20261213000000), in one statement.
   await sql`
-    insert into analysis_items as i (consultation_id, kind, item_id, item_version, received_at, author_label, acting_as,
-                                     invited, channel, source_status, scenario_ids, has_attachments, excerpt, doc,
-                                     doc_language, search, source_stamp, indexed_at)
-    select x.consultation_id, x.kind, x.item_id, x.item_version, x.received_at, x.author_label, x.acting_as,
-           x.invited, x.channel, x.source_status, x.scenario_ids, x.has_attachments, x.excerpt, x.doc,
-           l.lang, to_tsvector(l.lang::regconfig, x.doc), x.source_stamp, now()
-      from jsonb_to_recordset(${JSON.stringify(rows.map(toRecord))}::jsonb) as x(
-             consultation_id uuid, kind text, item_id uuid, item_version int, received_at timestamptz,
-             author_label text, acting_as text, invited boolean, channel text, source_status text,
-             scenario_ids uuid[], has_attachments boolean, excerpt text, doc text, fallback text, source_stamp text)
-     cross join lateral (select samraad_text_language(x.doc, x.fallback) as lang) l
-    on conflict (consultation_id, kind, item_id) do update set
-      item_version = excluded.item_version, received_at = excluded.received_at, author_label = excluded.author_label,
-      acting_as = excluded.acting_as, invited = excluded.invited, channel = excluded.channel,
-      source_status = excluded.source_status, scenario_ids = excluded.scenario_ids,
-      has_attachments = excluded.has_attachments, excerpt = excluded.excerpt, doc = excluded.doc,
-      doc_language = excluded.doc_language, search = excluded.search, source_stamp = excluded.source_stamp,
-      indexed_at = excluded.indexed_at,
-      needs_review = i.needs_review or (excluded.item_version > i.item_version and (i.status <> 'new' or exists (
-        select 1 from codings k where k.consultation_id = i.consultation_id and k.item_kind = i.kind and k.item_id = i.item_id)))`.execute(
+    with x as (
+      select x.*, samraad_text_language(x.doc, x.fallback) as lang
+        from jsonb_to_recordset(${JSON.stringify(rows.map(toRecord))}::jsonb) as x(
+               consultation_id uuid, kind text, item_id uuid, item_version int, received_at timestamptz,
+               author_label text, acting_as text, invited boolean, channel text, source_status text,
+               scenario_ids uuid[], has_attachments boolean, excerpt text, doc text, fallback text, source_stamp text)),
+    items as (
+      insert into analysis_items as i (consultation_id, kind, item_id, item_version, received_at, author_label, acting_as,
+                                       invited, channel, source_status, scenario_ids, has_attachments,
+                                       doc_language, search, source_stamp, indexed_at)
+      select x.consultation_id, x.kind, x.item_id, x.item_version, x.received_at, x.author_label, x.acting_as,
+             x.invited, x.channel, x.source_status, x.scenario_ids, x.has_attachments,
+             x.lang, to_tsvector(x.lang::regconfig, x.doc), x.source_stamp, now()
+        from x
+      on conflict (consultation_id, kind, item_id) do update set
+        item_version = excluded.item_version, received_at = excluded.received_at, author_label = excluded.author_label,
+        acting_as = excluded.acting_as, invited = excluded.invited, channel = excluded.channel,
+        source_status = excluded.source_status, scenario_ids = excluded.scenario_ids,
+        has_attachments = excluded.has_attachments,
+        doc_language = excluded.doc_language, search = excluded.search, source_stamp = excluded.source_stamp,
+        indexed_at = excluded.indexed_at,
+        needs_review = i.needs_review or (excluded.item_version > i.item_version and (i.status <> 'new' or exists (
+          select 1 from codings k where k.consultation_id = i.consultation_id and k.item_kind = i.kind and k.item_id = i.item_id)))
+      returning i.consultation_id, i.kind, i.item_id)
+    insert into analysis_item_texts as t (consultation_id, kind, item_id, excerpt, doc)
+    select x.consultation_id, x.kind, x.item_id, x.excerpt, x.doc
+      from x join items using (consultation_id, kind, item_id)
+    on conflict (consultation_id, kind, item_id) do update set excerpt = excluded.excerpt, doc = excluded.doc`.execute(
     db,
   );
 }
@@ -306,8 +315,12 @@ export type InboxRow = {
 };
 
 const LIST_COLUMNS = sql`i.consultation_id, i.kind, i.item_id, i.item_version, i.received_at, i.author_label,
-  i.acting_as, i.invited, i.channel, i.source_status, i.scenario_ids, i.has_attachments, i.excerpt, i.status,
+  i.acting_as, i.invited, i.channel, i.source_status, i.scenario_ids, i.has_attachments, i.status,
   i.assignee_id, i.needs_review`;
+
+/** A listed item's excerpt, from its text's row (read for the page's items only). */
+const EXCERPT = sql`coalesce((select t.excerpt from analysis_item_texts t
+   where t.consultation_id = p.consultation_id and t.kind = p.kind and t.item_id = p.item_id), '') as excerpt`;
 
 export async function listItems(
   db: Db,
@@ -336,11 +349,13 @@ export async function listItems(
   }
   const order = desc ? sql`i.received_at desc, i.item_id desc` : sql`i.received_at asc, i.item_id asc`;
   const r = await sql<InboxRow>`
-    select ${LIST_COLUMNS}, ${timeKey}
-      from ${source}
-     where ${filter} and ${after}
-     order by ${order}
-     limit ${page.limit + 1}`.execute(db);
+    select p.*, ${EXCERPT}
+      from (select ${LIST_COLUMNS}, ${timeKey}
+              from ${source}
+             where ${filter} and ${after}
+             order by ${order}
+             limit ${page.limit + 1}) p
+     order by ${desc ? sql`p.received_at desc, p.item_id desc` : sql`p.received_at asc, p.item_id asc`}`.execute(db);
   return r.rows;
 }
 
@@ -370,9 +385,10 @@ async function rankedItems(
                     from analysis_items i where ${where}),
     top as materialized (select * from hits h where ${after} order by h.rank desc, h.item_id desc limit ${page.limit + 1})
     select ${LIST_COLUMNS}, to_char(i.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as time_key,
-           t.rank::text as rank_key
+           t.rank::text as rank_key, coalesce(x.excerpt, '') as excerpt
       from top t
       join analysis_items i on i.consultation_id = t.consultation_id and i.kind = t.kind and i.item_id = t.item_id
+      left join analysis_item_texts x on x.consultation_id = t.consultation_id and x.kind = t.kind and x.item_id = t.item_id
      order by t.rank desc, t.item_id desc`.execute(db);
   return r.rows;
 }
@@ -381,9 +397,10 @@ async function rankedItems(
 export async function headlines(db: Db, consultationId: string, itemIds: readonly string[], q: string) {
   if (itemIds.length === 0) return [];
   const r = await sql<{ itemId: string; snippet: string }>`
-    select i.item_id, ts_headline(i.doc_language::regconfig, left(i.doc, 100000), websearch_to_tsquery(i.doc_language::regconfig, ${q}),
+    select i.item_id, ts_headline(i.doc_language::regconfig, left(x.doc, 100000), websearch_to_tsquery(i.doc_language::regconfig, ${q}),
            ${'StartSel=\u0002, StopSel=\u0003, MaxFragments=2, MaxWords=25, MinWords=8, FragmentDelimiter=" … "'}) as snippet
       from analysis_items i
+      join analysis_item_texts x on x.consultation_id = i.consultation_id and x.kind = i.kind and x.item_id = i.item_id
      where i.consultation_id = ${consultationId} and i.item_id = any(${[...itemIds]}::uuid[])
        and ${matchInOwnLanguage(sql.ref('i.search'), sql.ref('i.doc_language'), q)}`.execute(db);
   return r.rows;

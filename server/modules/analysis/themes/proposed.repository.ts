@@ -39,6 +39,12 @@ export async function listProposed(
         .onRef('i.kind', '=', 'k.itemKind')
         .onRef('i.itemId', '=', 'k.itemId'),
     )
+    .leftJoin('analysisItemTexts as x', (j) =>
+      j
+        .onRef('x.consultationId', '=', 'k.consultationId')
+        .onRef('x.kind', '=', 'k.itemKind')
+        .onRef('x.itemId', '=', 'k.itemId'),
+    )
     .select([
       'k.id',
       'k.tagId',
@@ -46,7 +52,7 @@ export async function listProposed(
       'k.itemId',
       'k.coderId',
       'k.createdAt',
-      sql<string>`coalesce(i.excerpt, '')`.as('excerpt'),
+      sql<string>`coalesce(x.excerpt, '')`.as('excerpt'),
       sql<string>`coalesce(i.author_label, '')`.as('author'),
     ])
     .where('k.consultationId', '=', f.consultationId)

@@ -109,7 +109,13 @@ export async function readItems(
 ): Promise<SourceItem[]> {
   let q = db
     .selectFrom('analysisItems as i')
-    .select(['i.kind', 'i.itemId', sql<string>`left(i.doc, ${maxChars})`.as('text'), 'i.docLanguage as language'])
+    .innerJoin('analysisItemTexts as x', (j) =>
+      j
+        .onRef('x.consultationId', '=', 'i.consultationId')
+        .onRef('x.kind', '=', 'i.kind')
+        .onRef('x.itemId', '=', 'i.itemId'),
+    )
+    .select(['i.kind', 'i.itemId', sql<string>`left(x.doc, ${maxChars})`.as('text'), 'i.docLanguage as language'])
     .where('i.consultationId', '=', consultationId)
     .where('i.sourceStatus', 'not in', ['deleted', 'withdrawn'])
     .where('i.kind', 'in', f.kinds ?? ['response', 'comment']);
