@@ -70,6 +70,7 @@ export const TABLE_OWNERS = {
   codebook_tags: 'analysis',
   codings: 'analysis',
   analysis_items: 'analysis',
+  analysis_item_texts: 'analysis',
   analysis_index_state: 'analysis',
   consultation_analysts: 'analysis',
   analyst_limits: 'analysis',
