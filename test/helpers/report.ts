@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { indexInput } from '../../server/modules/analysis/inbox/inbox.indexer.ts';
+import { indexAllNow } from './indexer.ts';
 import { runReportJob } from '../../server/modules/reports/notat/notat.job.ts';
 import type { ReportVersion } from '../../server/modules/reports/notat/notat.schemas.ts';
 import type { Consultation } from '../../server/modules/consultations/consultations.schemas.ts';
@@ -171,8 +171,7 @@ export async function reportHearing(t: TestApp, cast: Cast): Promise<ReportHeari
 
 /** Runs the inbox indexer until it has caught up. */
 export async function indexAll(t: TestApp) {
-  for (let i = 0; i < 50 && (await indexInput(t.handle.db)).busy; i++) await new Promise((r) => setTimeout(r, 100));
-  await indexInput(t.handle.db);
+  await indexAllNow(t.handle.db);
 }
 
 /** Asks for a new version and runs its job here (the test apps run no job workers). */

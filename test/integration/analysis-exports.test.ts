@@ -1,7 +1,6 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexInput } from '../../server/modules/analysis/inbox/inbox.indexer.ts';
 import type { ExportStart, ExportView } from '../../server/modules/analysis/exports/exports.schemas.ts';
 import {
   EXPORT_JOB,
@@ -22,6 +21,7 @@ import {
   type TestUser,
 } from '../helpers/app.ts';
 import { openConsultation, submission, submitOk } from '../helpers/factory.ts';
+import { indexAllNow } from '../helpers/indexer.ts';
 
 // Issue 12 story 4: an inbox view with its codings exported as CSV, JSONL and XLSX, streamed,
 // formula-safe; a large one as a background job with an expiring download link.
@@ -60,8 +60,7 @@ beforeAll(async () => {
     payload: { tagId: json<{ id: string }>(tag).id, itemKind: 'response', itemId: ids[1] },
   });
   expect(coding.statusCode, coding.body).toBe(201);
-  for (let i = 0; i < 50 && (await indexInput(t.handle.db)).busy; i++) await new Promise((r) => setTimeout(r, 100));
-  await indexInput(t.handle.db);
+  await indexAllNow(t.handle.db);
 });
 afterAll(async () => t?.close());
 

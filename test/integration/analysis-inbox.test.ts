@@ -8,6 +8,7 @@ import type { InboxFacets, InboxItemDetail, InboxPage } from '../../server/modul
 import type { Comment } from '../../server/modules/comments/comments.schemas.ts';
 import { call, createTestApp, expectError, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
 import { factory, submission, submitOk, TEXT_Q, type OpenConsultation } from '../helpers/factory.ts';
+import { indexAllNow } from '../helpers/indexer.ts';
 
 // Issue 11 stories 1 and 5: the analysts' inbox over every kind of input, indexed off the
 // submission path by an indexer that follows the audit log; filters, search, facets, workflow.
@@ -383,7 +384,7 @@ describe('the indexer under load', () => {
       } finally {
         await client.end();
       }
-      await indexInput(t.handle.db, { minLagMs: 0 });
+      await indexAllNow(t.handle.db);
       expect(idsOf(await page('?q=kodeviser&kind=comment'))).toContain(ids.comment);
     },
   );
@@ -421,7 +422,7 @@ describe('ranking by relevance', () => {
       'An English text that names the kodeviseren once.',
     ];
     for (const body of bodies) await submitOk(t, c, submission(open.questions, { body }));
-    await indexInput(t.handle.db, { minLagMs: 0 });
+    await indexAllNow(t.handle.db);
     const q = `?q=kodeviseren&sort=relevance`;
     const hits = (await page(`?q=kodeviseren&limit=100`)).items.map((i) => i.id);
     expect(hits.length).toBeGreaterThanOrEqual(bodies.length);

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Coding } from '../../server/modules/analysis/codings/codings.schemas.ts';
 import type { CodebookTag } from '../../server/modules/analysis/codebook/codebook.schemas.ts';
-import { indexInput } from '../../server/modules/analysis/inbox/inbox.indexer.ts';
 import type { InboxItemDetail, InboxPage } from '../../server/modules/analysis/inbox/inbox.schemas.ts';
 import type {
   Finding,
@@ -25,6 +24,7 @@ import {
 } from '../helpers/app.ts';
 import { seedDemoFindings } from '../../server/seed/demo-findings.ts';
 import { factory, PNG_1x1, type OpenConsultation } from '../helpers/factory.ts';
+import { indexAllNow } from '../helpers/indexer.ts';
 
 // Issue 13 story 1: user-test sessions and findings, their overview per scenario, and findings as
 // items of the analysis inbox (searchable, codable, assignable). Every route: happy path, bad input
@@ -369,7 +369,7 @@ describe('findings in the analysis inbox', () => {
       severity: 'critical',
       participantsAffected: 4,
     });
-    await indexInput(t.handle.db, { minLagMs: 0 });
+    await indexAllNow(t.handle.db);
     const page = json<InboxPage>(await get(`${base(c)}/inbox?kind=finding`));
     expect(page.items).toHaveLength(1);
     expect(page.items[0]).toMatchObject({
@@ -425,14 +425,14 @@ describe('findings in the analysis inbox', () => {
       ...finding(c, [s.id], { participantsAffected: 4 }),
       status: 'addressed',
     });
-    await indexInput(t.handle.db, { minLagMs: 0 });
+    await indexAllNow(t.handle.db);
     expect(json<InboxPage>(await get(`${base(c)}/inbox?kind=finding`)).items[0]).toMatchObject({
       sourceStatus: 'addressed',
       status: 'in_progress',
       assigneeId: cast.analyst.id,
     });
     await del(`${base(c)}/findings/${f.id}`);
-    await indexInput(t.handle.db, { minLagMs: 0 });
+    await indexAllNow(t.handle.db);
     expect(json<InboxPage>(await get(`${base(c)}/inbox?kind=finding`)).items).toEqual([]);
     expect(json<InboxPage>(await get(`${base(c)}/inbox?kind=finding&includeDeleted=true`)).items[0]).toMatchObject({
       sourceStatus: 'deleted',
@@ -496,7 +496,7 @@ describe('evidence of a finding', () => {
     expect(String(file.headers['content-disposition'])).toMatch(/^attachment;/);
     expect(file.rawPayload.equals(PNG_1x1)).toBe(true);
 
-    await indexInput(t.handle.db, { minLagMs: 0 });
+    await indexAllNow(t.handle.db);
     const detail = json<InboxItemDetail>(await get(`${base(c)}/inbox/items/finding/${f.id}`));
     expect(detail.files.map((x) => x.url)).toContain(shot.url);
     expect(json<InboxPage>(await get(`${base(c)}/inbox?kind=finding`)).items[0]!.hasAttachments).toBe(true);
@@ -611,7 +611,7 @@ describe('the demo user tests', () => {
       findings: 0,
       evidence: 0,
     });
-    await indexInput(t.handle.db, { minLagMs: 0 });
+    await indexAllNow(t.handle.db);
     const page = json<InboxPage>(await get(`${base(c)}/inbox?kind=finding&limit=50`));
     expect(page.items).toHaveLength(15);
     const withFile = page.items.filter((i) => i.hasAttachments);

@@ -303,11 +303,11 @@ describe('Verifying a response with MitID', () => {
     await sql`insert into analysis_items (consultation_id, kind, item_id, received_at, source_status, scenario_ids,
                                           doc_language, search)
               select ${c.id}::uuid, 'response', x.id, now(), 'submitted', '{}', 'danish', to_tsvector('danish', 'svar')
-                from unnest(${[biz.id, low.id]}::uuid[]) as x(id)`.execute(t.handle.db);
+                from unnest(${[biz.id, low.id]}::uuid[]) as x(id)
+              on conflict do nothing`.execute(t.handle.db);
     await sql`insert into analysis_item_texts (consultation_id, kind, item_id, excerpt, doc)
-              select ${c.id}::uuid, 'response', x.id, 'svar', 'svar' from unnest(${[biz.id, low.id]}::uuid[]) as x(id)`.execute(
-      t.handle.db,
-    );
+              select ${c.id}::uuid, 'response', x.id, 'svar', 'svar' from unnest(${[biz.id, low.id]}::uuid[]) as x(id)
+              on conflict do nothing`.execute(t.handle.db);
     const ids = async (query: string) =>
       json<InboxPage>(
         await call(t, cast.analyst, { method: 'GET', url: `/api/consultations/${c.id}/inbox?${query}` }),

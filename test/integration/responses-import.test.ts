@@ -4,7 +4,6 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexInput } from '../../server/modules/analysis/inbox/inbox.indexer.ts';
 import type { InboxPage } from '../../server/modules/analysis/inbox/inbox.schemas.ts';
 import type { ImportRowPage, ImportView } from '../../server/modules/responses/import/import.schemas.ts';
 import { markCommitting } from '../../server/modules/responses/import/import.repository.ts';
@@ -20,6 +19,7 @@ import {
   type TestUser,
 } from '../helpers/app.ts';
 import { openConsultation } from '../helpers/factory.ts';
+import { indexAllNow } from '../helpers/indexer.ts';
 
 // Issue 12 story 3: bulk import of letters and e-mails — staging with row errors, an all-or-nothing
 // commit as a job, idempotent by external reference, for admins and analysts only.
@@ -210,8 +210,7 @@ describe('bulk import: commit', () => {
     expect(r.rows[0]).toMatchObject({ channel: 'letter', registeredBy: cast.analyst.id, n: 1 });
     expect(r.rows[0]!.submittedAt.toISOString().slice(0, 10)).toBe('2026-11-02');
 
-    for (let i = 0; i < 50 && (await indexInput(t.handle.db)).busy; i++) await new Promise((x) => setTimeout(x, 100));
-    await indexInput(t.handle.db);
+    await indexAllNow(t.handle.db);
     const inbox = await call(t, cast.analyst, { url: `/api/consultations/${cid}/inbox?q=imod` });
     expect(inbox.statusCode, inbox.body).toBe(200);
     const items = json<InboxPage>(inbox).items;

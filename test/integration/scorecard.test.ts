@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { indexInput } from '../../server/modules/analysis/inbox/inbox.indexer.ts';
 import { settleRecounts } from '../../server/modules/reviews/scorecard/scorecard.counts.ts';
 import type {
   ScenarioScorecard,
@@ -18,6 +17,7 @@ import {
   type TestUser,
 } from '../helpers/app.ts';
 import { DAY_MS, factory, registeredParticipant, submission, submitOk, TEXT_Q } from '../helpers/factory.ts';
+import { indexAllNow } from '../helpers/indexer.ts';
 
 // Issue 14 story 2: the scenario scorecard and the comparison of every scenario. Every role, bad
 // ids, and every figure checked against what the test seeded (counted here, independently).
@@ -99,7 +99,7 @@ beforeAll(async () => {
   const r3 = await respond('ngo', 'Kampagnetekst: Stop prisen på det digitale ID nu.');
   const onA = await f.newComment(cast.participant, A, 'Det skal virke uden smartphone.');
   const onB = await f.newComment(cast.participant, B, 'Adgangen er god for alle.');
-  await indexInput(t.handle.db, { minLagMs: 0 });
+  await indexAllNow(t.handle.db);
 
   // The codebook: "Access" (with a sub-theme) ties to no scenario, "Cost" is scenario A's.
   const tag = (payload: Record<string, unknown>) =>

@@ -19,6 +19,7 @@ import { seedDemo } from '../../server/seed/demo.ts';
 import type { ReportModel } from '../../server/modules/reports/report.model.ts';
 import { call, json, type TestApp } from '../helpers/app.ts';
 import { submit } from '../helpers/factory.ts';
+import { indexAllNow } from '../helpers/indexer.ts';
 
 // The demo seed (DESIGN.md §4 C8) shows a newcomer the whole respondent journey, questionnaire
 // included. It writes fixed slugs and accounts, so it runs on a database of its own (always PGlite,
@@ -135,14 +136,13 @@ describe('demo seed: the open hearing has a questionnaire', () => {
 
 describe('demo seed: stakeholder inputs (issue 13 story 4)', () => {
   it('has two meetings on the NemID hearing, only the market dialogue public, both in the inbox', async () => {
-    const { indexInput } = await import('../../server/modules/analysis/inbox/inbox.indexer.ts');
     const pub = await get<{ items: { title: string; minutesHtml: string; scenarioIds: string[] }[] }>(
       `/api/consultations/${SLUG}/published-stakeholder-inputs`,
     );
     expect(pub.items.map((i) => i.title)).toEqual([expect.stringContaining('Markedsdialog')]);
     expect(pub.items[0]!.scenarioIds).toHaveLength(2);
     expect(pub.items[0]!.minutesHtml).toContain('<h2>');
-    await indexInput(t.handle.db, { minLagMs: 0 });
+    await indexAllNow(t.handle.db);
     const rows = await t.handle.db
       .selectFrom('analysisItems')
       .select(['authorLabel', 'sourceStatus'])

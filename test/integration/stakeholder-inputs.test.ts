@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexInput, rewalkInput } from '../../server/modules/analysis/inbox/inbox.indexer.ts';
+import { rewalkInput } from '../../server/modules/analysis/inbox/inbox.indexer.ts';
 import type { InboxItemDetail, InboxPage } from '../../server/modules/analysis/inbox/inbox.schemas.ts';
 import type {
   InputFile,
@@ -22,6 +22,7 @@ import {
   type TestUser,
 } from '../helpers/app.ts';
 import { factory, type OpenConsultation, waitFor } from '../helpers/factory.ts';
+import { indexAllNow } from '../helpers/indexer.ts';
 
 // Issue 13 story 4: stakeholder inputs and the technical dialogue. Staff record meetings and
 // written input with parties, scenarios, Markdown minutes, files and visibility; published ones are
@@ -386,8 +387,7 @@ describe('in the analysis inbox', () => {
       return got.files.find((f) => f.id === file.id)?.extraction === 'done' ? true : undefined;
     }, 45_000);
     await rewalkInput(t.handle.db);
-    await indexInput(t.handle.db, { minLagMs: 0 });
-    await indexInput(t.handle.db, { minLagMs: 0 });
+    await indexAllNow(t.handle.db);
   }, 60_000);
 
   it('lists the input with its parties, scenarios, files and visibility', async () => {
@@ -478,12 +478,12 @@ describe('in the analysis inbox', () => {
       payload: { version: 2, visibility: 'published' },
     });
     expect(patch.statusCode, patch.body).toBe(200);
-    await indexInput(t.handle.db, { minLagMs: 0 });
+    await indexAllNow(t.handle.db);
     expect((await inbox('?kind=stakeholder_input')).items.find((i) => i.id === item.id)!.sourceStatus).toBe(
       'published',
     );
     expect((await call(t, cast.analyst, { method: 'DELETE', url: `${base()}/${item.id}` })).statusCode).toBe(204);
-    await indexInput(t.handle.db, { minLagMs: 0 });
+    await indexAllNow(t.handle.db);
     expect((await inbox('?kind=stakeholder_input')).items.map((i) => i.id)).not.toContain(item.id);
     const all = await inbox('?kind=stakeholder_input&includeDeleted=true');
     expect(all.items.find((i) => i.id === item.id)!.sourceStatus).toBe('deleted');
