@@ -7,9 +7,9 @@ import type {
   CampaignRun,
   CampaignSummary,
 } from '../../server/modules/analysis/campaigns/campaigns.schemas.ts';
-import { indexInput } from '../../server/modules/analysis/inbox/inbox.indexer.ts';
 import { call, createTestApp, expectError, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
 import { factory, type OpenConsultation, submission, submitOk } from '../helpers/factory.ts';
+import { indexAllNow } from '../helpers/indexer.ts';
 
 type Wrong = 'reviewer' | 'participant' | 'anonymous';
 const WRONG: Wrong[] = ['reviewer', 'participant', 'anonymous'];
@@ -35,13 +35,7 @@ const who = (w: Wrong) => (w === 'anonymous' ? null : cast[w]);
 const expectRefused = (res: Parameters<typeof expectError>[0], w: Wrong) =>
   w === 'anonymous' ? expectError(res, 401, 'UNAUTHENTICATED') : expectError(res, 403, 'FORBIDDEN');
 
-async function indexAll() {
-  for (let i = 0; i < 50; i++) {
-    if (!(await indexInput(t.handle.db)).busy) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the inbox indexer stayed busy');
-}
+const indexAll = () => indexAllNow(t.handle.db);
 
 const list = async () => {
   const res = await call(t, cast.analyst, { url: `${base()}/campaigns` });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexInput } from '../../server/modules/analysis/inbox/inbox.indexer.ts';
 import type { InboxPage } from '../../server/modules/analysis/inbox/inbox.schemas.ts';
 import type { CodebookTag } from '../../server/modules/analysis/codebook/codebook.schemas.ts';
 import { runThemeJob } from '../../server/modules/analysis/themes/themes.job.ts';
@@ -14,6 +13,7 @@ import type {
 } from '../../server/modules/analysis/themes/themes.schemas.ts';
 import { call, createTestApp, expectError, json, signInCast, type Cast, type TestApp } from '../helpers/app.ts';
 import { factory, type OpenConsultation, type Page, submission, submitOk } from '../helpers/factory.ts';
+import { indexAllNow } from '../helpers/indexer.ts';
 
 type Wrong = 'reviewer' | 'participant' | 'anonymous';
 const WRONG: Wrong[] = ['reviewer', 'participant', 'anonymous'];
@@ -39,13 +39,7 @@ const who = (w: Wrong) => (w === 'anonymous' ? null : cast[w]);
 const expectRefused = (res: Parameters<typeof expectError>[0], w: Wrong) =>
   w === 'anonymous' ? expectError(res, 401, 'UNAUTHENTICATED') : expectError(res, 403, 'FORBIDDEN');
 
-async function indexAll() {
-  for (let i = 0; i < 50; i++) {
-    if (!(await indexInput(t.handle.db)).busy) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the inbox indexer stayed busy');
-}
+const indexAll = () => indexAllNow(t.handle.db);
 
 const start = (payload: Record<string, unknown>, user = cast.analyst, cid = open.consultation.id) =>
   call(t, user, { method: 'POST', url: `${base(cid)}/theme-suggestions`, payload });
